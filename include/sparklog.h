@@ -1,0 +1,165 @@
+/*
+ * sparklog.h - public interface of libsparklog.
+ *
+ * libsparklog reads Apache Spark driver logs in one streaming pass and
+ * builds a report: line accounting, detected layouts, a per-logger
+ * histogram, the job/stage/task hierarchy and the shuffle-stage ranking.
+ *
+ * The library never prints, never exits and never reads the environment.
+ * Fallible functions return 0 (SLG_OK) or a negative SLG_E* code; running
+ * out of memory aborts the process with a message (see slg_xmalloc).
+ * Malformed log content is never an error: it is counted in the report.
+ *
+ * Typical use (what the CLI does):
+ *
+ *   slg_options opt; slg_options_init(&opt);
+ *   slg_pipeline *p; if (slg_pipeline_new(&p, &opt) < 0) ...
+ *   for each input:
+ *     slg_reader *r; slg_reader_open(&r, path);
+ *     slg_pipeline_begin_file(p, path);
+ *     while ((n = slg_reader_read(r, buf, sizeof buf)) > 0)
+ *       slg_pipeline_feed(p, buf, n);
+ *     slg_pipeline_end_file(p, &status);
+ *   slg_pipeline_finish(p);
+ *   slg_render(p, SLG_FORMAT_JSON, &out);
+ */
+#ifndef SPARKLOG_H
+#define SPARKLOG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SLG_VERSION "0.1.0"
+#define SLG_SCHEMA "sparklog/1"
+
+/* Error codes: one table, X-macro style (libuv). Values are negative. */
+#define SLG_ERRNO_MAP(X)                                                     \
+  X(OK, 0, "success")                                                        \
+  X(EIO, -1, "read error")                                                   \
+  X(ECORRUPT, -2, "corrupt gzip data")                                       \
+  X(ENOENT, -3, "no such file")                                              \
+  X(EACCES, -4, "permission denied")                                         \
+  X(EISDIR, -5, "is a directory")                                            \
+  X(EINVAL, -6, "invalid argument")                                          \
+  X(ECONFIG, -7, "configuration error")                                      \
+  X(EWRITE, -8, "write error")                                               \
+  X(ETRAILING, -9, "trailing garbage after gzip data")
+
+typedef enum slg_errno {
+#define SLG_ERRNO_ENUM(name, value, text) SLG_##name = (value),
+  SLG_ERRNO_MAP(SLG_ERRNO_ENUM)
+#undef SLG_ERRNO_ENUM
+} slg_errno;
+
+/* Returns a static, human-readable description of an SLG_E* code. */
+const char *slg_strerror(int code);
+
+/* ---------------------------------------------------------------- input */
+
+/*
+ * A reader yields the decoded bytes of one input: a regular file, a FIFO,
+ * or standard input (path "-"). gzip is recognised by its magic bytes, not
+ * by the file name; concatenated gzip members are decoded in sequence.
+ * This is the only part of the library that touches file descriptors.
+ */
+typedef struct slg_reader slg_reader;
+
+/*
+ * Opens `path` ("-" for stdin). On success *out owns the reader; release it
+ * with slg_reader_close. Returns SLG_ENOENT, SLG_EACCES, SLG_EISDIR or
+ * SLG_EIO on failure (errno is left as the system set it).
+ */
+int slg_reader_open(slg_reader **out, const char *path);
+
+/*
+ * Reads up to `cap` decoded bytes into `buf`. Returns the number of bytes
+ * (> 0), 0 at the end of the input, or a negative code: SLG_ECORRUPT for
+ * corrupt or truncated gzip data, SLG_ETRAILING for non-gzip bytes after a
+ * complete gzip member, SLG_EIO for a read error. After an error every
+ * further call returns the same error; the bytes returned before it are
+ * valid. slg_reader_error_offset tells where the damage starts.
+ */
+ptrdiff_t slg_reader_read(slg_reader *r, char *buf, size_t cap);
+
+/* Raw (compressed) bytes consumed so far. */
+uint64_t slg_reader_bytes_read(const slg_reader *r);
+/* Decoded bytes returned so far. */
+uint64_t slg_reader_bytes_decoded(const slg_reader *r);
+/* Offset in the raw input of the first damaged byte, valid after an
+ * SLG_ECORRUPT or SLG_ETRAILING return. */
+uint64_t slg_reader_error_offset(const slg_reader *r);
+/* 1 when the input is gzip. */
+int slg_reader_is_gzip(const slg_reader *r);
+/* Name of the inflate backend in use: "zlib" or "isa-l". */
+const char *slg_reader_backend(void);
+
+void slg_reader_close(slg_reader *r);
+
+/* ------------------------------------------------------------- pipeline */
+
+typedef struct slg_options {
+  /* A log4j ConversionPattern (e.g. "%d{ISO8601} %p [%t] %c: %m%n") tried
+   * before automatic detection, or NULL. */
+  const char *layout;
+  /* Distinct logger names counted exactly; the rest are summed into
+   * loggers_other. Default SLG_DEFAULT_MAX_LOGGERS. */
+  size_t max_loggers;
+  /* Bytes of one line kept for parsing; longer lines are cut (and counted
+   * as cut). Default SLG_DEFAULT_MAX_LINE. */
+  size_t max_line;
+} slg_options;
+
+#define SLG_DEFAULT_MAX_LOGGERS 1000
+#define SLG_DEFAULT_MAX_LINE (64 * 1024)
+
+void slg_options_init(slg_options *out);
+
+typedef struct slg_pipeline slg_pipeline;
+
+/*
+ * Creates a pipeline. Returns SLG_EINVAL when opts->layout does not
+ * compile; `error` (may be NULL, else at least 256 bytes) then holds a
+ * one-line reason.
+ */
+int slg_pipeline_new(slg_pipeline **out, const slg_options *opts,
+                     char *error);
+void slg_pipeline_free(slg_pipeline *p);
+
+/* Starts a new input file; records never span files. `path` is copied. */
+void slg_pipeline_begin_file(slg_pipeline *p, const char *path);
+
+/* Feeds decoded bytes of the current file, in any chunking. */
+void slg_pipeline_feed(slg_pipeline *p, const char *bytes, size_t len);
+
+typedef struct slg_file_status {
+  uint64_t bytes_read;    /* raw bytes */
+  uint64_t bytes_decoded; /* bytes after inflate */
+  int error;              /* 0 or an SLG_E* code */
+  uint64_t error_offset;  /* where the damage starts, when error != 0 */
+} slg_file_status;
+
+/* Ends the current file (flushes a final line without newline). */
+void slg_pipeline_end_file(slg_pipeline *p, const slg_file_status *status);
+
+/* Ends the stream; the report is complete after this. */
+void slg_pipeline_finish(slg_pipeline *p);
+
+/* --------------------------------------------------------------- render */
+
+typedef enum slg_format {
+  SLG_FORMAT_TEXT,
+  SLG_FORMAT_JSON,
+  SLG_FORMAT_MARKDOWN,
+  SLG_FORMAT_JUNIT,
+  SLG_FORMAT_GITHUB
+} slg_format;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SPARKLOG_H */

@@ -1,0 +1,338 @@
+/*
+ * buf.c - growable buffer, UTF-8 repair and a small JSON writer.
+ *
+ * Logs are arbitrary bytes; our output must not be. Every string that
+ * leaves the library goes through utf8_next(), which accepts well-formed
+ * UTF-8 and maps each maximal ill-formed subpart to one U+FFFD, the
+ * practice the Unicode standard recommends (and what browsers do).
+ */
+#include "buf.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+void slg_buf_init(slg_buf *b)
+{
+  b->ptr = NULL;
+  b->len = 0;
+  b->cap = 0;
+}
+
+void slg_buf_dispose(slg_buf *b)
+{
+  free(b->ptr);
+  slg_buf_init(b);
+}
+
+void slg_buf_clear(slg_buf *b) { b->len = 0; }
+
+void slg_buf_grow(slg_buf *b, size_t extra)
+{
+  size_t need = b->len + extra + 1; /* room for a NUL */
+  if (need <= b->cap)
+    return;
+  size_t cap = b->cap ? b->cap : 256;
+  while (cap < need)
+    cap *= 2;
+  b->ptr = slg_xrealloc(b->ptr, cap);
+  b->cap = cap;
+}
+
+void slg_buf_put(slg_buf *b, const void *p, size_t n)
+{
+  if (!n)
+    return;
+  slg_buf_grow(b, n);
+  memcpy(b->ptr + b->len, p, n);
+  b->len += n;
+}
+
+void slg_buf_puts(slg_buf *b, const char *s) { slg_buf_put(b, s, strlen(s)); }
+
+void slg_buf_putc(slg_buf *b, char c)
+{
+  slg_buf_grow(b, 1);
+  b->ptr[b->len++] = c;
+}
+
+void slg_buf_fill(slg_buf *b, char c, size_t n)
+{
+  slg_buf_grow(b, n);
+  memset(b->ptr + b->len, c, n);
+  b->len += n;
+}
+
+void slg_buf_vprintf(slg_buf *b, const char *fmt, va_list ap)
+{
+  va_list ap2;
+  va_copy(ap2, ap);
+  int n = vsnprintf(NULL, 0, fmt, ap2);
+  va_end(ap2);
+  if (n <= 0)
+    return;
+  slg_buf_grow(b, (size_t)n);
+  vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+  b->len += (size_t)n;
+}
+
+void slg_buf_printf(slg_buf *b, const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  slg_buf_vprintf(b, fmt, ap);
+  va_end(ap);
+}
+
+const char *slg_buf_cstr(slg_buf *b)
+{
+  slg_buf_grow(b, 0);
+  b->ptr[b->len] = '\0';
+  return b->ptr;
+}
+
+/*
+ * Length of the well-formed UTF-8 sequence at s[0..n), or the negated
+ * length of the maximal ill-formed subpart to replace with one U+FFFD.
+ * n > 0.
+ */
+static ptrdiff_t utf8_next(const unsigned char *s, size_t n)
+{
+  unsigned c = s[0];
+  unsigned lo = 0x80, hi = 0xBF;
+  size_t need;
+  if (c < 0x80)
+    return 1;
+  if (c >= 0xC2 && c <= 0xDF)
+    need = 1;
+  else if (c >= 0xE0 && c <= 0xEF) {
+    need = 2;
+    if (c == 0xE0)
+      lo = 0xA0;
+    else if (c == 0xED)
+      hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 3;
+    if (c == 0xF0)
+      lo = 0x90;
+    else if (c == 0xF4)
+      hi = 0x8F;
+  } else
+    return -1;
+  for (size_t i = 1; i <= need; i++) {
+    if (i >= n || s[i] < lo || s[i] > hi)
+      return -(ptrdiff_t)i;
+    lo = 0x80;
+    hi = 0xBF;
+  }
+  return (ptrdiff_t)(need + 1);
+}
+
+static const char replacement[] = "\xEF\xBF\xBD";
+
+void slg_buf_put_utf8(slg_buf *b, const char *str, size_t n)
+{
+  const unsigned char *s = (const unsigned char *)str;
+  size_t i = 0, run = 0;
+  while (i < n) {
+    unsigned char c = s[i];
+    if (c >= 0x20 && c < 0x7F) {
+      i++;
+      continue;
+    }
+    ptrdiff_t k = (c < 0x80) ? ((c == '\t') ? 1 : -1) : utf8_next(s + i, n - i);
+    if (k > 0) {
+      i += (size_t)k;
+      continue;
+    }
+    slg_buf_put(b, s + run, i - run);
+    slg_buf_put(b, replacement, 3);
+    i += (size_t)(-k);
+    run = i;
+  }
+  slg_buf_put(b, s + run, i - run);
+}
+
+void slg_json_escape(slg_buf *b, const char *str, size_t n)
+{
+  static const char hex[] = "0123456789abcdef";
+  const unsigned char *s = (const unsigned char *)str;
+  size_t i = 0, run = 0;
+  while (i < n) {
+    unsigned char c = s[i];
+    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+      i++;
+      continue;
+    }
+    slg_buf_put(b, s + run, i - run);
+    if (c >= 0x80) {
+      ptrdiff_t k = utf8_next(s + i, n - i);
+      if (k > 0) {
+        slg_buf_put(b, s + i, (size_t)k);
+        i += (size_t)k;
+      } else {
+        slg_buf_put(b, replacement, 3);
+        i += (size_t)(-k);
+      }
+    } else {
+      char esc[7];
+      switch (c) {
+      case '"': slg_buf_put(b, "\\\"", 2); break;
+      case '\\': slg_buf_put(b, "\\\\", 2); break;
+      case '\n': slg_buf_put(b, "\\n", 2); break;
+      case '\r': slg_buf_put(b, "\\r", 2); break;
+      case '\t': slg_buf_put(b, "\\t", 2); break;
+      default:
+        esc[0] = '\\', esc[1] = 'u', esc[2] = '0', esc[3] = '0';
+        esc[4] = hex[c >> 4], esc[5] = hex[c & 15];
+        slg_buf_put(b, esc, 6);
+      }
+      i++;
+    }
+    run = i;
+  }
+  slg_buf_put(b, s + run, i - run);
+}
+
+/* ------------------------------------------------------------ JSON writer */
+
+void slg_json_init(slg_json *j, slg_buf *out, int pretty)
+{
+  memset(j, 0, sizeof *j);
+  j->out = out;
+  j->pretty = pretty;
+}
+
+static void newline(slg_json *j)
+{
+  if (!j->pretty)
+    return;
+  slg_buf_putc(j->out, '\n');
+  slg_buf_fill(j->out, ' ', (size_t)j->depth * 2);
+}
+
+/* Separator before a value or key at the current depth. */
+static void before_value(slg_json *j)
+{
+  if (j->after_key) {
+    j->after_key = 0;
+    return;
+  }
+  if (j->need_comma[j->depth])
+    slg_buf_putc(j->out, ',');
+  if (j->depth > 0)
+    newline(j);
+  j->need_comma[j->depth] = 1;
+}
+
+static void open(slg_json *j, char c)
+{
+  before_value(j);
+  slg_buf_putc(j->out, c);
+  if (j->depth < 32)
+    j->depth++;
+  j->need_comma[j->depth] = 0;
+}
+
+static void close_(slg_json *j, char c)
+{
+  int had = j->need_comma[j->depth];
+  if (j->depth > 0)
+    j->depth--;
+  if (had)
+    newline(j);
+  slg_buf_putc(j->out, c);
+}
+
+void slg_json_object_begin(slg_json *j) { open(j, '{'); }
+void slg_json_object_end(slg_json *j) { close_(j, '}'); }
+void slg_json_array_begin(slg_json *j) { open(j, '['); }
+void slg_json_array_end(slg_json *j) { close_(j, ']'); }
+
+void slg_json_keyn(slg_json *j, const char *key, size_t n)
+{
+  before_value(j);
+  slg_buf_putc(j->out, '"');
+  slg_json_escape(j->out, key, n);
+  slg_buf_puts(j->out, j->pretty ? "\": " : "\":");
+  j->after_key = 1;
+}
+
+void slg_json_key(slg_json *j, const char *key)
+{
+  slg_json_keyn(j, key, strlen(key));
+}
+
+void slg_json_strn(slg_json *j, const char *s, size_t n)
+{
+  before_value(j);
+  slg_buf_putc(j->out, '"');
+  slg_json_escape(j->out, s, n);
+  slg_buf_putc(j->out, '"');
+}
+
+void slg_json_str(slg_json *j, const char *s)
+{
+  if (!s) {
+    slg_json_null(j);
+    return;
+  }
+  slg_json_strn(j, s, strlen(s));
+}
+
+void slg_json_u64(slg_json *j, uint64_t v)
+{
+  before_value(j);
+  slg_buf_printf(j->out, "%llu", (unsigned long long)v);
+}
+
+void slg_json_i64(slg_json *j, int64_t v)
+{
+  before_value(j);
+  slg_buf_printf(j->out, "%lld", (long long)v);
+}
+
+void slg_json_double(slg_json *j, double v, int decimals)
+{
+  if (!isfinite(v)) {
+    slg_json_null(j);
+    return;
+  }
+  before_value(j);
+  char tmp[64];
+  int n = snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
+  /* snprintf uses the C locale's '.' as long as nobody called setlocale
+   * with LC_NUMERIC; the CLI never does. Trim trailing zeros. */
+  if (n > 0 && decimals > 0) {
+    while (n > 1 && tmp[n - 1] == '0')
+      n--;
+    if (tmp[n - 1] == '.')
+      n--;
+  }
+  if (n == 2 && tmp[0] == '-' && tmp[1] == '0')
+    tmp[0] = '0', n = 1;
+  slg_buf_put(j->out, tmp, (size_t)n);
+}
+
+void slg_json_bool(slg_json *j, int v)
+{
+  before_value(j);
+  slg_buf_puts(j->out, v ? "true" : "false");
+}
+
+void slg_json_null(slg_json *j)
+{
+  before_value(j);
+  slg_buf_puts(j->out, "null");
+}
+
+void slg_json_time(slg_json *j, const slg_time *t)
+{
+  char tmp[32];
+  size_t n = t ? slg_time_format(t, tmp) : 0;
+  if (!n) {
+    slg_json_null(j);
+    return;
+  }
+  slg_json_strn(j, tmp, n);
+}

@@ -1,0 +1,92 @@
+/*
+ * buf.h - a growable byte buffer and the JSON writer on top of it.
+ *
+ * Renderers write into an slg_buf; only the CLI writes a buffer to a file
+ * descriptor. The JSON helpers always produce valid UTF-8: invalid input
+ * sequences become U+FFFD, one per maximal subpart (Unicode 15, 3.9).
+ */
+#ifndef SLG_BUF_H
+#define SLG_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common.h"
+
+typedef struct slg_buf {
+  char *ptr;
+  size_t len;
+  size_t cap;
+} slg_buf;
+
+#define SLG_BUF_INIT {NULL, 0, 0}
+
+void slg_buf_init(slg_buf *b);
+void slg_buf_dispose(slg_buf *b);
+void slg_buf_clear(slg_buf *b);
+void slg_buf_grow(slg_buf *b, size_t extra);
+void slg_buf_put(slg_buf *b, const void *p, size_t n);
+void slg_buf_puts(slg_buf *b, const char *s);
+void slg_buf_putc(slg_buf *b, char c);
+/* Appends n copies of c. */
+void slg_buf_fill(slg_buf *b, char c, size_t n);
+void slg_buf_printf(slg_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void slg_buf_vprintf(slg_buf *b, const char *fmt, va_list ap);
+/* Returns a NUL-terminated view (the NUL is not counted in len). */
+const char *slg_buf_cstr(slg_buf *b);
+
+/*
+ * Appends `s` with invalid UTF-8 replaced by U+FFFD (maximal subparts) and
+ * C0 controls other than tab replaced by U+FFFD too, for text output.
+ */
+void slg_buf_put_utf8(slg_buf *b, const char *s, size_t n);
+
+/* ------------------------------------------------------------ JSON writer */
+
+/*
+ * A minimal streaming JSON writer. It tracks whether a comma is due, so
+ * callers write keys and values in order:
+ *
+ *   slg_json j; slg_json_init(&j, &buf, 1);
+ *   slg_json_object_begin(&j);
+ *   slg_json_key(&j, "lines"); slg_json_u64(&j, 42);
+ *   slg_json_object_end(&j);
+ *
+ * `pretty` indents with two spaces. Depth is limited to 32.
+ */
+typedef struct slg_json {
+  slg_buf *out;
+  int pretty;
+  int depth;
+  uint8_t need_comma[33];
+  uint8_t after_key;
+} slg_json;
+
+void slg_json_init(slg_json *j, slg_buf *out, int pretty);
+void slg_json_object_begin(slg_json *j);
+void slg_json_object_end(slg_json *j);
+void slg_json_array_begin(slg_json *j);
+void slg_json_array_end(slg_json *j);
+void slg_json_key(slg_json *j, const char *key);
+void slg_json_keyn(slg_json *j, const char *key, size_t n);
+void slg_json_str(slg_json *j, const char *s);
+void slg_json_strn(slg_json *j, const char *s, size_t n);
+void slg_json_u64(slg_json *j, uint64_t v);
+void slg_json_i64(slg_json *j, int64_t v);
+/* Finite doubles with up to `decimals` fraction digits, trailing zeros
+ * trimmed; non-finite values are written as null. */
+void slg_json_double(slg_json *j, double v, int decimals);
+void slg_json_bool(slg_json *j, int v);
+void slg_json_null(slg_json *j);
+/* An slg_time as an ISO-8601 string, or null when absent. */
+void slg_json_time(slg_json *j, const slg_time *t);
+
+/* Escapes s into b as a JSON string body (no quotes), repairing UTF-8. */
+void slg_json_escape(slg_buf *b, const char *s, size_t n);
+
+#endif /* SLG_BUF_H */

@@ -1,0 +1,145 @@
+/*
+ * common.c - allocation that aborts on out-of-memory, the error table,
+ * levels, timestamps and locale-free integer parsing shared by every
+ * module of the core.
+ */
+#include "common.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+const char *slg_strerror(int code)
+{
+  switch (code) {
+#define SLG_ERRNO_TEXT(name, value, text)                                    \
+  case value:                                                                \
+    return text;
+    SLG_ERRNO_MAP(SLG_ERRNO_TEXT)
+#undef SLG_ERRNO_TEXT
+  default:
+    return "unknown error";
+  }
+}
+
+/* Out-of-memory is not recoverable for a streaming analyser: say so and
+ * stop, rather than return a report that silently lacks data. */
+static void out_of_memory(size_t n)
+{
+  fprintf(stderr, "sparklog: out of memory (allocating %zu bytes)\n", n);
+  abort();
+}
+
+void *slg_xmalloc(size_t n)
+{
+  void *p = malloc(n ? n : 1);
+  if (!p)
+    out_of_memory(n);
+  return p;
+}
+
+void *slg_xcalloc(size_t count, size_t size)
+{
+  void *p = calloc(count ? count : 1, size ? size : 1);
+  if (!p)
+    out_of_memory(count * size);
+  return p;
+}
+
+void *slg_xrealloc(void *p, size_t n)
+{
+  void *q = realloc(p, n ? n : 1);
+  if (!q)
+    out_of_memory(n);
+  return q;
+}
+
+char *slg_xstrndup(const char *s, size_t n)
+{
+  char *p = slg_xmalloc(n + 1);
+  if (n)
+    memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+int slg_parse_u64(const char **p, const char *end, uint64_t max,
+                  uint64_t *out)
+{
+  const char *s = *p;
+  uint64_t v = 0;
+  int overflow = 0;
+  if (s >= end || !slg_is_digit((unsigned char)*s))
+    return 0;
+  for (; s < end && slg_is_digit((unsigned char)*s); s++) {
+    uint64_t d = (uint64_t)(*s - '0');
+    if (!overflow && (v > (max - d) / 10))
+      overflow = 1;
+    if (!overflow)
+      v = v * 10 + d;
+  }
+  *p = s;
+  if (overflow)
+    return -1;
+  *out = v;
+  return 1;
+}
+
+const char *slg_level_name(slg_level level)
+{
+  static const char *const names[] = {
+#define SLG_LEVEL_STR(name) #name,
+      SLG_LEVEL_MAP(SLG_LEVEL_STR)
+#undef SLG_LEVEL_STR
+  };
+  if (level < 0 || level >= SLG_LEVEL_COUNT)
+    return "NONE";
+  return names[level];
+}
+
+/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar
+ * (Howard Hinnant's days_from_civil). */
+static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+  y -= m <= 2;
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  unsigned yoe = (unsigned)(y - era * 400);
+  unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + (int64_t)doe - 719468;
+}
+
+int64_t slg_time_ms(const slg_time *t)
+{
+  if (!(t->flags & SLG_TIME_HAS_TIME))
+    return -1;
+  int64_t ms = ((int64_t)t->hour * 3600 + t->minute * 60 + t->second) *
+                   1000 +
+               ((t->flags & SLG_TIME_HAS_MS) ? t->millisecond : 0);
+  if (t->flags & SLG_TIME_HAS_DATE)
+    ms += days_from_civil(t->year, t->month, t->day) * 86400000LL;
+  return ms;
+}
+
+int slg_time_cmp(const slg_time *a, const slg_time *b)
+{
+  int64_t x = slg_time_ms(a), y = slg_time_ms(b);
+  return (x > y) - (x < y);
+}
+
+size_t slg_time_format(const slg_time *t, char *buf)
+{
+  int n = 0;
+  if (!(t->flags & SLG_TIME_HAS_TIME))
+    return 0;
+  if (t->flags & SLG_TIME_HAS_DATE)
+    n = snprintf(buf, 32, "%04u-%02u-%02uT", (unsigned)t->year,
+                 (unsigned)t->month, (unsigned)t->day);
+  n += snprintf(buf + n, (size_t)(32 - n), "%02u:%02u:%02u",
+                (unsigned)t->hour, (unsigned)t->minute, (unsigned)t->second);
+  if (t->flags & SLG_TIME_HAS_MS)
+    n += snprintf(buf + n, (size_t)(32 - n), ".%03u",
+                  (unsigned)t->millisecond);
+  if (t->flags & SLG_TIME_UTC)
+    buf[n++] = 'Z', buf[n] = '\0';
+  return (size_t)n;
+}

@@ -1,0 +1,131 @@
+/*
+ * common.h - small shared types of the library core: borrowed spans,
+ * timestamps, levels, allocation helpers and locale-free number parsing.
+ *
+ * Everything here is header-only or in common.c. No <ctype.h>: the core
+ * parses bytes the same way whatever the process locale is.
+ */
+#ifndef SLG_COMMON_H
+#define SLG_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "sparklog.h"
+
+/* A borrowed slice of bytes; valid only as long as its owner says. */
+typedef struct slg_span {
+  const char *ptr;
+  size_t len;
+} slg_span;
+
+static inline slg_span slg_span_make(const char *p, size_t n)
+{
+  slg_span s;
+  s.ptr = p;
+  s.len = n;
+  return s;
+}
+
+static inline int slg_span_eq(slg_span s, const char *lit)
+{
+  size_t n = strlen(lit);
+  return s.len == n && (n == 0 || memcmp(s.ptr, lit, n) == 0);
+}
+
+static inline int slg_span_starts(slg_span s, const char *lit)
+{
+  size_t n = strlen(lit);
+  return s.len >= n && memcmp(s.ptr, lit, n) == 0;
+}
+
+/* ASCII classifiers (locale-free). */
+static inline int slg_is_digit(int c) { return c >= '0' && c <= '9'; }
+static inline int slg_is_upper(int c) { return c >= 'A' && c <= 'Z'; }
+static inline int slg_is_lower(int c) { return c >= 'a' && c <= 'z'; }
+static inline int slg_is_alpha(int c)
+{
+  return slg_is_upper(c) || slg_is_lower(c);
+}
+static inline int slg_is_alnum(int c)
+{
+  return slg_is_alpha(c) || slg_is_digit(c);
+}
+static inline int slg_is_space(int c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
+         c == '\v';
+}
+
+/*
+ * Parses an unsigned decimal at *p (no sign, no spaces) up to `end`.
+ * Returns 1 and advances *p on success; 0 if no digit is there; -1 if the
+ * value exceeds `max` (digits are still consumed, so the caller can count
+ * the value as rejected rather than wrapped).
+ */
+int slg_parse_u64(const char **p, const char *end, uint64_t max,
+                  uint64_t *out);
+
+/* ------------------------------------------------------------ allocation */
+
+/* malloc/realloc/strdup that abort with a message on out-of-memory. */
+void *slg_xmalloc(size_t n);
+void *slg_xcalloc(size_t count, size_t size);
+void *slg_xrealloc(void *p, size_t n);
+char *slg_xstrndup(const char *s, size_t n);
+
+/* ----------------------------------------------------------------- levels */
+
+#define SLG_LEVEL_MAP(X)                                                     \
+  X(TRACE)                                                                   \
+  X(DEBUG)                                                                   \
+  X(INFO)                                                                    \
+  X(WARN)                                                                    \
+  X(ERROR)                                                                   \
+  X(FATAL)
+
+typedef enum slg_level {
+  SLG_LEVEL_NONE = -1, /* the layout has no level */
+#define SLG_LEVEL_ENUM(name) SLG_LEVEL_##name,
+  SLG_LEVEL_MAP(SLG_LEVEL_ENUM)
+#undef SLG_LEVEL_ENUM
+  SLG_LEVEL_COUNT
+} slg_level;
+
+/* "INFO", ...; "NONE" for SLG_LEVEL_NONE. */
+const char *slg_level_name(slg_level level);
+
+/* ------------------------------------------------------------------ times */
+
+/* Which parts of a timestamp the log carried. */
+enum {
+  SLG_TIME_HAS_DATE = 1u << 0, /* year, month, day are valid */
+  SLG_TIME_HAS_TIME = 1u << 1, /* hour, minute, second are valid */
+  SLG_TIME_HAS_MS = 1u << 2,   /* millisecond is valid */
+  SLG_TIME_UTC = 1u << 3       /* the log said the time is UTC */
+};
+
+typedef struct slg_time {
+  uint16_t year; /* four digits; a two-digit year yy means 2000 + yy */
+  uint8_t month, day, hour, minute, second;
+  uint16_t millisecond;
+  uint8_t flags; /* 0 = no timestamp */
+} slg_time;
+
+/*
+ * Milliseconds since 1970-01-01 of the wall-clock time as written (no time
+ * zone applied). For a time-only timestamp: milliseconds since midnight.
+ * Returns -1 when flags has no SLG_TIME_HAS_TIME.
+ */
+int64_t slg_time_ms(const slg_time *t);
+
+/* Compares two times by slg_time_ms (times without a time sort first). */
+int slg_time_cmp(const slg_time *a, const slg_time *b);
+
+/* Writes ISO-8601 ("2024-08-13T15:12:49", ".123" when known, "Z" when UTC;
+ * "15:12:49" for time-only) into buf (>= 32 bytes). Returns the length, 0
+ * when the time is absent. */
+size_t slg_time_format(const slg_time *t, char *buf);
+
+#endif /* SLG_COMMON_H */

@@ -1,0 +1,73 @@
+/*
+ * layout.h - find the parts of a log4j-style record in one line.
+ *
+ * Detection is general: the timestamp, level, thread, logger and message
+ * are located by their shape, not by one regular expression per known
+ * layout, so layouts never seen before are read too. Each distinct shape
+ * found is registered once and described as a log4j ConversionPattern
+ * (reusable as --layout). A user-given --layout pattern, compiled to PCRE2,
+ * is tried before detection.
+ *
+ * Tokens are borrowed slices into the line passed in; they are valid until
+ * the caller's line buffer changes.
+ */
+#ifndef SLG_LAYOUT_H
+#define SLG_LAYOUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common.h"
+
+/* One tokenized record (the first line of a log event). */
+typedef struct slg_record {
+  slg_time time;     /* flags == 0 when the layout has no timestamp */
+  slg_level level;   /* SLG_LEVEL_NONE when absent */
+  slg_span thread;   /* len 0 when absent */
+  slg_span logger;   /* as written: "org.apache.spark.scheduler.DAGScheduler",
+                        "scheduler.DAGScheduler", "{DAGScheduler}" ... */
+  slg_span message;  /* the rest; trailing CR/space not stripped except
+                        where the layout wraps it ("-[msg]") */
+  uint32_t layout_id; /* index into the detector's layout table */
+  /* Bytes before the record header (a wrapper prefix, a progress bar). */
+  size_t prefix_len;
+} slg_record;
+
+/* Maximum number of distinct layouts registered; further new shapes are
+ * still tokenized and counted under SLG_LAYOUT_OTHER. */
+#define SLG_MAX_LAYOUTS 64
+#define SLG_LAYOUT_OTHER (SLG_MAX_LAYOUTS)
+
+typedef struct slg_layout slg_layout;
+
+/*
+ * Creates a detector. `user_pattern` is a log4j ConversionPattern or NULL.
+ * Returns SLG_EINVAL if the pattern does not compile; `error` (NULL or at
+ * least 256 bytes) then says why in one line.
+ */
+int slg_layout_new(slg_layout **out, const char *user_pattern, char *error);
+void slg_layout_free(slg_layout *l);
+
+/*
+ * Tokenizes one line (without its line terminator). Returns 1 and fills
+ * *out if the line holds a log record, 0 otherwise. Never allocates on the
+ * hot path (a new layout shape is registered once).
+ */
+int slg_layout_parse(slg_layout *l, const char *line, size_t len,
+                     slg_record *out);
+
+/* Number of layouts registered so far. */
+size_t slg_layout_count(const slg_layout *l);
+/* The ConversionPattern describing layout `id` (NUL-terminated, owned by
+ * the detector), e.g. "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n". */
+const char *slg_layout_pattern(const slg_layout *l, uint32_t id);
+
+/*
+ * Canonical short logger name: the last dot-separated segment with any
+ * {braces}, [brackets], trailing ':' and the Glue/Log4j location suffix
+ * removed; inner classes keep their '$' ("YarnSchedulerBackend$
+ * YarnDriverEndpoint"). Returns a sub-span of `logger`.
+ */
+slg_span slg_logger_short(slg_span logger);
+
+#endif /* SLG_LAYOUT_H */

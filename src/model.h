@@ -1,0 +1,59 @@
+/*
+ * model.h - the application -> job -> stage -> task model, rebuilt from the
+ * driver's scheduler messages (the pipeline-facing interface).
+ *
+ * The pipeline hands every record (and every continuation line) to the
+ * model in input order; the model extracts typed events from the messages
+ * of the scheduler loggers (extract_*.c) and applies them. Memory grows
+ * with the number of applications, jobs, stages and executors, never with
+ * the number of lines or tasks.
+ */
+#ifndef SLG_MODEL_H
+#define SLG_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "common.h"
+#include "layout.h"
+
+/* Where a line is: input file index (0-based, argument order) and 1-based
+ * line number within that file. */
+typedef struct slg_pos {
+  uint32_t file;
+  uint64_t line;
+} slg_pos;
+
+typedef struct slg_model slg_model;
+
+slg_model *slg_model_new(void);
+void slg_model_free(slg_model *m);
+
+/* A new input file starts (records never span files). */
+void slg_model_begin_file(slg_model *m, uint32_t file);
+
+/*
+ * One record. `logger` is the canonical short name (slg_logger_short). The
+ * record's spans are borrowed for the duration of the call only.
+ */
+void slg_model_record(slg_model *m, const slg_record *rec, slg_span logger,
+                      const slg_pos *pos);
+
+/* A continuation line of the most recent record (stack trace, etc.). */
+void slg_model_continuation(slg_model *m, slg_span line, const slg_pos *pos);
+
+/* The stream ended: close jobs and stages left open, derive skipped
+ * stages, finish statistics. */
+void slg_model_finish(slg_model *m);
+
+/* Events rejected because an id or number was too large to be real. */
+uint64_t slg_model_rejected_events(const slg_model *m);
+
+/*
+ * Writes the model's keys into the JSON object currently open in `j`
+ * ("apps": [...]), as documented in the README's schema.
+ */
+void slg_model_render_json(const slg_model *m, slg_json *j);
+
+#endif /* SLG_MODEL_H */
