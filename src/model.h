@@ -56,4 +56,13 @@ uint64_t slg_model_rejected_events(const slg_model *m);
  */
 void slg_model_render_json(const slg_model *m, slg_json *j);
 
+/* Text renderers (`color`: emit ANSI colour). The default report's
+ * scheduler summary, `sparklog jobs` (a tree app -> job -> stage) and
+ * `sparklog stages` (a table). */
+void slg_model_render_text_summary(const slg_model *m, slg_buf *out,
+                                   int color);
+void slg_model_render_text_jobs(const slg_model *m, slg_buf *out, int color);
+void slg_model_render_text_stages(const slg_model *m, slg_buf *out,
+                                  int color);
+
 #endif /* SLG_MODEL_H */

@@ -1,0 +1,56 @@
+/*
+ * histogram.h - records counted per logger (canonical short name).
+ *
+ * The first `max_loggers` distinct names are counted exactly, each with
+ * its per-level counts, first and last timestamp and the longest
+ * unabbreviated full name seen; records of further names are summed into
+ * one "other" bucket (distinct names there are counted up to a bound, see
+ * histogram.c). Memory is bounded by max_loggers, whatever the input.
+ */
+#ifndef SLG_HISTOGRAM_H
+#define SLG_HISTOGRAM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common.h"
+
+typedef struct slg_logger_stats {
+  char *name;      /* canonical short name, NUL-terminated */
+  size_t name_len;
+  char *full_name; /* longest unabbreviated dotted name seen, or NULL */
+  uint64_t count;
+  uint64_t levels[SLG_LEVEL_COUNT + 1]; /* last slot: no level */
+  slg_time first, last; /* earliest and latest (flags 0 when none) */
+  uint64_t first_seq, last_seq; /* stream order of first/last record */
+} slg_logger_stats;
+
+typedef struct slg_histogram {
+  slg_logger_stats *loggers; /* in order of first appearance */
+  size_t count, max_loggers;
+  uint32_t *slots; /* open addressing: index + 1, 0 = empty */
+  size_t nslots;
+  size_t loggers_cap;
+  uint64_t other_count;    /* records of loggers past the bound */
+  uint64_t other_distinct; /* distinct names past the bound */
+  int other_distinct_exact; /* 0: other_distinct is a lower bound */
+  uint64_t *other_set;     /* hashes of the names past the bound */
+  size_t other_set_n, other_set_cap;
+  uint64_t seq;
+} slg_histogram;
+
+void slg_histogram_init(slg_histogram *h, size_t max_loggers);
+void slg_histogram_dispose(slg_histogram *h);
+
+/*
+ * Counts one record. `logger` is the name as written, `short_name` its
+ * canonical short form (a sub-span). Returns the logger's index, or -1
+ * when it fell into "other".
+ */
+long slg_histogram_add(slg_histogram *h, slg_span logger, slg_span short_name,
+                       slg_level level, const slg_time *time);
+
+/* Indexes of the loggers sorted by count (desc), then name; caller frees. */
+size_t *slg_histogram_sorted(const slg_histogram *h);
+
+#endif /* SLG_HISTOGRAM_H */

@@ -1,0 +1,166 @@
+/*
+ * pipeline.c - one streaming pass: bytes -> lines -> records -> report.
+ *
+ * Every line is accounted for exactly once, as a record, a continuation
+ * of the record before it, or an unrecognised line of some class. Records
+ * feed the logger histogram and the job/stage/task model; continuation
+ * lines feed the model too (failure reasons span lines). Nothing here
+ * allocates per line.
+ */
+#include "pipeline.h"
+
+#include <stdlib.h>
+
+void slg_options_init(slg_options *out)
+{
+  memset(out, 0, sizeof *out);
+  out->max_loggers = SLG_DEFAULT_MAX_LOGGERS;
+  out->max_line = SLG_DEFAULT_MAX_LINE;
+}
+
+static void on_record(slg_pipeline *p, const slg_record *rec)
+{
+  slg_accounting *a = &p->acc;
+  slg_file_info *f = &p->files[p->nfiles - 1];
+  a->records++;
+  f->records++;
+  a->levels[rec->level >= 0 && rec->level < SLG_LEVEL_COUNT
+                ? (int)rec->level
+                : SLG_LEVEL_COUNT]++;
+  a->layout_records[rec->layout_id <= SLG_MAX_LAYOUTS ? rec->layout_id
+                                                      : SLG_MAX_LAYOUTS]++;
+  if (rec->time.flags & SLG_TIME_HAS_TIME) {
+    a->timed_records++;
+    if (!a->first.flags || slg_time_cmp(&rec->time, &a->first) < 0)
+      a->first = rec->time;
+    if (!a->last.flags || slg_time_cmp(&rec->time, &a->last) >= 0)
+      a->last = rec->time;
+  }
+  slg_span short_name = slg_logger_short(rec->logger);
+  if (short_name.len)
+    slg_histogram_add(&p->hist, rec->logger, short_name, rec->level,
+                      &rec->time);
+  else
+    a->records_without_logger++;
+  slg_context_record(&p->ctx, rec->message);
+  slg_pos pos = {(uint32_t)(p->nfiles - 1), p->line_no};
+  slg_model_record(p->model, rec, short_name, &pos);
+}
+
+static void on_line(void *ctx, const slg_line *line)
+{
+  slg_pipeline *p = ctx;
+  slg_accounting *a = &p->acc;
+  slg_file_info *f = &p->files[p->nfiles - 1];
+  slg_record rec;
+
+  p->line_no++;
+  a->lines++;
+  f->lines++;
+  if (line->flags & SLG_LINE_CUT)
+    a->lines_cut++;
+  if (slg_layout_parse(p->layout, line->ptr, line->len, &rec)) {
+    on_record(p, &rec);
+    return;
+  }
+  slg_span s = slg_span_make(line->ptr, line->len);
+  int c = slg_classify_line(&p->ctx, s);
+  if (c < 0) {
+    a->continuation_lines++;
+    f->continuation_lines++;
+    slg_pos pos = {(uint32_t)(p->nfiles - 1), p->line_no};
+    slg_model_continuation(p->model, s, &pos);
+  } else {
+    a->unrecognized_lines++;
+    f->unrecognized_lines++;
+    a->by_class[c]++;
+  }
+}
+
+int slg_pipeline_new(slg_pipeline **out, const slg_options *opts,
+                     char *error)
+{
+  slg_pipeline *p = slg_xcalloc(1, sizeof *p);
+  if (opts)
+    p->opt = *opts;
+  else
+    slg_options_init(&p->opt);
+  if (!p->opt.max_line)
+    p->opt.max_line = SLG_DEFAULT_MAX_LINE;
+  if (!p->opt.max_loggers)
+    p->opt.max_loggers = SLG_DEFAULT_MAX_LOGGERS;
+  int rc = slg_layout_new(&p->layout, p->opt.layout, error);
+  if (rc < 0) {
+    free(p);
+    *out = NULL;
+    return rc;
+  }
+  slg_lines_init(&p->lines, p->opt.max_line, on_line, p);
+  slg_context_reset(&p->ctx);
+  slg_histogram_init(&p->hist, p->opt.max_loggers);
+  p->model = slg_model_new();
+  *out = p;
+  return 0;
+}
+
+void slg_pipeline_free(slg_pipeline *p)
+{
+  if (!p)
+    return;
+  slg_layout_free(p->layout);
+  slg_lines_dispose(&p->lines);
+  slg_histogram_dispose(&p->hist);
+  slg_model_free(p->model);
+  for (size_t i = 0; i < p->nfiles; i++)
+    free(p->files[i].path);
+  free(p->files);
+  free(p);
+}
+
+void slg_pipeline_begin_file(slg_pipeline *p, const char *path)
+{
+  if (p->nfiles == p->files_cap) {
+    p->files_cap = p->files_cap ? p->files_cap * 2 : 4;
+    p->files = slg_xrealloc(p->files, p->files_cap * sizeof *p->files);
+  }
+  slg_file_info *f = &p->files[p->nfiles++];
+  memset(f, 0, sizeof *f);
+  f->path = slg_xstrndup(path, strlen(path));
+  p->line_no = 0;
+  slg_context_reset(&p->ctx);
+  slg_model_begin_file(p->model, (uint32_t)(p->nfiles - 1));
+}
+
+void slg_pipeline_feed(slg_pipeline *p, const char *bytes, size_t len)
+{
+  slg_lines_feed(&p->lines, bytes, len);
+}
+
+void slg_pipeline_end_file(slg_pipeline *p, const slg_file_status *status)
+{
+  slg_lines_finish(&p->lines);
+  slg_file_info *f = &p->files[p->nfiles - 1];
+  f->ended = 1;
+  if (status) {
+    f->bytes_read = status->bytes_read;
+    f->bytes_decoded = status->bytes_decoded;
+    f->error = status->error;
+    f->error_offset = status->error_offset;
+  }
+}
+
+void slg_pipeline_finish(slg_pipeline *p)
+{
+  if (p->finished)
+    return;
+  p->finished = 1;
+  slg_model_finish(p->model);
+}
+
+int slg_pipeline_complete(const slg_pipeline *p)
+{
+  for (size_t i = 0; i < p->nfiles; i++)
+    if (p->files[i].error || !p->files[i].ended)
+      return 0;
+  return 1;
+}

@@ -1,0 +1,65 @@
+/*
+ * render.h - the report in each output format, written into a buffer.
+ *
+ * One renderer per format (render_json.c, render_text.c, ...). They read
+ * the finished pipeline and never print: the CLI writes the buffer out.
+ * Every subcommand's JSON is the same full sparklog/1 document; the text
+ * renderers show the part the subcommand is about.
+ */
+#ifndef SLG_RENDER_H
+#define SLG_RENDER_H
+
+#include "buf.h"
+#include "pipeline.h"
+
+/* What the text output is about (the subcommand). */
+typedef enum slg_view {
+  SLG_VIEW_REPORT, /* the default full report */
+  SLG_VIEW_LOGGERS,
+  SLG_VIEW_JOBS,
+  SLG_VIEW_STAGES,
+  SLG_VIEW_SHUFFLES,
+  SLG_VIEW_CHECK
+} slg_view;
+
+typedef struct slg_render_options {
+  slg_view view;
+  int color;     /* emit ANSI colour */
+  int pretty;    /* indent JSON */
+  size_t top;    /* rows in the default report's tables */
+} slg_render_options;
+
+void slg_render_json(const slg_pipeline *p, const slg_render_options *o,
+                     slg_buf *out);
+void slg_render_text(const slg_pipeline *p, const slg_render_options *o,
+                     slg_buf *out);
+
+/* Shared by the text renderers: ANSI styling that is a no-op without
+ * colour. */
+#define SLG_STYLE_BOLD "\x1b[1m"
+#define SLG_STYLE_DIM "\x1b[2m"
+#define SLG_STYLE_RED "\x1b[31m"
+#define SLG_STYLE_YELLOW "\x1b[33m"
+#define SLG_STYLE_GREEN "\x1b[32m"
+#define SLG_STYLE_CYAN "\x1b[36m"
+#define SLG_STYLE_RESET "\x1b[0m"
+
+/* Appends `text` wrapped in `style` when color is on. */
+void slg_styled(slg_buf *b, int color, const char *style, const char *text);
+
+/* Formats a count with thousands separators ("1,234,567") into buf (>= 32
+ * bytes); returns buf. */
+const char *slg_fmt_count(uint64_t v, char *buf);
+/* Formats milliseconds as "850 ms", "12.3 s", "4m05s", "2h03m" into buf
+ * (>= 32 bytes); returns buf. */
+const char *slg_fmt_duration(double ms, char *buf);
+/* Formats a byte count as "826.8 KiB" into buf (>= 32 bytes). */
+const char *slg_fmt_bytes(uint64_t v, char *buf);
+/* Display width of a UTF-8 string (code points; no East Asian width). */
+size_t slg_text_width(const char *s, size_t n);
+/* Appends s padded with spaces to `width` columns (left-aligned, or
+ * right-aligned when right != 0); s is UTF-8-repaired. */
+void slg_put_cell(slg_buf *b, const char *s, size_t n, size_t width,
+                  int right);
+
+#endif /* SLG_RENDER_H */

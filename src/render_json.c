@@ -1,0 +1,189 @@
+/*
+ * render_json.c - the sparklog/1 JSON document.
+ *
+ * The schema is documented in README.md and man/sparklog.1; keys are only
+ * ever added (a rename or removal needs a schema bump). Every string goes
+ * through slg_json_*, which repairs invalid UTF-8, so the document is
+ * valid whatever bytes the log held.
+ */
+#include "render.h"
+
+#include <stdlib.h>
+
+#include "knowledge.h"
+
+static void levels_object(slg_json *j, const uint64_t *levels)
+{
+  slg_json_object_begin(j);
+  for (int l = 0; l < SLG_LEVEL_COUNT; l++) {
+    slg_json_key(j, slg_level_name((slg_level)l));
+    slg_json_u64(j, levels[l]);
+  }
+  slg_json_object_end(j);
+}
+
+static void file_error(slg_buf *tmp, const slg_file_info *f)
+{
+  slg_buf_clear(tmp);
+  if (f->error == SLG_ECORRUPT || f->error == SLG_ETRAILING)
+    slg_buf_printf(tmp, "%s at byte %llu", slg_strerror(f->error),
+                   (unsigned long long)f->error_offset);
+  else
+    slg_buf_puts(tmp, slg_strerror(f->error));
+}
+
+static void input_object(const slg_pipeline *p, slg_json *j)
+{
+  const slg_accounting *a = &p->acc;
+  slg_buf tmp = SLG_BUF_INIT;
+  slg_json_key(j, "input");
+  slg_json_object_begin(j);
+  slg_json_key(j, "files");
+  slg_json_array_begin(j);
+  for (size_t i = 0; i < p->nfiles; i++) {
+    const slg_file_info *f = &p->files[i];
+    slg_json_object_begin(j);
+    slg_json_key(j, "path");
+    slg_json_str(j, f->path);
+    slg_json_key(j, "bytes_read");
+    slg_json_u64(j, f->bytes_read);
+    slg_json_key(j, "bytes_decoded");
+    slg_json_u64(j, f->bytes_decoded);
+    slg_json_key(j, "lines");
+    slg_json_u64(j, f->lines);
+    slg_json_key(j, "records");
+    slg_json_u64(j, f->records);
+    slg_json_key(j, "continuation_lines");
+    slg_json_u64(j, f->continuation_lines);
+    slg_json_key(j, "unrecognized_lines");
+    slg_json_u64(j, f->unrecognized_lines);
+    slg_json_key(j, "complete");
+    slg_json_bool(j, f->ended && !f->error);
+    slg_json_key(j, "error");
+    if (f->error) {
+      file_error(&tmp, f);
+      slg_json_strn(j, tmp.ptr, tmp.len);
+    } else {
+      slg_json_null(j);
+    }
+    slg_json_object_end(j);
+  }
+  slg_json_array_end(j);
+  slg_json_key(j, "lines");
+  slg_json_u64(j, a->lines);
+  slg_json_key(j, "records");
+  slg_json_u64(j, a->records);
+  slg_json_key(j, "continuation_lines");
+  slg_json_u64(j, a->continuation_lines);
+  slg_json_key(j, "unrecognized_lines");
+  slg_json_u64(j, a->unrecognized_lines);
+  slg_json_key(j, "unrecognized_by_class");
+  slg_json_object_begin(j);
+  for (int c = 0; c < SLG_UNRECOGNIZED_COUNT; c++) {
+    if (!a->by_class[c])
+      continue;
+    slg_json_key(j, slg_unrecognized_key((slg_unrecognized)c));
+    slg_json_u64(j, a->by_class[c]);
+  }
+  slg_json_object_end(j);
+  slg_json_key(j, "lines_cut");
+  slg_json_u64(j, a->lines_cut);
+  slg_json_key(j, "max_line_bytes");
+  slg_json_u64(j, p->opt.max_line);
+  slg_json_key(j, "records_without_logger");
+  slg_json_u64(j, a->records_without_logger);
+  slg_json_key(j, "rejected_events");
+  slg_json_u64(j, slg_model_rejected_events(p->model));
+  slg_json_key(j, "complete");
+  slg_json_bool(j, slg_pipeline_complete(p));
+  slg_json_key(j, "first");
+  slg_json_time(j, &a->first);
+  slg_json_key(j, "last");
+  slg_json_time(j, &a->last);
+  slg_json_key(j, "layouts");
+  slg_json_array_begin(j);
+  size_t nl = slg_layout_count(p->layout);
+  for (size_t i = 0; i <= SLG_MAX_LAYOUTS; i++) {
+    if (!a->layout_records[i])
+      continue;
+    slg_json_object_begin(j);
+    slg_json_key(j, "pattern");
+    if (i < nl && i < SLG_MAX_LAYOUTS)
+      slg_json_str(j, slg_layout_pattern(p->layout, (uint32_t)i));
+    else
+      slg_json_null(j); /* shapes past the registry bound */
+    slg_json_key(j, "records");
+    slg_json_u64(j, a->layout_records[i]);
+    slg_json_object_end(j);
+  }
+  slg_json_array_end(j);
+  slg_json_object_end(j);
+  slg_buf_dispose(&tmp);
+}
+
+static void loggers_array(const slg_pipeline *p, slg_json *j)
+{
+  const slg_histogram *h = &p->hist;
+  size_t *order = slg_histogram_sorted(h);
+  uint64_t total = p->acc.records - p->acc.records_without_logger;
+  slg_json_key(j, "loggers");
+  slg_json_array_begin(j);
+  for (size_t k = 0; k < h->count; k++) {
+    const slg_logger_stats *s = &h->loggers[order[k]];
+    const slg_component *c = slg_knowledge_find(s->name, s->name_len);
+    slg_json_object_begin(j);
+    slg_json_key(j, "name");
+    slg_json_strn(j, s->name, s->name_len);
+    slg_json_key(j, "full_name");
+    slg_json_str(j, s->full_name);
+    slg_json_key(j, "count");
+    slg_json_u64(j, s->count);
+    slg_json_key(j, "share");
+    slg_json_double(j, total ? (double)s->count / (double)total : 0.0, 4);
+    slg_json_key(j, "levels");
+    levels_object(j, s->levels);
+    slg_json_key(j, "first");
+    slg_json_time(j, &s->first);
+    slg_json_key(j, "last");
+    slg_json_time(j, &s->last);
+    slg_json_key(j, "subsystem");
+    slg_json_str(j, c ? c->subsystem : NULL);
+    slg_json_key(j, "role");
+    slg_json_str(j, c ? c->role : NULL);
+    slg_json_key(j, "inferred");
+    slg_json_bool(j, c ? c->inferred : 0);
+    slg_json_object_end(j);
+  }
+  slg_json_array_end(j);
+  free(order);
+  slg_json_key(j, "loggers_other");
+  slg_json_object_begin(j);
+  slg_json_key(j, "distinct");
+  slg_json_u64(j, h->other_distinct);
+  slg_json_key(j, "distinct_exact");
+  slg_json_bool(j, h->other_distinct_exact);
+  slg_json_key(j, "count");
+  slg_json_u64(j, h->other_count);
+  slg_json_key(j, "max_loggers");
+  slg_json_u64(j, h->max_loggers);
+  slg_json_object_end(j);
+}
+
+void slg_render_json(const slg_pipeline *p, const slg_render_options *o,
+                     slg_buf *out)
+{
+  slg_json j;
+  slg_json_init(&j, out, o->pretty);
+  slg_json_object_begin(&j);
+  slg_json_key(&j, "schema");
+  slg_json_str(&j, SLG_SCHEMA);
+  slg_json_key(&j, "generator");
+  slg_json_str(&j, "sparklog " SLG_VERSION);
+  input_object(p, &j);
+  slg_json_key(&j, "levels");
+  levels_object(&j, p->acc.levels);
+  loggers_array(p, &j);
+  slg_model_render_json(p->model, &j);
+  slg_json_object_end(&j);
+  slg_buf_putc(out, '\n');
+}

@@ -1,0 +1,332 @@
+/*
+ * render_text.c - the report for people: aligned tables, colour only when
+ * the CLI says the output is a terminal.
+ *
+ * The default report reads top-down the way a Spark engineer triages a
+ * run: what was read (and what was not understood), what the scheduler
+ * did, which components talked most. Subcommands show one part in full.
+ */
+#include "render.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "knowledge.h"
+#include "model.h"
+
+void slg_styled(slg_buf *b, int color, const char *style, const char *text)
+{
+  if (color)
+    slg_buf_puts(b, style);
+  slg_buf_puts(b, text);
+  if (color)
+    slg_buf_puts(b, SLG_STYLE_RESET);
+}
+
+const char *slg_fmt_count(uint64_t v, char *buf)
+{
+  char tmp[32];
+  int n = snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)v);
+  int o = 0;
+  for (int i = 0; i < n; i++) {
+    if (i > 0 && (n - i) % 3 == 0)
+      buf[o++] = ',';
+    buf[o++] = tmp[i];
+  }
+  buf[o] = '\0';
+  return buf;
+}
+
+const char *slg_fmt_duration(double ms, char *buf)
+{
+  if (ms < 0)
+    ms = 0;
+  if (ms < 1000)
+    snprintf(buf, 32, "%.0f ms", ms);
+  else if (ms < 60000)
+    snprintf(buf, 32, "%.1f s", ms / 1000);
+  else if (ms < 3600000) {
+    uint64_t s = (uint64_t)(ms / 1000 + 0.5);
+    snprintf(buf, 32, "%llum%02llus", (unsigned long long)(s / 60),
+             (unsigned long long)(s % 60));
+  } else {
+    uint64_t m = (uint64_t)(ms / 60000 + 0.5);
+    snprintf(buf, 32, "%lluh%02llum", (unsigned long long)(m / 60),
+             (unsigned long long)(m % 60));
+  }
+  return buf;
+}
+
+const char *slg_fmt_bytes(uint64_t v, char *buf)
+{
+  static const char *const units[] = {"B", "KiB", "MiB", "GiB", "TiB",
+                                      "PiB", "EiB"};
+  double d = (double)v;
+  int u = 0;
+  while (d >= 1024 && u < 6)
+    d /= 1024, u++;
+  if (u == 0)
+    snprintf(buf, 32, "%llu B", (unsigned long long)v);
+  else
+    snprintf(buf, 32, "%.1f %s", d, units[u]);
+  return buf;
+}
+
+size_t slg_text_width(const char *s, size_t n)
+{
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++)
+    if (((unsigned char)s[i] & 0xC0) != 0x80)
+      w++;
+  return w;
+}
+
+void slg_put_cell(slg_buf *b, const char *s, size_t n, size_t width,
+                  int right)
+{
+  size_t start = b->len;
+  slg_buf_put_utf8(b, s, n);
+  size_t w = slg_text_width(b->ptr + start, b->len - start);
+  if (w >= width)
+    return;
+  if (!right) {
+    slg_buf_fill(b, ' ', width - w);
+    return;
+  }
+  /* Right-align: move the cell's bytes after the padding. */
+  size_t len = b->len - start, pad = width - w;
+  slg_buf_grow(b, pad);
+  memmove(b->ptr + start + pad, b->ptr + start, len);
+  memset(b->ptr + start, ' ', pad);
+  b->len += pad;
+}
+
+static void heading(slg_buf *b, int color, const char *text)
+{
+  slg_styled(b, color, SLG_STYLE_BOLD, text);
+  slg_buf_putc(b, '\n');
+}
+
+/* "2024-08-13 15:12:49" (ISO with a space), or "-" when absent. */
+static const char *fmt_time(const slg_time *t, char *buf)
+{
+  size_t n = slg_time_format(t, buf);
+  if (!n) {
+    strcpy(buf, "-");
+    return buf;
+  }
+  char *T = strchr(buf, 'T');
+  if (T)
+    *T = ' ';
+  return buf;
+}
+
+static void input_section(const slg_pipeline *p, const slg_render_options *o,
+                          slg_buf *b)
+{
+  const slg_accounting *a = &p->acc;
+  char n1[32], n2[32], n3[32], n4[32], t1[32], t2[32];
+  heading(b, o->color, "Input");
+  for (size_t i = 0; i < p->nfiles; i++) {
+    const slg_file_info *f = &p->files[i];
+    slg_buf_puts(b, "  ");
+    slg_buf_put_utf8(b, f->path, strlen(f->path));
+    slg_buf_printf(b, ": %s lines, %s", slg_fmt_count(f->lines, n1),
+                   slg_fmt_bytes(f->bytes_read, n2));
+    if (f->bytes_decoded != f->bytes_read)
+      slg_buf_printf(b, " (%s decoded)", slg_fmt_bytes(f->bytes_decoded, n3));
+    if (f->error) {
+      slg_buf_puts(b, "  ");
+      char msg[96];
+      if (f->error == SLG_ECORRUPT || f->error == SLG_ETRAILING)
+        snprintf(msg, sizeof msg, "INCOMPLETE: %s at byte %llu",
+                 slg_strerror(f->error), (unsigned long long)f->error_offset);
+      else
+        snprintf(msg, sizeof msg, "NOT READ: %s", slg_strerror(f->error));
+      slg_styled(b, o->color, SLG_STYLE_RED, msg);
+    }
+    slg_buf_putc(b, '\n');
+  }
+  slg_buf_printf(b, "  lines %s = records %s + continuation %s + "
+                    "unrecognised %s\n",
+                 slg_fmt_count(a->lines, n1), slg_fmt_count(a->records, n2),
+                 slg_fmt_count(a->continuation_lines, n3),
+                 slg_fmt_count(a->unrecognized_lines, n4));
+  if (a->unrecognized_lines) {
+    slg_buf_puts(b, "  unrecognised:");
+    const char *sep = " ";
+    for (int c = 0; c < SLG_UNRECOGNIZED_COUNT; c++) {
+      if (!a->by_class[c])
+        continue;
+      slg_buf_printf(b, "%s%s %s", sep,
+                     slg_unrecognized_key((slg_unrecognized)c),
+                     slg_fmt_count(a->by_class[c], n1));
+      sep = ", ";
+    }
+    slg_buf_putc(b, '\n');
+  }
+  if (a->lines_cut)
+    slg_buf_printf(b, "  %s lines longer than %zu bytes were cut for "
+                      "parsing (still counted)\n",
+                   slg_fmt_count(a->lines_cut, n1), p->opt.max_line);
+  size_t nl = slg_layout_count(p->layout);
+  for (size_t i = 0; i <= SLG_MAX_LAYOUTS; i++) {
+    if (!a->layout_records[i])
+      continue;
+    slg_buf_printf(b, "  layout %s  (%s records)\n",
+                   i < nl && i < SLG_MAX_LAYOUTS
+                       ? slg_layout_pattern(p->layout, (uint32_t)i)
+                       : "(other shapes)",
+                   slg_fmt_count(a->layout_records[i], n1));
+  }
+  if (a->timed_records)
+    slg_buf_printf(b, "  time   %s -> %s\n", fmt_time(&a->first, t1),
+                   fmt_time(&a->last, t2));
+  slg_buf_puts(b, "  levels");
+  int any = 0;
+  for (int l = 0; l < SLG_LEVEL_COUNT; l++) {
+    if (!a->levels[l])
+      continue;
+    slg_buf_printf(b, " %s %s", slg_level_name((slg_level)l),
+                   slg_fmt_count(a->levels[l], n1));
+    any = 1;
+  }
+  if (!any)
+    slg_buf_puts(b, " (none)");
+  slg_buf_putc(b, '\n');
+  uint64_t rejected = slg_model_rejected_events(p->model);
+  if (rejected)
+    slg_buf_printf(b, "  %s scheduler events rejected (numbers too large "
+                      "to be real)\n",
+                   slg_fmt_count(rejected, n1));
+}
+
+/* The logger table; `limit` rows (0 = all). */
+static void loggers_table(const slg_pipeline *p, const slg_render_options *o,
+                          slg_buf *b, size_t limit)
+{
+  const slg_histogram *h = &p->hist;
+  size_t *order = slg_histogram_sorted(h);
+  uint64_t total = p->acc.records - p->acc.records_without_logger;
+  size_t rows = limit && limit < h->count ? limit : h->count;
+  size_t namew = 6;
+  char n1[32], t1[32], t2[32], tmp[64];
+  for (size_t k = 0; k < rows; k++) {
+    const slg_logger_stats *s = &h->loggers[order[k]];
+    size_t w = slg_text_width(s->name, s->name_len);
+    if (w > namew)
+      namew = w;
+  }
+  if (namew > 48)
+    namew = 48;
+  if (limit && rows < h->count)
+    snprintf(tmp, sizeof tmp, "Loggers (top %zu of %zu)", rows, h->count);
+  else
+    snprintf(tmp, sizeof tmp, "Loggers (%zu)", h->count);
+  heading(b, o->color, tmp);
+  if (!h->count) {
+    slg_buf_puts(b, "  no log records were recognised\n");
+    free(order);
+    return;
+  }
+  slg_buf_puts(b, "  ");
+  if (o->color)
+    slg_buf_puts(b, SLG_STYLE_DIM);
+  slg_put_cell(b, "COUNT", 5, 9, 1);
+  slg_put_cell(b, "SHARE", 5, 7, 1);
+  slg_buf_puts(b, "  ");
+  slg_put_cell(b, "LOGGER", 6, namew, 0);
+  slg_buf_puts(b, "  ");
+  slg_put_cell(b, "WARN", 4, 6, 1);
+  slg_put_cell(b, "ERROR", 5, 6, 1);
+  slg_buf_puts(b, "  ");
+  slg_put_cell(b, "FIRST", 5, 19, 0);
+  slg_buf_puts(b, "  ");
+  slg_put_cell(b, "LAST", 4, 19, 0);
+  slg_buf_puts(b, "  ");
+  slg_put_cell(b, "SUBSYSTEM", 9, 15, 0);
+  slg_buf_puts(b, "  ROLE");
+  if (o->color)
+    slg_buf_puts(b, SLG_STYLE_RESET);
+  slg_buf_putc(b, '\n');
+  for (size_t k = 0; k < rows; k++) {
+    const slg_logger_stats *s = &h->loggers[order[k]];
+    const slg_component *c = slg_knowledge_find(s->name, s->name_len);
+    slg_buf_puts(b, "  ");
+    slg_fmt_count(s->count, n1);
+    slg_put_cell(b, n1, strlen(n1), 9, 1);
+    snprintf(tmp, sizeof tmp, "%.1f%%",
+             total ? 100.0 * (double)s->count / (double)total : 0.0);
+    slg_put_cell(b, tmp, strlen(tmp), 7, 1);
+    slg_buf_puts(b, "  ");
+    slg_put_cell(b, s->name, s->name_len, namew, 0);
+    slg_buf_puts(b, "  ");
+    uint64_t warn = s->levels[SLG_LEVEL_WARN];
+    uint64_t err = s->levels[SLG_LEVEL_ERROR] + s->levels[SLG_LEVEL_FATAL];
+    snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)warn);
+    if (o->color && warn)
+      slg_buf_puts(b, SLG_STYLE_YELLOW);
+    slg_put_cell(b, warn ? tmp : "-", warn ? strlen(tmp) : 1, 6, 1);
+    if (o->color && warn)
+      slg_buf_puts(b, SLG_STYLE_RESET);
+    snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)err);
+    if (o->color && err)
+      slg_buf_puts(b, SLG_STYLE_RED);
+    slg_put_cell(b, err ? tmp : "-", err ? strlen(tmp) : 1, 6, 1);
+    if (o->color && err)
+      slg_buf_puts(b, SLG_STYLE_RESET);
+    slg_buf_puts(b, "  ");
+    fmt_time(&s->first, t1);
+    fmt_time(&s->last, t2);
+    slg_put_cell(b, t1, strlen(t1), 19, 0);
+    slg_buf_puts(b, "  ");
+    slg_put_cell(b, t2, strlen(t2), 19, 0);
+    slg_buf_puts(b, "  ");
+    const char *sub = c ? c->subsystem : "-";
+    slg_put_cell(b, sub, strlen(sub), 15, 0);
+    slg_buf_puts(b, "  ");
+    if (c) {
+      slg_buf_puts(b, c->role);
+      if (c->inferred)
+        slg_buf_puts(b, " (inferred)");
+    } else {
+      slg_buf_puts(b, "-");
+    }
+    slg_buf_putc(b, '\n');
+  }
+  if (h->other_count)
+    slg_buf_printf(b,
+                   "  %s records from %s%llu more loggers (past the first "
+                   "%zu distinct names)\n",
+                   slg_fmt_count(h->other_count, n1),
+                   h->other_distinct_exact ? "" : "at least ",
+                   (unsigned long long)h->other_distinct, h->max_loggers);
+  if (limit && rows < h->count)
+    slg_buf_printf(b, "  ... %zu more; `sparklog loggers` lists all\n",
+                   h->count - rows);
+  free(order);
+}
+
+void slg_render_text(const slg_pipeline *p, const slg_render_options *o,
+                     slg_buf *out)
+{
+  switch (o->view) {
+  case SLG_VIEW_LOGGERS:
+    loggers_table(p, o, out, 0);
+    return;
+  case SLG_VIEW_JOBS:
+    slg_model_render_text_jobs(p->model, out, o->color);
+    return;
+  case SLG_VIEW_STAGES:
+    slg_model_render_text_stages(p->model, out, o->color);
+    return;
+  default:
+    break;
+  }
+  input_section(p, o, out);
+  slg_buf_putc(out, '\n');
+  heading(out, o->color, "Scheduler");
+  slg_model_render_text_summary(p->model, out, o->color);
+  slg_buf_putc(out, '\n');
+  loggers_table(p, o, out, o->top ? o->top : 15);
+}
