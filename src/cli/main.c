@@ -1,10 +1,208 @@
-/* main.c - the sparklog command line (being written). */
+/*
+ * main.c - sparklog's entry point: read every input through the pipeline,
+ * render the report, write it out, and choose the exit status.
+ *
+ * Input problems do not stop the run: an unreadable file is reported and
+ * the others are still processed, and a corrupt gzip stream contributes
+ * everything read before the damage. The exit status then says 3, so a
+ * pipeline never mistakes a partial report for a whole one.
+ */
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
-#include "sparklog.h"
+#include "cli.h"
+#include "knowledge.h"
+#include "pipeline.h"
 
-int main(void)
+#define READ_CHUNK (256 * 1024)
+
+static int max_status(int a, int b) { return a > b ? a : b; }
+
+/* Reads one input into the pipeline. Returns an exit status. */
+static int read_input(slg_pipeline *p, const char *path, char *buf)
 {
-  printf("sparklog %s\n", SLG_VERSION);
-  return 0;
+  const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
+  slg_reader *r = NULL;
+  slg_file_status st;
+  memset(&st, 0, sizeof st);
+  slg_pipeline_begin_file(p, shown);
+  int rc = slg_reader_open(&r, path);
+  if (rc < 0) {
+    slg_cli_error("%s: %s", shown,
+                  rc == SLG_ENOENT || rc == SLG_EACCES || rc == SLG_EIO
+                      ? strerror(errno)
+                      : slg_strerror(rc));
+    st.error = rc;
+    slg_pipeline_end_file(p, &st);
+    return SLG_EXIT_INPUT;
+  }
+  ptrdiff_t n;
+  while ((n = slg_reader_read(r, buf, READ_CHUNK)) > 0)
+    slg_pipeline_feed(p, buf, (size_t)n);
+  st.bytes_read = slg_reader_bytes_read(r);
+  st.bytes_decoded = slg_reader_bytes_decoded(r);
+  int status = SLG_EXIT_OK;
+  if (n < 0) {
+    st.error = (int)n;
+    st.error_offset = slg_reader_error_offset(r);
+    if (n == SLG_ECORRUPT || n == SLG_ETRAILING)
+      slg_cli_error("%s: %s at byte %llu", shown, slg_strerror((int)n),
+                    (unsigned long long)st.error_offset);
+    else
+      slg_cli_error("%s: %s", shown, strerror(errno));
+    status = SLG_EXIT_INPUT;
+  }
+  slg_reader_close(r);
+  slg_pipeline_end_file(p, &st);
+  return status;
+}
+
+/*
+ * Writes the whole buffer. A closed pipe (EPIPE: `sparklog x | head`) ends
+ * the run quietly with status 0; any other failure, such as a full disk,
+ * is a write error (status 4).
+ */
+static int write_all(FILE *f, const char *what, const char *data, size_t n)
+{
+  if (n && fwrite(data, 1, n, f) != n)
+    goto fail;
+  if (fflush(f) != 0)
+    goto fail;
+  return SLG_EXIT_OK;
+fail:
+  if (errno == EPIPE)
+    exit(SLG_EXIT_OK);
+  slg_cli_error("%s: write error: %s", what, strerror(errno));
+  return SLG_EXIT_WRITE;
+}
+
+/* `sparklog explain [NAME]`. */
+static int explain(const slg_cli *cli, slg_buf *out)
+{
+  if (!cli->explain_name) {
+    for (size_t i = 0; i < slg_knowledge_count(); i++) {
+      const slg_component *c = slg_knowledge_at(i);
+      slg_buf_printf(out, "%-48s %-15s %s%s\n", c->name, c->subsystem,
+                     c->role, c->inferred ? " (inferred)" : "");
+    }
+    return SLG_EXIT_OK;
+  }
+  const slg_component *c = slg_knowledge_lookup(cli->explain_name);
+  if (!c) {
+    slg_cli_error("explain: no component named '%s' (sparklog explain "
+                  "lists them all)",
+                  cli->explain_name);
+    return SLG_EXIT_USAGE;
+  }
+  slg_buf_printf(out, "%s  (%s.%s)\n", c->name, c->package, c->name);
+  slg_buf_printf(out, "subsystem: %s\nrole: %s\n\n",
+                 slg_subsystem_title(c->subsystem), c->role);
+  /* Wrap the paragraph(s) at 78 columns. */
+  const char *s = c->explain;
+  size_t col = 0;
+  while (*s) {
+    if (*s == '\n') {
+      slg_buf_putc(out, '\n');
+      col = 0;
+      s++;
+      continue;
+    }
+    const char *w = s;
+    while (*s && *s != ' ' && *s != '\n')
+      s++;
+    size_t len = (size_t)(s - w);
+    if (col && col + 1 + len > 78) {
+      slg_buf_putc(out, '\n');
+      col = 0;
+    } else if (col) {
+      slg_buf_putc(out, ' ');
+      col++;
+    }
+    slg_buf_put(out, w, len);
+    col += len;
+    while (*s == ' ')
+      s++;
+  }
+  slg_buf_putc(out, '\n');
+  if (c->inferred)
+    slg_buf_puts(out, "\n(Vendor component: its source is not public; "
+                      "this description is inferred from its log lines.)\n");
+  return SLG_EXIT_OK;
+}
+
+static int use_color(const slg_cli *cli)
+{
+  if (cli->color >= 0)
+    return cli->color;
+  const char *no_color = getenv("NO_COLOR");
+  if (no_color && *no_color)
+    return 0;
+  return isatty(STDOUT_FILENO);
+}
+
+int main(int argc, char **argv)
+{
+  slg_cli cli;
+  int status = slg_cli_parse(&cli, argc, argv);
+  if (status != 0) {
+    free(cli.files);
+    return status < 0 ? SLG_EXIT_OK : status;
+  }
+  /* A closed stdout must end the run quietly: handle EPIPE, not the
+   * signal. */
+  signal(SIGPIPE, SIG_IGN);
+
+  slg_buf out = SLG_BUF_INIT;
+  if (cli.command == SLG_CMD_EXPLAIN) {
+    status = explain(&cli, &out);
+    status = max_status(status, write_all(stdout, "stdout", out.ptr, out.len));
+    slg_buf_dispose(&out);
+    free(cli.files);
+    return status;
+  }
+
+  char err[256] = "";
+  slg_pipeline *p = NULL;
+  if (slg_pipeline_new(&p, &cli.options, err) < 0) {
+    slg_cli_error("--layout: %s", err);
+    free(cli.files);
+    return SLG_EXIT_USAGE;
+  }
+  char *buf = malloc(READ_CHUNK);
+  if (!buf) {
+    slg_cli_error("out of memory");
+    return SLG_EXIT_INPUT;
+  }
+  if (cli.nfiles == 0)
+    cli.files[cli.nfiles++] = "-";
+  for (size_t i = 0; i < cli.nfiles; i++)
+    status = max_status(status, read_input(p, cli.files[i], buf));
+  free(buf);
+  slg_pipeline_finish(p);
+
+  slg_render_options ro;
+  memset(&ro, 0, sizeof ro);
+  ro.top = cli.top;
+  ro.pretty = 1;
+  switch (cli.command) {
+  case SLG_CMD_LOGGERS: ro.view = SLG_VIEW_LOGGERS; break;
+  case SLG_CMD_JOBS: ro.view = SLG_VIEW_JOBS; break;
+  case SLG_CMD_STAGES: ro.view = SLG_VIEW_STAGES; break;
+  default: ro.view = SLG_VIEW_REPORT; break;
+  }
+  if (cli.format == SLG_FORMAT_JSON) {
+    slg_render_json(p, &ro, &out);
+  } else {
+    ro.color = use_color(&cli);
+    slg_render_text(p, &ro, &out);
+  }
+  status = max_status(status, write_all(stdout, "stdout", out.ptr, out.len));
+  slg_buf_dispose(&out);
+  slg_pipeline_free(p);
+  free(cli.files);
+  return status;
 }

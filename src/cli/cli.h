@@ -1,0 +1,71 @@
+/*
+ * cli.h - the sparklog command line: arguments, subcommands, output and
+ * exit codes. The only code that prints, exits or reads the environment.
+ */
+#ifndef SLG_CLI_H
+#define SLG_CLI_H
+
+#include <stddef.h>
+
+#include "render.h"
+#include "sparklog.h"
+
+/* Exit statuses; when several apply, the highest wins. */
+enum {
+  SLG_EXIT_OK = 0,
+  SLG_EXIT_CHECK_FAILED = 1,
+  SLG_EXIT_USAGE = 2,
+  SLG_EXIT_INPUT = 3,
+  SLG_EXIT_WRITE = 4
+};
+
+typedef enum slg_command {
+  SLG_CMD_REPORT,
+  SLG_CMD_LOGGERS,
+  SLG_CMD_JOBS,
+  SLG_CMD_STAGES,
+  SLG_CMD_SHUFFLES,
+  SLG_CMD_CHECK,
+  SLG_CMD_EXPLAIN
+} slg_command;
+
+#define SLG_MAX_OUTPUTS 8
+
+/* One requested output: a format and a destination (NULL = stdout). */
+typedef struct slg_output_spec {
+  slg_format format;
+  const char *path;
+  int append;
+} slg_output_spec;
+
+typedef struct slg_cli {
+  slg_command command;
+  const char **files;
+  size_t nfiles;
+  slg_options options;
+  slg_format format;
+  int format_set;
+  int color; /* -1 auto, 0 never, 1 always */
+  size_t top;
+  slg_output_spec outputs[SLG_MAX_OUTPUTS];
+  size_t noutputs;
+  const char *explain_name;
+  long threads;
+  size_t chunk_size; /* test-only: force parallel chunking */
+} slg_cli;
+
+/* Parses argv into *cli. Returns 0, or SLG_EXIT_USAGE after printing a
+ * one-line error, or -1 when --help/--version was printed (exit 0). */
+int slg_cli_parse(slg_cli *cli, int argc, char **argv);
+
+/* The text of `sparklog --help`. */
+extern const char slg_cli_usage[];
+
+/* Prints "sparklog: " + message to stderr. */
+void slg_cli_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+#endif /* SLG_CLI_H */
