@@ -268,11 +268,11 @@ static void test_knowledge__find_is_exact(void **state)
   assert_null(find(""));
   assert_null(slg_knowledge_find(NULL, 0));
   /* Inner classes keep their '$' and are distinct from the outer class. */
-  assert_string_equal(find("JESSchedulerBackend$JESAsSchedulerBackendEndpoint")
-                          ->name,
-                      "JESSchedulerBackend$JESAsSchedulerBackendEndpoint");
-  assert_ptr_not_equal(find("JESSchedulerBackend"),
-                       find("JESSchedulerBackend$JESAsSchedulerBackendEndpoint"));
+  {
+    const char *inner = "JESSchedulerBackend$JESAsSchedulerBackendEndpoint";
+    assert_string_equal(find(inner)->name, inner);
+    assert_ptr_not_equal(find("JESSchedulerBackend"), find(inner));
+  }
   assert_null(find("AnalyzerLogHelper"));
   /* First and last entries of the table (binary-search edges). */
   assert_ptr_equal(find(slg_knowledge_at(0)->name), slg_knowledge_at(0));
