@@ -89,11 +89,12 @@ static const slg_component components[] = {
    "AsyncEventQueue (org.apache.spark.scheduler.AsyncEventQueue, 2.3+) is one "
    "queue of the LiveListenerBus (shared, appStatus, executorManagement, "
    "eventLog, streams), each with its own thread. It logs the ERROR `Dropping "
-   "event from queue appStatus. This likely means one of the SparkListeners "
-   "is too slow ...` and the WARN `Dropped 1234 events from appStatus since "
-   "Mon Jan 01 ...`. Any non-zero count matters: events were lost, so the UI, "
-   "event log or dynamic allocation saw an incomplete picture; enlarge "
-   "spark.scheduler.listenerbus.eventqueue.capacity.",
+   "event from queue appStatus. This likely means one of the listeners is too "
+   "slow and cannot keep up with the rate at which tasks are being started by "
+   "the scheduler.` once, then periodic WARN lines `Dropped 1234 events from "
+   "appStatus since <date>.`. Any non-zero count matters: events were lost, "
+   "so the UI, event log or dynamic allocation saw an incomplete picture; "
+   "enlarge spark.scheduler.listenerbus.eventqueue.capacity.",
    0},
   {"BlacklistTracker", "org.apache.spark.scheduler", "scheduler",
    "pre-3.1 name of HealthTracker: blacklists failing executors/nodes",
@@ -272,9 +273,10 @@ static const slg_component components[] = {
    "(org.apache.spark.sql.catalyst.expressions.codegen.CodeGenerator) "
    "compiles the Java source produced by whole-stage code generation and "
    "expression codegen with Janino, caching the results. It logs `Code "
-   "generated in 12.168 ms` for each compilation, and ERROR/WARN lines such "
-   "as `failed to compile` or `Whole-stage codegen disabled for plan` when "
-   "generated code is too large. The count equals the number of distinct "
+   "generated in 12.168 ms` for each compilation, and an ERROR with the "
+   "generated source when compilation fails, after which "
+   "WholeStageCodegenExec logs the WARN `Whole-stage codegen disabled for "
+   "plan (id=1)` and falls back. The count equals the number of distinct "
    "compilations, often the most frequent line of a SQL driver log; many "
    "lines with large times mean many distinct queries or very wide plans, and "
    "compile failures fall back to slower interpreted execution.",
@@ -784,14 +786,15 @@ static const slg_component components[] = {
    "delivers scheduler events to listeners; warns when events are dropped",
    "LiveListenerBus (org.apache.spark.scheduler.LiveListenerBus) delivers "
    "scheduler events (job, stage, task, executor) to registered listeners "
-   "such as the UI, the event log writer and dynamic allocation. Its "
-   "important lines are the ERROR `Dropping event from queue appStatus. This "
-   "likely means one of the SparkListeners is too slow and cannot keep up "
-   "with the rate at which tasks are being started by the scheduler.` and "
-   "later WARN `Dropped N events from appStatus since ...`. Any count here is "
-   "a warning sign: dropped events make the UI and dynamic allocation wrong; "
-   "raise spark.scheduler.listenerbus.eventqueue.capacity or remove slow "
-   "listeners.",
+   "such as the UI, the event log writer and dynamic allocation. Before 2.3 "
+   "its key line is the ERROR `Dropping SparkListenerEvent because no "
+   "remaining room in event queue. This likely means one of the "
+   "SparkListeners is too slow and cannot keep up with the rate at which "
+   "tasks are being started by the scheduler.`, and `Dropped N "
+   "SparkListenerEvents since ...` warnings follow; from 2.3 the per-queue "
+   "AsyncEventQueue logs these instead. Any count here is a warning sign: "
+   "dropped events make the UI and dynamic allocation wrong; raise "
+   "spark.scheduler.listenerbus.eventqueue.capacity or remove slow listeners.",
    0},
   {"MapOutputTracker", "org.apache.spark", "shuffle",
    "serializes shuffle map statuses; logs broadcast of large statuses",
@@ -1270,12 +1273,12 @@ static const slg_component components[] = {
    "StateStore (org.apache.spark.sql.execution.streaming.state.StateStore) "
    "manages the per-partition state stores of stateful streaming queries "
    "(aggregations, joins, deduplication) on executors, loading providers and "
-   "running background maintenance (snapshots and cleanup). It logs lines "
-   "such as `Retrieved reference to StateStoreCoordinator: ...`, `Reported "
-   "that the loaded instance ... is active` and maintenance messages. These "
-   "appear in executor or local-mode logs; the count grows with state "
-   "partitions (spark.sql.shuffle.partitions of the stateful query) times "
-   "batches.",
+   "running background maintenance (snapshots and cleanup). It logs "
+   "`Retrieved reference to StateStoreCoordinator: ...` and `Reported that "
+   "the loaded instance StateStoreProviderId(...) is active` (INFO in some "
+   "versions, DEBUG in others) and maintenance messages. These appear in "
+   "executor or local-mode logs; the count grows with state partitions "
+   "(spark.sql.shuffle.partitions of the stateful query) times batches.",
    0},
   {"StateStoreCoordinatorRef",
    "org.apache.spark.sql.execution.streaming.state",
