@@ -1157,8 +1157,10 @@ static const slg_component components[] = {
    "registers UNIX signal handlers; logs signals received",
    "SignalUtils (org.apache.spark.util.SignalUtils) installs handlers for "
    "TERM, HUP and INT so Spark can log and clean up when the process is "
-   "signalled. It logs `Registering signal handler for TERM` (one line per "
-   "signal) at start-up; when a signal arrives the calling component logs the "
+   "signalled. It logs `Registered signal handler for TERM` (older versions: "
+   "`Registering signal handler for TERM`), one line per signal, at start-up, "
+   "while the registering component logs `Registered signal handlers for "
+   "[TERM, HUP, INT]`; when a signal arrives the calling component logs the "
    "ERROR `RECEIVED SIGNAL TERM`. The count is a constant few lines; a "
    "received signal at the end of a log usually means the cluster manager "
    "killed the process (preemption, memory limit or user cancel).",
@@ -1197,8 +1199,9 @@ static const slg_component components[] = {
    "Elapsed time: 12 ms.` (3.2+; before: `...: Committed`), and `No need to "
    "commit output of task because needsTaskCommit=false: attempt_...`. These "
    "are executor lines, one per write task, so in local-mode logs the count "
-   "equals the number of write tasks; a `not authorized to commit` message "
-   "means a speculative or retried attempt lost the race.",
+   "equals the number of write tasks; `attempt_...: Not committed because the "
+   "driver did not authorize commit` means a speculative or retried attempt "
+   "lost the race for that partition.",
    0},
   {"SparkHadoopWriter", "org.apache.spark.internal.io", "io-commit",
    "RDD saveAsHadoopFile/saveAsTextFile writer; logs job commit",
