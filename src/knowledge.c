@@ -1141,8 +1141,9 @@ static const slg_component components[] = {
    "(all sizes in bytes; the 3.0-3.1 form lacks the minimum). The count is "
    "one line per coalesced shuffle, i.e. about the number of shuffle "
    "exchanges AQE re-optimized. An actual target size far below the advisory "
-   "one means little data per shuffle, so AQE kept at least "
-   "spark.sql.adaptive.coalescePartitions.minPartitionNum partitions.",
+   "one means the shuffle was small relative to the cluster's parallelism, so "
+   "AQE kept more, smaller partitions than the advisory size alone would give "
+   "(see spark.sql.adaptive.coalescePartitions.parallelismFirst in 3.2+).",
    0},
   {"ShutdownHookManager", "org.apache.spark.util", "core",
    "runs JVM shutdown hooks; logs deleting temporary directories",
