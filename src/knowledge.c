@@ -37,7 +37,9 @@
 
 #include <string.h>
 
-/* Sorted by name in strcmp order; names are unique. */
+/* Sorted by name in strcmp order; names are unique. Kept out of
+ * clang-format: its string re-flow would break the 80-column layout. */
+/* clang-format off */
 static const slg_component components[] = {
   {"AdaptiveSparkPlanExec", "org.apache.spark.sql.execution.adaptive", "sql",
    "AQE root node; re-optimizes a query between stages",
@@ -1510,6 +1512,7 @@ static const slg_component components[] = {
    "executor.",
    0},
 };
+/* clang-format on */
 
 #define COMPONENT_COUNT (sizeof components / sizeof components[0])
 
@@ -1517,19 +1520,13 @@ static const struct {
   const char *slug;
   const char *title;
 } subsystems[] = {
-  {"scheduler", "Scheduler"},
-  {"storage", "Storage & caching"},
-  {"shuffle", "Shuffle"},
-  {"sql", "SQL & data sources"},
-  {"io-commit", "I/O & commit"},
-  {"cluster-manager", "Cluster manager"},
-  {"executor", "Executor"},
-  {"core", "Core runtime"},
-  {"streaming", "Streaming"},
-  {"network", "Network"},
-  {"platform", "Vendor platform"},
-  {"hadoop", "Hadoop & file systems"},
-  {"python", "PySpark"},
+    {"scheduler", "Scheduler"},      {"storage", "Storage & caching"},
+    {"shuffle", "Shuffle"},          {"sql", "SQL & data sources"},
+    {"io-commit", "I/O & commit"},   {"cluster-manager", "Cluster manager"},
+    {"executor", "Executor"},        {"core", "Core runtime"},
+    {"streaming", "Streaming"},      {"network", "Network"},
+    {"platform", "Vendor platform"}, {"hadoop", "Hadoop & file systems"},
+    {"python", "PySpark"},
 };
 
 /* Compares the counted string (s, n) with the NUL-terminated name. */
@@ -1583,8 +1580,7 @@ static int equal_nocase(const char *s, size_t n, const char *name)
 static int is_wrapper(char c)
 {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '{' ||
-         c == '}' || c == '[' || c == ']' || c == ':' || c == '"' ||
-         c == '\'';
+         c == '}' || c == '[' || c == ']' || c == ':' || c == '"' || c == '\'';
 }
 
 const slg_component *slg_knowledge_lookup(const char *query)
