@@ -1575,6 +1575,18 @@ static int equal_nocase(const char *s, size_t n, const char *name)
   return name[n] == '\0';
 }
 
+/* Case-insensitive equality of (s, n) and the first n bytes of name. */
+static int equal_prefix_nocase(const char *s, size_t n, const char *name)
+{
+  size_t i;
+  for (i = 0; i < n; i++) {
+    if (name[i] == '\0' ||
+        ascii_lower((unsigned char)s[i]) != ascii_lower((unsigned char)name[i]))
+      return 0;
+  }
+  return 1;
+}
+
 /* Characters a user may leave around a name when pasting it from a log or
  * a rendered report: "{TaskSetManager}", "TaskSetManager:", "[x]". */
 static int is_wrapper(char c)
@@ -1616,7 +1628,26 @@ const slg_component *slg_knowledge_lookup(const char *query)
     if (equal_nocase(start, n, components[i].name))
       return &components[i];
   }
-  return NULL;
+  /* A Scala object logs with a trailing '$' ("AnalyzerLogHelper$") that
+   * users rarely type. */
+  for (i = 0; i < COMPONENT_COUNT; i++) {
+    const char *name = components[i].name;
+    size_t m = strlen(name);
+    if (m == n + 1 && name[n] == '$' && equal_prefix_nocase(start, n, name))
+      return &components[i];
+  }
+  /* An inner class typed without its outer class ("YarnDriverEndpoint"),
+   * accepted only when exactly one entry has that inner name. */
+  hit = NULL;
+  for (i = 0; i < COMPONENT_COUNT; i++) {
+    const char *inner = strrchr(components[i].name, '$');
+    if (inner != NULL && equal_nocase(start, n, inner + 1)) {
+      if (hit != NULL)
+        return NULL;
+      hit = &components[i];
+    }
+  }
+  return hit;
 }
 
 size_t slg_knowledge_count(void)
