@@ -67,12 +67,13 @@ static const slg_component components[] = {
    1},
   {"AppInfoParser", "org.apache.kafka.common.utils", "streaming",
    "Kafka client: logs client version each time a client is created",
-   "AppInfoParser (org.apache.kafka.common.utils.AppInfoParser) logs the "
-   "Kafka client library's identity whenever a producer, consumer or admin "
-   "client is created: `Kafka version: 3.4.1`, `Kafka commitId: "
-   "8a516edc2755df89` and `Kafka startTimeMs: 1741509633274`. The count is "
-   "three lines per Kafka client created, so it tells how many clients were "
-   "built; a high count means consumers are not being reused across batches.",
+   "AppInfoParser (org.apache.kafka.common.utils.AppInfoParser) is a Kafka "
+   "client utility that registers client metadata. It logs the client "
+   "library's identity whenever a producer, consumer or admin client is "
+   "created: `Kafka version: 3.4.1`, `Kafka commitId: 8a516edc2755df89` and "
+   "`Kafka startTimeMs: 1741509633274`. The count is three lines per Kafka "
+   "client created, so it tells how many clients were built; a high count "
+   "means consumers are not being reused across batches.",
    0},
   {"ApplicationMaster", "org.apache.spark.deploy.yarn", "cluster-manager",
    "YARN AM: registers with the ResourceManager, runs or serves the driver",
@@ -306,11 +307,12 @@ static const slg_component components[] = {
   {"ConsumerConfig", "org.apache.kafka.clients.consumer", "streaming",
    "Kafka client: dumps consumer configuration when a consumer is built",
    "ConsumerConfig (org.apache.kafka.clients.consumer.ConsumerConfig) is the "
-   "Kafka client's configuration class; it logs `ConsumerConfig values:` "
-   "followed by one line per setting each time a consumer is created. The "
-   "count is a multi-line block per consumer created, so a high count means "
-   "many consumers (many partitions or consumers not being reused); WARN `The "
-   "configuration 'x' was supplied but isn't a known config.` is harmless.",
+   "Kafka client's consumer configuration class. It logs `ConsumerConfig "
+   "values:` followed by one line per setting each time a consumer is "
+   "created. The count is a multi-line block per consumer created, so a high "
+   "count means many consumers (many partitions or consumers not being "
+   "reused); WARN `The configuration 'x' was supplied but isn't a known "
+   "config.` is harmless.",
    0},
   {"ContextCleaner", "org.apache.spark", "core",
    "garbage-collects unused shuffles, broadcasts, RDDs and accumulators",
@@ -336,10 +338,10 @@ static const slg_component components[] = {
    "finished: count at App.scala:12, took 5.012 s`. Failures show up as "
    "`ResultStage 1 (...) failed in 2.1 s due to Job aborted due to stage "
    "failure: ...` and as `Resubmitting ShuffleMapStage 0 ... due to fetch "
-   "failure`. The count grows with the number of jobs and stages (about eight "
-   "to ten lines per stage), so a high count means many small jobs or many "
-   "stages; repeated `Resubmitting` lines point to lost executors or fetch "
-   "failures.",
+   "failure`. The count grows with the number of jobs and stages (about five "
+   "lines per stage plus four or five per job), so a high count means many "
+   "small jobs or many stages; repeated `Resubmitting` lines point to lost "
+   "executors or fetch failures.",
    0},
   {"DBCEventLoggingListener",
    "com.databricks.backend.daemon.driver",
@@ -660,14 +662,15 @@ static const slg_component components[] = {
    0},
   {"HiveMetaStore", "org.apache.hadoop.hive.metastore", "sql",
    "embedded Hive metastore; logs each metastore call when run in-process",
-   "HiveMetaStore (org.apache.hadoop.hive.metastore.HiveMetaStore) serves "
-   "metadata calls; when Spark uses an embedded (local Derby) metastore it "
-   "runs inside the driver and logs each call, for example `0: get_database: "
-   "default` and `0: Opening raw store with implementation "
-   "class:org.apache.hadoop.hive.metastore.ObjectStore`. The count follows "
-   "the number of catalog operations (table lookups, partition listing); a "
-   "high count means heavy catalog traffic, such as many partitions being "
-   "listed, and an embedded Derby metastore is meant for testing only.",
+   "HiveMetaStore (org.apache.hadoop.hive.metastore.HiveMetaStore) is the "
+   "Hive metastore service that answers catalog calls. When Spark uses an "
+   "embedded (local Derby) metastore it runs inside the driver and logs each "
+   "call, for example `0: get_database: default` and `0: Opening raw store "
+   "with implementation class:org.apache.hadoop.hive.metastore.ObjectStore`. "
+   "The count follows the number of catalog operations (table lookups, "
+   "partition listing); a high count means heavy catalog traffic, such as "
+   "many partitions being listed, and an embedded Derby metastore is meant "
+   "for testing only.",
    0},
   {"HiveUtils", "org.apache.spark.sql.hive", "sql",
    "builds Spark's Hive metastore client; logs the Hive version used",
