@@ -347,13 +347,14 @@ static const slg_component components[] = {
    "com.databricks.backend.daemon.driver",
    "platform",
    "Databricks listener shipping Spark events to the platform (inferred)",
-   "DBCEventLoggingListener is a Databricks runtime class that records Spark "
-   "listener events for the Databricks platform (it plays the role of Spark's "
-   "EventLoggingListener); its source is not public, so this description is "
-   "inferred from log lines and its name. It logs when it starts, which event "
-   "log path it writes and when it rolls or stops. The count is a small "
-   "constant per cluster; WARN lines here can mean the Spark UI history for "
-   "the run is incomplete, not that the job failed.",
+   "DBCEventLoggingListener is a Databricks runtime class (seen in Databricks "
+   "driver logs next to the standalone scheduler backend that Databricks "
+   "uses); its source is not public, so this description is inferred from its "
+   "name and log lines. It appears to play the role of Spark's "
+   "EventLoggingListener, writing Spark listener events for the Databricks "
+   "platform (the Spark UI and history of the run). The count is a small "
+   "constant per cluster start; WARN lines here can mean the recorded history "
+   "of the run is incomplete, not that the job failed.",
    1},
   {"DFSClient", "org.apache.hadoop.hdfs", "hadoop",
    "HDFS client; logs pipeline problems (and every packet at DEBUG)",
@@ -453,11 +454,11 @@ static const slg_component components[] = {
    "Glue runtime listener for executor add/remove events (inferred)",
    "ExecutorEventListener appears in AWS Glue driver logs and is not an "
    "Apache Spark class; its source is not public, so this description is "
-   "inferred from log lines and its name. It listens for executors being "
-   "added and removed and logs those events for Glue's resource management "
-   "and metrics. The count follows the number of executor arrivals and "
-   "departures; many lines mean executor churn from auto scaling or lost "
-   "workers.",
+   "inferred from its name and log position. It most likely listens for "
+   "executors being added and removed and records those events for Glue's "
+   "resource management or metrics. The count should follow the number of "
+   "executor arrivals and departures; many lines mean executor churn from "
+   "auto scaling or lost workers.",
    1},
   {"ExecutorMonitor", "org.apache.spark.scheduler.dynalloc", "scheduler",
    "dynamic allocation: tracks executor idleness and registrations",
@@ -485,14 +486,16 @@ static const slg_component components[] = {
    0},
   {"ExecutorTaskManagement", "(AWS Glue runtime, not public)", "platform",
    "Glue runtime: tracks executors and their tasks (inferred)",
-   "ExecutorTaskManagement is part of the AWS Glue runtime's own resource "
-   "management, which replaces YARN in Glue 2.0 and later; its source is not "
-   "public, so this description is inferred from log lines. It appears "
-   "alongside JESSchedulerBackend and TaskGroupInterface when executors are "
-   "requested, become available or are released, and reports how many "
-   "executors and tasks it is tracking. A count that rises with executor "
-   "churn is normal under Glue auto scaling; read it together with "
-   "ExecutorAllocationManager to see how many workers the job actually used.",
+   "ExecutorTaskManagement is a class of the AWS Glue 2.0+ runtime, which "
+   "manages executors itself instead of through YARN; its source is not "
+   "public, so this description is inferred from its name and from where its "
+   "lines appear, not from its code. Its lines sit next to those of "
+   "JESSchedulerBackend, TaskGroupInterface and ExecutorAllocationManager, "
+   "which suggests it keeps track of Glue executors and the tasks running on "
+   "them as workers are added and released. Expect a count that grows with "
+   "executor churn (Glue auto scaling, lost workers) rather than with the "
+   "amount of data processed; read its WARN and ERROR lines together with the "
+   "TaskSetManager `Lost task` lines when executors disappear.",
    1},
   {"ExternalAppendOnlyMap", "org.apache.spark.util.collection", "shuffle",
    "RDD aggregation map that spills to disk; logs spill events",
@@ -591,23 +594,23 @@ static const slg_component components[] = {
    1},
   {"GlueCloudwatchSink", "(AWS Glue runtime, not public)", "platform",
    "Glue metrics sink publishing Spark metrics to CloudWatch (inferred)",
-   "GlueCloudwatchSink is the Spark metrics sink that the AWS Glue runtime "
-   "installs to publish job metrics to Amazon CloudWatch; its source is not "
-   "public, so this description is inferred from log lines and its name. It "
-   "logs when it is started, reports and stops. The count is a small constant "
-   "per job; errors here only affect the CloudWatch job metrics, not the job.",
+   "GlueCloudwatchSink appears in AWS Glue driver logs and is not an Apache "
+   "Spark class; its source is not public, so this description is inferred "
+   "from its name. It is most likely the Spark metrics sink that Glue "
+   "installs to publish job metrics to Amazon CloudWatch, logging when it "
+   "starts and stops. The count is a small constant per job; errors here "
+   "would only affect the CloudWatch job metrics, not the job.",
    1},
   {"GlueLogger", "com.amazonaws.services.glue.log", "platform",
    "AWS Glue's logger for Glue library and user script messages (inferred)",
-   "GlueLogger is the logger of the AWS Glue library (the class a Glue script "
-   "gets from `glueContext.get_logger()`); the Glue runtime source is not "
-   "public, so this description is inferred from log lines. It carries "
-   "messages written by the job script itself and by Glue's own components "
-   "(DynamicFrame readers and writers, job bookmarks, connection handling), "
-   "so its lines are the place to look for the script's progress messages. "
-   "The count depends on the script and the Glue features used, not on the "
-   "size of the Spark work; a sudden burst of WARN lines usually concerns "
-   "bookmarks, connections or schema handling.",
+   "GlueLogger is the logger class of the AWS Glue library: it is what a Glue "
+   "script gets from `glueContext.get_logger()`, and Glue's own components "
+   "log through it too. The Glue runtime source is not public, so this "
+   "description is inferred from log lines. Its lines carry the job script's "
+   "own progress messages and messages from Glue features (DynamicFrame "
+   "readers and writers, job bookmarks, connections), so it is the place to "
+   "look for what the script reported. The count depends on the script and "
+   "the Glue features used, not on the size of the Spark work.",
    1},
   {"HadoopFSUtils", "org.apache.spark.util", "sql",
    "parallel listing of input directories for large file indexes",
@@ -708,26 +711,27 @@ static const slg_component components[] = {
   {"JESSchedulerBackend", "(AWS Glue runtime, not public)", "platform",
    "Glue's scheduler backend (instead of YARN); executor events (inferred)",
    "JESSchedulerBackend is the scheduler backend of the AWS Glue 2.0+ runtime "
-   "(logger `scheduler.JESSchedulerBackend`), used instead of YARN to obtain "
-   "and release executors; its source is not public, so this description is "
-   "inferred from log lines. It plays the part CoarseGrainedSchedulerBackend "
-   "subclasses play elsewhere: it logs its own start, requests for executors, "
-   "executors registering and being removed, and shutdown. A high count means "
-   "executor churn (auto scaling, lost workers); ERROR or WARN lines about "
-   "removed executors explain task losses that TaskSetManager reports.",
+   "(logged as `scheduler.JESSchedulerBackend` in the Glue layout); Glue uses "
+   "it instead of YARN to obtain and release executors. Its source is not "
+   "public, so this description is inferred from log lines: it plays the part "
+   "the YARN, Kubernetes and standalone backends play elsewhere, logging its "
+   "own start (a line consisting of just `JESSchedulerBackend` has been "
+   "seen), executor requests and removals, and shutdown. A high count means "
+   "executor churn (auto scaling, lost workers); its WARN or ERROR lines "
+   "about removed executors explain task losses reported by TaskSetManager.",
    1},
   {"JESSchedulerBackend$JESAsSchedulerBackendEndpoint",
    "(AWS Glue runtime, not public)",
    "platform",
    "RPC endpoint of Glue's scheduler backend; executor events (inferred)",
-   "JESSchedulerBackend$JESAsSchedulerBackendEndpoint is the RPC endpoint "
-   "inner class of AWS Glue's JESSchedulerBackend; the Glue runtime source is "
-   "not public, so this description is inferred from log lines. It plays the "
-   "part of CoarseGrainedSchedulerBackend's DriverEndpoint on Glue: it "
-   "handles executors registering, being removed and asking to shut down, and "
-   "logs those events. The count follows executor arrivals and departures, so "
-   "a high count means executor churn; removal reasons logged here explain "
-   "lost tasks.",
+   "JESSchedulerBackend$JESAsSchedulerBackendEndpoint is an inner class of "
+   "AWS Glue's JESSchedulerBackend; the Glue runtime source is not public, so "
+   "this description is inferred from its name and log lines. Judging by its "
+   "name it is the backend's RPC endpoint, the Glue counterpart of "
+   "CoarseGrainedSchedulerBackend's DriverEndpoint, which executors register "
+   "with and which handles their removal. The count follows executor arrivals "
+   "and departures, so a high count means executor churn; removal reasons "
+   "logged here explain lost tasks.",
    1},
   {"JobGenerator", "org.apache.spark.streaming.scheduler", "streaming",
    "DStream streaming: generates jobs and checkpoints per batch interval",
@@ -923,13 +927,13 @@ static const slg_component components[] = {
    "(AWS Glue runtime, not public)",
    "platform",
    "Glue observability: Spark listener recording task metrics (inferred)",
-   "ObservabilityTaskInfoRecorderListener is a Spark listener in the AWS Glue "
-   "runtime that records task information for Glue's job observability "
-   "metrics; its source is not public, so this description is inferred from "
-   "log lines and its name. It is registered on the listener bus and logs "
-   "mainly when it starts and stops, not per task. The count is a constant "
-   "handful per job; if it logs WARN lines, Glue's observability metrics for "
-   "the run may be incomplete, but the Spark job is unaffected.",
+   "ObservabilityTaskInfoRecorderListener appears in AWS Glue driver logs and "
+   "is not an Apache Spark class; its source is not public, so this "
+   "description is inferred from its name. It is most likely a Spark listener "
+   "that records task information for Glue's job observability metrics, "
+   "registered on the listener bus at start-up. The count is a constant "
+   "handful per job; problems it reports would affect Glue's observability "
+   "metrics for the run, not the Spark job itself.",
    1},
   {"OutputCommitCoordinator", "org.apache.spark.scheduler", "io-commit",
    "authorizes exactly one task attempt per partition to commit output",
@@ -994,12 +998,13 @@ static const slg_component components[] = {
    0},
   {"PlatformInfo", "(AWS Glue runtime, not public)", "platform",
    "Glue runtime: logs platform/environment details at start (inferred)",
-   "PlatformInfo appears in AWS Glue driver logs at start-up; the Glue "
-   "runtime source is not public, so this description is inferred from log "
-   "lines. It reports details about the environment the job runs on (Glue "
-   "version and worker configuration). The count is a constant few lines per "
-   "job run and has no performance meaning; its lines help identify which "
-   "Glue version and worker type produced the log.",
+   "PlatformInfo appears in AWS Glue driver logs at start-up and is not an "
+   "Apache Spark class; the Glue runtime source is not public, so this "
+   "description is inferred from its name and position in the log. It reports "
+   "information about the platform the job runs on, such as runtime and "
+   "environment details. The count is a constant few lines per job run and "
+   "has no performance meaning; its lines can help identify which Glue "
+   "version or worker setup produced the log.",
    1},
   {"PythonRunner", "org.apache.spark.api.python", "python",
    "runs Python workers for PySpark tasks; logs per-task Python timings",
@@ -1303,14 +1308,16 @@ static const slg_component components[] = {
    0},
   {"TaskGroupInterface", "(AWS Glue runtime, not public)", "platform",
    "Glue runtime: interface to Glue's worker/task-group service (inferred)",
-   "TaskGroupInterface (logger `glue.TaskGroupInterface`) belongs to the AWS "
-   "Glue 2.0+ runtime, which provisions workers itself rather than through "
-   "YARN; its source is not public, so this description is inferred from log "
-   "lines. It logs when the driver requests or releases groups of workers for "
-   "executors and what the service answered. The count follows executor "
-   "requests, so it is small for a fixed-size job and larger under Glue auto "
-   "scaling; errors here usually mean workers could not be obtained and the "
-   "job ran with fewer executors than configured.",
+   "TaskGroupInterface (logged as `glue.TaskGroupInterface` in the Glue "
+   "layout) belongs to the AWS Glue 2.0+ runtime, which provisions workers "
+   "itself rather than through YARN; its source is not public, so this "
+   "description is inferred from its name and from where its lines appear. It "
+   "appears alongside JESSchedulerBackend when the driver obtains or gives "
+   "back workers for executors, so it is most likely the client of Glue's "
+   "internal worker (task group) service. The count follows executor "
+   "requests: small for a fixed-size job, larger under auto scaling; errors "
+   "here usually mean workers could not be obtained and the job ran with "
+   "fewer executors than configured.",
    1},
   {"TaskMemoryManager", "org.apache.spark.memory", "executor",
    "per-task execution memory accounting; logs spills and memory dumps",
