@@ -75,6 +75,19 @@ static const slg_component components[] = {
    "client created, so it tells how many clients were built; a high count "
    "means consumers are not being reused across batches.",
    0},
+  {"AppendDataExec",
+   "org.apache.spark.sql.execution.datasources.v2",
+   "io-commit",
+   "DataSource V2 append write (INSERT INTO / append to a V2 table)",
+   "AppendDataExec "
+   "(org.apache.spark.sql.execution.datasources.v2.AppendDataExec) is the "
+   "physical operator that appends a query's result to a DataSource V2 table "
+   "(Iceberg, Cassandra, Delta through V2, JDBC V2 catalogs). It logs `Start "
+   "processing data source write support: <write>. The input RDD has 8 "
+   "partitions.` and `Data source write support <write> committed.` around "
+   "the write. The count is about two lines per append; the per-partition "
+   "commits of the same write appear as DataWritingSparkTask lines.",
+   0},
   {"ApplicationMaster", "org.apache.spark.deploy.yarn", "cluster-manager",
    "YARN AM: registers with the ResourceManager, runs or serves the driver",
    "ApplicationMaster (org.apache.spark.deploy.yarn.ApplicationMaster) runs "
@@ -108,6 +121,16 @@ static const slg_component components[] = {
    "successful task sets` and similar lines for whole nodes. Any count here "
    "means repeated task failures concentrated on some hosts, which the log's "
    "Lost task lines then confirm.",
+   0},
+  {"BlockGenerator", "org.apache.spark.streaming.receiver", "streaming",
+   "DStream receivers: groups received records into blocks",
+   "BlockGenerator (org.apache.spark.streaming.receiver.BlockGenerator) "
+   "collects records received by a DStream receiver into blocks every "
+   "spark.streaming.blockInterval and hands them to the block manager. It "
+   "logs `Started BlockGenerator`, `Started block pushing thread` and, at "
+   "stop, `Pushed block input-0-1444396203000`. The count follows receiver "
+   "starts and stops; a count that keeps growing means receivers are "
+   "restarting.",
    0},
   {"BlockManager", "org.apache.spark.storage", "storage",
    "a JVM's block store front end; logs registration, lookups, removals",
@@ -293,6 +316,15 @@ static const slg_component components[] = {
    "grows with the number of files written or read with compression, "
    "typically one per write task in local-mode or executor logs; it is "
    "harmless but a very high count means many small compressed files.",
+   0},
+  {"CommitLog", "org.apache.spark.sql.execution.streaming", "streaming",
+   "Structured Streaming commit log in the checkpoint directory",
+   "CommitLog (org.apache.spark.sql.execution.streaming.CommitLog) records, "
+   "one file per micro-batch under `<checkpoint>/commits`, that a batch "
+   "completed. When a query restarts it logs `BatchIds found from listing: "
+   "...` and `Getting latest batch 33`; comparing it with OffsetSeqLog's "
+   "latest batch shows whether the last batch is re-run. The count is a few "
+   "lines per query start and has no performance meaning.",
    0},
   {"ConsoleProgressBar", "org.apache.spark.ui", "core",
    "console stage progress bar drawn on stderr, not a log line",
@@ -654,6 +686,19 @@ static const slg_component components[] = {
    "expires. Any count here means tasks failed repeatedly on specific hosts; "
    "check those hosts' disks, memory or network.",
    0},
+  {"Hive", "org.apache.hadoop.hive.ql.metadata", "sql",
+   "Hive metadata layer; logs table loads, file moves, missing tables",
+   "Hive (org.apache.hadoop.hive.ql.metadata.Hive, logged as `metadata.Hive` "
+   "in the `%c{2}` layout) is Hive's client-side metadata layer that Spark's "
+   "Hive support uses to load data into tables and partitions. It logs "
+   "`Replacing "
+   "src:hdfs://.../table/.hive-staging_hive_.../-ext-10000/part-00000, dest: "
+   "hdfs://.../table/part-00000, Status:true` for each file moved from the "
+   "staging directory on INSERT, and ERROR `Table x not found` when a lookup "
+   "fails. The count is about one line per output file of Hive-format "
+   "inserts, so a high count means many output files; every move is a rename, "
+   "which is slow on object stores.",
+   0},
   {"HiveConf", "org.apache.hadoop.hive.conf", "sql",
    "Hive configuration loader; warns about unknown hive.* settings",
    "HiveConf (org.apache.hadoop.hive.conf.HiveConf) loads Hive's "
@@ -708,6 +753,16 @@ static const slg_component components[] = {
    "batches age out. The count is about one line per batch and has no further "
    "meaning.",
    0},
+  {"Instrumentation", "org.apache.spark.ml.util", "core",
+   "MLlib training instrumentation; logs parameters and warnings",
+   "Instrumentation (org.apache.spark.ml.util.Instrumentation) records what "
+   "Spark ML estimators do during fit: parameters, number of features and "
+   "examples, and warnings. Its lines are prefixed by a short id of the "
+   "training run, e.g. `[0f5d2a1b] regParam is zero, which might cause "
+   "numerical instability and overfitting.`. The count grows with the number "
+   "of models trained (cross-validation multiplies it); the warnings are "
+   "about model quality, not Spark performance.",
+   0},
   {"JESSchedulerBackend", "(AWS Glue runtime, not public)", "platform",
    "Glue's scheduler backend (instead of YARN); executor events (inferred)",
    "JESSchedulerBackend is the scheduler backend of the AWS Glue 2.0+ runtime "
@@ -733,6 +788,15 @@ static const slg_component components[] = {
    "and departures, so a high count means executor churn; removal reasons "
    "logged here explain lost tasks.",
    1},
+  {"JettyUtils", "org.apache.spark.ui", "core",
+   "starts the embedded Jetty server of the web UI",
+   "JettyUtils (org.apache.spark.ui.JettyUtils) builds and starts the "
+   "embedded Jetty server that serves the Spark UI. It logs `Start Jetty "
+   "0.0.0.0:4040 for SparkUI` and, under YARN, `Adding filter: "
+   "org.apache.hadoop.yarn.server.webproxy.amfilter.AmIpFilter` for the "
+   "resource manager's proxy. The count is a small constant per application "
+   "and has no performance meaning.",
+   0},
   {"JobGenerator", "org.apache.spark.streaming.scheduler", "streaming",
    "DStream streaming: generates jobs and checkpoints per batch interval",
    "JobGenerator (org.apache.spark.streaming.scheduler.JobGenerator) fires at "
@@ -761,8 +825,9 @@ static const slg_component components[] = {
    "groupId=spark-kafka-source-...] Subscribed to partition(s): topic-0` and "
    "`Seeking to offset 1234 for partition topic-0`. The count grows with "
    "partitions times batches, since consumers are created and positioned for "
-   "each; frequent offset resets or `Resetting offset` lines mean data aged "
-   "out of Kafka before it was read.",
+   "each; these lines are routine, and problems show up instead as WARN lines "
+   "from KafkaMicroBatchStream or KafkaOffsetReaderAdmin about changed or "
+   "missing offsets.",
    0},
   {"KafkaDataConsumer", "org.apache.spark.sql.kafka010.consumer", "streaming",
    "Spark's pooled Kafka consumer for the Kafka source; logs fetch stats",
@@ -777,6 +842,43 @@ static const slg_component components[] = {
    "interrupted because of KAFKA-1894`. The count follows Kafka partitions "
    "times batches; the WARN is common and harmless outside micro-batch "
    "execution threads.",
+   0},
+  {"KafkaMicroBatchStream", "org.apache.spark.sql.kafka010", "streaming",
+   "Kafka source for Structured Streaming; logs offsets and data loss",
+   "KafkaMicroBatchStream "
+   "(org.apache.spark.sql.kafka010.KafkaMicroBatchStream, 3.0+) is the "
+   "Structured Streaming Kafka source: it decides the offset range of each "
+   "micro-batch and plans the read. It logs `Initial offsets: "
+   "{\"topic\":{\"0\":1234}}` when a query starts and the WARN `Partition "
+   "topic-0's offset was changed from 1500 to 1200, some data may have been "
+   "missed.` when offsets move backwards or data aged out. The count is "
+   "small; any data-loss WARN deserves attention (see the failOnDataLoss "
+   "option).",
+   0},
+  {"KafkaOffsetReaderAdmin", "org.apache.spark.sql.kafka010", "streaming",
+   "Kafka source: reads topic offsets via the Kafka admin client",
+   "KafkaOffsetReaderAdmin "
+   "(org.apache.spark.sql.kafka010.KafkaOffsetReaderAdmin, 3.1+) finds the "
+   "earliest and latest offsets of the subscribed Kafka partitions with the "
+   "Kafka admin client, to plan each batch of the Kafka source. It logs "
+   "`Partitions added: Map()` as it checks for new partitions, and the WARN "
+   "`Found incorrect offsets in some partitions (partition, previous offset, "
+   "fetched offset): ...` when fetched offsets go backwards. The count is "
+   "about one line per batch; the WARN means topics were recreated or "
+   "retention removed data, and some records may be skipped or re-read.",
+   0},
+  {"KafkaRDD", "org.apache.spark.streaming.kafka010", "streaming",
+   "DStream Kafka direct stream RDD; logs offset ranges it computes",
+   "KafkaRDD (org.apache.spark.streaming.kafka010.KafkaRDD, and its 0.8 "
+   "predecessor org.apache.spark.streaming.kafka.KafkaRDD) is the RDD behind "
+   "the DStream Kafka direct stream; each partition reads one Kafka "
+   "topic-partition offset range. It logs `Computing topic events, partition "
+   "0 offsets 100 -> 200` when a task reads data and `Beginning offset 200 is "
+   "the same as ending offset skipping events 0` when a batch has no new data "
+   "for a partition, plus `Removing RDD 12 from persistence list` as old "
+   "batch RDDs are dropped. The count grows with partitions times batches; "
+   "many `skipping` lines mean mostly empty batches, so a longer batch "
+   "interval would waste less.",
    0},
   {"KubernetesClusterSchedulerBackend$KubernetesDriverEndpoint",
    "org.apache.spark.scheduler.cluster.k8s",
@@ -849,6 +951,16 @@ static const slg_component components[] = {
    "the output locations`). These lines appear in the driver log only in "
    "local mode or aggregated logs; the count scales with shuffles times "
    "executors.",
+   0},
+  {"MapPartitionsRDD", "org.apache.spark.rdd", "core",
+   "an RDD built by map-like operations; logs unpersisting",
+   "MapPartitionsRDD (org.apache.spark.rdd.MapPartitionsRDD) is the RDD "
+   "produced by map, filter, mapPartitions and most DataFrame-to-RDD steps; "
+   "RDD classes log through their own names. Its usual line is `Removing RDD "
+   "12 from persistence list`, logged when a persisted RDD is unpersisted, "
+   "for example by DStreams dropping the RDDs of old batches. The count "
+   "follows unpersist calls, so in DStream logs it grows with the number of "
+   "batches; it has no performance meaning by itself.",
    0},
   {"Master", "org.apache.spark.deploy.master", "cluster-manager",
    "standalone master daemon: registers workers and applications",
@@ -935,6 +1047,16 @@ static const slg_component components[] = {
    "handful per job; problems it reports would affect Glue's observability "
    "metrics for the run, not the Spark job itself.",
    1},
+  {"OffsetSeqLog", "org.apache.spark.sql.execution.streaming", "streaming",
+   "Structured Streaming offset log in the checkpoint directory",
+   "OffsetSeqLog (org.apache.spark.sql.execution.streaming.OffsetSeqLog) is "
+   "the write-ahead log of planned offsets, one file per micro-batch under "
+   "`<checkpoint>/offsets`. When a query restarts it logs `BatchIds found "
+   "from listing: 0, 1, 2, ...` and `Getting latest batch 33` to find where "
+   "to resume. The count is small, but a long list of batch ids means old "
+   "checkpoint files are not being purged "
+   "(spark.sql.streaming.minBatchesToRetain).",
+   0},
   {"OutputCommitCoordinator", "org.apache.spark.scheduler", "io-commit",
    "authorizes exactly one task attempt per partition to commit output",
    "OutputCommitCoordinator "
@@ -1026,6 +1148,17 @@ static const slg_component components[] = {
    "ms)` as old batches are cleaned up. The count is about one line per "
    "batch; write-ahead-log errors here risk data loss on driver failure.",
    0},
+  {"ReceiverSupervisorImpl", "org.apache.spark.streaming.receiver", "streaming",
+   "DStream receivers: runs a receiver on an executor and restarts it",
+   "ReceiverSupervisorImpl "
+   "(org.apache.spark.streaming.receiver.ReceiverSupervisorImpl) runs a "
+   "DStream receiver inside an executor, stores what it receives and restarts "
+   "it after errors. It logs `Starting receiver 0`, `Stopping receiver with "
+   "message: Error starting receiver 0: <exception>` and WARN `Receiver has "
+   "been stopped`. Repeated start and stop lines mean a receiver keeps "
+   "failing (for example a port that cannot be bound), so the stream receives "
+   "no data.",
+   0},
   {"ReceiverTracker", "org.apache.spark.streaming.scheduler", "streaming",
    "DStream streaming: manages receivers and their received blocks",
    "ReceiverTracker (org.apache.spark.streaming.scheduler.ReceiverTracker) "
@@ -1034,6 +1167,19 @@ static const slg_component components[] = {
    "and `Deregistered receiver for stream 0: ...`. The count is small unless "
    "receivers restart; repeated registrations and deregistrations mean a "
    "receiver keeps failing.",
+   0},
+  {"ResolveWriteToStream",
+   "org.apache.spark.sql.execution.streaming",
+   "streaming",
+   "resolves a streaming write's checkpoint location and options",
+   "ResolveWriteToStream "
+   "(org.apache.spark.sql.execution.streaming.ResolveWriteToStream) is the "
+   "analyzer rule that resolves a streaming query's sink and checkpoint "
+   "location. It logs `Checkpoint root /path/checkpoint resolved to "
+   "file:/path/checkpoint.` and the WARN `spark.sql.adaptive.enabled is not "
+   "supported in streaming DataFrames/Datasets and will be disabled.`. The "
+   "count is a couple of lines per query start; the AQE warning is expected "
+   "and harmless.",
    0},
   {"ResourceProfile", "org.apache.spark.resource", "core",
    "resource profile of executors and tasks; logs the default profile",
@@ -1306,6 +1452,22 @@ static const slg_component components[] = {
    "first streaming query starts. The count is a constant one or two lines "
    "and has no performance meaning.",
    0},
+  {"SubscriptionState",
+   "org.apache.kafka.clients.consumer.internals",
+   "streaming",
+   "Kafka client: tracks a consumer's partitions and positions",
+   "SubscriptionState "
+   "(org.apache.kafka.clients.consumer.internals.SubscriptionState) is the "
+   "Kafka client's record of which partitions a consumer owns and where it is "
+   "positioned in each. It logs `[Consumer clientId=..., "
+   "groupId=spark-kafka-source-...] Seeking to earliest offset of partition "
+   "topic-0`, `Seeking to latest offset of partition topic-0` and `Resetting "
+   "offset for partition topic-0 to position FetchPosition{offset=1234, "
+   "...}.`. Spark's Kafka source does these seeks routinely to find the "
+   "offset range of every batch, so the count grows with partitions times "
+   "batches and is usually the largest Kafka-client logger; it only signals "
+   "trouble together with warnings about lost or changed offsets.",
+   0},
   {"TaskGroupInterface", "(AWS Glue runtime, not public)", "platform",
    "Glue runtime: interface to Glue's worker/task-group service (inferred)",
    "TaskGroupInterface (logged as `glue.TaskGroupInterface` in the Glue "
@@ -1402,6 +1564,17 @@ static const slg_component components[] = {
    "memory, so consider more shuffle partitions, more executor memory or "
    "fixing skew.",
    0},
+  {"UserGroupInformation", "org.apache.hadoop.security", "hadoop",
+   "Hadoop user identity and Kerberos login; logs login and renewal",
+   "UserGroupInformation (org.apache.hadoop.security.UserGroupInformation) "
+   "holds the Hadoop user identity of the process, including Kerberos logins "
+   "and delegation tokens. At INFO and WARN it logs logins from keytabs, "
+   "ticket renewals and failures such as `PriviledgedActionException as:user "
+   "... cause: ...`; at DEBUG it logs every privileged action. A high "
+   "INFO/WARN count means repeated logins or authentication errors on a "
+   "secured cluster; a high count made of DEBUG lines only means DEBUG "
+   "logging was on.",
+   0},
   {"Utils", "org.apache.spark.util", "core",
    "grab-bag utilities; logs ports bound, downloads, config warnings",
    "Utils (org.apache.spark.util.Utils) is Spark's collection of helpers for "
@@ -1414,6 +1587,18 @@ static const slg_component components[] = {
    "warnings mean several Spark applications share the host, and vendor "
    "builds add their own Utils lines (for example EMR's preallocated executor "
    "note).",
+   0},
+  {"WholeStageCodegenExec", "org.apache.spark.sql.execution", "sql",
+   "fuses SQL operators into one generated function; logs fallbacks",
+   "WholeStageCodegenExec "
+   "(org.apache.spark.sql.execution.WholeStageCodegenExec) compiles a chain "
+   "of SQL operators into a single generated Java function, shown as `*(1)` "
+   "in plans. It logs the WARN `Whole-stage codegen disabled for plan "
+   "(id=1):` followed by the plan when compilation fails, and INFO lines when "
+   "a generated method is too large to be JIT-compiled "
+   "(spark.sql.codegen.hugeMethodLimit). Any count here means some stages run "
+   "the slower non-fused path; very wide schemas or huge CASE expressions are "
+   "the usual cause.",
    0},
   {"Worker", "org.apache.spark.deploy.worker", "cluster-manager",
    "standalone worker daemon: launches executor processes for apps",
