@@ -53,6 +53,16 @@ static const slg_component components[] = {
    "usually silent. If it appears, the count is a few multi-line entries per "
    "query, and the final plan shows which AQE rules fired.",
    0},
+  {"AdminClientConfig", "org.apache.kafka.clients.admin", "streaming",
+   "Kafka client: dumps admin client configuration when one is built",
+   "AdminClientConfig (org.apache.kafka.clients.admin.AdminClientConfig) is "
+   "the configuration of the Kafka admin client that Spark's Kafka source "
+   "uses to look up offsets. It logs `AdminClientConfig values:` followed by "
+   "one line per setting when an admin client is created, and WARN lines such "
+   "as `The configuration 'value.deserializer' was supplied but isn't a known "
+   "config.` because Spark passes consumer options to it too. The count is a "
+   "multi-line block per admin client; the warnings are harmless.",
+   0},
   {"AnalyzerLogHelper$", "(AWS Glue runtime, not public)", "platform",
    "Glue runtime helper that logs analysis/diagnostic notes (inferred)",
    "AnalyzerLogHelper$ is a Scala object shipped in the AWS Glue runtime, not "
@@ -111,6 +121,17 @@ static const slg_component components[] = {
    "appStatus since <date>.`. Any non-zero count matters: events were lost, "
    "so the UI, event log or dynamic allocation saw an incomplete picture; "
    "enlarge spark.scheduler.listenerbus.eventqueue.capacity.",
+   0},
+  {"BaseMetastoreTableOperations", "org.apache.iceberg", "io-commit",
+   "Apache Iceberg: commits and refreshes table metadata files",
+   "BaseMetastoreTableOperations "
+   "(org.apache.iceberg.BaseMetastoreTableOperations) writes and reads an "
+   "Iceberg table's metadata files and swaps the catalog pointer on commit. "
+   "It logs `Refreshing table metadata from new version: "
+   "s3://.../metadata/00003-<uuid>.metadata.json` on reads and `Successfully "
+   "committed to table db.t in 120 ms` on writes. The count is one or two "
+   "lines per table access; long commit times or commit retries point to "
+   "concurrent writers or a slow catalog.",
    0},
   {"BlacklistTracker", "org.apache.spark.scheduler", "scheduler",
    "pre-3.1 name of HealthTracker: blacklists failing executors/nodes",
@@ -569,6 +590,16 @@ static const slg_component components[] = {
    "elapsed commit time usually points at slow renames on object stores (S3, "
    "GCS, ADLS), which a direct or magic committer avoids.",
    0},
+  {"FileInputFormat", "org.apache.hadoop.mapreduce.lib.input", "hadoop",
+   "Hadoop input format; logs how many input files a read will process",
+   "FileInputFormat (org.apache.hadoop.mapreduce.lib.input.FileInputFormat, "
+   "and the old-API org.apache.hadoop.mapred.FileInputFormat) lists input "
+   "files and computes splits for Hadoop-based reads such as textFile and "
+   "Hive tables. It logs `Total input files to process : 20` (old API: `Total "
+   "input paths to process : 20`) once per read. The count equals the number "
+   "of such reads; the file count explains the number of tasks of the "
+   "following stage, and thousands of files mean many small splits.",
+   0},
   {"FileOutputCommitter", "org.apache.hadoop.mapreduce.lib.output", "io-commit",
    "Hadoop's rename-based output committer; logs algorithm and commits",
    "FileOutputCommitter "
@@ -624,6 +655,13 @@ static const slg_component components[] = {
    "per write job (more with executor logs); its presence confirms that "
    "rename-free commits were used.",
    1},
+  {"GPLNativeCodeLoader", "com.hadoop.compression.lzo", "hadoop",
+   "hadoop-lzo: loads the native GPL compression library",
+   "GPLNativeCodeLoader (com.hadoop.compression.lzo.GPLNativeCodeLoader, from "
+   "hadoop-lzo) loads the native library behind LzoCodec. It logs `Loaded "
+   "native gpl library` once per JVM, just before LzoCodec's own line. The "
+   "count only tells how many JVMs started with hadoop-lzo on the classpath.",
+   0},
   {"GlueCloudwatchSink", "(AWS Glue runtime, not public)", "platform",
    "Glue metrics sink publishing Spark metrics to CloudWatch (inferred)",
    "GlueCloudwatchSink appears in AWS Glue driver logs and is not an Apache "
@@ -817,6 +855,16 @@ static const slg_component components[] = {
    "is a few lines per batch and output operation; a total delay that keeps "
    "growing beyond the batch interval means the stream cannot keep up.",
    0},
+  {"KafkaBatchReaderFactory", "org.apache.spark.sql.kafka010", "streaming",
+   "Kafka source: creates one reader per topic-partition offset range",
+   "KafkaBatchReaderFactory (in "
+   "org.apache.spark.sql.kafka010.KafkaBatchPartitionReader.scala) creates "
+   "the partition readers of the Kafka source for each micro-batch or batch "
+   "query. It logs `Creating Kafka reader topicPartition=topic-0 "
+   "fromOffset=100 untilOffset=200, for query queryId=... batchId=5 taskId=12 "
+   "partitionId=0` per input partition. The count equals Kafka input "
+   "partitions times batches; equal from and until offsets mean empty reads.",
+   0},
   {"KafkaConsumer", "org.apache.kafka.clients.consumer", "streaming",
    "Kafka client consumer; logs subscriptions, seeks and offset resets",
    "KafkaConsumer (org.apache.kafka.clients.consumer.KafkaConsumer) is the "
@@ -906,6 +954,14 @@ static const slg_component components[] = {
    "AsyncEventQueue logs these instead. Any count here is a warning sign: "
    "dropped events make the UI and dynamic allocation wrong; raise "
    "spark.scheduler.listenerbus.eventqueue.capacity or remove slow listeners.",
+   0},
+  {"LzoCodec", "com.hadoop.compression.lzo", "hadoop",
+   "hadoop-lzo codec; logs loading of the native LZO library",
+   "LzoCodec (com.hadoop.compression.lzo.LzoCodec, from the hadoop-lzo "
+   "library installed on EMR and some Hadoop distributions) provides LZO "
+   "compression for Hadoop I/O. It logs `Successfully loaded & initialized "
+   "native-lzo library [hadoop-lzo rev ...]` once per JVM. The count only "
+   "tells how many JVMs loaded the library and has no performance meaning.",
    0},
   {"MapOutputTracker", "org.apache.spark", "shuffle",
    "serializes shuffle map statuses; logs broadcast of large statuses",
@@ -1139,6 +1195,26 @@ static const slg_component components[] = {
    "means Python workers are being started rather than reused "
    "(spark.python.worker.reuse).",
    0},
+  {"PythonUDFRunner", "org.apache.spark.sql.execution.python", "python",
+   "runs Python UDFs of SQL plans in Python workers; logs timings",
+   "PythonUDFRunner (org.apache.spark.sql.execution.python.PythonUDFRunner) "
+   "streams rows to Python workers to evaluate row-at-a-time Python UDFs in "
+   "DataFrame queries (Arrow-based pandas UDFs use ArrowPythonRunner "
+   "instead). Like PythonRunner it logs `Times: total = 1072, boot = 856, "
+   "init = 210, finish = 6` (milliseconds) per task. These are executor "
+   "lines, so in local-mode logs the count is about the number of tasks that "
+   "ran the UDF; large totals point to slow Python code, which a vectorized "
+   "pandas UDF often speeds up.",
+   0},
+  {"RMProxy", "org.apache.hadoop.yarn.client", "cluster-manager",
+   "Hadoop YARN: connects to the ResourceManager",
+   "RMProxy (org.apache.hadoop.yarn.client.RMProxy) creates the RPC proxy to "
+   "the YARN ResourceManager. It logs `Connecting to ResourceManager at "
+   "host/10.0.0.5:8032` (8030 for the scheduler address used by the "
+   "ApplicationMaster). The count is one or two lines per application; "
+   "repeated lines with retries mean the ResourceManager is unreachable or "
+   "failing over.",
+   0},
   {"ReceivedBlockTracker", "org.apache.spark.streaming.scheduler", "streaming",
    "DStream streaming: tracks received blocks and assigns them to batches",
    "ReceivedBlockTracker "
@@ -1238,6 +1314,19 @@ static const slg_component components[] = {
    "task in executor logs). The count follows the number of writes; the class "
    "it names tells you whether writes go through rename-based "
    "FileOutputCommitter semantics.",
+   0},
+  {"SchedulerExtensionServices",
+   "org.apache.spark.scheduler.cluster",
+   "cluster-manager",
+   "YARN: starts optional scheduler extension services (e.g. ATS)",
+   "SchedulerExtensionServices "
+   "(org.apache.spark.scheduler.cluster.SchedulerExtensionServices) starts "
+   "and stops the optional services listed in spark.yarn.services alongside a "
+   "YARN application's scheduler backend. It logs `Starting Yarn extension "
+   "services with app application_..._0002 and attemptId None` and `Stopping "
+   "SchedulerExtensionServices`. The count is two lines per YARN application "
+   "and has no performance meaning; it marks the start and end of each "
+   "application in a log that holds several runs.",
    0},
   {"SecurityManager", "org.apache.spark", "core",
    "sets up authentication, ACLs and SSL at start-up",
@@ -1389,6 +1478,18 @@ static const slg_component components[] = {
    "two lines per application; the URL is useful to find the driver host, and "
    "a port above 4040 means other Spark applications were running on the same "
    "host.",
+   0},
+  {"SparkWrite", "org.apache.iceberg.spark.source", "io-commit",
+   "Apache Iceberg's Spark writer; logs distribution and commits",
+   "SparkWrite (org.apache.iceberg.spark.source.SparkWrite) is Apache "
+   "Iceberg's DataSource V2 write for Spark: it asks Spark for a write "
+   "distribution and ordering, then commits the written data files to the "
+   "table. It logs `Requesting ClusteredDistribution(days(ts)) as write "
+   "distribution for table db.t`, `Requesting [] as write ordering for table "
+   "db.t`, `Requesting 402653184 bytes advisory partition size for table "
+   "db.t` and commit summaries. The count is a few lines per write; the "
+   "requested distribution explains the extra shuffle stage before Iceberg "
+   "writes.",
    0},
   {"StandaloneAppClient$ClientEndpoint",
    "org.apache.spark.deploy.client",
@@ -1624,6 +1725,17 @@ static const slg_component components[] = {
    "`Container killed by YARN for exceeding physical memory limits` means "
    "executor memory overhead is too small; many repeated requests mean "
    "containers keep failing.",
+   0},
+  {"YarnClientImpl",
+   "org.apache.hadoop.yarn.client.api.impl",
+   "cluster-manager",
+   "Hadoop YARN client; logs the application id when submission succeeds",
+   "YarnClientImpl (org.apache.hadoop.yarn.client.api.impl.YarnClientImpl) is "
+   "Hadoop's client for the YARN ResourceManager, used by Spark's YARN Client "
+   "to submit the application. It logs `Submitted application "
+   "application_1521923763184_0002` once per submission. The count equals the "
+   "number of applications submitted from this log; the id is the key for "
+   "`yarn logs -applicationId` to fetch executor logs.",
    0},
   {"YarnClientSchedulerBackend",
    "org.apache.spark.scheduler.cluster",
