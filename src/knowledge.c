@@ -379,6 +379,18 @@ static const slg_component components[] = {
    "is harmless, but in long applications a missing cleaner means shuffle "
    "files accumulate on disk.",
    0},
+  {"ContextHandler", "org.eclipse.jetty.server.handler", "core",
+   "Jetty web server: logs each UI servlet started and stopped",
+   "ContextHandler (org.eclipse.jetty.server.handler.ContextHandler, shaded "
+   "into Spark as org.sparkproject.jetty in 3.x) is the Jetty class behind "
+   "each page of the Spark web UI. It logs `Started "
+   "o.s.j.s.ServletContextHandler@1a2b{/jobs,null,AVAILABLE,@Spark}` for each "
+   "UI path at start and `stopped "
+   "o.s.j.s.ServletContextHandler{/storage/rdd,null}` at shutdown. The count "
+   "is a few dozen lines per application start and stop and carries no "
+   "performance meaning; it is the main source of start-up noise in Spark 1.x "
+   "and 2.x logs.",
+   0},
   {"DAGScheduler", "org.apache.spark.scheduler", "scheduler",
    "turns jobs into stages, submits them and tracks their completion",
    "DAGScheduler (org.apache.spark.scheduler.DAGScheduler) splits each action "
@@ -1244,6 +1256,16 @@ static const slg_component components[] = {
    "receivers restart; repeated registrations and deregistrations mean a "
    "receiver keeps failing.",
    0},
+  {"RecurringTimer", "org.apache.spark.streaming.util", "streaming",
+   "DStream streaming: periodic timer behind block and job generation",
+   "RecurringTimer (org.apache.spark.streaming.util.RecurringTimer) fires a "
+   "callback at a fixed period; DStreams use it for the JobGenerator (every "
+   "batch interval) and for each receiver's BlockGenerator (every block "
+   "interval). It logs `Started timer for BlockGenerator at time "
+   "1444396203200` and `Stopped timer for JobGenerator after time "
+   "1444396230000`. The count follows receiver and streaming-context starts "
+   "and stops; a growing count means receivers restarting.",
+   0},
   {"ResolveWriteToStream",
    "org.apache.spark.sql.execution.streaming",
    "streaming",
@@ -1817,6 +1839,16 @@ static const slg_component components[] = {
    "losses, so any WARN count here is worth reading; memory-limit reasons "
    "call for a larger spark.executor.memoryOverhead or fewer cores per "
    "executor.",
+   0},
+  {"deprecation", "org.apache.hadoop.conf.Configuration", "hadoop",
+   "Hadoop config: notes deprecated property names being translated",
+   "`deprecation` is the logger "
+   "org.apache.hadoop.conf.Configuration.deprecation, through which Hadoop's "
+   "Configuration reports deprecated property names it translates to their "
+   "new names. It logs lines such as `mapred.tip.id is deprecated. Instead, "
+   "use mapreduce.task.id`, typically once per property per JVM when Spark "
+   "sets old MapReduce keys for Hadoop output formats. The count is harmless "
+   "noise that grows with the number of JVMs and Hadoop-based writes.",
    0},
 };
 /* clang-format on */

@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -389,6 +390,117 @@ static void test_knowledge__explain_mentions_itself(void **state)
   }
 }
 
+/* ------------------------------------------------ corpus-backed coverage */
+
+typedef struct logger_count {
+  char name[128];
+  unsigned count;
+} logger_count;
+
+#define MAX_LOGGERS 512
+
+/*
+ * Counts the loggers of `%c{1}`-style lines ("23/05/31 12:18:47 INFO
+ * DAGScheduler: Got job 0 ...", also "INFO scheduler.DAGScheduler:"): the
+ * word after " INFO ", " WARN " or " ERROR " up to its ':', without any
+ * package prefix. Returns the number of distinct loggers, or -1 if the file
+ * cannot be opened.
+ */
+static int count_loggers(const char *path, logger_count *out, int max)
+{
+  static const char *const levels[] = {" INFO ", " WARN ", " ERROR "};
+  char line[8192];
+  int n = 0;
+  FILE *f = fopen(path, "r");
+  if (f == NULL)
+    return -1;
+  while (fgets(line, sizeof line, f) != NULL) {
+    size_t l;
+    for (l = 0; l < COUNT(levels); l++) {
+      const char *p = strstr(line, levels[l]);
+      const char *q, *start;
+      size_t len;
+      int i;
+      if (p == NULL)
+        continue;
+      p += strlen(levels[l]);
+      for (q = p; *q != '\0' && *q != ':' && *q != ' ' && *q != '\n'; q++)
+        ;
+      if (*q != ':' || q == p)
+        break;
+      start = p;
+      for (; p < q; p++) {
+        if (*p == '.')
+          start = p + 1;
+      }
+      len = (size_t)(q - start);
+      if (len == 0 || len >= sizeof out[0].name)
+        break;
+      for (i = 0; i < n; i++) {
+        if (strlen(out[i].name) == len && memcmp(out[i].name, start, len) == 0)
+          break;
+      }
+      if (i == n) {
+        if (n == max)
+          break;
+        memcpy(out[n].name, start, len);
+        out[n].name[len] = '\0';
+        out[n].count = 0;
+        n++;
+      }
+      out[i].count++;
+      break;
+    }
+  }
+  fclose(f);
+  return n;
+}
+
+/* Loggers of application libraries that are neither Spark nor Hadoop and
+ * that the table deliberately leaves out (the DataStax Cassandra driver in
+ * gdelt-insights). */
+static int is_third_party(const char *name)
+{
+  static const char *const names[] = {"PlainTextAuthProviderBase"};
+  size_t i;
+  for (i = 0; i < COUNT(names); i++) {
+    if (strcmp(name, names[i]) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+static void test_knowledge__corpus_top_loggers_known(void **state)
+{
+  /* Real driver logs of several platforms and versions: every logger with
+   * at least 20 lines in them must be in the table. */
+  static const char *const files[] = {
+      SLG_SHARED_DIR "/corpus/ulhpc-aion-terasort/README.md",
+      SLG_SHARED_DIR "/corpus/dashaub-pbdp-emr/Shaub_David_HW7.md",
+      SLG_SHARED_DIR "/corpus/fraud-lakehouse-spark35/spark_job.log",
+      SLG_SHARED_DIR "/corpus/gdelt-insights/spark.log",
+  };
+  static logger_count counts[MAX_LOGGERS];
+  size_t i;
+  int opened = 0;
+  (void)state;
+  for (i = 0; i < COUNT(files); i++) {
+    int j, n = count_loggers(files[i], counts, MAX_LOGGERS);
+    if (n < 0)
+      continue;
+    opened++;
+    assert_true(n > 0);
+    for (j = 0; j < n; j++) {
+      if (counts[j].count >= 20 && find(counts[j].name) == NULL &&
+          !is_third_party(counts[j].name))
+        fail_msg("%s: frequent logger %s (%u lines) not in the table", files[i],
+                 counts[j].name, counts[j].count);
+    }
+  }
+  if (opened == 0)
+    skip();
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -403,6 +515,7 @@ int main(void)
       cmocka_unit_test(test_knowledge__subsystem_titles),
       cmocka_unit_test(test_knowledge__every_slug_used),
       cmocka_unit_test(test_knowledge__explain_mentions_itself),
+      cmocka_unit_test(test_knowledge__corpus_top_loggers_known),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
