@@ -1902,18 +1902,6 @@ static int ascii_lower(int c)
   return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
-/* Case-insensitive equality of the counted string (s, n) and name. */
-static int equal_nocase(const char *s, size_t n, const char *name)
-{
-  size_t i;
-  for (i = 0; i < n; i++) {
-    if (name[i] == '\0' ||
-        ascii_lower((unsigned char)s[i]) != ascii_lower((unsigned char)name[i]))
-      return 0;
-  }
-  return name[n] == '\0';
-}
-
 /* Case-insensitive equality of (s, n) and the first n bytes of name. */
 static int equal_prefix_nocase(const char *s, size_t n, const char *name)
 {
@@ -1924,6 +1912,12 @@ static int equal_prefix_nocase(const char *s, size_t n, const char *name)
       return 0;
   }
   return 1;
+}
+
+/* Case-insensitive equality of the counted string (s, n) and name. */
+static int equal_nocase(const char *s, size_t n, const char *name)
+{
+  return equal_prefix_nocase(s, n, name) && name[n] == '\0';
 }
 
 /* Characters a user may leave around a name when pasting it from a log or
