@@ -326,6 +326,19 @@ static void take_level(scan *s, slg_level lv, size_t n, int in_bracket)
   s->p = after;
 }
 
+/* A method name followed by " - " ("logInfo - ", "<clinit> - ",
+ * "apply$mcV$sp - "); returns the method's length or 0. */
+static size_t method_at(const char *p, const char *end)
+{
+  size_t k = 0;
+  while (p + k < end && (slg_is_alnum((unsigned char)p[k]) || p[k] == '_' ||
+                         p[k] == '$' || p[k] == '<' || p[k] == '>'))
+    k++;
+  if (k && end - (p + k) >= 3 && memcmp(p + k, " - ", 3) == 0)
+    return k;
+  return 0;
+}
+
 /*
  * After the logger: an optional location, line number groups, method
  * name and late level, then the separator before the message.
@@ -339,7 +352,6 @@ static void after_logger(scan *s)
 {
   const char *q;
   size_t n;
-  int dots;
   slg_level lv;
 
   for (int round = 0; round < 4; round++) {
@@ -390,8 +402,7 @@ static void after_logger(scan *s)
       }
       continue;
     }
-    if (s->p != save && (n = class_at(s->p, s->end, &dots)) && !dots &&
-        s->end - (s->p + n) >= 3 && memcmp(s->p + n, " - ", 3) == 0) {
+    if (s->p != save && (n = method_at(s->p, s->end))) {
       puts_(&s->pt, " %M");
       s->p += n;
       continue;
@@ -400,6 +411,7 @@ static void after_logger(scan *s)
     break;
   }
   /* The separator: ": ", " - ", " : ", "-[...]", or just spaces. */
+again:
   q = s->p;
   while (q < s->end && *q == ' ')
     q++;
@@ -420,6 +432,12 @@ static void after_logger(scan *s)
       putc_(&s->pt, ' ');
     while (q < s->end && *q == ' ')
       q++;
+    /* Hail: "DAGScheduler: INFO: msg" - the level after the logger. */
+    if (!s->level && (lv = level_at(q, s->end, &n)) != SLG_LEVEL_NONE) {
+      s->p = q;
+      take_level(s, lv, n, 0);
+      goto again;
+    }
   } else if (q > s->p) {
     putc_(&s->pt, ' ');
   }
@@ -461,10 +479,11 @@ static int bracket(scan *s, const char *q)
     }
   }
   if (n && (k = class_at(in, in + n, &dots)) == n &&
-      (dots >= 2 || (dots >= 1 && s->thread))) {
+      (dots >= 2 || (dots >= 1 && s->thread) || in[n - 1] == '$')) {
     /* "[org.apache.spark.scheduler.DAGScheduler]"; thread names with
      * dots carry dashes ("sparkDriver-akka.actor.default-dispatcher-2"),
-     * which class_at refuses. */
+     * which class_at refuses. A Scala object ("[ReceiveNettype$]") is a
+     * logger too. */
     putc_(&s->pt, '[');
     put_logger(&s->pt, in, n, dots);
     putc_(&s->pt, ']');
@@ -492,6 +511,11 @@ static size_t logger_word(const char *p, const char *end, int *dots)
   const char *a = p + n;
   if (!n)
     return 0;
+  /* "WriteAheadLogManager : msg", "Remoting apply$mcV$sp - msg". */
+  if (end - a >= 3 && memcmp(a, " : ", 3) == 0)
+    return n;
+  if (a < end && *a == ' ' && method_at(a + 1, end))
+    return n;
   /* "DAGScheduler: msg" (Spark's default) or "DAGScheduler:" at the end. */
   if (a < end && *a == ':' && (a + 1 == end || a[1] == ' '))
     return n;
