@@ -56,7 +56,7 @@ struct slg_layout {
 typedef struct scan {
   const char *p, *end;
   slg_record *r;
-  pat pt;
+  pat *pt;
   int time, level, thread, logger;
 } scan;
 
@@ -159,22 +159,21 @@ static size_t time_at(const char *p, const char *end, slg_time *t, pat *pt)
 {
   const char *q = p;
   unsigned y = 0, mo, d, n = 0;
-  pat fmt;
-  size_t k;
-  fmt.n = 0;
-  fmt.overflow = 0;
+  pat *fmt = pt;
+  size_t k, mark = pt->n;
   memset(t, 0, sizeof *t);
+  puts_(pt, "%d{");
   while (q < end && slg_is_digit((unsigned char)*q) && n < 9) {
     y = y * 10 + (unsigned)(*q - '0');
     q++;
     n++;
   }
   if (q >= end)
-    return 0;
+    goto fail;
   if (n == 2 && *q == ':') {
-    k = clock_at(p, end, t, &fmt);
+    k = clock_at(p, end, t, fmt);
     if (!k)
-      return 0;
+      goto fail;
     q = p + k;
     goto done;
   }
@@ -182,52 +181,53 @@ static size_t time_at(const char *p, const char *end, slg_time *t, pat *pt)
     char sep = *q;
     if (!two(q + 1, end, &mo) || end - q < 6 || q[3] != sep ||
         !two(q + 4, end, &d))
-      return 0;
-    puts_(&fmt, n == 4 ? "yyyy" : "yy");
-    putc_(&fmt, sep);
-    puts_(&fmt, "MM");
-    putc_(&fmt, sep);
-    puts_(&fmt, "dd");
+      goto fail;
+    puts_(fmt, n == 4 ? "yyyy" : "yy");
+    putc_(fmt, sep);
+    puts_(fmt, "MM");
+    putc_(fmt, sep);
+    puts_(fmt, "dd");
     q += 6;
   } else if (n == 8) {
     mo = (y / 100) % 100;
     d = y % 100;
     y /= 10000;
-    puts_(&fmt, "yyyyMMdd");
+    puts_(fmt, "yyyyMMdd");
   } else {
-    return 0;
+    goto fail;
   }
   if (mo < 1 || mo > 12 || d < 1 || d > 31)
-    return 0;
+    goto fail;
   t->year = (uint16_t)(n == 2 ? 2000 + y : y);
   t->month = (uint8_t)mo;
   t->day = (uint8_t)d;
   t->flags = SLG_TIME_HAS_DATE;
   /* Date/time separator. */
   if (q + 1 < end && q[0] == ',' && q[1] == ' ') {
-    puts_(&fmt, ", ");
+    puts_(fmt, ", ");
     q += 2;
   } else if (q < end && (*q == ' ' || *q == '@' || *q == '_')) {
-    putc_(&fmt, *q);
+    putc_(fmt, *q);
     q++;
   } else if (q < end && *q == 'T') {
-    puts_(&fmt, "'T'");
+    puts_(fmt, "'T'");
     q++;
   } else {
-    return 0;
+    goto fail;
   }
-  k = clock_at(q, end, t, &fmt);
+  k = clock_at(q, end, t, fmt);
   if (!k)
-    return 0;
+    goto fail;
   q += k;
 done:
   /* Digits or letters glued after the time: not a timestamp we know. */
   if (q < end && slg_is_alnum((unsigned char)*q))
-    return 0;
-  puts_(pt, "%d{");
-  put(pt, fmt.s, fmt.n);
+    goto fail;
   putc_(pt, '}');
   return (size_t)(q - p);
+fail:
+  pt->n = mark;
+  return 0;
 }
 
 /* ------------------------------------------------------------ word shapes */
@@ -245,9 +245,22 @@ static slg_level level_at(const char *p, const char *end, size_t *n)
   return slg_level_parse(p, k);
 }
 
+/* Bytes of a Java class name (alnum, '.', '_', '$'); a table because
+ * class_at is the tokenizer's innermost loop. */
+static const unsigned char name_bytes[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
 static int name_byte(int c)
 {
-  return slg_is_alnum(c) || c == '.' || c == '_' || c == '$';
+  return name_bytes[c & 0xff];
 }
 
 /*
@@ -320,9 +333,9 @@ static void take_level(scan *s, slg_level lv, size_t n, int in_bracket)
   s->level = 1;
   /* "INFO  org..." / "[INFO ]": log4j's %-5p padding. */
   if (n < 5 && (in_bracket ? pad > 0 : pad > 1))
-    puts_(&s->pt, "%-5p");
+    puts_(s->pt, "%-5p");
   else
-    puts_(&s->pt, "%p");
+    puts_(s->pt, "%p");
   s->p = after;
 }
 
@@ -366,13 +379,13 @@ static void after_logger(scan *s)
         break;
       }
       if (s->p != save)
-        putc_(&s->pt, ' ');
+        putc_(s->pt, ' ');
       if (q[-1] == ')')
-        puts_(&s->pt, "(%F:%M(%L))");
+        puts_(s->pt, "(%F:%M(%L))");
       else {
-        putc_(&s->pt, '(');
-        put(&s->pt, s->p + 1, (size_t)(colon - s->p));
-        puts_(&s->pt, "%L)");
+        putc_(s->pt, '(');
+        put(s->pt, s->p + 1, (size_t)(colon - s->p));
+        puts_(s->pt, "%L)");
       }
       s->p = q + 1;
       continue;
@@ -386,24 +399,24 @@ static void after_logger(scan *s)
         break;
       }
       if (s->p != save)
-        putc_(&s->pt, ' ');
-      puts_(&s->pt, digits ? "[%L]" : "[%X]");
+        putc_(s->pt, ' ');
+      puts_(s->pt, digits ? "[%L]" : "[%X]");
       s->p = q + 1;
       continue;
     }
     if (!s->level && (lv = level_at(s->p, s->end, &n)) != SLG_LEVEL_NONE) {
       /* Hail: "DAGScheduler: INFO: msg". */
       if (s->p != save)
-        putc_(&s->pt, ' ');
+        putc_(s->pt, ' ');
       take_level(s, lv, n, 0);
       if (s->p < s->end && *s->p == ':') {
-        putc_(&s->pt, ':');
+        putc_(s->pt, ':');
         s->p++;
       }
       continue;
     }
     if (s->p != save && (n = method_at(s->p, s->end))) {
-      puts_(&s->pt, " %M");
+      puts_(s->pt, " %M");
       s->p += n;
       continue;
     }
@@ -420,16 +433,16 @@ again:
     while (q < s->end && (*q == ':' || *q == '-' || *q == '|'))
       q++;
     if (sep > s->p)
-      putc_(&s->pt, ' ');
-    put(&s->pt, sep, (size_t)(q - sep));
+      putc_(s->pt, ' ');
+    put(s->pt, sep, (size_t)(q - sep));
     if (q < s->end && *q == '[' && s->end[-1] == ']' && q[-1] == '-') {
-      puts_(&s->pt, "[%m]%n");
+      puts_(s->pt, "[%m]%n");
       s->r->message = slg_span_make(q + 1, (size_t)(s->end - q - 2));
       s->p = s->end;
       return;
     }
     if (q < s->end && *q == ' ')
-      putc_(&s->pt, ' ');
+      putc_(s->pt, ' ');
     while (q < s->end && *q == ' ')
       q++;
     /* Hail: "DAGScheduler: INFO: msg" - the level after the logger. */
@@ -439,9 +452,9 @@ again:
       goto again;
     }
   } else if (q > s->p) {
-    putc_(&s->pt, ' ');
+    putc_(s->pt, ' ');
   }
-  puts_(&s->pt, "%m%n");
+  puts_(s->pt, "%m%n");
   s->r->message = slg_span_make(q, (size_t)(s->end - q));
   s->p = s->end;
 }
@@ -459,24 +472,24 @@ static int bracket(scan *s, const char *q)
     n--;
   if (!s->level && (lv = level_at(in, in + n, &k)) != SLG_LEVEL_NONE &&
       k == n) {
-    putc_(&s->pt, '[');
+    putc_(s->pt, '[');
     s->p = in;
     take_level(s, lv, k, 1);
-    putc_(&s->pt, ']');
+    putc_(s->pt, ']');
     s->p = q + 1;
     return 0;
   }
   if (!s->time && n && slg_is_digit((unsigned char)*in)) {
-    pat tmp = s->pt;
-    putc_(&tmp, '[');
-    if (time_at(in, in + n, &t, &tmp) == n) {
-      s->pt = tmp;
-      putc_(&s->pt, ']');
+    size_t mark = s->pt->n;
+    putc_(s->pt, '[');
+    if (time_at(in, in + n, &t, s->pt) == n) {
+      putc_(s->pt, ']');
       s->r->time = t;
       s->time = 1;
       s->p = q + 1;
       return 0;
     }
+    s->pt->n = mark;
   }
   if (n && (k = class_at(in, in + n, &dots)) == n &&
       (dots >= 2 || (dots >= 1 && s->thread) || in[n - 1] == '$')) {
@@ -484,9 +497,9 @@ static int bracket(scan *s, const char *q)
      * dots carry dashes ("sparkDriver-akka.actor.default-dispatcher-2"),
      * which class_at refuses. A Scala object ("[ReceiveNettype$]") is a
      * logger too. */
-    putc_(&s->pt, '[');
-    put_logger(&s->pt, in, n, dots);
-    putc_(&s->pt, ']');
+    putc_(s->pt, '[');
+    put_logger(s->pt, in, n, dots);
+    putc_(s->pt, ']');
     s->r->logger = slg_span_make(in, n);
     s->logger = 1;
     s->p = q + 1;
@@ -495,17 +508,18 @@ static int bracket(scan *s, const char *q)
   if (n && !s->thread) {
     s->r->thread = slg_span_make(in, (size_t)(q - in));
     s->thread = 1;
-    puts_(&s->pt, "[%t]");
+    puts_(s->pt, "[%t]");
   } else {
     /* "[]" and other MDC-like groups. */
-    puts_(&s->pt, "[%X]");
+    puts_(s->pt, "[%X]");
   }
   s->p = q + 1;
   return 0;
 }
 
 /* Is the word at p a logger by its shape and what follows it? */
-static size_t logger_word(const char *p, const char *end, int *dots)
+static size_t logger_word(const char *p, const char *end, int *dots,
+                          int strict)
 {
   size_t n = class_at(p, end, dots);
   const char *a = p + n;
@@ -521,7 +535,11 @@ static size_t logger_word(const char *p, const char *end, int *dots)
     return n;
   if (a < end && *a == '(')
     return n;
-  if (*dots && (a == end || *a == ' '))
+  /* "org.apache.spark.scheduler.DAGScheduler - msg"; after a separator
+   * ("%d - %p - %m") a dotted word alone may be the message's first
+   * word ("Cluster.__init__ called with ..."), so demand a separator. */
+  if (*dots && (a == end || *a == ' ') &&
+      (!strict || (end - a >= 3 && a[1] == '-' && a[2] == ' ')))
     return n;
   return 0;
 }
@@ -545,8 +563,9 @@ static int header(const char *p, const char *end, slg_record *r, pat *out)
   s.p = p;
   s.end = end;
   s.r = r;
-  s.pt.n = 0;
-  s.pt.overflow = 0;
+  s.pt = out;
+  out->n = 0;
+  out->overflow = 0;
   s.time = s.level = s.thread = s.logger = 0;
 
   for (int tok = 0; tok < 12; tok++) {
@@ -555,7 +574,7 @@ static int header(const char *p, const char *end, slg_record *r, pat *out)
     if (s.p >= end)
       break;
     if (s.p != sp && tok)
-      putc_(&s.pt, ' ');
+      putc_(s.pt, ' ');
     int c = (unsigned char)*s.p;
     if (c == '[' && (q = close_bracket(s.p, end, '[', ']'))) {
       if (bracket(&s, q)) {
@@ -568,13 +587,13 @@ static int header(const char *p, const char *end, slg_record *r, pat *out)
       /* "{DAGScheduler}", Airflow's "{emr.py:86}". */
       s.r->logger = slg_span_make(s.p, (size_t)(q + 1 - s.p));
       s.logger = 1;
-      puts_(&s.pt, "{%c{1}}");
+      puts_(s.pt, "{%c{1}}");
       s.p = q + 1;
       after_logger(&s);
       break;
     }
     if (slg_is_digit(c) && !s.time) {
-      n = time_at(s.p, end, &s.r->time, &s.pt);
+      n = time_at(s.p, end, &s.r->time, s.pt);
       if (!n)
         return 0;
       s.time = 1;
@@ -584,7 +603,7 @@ static int header(const char *p, const char *end, slg_record *r, pat *out)
     if (!s.level && (lv = level_at(s.p, end, &n)) != SLG_LEVEL_NONE) {
       take_level(&s, lv, n, 0);
       if (s.p < end && *s.p == ':') {
-        putc_(&s.pt, ':');
+        putc_(s.pt, ':');
         s.p++;
       }
       continue;
@@ -603,15 +622,15 @@ static int header(const char *p, const char *end, slg_record *r, pat *out)
         if (v > w && w[-1] != ':' && level_at(v, end, &n) != SLG_LEVEL_NONE) {
           s.r->thread = slg_span_make(s.p, (size_t)(w - s.p));
           s.thread = 1;
-          puts_(&s.pt, "%t");
+          puts_(s.pt, "%t");
           s.p = w;
           continue;
         }
       }
-      if (s.time && (n = logger_word(s.p, end, &dots))) {
+      if (s.time && (n = logger_word(s.p, end, &dots, 0))) {
         s.r->logger = slg_span_make(s.p, n);
         s.logger = 1;
-        put_logger(&s.pt, s.p, n, dots);
+        put_logger(s.pt, s.p, n, dots);
         s.p += n;
         after_logger(&s);
         break;
@@ -622,23 +641,23 @@ static int header(const char *p, const char *end, slg_record *r, pat *out)
       q = s.p;
       while (q < end && (*q == '-' || *q == ':' || *q == '|'))
         q++;
-      put(&s.pt, s.p, (size_t)(q - s.p));
+      put(s.pt, s.p, (size_t)(q - s.p));
       s.p = q;
       const char *v = q;
       while (v < end && *v == ' ')
         v++;
-      if (v < end && (*v == '[' || *v == '{' || logger_word(v, end, &dots)))
+      if (v < end && (*v == '[' || *v == '{' || logger_word(v, end, &dots, 1)))
         continue;
       if (v < end && !s.logger && level_at(v, end, &n) != SLG_LEVEL_NONE)
         continue;
       if (v > q)
-        putc_(&s.pt, ' ');
+        putc_(s.pt, ' ');
       s.p = v;
     }
     /* Anything else starts the message. */
     if (!complete(&s))
       return 0;
-    puts_(&s.pt, "%m%n");
+    puts_(s.pt, "%m%n");
     r->message = slg_span_make(s.p, (size_t)(end - s.p));
     s.p = end;
     break;
@@ -649,10 +668,9 @@ static int header(const char *p, const char *end, slg_record *r, pat *out)
     /* Header ran to the end of the line: an empty message. */
     if (!r->message.ptr) {
       r->message = slg_span_make(end, 0);
-      puts_(&s.pt, "%m%n");
+      puts_(s.pt, "%m%n");
     }
   }
-  *out = s.pt;
   return 1;
 }
 
@@ -1025,7 +1043,7 @@ int slg_layout_parse(slg_layout *l, const char *line, size_t len,
     slg_record inner;
     pat ipt;
     m = skip_noise(m, me);
-    if (m < me && may_start((unsigned char)*m) && *m != '{' &&
+    if (m < me && (slg_is_digit((unsigned char)*m) || *m == '[') &&
         header(m, me, &inner, &ipt)) {
       *out = inner;
       pt = ipt;
