@@ -525,8 +525,13 @@ static size_t logger_word(const char *p, const char *end, int *dots,
   const char *a = p + n;
   if (!n)
     return 0;
-  /* "WriteAheadLogManager : msg", "Remoting apply$mcV$sp - msg". */
-  if (end - a >= 3 && memcmp(a, " : ", 3) == 0)
+  /* "WriteAheadLogManager : msg", "DAGScheduler - msg",
+   * "DAGScheduler (Logging.scala:logInfo(54))", "Remoting apply$mcV$sp -
+   * msg". */
+  if (end - a >= 3 && a[0] == ' ' && a[2] == ' ' &&
+      (a[1] == ':' || a[1] == '-'))
+    return n;
+  if (end - a >= 2 && a[0] == ' ' && a[1] == '(')
     return n;
   if (a < end && *a == ' ' && method_at(a + 1, end))
     return n;
@@ -619,6 +624,8 @@ static int header(const char *p, const char *end, slg_record *r, pat *out)
         while (v < end && *v == ' ')
           v++;
         /* Not "DAGScheduler: INFO: msg" (Hail: the logger comes first). */
+        if (v < end && *v == '[')
+          v++;
         if (v > w && w[-1] != ':' && level_at(v, end, &n) != SLG_LEVEL_NONE) {
           s.r->thread = slg_span_make(s.p, (size_t)(w - s.p));
           s.thread = 1;
@@ -1004,6 +1011,38 @@ static const char *last_segment(const char *p, const char *end)
   return seg;
 }
 
+/*
+ * A record glued to the end of other output, as when a program prints
+ * without a newline before the logger writes:
+ *   "📊 Processing Batch 31 with 41 records26/01/03 15:02:52 WARN ..."
+ * Found by its "HH:mm:ss" clock; only a full date glued to a non-space
+ * byte counts, so prose that mentions a time ("failed at 12:00:01 INFO
+ * level") stays prose.
+ */
+static const char *glued(const char *line, const char *end, slg_record *r,
+                         pat *pt)
+{
+  const char *lim = end - line > 512 ? line + 512 : end;
+  const char *c = line;
+  while ((c = memchr(c, ':', (size_t)(lim - c))) != NULL) {
+    if (c - line >= 11 && end - c >= 6 && c[3] == ':' &&
+        slg_is_digit((unsigned char)c[-1]) &&
+        slg_is_digit((unsigned char)c[-2]) && c[-3] != ':') {
+      static const int back[] = {11, 13}; /* "yy/MM/dd ", "yyyy-..." */
+      for (int k = 0; k < 2; k++) {
+        const char *h = c - back[k];
+        if (h <= line || slg_is_space((unsigned char)h[-1]) ||
+            slg_is_digit((unsigned char)h[-1]))
+          continue;
+        if (header(h, end, r, pt) && (r->time.flags & SLG_TIME_HAS_DATE))
+          return h;
+      }
+    }
+    c++;
+  }
+  return NULL;
+}
+
 int slg_layout_parse(slg_layout *l, const char *line, size_t len,
                      slg_record *out)
 {
@@ -1028,13 +1067,13 @@ int slg_layout_parse(slg_layout *l, const char *line, size_t len,
       p = last_segment(p, end);
     p = skip_noise(p, end);
   }
-  if (p >= end || !may_start((unsigned char)*p))
-    return 0;
-  if (*p == '{' && p + 1 < end && p[1] == '"') {
+  if (p < end && *p == '{' && p + 1 < end && p[1] == '"') {
     if (!json_record(l, p, end, out, &pt))
       return 0;
-  } else if (!header(p, end, out, &pt)) {
-    return 0;
+  } else if (p >= end || !may_start((unsigned char)*p) ||
+             !header(p, end, out, &pt)) {
+    if (!(p = glued(p, end, out, &pt)))
+      return 0;
   } else {
     /* A record inside a record's message wins (Airflow's task log:
      * "[2026-05-04, 00:06:07 UTC] {emr.py:86} INFO - 26/05/04 ..."). */
