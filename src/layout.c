@@ -40,6 +40,7 @@ typedef struct pat {
 
 typedef struct layout_entry {
   uint64_t hash;
+  size_t len;
   char *pattern;
 } layout_entry;
 
@@ -921,18 +922,18 @@ static uint32_t register_layout(slg_layout *l, const pat *pt)
   /* Fast path: the same shape as the previous record. */
   if (l->last_id < l->count) {
     last = &l->table[l->last_id];
-    if (memcmp(last->pattern, pt->s, pt->n) == 0 &&
-        last->pattern[pt->n] == '\0')
+    if (last->len == pt->n && memcmp(last->pattern, pt->s, pt->n) == 0)
       return l->last_id;
   }
   h = fnv(pt->s, pt->n);
   for (size_t i = 0; i < l->count; i++)
-    if (l->table[i].hash == h && strlen(l->table[i].pattern) == pt->n &&
+    if (l->table[i].hash == h && l->table[i].len == pt->n &&
         memcmp(l->table[i].pattern, pt->s, pt->n) == 0)
       return l->last_id = (uint32_t)i;
   if (l->count == SLG_MAX_LAYOUTS)
     return SLG_LAYOUT_OTHER;
   l->table[l->count].hash = h;
+  l->table[l->count].len = pt->n;
   l->table[l->count].pattern = slg_xstrndup(pt->s, pt->n);
   return l->last_id = (uint32_t)l->count++;
 }
@@ -950,6 +951,7 @@ int slg_layout_new(slg_layout **out, const char *user_pattern, char *error)
     /* The user's layout is layout 0. */
     l->table[0].pattern = slg_xstrndup(user_pattern, strlen(user_pattern));
     l->table[0].hash = fnv(user_pattern, strlen(user_pattern));
+    l->table[0].len = strlen(user_pattern);
     l->count = 1;
   }
   *out = l;
