@@ -98,14 +98,12 @@ static int two(const char *p, const char *end, unsigned *v)
 }
 
 /* "HH:mm:ss" with optional ",SSS"/".SSS"; returns bytes used or 0. */
-static size_t clock_at(const char *p, const char *end, slg_time *t,
-                       pat *fmt)
+static size_t clock_at(const char *p, const char *end, slg_time *t, pat *fmt)
 {
   unsigned h, m, s;
   const char *q = p;
-  if (!two(q, end, &h) || end - q < 8 || q[2] != ':' ||
-      !two(q + 3, end, &m) || q[5] != ':' || !two(q + 6, end, &s) ||
-      h > 23 || m > 59 || s > 60)
+  if (!two(q, end, &h) || end - q < 8 || q[2] != ':' || !two(q + 3, end, &m) ||
+      q[5] != ':' || !two(q + 6, end, &s) || h > 23 || m > 59 || s > 60)
     return 0;
   q += 8;
   t->hour = (uint8_t)h;
@@ -254,14 +252,17 @@ static slg_level level_at(const char *p, const char *end, size_t *n)
 /* Bytes of a Java class name (alnum, '.', '_', '$'); a table because
  * class_at is the tokenizer's innermost loop. */
 static const unsigned char name_bytes[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
 /*
@@ -520,8 +521,7 @@ static int bracket(scan *s, const char *q)
 }
 
 /* Is the word at p a logger by its shape and what follows it? */
-static size_t logger_word(const char *p, const char *end, int *dots,
-                          int strict)
+static size_t logger_word(const char *p, const char *end, int *dots, int strict)
 {
   size_t n = class_at(p, end, dots);
   const char *a = p + n;
@@ -793,14 +793,30 @@ static int json_unescape(slg_layout *l, const char *p, const char *end,
     if (++p >= end)
       return 0;
     switch (*p++) {
-    case 'n': *o++ = '\n'; break;
-    case 't': *o++ = '\t'; break;
-    case 'r': *o++ = '\r'; break;
-    case 'b': *o++ = '\b'; break;
-    case 'f': *o++ = '\f'; break;
-    case '"': *o++ = '"'; break;
-    case '\\': *o++ = '\\'; break;
-    case '/': *o++ = '/'; break;
+    case 'n':
+      *o++ = '\n';
+      break;
+    case 't':
+      *o++ = '\t';
+      break;
+    case 'r':
+      *o++ = '\r';
+      break;
+    case 'b':
+      *o++ = '\b';
+      break;
+    case 'f':
+      *o++ = '\f';
+      break;
+    case '"':
+      *o++ = '"';
+      break;
+    case '\\':
+      *o++ = '\\';
+      break;
+    case '/':
+      *o++ = '/';
+      break;
     case 'u': {
       int ok = 1;
       unsigned cp = hex4(p, end, &ok);
@@ -1107,8 +1123,7 @@ slg_span slg_logger_short(slg_span lg)
   /* Cut at a location or anything that is not part of a class name:
    * "DAGScheduler(line:54)", "emr.py:86}", "TaskSetManager:". */
   const char *q = p;
-  while (q < e && *q != '(' && *q != ' ' && *q != ':' && *q != '}' &&
-         *q != ']')
+  while (q < e && *q != '(' && *q != ' ' && *q != ':' && *q != '}' && *q != ']')
     q++;
   e = q;
   for (q = e; q > p; q--)

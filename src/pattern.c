@@ -113,8 +113,8 @@ static const char *named_date(const char *s, size_t n)
 }
 
 /* Compiles a SimpleDateFormat into date ops and a regex fragment. */
-static int compile_date(slg_pattern *p, slg_buf *re, const char *f,
-                        size_t n, char *error, size_t pos)
+static int compile_date(slg_pattern *p, slg_buf *re, const char *f, size_t n,
+                        char *error, size_t pos)
 {
   size_t i = 0;
   p->nops = 0;
@@ -159,7 +159,7 @@ static int compile_date(slg_pattern *p, slg_buf *re, const char *f,
       slg_buf_puts(re, op.count == 2 ? "\\d{2}" : "\\d{4}");
       break;
     case 'M':
-      slg_buf_puts(re, op.count >= 3 ? "[A-Za-z]+"
+      slg_buf_puts(re, op.count >= 3   ? "[A-Za-z]+"
                        : op.count == 2 ? "\\d{2}"
                                        : "\\d{1,2}");
       break;
@@ -303,8 +303,8 @@ static void parse_time(const slg_pattern *p, const char *s, size_t n,
                          *s == '-' || *s == ':'))
         s++;
       if ((s - w == 1 && *w == 'Z') ||
-          (s - w == 3 && (memcmp(w, "UTC", 3) == 0 ||
-                          memcmp(w, "GMT", 3) == 0)) ||
+          (s - w == 3 &&
+           (memcmp(w, "UTC", 3) == 0 || memcmp(w, "GMT", 3) == 0)) ||
           (s - w >= 3 && memcmp(w, "+00", 3) == 0))
         t->flags |= SLG_TIME_UTC;
       break;
@@ -346,8 +346,7 @@ static int is_word(const char *w, size_t n, const char *lit)
   return strlen(lit) == n && memcmp(w, lit, n) == 0;
 }
 
-int slg_pattern_compile(slg_pattern **out, const char *conversion,
-                        char *error)
+int slg_pattern_compile(slg_pattern **out, const char *conversion, char *error)
 {
   slg_pattern *p = slg_xcalloc(1, sizeof *p);
   slg_buf re = SLG_BUF_INIT;
@@ -416,8 +415,7 @@ int slg_pattern_compile(slg_pattern **out, const char *conversion,
           fn = strlen(fmt);
         } else if (opt.len == 4 && memcmp(opt.ptr, "UNIX", 4) == 0) {
           fmt = NULL;
-        } else if (opt.len == 11 &&
-                   memcmp(opt.ptr, "UNIX_MILLIS", 11) == 0) {
+        } else if (opt.len == 11 && memcmp(opt.ptr, "UNIX_MILLIS", 11) == 0) {
           fmt = NULL;
         } else {
           fmt = opt.ptr;
@@ -481,8 +479,7 @@ int slg_pattern_compile(slg_pattern **out, const char *conversion,
     } else if (is_word(w, wn, "ex") || is_word(w, wn, "exception") ||
                is_word(w, wn, "throwable") || is_word(w, wn, "xEx") ||
                is_word(w, wn, "xThrowable") || is_word(w, wn, "rEx") ||
-               is_word(w, wn, "rThrowable") ||
-               is_word(w, wn, "wEx")) {
+               is_word(w, wn, "rThrowable") || is_word(w, wn, "wEx")) {
       /* The stack trace comes on continuation lines. */
     } else {
       char what[96];

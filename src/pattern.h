@@ -25,8 +25,7 @@ typedef struct slg_pattern slg_pattern;
  * SLG_EINVAL and, when `error` is not NULL (>= 256 bytes), writes one line
  * naming the 1-based position, e.g. "unknown conversion %q at position 4".
  */
-int slg_pattern_compile(slg_pattern **out, const char *conversion,
-                        char *error);
+int slg_pattern_compile(slg_pattern **out, const char *conversion, char *error);
 void slg_pattern_free(slg_pattern *p);
 
 /*

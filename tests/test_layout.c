@@ -44,9 +44,9 @@ static const pos_case positives[] = {
      "Got job 0 (json at NativeMethodAccessorImpl.java:0) with 8 output "
      "partitions",
      0, "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n"},
-    {"18/11/11 23:37:32 INFO scheduler.DAGScheduler: Got job 0 (x)", 2018,
-     11, 11, 23, 37, 32, 0, D, INFO, "", "scheduler.DAGScheduler",
-     "Got job 0 (x)", 0, "%d{yy/MM/dd HH:mm:ss} %p %c{2}: %m%n"},
+    {"18/11/11 23:37:32 INFO scheduler.DAGScheduler: Got job 0 (x)", 2018, 11,
+     11, 23, 37, 32, 0, D, INFO, "", "scheduler.DAGScheduler", "Got job 0 (x)",
+     0, "%d{yy/MM/dd HH:mm:ss} %p %c{2}: %m%n"},
     {"21/03/09 21:21:38 WARN org.apache.spark.scheduler.TaskSetManager: "
      "Lost task 0.0 in stage 1.0",
      2021, 3, 9, 21, 21, 38, 0, D, WARN, "",
@@ -58,8 +58,8 @@ static const pos_case positives[] = {
      "YarnSchedulerBackend$YarnDriverEndpoint",
      "Registered executor NettyRpcEndpointRef", 0,
      "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n"},
-    {"21/03/09 21:21:38 INFO AnalyzerLogHelper$: hello", 2021, 3, 9, 21, 21,
-     38, 0, D, INFO, "", "AnalyzerLogHelper$", "hello", 0,
+    {"21/03/09 21:21:38 INFO AnalyzerLogHelper$: hello", 2021, 3, 9, 21, 21, 38,
+     0, D, INFO, "", "AnalyzerLogHelper$", "hello", 0,
      "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n"},
     /* yyyyMMdd@HH:mm:ss,SSS with the level first. */
     {"[INFO ]20161114@15:56:19,367:org.apache.spark.scheduler.DAGScheduler "
@@ -134,8 +134,8 @@ static const pos_case positives[] = {
      2018, 7, 27, 15, 3, 18, 967, DM, INFO, "",
      "org.apache.spark.scheduler.DAGScheduler", "Got job 0 (x)", 0,
      "[%p][%d{yyyy-MM-dd HH:mm:ss,SSS}][%c]%m%n"},
-    {"[INFO][2018-08-01 16:18:41,312][ReceiveNettype$]Inserting 48 lines",
-     2018, 8, 1, 16, 18, 41, 312, DM, INFO, "", "ReceiveNettype$",
+    {"[INFO][2018-08-01 16:18:41,312][ReceiveNettype$]Inserting 48 lines", 2018,
+     8, 1, 16, 18, 41, 312, DM, INFO, "", "ReceiveNettype$",
      "Inserting 48 lines", 0, "[%p][%d{yyyy-MM-dd HH:mm:ss,SSS}][%c{1}]%m%n"},
     {"[INFO ] [2023-02-09 16:50:19.514] [] [] [org.apache.spark.scheduler."
      "DAGScheduler] [61] -[Got job 0 (first at RowMatrix.scala:62) with 1 "
@@ -157,9 +157,8 @@ static const pos_case positives[] = {
      "[%p] %d{yyyy-MM-dd HH:mm:ss,SSS} %c %M - %m%n"},
     {"[INFO] 2016-04-06 19:53:21,778 Remoting apply$mcV$sp - Starting "
      "remoting",
-     2016, 4, 6, 19, 53, 21, 778, DM, INFO, "", "Remoting",
-     "Starting remoting", 0,
-     "[%p] %d{yyyy-MM-dd HH:mm:ss,SSS} %c{1} %M - %m%n"},
+     2016, 4, 6, 19, 53, 21, 778, DM, INFO, "", "Remoting", "Starting remoting",
+     0, "[%p] %d{yyyy-MM-dd HH:mm:ss,SSS} %c{1} %M - %m%n"},
     {"15/10/09 08:10:08 INFO WriteAheadLogManager : Recovered 1 write ahead "
      "log files",
      2015, 10, 9, 8, 10, 8, 0, D, INFO, "", "WriteAheadLogManager",
@@ -170,25 +169,24 @@ static const pos_case positives[] = {
      10, 0, 0, 123, DM, INFO, "", "{DAGScheduler}", "Got job 0 (x)", 0,
      "%d{yyyy-MM-dd HH:mm:ss,SSS} %p {%c{1}} %m%n"},
     /* A level but no logger. */
-    {"2024-01-01 10:00:00 INFO Some message without logger", 2024, 1, 1, 10,
-     0, 0, 0, D, INFO, "", "", "Some message without logger", 0,
+    {"2024-01-01 10:00:00 INFO Some message without logger", 2024, 1, 1, 10, 0,
+     0, 0, D, INFO, "", "", "Some message without logger", 0,
      "%d{yyyy-MM-dd HH:mm:ss} %p %m%n"},
-    {"2025-03-09 14:10:32,140 - WARNING - Downgrading core protocol", 2025,
-     3, 9, 14, 10, 32, 140, DM, WARN, "", "", "Downgrading core protocol", 0,
+    {"2025-03-09 14:10:32,140 - WARNING - Downgrading core protocol", 2025, 3,
+     9, 14, 10, 32, 140, DM, WARN, "", "", "Downgrading core protocol", 0,
      "%d{yyyy-MM-dd HH:mm:ss,SSS} - %p - %m%n"},
     /* ISO 'T' and a UTC zone. */
-    {"2024-08-13T15:12:49.5Z ERROR org.example.Foo: boom", 2024, 8, 13, 15,
-     12, 49, 500, DM | SLG_TIME_UTC, ERROR, "", "org.example.Foo", "boom", 0,
+    {"2024-08-13T15:12:49.5Z ERROR org.example.Foo: boom", 2024, 8, 13, 15, 12,
+     49, 500, DM | SLG_TIME_UTC, ERROR, "", "org.example.Foo", "boom", 0,
      "%d{yyyy-MM-dd'T'HH:mm:ss.S'Z'} %p %c: %m%n"},
     /* Wrappers and prefixes. */
     {"[2026-05-04, 00:06:07 UTC] {emr.py:86} INFO - 26/05/04 00:02:24 INFO "
      "DAGScheduler: Got job 3 (x)",
-     2026, 5, 4, 0, 2, 24, 0, D, INFO, "", "DAGScheduler", "Got job 3 (x)",
-     46, "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n"},
-    {"[2026-05-04, 00:06:07 UTC] {emr.py:86} INFO - Waiting for job", 2026,
-     5, 4, 0, 6, 7, 0, D | SLG_TIME_UTC, INFO, "", "{emr.py:86}",
-     "Waiting for job", 0,
-     "[%d{yyyy-MM-dd, HH:mm:ss z}] {%c{1}} %p - %m%n"},
+     2026, 5, 4, 0, 2, 24, 0, D, INFO, "", "DAGScheduler", "Got job 3 (x)", 46,
+     "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n"},
+    {"[2026-05-04, 00:06:07 UTC] {emr.py:86} INFO - Waiting for job", 2026, 5,
+     4, 0, 6, 7, 0, D | SLG_TIME_UTC, INFO, "", "{emr.py:86}",
+     "Waiting for job", 0, "[%d{yyyy-MM-dd, HH:mm:ss z}] {%c{1}} %p - %m%n"},
     {"> 24/08/13 15:12:49 INFO DAGScheduler: quoted", 2024, 8, 13, 15, 12, 49,
      0, D, INFO, "", "DAGScheduler", "quoted", 2,
      "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n"},
@@ -201,8 +199,8 @@ static const pos_case positives[] = {
      "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n"},
     {"\r[Stage 0:>  (0 + 1) / 1]\r\r                \r24/08/13 15:12:49 "
      "INFO DAGScheduler: cr segments",
-     2024, 8, 13, 15, 12, 49, 0, D, INFO, "", "DAGScheduler", "cr segments",
-     44, "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n"},
+     2024, 8, 13, 15, 12, 49, 0, D, INFO, "", "DAGScheduler", "cr segments", 44,
+     "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n"},
     {"\r                \r25/03/09 14:10:35 INFO CodeGenerator: Code "
      "generated in 7.06 ms",
      2025, 3, 9, 14, 10, 35, 0, D, INFO, "", "CodeGenerator",
@@ -446,8 +444,8 @@ static void test_layout__table_is_bounded(void **state)
 {
   static const char *const dates[] = {"2024-08-13", "2024/08/13", "24/08/13",
                                       "24-08-13", "20240813@"};
-  static const char *const fracs[] = {"", ",1", ",12", ",123", ".1", ".12",
-                                      ".123"};
+  static const char *const fracs[] = {"",   ",1",  ",12", ",123",
+                                      ".1", ".12", ".123"};
   char line[128];
   slg_layout *l;
   slg_record r;
@@ -484,9 +482,8 @@ static void test_layout__user_pattern_first(void **state)
   slg_record r;
   char err[256];
   (void)state;
-  assert_int_equal(slg_layout_new(&l, "%p|%d{yyyy-MM-dd HH:mm:ss}|%t|%c|%m%n",
-                                  err),
-                   0);
+  assert_int_equal(
+      slg_layout_new(&l, "%p|%d{yyyy-MM-dd HH:mm:ss}|%t|%c|%m%n", err), 0);
   assert_int_equal(slg_layout_parse(l, line, strlen(line), &r), 1);
   assert_int_equal(r.layout_id, 0);
   assert_int_equal(r.level, SLG_LEVEL_INFO);
@@ -544,9 +541,12 @@ static void gl(gen *g, const char *fmt, ...)
 
 static const char *const levels[] = {"TRACE", "DEBUG", "INFO",
                                      "WARN",  "ERROR", "FATAL"};
-static const char *const classes[] = {
-    "DAGScheduler", "TaskSetManager", "YarnSchedulerBackend$YarnDriverEndpoint",
-    "AnalyzerLogHelper$", "SparkContext", "BlockManagerInfo"};
+static const char *const classes[] = {"DAGScheduler",
+                                      "TaskSetManager",
+                                      "YarnSchedulerBackend$YarnDriverEndpoint",
+                                      "AnalyzerLogHelper$",
+                                      "SparkContext",
+                                      "BlockManagerInfo"};
 static const char *const packages[] = {"org.apache.spark.scheduler",
                                        "org.apache.spark.storage",
                                        "org.apache.spark.scheduler.cluster"};
@@ -571,16 +571,22 @@ static const char *const messages[] = {
 };
 
 /* The time shapes and how to print a time in them. */
-static const char *const date_fmts[] = {
-    "yyyy-MM-dd HH:mm:ss,SSS", "yyyy-MM-dd HH:mm:ss.SSS", "yy/MM/dd HH:mm:ss",
-    "yyyy-MM-dd HH:mm:ss",     "yyyy-MM-dd'T'HH:mm:ss.SSS", "yyyyMMdd@HH:mm:ss,SSS",
-    "HH:mm:ss.SSS",            "yy/MM/dd HH:mm:ss.SSS", "yyyy/MM/dd HH:mm:ss",
-    "ISO8601",                 "ABSOLUTE"};
+static const char *const date_fmts[] = {"yyyy-MM-dd HH:mm:ss,SSS",
+                                        "yyyy-MM-dd HH:mm:ss.SSS",
+                                        "yy/MM/dd HH:mm:ss",
+                                        "yyyy-MM-dd HH:mm:ss",
+                                        "yyyy-MM-dd'T'HH:mm:ss.SSS",
+                                        "yyyyMMdd@HH:mm:ss,SSS",
+                                        "HH:mm:ss.SSS",
+                                        "yy/MM/dd HH:mm:ss.SSS",
+                                        "yyyy/MM/dd HH:mm:ss",
+                                        "ISO8601",
+                                        "ABSOLUTE"};
 
 static void render_time(gen *g, size_t f, const slg_time *t)
 {
-  unsigned y = t->year, mo = t->month, d = t->day, h = t->hour,
-           mi = t->minute, s = t->second, ms = t->millisecond;
+  unsigned y = t->year, mo = t->month, d = t->day, h = t->hour, mi = t->minute,
+           s = t->second, ms = t->millisecond;
   switch (f) {
   case 0:
   case 9:
@@ -644,7 +650,7 @@ typedef struct want {
 static void generate(gen *g, want *w)
 {
   size_t f = rnd(sizeof date_fmts / sizeof date_fmts[0]);
-  int order = (int)rnd(3); /* 0 d p [t] c, 1 [p] d [t] c, 2 d t p c */
+  int order = (int)rnd(3);    /* 0 d p [t] c, 1 [p] d [t] c, 2 d t p c */
   int lvl_form = (int)rnd(4); /* %p, %-5p, [%p], [%-5p] */
   int thread = (int)rnd(2);
   int lg_form = (int)rnd(4); /* %c{1}, %c{2}, %c, [%c] */
@@ -721,8 +727,7 @@ static void generate(gen *g, want *w)
     break;
   case 1:
     gp(g, "%c{2}");
-    snprintf(w->logger, sizeof w->logger, "%s.%s", strrchr(pkg, '.') + 1,
-             cls);
+    snprintf(w->logger, sizeof w->logger, "%s.%s", strrchr(pkg, '.') + 1, cls);
     break;
   default:
     gp(g, lg_form == 3 ? "[%c]" : "%c");
@@ -747,9 +752,8 @@ static void check_fields(const slg_record *r, const want *w, const gen *g,
                          uint64_t seed, const char *who)
 {
   int ok = r->level == w->level && slg_time_cmp(&r->time, &w->time) == 0 &&
-           r->time.flags == w->time.flags &&
-           r->time.year == w->time.year && r->time.month == w->time.month &&
-           r->time.day == w->time.day &&
+           r->time.flags == w->time.flags && r->time.year == w->time.year &&
+           r->time.month == w->time.month && r->time.day == w->time.day &&
            r->time.millisecond == w->time.millisecond &&
            r->logger.len == strlen(w->logger) &&
            memcmp(r->logger.ptr, w->logger, r->logger.len) == 0 &&
@@ -761,10 +765,10 @@ static void check_fields(const slg_record *r, const want *w, const gen *g,
   if (!ok) {
     print_error("%s: seed %llu\n pattern: %s\n line: %s\n got level %d "
                 "thread [%.*s] logger [%.*s] message [%.*s] flags %u\n",
-                who, (unsigned long long)seed, g->pat, g->line,
-                (int)r->level, (int)r->thread.len, r->thread.ptr,
-                (int)r->logger.len, r->logger.ptr, (int)r->message.len,
-                r->message.ptr, (unsigned)r->time.flags);
+                who, (unsigned long long)seed, g->pat, g->line, (int)r->level,
+                (int)r->thread.len, r->thread.ptr, (int)r->logger.len,
+                r->logger.ptr, (int)r->message.len, r->message.ptr,
+                (unsigned)r->time.flags);
     fail();
   }
 }
@@ -791,8 +795,8 @@ static void test_layout__property_random_patterns(void **state)
     }
     check_fields(&r, &w, &g, case_seed, "detection");
     if (slg_pattern_compile(&p, g.pat, err) != 0) {
-      print_error("seed %llu: %s: %s\n", (unsigned long long)case_seed,
-                  g.pat, err);
+      print_error("seed %llu: %s: %s\n", (unsigned long long)case_seed, g.pat,
+                  err);
       fail();
     }
     if (slg_pattern_match(p, g.line, g.ln, &r) != 1) {
@@ -813,8 +817,8 @@ static void test_layout__property_random_patterns(void **state)
 static int looks_like_record(const char *s, size_t n)
 {
   static const char *const marks[] = {
-      " INFO ", " WARN ", " ERROR ", " DEBUG ", " TRACE ", " FATAL ",
-      "[INFO", "[WARN", "[ERROR", "[DEBUG", " INFO:", " WARN:", " ERROR:"};
+      " INFO ", " WARN ", " ERROR ", " DEBUG ", " TRACE ", " FATAL ", "[INFO",
+      "[WARN",  "[ERROR", "[DEBUG",  " INFO:",  " WARN:",  " ERROR:"};
   for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
     size_t m = strlen(marks[i]);
     for (size_t k = 0; k + m <= n && k < 120; k++)
@@ -878,8 +882,8 @@ static void test_layout__corpus_sweep(void **state)
       p = q + 1;
     }
     if (looks && hits * 100 < looks * 99) {
-      print_error("%s: %zu of %zu record-like lines recognised\n", a + 1,
-                  hits, looks);
+      print_error("%s: %zu of %zu record-like lines recognised\n", a + 1, hits,
+                  looks);
       fail();
     }
     slg_layout_free(l);

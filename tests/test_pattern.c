@@ -67,9 +67,8 @@ static const match_case cases[] = {
      "15:56:32,453 dag-scheduler-event-loop INFO DAGScheduler: Got map", 1, 0,
      0, 0, 15, 56, 32, 453, TM, SLG_LEVEL_INFO, "dag-scheduler-event-loop",
      "DAGScheduler", "Got map"},
-    {"%d{DATE} %p %c: %m",
-     "13 Aug 2024 15:12:49,007 ERROR Foo: boom", 1, 2024, 8, 13, 15, 12, 49, 7,
-     DM, SLG_LEVEL_ERROR, "", "Foo", "boom"},
+    {"%d{DATE} %p %c: %m", "13 Aug 2024 15:12:49,007 ERROR Foo: boom", 1, 2024,
+     8, 13, 15, 12, 49, 7, DM, SLG_LEVEL_ERROR, "", "Foo", "boom"},
     {"%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z'} %level %logger %message",
      "2025-03-18T05:33:03.598Z FATAL x.Y last words", 1, 2025, 3, 18, 5, 33, 3,
      598, DM | SLG_TIME_UTC, SLG_LEVEL_FATAL, "", "x.Y", "last words"},
@@ -79,23 +78,23 @@ static const match_case cases[] = {
     {"%d{dd/MM/yyyy hh:mm:ss a} %p %c - %m",
      "13/08/2024 03:12:49 PM WARN Foo - afternoon", 1, 2024, 8, 13, 15, 12, 49,
      0, D, SLG_LEVEL_WARN, "", "Foo", "afternoon"},
-    {"%r [%t] %-5p %c %x - %m%n", "1234 [main] INFO  Foo ndc - hello", 1, 0,
-     0, 0, 0, 0, 0, 0, 0, SLG_LEVEL_INFO, "main", "Foo", "hello"},
+    {"%r [%t] %-5p %c %x - %m%n", "1234 [main] INFO  Foo ndc - hello", 1, 0, 0,
+     0, 0, 0, 0, 0, 0, SLG_LEVEL_INFO, "main", "Foo", "hello"},
     {"%d %p %X{user} %c - %m%ex%n", "2024-01-02 03:04:05,006 INFO bob Foo - x",
      1, 2024, 1, 2, 3, 4, 5, 6, DM, SLG_LEVEL_INFO, "", "Foo", "x"},
-    {"%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n", "not a record at all", 0, 0, 0,
-     0, 0, 0, 0, 0, 0, SLG_LEVEL_NONE, "", "", ""},
+    {"%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n", "not a record at all", 0, 0, 0, 0,
+     0, 0, 0, 0, 0, SLG_LEVEL_NONE, "", "", ""},
     {"%p %m", "info lower-case level", 1, 0, 0, 0, 0, 0, 0, 0, 0,
      SLG_LEVEL_NONE, "", "", "lower-case level"},
-    {"100%% %m", "100% sure", 1, 0, 0, 0, 0, 0, 0, 0, 0, SLG_LEVEL_NONE, "",
-     "", "sure"},
+    {"100%% %m", "100% sure", 1, 0, 0, 0, 0, 0, 0, 0, 0, SLG_LEVEL_NONE, "", "",
+     "sure"},
     {"%-20.30c|%.5t|%m", "a.b.C   |worker|m (x)", 1, 0, 0, 0, 0, 0, 0, 0, 0,
      SLG_LEVEL_NONE, "worker", "a.b.C", "m (x)"},
     {"%d{yy/MM/dd HH:mm:ss} %p %l: %m",
      "24/08/13 15:12:49 INFO a.B.c(B.java:12): loc", 1, 2024, 8, 13, 15, 12, 49,
      0, D, SLG_LEVEL_INFO, "", "", "loc"},
-    {"%d{COMPACT} %p %m", "20240813151249007 TRACE compact", 1, 2024, 8, 13,
-     15, 12, 49, 7, DM, SLG_LEVEL_TRACE, "", "", "compact"},
+    {"%d{COMPACT} %p %m", "20240813151249007 TRACE compact", 1, 2024, 8, 13, 15,
+     12, 49, 7, DM, SLG_LEVEL_TRACE, "", "", "compact"},
 };
 
 static void assert_span(slg_span got, const char *want)
@@ -166,8 +165,7 @@ static void test_pattern__errors(void **state)
     slg_pattern *p = (slg_pattern *)&p;
     char err[256];
     err[0] = '\0';
-    assert_int_equal(slg_pattern_compile(&p, bad[i].pattern, err),
-                     SLG_EINVAL);
+    assert_int_equal(slg_pattern_compile(&p, bad[i].pattern, err), SLG_EINVAL);
     assert_null(p);
     assert_string_equal(err, bad[i].reason);
   }
@@ -184,8 +182,7 @@ static void test_pattern__literals_are_escaped(void **state)
   slg_record r;
   const char *line = "(a.b)*[x]+? {y} INFO $ ^ | m";
   (void)state;
-  assert_int_equal(slg_pattern_compile(&p, "(a.b)*[x]+? {y} %p $ ^ | %m",
-                                       NULL),
+  assert_int_equal(slg_pattern_compile(&p, "(a.b)*[x]+? {y} %p $ ^ | %m", NULL),
                    0);
   assert_int_equal(slg_pattern_match(p, line, strlen(line), &r), 1);
   assert_int_equal(r.level, SLG_LEVEL_INFO);
