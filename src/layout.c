@@ -41,7 +41,8 @@ typedef struct pat {
 typedef struct layout_entry {
   uint64_t hash;
   size_t len;
-  char *pattern;
+  char *key;     /* the internal shape (timestamps coded) */
+  char *pattern; /* the ConversionPattern shown to users */
 } layout_entry;
 
 struct slg_layout {
@@ -97,32 +98,51 @@ static int two(const char *p, const char *end, unsigned *v)
   return 1;
 }
 
-/* "HH:mm:ss" with optional ",SSS"/".SSS"; returns bytes used or 0. */
-static size_t clock_at(const char *p, const char *end, slg_time *t, pat *fmt)
+/*
+ * A timestamp's shape is written into the pattern as a 6-byte code (TS_MARK
+ * then the fields below) and spelled out as "%d{...}" only when a layout is
+ * registered: formatting the date pattern on every line would cost more
+ * than reading the time.
+ */
+#define TS_MARK '\x01'
+enum { Y_NONE = 1, Y_YY, Y_YYYY, Y_COMPACT };
+enum { Z_NONE = 1, Z_Z, Z_OFFSET, Z_NAME };
+
+typedef struct ts_shape {
+  char year, date_sep, dt_sep, frac_sep, frac_digits, zone;
+} ts_shape;
+
+/* "HH:mm:ss" with optional ",SSS"/".SSS" and zone; bytes used or 0. */
+static size_t clock_at(const char *p, const char *end, slg_time *t,
+                       ts_shape *sh)
 {
   unsigned h, m, s;
   const char *q = p;
-  if (!two(q, end, &h) || end - q < 8 || q[2] != ':' || !two(q + 3, end, &m) ||
-      q[5] != ':' || !two(q + 6, end, &s) || h > 23 || m > 59 || s > 60)
+  if (!two(q, end, &h) || end - q < 8 || q[2] != ':' ||
+      !two(q + 3, end, &m) || q[5] != ':' || !two(q + 6, end, &s) ||
+      h > 23 || m > 59 || s > 60)
     return 0;
   q += 8;
   t->hour = (uint8_t)h;
   t->minute = (uint8_t)m;
   t->second = (uint8_t)s;
+  t->millisecond = 0;
   t->flags |= SLG_TIME_HAS_TIME;
-  puts_(fmt, "HH:mm:ss");
+  sh->frac_sep = 1;
+  sh->frac_digits = 1;
+  sh->zone = Z_NONE;
   if (q + 1 < end && (*q == ',' || *q == '.') &&
       slg_is_digit((unsigned char)q[1])) {
     unsigned ms = 0, k = 0;
-    putc_(fmt, *q);
+    sh->frac_sep = *q;
     q++;
     while (q < end && slg_is_digit((unsigned char)*q) && k < 9) {
       if (k < 3)
         ms = ms * 10 + (unsigned)(*q - '0');
-      putc_(fmt, 'S');
       q++;
       k++;
     }
+    sh->frac_digits = (char)(1 + k);
     for (; k < 3; k++)
       ms *= 10;
     t->millisecond = (uint16_t)ms;
@@ -131,23 +151,24 @@ static size_t clock_at(const char *p, const char *end, slg_time *t, pat *fmt)
   /* Zones: "...Z" (ISO), "+02:00", and Airflow's "00:06:07 UTC". */
   if (q < end && *q == 'Z') {
     t->flags |= SLG_TIME_UTC;
-    puts_(fmt, "'Z'");
+    sh->zone = Z_Z;
     q++;
-  } else if (q + 5 < end + 0 && (*q == '+' || *q == '-') &&
+  } else if (end - q >= 5 && (*q == '+' || *q == '-') &&
              slg_is_digit((unsigned char)q[1]) &&
              slg_is_digit((unsigned char)q[2])) {
     size_t k = (q[3] == ':') ? 6 : 5;
     if (q + k <= end) {
       if (q[1] == '0' && q[2] == '0')
         t->flags |= SLG_TIME_UTC;
-      puts_(fmt, "X");
+      sh->zone = Z_OFFSET;
       q += k;
     }
   } else if (end - q >= 4 && q[0] == ' ' &&
-             (memcmp(q + 1, "UTC", 3) == 0 || memcmp(q + 1, "GMT", 3) == 0) &&
+             (memcmp(q + 1, "UTC", 3) == 0 ||
+              memcmp(q + 1, "GMT", 3) == 0) &&
              (end - q == 4 || !slg_is_alnum((unsigned char)q[4]))) {
     t->flags |= SLG_TIME_UTC;
-    puts_(fmt, " z");
+    sh->zone = Z_NAME;
     q += 4;
   }
   return (size_t)(q - p);
@@ -157,81 +178,131 @@ static size_t clock_at(const char *p, const char *end, slg_time *t, pat *fmt)
  * A timestamp at p in one of the shapes
  *   yyyy-MM-dd HH:mm:ss[,SSS]   (also '/', 'T', '@', ", " and '_')
  *   yy/MM/dd HH:mm:ss[.SSS]     yyyyMMdd@HH:mm:ss,SSS   HH:mm:ss.SSS
- * Appends "%d{<format>}" to `pt`. Returns bytes used or 0.
+ * Appends its shape code to `pt`. Returns bytes used or 0.
  */
 static size_t time_at(const char *p, const char *end, slg_time *t, pat *pt)
 {
   const char *q = p;
   unsigned y = 0, mo, d, n = 0;
-  pat *fmt = pt;
-  size_t k, mark = pt->n;
-  memset(t, 0, sizeof *t);
-  puts_(pt, "%d{");
+  ts_shape sh;
+  size_t k;
   while (q < end && slg_is_digit((unsigned char)*q) && n < 9) {
     y = y * 10 + (unsigned)(*q - '0');
     q++;
     n++;
   }
   if (q >= end)
-    goto fail;
+    return 0;
+  t->flags = 0;
   if (n == 2 && *q == ':') {
-    k = clock_at(p, end, t, fmt);
+    k = clock_at(p, end, t, &sh);
     if (!k)
-      goto fail;
+      return 0;
+    t->year = 0;
+    t->month = t->day = 0;
+    sh.year = Y_NONE;
+    sh.date_sep = sh.dt_sep = 1;
     q = p + k;
     goto done;
   }
   if ((n == 4 || n == 2) && (*q == '-' || *q == '/')) {
-    char sep = *q;
-    if (!two(q + 1, end, &mo) || end - q < 6 || q[3] != sep ||
+    sh.date_sep = *q;
+    if (!two(q + 1, end, &mo) || end - q < 6 || q[3] != *q ||
         !two(q + 4, end, &d))
-      goto fail;
-    puts_(fmt, n == 4 ? "yyyy" : "yy");
-    putc_(fmt, sep);
-    puts_(fmt, "MM");
-    putc_(fmt, sep);
-    puts_(fmt, "dd");
+      return 0;
+    sh.year = n == 4 ? Y_YYYY : Y_YY;
     q += 6;
   } else if (n == 8) {
     mo = (y / 100) % 100;
     d = y % 100;
     y /= 10000;
-    puts_(fmt, "yyyyMMdd");
+    sh.year = Y_COMPACT;
+    sh.date_sep = 1;
   } else {
-    goto fail;
+    return 0;
   }
   if (mo < 1 || mo > 12 || d < 1 || d > 31)
-    goto fail;
+    return 0;
   t->year = (uint16_t)(n == 2 ? 2000 + y : y);
   t->month = (uint8_t)mo;
   t->day = (uint8_t)d;
   t->flags = SLG_TIME_HAS_DATE;
-  /* Date/time separator. */
+  /* Date/time separator (',' stands for Airflow's ", "). */
   if (q + 1 < end && q[0] == ',' && q[1] == ' ') {
-    puts_(fmt, ", ");
+    sh.dt_sep = ',';
     q += 2;
-  } else if (q < end && (*q == ' ' || *q == '@' || *q == '_')) {
-    putc_(fmt, *q);
-    q++;
-  } else if (q < end && *q == 'T') {
-    puts_(fmt, "'T'");
+  } else if (q < end &&
+             (*q == ' ' || *q == '@' || *q == '_' || *q == 'T')) {
+    sh.dt_sep = *q;
     q++;
   } else {
-    goto fail;
+    return 0;
   }
-  k = clock_at(q, end, t, fmt);
+  k = clock_at(q, end, t, &sh);
   if (!k)
-    goto fail;
+    return 0;
   q += k;
 done:
   /* Digits or letters glued after the time: not a timestamp we know. */
   if (q < end && slg_is_alnum((unsigned char)*q))
-    goto fail;
-  putc_(pt, '}');
+    return 0;
+  putc_(pt, TS_MARK);
+  put(pt, (const char *)&sh, sizeof sh);
   return (size_t)(q - p);
-fail:
-  pt->n = mark;
-  return 0;
+}
+
+/* Spells out a shape code as "%d{yy/MM/dd HH:mm:ss}". */
+static void put_time_format(pat *o, const char *c)
+{
+  ts_shape shape;
+  const ts_shape *sh = &shape;
+  memcpy(&shape, c, sizeof shape);
+  puts_(o, "%d{");
+  if (sh->year == Y_COMPACT) {
+    puts_(o, "yyyyMMdd");
+  } else if (sh->year != Y_NONE) {
+    puts_(o, sh->year == Y_YYYY ? "yyyy" : "yy");
+    putc_(o, sh->date_sep);
+    puts_(o, "MM");
+    putc_(o, sh->date_sep);
+    puts_(o, "dd");
+  }
+  if (sh->year != Y_NONE) {
+    if (sh->dt_sep == ',')
+      puts_(o, ", ");
+    else if (sh->dt_sep == 'T')
+      puts_(o, "'T'");
+    else
+      putc_(o, sh->dt_sep);
+  }
+  puts_(o, "HH:mm:ss");
+  if (sh->frac_digits > 1) {
+    putc_(o, sh->frac_sep);
+    for (int i = 1; i < sh->frac_digits; i++)
+      putc_(o, 'S');
+  }
+  if (sh->zone == Z_Z)
+    puts_(o, "'Z'");
+  else if (sh->zone == Z_OFFSET)
+    putc_(o, 'X');
+  else if (sh->zone == Z_NAME)
+    puts_(o, " z");
+  putc_(o, '}');
+}
+
+/* The readable ConversionPattern of an internal pattern. */
+static void render(pat *o, const pat *in)
+{
+  o->n = 0;
+  o->overflow = 0;
+  for (size_t i = 0; i < in->n; i++) {
+    if (in->s[i] == TS_MARK && i + sizeof(ts_shape) < in->n) {
+      put_time_format(o, in->s + i + 1);
+      i += sizeof(ts_shape);
+    } else {
+      putc_(o, in->s[i]);
+    }
+  }
 }
 
 /* ------------------------------------------------------------ word shapes */
@@ -933,24 +1004,27 @@ static uint32_t register_layout(slg_layout *l, const pat *pt)
 {
   const layout_entry *last;
   uint64_t h;
+  pat readable;
   if (pt->overflow)
     return SLG_LAYOUT_OTHER;
   /* Fast path: the same shape as the previous record. */
   if (l->last_id < l->count) {
     last = &l->table[l->last_id];
-    if (last->len == pt->n && memcmp(last->pattern, pt->s, pt->n) == 0)
+    if (last->len == pt->n && memcmp(last->key, pt->s, pt->n) == 0)
       return l->last_id;
   }
   h = fnv(pt->s, pt->n);
   for (size_t i = 0; i < l->count; i++)
     if (l->table[i].hash == h && l->table[i].len == pt->n &&
-        memcmp(l->table[i].pattern, pt->s, pt->n) == 0)
+        memcmp(l->table[i].key, pt->s, pt->n) == 0)
       return l->last_id = (uint32_t)i;
   if (l->count == SLG_MAX_LAYOUTS)
     return SLG_LAYOUT_OTHER;
   l->table[l->count].hash = h;
   l->table[l->count].len = pt->n;
-  l->table[l->count].pattern = slg_xstrndup(pt->s, pt->n);
+  l->table[l->count].key = slg_xstrndup(pt->s, pt->n);
+  render(&readable, pt);
+  l->table[l->count].pattern = slg_xstrndup(readable.s, readable.n);
   return l->last_id = (uint32_t)l->count++;
 }
 
@@ -966,8 +1040,9 @@ int slg_layout_new(slg_layout **out, const char *user_pattern, char *error)
     }
     /* The user's layout is layout 0. */
     l->table[0].pattern = slg_xstrndup(user_pattern, strlen(user_pattern));
-    l->table[0].hash = fnv(user_pattern, strlen(user_pattern));
-    l->table[0].len = strlen(user_pattern);
+    /* A key no detected shape can equal. */
+    l->table[0].key = slg_xstrndup("", 0);
+    l->table[0].len = (size_t)-1;
     l->count = 1;
   }
   *out = l;
@@ -978,8 +1053,10 @@ void slg_layout_free(slg_layout *l)
 {
   if (!l)
     return;
-  for (size_t i = 0; i < l->count; i++)
+  for (size_t i = 0; i < l->count; i++) {
     free(l->table[i].pattern);
+    free(l->table[i].key);
+  }
   slg_pattern_free(l->user);
   free(l->scratch);
   free(l);
