@@ -118,9 +118,8 @@ static size_t clock_at(const char *p, const char *end, slg_time *t,
 {
   unsigned h, m, s;
   const char *q = p;
-  if (!two(q, end, &h) || end - q < 8 || q[2] != ':' ||
-      !two(q + 3, end, &m) || q[5] != ':' || !two(q + 6, end, &s) ||
-      h > 23 || m > 59 || s > 60)
+  if (!two(q, end, &h) || end - q < 8 || q[2] != ':' || !two(q + 3, end, &m) ||
+      q[5] != ':' || !two(q + 6, end, &s) || h > 23 || m > 59 || s > 60)
     return 0;
   q += 8;
   t->hour = (uint8_t)h;
@@ -164,8 +163,7 @@ static size_t clock_at(const char *p, const char *end, slg_time *t,
       q += k;
     }
   } else if (end - q >= 4 && q[0] == ' ' &&
-             (memcmp(q + 1, "UTC", 3) == 0 ||
-              memcmp(q + 1, "GMT", 3) == 0) &&
+             (memcmp(q + 1, "UTC", 3) == 0 || memcmp(q + 1, "GMT", 3) == 0) &&
              (end - q == 4 || !slg_is_alnum((unsigned char)q[4]))) {
     t->flags |= SLG_TIME_UTC;
     sh->zone = Z_NAME;
@@ -231,8 +229,7 @@ static size_t time_at(const char *p, const char *end, slg_time *t, pat *pt)
   if (q + 1 < end && q[0] == ',' && q[1] == ' ') {
     sh.dt_sep = ',';
     q += 2;
-  } else if (q < end &&
-             (*q == ' ' || *q == '@' || *q == '_' || *q == 'T')) {
+  } else if (q < end && (*q == ' ' || *q == '@' || *q == '_' || *q == 'T')) {
     sh.dt_sep = *q;
     q++;
   } else {
@@ -544,6 +541,20 @@ static int bracket(scan *s, const char *q)
 
   while (n && in[n - 1] == ' ')
     n--;
+  if (!s->level && n > 1 && in[0] == ' ') {
+    /* "[ INFO]": log4j's right-aligned %5p. */
+    const char *w = in;
+    while (w < in + n && *w == ' ')
+      w++;
+    lv = level_at(w, in + n, &k);
+    if (lv != SLG_LEVEL_NONE && w + k == in + n) {
+      puts_(s->pt, "[%5p]");
+      s->r->level = lv;
+      s->level = 1;
+      s->p = q + 1;
+      return 0;
+    }
+  }
   if (!s->level && (lv = level_at(in, in + n, &k)) != SLG_LEVEL_NONE &&
       k == n) {
     putc_(s->pt, '[');
@@ -1168,7 +1179,28 @@ int slg_layout_parse(slg_layout *l, const char *line, size_t len,
       return 0;
   } else if (p >= end || !may_start((unsigned char)*p) ||
              !header(p, end, out, &pt)) {
-    if (!(p = glued(p, end, out, &pt)))
+    /* A timestamp added in front by a collector ("kubectl logs
+     * --timestamps": "2024-08-13T15:12:49.123456789Z 24/08/13 ..."). */
+    slg_time t0;
+    pat scratch;
+    const char *h = p;
+    size_t n0;
+    scratch.n = 0;
+    scratch.overflow = 0;
+    if (p < end && slg_is_digit((unsigned char)*p) &&
+        (n0 = time_at(p, end, &t0, &scratch)) != 0) {
+      h = p + n0;
+      while (h < end && *h == ' ')
+        h++;
+      if (h < end && (slg_is_digit((unsigned char)*h) || *h == '[') &&
+          header(h, end, out, &pt))
+        p = h;
+      else
+        h = NULL;
+    } else {
+      h = NULL;
+    }
+    if (!h && !(p = glued(p, end, out, &pt)))
       return 0;
   } else {
     /* A record inside a record's message wins (Airflow's task log:

@@ -179,6 +179,30 @@ static const pos_case positives[] = {
     {"2024-08-13T15:12:49.5Z ERROR org.example.Foo: boom", 2024, 8, 13, 15, 12,
      49, 500, DM | SLG_TIME_UTC, ERROR, "", "org.example.Foo", "boom", 0,
      "%d{yyyy-MM-dd'T'HH:mm:ss.S'Z'} %p %c: %m%n"},
+    /* Right-aligned level, python logging, level first, log4j2 default. */
+    {"[ INFO] 2024-01-01 10:00:00 org.x.Foo - padded", 2024, 1, 1, 10, 0, 0, 0,
+     D, INFO, "", "org.x.Foo", "padded", 0,
+     "[%5p] %d{yyyy-MM-dd HH:mm:ss} %c - %m%n"},
+    {"2024-01-01 10:00:00,123 - py4j.java_gateway - INFO - Received command",
+     2024, 1, 1, 10, 0, 0, 123, DM, INFO, "", "py4j.java_gateway",
+     "Received command", 0, "%d{yyyy-MM-dd HH:mm:ss,SSS} - %c{2} - %p - %m%n"},
+    {"INFO 2024-01-01 10:00:00,123 [main] org.Foo - level first", 2024, 1, 1,
+     10, 0, 0, 123, DM, INFO, "main", "org.Foo", "level first", 0,
+     "%p %d{yyyy-MM-dd HH:mm:ss,SSS} [%t] %c{2} - %m%n"},
+    {"10:00:00.123 [main] INFO  o.a.s.SparkContext - log4j2 default", 0, 0, 0,
+     10, 0, 0, 123, SLG_TIME_HAS_TIME | SLG_TIME_HAS_MS, INFO, "main",
+     "o.a.s.SparkContext", "log4j2 default", 0,
+     "%d{HH:mm:ss.SSS} [%t] %-5p %logger{36} - %m%n"},
+    /* A collector's timestamp in front (kubectl logs --timestamps). */
+    {"2024-08-13T15:12:49.123456789Z 24/08/13 15:12:49 INFO DAGScheduler: "
+     "kube",
+     2024, 8, 13, 15, 12, 49, 0, D, INFO, "", "DAGScheduler", "kube", 31,
+     "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n"},
+    /* Glued to output printed without a newline. */
+    {"Processing Batch 31 with 41 records26/01/03 15:02:52 WARN "
+     "Instrumentation: regParam is zero",
+     2026, 1, 3, 15, 2, 52, 0, D, WARN, "", "Instrumentation",
+     "regParam is zero", 35, "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n"},
     /* Wrappers and prefixes. */
     {"[2026-05-04, 00:06:07 UTC] {emr.py:86} INFO - 26/05/04 00:02:24 INFO "
      "DAGScheduler: Got job 3 (x)",
@@ -362,6 +386,8 @@ static const char *const negatives[] = {
     "  warnings.warn(",
     "TRACE",
     "[main] starting",
+    "2024-08-13T15:12:49.123456789Z some container output",
+    "Finished at 2024-01-01 10:00:00 INFO done",
 };
 
 static void test_layout__negative_table(void **state)
