@@ -4,24 +4,37 @@
  * There is no table of known layouts. A hand-written scanner walks the
  * head of the line token by token and classifies each by what it looks
  * like: a timestamp (digits in one of the date/time shapes below), a
- * level word (INFO, WARN, ...), a [bracketed] or {braced} group, a Java
- * class name (the logger), a bare word just before the level (Spark's
- * unit-test thread column), a location "(Logging.scala:logInfo(61))", and
- * the separators between them. The first token that belongs to none of
- * these, or the separator after the logger, starts the message.
+ * level word (TRACE DEBUG INFO WARN WARNING ERROR FATAL, and SEVERE,
+ * counted as ERROR; upper case only, optionally padded, bracketed or
+ * followed by ':'), a [bracketed] or {braced} group, a Java class name
+ * (the logger), a bare word just before the level (Spark's unit-test
+ * thread column), a location "(Logging.scala:logInfo(61))", a method name
+ * before " - ", and the separators between them. The first token that
+ * belongs to none of these, or the separator after the logger, starts
+ * the message.
  *
- * The rule for "this line is a record": the header holds a timestamp AND
- * (a level or a logger), or the line is a Spark 4 JSON log object with
- * "ts" and "msg". Everything else (stack frames, "Caused by:", prose,
- * shell prompts, YARN banners) is not a record; most of it is rejected by
- * its first byte, which must be a digit, '[', '{' or the first letter of
- * a level word once wrapper noise (indentation, "> ", "#> ", console
- * progress bars, CR-separated segments) is skipped.
+ * The rule for "this line is a record": the header holds a timestamp with
+ * a time of day AND (a level or a logger), or the line is a Spark 4 JSON
+ * log object with a parsable "ts" and a "msg". Everything else (stack
+ * frames, "Caused by:", prose, shell prompts, YARN banners) is not a
+ * record. Most of it is rejected by its first byte, which must be a digit,
+ * '[', '{' or the first letter of a level word once wrapper noise
+ * (indentation, "> ", "#> ", console progress bars, CR-separated
+ * segments) is skipped. Two rescues follow a failed header: a timestamp
+ * put in front by a collector ("kubectl logs --timestamps") is skipped,
+ * and a header glued to other output ("...records26/01/03 15:02:52 WARN")
+ * is found by its clock - only with a full date directly after a
+ * non-space byte, so prose mentioning a time stays prose. When a record's
+ * message itself starts with a complete header (Airflow task logs), the
+ * inner record wins and the outer header counts as prefix.
  *
  * While scanning, the shape is written down as a log4j ConversionPattern
- * ("%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n"); the pattern string is the
- * layout's identity, so a prefix never creates a new layout. Comparing it
- * with the previous line's pattern is the common fast path.
+ * ("%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n", timestamps kept as a short
+ * code until the layout is registered); that string is the layout's
+ * identity, so a prefix never creates a new layout. Comparing it with the
+ * previous record's is the common path. JSON lines are matched natively;
+ * their pattern ({"ts":%d{...},"level":%p,"msg":%m,"logger":%c{1}}) only
+ * describes them.
  */
 #include "layout.h"
 
