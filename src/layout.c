@@ -118,7 +118,7 @@ static int two(const char *p, const char *end, unsigned *v)
  * than reading the time.
  */
 #define TS_MARK '\x01'
-enum { Y_NONE = 1, Y_YY, Y_YYYY, Y_COMPACT };
+enum { Y_NONE = 1, Y_YY, Y_YYYY, Y_COMPACT, Y_DMY };
 enum { Z_NONE = 1, Z_Z, Z_OFFSET, Z_NAME };
 
 typedef struct ts_shape {
@@ -185,6 +185,17 @@ static size_t clock_at(const char *p, const char *end, slg_time *t,
   return (size_t)(q - p);
 }
 
+/* "Jan".."Dec" at p (3 bytes readable): 1..12, or 0. */
+static unsigned month_at(const char *p)
+{
+  static const char names[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  for (unsigned m = 0; m < 12; m++)
+    if (p[0] == names[3 * m] && p[1] == names[3 * m + 1] &&
+        p[2] == names[3 * m + 2])
+      return m + 1;
+  return 0;
+}
+
 /*
  * A timestamp at p in one of the shapes
  *   yyyy-MM-dd HH:mm:ss[,SSS]   (also '/', 'T', '@', ", " and '_')
@@ -223,6 +234,16 @@ static size_t time_at(const char *p, const char *end, slg_time *t, pat *pt)
       return 0;
     sh.year = n == 4 ? Y_YYYY : Y_YY;
     q += 6;
+  } else if (n == 2 && end - q >= 10 && q[0] == ' ' && q[4] == ' ' &&
+             (mo = month_at(q + 1)) != 0 && two(q + 5, end, &y) &&
+             two(q + 7, end, &d)) {
+    /* log4j's DATE: "13 Aug 2024 15:12:49,007". */
+    d = (unsigned)(p[0] - '0') * 10 + (unsigned)(p[1] - '0');
+    y = y * 100 + (unsigned)(q[7] - '0') * 10 + (unsigned)(q[8] - '0');
+    n = 4;
+    sh.year = Y_DMY;
+    sh.date_sep = 1;
+    q += 9;
   } else if (n == 8) {
     mo = (y / 100) % 100;
     d = y % 100;
@@ -270,6 +291,8 @@ static void put_time_format(pat *o, const char *c)
   puts_(o, "%d{");
   if (sh->year == Y_COMPACT) {
     puts_(o, "yyyyMMdd");
+  } else if (sh->year == Y_DMY) {
+    puts_(o, "dd MMM yyyy");
   } else if (sh->year != Y_NONE) {
     puts_(o, sh->year == Y_YYYY ? "yyyy" : "yy");
     putc_(o, sh->date_sep);
@@ -490,6 +513,18 @@ static void after_logger(scan *s)
       for (const char *d = s->p + 1; d < q; d++)
         digits &= slg_is_digit((unsigned char)*d);
       if (!digits && q != s->p + 1) {
+        /* "%c{1} [%t]: %m": the thread after the logger. */
+        if (!s->thread && q + 1 < s->end &&
+            (q[1] == ':' ||
+             (q + 2 < s->end && q[1] == ' ' && (q[2] == '-' || q[2] == ':')))) {
+          if (s->p != save)
+            putc_(s->pt, ' ');
+          puts_(s->pt, "[%t]");
+          s->r->thread = slg_span_make(s->p + 1, (size_t)(q - s->p - 1));
+          s->thread = 1;
+          s->p = q + 1;
+          continue;
+        }
         s->p = save;
         break;
       }
@@ -498,6 +533,19 @@ static void after_logger(scan *s)
       puts_(s->pt, digits ? "[%L]" : "[%X]");
       s->p = q + 1;
       continue;
+    }
+    if (*s->p == ':' && s->p == save && s->p + 1 < s->end &&
+        slg_is_digit((unsigned char)s->p[1])) {
+      /* "%c{1}:%L - %m": "DAGScheduler:54 - msg". */
+      q = s->p + 1;
+      while (q < s->end && slg_is_digit((unsigned char)*q))
+        q++;
+      if (q < s->end && *q == ' ') {
+        puts_(s->pt, ":%L");
+        s->p = q;
+        continue;
+      }
+      break;
     }
     if (!s->level && (lv = level_at(s->p, s->end, &n)) != SLG_LEVEL_NONE) {
       /* Hail: "DAGScheduler: INFO: msg". */
@@ -633,6 +681,20 @@ static size_t logger_word(const char *p, const char *end, int *dots, int strict)
   const char *a = p + n;
   if (!n)
     return 0;
+  /* "DAGScheduler:54 - msg" (%c{1}:%L), "DAGScheduler [main]: msg". */
+  if (end - a >= 3 && a[0] == ':' && slg_is_digit((unsigned char)a[1])) {
+    const char *d = a + 1;
+    while (d < end && slg_is_digit((unsigned char)*d))
+      d++;
+    if (end - d >= 3 && d[0] == ' ' && (d[1] == '-' || d[1] == ':') &&
+        d[2] == ' ')
+      return n;
+  }
+  if (end - a >= 2 && a[0] == ' ' && a[1] == '[' && !strict) {
+    const char *b = close_bracket(a + 1, end, '[', ']');
+    if (b && b + 1 < end && b[1] == ':')
+      return n;
+  }
   /* "WriteAheadLogManager : msg", "DAGScheduler - msg",
    * "DAGScheduler (Logging.scala:logInfo(54))", "Remoting apply$mcV$sp -
    * msg". */

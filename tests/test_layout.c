@@ -607,7 +607,8 @@ static const char *const date_fmts[] = {"yyyy-MM-dd HH:mm:ss,SSS",
                                         "yy/MM/dd HH:mm:ss.SSS",
                                         "yyyy/MM/dd HH:mm:ss",
                                         "ISO8601",
-                                        "ABSOLUTE"};
+                                        "ABSOLUTE",
+                                        "DATE"};
 
 static void render_time(gen *g, size_t f, const slg_time *t)
 {
@@ -645,6 +646,12 @@ static void render_time(gen *g, size_t f, const slg_time *t)
   case 10:
     gl(g, "%02u:%02u:%02u,%03u", h, mi, s, ms);
     break;
+  case 11: {
+    static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    gl(g, "%02u %s %04u %02u:%02u:%02u,%03u", d, mon[mo - 1], y, h, mi, s, ms);
+    break;
+  }
   default:
     break;
   }
@@ -679,7 +686,7 @@ static void generate(gen *g, want *w)
   int order = (int)rnd(3);    /* 0 d p [t] c, 1 [p] d [t] c, 2 d t p c */
   int lvl_form = (int)rnd(4); /* %p, %-5p, [%p], [%-5p] */
   int thread = (int)rnd(2);
-  int lg_form = (int)rnd(4); /* %c{1}, %c{2}, %c, [%c] */
+  int lg_form = (int)rnd(5); /* %c{1}, %c{2}, %c, [%c], %c{1}:%L */
   int loc = (int)rnd(3) == 0;
   int sep = (int)rnd(3);
   const char *lv = levels[rnd(6)];
@@ -755,12 +762,23 @@ static void generate(gen *g, want *w)
     gp(g, "%c{2}");
     snprintf(w->logger, sizeof w->logger, "%s.%s", strrchr(pkg, '.') + 1, cls);
     break;
+  case 4:
+    gp(g, "%c{1}:%L");
+    snprintf(w->logger, sizeof w->logger, "%s", cls);
+    break;
   default:
     gp(g, lg_form == 3 ? "[%c]" : "%c");
     snprintf(w->logger, sizeof w->logger, "%s.%s", pkg, cls);
     break;
   }
   gl(g, lg_form == 3 ? "[%s]" : "%s", w->logger);
+  if (lg_form == 4) {
+    /* "DAGScheduler:54 - msg": no location, a dash or colon separator. */
+    gl(g, ":%u", 1 + rnd(999));
+    loc = 0;
+    if (sep == 0)
+      sep = 1;
+  }
   if (loc) {
     gp(g, " (%F:%M(%L))");
     gl(g, " (Logging.scala:logInfo(%u))", 10 + rnd(90));
