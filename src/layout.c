@@ -253,7 +253,8 @@ static size_t time_at(const char *p, const char *end, slg_time *t, pat *pt)
   } else {
     return 0;
   }
-  if (mo < 1 || mo > 12 || d < 1 || d > 31)
+  /* No log predates 1970; "0324/08/13" is "...03" glued to "24/08/13". */
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || (n == 4 && y < 1970))
     return 0;
   t->year = (uint16_t)(n == 2 ? 2000 + y : y);
   t->month = (uint8_t)mo;

@@ -388,6 +388,8 @@ static const char *const negatives[] = {
     "[main] starting",
     "2024-08-13T15:12:49.123456789Z some container output",
     "Finished at 2024-01-01 10:00:00 INFO done",
+    /* "...03" glued to "24/08/13": not the year 324, and ambiguous. */
+    "output0324/08/13 15:12:43 INFO SparkContext: x",
 };
 
 static void test_layout__negative_table(void **state)
