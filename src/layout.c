@@ -1218,7 +1218,9 @@ static const char *glued(const char *line, const char *end, slg_record *r,
 {
   const char *lim = end - line > 512 ? line + 512 : end;
   const char *c = line;
-  while ((c = memchr(c, ':', (size_t)(lim - c))) != NULL) {
+  int tries = 0;
+  /* Bounded: a line full of clocks must not cost a header scan each. */
+  while (tries < 8 && (c = memchr(c, ':', (size_t)(lim - c))) != NULL) {
     if (c - line >= 11 && end - c >= 6 && c[3] == ':' &&
         slg_is_digit((unsigned char)c[-1]) &&
         slg_is_digit((unsigned char)c[-2]) && c[-3] != ':') {
@@ -1228,6 +1230,7 @@ static const char *glued(const char *line, const char *end, slg_record *r,
         if (h <= line || slg_is_space((unsigned char)h[-1]) ||
             slg_is_digit((unsigned char)h[-1]))
           continue;
+        tries++;
         if (header(h, end, r, pt) && (r->time.flags & SLG_TIME_HAS_DATE))
           return h;
       }
