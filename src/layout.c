@@ -129,10 +129,20 @@ typedef struct ts_shape {
 static size_t clock_at(const char *p, const char *end, slg_time *t,
                        ts_shape *sh)
 {
-  unsigned h, m, s;
+  unsigned h, m, s, bad = 0;
+  const unsigned char *u = (const unsigned char *)p;
   const char *q = p;
-  if (!two(q, end, &h) || end - q < 8 || q[2] != ':' || !two(q + 3, end, &m) ||
-      q[5] != ':' || !two(q + 6, end, &s) || h > 23 || m > 59 || s > 60)
+  if (end - p < 8 || p[2] != ':' || p[5] != ':')
+    return 0;
+  /* All six digits checked at once: a byte minus '0' above 9 is not. */
+  for (int i = 0; i < 8; i += 3)
+    bad |= ((unsigned)(u[i] - '0') > 9) | ((unsigned)(u[i + 1] - '0') > 9);
+  if (bad)
+    return 0;
+  h = (unsigned)(u[0] - '0') * 10 + (unsigned)(u[1] - '0');
+  m = (unsigned)(u[3] - '0') * 10 + (unsigned)(u[4] - '0');
+  s = (unsigned)(u[6] - '0') * 10 + (unsigned)(u[7] - '0');
+  if (h > 23 || m > 59 || s > 60)
     return 0;
   q += 8;
   t->hour = (uint8_t)h;

@@ -388,6 +388,9 @@ static const char *const negatives[] = {
     "[main] starting",
     "2024-08-13T15:12:49.123456789Z some container output",
     "Finished at 2024-01-01 10:00:00 INFO done",
+    "24/08/13 1 :12:49 INFO A: bad clock",
+    "24/08/13 15:1/:49 INFO A: bad clock",
+    "24/08/13 15:12:4  INFO A: bad clock",
     /* "...03" glued to "24/08/13": not the year 324, and ambiguous. */
     "output0324/08/13 15:12:43 INFO SparkContext: x",
 };
