@@ -157,6 +157,12 @@ typedef struct slg_stage_attempt {
                                          fetch failures, aborts, stage
                                          failure, first of each kind */
   size_t nevidence;
+  /* Model bookkeeping (not for readers): */
+  int taskset_seen;     /* "Adding task set" fixed the attempt number */
+  uint8_t *part_bits;   /* partitions started (bitset) */
+  size_t part_bytes;
+  uint8_t *spec_bits;   /* task indexes marked speculatable (bitset) */
+  size_t spec_bytes;
 } slg_stage_attempt;
 
 /* A stage, with all its attempts. */
@@ -177,6 +183,9 @@ typedef struct slg_stage {
   int incomplete;       /* first seen mid-run */
   slg_stage_attempt *attempts; /* in attempt order of first sight */
   size_t nattempts;     /* 0 for a skipped stage */
+  int64_t rdd_id;       /* N of "SomeRDD[N] at ..", -1 unknown */
+  /* Model bookkeeping: the reason the next attempt will carry. */
+  slg_resubmit pending_resubmit;
 } slg_stage;
 
 typedef struct slg_job {
@@ -198,7 +207,9 @@ typedef struct slg_job {
   uint64_t *skipped_stages; /* of those, the ones never submitted */
   size_t nskipped_stages;
   char *failure;        /* "Job N failed: .." / the final stage's failure */
-  int incomplete;
+  int incomplete;       /* first seen mid-run, or never ended */
+  int cancel_requested; /* "Asked to cancel job N" */
+  int got;              /* "Got job" seen (bookkeeping) */
 } slg_job;
 
 typedef struct slg_executor {
@@ -212,6 +223,8 @@ typedef struct slg_executor {
   uint64_t tasks;       /* tasks finished on it (all stages) */
   uint64_t task_ms;
   uint64_t failed_tasks;
+  int registered;       /* counted in slg_app.executors_added */
+  int live;             /* bookkeeping for executors_max_concurrent */
 } slg_executor;
 
 typedef struct slg_shuffle {
