@@ -220,7 +220,70 @@ static int next_member(slg_reader *r)
   }
 }
 
-static ptrdiff_t read_zlib(slg_reader *r, char *buf, size_t cap)
+/* One inflate step's outcome. */
+enum { STEP_MORE, STEP_MEMBER_END, STEP_CORRUPT };
+
+/* Starts a member with the current backend (after next_member said one
+ * begins at in_pos). */
+static void member_begin(slg_reader *r)
+{
+#if SLG_HAVE_ISAL
+  if (r->mode == MODE_GZIP_ISAL) {
+    if (!r->isal)
+      r->isal = slg_xmalloc(sizeof *r->isal);
+    isal_inflate_init(r->isal);
+    r->isal->crc_flag = ISAL_GZIP;
+    return;
+  }
+#endif
+  if (!r->zs_ready) {
+    memset(&r->zs, 0, sizeof r->zs);
+    if (inflateInit2(&r->zs, 16 + MAX_WBITS) != Z_OK)
+      slg_xmalloc((size_t)-1); /* aborts: zlib could not allocate */
+    r->zs_ready = 1;
+  } else {
+    inflateReset(&r->zs);
+  }
+}
+
+/* Inflates from in[in_pos..in_len) into out[0..cap); reports the bytes
+ * used and made. */
+static int inflate_step(slg_reader *r, unsigned char *out, size_t cap,
+                        size_t *used, size_t *made)
+{
+  size_t avail = r->in_len - r->in_pos;
+#if SLG_HAVE_ISAL
+  if (r->mode == MODE_GZIP_ISAL) {
+    struct inflate_state *st = r->isal;
+    st->next_in = r->in + r->in_pos;
+    st->avail_in = (uint32_t)avail;
+    st->next_out = out;
+    st->avail_out = (uint32_t)cap;
+    int rc = isal_inflate(st);
+    *used = avail - st->avail_in;
+    *made = cap - st->avail_out;
+    if (rc < 0)
+      return STEP_CORRUPT;
+    return st->block_state == ISAL_BLOCK_FINISH ? STEP_MEMBER_END
+                                                : STEP_MORE;
+  }
+#endif
+  r->zs.next_in = r->in + r->in_pos;
+  r->zs.avail_in = (uInt)avail;
+  r->zs.next_out = out;
+  r->zs.avail_out = (uInt)cap;
+  int rc = inflate(&r->zs, Z_NO_FLUSH);
+  *used = avail - r->zs.avail_in;
+  *made = cap - r->zs.avail_out;
+  if (rc == Z_STREAM_END)
+    return STEP_MEMBER_END;
+  if (rc == Z_DATA_ERROR || rc == Z_NEED_DICT || rc == Z_STREAM_ERROR ||
+      rc == Z_MEM_ERROR)
+    return STEP_CORRUPT;
+  return STEP_MORE;
+}
+
+static ptrdiff_t read_gzip(slg_reader *r, char *buf, size_t cap)
 {
   size_t produced = 0;
   if (cap > UINT32_MAX)
@@ -230,14 +293,7 @@ static ptrdiff_t read_zlib(slg_reader *r, char *buf, size_t cap)
       int m = next_member(r);
       if (m <= 0)
         return m < 0 ? r->error : 0;
-      if (!r->zs_ready) {
-        memset(&r->zs, 0, sizeof r->zs);
-        if (inflateInit2(&r->zs, 16 + MAX_WBITS) != Z_OK)
-          slg_xmalloc((size_t)-1); /* aborts: zlib failed to allocate */
-        r->zs_ready = 1;
-      } else {
-        inflateReset(&r->zs);
-      }
+      member_begin(r);
       r->in_member = 1;
     }
     if (r->in_pos == r->in_len && !r->eof)
@@ -245,27 +301,19 @@ static ptrdiff_t read_zlib(slg_reader *r, char *buf, size_t cap)
         fail(r, SLG_EIO, r->bytes_read);
         break;
       }
-    size_t avail = r->in_len - r->in_pos;
-    r->zs.next_in = r->in + r->in_pos;
-    r->zs.avail_in = (uInt)avail;
-    r->zs.next_out = (Bytef *)buf + produced;
-    r->zs.avail_out = (uInt)(cap - produced);
-    int rc = inflate(&r->zs, Z_NO_FLUSH);
-    size_t used = avail - r->zs.avail_in;
-    size_t made = (cap - produced) - r->zs.avail_out;
+    size_t used, made;
+    int step = inflate_step(r, (unsigned char *)buf + produced,
+                            cap - produced, &used, &made);
+    r->in_pos += used;
     produced += made;
-    if (rc == Z_STREAM_END) {
-      r->in_pos += used;
-      r->in_member = 0;
-      continue;
-    }
-    if (rc == Z_DATA_ERROR || rc == Z_NEED_DICT || rc == Z_STREAM_ERROR ||
-        rc == Z_MEM_ERROR) {
-      r->in_pos += used;
+    if (step == STEP_CORRUPT) {
       fail(r, SLG_ECORRUPT, pos_offset(r));
       break;
     }
-    r->in_pos += used;
+    if (step == STEP_MEMBER_END) {
+      r->in_member = 0;
+      continue;
+    }
     if (used == 0 && made == 0 && r->eof && r->in_pos == r->in_len) {
       /* EOF inside a member: truncated. */
       fail(r, SLG_ECORRUPT, pos_offset(r));
@@ -277,59 +325,6 @@ static ptrdiff_t read_zlib(slg_reader *r, char *buf, size_t cap)
     return (ptrdiff_t)produced;
   return r->error ? r->error : 0;
 }
-
-#if SLG_HAVE_ISAL
-static ptrdiff_t read_isal(slg_reader *r, char *buf, size_t cap)
-{
-  size_t produced = 0;
-  if (cap > UINT32_MAX)
-    cap = UINT32_MAX;
-  if (!r->isal)
-    r->isal = slg_xmalloc(sizeof *r->isal);
-  struct inflate_state *st = r->isal;
-  while (produced == 0) {
-    if (!r->in_member) {
-      int m = next_member(r);
-      if (m <= 0)
-        return m < 0 ? r->error : 0;
-      isal_inflate_init(st);
-      st->crc_flag = ISAL_GZIP;
-      r->in_member = 1;
-    }
-    if (r->in_pos == r->in_len && !r->eof)
-      if (refill(r) < 0) {
-        fail(r, SLG_EIO, r->bytes_read);
-        break;
-      }
-    size_t avail = r->in_len - r->in_pos;
-    st->next_in = r->in + r->in_pos;
-    st->avail_in = (uint32_t)avail;
-    st->next_out = (uint8_t *)buf + produced;
-    st->avail_out = (uint32_t)(cap - produced);
-    int rc = isal_inflate(st);
-    size_t used = avail - st->avail_in;
-    size_t made = (cap - produced) - st->avail_out;
-    produced += made;
-    r->in_pos += used;
-    if (rc < 0) {
-      fail(r, SLG_ECORRUPT, pos_offset(r));
-      break;
-    }
-    if (st->block_state == ISAL_BLOCK_FINISH) {
-      r->in_member = 0;
-      continue;
-    }
-    if (used == 0 && made == 0 && r->eof && r->in_pos == r->in_len) {
-      fail(r, SLG_ECORRUPT, pos_offset(r));
-      break;
-    }
-  }
-  r->bytes_decoded += produced;
-  if (produced)
-    return (ptrdiff_t)produced;
-  return r->error ? r->error : 0;
-}
-#endif
 
 ptrdiff_t slg_reader_read(slg_reader *r, char *buf, size_t cap)
 {
@@ -344,12 +339,8 @@ ptrdiff_t slg_reader_read(slg_reader *r, char *buf, size_t cap)
       r->bytes_decoded += (uint64_t)n;
     return n;
   }
-#if SLG_HAVE_ISAL
-  case MODE_GZIP_ISAL:
-    return read_isal(r, buf, cap);
-#endif
   default:
-    return read_zlib(r, buf, cap);
+    return read_gzip(r, buf, cap);
   }
 }
 
