@@ -710,7 +710,7 @@ run_taskset(struct stagerec *r, const char *name, int *todo, int *ntodo,
       t->end = now_ms + d;
       tsm_start(r, t, s / cores);
       nrun++;
-      if (bench && (t->tid & 15) == 0) {
+      if (bench && (rnd() & 1) == 0) {
         /* storage chatter: an executor caches a partition */
         S("Added rdd_");
         U(next_rdd);
@@ -1661,8 +1661,13 @@ run_bench(void)
   app_start("nightly_clickstream_sessionize");
   while (total_bytes < target_bytes) {
     int m = (int)rnd_range(200, 1600), r = (int)rnd_range(200, 1200);
-    if (m > 4000)
-      m = 4000;
+    /* Near the target, shrink jobs (a task costs ~500 bytes of log over
+     * its lines) so the size lands within a few percent. */
+    uint64_t cap = (target_bytes - total_bytes) / 4000 + 8;
+    if ((uint64_t)m > cap)
+      m = (int)cap;
+    if ((uint64_t)r > cap)
+      r = (int)cap;
     default_job(&js, m, r);
     js.mp.base_lo = js.rp.base_lo = 300;
     js.mp.base_hi = js.rp.base_hi = 4000;
