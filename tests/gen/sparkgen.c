@@ -223,7 +223,7 @@ make_ts(void)
 
 /* Loggers: short name, %c{2} name, full name, glue thread. */
 enum { LG_DAG, LG_TSM, LG_YS, LG_SC, LG_BMI, LG_MS, LG_MOT, LG_CC, LG_CG,
-       LG_SPU, LG_DRV, LG_EAM, LG_TCH, LG_N };
+       LG_SPU, LG_DRV, LG_EAM, LG_TCH, LG_BMM, LG_N };
 static const char *const lg_full[LG_N] = {
   "org.apache.spark.scheduler.DAGScheduler",
   "org.apache.spark.scheduler.TaskSetManager",
@@ -238,13 +238,14 @@ static const char *const lg_full[LG_N] = {
   "org.apache.spark.scheduler.cluster.YarnSchedulerBackend$YarnDriverEndpoint",
   "org.apache.spark.ExecutorAllocationManager",
   "org.apache.spark.network.server.TransportChannelHandler",
+  "org.apache.spark.storage.BlockManagerMasterEndpoint",
 };
 static const char *const lg_thread[LG_N] = {
   "dag-scheduler-event-loop", "task-result-getter-1", "dispatcher-event-loop-1",
   "Thread-9", "dispatcher-BlockManagerMaster", "dag-scheduler-event-loop",
   "dispatcher-event-loop-0", "Spark Context Cleaner", "Thread-9",
   "Thread-9", "dispatcher-CoarseGrainedScheduler", "spark-dynamic-executor-allocation",
-  "shuffle-client-4-1",
+  "shuffle-client-4-1", "dispatcher-BlockManagerMaster",
 };
 
 static const char *
@@ -793,7 +794,7 @@ run_taskset(struct stagerec *r, const char *name, int *todo, int *ntodo,
         S("Trying to remove executor ");
         U((uint64_t)le + 1);
         S(" from BlockManagerMaster.");
-        emit("INFO", LG_BMI);
+        emit("INFO", LG_BMM);
         if (ver != V16) {
           S("Shuffle files lost for executor: ");
           U((uint64_t)le + 1);
