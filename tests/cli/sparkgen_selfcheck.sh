@@ -23,7 +23,8 @@ tsm_re() {
     default) echo " TaskSetManager: $2" ;;
     cdh) echo " scheduler\.TaskSetManager: $2" ;;
     fullclass) echo " org\.apache\.spark\.scheduler\.TaskSetManager: $2" ;;
-    glue) echo " scheduler\.TaskSetManager \(Logging\.scala:log[A-Za-z]+\([0-9]+\)\): $2" ;;
+    glue) echo " scheduler\.TaskSetManager" \
+      "\(Logging\.scala:log[A-Za-z]+\([0-9]+\)\): $2" ;;
     json) echo "\"msg\":\"$2.*\"logger\":\"TaskSetManager\"" ;;
   esac
 }
@@ -54,7 +55,8 @@ check() {
   gotjob=$(grep -Ec "$(msg_re "$layout" 'Got (map stage )?job [0-9]+ ')" "$a")
   jfin=$(grep -Ec "$(msg_re "$layout" 'Job [0-9]+ finished: ')" "$a")
   jfail=$(grep -Ec "$(msg_re "$layout" 'Job [0-9]+ failed: ')" "$a")
-  adding=$(grep -Ec "$(msg_re "$layout" 'Adding task set [0-9]+\.[0-9]+ with ')" "$a")
+  adding=$(grep -Ec \
+    "$(msg_re "$layout" 'Adding task set [0-9]+\.[0-9]+ with ')" "$a")
   lines=$(wc -l < "$a")
   bytes=$(wc -c < "$a")
   python3 - "$ta" "$tag" "$scen" "$started" "$finished" "$lost" "$killed" \

@@ -244,7 +244,8 @@ static const char *const lg_thread[LG_N] = {
   "dag-scheduler-event-loop", "task-result-getter-1", "dispatcher-event-loop-1",
   "Thread-9", "dispatcher-BlockManagerMaster", "dag-scheduler-event-loop",
   "dispatcher-event-loop-0", "Spark Context Cleaner", "Thread-9",
-  "Thread-9", "dispatcher-CoarseGrainedScheduler", "spark-dynamic-executor-allocation",
+  "Thread-9", "dispatcher-CoarseGrainedScheduler",
+  "spark-dynamic-executor-allocation",
   "shuffle-client-4-1", "dispatcher-BlockManagerMaster",
 };
 
@@ -499,16 +500,24 @@ static void
 stack_trace(const char *head, int frames)
 {
   static const char *const fr[] = {
-    "org.apache.spark.storage.ShuffleBlockFetcherIterator.throwFetchFailedException(ShuffleBlockFetcherIterator.scala:1239)",
-    "org.apache.spark.storage.ShuffleBlockFetcherIterator.next(ShuffleBlockFetcherIterator.scala:971)",
-    "org.apache.spark.util.CompletionIterator.next(CompletionIterator.scala:29)",
+    "org.apache.spark.storage.ShuffleBlockFetcherIterator."
+      "throwFetchFailedException"
+      "(ShuffleBlockFetcherIterator.scala:1239)",
+    "org.apache.spark.storage.ShuffleBlockFetcherIterator.next"
+      "(ShuffleBlockFetcherIterator.scala:971)",
+    "org.apache.spark.util.CompletionIterator.next"
+      "(CompletionIterator.scala:29)",
     "scala.collection.Iterator$$anon$10.next(Iterator.scala:461)",
-    "org.apache.spark.sql.execution.WholeStageCodegenExec$$anon$1.hasNext(WholeStageCodegenExec.scala:760)",
-    "org.apache.spark.shuffle.sort.BypassMergeSortShuffleWriter.write(BypassMergeSortShuffleWriter.java:140)",
-    "org.apache.spark.scheduler.ShuffleMapTask.runTask(ShuffleMapTask.scala:101)",
+    "org.apache.spark.sql.execution.WholeStageCodegenExec$$anon$1.hasNext"
+      "(WholeStageCodegenExec.scala:760)",
+    "org.apache.spark.shuffle.sort.BypassMergeSortShuffleWriter.write"
+      "(BypassMergeSortShuffleWriter.java:140)",
+    "org.apache.spark.scheduler.ShuffleMapTask.runTask"
+      "(ShuffleMapTask.scala:101)",
     "org.apache.spark.scheduler.Task.run(Task.scala:141)",
     "org.apache.spark.executor.Executor$TaskRunner.run(Executor.scala:620)",
-    "java.util.concurrent.ThreadPoolExecutor.runWorker(ThreadPoolExecutor.java:1136)",
+    "java.util.concurrent.ThreadPoolExecutor.runWorker"
+      "(ThreadPoolExecutor.java:1136)",
     "java.lang.Thread.run(Thread.java:840)",
   };
   int i, k = (int)(sizeof fr / sizeof fr[0]);
@@ -765,10 +774,7 @@ run_taskset(struct stagerec *r, const char *name, int *todo, int *ntodo,
           if (!x->busy)
             continue;
           tsm_lost_prefix(r, x, le);
-          if (ver == V16)
-            S("ExecutorLostFailure (executor ");
-          else
-            S("ExecutorLostFailure (executor ");
+          S("ExecutorLostFailure (executor ");
           U((uint64_t)le + 1);
           if (ver == V16) {
             S(" exited due to an issue caused by one of the running tasks)");
@@ -1102,7 +1108,6 @@ run_taskset(struct stagerec *r, const char *name, int *todo, int *ntodo,
         todo[n++] = todo[i];
     *ntodo = n;
   }
-  (void)stage_t0;
   return result;
 }
 
@@ -1610,8 +1615,6 @@ run_scenario(int flags)
     default_job(&js, 24, 36);
     js.rp.fetch_fail_index = 20;
     run_job(&js);
-    add_finding("FETCH_FAILURE", -1, -1); /* placeholder removed below */
-    nfinds--;
     cleaner();
   }
   if (flags & F_SPEC) {
@@ -1819,8 +1822,8 @@ write_truth(const char *path, const char *layname, const char *spark)
     fprintf(f, "],\n  \"executors\":[");
     for (e = 0; e < app_nex[a]; e++) {
       struct executor *x = &app_ex[a][e];
-      fprintf(f, "%s{\"id\":\"%d\",\"host\":\"%s\",\"lost_reason\":", e ? "," : "",
-              e + 1, x->host);
+      fprintf(f, "%s{\"id\":\"%d\",\"host\":\"%s\",\"lost_reason\":",
+              e ? "," : "", e + 1, x->host);
       if (x->lost_reason)
         fprintf(f, "\"%s\"}", x->lost_reason);
       else
