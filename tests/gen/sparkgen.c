@@ -42,6 +42,11 @@ static uint64_t total_bytes, total_lines;
 static char msg[1 << 16];
 static size_t mlen;
 
+/* JSON layout only: the 4.0 MDC "context" of the next record, already
+ * rendered as "key":"value" pairs (values are strings in Spark 4.0). */
+static char ctx[512];
+static size_t clen;
+
 static uint64_t now_ms; /* simulated clock, ms since the Unix epoch */
 
 static struct {
@@ -311,7 +316,13 @@ emit(const char *level, int lg)
     out_str(level);
     out_raw("\",\"msg\":\"", 9);
     json_escape(msg, mlen);
-    out_raw("\",\"logger\":\"", 12);
+    if (clen) {
+      out_raw("\",\"context\":{", 13);
+      out_raw(ctx, clen);
+      out_raw("},\"logger\":\"", 12);
+    } else {
+      out_raw("\",\"logger\":\"", 12);
+    }
     out_str(lg_name(lg, 1));
     out_raw("\"}\n", 3);
   } else {
@@ -334,6 +345,27 @@ emit(const char *level, int lg)
     out_raw("\n", 1);
   }
   mlen = 0;
+  clen = 0;
+}
+
+/* Add one MDC pair to the next JSON record; the value is the message
+ * text between byte offsets from and to (so it matches the msg exactly). */
+static void
+ctx_add(const char *key, size_t from, size_t to)
+{
+  size_t kl = strlen(key), need = kl + (to - from) + 6;
+  if (lay != L_JSON || clen + need >= sizeof ctx)
+    return;
+  if (clen)
+    ctx[clen++] = ',';
+  ctx[clen++] = '"';
+  memcpy(ctx + clen, key, kl);
+  clen += kl;
+  memcpy(ctx + clen, "\":\"", 3);
+  clen += 3;
+  memcpy(ctx + clen, msg + from, to - from);
+  clen += to - from;
+  ctx[clen++] = '"';
 }
 
 /* ---- cluster and truth model ---------------------------------------- */
@@ -578,21 +610,43 @@ tsm_start(struct stagerec *r, struct run *t, int e)
     U((uint64_t)t->index);
     S(ver == V16 ? "," : ", ");
   } else {
+    size_t a, b, c, d, f;
     S(" (TID ");
     U(t->tid);
-    S(") (");
+    S(")");
+    ctx_add("task_name", 9, mlen);
+    S(" (");
+    a = mlen;
     S(ex[e].host);
+    ctx_add("host", a, mlen);
     S(ver == V40 ? ",executor " : ", executor ");
+    a = mlen;
     U((uint64_t)e + 1);
+    ctx_add("executor_id", a, mlen);
     S(", partition ");
+    a = mlen;
     U((uint64_t)t->index);
+    ctx_add("partition_id", a, mlen);
     S(", ");
+    b = mlen;
+    S(localities[t->tid % 5]);
+    c = mlen;
+    S(", ");
+    d = mlen;
+    U(7000 + t->tid % 997);
+    f = mlen;
+    S(" bytes) ");
+    ctx_add("task_locality", b, c);
+    ctx_add("size", d, f);
+    emit("INFO", LG_TSM);
+    goto counted;
   }
   S(localities[t->tid % 5]);
   S(", ");
   U(7000 + t->tid % 997);
   S(ver >= V35 ? " bytes) " : " bytes)");
   emit("INFO", LG_TSM);
+counted:
   cnt.started++;
   cnt.tsm_lines++;
   r->started++;
@@ -1025,25 +1079,41 @@ run_taskset(struct stagerec *r, const char *name, int *todo, int *ntodo,
         continue;
       }
 
-      /* Normal success. */
-      S("Finished ");
-      taskname(t->index, t->attempt, r->id, r->attempt);
-      S(" (TID ");
-      U(t->tid);
-      S(") in ");
-      U(d);
-      S(" ms on ");
-      S(ex[e].host);
-      if (ver != V16) {
-        S(" (executor ");
-        U((uint64_t)e + 1);
+      /* Normal success: "Finished task 0.0 in stage 0.0 (TID 0) in 1039
+       * ms on host (executor 1) (1/8)". */
+      {
+        size_t a;
+        S("Finished ");
+        taskname(t->index, t->attempt, r->id, r->attempt);
+        S(" (TID ");
+        U(t->tid);
+        S(")");
+        ctx_add("task_name", 9, mlen);
+        S(" in ");
+        a = mlen;
+        U(d);
+        ctx_add("duration", a, mlen);
+        S(" ms on ");
+        a = mlen;
+        S(ex[e].host);
+        ctx_add("host", a, mlen);
+        if (ver != V16) {
+          S(" (executor ");
+          a = mlen;
+          U((uint64_t)e + 1);
+          ctx_add("executor_id", a, mlen);
+          S(")");
+        }
+        S(" (");
+        a = mlen;
+        U((uint64_t)++done);
+        ctx_add("num_successful_tasks", a, mlen);
+        S("/");
+        a = mlen;
+        U((uint64_t)total);
+        ctx_add("num_tasks", a, mlen);
         S(")");
       }
-      S(" (");
-      U((uint64_t)++done);
-      S("/");
-      U((uint64_t)total);
-      S(")");
       emit("INFO", LG_TSM);
       cnt.succeeded++;
       cnt.tsm_lines++;
@@ -1169,12 +1239,19 @@ submit_lines(struct stagerec *r, const char *name, uint64_t rdd, int *todo,
   }
   emit("INFO", LG_DAG);
   S("Adding task set ");
+  i = (int)mlen;
   U((uint64_t)r->id);
+  ctx_add("stage_id", (size_t)i, mlen);
   S(".");
+  i = (int)mlen;
   U((uint64_t)r->attempt);
+  ctx_add("stage_attempt_id", (size_t)i, mlen);
   S(" with ");
+  i = (int)mlen;
   U((uint64_t)ntodo);
+  ctx_add("num_tasks", (size_t)i, mlen);
   S(ver >= V35 ? " tasks resource profile 0" : " tasks");
+  ctx_add("resource_profile_id", mlen - 1, mlen);
   emit("INFO", LG_YS);
   cnt.stage_attempts++;
 }
@@ -1266,6 +1343,7 @@ run_job(struct jobspec *js)
   struct stagerec *mr = NULL, *rr;
   int skipped = js->reuse_stage >= 0;
 
+  now_ms += rnd_range(20, 1500); /* driver-side planning between jobs */
   if (!js->map_stage_job) {
     S("Starting job: ");
     S(site);
@@ -1312,12 +1390,18 @@ run_job(struct jobspec *js)
     S("Missing parents: List()");
     emit("INFO", LG_DAG);
   } else {
+    size_t a;
     S("Got job ");
     U((uint64_t)jid);
+    ctx_add("job_id", 8, mlen);
     S(" (");
+    a = mlen;
     S(site);
+    ctx_add("call_site_short_form", a, mlen);
     S(") with ");
+    a = mlen;
     U((uint64_t)js->red_tasks);
+    ctx_add("num_partitions", a, mlen);
     S(" output partitions");
     emit("INFO", LG_DAG);
     S("Final stage: ResultStage ");
