@@ -106,6 +106,10 @@ if scen == "multi_app" and len(t["apps"]) != 2:
 if scen == "skipped_stages" and not any(j["skipped_stages"]
         for a in t["apps"] for j in a["jobs"]):
     bad.append("no skipped stage")
+if scen == "skipped_stages" and not any(s["status"] == "skipped"
+        and s["tasks"]["started"] == 0
+        for a in t["apps"] for s in a["stages"]):
+    bad.append("no stage record with status skipped")
 if scen == "skew":
     s = [s for s in t["apps"][0]["stages"] if s["task_ms"]["count"]
          and s["task_ms"]["max"] >= 20 * s["task_ms"]["p50"]

@@ -1315,10 +1315,11 @@ struct jobspec {
   int map_tasks, red_tasks;
   struct plan mp, rp;
   int reuse_stage, reuse_shuffle; /* skipped-stage job: reuse shuffle */
+  int reuse_tasks;
   int map_stage_job;              /* AQE: map-stage job only */
 };
 
-static int last_map_stage = -1, last_shuffle = -1;
+static int last_map_stage = -1, last_shuffle = -1, last_map_tasks;
 static const char *last_map_name;
 
 static void
@@ -1350,9 +1351,17 @@ run_job(struct jobspec *js)
     emit("INFO", LG_SC);
   }
   if (skipped) {
-    mid = js->reuse_stage;
+    /* The finished job's stages were cleaned up, so the DAGScheduler makes
+     * a new ShuffleMapStage for the same shuffle; its outputs are all
+     * available, so it is never submitted ("Missing parents: List()") and
+     * the UI shows it as skipped. */
+    struct stagerec *sk;
+    mid = next_stage++;
     shuffle = js->reuse_shuffle;
     mname = last_map_name;
+    sk = new_stagerec(mid, 0, 0, js->reuse_tasks);
+    sk->status = "skipped";
+    sk->shuffle_write = shuffle;
   } else {
     mid = next_stage++;
     shuffle = next_shuffle++;
@@ -1452,6 +1461,7 @@ run_job(struct jobspec *js)
       runnable_lines(&rid, 0, 1);
     last_map_stage = mid;
     last_shuffle = shuffle;
+    last_map_tasks = js->map_tasks;
     last_map_name = mname;
   }
   if (js->map_stage_job) {
@@ -1724,6 +1734,7 @@ run_scenario(int flags)
     default_job(&js, 0, 24);
     js.reuse_stage = last_map_stage;
     js.reuse_shuffle = last_shuffle;
+    js.reuse_tasks = last_map_tasks;
     run_job(&js);
   }
   if (flags & F_AQE) {
