@@ -1614,9 +1614,11 @@ app_start(const char *name)
   S("Running Spark version ");
   S(vs[ver]);
   emit("INFO", LG_SC);
-  S("Submitted application: ");
-  S(name);
-  emit("INFO", LG_SC);
+  if (ver != V16) { /* 2.2+ */
+    S("Submitted application: ");
+    S(name);
+    emit("INFO", LG_SC);
+  }
   now_ms += 4000;
   for (e = 0; e < nex; e++) {
     snprintf(ex[e].host, sizeof ex[e].host, "ip-10-0-%d-%d.ec2.internal",
@@ -1628,8 +1630,8 @@ app_start(const char *name)
     host_port(e);
     S(") with ID ");
     U((uint64_t)e + 1);
-    if (ver >= V35)
-      S(",  ResourceProfileId 0");
+    if (ver >= V35) /* two spaces in 3.1-3.5, one in 4.0 */
+      S(ver == V40 ? ", ResourceProfileId 0" : ",  ResourceProfileId 0");
     emit("INFO", LG_DRV);
     S("Requesting ");
     U(1);
@@ -1648,6 +1650,27 @@ static void
 app_end(void)
 {
   int e;
+  /* Dynamic allocation releases the last two idle executors. */
+  now_ms += 60000;
+  if (ver <= V24) {
+    for (e = nex - 2; e < nex; e++) {
+      S("Removing executor ");
+      U((uint64_t)e + 1);
+      S(" because it has been idle for 60 seconds (new desired total will "
+        "be ");
+      U((uint64_t)e);
+      S(")");
+      emit("INFO", LG_EAM);
+    }
+  } else {
+    S("Executors ");
+    U((uint64_t)nex - 1);
+    S(",");
+    U((uint64_t)nex);
+    S(ver == V40 ? "removed due to idle timeout."
+                 : " removed due to idle timeout.");
+    emit("INFO", LG_EAM);
+  }
   for (e = 0; e < nex; e++)
     app_ex[app_idx][e] = ex[e];
   app_nex[app_idx] = nex;
