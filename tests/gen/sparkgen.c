@@ -1658,7 +1658,7 @@ app_end(void)
       U((uint64_t)e + 1);
       S(" because it has been idle for 60 seconds (new desired total will "
         "be ");
-      U((uint64_t)e);
+      U((uint64_t)(2 * nex - 3 - e));
       S(")");
       emit("INFO", LG_EAM);
     }
