@@ -769,6 +769,8 @@ run_taskset(struct stagerec *r, const char *name, int *todo, int *ntodo,
         d = rnd_range(p->base_lo, p->base_hi);
       if (t->index == p->skew_index)
         d = p->base_hi * 40 + 65000;
+      if (t->index == p->fetch_fail_index && t->attempt == 0)
+        d = rnd_range(40, 120); /* a failed fetch gives up quickly */
       if (t->index == p->spec_index && t->attempt == 0)
         d = p->base_hi * 6 + 3000;
       t->end = now_ms + d;
