@@ -106,8 +106,9 @@ static void
 S(const char *s)
 {
   size_t n = strlen(s);
-  if (mlen + n >= sizeof msg)
-    n = sizeof msg - 1 - mlen;
+  size_t room = mlen < sizeof msg - 1 ? sizeof msg - 1 - mlen : 0;
+  if (n > room)
+    n = room;
   memcpy(msg + mlen, s, n);
   mlen += n;
 }
