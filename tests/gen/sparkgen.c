@@ -1380,7 +1380,8 @@ run_job(struct jobspec *js)
     }
     emit("INFO", LG_DAG);
   }
-  rdd_map = next_rdd++;
+  if (skipped)
+    rdd_map = next_rdd++;
   rid = js->map_stage_job ? -1 : next_stage++;
   if (js->map_stage_job) {
     S("Got map stage job ");
@@ -1477,7 +1478,10 @@ run_job(struct jobspec *js)
                      "1048576, minimum partition size: 1048576");
       emit("INFO", LG_SPU);
     }
-    j->status = "unknown";
+    /* No "Job N finished" line for a map-stage job, but its final stage
+     * completed: the job ended well (issue: "map-stage jobs still end
+     * correctly ... their final stage completing"). */
+    j->status = "succeeded";
     return;
   }
 
@@ -1882,8 +1886,15 @@ write_truth(const char *path, const char *layname, const char *spark)
   for (a = 0; a <= app_idx; a++) {
     static const char *const vs[] = { "1.6.3", "2.4.8", "3.5.1", "4.0.0" };
     int first = 1, e;
-    fprintf(f, "%s\n  {\"spark_version\":\"%s\",\"app_name\":\"%s\",\"jobs\":[",
-            a ? "," : "", vs[ver], app_names[a]);
+    /* "Submitted application:" exists from 2.2 on. */
+    if (ver == V16)
+      fprintf(f, "%s\n  {\"spark_version\":\"%s\",\"app_name\":null,"
+                 "\"jobs\":[",
+              a ? "," : "", vs[ver]);
+    else
+      fprintf(f, "%s\n  {\"spark_version\":\"%s\",\"app_name\":\"%s\","
+                 "\"jobs\":[",
+              a ? "," : "", vs[ver], app_names[a]);
     for (i = 0; i < njobs; i++) {
       struct jobrec *j = &jobs[i];
       if (j->app != a)
