@@ -45,7 +45,7 @@ lines=$(wc -l < "$log")
 cmds=(
   "wc -l||wc -l \"\$L\" >/dev/null"
   "cat||cat \"\$L\" >/dev/null"
-  "awk|sort|uniq -c||mawk '{print \$4}' \"\$L\" | LC_ALL=C sort | uniq -c >/dev/null"
+  "mawk+sort+uniq -c||mawk '{print \$4}' \"\$L\" | LC_ALL=C sort | uniq -c >/dev/null"
   "sparklog (file)|wc -l|\"\$S\" --format json \"\$L\" >/dev/null"
   "sparklog --threads 1|wc -l|\"\$S\" --threads 1 --format json \"\$L\" >/dev/null"
   "sparklog (stdin)|sparklog (file)|cat \"\$L\" | \"\$S\" --format json >/dev/null"
@@ -91,14 +91,16 @@ for entry in "${cmds[@]}"; do
   [ -n "$entry" ] || continue
   name=${entry%%|*}; rest=${entry#*|}; ref=${rest%%|*}
   us=${med[$name]}
+  rus=
+  [ -n "$ref" ] && rus=${med[$ref]:-}
   awk -v n="$name" -v us="$us" -v b="$bytes" -v l="$lines" -v m="${rss[$name]}" \
-      -v ref="$ref" -v rus="${med[$ref]:-}" 'BEGIN {
+      -v ref="$ref" -v rus="$rus" 'BEGIN {
     s = us / 1e6
     ratio = (rus != "") ? sprintf("%.2f", us / rus) : ""
     printf "| %s | %.3f | %.0f | %.2f | %.1f | %s | %s |\n", n, s, b / 1e6 / s, l / 1e6 / s, m / 1024, ratio, ref
   }'
 done
-awk_us=${med["awk|sort|uniq -c"]} sl_us=${med["sparklog (file)"]}
+awk_us=${med["mawk+sort+uniq -c"]} sl_us=${med["sparklog (file)"]}
 awk -v a="$awk_us" -v s="$sl_us" 'BEGIN { printf "\nsparklog is %.1fx faster than awk | sort | uniq -c\n", a / s }'
 if [ "$smoke" = 1 ]; then
   # The smoke run checks that everything runs and the report is whole.
