@@ -42,6 +42,15 @@ static inline int fuzz_span_inside(const char *p, size_t n, const char *base,
   return p >= base && p <= base + len && n <= (size_t)(base + len - p);
 }
 
+/* Reads every byte of [p, p+n), so ASan reports a stale or short span. */
+static inline void fuzz_touch(const char *p, size_t n)
+{
+  volatile unsigned sum = 0;
+  for (size_t i = 0; i < n; i++)
+    sum += (unsigned char)p[i];
+  (void)sum;
+}
+
 /* Validates a sparklog JSON document: well-formed UTF-8 everywhere,
  * no raw control bytes inside strings, brackets balanced outside strings,
  * and nothing after the top-level value but a newline. Returns NULL when

@@ -11,6 +11,7 @@
  * when every input ran; a broken invariant aborts the process.
  */
 #include <dirent.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,18 @@
 #include "fuzz.h"
 
 static size_t inputs_run;
+static const char *current_file = "";
+static const char *current_variant = "";
+
+/* On a crash, say which input did it (the variant tells how the file was
+ * changed), then let the default action produce the core/exit status. */
+static void on_crash(int sig)
+{
+  fprintf(stderr, "replay: crashed on %s (%s)\n", current_file,
+          current_variant);
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
 
 static void run(const uint8_t *data, size_t n)
 {
@@ -35,8 +48,10 @@ static void run(const uint8_t *data, size_t n)
 
 static void run_variants(const uint8_t *data, size_t n, const char *seedname)
 {
+  current_variant = "as is";
   run(data, n);
   /* Prefixes: every stage must cope with input ending anywhere. */
+  current_variant = "a prefix";
   for (int k = 1; k < 8 && n > 1; k++)
     run(data, n * (size_t)k / 8);
   /* Byte flips at positions chosen from the file name's hash, so a
@@ -47,6 +62,7 @@ static void run_variants(const uint8_t *data, size_t n, const char *seedname)
   uint8_t *m = malloc(n ? n : 1);
   if (!m)
     abort();
+  current_variant = "bytes flipped";
   for (int k = 0; k < 16 && n; k++) {
     memcpy(m, data, n);
     for (int f = 0; f < 1 + k % 4; f++) {
@@ -81,6 +97,7 @@ static int run_file(const char *path)
     n += got;
   }
   fclose(f);
+  current_file = path;
   const char *base = strrchr(path, '/');
   run_variants(data, n, base ? base + 1 : path);
   free(data);
@@ -91,6 +108,8 @@ int main(int argc, char **argv)
 {
   int failed = 0;
   size_t files = 0;
+  signal(SIGABRT, on_crash);
+  signal(SIGSEGV, on_crash);
   for (int i = 1; i < argc; i++) {
     struct stat st;
     if (stat(argv[i], &st) != 0)
