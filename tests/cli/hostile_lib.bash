@@ -137,7 +137,7 @@ def jobs():
 
 
 try:
-    result = eval(sys.argv[2])
+    result = eval("(" + sys.argv[2] + "\n)")
 except Exception as e:  # noqa: BLE001
     print("expression raised %r" % e, file=sys.stderr)
     sys.exit(1)
