@@ -1,0 +1,2002 @@
+/*
+ * sparkgen: a deterministic generator of synthetic Spark driver logs with
+ * ground truth.  The real corpus lacks failure paths (fetch failures,
+ * retries to abort, speculation, executor loss, AQE map-stage jobs ...), so
+ * this program simulates a small cluster scheduler (slots on executors, tasks
+ * started on the earliest free slot) and prints what Spark's driver would
+ * log, in the wording of the chosen Spark version (see
+ * docs spark-log-formats.md sections 1-3) and one of several layouts.  The
+ * ground truth (--truth) is written from what was emitted, never recomputed.
+ * It is also the benchmark's workload source (--scenario bench).
+ *
+ * Test helper: it prints and exits freely, unlike the core.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { V16, V24, V35, V40 };
+enum { L_DEFAULT, L_GLUE, L_FULL, L_CDH, L_JSON };
+enum { F_SKEW = 1, F_FETCH = 2, F_ABORT = 4, F_SPEC = 8, F_EXLOSS = 16,
+       F_TINY = 32, F_SKIP = 64, F_AQE = 128 };
+
+#define MAX_SLOTS 64
+#define MAX_STAGES 8192
+
+/* ---- options and state ---------------------------------------------- */
+
+static int ver = V35;
+static int lay = L_DEFAULT;
+static uint64_t rng_state;
+static const char *scenario = "clean";
+static uint64_t seed = 1;
+static uint64_t target_bytes = 0;
+static int bench;
+
+static FILE *out;
+static char obuf[1 << 22];
+static size_t olen;
+static uint64_t total_bytes, total_lines;
+
+static char msg[1 << 16];
+static size_t mlen;
+
+static uint64_t now_ms; /* simulated clock, ms since the Unix epoch */
+
+static struct {
+  uint64_t got_job, stage_attempts, started, succeeded, lost, killed;
+  uint64_t jobs_ok, jobs_failed, tsm_lines;
+} cnt;
+
+/* ---- PRNG: splitmix64 ----------------------------------------------- */
+
+static uint64_t
+rnd(void)
+{
+  uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+static uint64_t
+rnd_range(uint64_t lo, uint64_t hi)
+{
+  return lo + rnd() % (hi - lo + 1);
+}
+
+/* ---- output --------------------------------------------------------- */
+
+static void
+flush_out(void)
+{
+  if (olen && fwrite(obuf, 1, olen, out) != olen) {
+    fprintf(stderr, "sparkgen: write error\n");
+    exit(4);
+  }
+  olen = 0;
+}
+
+static void
+out_raw(const char *s, size_t n)
+{
+  size_t i;
+  if (olen + n > sizeof obuf)
+    flush_out();
+  if (n > sizeof obuf) {
+    fwrite(s, 1, n, out);
+  } else {
+    memcpy(obuf + olen, s, n);
+    olen += n;
+  }
+  total_bytes += n;
+  for (i = 0; i < n; i++)
+    if (s[i] == '\n')
+      total_lines++;
+}
+
+/* Message builder: S() appends a string, U() an unsigned integer. */
+static void
+S(const char *s)
+{
+  size_t n = strlen(s);
+  if (mlen + n >= sizeof msg)
+    n = sizeof msg - 1 - mlen;
+  memcpy(msg + mlen, s, n);
+  mlen += n;
+}
+
+static void
+U(uint64_t v)
+{
+  char t[24];
+  int i = 0;
+  do {
+    t[i++] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  while (i > 0 && mlen < sizeof msg - 1)
+    msg[mlen++] = t[--i];
+}
+
+/* Seconds with three decimals ("finished in 1.225 s"). */
+static void
+secs3(uint64_t ms)
+{
+  char t[40];
+  snprintf(t, sizeof t, "%llu.%03llu", (unsigned long long)(ms / 1000),
+           (unsigned long long)(ms % 1000));
+  S(t);
+}
+
+/* "took 1.283159 s" (<= 3.5) or "took 1283.159 ms" style (4.0). */
+static void
+took(uint64_t ms, uint64_t frac)
+{
+  char t[64];
+  if (ver == V40)
+    snprintf(t, sizeof t, "took %llu.%06llu ms", (unsigned long long)ms,
+             (unsigned long long)(frac % 1000000));
+  else
+    snprintf(t, sizeof t, "took %llu.%03llu%03llu s",
+             (unsigned long long)(ms / 1000), (unsigned long long)(ms % 1000),
+             (unsigned long long)(frac % 1000));
+  S(t);
+}
+
+/* Days since epoch to civil date (Howard Hinnant's algorithm). */
+static void
+civil(int64_t z, int *y, int *m, int *d)
+{
+  int64_t era, yoe, doy, mp;
+  z += 719468;
+  era = (z >= 0 ? z : z - 146096) / 146097;
+  yoe = z - era * 146097;
+  yoe = (yoe - yoe / 1460 + yoe / 36524 - yoe / 146096) / 365;
+  doy = z - era * 146097 - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+  *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static char tsbuf[40];
+static size_t tslen;
+static uint64_t ts_cached = UINT64_MAX;
+
+static void
+put2(char *p, int v)
+{
+  p[0] = (char)('0' + v / 10 % 10);
+  p[1] = (char)('0' + v % 10);
+}
+
+/* Format the timestamp prefix for the current layout, cached per second. */
+static void
+make_ts(void)
+{
+  uint64_t sec = now_ms / 1000;
+  int y, mo, d, hh, mi, ss, ms = (int)(now_ms % 1000);
+  if (sec != ts_cached) {
+    civil((int64_t)(sec / 86400), &y, &mo, &d);
+    hh = (int)(sec % 86400 / 3600);
+    mi = (int)(sec % 3600 / 60);
+    ss = (int)(sec % 60);
+    if (lay == L_GLUE || lay == L_JSON) {
+      put2(tsbuf, y / 100);
+      put2(tsbuf + 2, y % 100);
+      tsbuf[4] = '-';
+      put2(tsbuf + 5, mo);
+      tsbuf[7] = '-';
+      put2(tsbuf + 8, d);
+      tsbuf[10] = lay == L_JSON ? 'T' : ' ';
+      put2(tsbuf + 11, hh);
+      tsbuf[13] = ':';
+      put2(tsbuf + 14, mi);
+      tsbuf[16] = ':';
+      put2(tsbuf + 17, ss);
+      tsbuf[19] = lay == L_JSON ? '.' : ',';
+      tslen = 23;
+    } else {
+      put2(tsbuf, y % 100);
+      tsbuf[2] = '/';
+      put2(tsbuf + 3, mo);
+      tsbuf[5] = '/';
+      put2(tsbuf + 6, d);
+      tsbuf[8] = ' ';
+      put2(tsbuf + 9, hh);
+      tsbuf[11] = ':';
+      put2(tsbuf + 12, mi);
+      tsbuf[14] = ':';
+      put2(tsbuf + 15, ss);
+      tslen = 17;
+    }
+    ts_cached = sec;
+  }
+  if (tslen == 23) {
+    tsbuf[20] = (char)('0' + ms / 100);
+    tsbuf[21] = (char)('0' + ms / 10 % 10);
+    tsbuf[22] = (char)('0' + ms % 10);
+  }
+}
+
+/* Loggers: short name, %c{2} name, full name, glue thread. */
+enum { LG_DAG, LG_TSM, LG_YS, LG_SC, LG_BMI, LG_MS, LG_MOT, LG_CC, LG_CG,
+       LG_SPU, LG_DRV, LG_EAM, LG_TCH, LG_N };
+static const char *const lg_full[LG_N] = {
+  "org.apache.spark.scheduler.DAGScheduler",
+  "org.apache.spark.scheduler.TaskSetManager",
+  "org.apache.spark.scheduler.cluster.YarnScheduler",
+  "org.apache.spark.SparkContext",
+  "org.apache.spark.storage.BlockManagerInfo",
+  "org.apache.spark.storage.memory.MemoryStore",
+  "org.apache.spark.MapOutputTrackerMasterEndpoint",
+  "org.apache.spark.ContextCleaner",
+  "org.apache.spark.sql.catalyst.expressions.codegen.CodeGenerator",
+  "org.apache.spark.sql.execution.adaptive.ShufflePartitionsUtil",
+  "org.apache.spark.scheduler.cluster.YarnSchedulerBackend$YarnDriverEndpoint",
+  "org.apache.spark.ExecutorAllocationManager",
+  "org.apache.spark.network.server.TransportChannelHandler",
+};
+static const char *const lg_thread[LG_N] = {
+  "dag-scheduler-event-loop", "task-result-getter-1", "dispatcher-event-loop-1",
+  "Thread-9", "dispatcher-BlockManagerMaster", "dag-scheduler-event-loop",
+  "dispatcher-event-loop-0", "Spark Context Cleaner", "Thread-9",
+  "Thread-9", "dispatcher-CoarseGrainedScheduler", "spark-dynamic-executor-allocation",
+  "shuffle-client-4-1",
+};
+
+static const char *
+lg_name(int lg, int comps)
+{
+  const char *f = lg_full[lg], *p = f + strlen(f);
+  int seen = 0;
+  while (p > f) {
+    if (p[-1] == '.' && ++seen == comps)
+      break;
+    p--;
+  }
+  return p;
+}
+
+static void
+out_str(const char *s)
+{
+  out_raw(s, strlen(s));
+}
+
+static void
+json_escape(const char *s, size_t n)
+{
+  char t[8];
+  size_t i, st = 0;
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == '"' || c == '\\' || c < 0x20) {
+      out_raw(s + st, i - st);
+      if (c == '\n')
+        out_raw("\\n", 2);
+      else if (c == '\t')
+        out_raw("\\t", 2);
+      else if (c == '"')
+        out_raw("\\\"", 2);
+      else if (c == '\\')
+        out_raw("\\\\", 2);
+      else {
+        snprintf(t, sizeof t, "\\u%04x", c);
+        out_raw(t, 6);
+      }
+      st = i + 1;
+    }
+  }
+  out_raw(s + st, n - st);
+}
+
+/* Emit the message built in msg[] as one log record and reset the builder.
+ * Multi-line messages (stack traces) are printed as continuation lines in
+ * text layouts and escaped as \n inside "msg" in JSON. */
+static void
+emit(const char *level, int lg)
+{
+  char pre[256];
+  size_t n;
+  make_ts();
+  if (lay == L_JSON) {
+    out_raw("{\"ts\":\"", 7);
+    out_raw(tsbuf, tslen);
+    out_raw("Z\",\"level\":\"", 12);
+    out_str(level);
+    out_raw("\",\"msg\":\"", 9);
+    json_escape(msg, mlen);
+    out_raw("\",\"logger\":\"", 12);
+    out_str(lg_name(lg, 1));
+    out_raw("\"}\n", 3);
+  } else {
+    out_raw(tsbuf, tslen);
+    if (lay == L_GLUE) {
+      const char *lv = level[0] == 'I' ? "logInfo(61)"
+                       : level[0] == 'W' ? "logWarning(73)" : "logError(94)";
+      n = (size_t)snprintf(pre, sizeof pre, " %s [%s] %s (Logging.scala:%s): ",
+                           level, lg_thread[lg], lg_name(lg, 2), lv);
+      out_raw(pre, n);
+    } else {
+      out_raw(" ", 1);
+      out_str(level);
+      out_raw(" ", 1);
+      out_str(lay == L_FULL ? lg_full[lg]
+              : lay == L_CDH ? lg_name(lg, 2) : lg_name(lg, 1));
+      out_raw(": ", 2);
+    }
+    out_raw(msg, mlen);
+    out_raw("\n", 1);
+  }
+  mlen = 0;
+}
+
+/* ---- cluster and truth model ---------------------------------------- */
+
+struct executor {
+  char host[48];
+  int port, dead;
+  const char *lost_reason;
+};
+
+struct stagerec {
+  int app, id, attempt, kind; /* kind 0 = ShuffleMapStage, 1 = Result */
+  const char *status;
+  int num_tasks, started, succeeded, failed, killed, spec, fetch_failures;
+  int shuffle_write, shuffle_reads[4], n_reads;
+  uint32_t *dur; /* successful task durations (non-bench) */
+  size_t ndur;
+  uint64_t dsum, dmin, dmax, dcount;
+};
+
+struct jobrec {
+  int app, id;
+  const char *status;
+  int stages[8], nstages, skipped[8], nskipped;
+};
+
+struct finding {
+  const char *id;
+  int app, stage, attempt;
+};
+
+static struct executor ex[16];
+static int nex = 6, cores = 4;
+static struct stagerec *st;
+static size_t nst, capst;
+static struct jobrec *jobs;
+static size_t njobs, capjobs;
+static struct finding finds[64];
+static int nfinds;
+static int app_idx = -1;
+static const char *app_names[4];
+static struct executor app_ex[4][16];
+static int app_nex[4];
+
+static uint64_t next_tid, next_rdd, next_bcast, next_acc, next_job, epoch;
+static int next_stage, next_shuffle;
+
+static void
+add_finding(const char *id, int stage, int attempt)
+{
+  if (nfinds < 64) {
+    finds[nfinds].id = id;
+    finds[nfinds].app = app_idx;
+    finds[nfinds].stage = stage;
+    finds[nfinds].attempt = attempt;
+    nfinds++;
+  }
+}
+
+static struct stagerec *
+new_stagerec(int id, int attempt, int kind, int ntasks)
+{
+  struct stagerec *r;
+  if (nst == capst) {
+    capst = capst ? capst * 2 : 64;
+    st = realloc(st, capst * sizeof *st);
+    if (!st)
+      abort();
+  }
+  r = &st[nst++];
+  memset(r, 0, sizeof *r);
+  r->app = app_idx;
+  r->id = id;
+  r->attempt = attempt;
+  r->kind = kind;
+  r->num_tasks = ntasks;
+  r->status = "succeeded";
+  r->shuffle_write = -1;
+  r->dmin = UINT64_MAX;
+  return r;
+}
+
+static struct jobrec *
+new_job(int id)
+{
+  struct jobrec *j;
+  if (njobs == capjobs) {
+    capjobs = capjobs ? capjobs * 2 : 32;
+    jobs = realloc(jobs, capjobs * sizeof *jobs);
+    if (!jobs)
+      abort();
+  }
+  j = &jobs[njobs++];
+  memset(j, 0, sizeof *j);
+  j->app = app_idx;
+  j->id = id;
+  j->status = "unknown";
+  return j;
+}
+
+/* ---- chatter -------------------------------------------------------- */
+
+static void
+size_str(uint64_t bytes)
+{
+  char t[48];
+  const char *kb = ver >= V35 ? "KiB" : "KB", *mb = ver >= V35 ? "MiB" : "MB";
+  if (bytes >= 2 * 1048576ULL)
+    snprintf(t, sizeof t, "%.1f %s", (double)bytes / 1048576.0, mb);
+  else if (bytes >= 2048)
+    snprintf(t, sizeof t, "%.1f %s", (double)bytes / 1024.0, kb);
+  else
+    snprintf(t, sizeof t, "%llu.0 B", (unsigned long long)bytes);
+  S(t);
+}
+
+static void
+host_port(int e)
+{
+  S(ex[e].host);
+  S(":");
+  U((uint64_t)ex[e].port);
+}
+
+static void
+broadcast(const char *site)
+{
+  uint64_t b = next_bcast++, sz = rnd_range(8000, 60000);
+  uint64_t pz = sz / 3;
+  S("Block broadcast_");
+  U(b);
+  S(" stored as values in memory (estimated size ");
+  size_str(sz);
+  S(", free ");
+  size_str(2000ULL * 1048576 - b * 4096 % 100000000);
+  S(")");
+  emit("INFO", LG_MS);
+  S("Block broadcast_");
+  U(b);
+  S("_piece0 stored as bytes in memory (estimated size ");
+  size_str(pz);
+  S(", free ");
+  size_str(2000ULL * 1048576 - b * 4096 % 100000000);
+  S(")");
+  emit("INFO", LG_MS);
+  if (ver != V40) { /* 4.0 logs BlockManagerInfo at DEBUG */
+    S("Added broadcast_");
+    U(b);
+    S("_piece0 in memory on driver-host:38213 (size: ");
+    size_str(pz);
+    S(", free: ");
+    size_str(2000ULL * 1048576 - b * 4096 % 100000000);
+    S(")");
+    emit("INFO", LG_BMI);
+  }
+  S("Created broadcast ");
+  U(b);
+  S(" from broadcast at ");
+  S(site);
+  emit("INFO", LG_SC);
+}
+
+static void
+stack_trace(const char *head, int frames)
+{
+  static const char *const fr[] = {
+    "org.apache.spark.storage.ShuffleBlockFetcherIterator.throwFetchFailedException(ShuffleBlockFetcherIterator.scala:1239)",
+    "org.apache.spark.storage.ShuffleBlockFetcherIterator.next(ShuffleBlockFetcherIterator.scala:971)",
+    "org.apache.spark.util.CompletionIterator.next(CompletionIterator.scala:29)",
+    "scala.collection.Iterator$$anon$10.next(Iterator.scala:461)",
+    "org.apache.spark.sql.execution.WholeStageCodegenExec$$anon$1.hasNext(WholeStageCodegenExec.scala:760)",
+    "org.apache.spark.shuffle.sort.BypassMergeSortShuffleWriter.write(BypassMergeSortShuffleWriter.java:140)",
+    "org.apache.spark.scheduler.ShuffleMapTask.runTask(ShuffleMapTask.scala:101)",
+    "org.apache.spark.scheduler.Task.run(Task.scala:141)",
+    "org.apache.spark.executor.Executor$TaskRunner.run(Executor.scala:620)",
+    "java.util.concurrent.ThreadPoolExecutor.runWorker(ThreadPoolExecutor.java:1136)",
+    "java.lang.Thread.run(Thread.java:840)",
+  };
+  int i, k = (int)(sizeof fr / sizeof fr[0]);
+  S(head);
+  for (i = 0; i < frames && i < k; i++) {
+    S("\n\tat ");
+    S(fr[i]);
+  }
+}
+
+/* ---- the scheduler simulation ---------------------------------------- */
+
+struct run {
+  int busy, index, attempt, spec;
+  uint64_t tid, start, end;
+};
+
+static struct run slot[MAX_SLOTS];
+
+static const char *const localities[] = { "PROCESS_LOCAL", "NODE_LOCAL",
+                                          "NODE_LOCAL", "RACK_LOCAL", "ANY" };
+
+static void
+stage_str(int kind, int id)
+{
+  S(kind ? "ResultStage " : "ShuffleMapStage ");
+  U((uint64_t)id);
+}
+
+static void
+taskname(int index, int attempt, int sid, int satt)
+{
+  S("task ");
+  U((uint64_t)index);
+  S(".");
+  U((uint64_t)attempt);
+  S(" in stage ");
+  U((uint64_t)sid);
+  S(".");
+  U((uint64_t)satt);
+}
+
+static void
+tsm_start(struct stagerec *r, struct run *t, int e)
+{
+  S("Starting ");
+  taskname(t->index, t->attempt, r->id, r->attempt);
+  if (ver == V16 || ver == V24) {
+    S(" (TID ");
+    U(t->tid);
+    S(", ");
+    S(ex[e].host);
+    if (ver == V24) {
+      S(", executor ");
+      U((uint64_t)e + 1);
+    }
+    S(", partition ");
+    U((uint64_t)t->index);
+    S(ver == V16 ? "," : ", ");
+  } else {
+    S(" (TID ");
+    U(t->tid);
+    S(") (");
+    S(ex[e].host);
+    S(ver == V40 ? ",executor " : ", executor ");
+    U((uint64_t)e + 1);
+    S(", partition ");
+    U((uint64_t)t->index);
+    S(", ");
+  }
+  S(localities[t->tid % 5]);
+  S(", ");
+  U(7000 + t->tid % 997);
+  S(ver >= V35 ? " bytes) " : " bytes)");
+  emit("INFO", LG_TSM);
+  cnt.started++;
+  cnt.tsm_lines++;
+  r->started++;
+  if (t->spec)
+    r->spec++;
+}
+
+static void
+tsm_lost_prefix(struct stagerec *r, struct run *t, int e)
+{
+  S("Lost ");
+  taskname(t->index, t->attempt, r->id, r->attempt);
+  S(" (TID ");
+  U(t->tid);
+  if (ver == V16) {
+    S(", ");
+    S(ex[e].host);
+    S("): ");
+  } else if (ver == V24) {
+    S(", ");
+    S(ex[e].host);
+    S(", executor ");
+    U((uint64_t)e + 1);
+    S("): ");
+  } else {
+    S(") (");
+    S(ex[e].host);
+    S(" executor ");
+    U((uint64_t)e + 1);
+    S("): ");
+  }
+}
+
+static uint64_t
+stage_elapsed_emit(uint64_t t0)
+{
+  uint64_t ms = now_ms - t0;
+  if (ver == V40) {
+    U(ms);
+    S(" ms");
+  } else {
+    secs3(ms);
+    S(" s");
+  }
+  return ms;
+}
+
+static void
+record_success(struct stagerec *r, uint64_t d)
+{
+  r->succeeded++;
+  r->dcount++;
+  r->dsum += d;
+  if (d < r->dmin)
+    r->dmin = d;
+  if (d > r->dmax)
+    r->dmax = d;
+  if (!bench) {
+    r->dur = realloc(r->dur, (r->ndur + 1) * sizeof *r->dur);
+    if (!r->dur)
+      abort();
+    r->dur[r->ndur++] = (uint32_t)d;
+  }
+}
+
+/* Per-stage failure plan. */
+struct plan {
+  int skew_index;       /* task index that runs very long, or -1 */
+  int fetch_fail_index; /* reduce task that hits FetchFailed, or -1 */
+  int abort_index;      /* task that fails 4 times, or -1 */
+  int spec_index;       /* task that gets a speculative copy, or -1 */
+  int lose_exec;        /* executor (0-based) lost mid-stage, or -1 */
+  int parent_id, parent_shuffle;
+  const char *parent_name;
+  int tiny;
+  uint64_t base_lo, base_hi;
+};
+
+/* Run one stage attempt over the given task indexes.  Returns 0 on success,
+ * 1 on fetch failure (stage failed), 2 on abort (job failed).  *todo is
+ * rewritten with the indexes left for a resubmission. */
+static int
+run_taskset(struct stagerec *r, const char *name, int *todo, int *ntodo,
+            const struct plan *p)
+{
+  int queue[4096], qh = 0, qt = 0, qatt[4096];
+  int nslots = nex * cores, i, done = 0, total = *ntodo, result = 0;
+  int fails_of_abort = 0, spec_marked = 0, lost_done = 0;
+  int succeeded_flag[4096];
+  uint64_t stage_t0 = now_ms;
+  int nrun = 0, ffail_done = 0;
+  static const char *const abort_msg =
+      "java.lang.IllegalStateException: Unexpected null in column amount";
+
+  memset(succeeded_flag, 0, sizeof succeeded_flag);
+  for (i = 0; i < total; i++) {
+    queue[qt] = todo[i];
+    qatt[qt++] = 0;
+  }
+  memset(slot, 0, sizeof slot);
+  if (nslots > MAX_SLOTS)
+    nslots = MAX_SLOTS;
+  for (;;) {
+    int s, best = -1;
+    /* Fill free slots on live executors. */
+    for (s = 0; s < nslots && qh < qt && result == 0; s++) {
+      struct run *t = &slot[s];
+      uint64_t d;
+      if (t->busy || ex[s / cores].dead)
+        continue;
+      t->busy = 1;
+      t->index = queue[qh];
+      t->attempt = qatt[qh++];
+      t->spec = 0;
+      t->tid = next_tid++;
+      t->start = now_ms;
+      if (p->tiny)
+        d = rnd_range(3, 7);
+      else
+        d = rnd_range(p->base_lo, p->base_hi);
+      if (t->index == p->skew_index)
+        d = p->base_hi * 40 + 65000;
+      if (t->index == p->spec_index && t->attempt == 0)
+        d = p->base_hi * 6 + 3000;
+      t->end = now_ms + d;
+      tsm_start(r, t, s / cores);
+      nrun++;
+      if (bench && (t->tid & 15) == 0) {
+        /* storage chatter: an executor caches a partition */
+        S("Added rdd_");
+        U(next_rdd);
+        S("_");
+        U((uint64_t)t->index);
+        S(" in memory on ");
+        host_port(s / cores);
+        S(" (size: ");
+        size_str(rnd_range(100000, 40000000));
+        S(", free: ");
+        size_str(rnd_range(900, 4000) * 1048576ULL);
+        S(")");
+        emit("INFO", LG_BMI);
+      }
+    }
+    if (nrun == 0)
+      break;
+    for (s = 0; s < nslots; s++)
+      if (slot[s].busy && (best < 0 || slot[s].end < slot[best].end))
+        best = s;
+    {
+      struct run *t = &slot[best];
+      int e = best / cores;
+      uint64_t d;
+      if (t->end > now_ms)
+        now_ms = t->end;
+      d = t->end - t->start;
+      t->busy = 0;
+      nrun--;
+
+      /* Executor loss: first event after 30% of the tasks finished. */
+      if (p->lose_exec >= 0 && !lost_done && done * 10 >= total * 3) {
+        int le = p->lose_exec, k;
+        lost_done = 1;
+        t->busy = 1; /* put back; handled below as a normal completion */
+        nrun++;
+        ex[le].dead = 1;
+        ex[le].lost_reason = "Container killed by YARN for exceeding "
+                             "physical memory limits. 5.5 GB of 5.5 GB "
+                             "physical memory used. Consider boosting "
+                             "spark.executor.memoryOverhead.";
+        S("Lost executor ");
+        U((uint64_t)le + 1);
+        S(" on ");
+        S(ex[le].host);
+        S(": ");
+        S(ex[le].lost_reason);
+        emit("ERROR", LG_YS);
+        for (k = le * cores; k < (le + 1) * cores && k < nslots; k++) {
+          struct run *x = &slot[k];
+          if (!x->busy)
+            continue;
+          tsm_lost_prefix(r, x, le);
+          if (ver == V16)
+            S("ExecutorLostFailure (executor ");
+          else
+            S("ExecutorLostFailure (executor ");
+          U((uint64_t)le + 1);
+          if (ver == V16) {
+            S(" exited due to an issue caused by one of the running tasks)");
+          } else {
+            S(" exited caused by one of the running tasks) Reason: ");
+            S(ex[le].lost_reason);
+          }
+          emit("WARN", LG_TSM);
+          cnt.lost++;
+          r->failed++;
+          x->busy = 0;
+          nrun--;
+          queue[qt] = x->index;
+          qatt[qt++] = x->attempt + 1;
+        }
+        epoch++;
+        S("Executor lost: ");
+        U((uint64_t)le + 1);
+        S(" (epoch ");
+        U(epoch);
+        S(")");
+        emit("INFO", LG_DAG);
+        S("Trying to remove executor ");
+        U((uint64_t)le + 1);
+        S(" from BlockManagerMaster.");
+        emit("INFO", LG_BMI);
+        if (ver != V16) {
+          S("Shuffle files lost for executor: ");
+          U((uint64_t)le + 1);
+          S(" (epoch ");
+          U(epoch);
+          S(")");
+          emit("INFO", LG_DAG);
+        }
+        /* Completed map outputs on the lost executor are recomputed. */
+        if (r->kind == 0) {
+          for (k = 0; k < total && k < 4096; k++) {
+            if (succeeded_flag[k] != le + 1)
+              continue;
+            succeeded_flag[k] = 0;
+            S("Resubmitted ShuffleMapTask(");
+            U((uint64_t)r->id);
+            S(", ");
+            U((uint64_t)todo[k]);
+            S(ver == V16 ? "), so marking it as still running"
+                         : "), so marking it as still running.");
+            emit("INFO", LG_DAG);
+            done--;
+            queue[qt] = todo[k];
+            qatt[qt++] = 1;
+          }
+        }
+        add_finding("EXECUTOR_LOSS", r->id, r->attempt);
+        if (slot[best].busy == 0)
+          continue; /* t was on the lost executor */
+        t->busy = 0;
+        nrun--;
+      }
+
+      /* Zombie tasks of a failed attempt still report "Finished task"
+       * (the normal path below) but trigger nothing special. */
+      if (!result && t->index == p->abort_index) {
+        /* "Lost task 5.0 ... : java.lang.X: msg" with the trace, then
+         * "[duplicate n]" one-liners for the retries. */
+        tsm_lost_prefix(r, t, e);
+        if (t->attempt == 0) {
+          stack_trace(abort_msg, 9);
+          S("\n\t... 12 more");
+          emit("WARN", LG_TSM);
+        } else {
+          mlen = 0;
+          S("Lost ");
+          taskname(t->index, t->attempt, r->id, r->attempt);
+          S(" (TID ");
+          U(t->tid);
+          if (ver == V16) {
+            S(") on executor ");
+            S(ex[e].host);
+          } else {
+            S(") on ");
+            S(ex[e].host);
+            S(", executor ");
+            U((uint64_t)e + 1);
+          }
+          S(": java.lang.IllegalStateException (Unexpected null in column "
+            "amount) [duplicate ");
+          U((uint64_t)t->attempt);
+          S("]");
+          emit("INFO", LG_TSM);
+        }
+        cnt.lost++;
+        r->failed++;
+        fails_of_abort++;
+        if (fails_of_abort >= 4) {
+          S("Task ");
+          U((uint64_t)t->index);
+          S(" in stage ");
+          U((uint64_t)r->id);
+          S(".");
+          U((uint64_t)r->attempt);
+          S(" failed 4 times; aborting job");
+          emit("ERROR", LG_TSM);
+          result = 2;
+          add_finding("TASK_FAILURES", r->id, r->attempt);
+          /* remaining running tasks are killed */
+          for (s = 0; s < nslots; s++) {
+            struct run *x = &slot[s];
+            if (!x->busy)
+              continue;
+            tsm_lost_prefix(r, x, s / cores);
+            S(ver == V16 ? "TaskKilled (killed intentionally)"
+                         : "TaskKilled (Stage cancelled)");
+            emit("WARN", LG_TSM);
+            cnt.killed++;
+            r->killed++;
+            x->busy = 0;
+            nrun--;
+          }
+          break;
+        }
+        queue[qt] = t->index;
+        qatt[qt++] = t->attempt + 1;
+        continue;
+      }
+
+      if (!result && t->index == p->fetch_fail_index && !ffail_done) {
+        ffail_done = 1;
+        tsm_lost_prefix(r, t, e);
+        S("FetchFailed(BlockManagerId(2, ");
+        S(ex[1].host);
+        S(", 7337");
+        if (ver != V16)
+          S(", None");
+        S("), shuffleId=");
+        U((uint64_t)p->parent_shuffle);
+        if (ver >= V35) {
+          S(", mapIndex=3, mapId=");
+          U(next_tid / 2);
+        } else {
+          S(", mapId=3");
+        }
+        S(", reduceId=");
+        U((uint64_t)t->index);
+        S(", message=\norg.apache.spark.shuffle.FetchFailedException: "
+          "Failed to connect to ");
+        S(ex[1].host);
+        S("/10.0.0.12:7337");
+        stack_trace("", 4);
+        S("\nCaused by: java.io.IOException: Failed to connect to ");
+        S(ex[1].host);
+        S("/10.0.0.12:7337\n\tat org.apache.spark.network.client."
+          "TransportClientFactory.createClient(TransportClientFactory.java:"
+          "288)\n\t... 12 more\n\n)");
+        emit("WARN", LG_TSM);
+        cnt.lost++;
+        r->failed++;
+        r->fetch_failures++;
+        S("Marking ");
+        stage_str(r->kind, r->id);
+        S(" (");
+        S(name);
+        S(") as failed due to a fetch failure from ShuffleMapStage ");
+        U((uint64_t)p->parent_id);
+        S(" (");
+        S(p->parent_name);
+        S(")");
+        emit("INFO", LG_DAG);
+        stage_str(r->kind, r->id);
+        S(" (");
+        S(name);
+        S(") failed in ");
+        stage_elapsed_emit(stage_t0);
+        if (ver != V16)
+          S(" due to org.apache.spark.shuffle.FetchFailedException: Failed "
+            "to connect to host");
+        emit("INFO", LG_DAG);
+        S("Resubmitting ShuffleMapStage ");
+        U((uint64_t)p->parent_id);
+        S(" (");
+        S(p->parent_name);
+        S(") and ");
+        stage_str(r->kind, r->id);
+        S(" (");
+        S(name);
+        S(") due to fetch failure");
+        emit("INFO", LG_DAG);
+        r->status = "failed";
+        result = 1;
+        add_finding("FETCH_FAILURE", r->id, r->attempt);
+        continue;
+      }
+
+      if (t->spec) {
+        /* the copy won: kill the original */
+        int k;
+        S("Finished ");
+        taskname(t->index, t->attempt, r->id, r->attempt);
+        S(" (TID ");
+        U(t->tid);
+        S(") in ");
+        U(d);
+        S(" ms on ");
+        S(ex[e].host);
+        if (ver != V16) {
+          S(" (executor ");
+          U((uint64_t)e + 1);
+          S(")");
+        }
+        S(" (");
+        U((uint64_t)++done);
+        S("/");
+        U((uint64_t)total);
+        S(")");
+        emit("INFO", LG_TSM);
+        cnt.succeeded++;
+        cnt.tsm_lines++;
+        record_success(r, d);
+        for (k = 0; k < nslots; k++) {
+          struct run *x = &slot[k];
+          if (!x->busy || x->index != t->index)
+            continue;
+          if (ver != V16) {
+            S("Killing attempt ");
+            U((uint64_t)x->attempt);
+            S(" for ");
+            taskname(x->index, x->attempt, r->id, r->attempt);
+            S(" (TID ");
+            U(x->tid);
+            S(") on ");
+            S(ex[k / cores].host);
+            S(" as the attempt ");
+            U((uint64_t)t->attempt);
+            S(" succeeded on ");
+            S(ex[e].host);
+            emit("INFO", LG_TSM);
+          }
+          now_ms += 12;
+          tsm_lost_prefix(r, x, k / cores);
+          S(ver == V16 ? "TaskKilled (killed intentionally)"
+                       : "TaskKilled (another attempt succeeded)");
+          emit("WARN", LG_TSM);
+          cnt.killed++;
+          r->killed++;
+          x->busy = 0;
+          nrun--;
+        }
+        add_finding("SPECULATION", r->id, r->attempt);
+        continue;
+      }
+
+      /* Normal success. */
+      S("Finished ");
+      taskname(t->index, t->attempt, r->id, r->attempt);
+      S(" (TID ");
+      U(t->tid);
+      S(") in ");
+      U(d);
+      S(" ms on ");
+      S(ex[e].host);
+      if (ver != V16) {
+        S(" (executor ");
+        U((uint64_t)e + 1);
+        S(")");
+      }
+      S(" (");
+      U((uint64_t)++done);
+      S("/");
+      U((uint64_t)total);
+      S(")");
+      emit("INFO", LG_TSM);
+      cnt.succeeded++;
+      cnt.tsm_lines++;
+      record_success(r, d);
+      for (i = 0; i < total && i < 4096; i++)
+        if (todo[i] == t->index) {
+          succeeded_flag[i] = e + 1;
+          break;
+        }
+
+      /* Speculation: once the queue is empty, copy the straggler. */
+      if (!result && p->spec_index >= 0 && !spec_marked && qh == qt) {
+        int k, free_s = -1;
+        for (k = 0; k < nslots; k++)
+          if (slot[k].busy && slot[k].index == p->spec_index &&
+              now_ms - slot[k].start > 1500)
+            break;
+        if (k < nslots) {
+          int o = k;
+          for (k = 0; k < nslots; k++)
+            if (!slot[k].busy && !ex[k / cores].dead && k / cores != o / cores)
+              free_s = k;
+          if (free_s >= 0) {
+            struct run *c = &slot[free_s];
+            spec_marked = 1;
+            S("Marking task ");
+            U((uint64_t)p->spec_index);
+            S(" in stage ");
+            U((uint64_t)r->id);
+            S(".");
+            U((uint64_t)r->attempt);
+            S(" (on ");
+            S(ex[o / cores].host);
+            S(") as speculatable because it ran more than ");
+            S(ver == V40 ? "1500.0 ms(1speculatable tasks in this "
+                           "taskset now)"
+              : ver == V35 ? "1500 ms(1 speculatable tasks in this "
+                             "taskset now)"
+                           : "1500 ms");
+            emit("INFO", LG_TSM);
+            c->busy = 1;
+            c->index = p->spec_index;
+            c->attempt = 1;
+            c->spec = 1;
+            c->tid = next_tid++;
+            c->start = now_ms;
+            c->end = now_ms + (p->base_hi + p->base_lo) / 2;
+            if (c->end >= slot[o].end)
+              c->end = slot[o].end - 1;
+            tsm_start(r, c, free_s / cores);
+            nrun++;
+          }
+        }
+      }
+    }
+  }
+  /* Indexes still to do after a fetch failure: not yet succeeded. */
+  if (result == 1) {
+    int n = 0;
+    for (i = 0; i < total && i < 4096; i++)
+      if (!succeeded_flag[i])
+        todo[n++] = todo[i];
+    *ntodo = n;
+  }
+  (void)stage_t0;
+  return result;
+}
+
+/* ---- stage and job drivers ------------------------------------------ */
+
+static const char *const sites[] = {
+  "save at NativeMethodAccessorImpl.java:0",
+  "count at Aggregate.scala:88",
+  "showString at NativeMethodAccessorImpl.java:0",
+  "parquet at ETLJob.scala:142",
+  "collect at SessionStats.scala:57",
+  "$anonfun$withThreadLocalCaptured$1 at FutureTask.java:264",
+};
+
+static void
+set_str(int *ids, int n, int kind)
+{
+  int i;
+  S(ver == V40 ? "HashSet(" : "Set(");
+  for (i = 0; i < n; i++) {
+    if (i)
+      S(", ");
+    stage_str(kind, ids[i]);
+  }
+  S(")");
+}
+
+static void
+submit_lines(struct stagerec *r, const char *name, uint64_t rdd, int *todo,
+             int ntodo)
+{
+  int i;
+  S("Submitting ");
+  stage_str(r->kind, r->id);
+  S(" (MapPartitionsRDD[");
+  U(rdd);
+  S("] at ");
+  S(name);
+  S("), which has no missing parents");
+  emit("INFO", LG_DAG);
+  broadcast("DAGScheduler.scala:1585");
+  S("Submitting ");
+  U((uint64_t)ntodo);
+  S(" missing tasks from ");
+  stage_str(r->kind, r->id);
+  S(" (MapPartitionsRDD[");
+  U(rdd);
+  S("] at ");
+  S(name);
+  S(")");
+  if (ver != V16) {
+    S(" (first 15 tasks are for partitions Vector(");
+    for (i = 0; i < ntodo && i < 15; i++) {
+      if (i)
+        S(", ");
+      U((uint64_t)todo[i]);
+    }
+    S("))");
+  }
+  emit("INFO", LG_DAG);
+  S("Adding task set ");
+  U((uint64_t)r->id);
+  S(".");
+  U((uint64_t)r->attempt);
+  S(" with ");
+  U((uint64_t)ntodo);
+  S(ver >= V35 ? " tasks resource profile 0" : " tasks");
+  emit("INFO", LG_YS);
+  cnt.stage_attempts++;
+}
+
+static void
+removed_taskset(struct stagerec *r)
+{
+  S("Removed TaskSet ");
+  U((uint64_t)r->id);
+  S(".");
+  U((uint64_t)r->attempt);
+  S(ver == V40 ? " whose tasks have all completed, from pool "
+               : ", whose tasks have all completed, from pool ");
+  emit("INFO", LG_YS);
+}
+
+static void
+finished_line(struct stagerec *r, const char *name, uint64_t t0)
+{
+  stage_str(r->kind, r->id);
+  S(" (");
+  S(name);
+  S(") finished in ");
+  stage_elapsed_emit(t0);
+  emit("INFO", LG_DAG);
+}
+
+static void
+runnable_lines(int *waiting, int nwait, int kind)
+{
+  int none[1];
+  S("looking for newly runnable stages");
+  emit("INFO", LG_DAG);
+  S("running: ");
+  set_str(none, 0, 0);
+  emit("INFO", LG_DAG);
+  S("waiting: ");
+  set_str(waiting, nwait, kind);
+  emit("INFO", LG_DAG);
+  S("failed: ");
+  set_str(none, 0, 0);
+  emit("INFO", LG_DAG);
+}
+
+static void
+ask_map_outputs(int shuffle)
+{
+  int e;
+  for (e = 0; e < nex; e++) {
+    if (ex[e].dead)
+      continue;
+    S("Asked to send map output locations for shuffle ");
+    U((uint64_t)shuffle);
+    S(" to ");
+    host_port(e);
+    emit("INFO", LG_MOT);
+  }
+}
+
+struct jobspec {
+  int map_tasks, red_tasks;
+  struct plan mp, rp;
+  int reuse_stage, reuse_shuffle; /* skipped-stage job: reuse shuffle */
+  int map_stage_job;              /* AQE: map-stage job only */
+};
+
+static int last_map_stage = -1, last_shuffle = -1;
+static const char *last_map_name;
+
+static void
+init_plan(struct plan *p)
+{
+  memset(p, 0, sizeof *p);
+  p->skew_index = p->fetch_fail_index = p->abort_index = -1;
+  p->spec_index = p->lose_exec = -1;
+  p->base_lo = 200;
+  p->base_hi = 2000;
+}
+
+static void
+run_job(struct jobspec *js)
+{
+  const char *site = sites[rnd() % 6];
+  const char *mname = sites[rnd() % 6];
+  int jid = (int)next_job++, mid, rid, shuffle, i, res;
+  int todo[4096], ntodo;
+  uint64_t jt0 = now_ms, rdd_map, rdd_red;
+  struct jobrec *j = new_job(jid);
+  struct stagerec *mr = NULL, *rr;
+  int skipped = js->reuse_stage >= 0;
+
+  if (!js->map_stage_job) {
+    S("Starting job: ");
+    S(site);
+    emit("INFO", LG_SC);
+  }
+  if (skipped) {
+    mid = js->reuse_stage;
+    shuffle = js->reuse_shuffle;
+    mname = last_map_name;
+  } else {
+    mid = next_stage++;
+    shuffle = next_shuffle++;
+    rdd_map = next_rdd++;
+    S("Registering RDD ");
+    U(rdd_map);
+    S(" (");
+    S(mname);
+    S(")");
+    if (ver >= V35) {
+      S(" as input to shuffle ");
+      U((uint64_t)shuffle);
+    }
+    emit("INFO", LG_DAG);
+  }
+  rdd_map = next_rdd++;
+  rid = js->map_stage_job ? -1 : next_stage++;
+  if (js->map_stage_job) {
+    S("Got map stage job ");
+    U((uint64_t)jid);
+    S(" (");
+    S(mname);
+    S(") with ");
+    U((uint64_t)js->map_tasks);
+    S(" output partitions");
+    emit("INFO", LG_DAG);
+    S("Final stage: ShuffleMapStage ");
+    U((uint64_t)mid);
+    S(" (");
+    S(mname);
+    S(")");
+    emit("INFO", LG_DAG);
+    S("Parents of final stage: List()");
+    emit("INFO", LG_DAG);
+    S("Missing parents: List()");
+    emit("INFO", LG_DAG);
+  } else {
+    S("Got job ");
+    U((uint64_t)jid);
+    S(" (");
+    S(site);
+    S(") with ");
+    U((uint64_t)js->red_tasks);
+    S(" output partitions");
+    emit("INFO", LG_DAG);
+    S("Final stage: ResultStage ");
+    U((uint64_t)rid);
+    S(" (");
+    S(site);
+    S(")");
+    emit("INFO", LG_DAG);
+    S("Parents of final stage: List(ShuffleMapStage ");
+    U((uint64_t)mid);
+    S(")");
+    emit("INFO", LG_DAG);
+    if (skipped) {
+      S("Missing parents: List()");
+    } else {
+      S("Missing parents: List(ShuffleMapStage ");
+      U((uint64_t)mid);
+      S(")");
+    }
+    emit("INFO", LG_DAG);
+  }
+  cnt.got_job++;
+  now_ms += rnd_range(5, 40);
+  j->stages[j->nstages++] = mid;
+  if (rid >= 0)
+    j->stages[j->nstages++] = rid;
+
+  if (skipped) {
+    j->skipped[j->nskipped++] = mid;
+  } else {
+    uint64_t t0 = now_ms;
+    mr = new_stagerec(mid, 0, 0, js->map_tasks);
+    mr->shuffle_write = shuffle;
+    ntodo = js->map_tasks;
+    for (i = 0; i < ntodo; i++)
+      todo[i] = i;
+    submit_lines(mr, mname, rdd_map, todo, ntodo);
+    res = run_taskset(mr, mname, todo, &ntodo, &js->mp);
+    if (res == 2) {
+      mr->status = "failed";
+      goto job_failed_stage_map;
+    }
+    removed_taskset(mr);
+    finished_line(mr, mname, t0);
+    if (rid >= 0)
+      runnable_lines(&rid, 1, 1);
+    else
+      runnable_lines(&rid, 0, 1);
+    last_map_stage = mid;
+    last_shuffle = shuffle;
+    last_map_name = mname;
+  }
+  if (js->map_stage_job) {
+    if (ver >= V35) {
+      S("For shuffle(");
+      U((uint64_t)shuffle);
+      S(ver == V40 ? ", advisory target size: 67108864, actual target size "
+                     "1048576, minimum partition size: 1048576"
+                   : "), advisory target size: 67108864, actual target size "
+                     "1048576, minimum partition size: 1048576");
+      emit("INFO", LG_SPU);
+    }
+    j->status = "unknown";
+    return;
+  }
+
+  /* The result (reduce) stage, possibly with a fetch-failure retry. */
+  {
+    int att = 0;
+    rdd_red = next_rdd++;
+    ntodo = js->red_tasks;
+    for (i = 0; i < ntodo; i++)
+      todo[i] = i;
+    for (;;) {
+      uint64_t t0 = now_ms;
+      rr = new_stagerec(rid, att, 1, ntodo);
+      rr->shuffle_reads[rr->n_reads++] = shuffle;
+      if (att > 0)
+        js->rp.fetch_fail_index = -1;
+      submit_lines(rr, site, rdd_red, todo, ntodo);
+      if (att == 0)
+        ask_map_outputs(shuffle);
+      js->rp.parent_id = mid;
+      js->rp.parent_shuffle = shuffle;
+      js->rp.parent_name = mname;
+      res = run_taskset(rr, site, todo, &ntodo, &js->rp);
+      if (res == 1) {
+        /* Fetch failure: rerun lost map outputs in a new map attempt. */
+        int mt[4], k;
+        struct stagerec *m2;
+        uint64_t t1;
+        struct plan mp2;
+        now_ms += 200;
+        S("Resubmitting failed stages");
+        emit("INFO", LG_DAG);
+        if (mr)
+          add_finding("STAGE_RETRY", mid, 1);
+        m2 = new_stagerec(mid, mr ? 1 : 0, 0, 2);
+        m2->shuffle_write = shuffle;
+        mt[0] = 3;
+        mt[1] = 1;
+        k = 2;
+        init_plan(&mp2);
+        t1 = now_ms;
+        submit_lines(m2, mname, rdd_map, mt, k);
+        run_taskset(m2, mname, mt, &k, &mp2);
+        removed_taskset(m2);
+        finished_line(m2, mname, t1);
+        runnable_lines(&rid, 1, 1);
+        att++;
+        add_finding("STAGE_RETRY", rid, att);
+        continue;
+      }
+      if (res == 2) {
+        rr->status = "failed";
+        stage_str(1, rid);
+        S(" (");
+        S(site);
+        S(") failed in ");
+        stage_elapsed_emit(t0);
+        if (ver != V16) {
+          S(" due to Job aborted due to stage failure: Task ");
+          U((uint64_t)js->rp.abort_index);
+          S(" in stage ");
+          U((uint64_t)rid);
+          S(".");
+          U((uint64_t)att);
+          S(" failed 4 times, most recent failure: Lost task ");
+          U((uint64_t)js->rp.abort_index);
+          S(".3 in stage ");
+          U((uint64_t)rid);
+          S(".");
+          U((uint64_t)att);
+          S(": java.lang.IllegalStateException: Unexpected null in column "
+            "amount\nDriver stacktrace:");
+        }
+        emit("INFO", LG_DAG);
+        S(ver == V40 ? "Canceling stage " : "Cancelling stage ");
+        U((uint64_t)rid);
+        emit("INFO", LG_YS);
+        goto job_failed;
+      }
+      removed_taskset(rr);
+      finished_line(rr, site, t0);
+      break;
+    }
+  }
+  if (ver >= V35) {
+    S("Job ");
+    U((uint64_t)jid);
+    S(" is finished. Cancelling potential speculative or zombie tasks for "
+      "this job");
+    emit("INFO", LG_DAG);
+  }
+  S("Job ");
+  U((uint64_t)jid);
+  S(" finished: ");
+  S(site);
+  S(", ");
+  took(now_ms - jt0 + 3, rnd());
+  emit("INFO", LG_DAG);
+  j->status = "succeeded";
+  cnt.jobs_ok++;
+  return;
+
+job_failed_stage_map:
+  stage_str(0, mid);
+  S(" (");
+  S(mname);
+  S(") failed in ");
+  stage_elapsed_emit(jt0);
+  if (ver != V16)
+    S(" due to Job aborted due to stage failure: Task failed 4 times");
+  emit("INFO", LG_DAG);
+job_failed:
+  S("Job ");
+  U((uint64_t)jid);
+  S(" failed: ");
+  S(site);
+  S(", ");
+  took(now_ms - jt0 + 3, rnd());
+  emit("INFO", LG_DAG);
+  j->status = "failed";
+  cnt.jobs_failed++;
+}
+
+/* ---- application start-up ------------------------------------------- */
+
+static void
+app_start(const char *name)
+{
+  static const char *const vs[] = { "1.6.3", "2.4.8", "3.5.1", "4.0.0" };
+  int e;
+  app_idx++;
+  app_names[app_idx] = name;
+  next_tid = next_rdd = next_bcast = next_job = 0;
+  next_acc = 1;
+  next_stage = next_shuffle = 0;
+  epoch = 0;
+  S("Running Spark version ");
+  S(vs[ver]);
+  emit("INFO", LG_SC);
+  S("Submitted application: ");
+  S(name);
+  emit("INFO", LG_SC);
+  now_ms += 4000;
+  for (e = 0; e < nex; e++) {
+    snprintf(ex[e].host, sizeof ex[e].host, "ip-10-0-%d-%d.ec2.internal",
+             (int)(rnd() % 200) + 1, (int)(rnd() % 250) + 2);
+    ex[e].port = (int)rnd_range(33000, 45000);
+    ex[e].dead = 0;
+    ex[e].lost_reason = NULL;
+    S("Registered executor NettyRpcEndpointRef(spark-client://Executor) (");
+    host_port(e);
+    S(") with ID ");
+    U((uint64_t)e + 1);
+    if (ver >= V35)
+      S(",  ResourceProfileId 0");
+    emit("INFO", LG_DRV);
+    S("Requesting ");
+    U(1);
+    S(" new executor because tasks are backlogged (new desired total will "
+      "be ");
+    U((uint64_t)e + 1);
+    S(ver >= V35 ? " for resource profile id: 0)" : ")");
+    emit("INFO", LG_EAM);
+    now_ms += rnd_range(50, 400);
+  }
+  S("Code generated in 12.853124 ms");
+  emit("INFO", LG_CG);
+}
+
+static void
+app_end(void)
+{
+  int e;
+  for (e = 0; e < nex; e++)
+    app_ex[app_idx][e] = ex[e];
+  app_nex[app_idx] = nex;
+}
+
+static void
+cleaner(void)
+{
+  int k, n = (int)rnd_range(1, 4);
+  for (k = 0; k < n; k++) {
+    S("Cleaned accumulator ");
+    U(next_acc++);
+    emit("INFO", LG_CC);
+  }
+  if (ver != V40 && next_bcast > 0) {
+    S("Removed broadcast_");
+    U(next_bcast - 1);
+    S("_piece0 on driver-host:38213 in memory (size: ");
+    size_str(12000);
+    S(", free: ");
+    size_str(1900ULL * 1048576);
+    S(")");
+    emit("INFO", LG_BMI);
+  }
+}
+
+/* ---- scenarios -------------------------------------------------------- */
+
+static void
+default_job(struct jobspec *js, int m, int r)
+{
+  memset(js, 0, sizeof *js);
+  js->map_tasks = m;
+  js->red_tasks = r;
+  js->reuse_stage = -1;
+  init_plan(&js->mp);
+  init_plan(&js->rp);
+}
+
+static void
+run_scenario(int flags)
+{
+  struct jobspec js;
+  int k;
+
+  app_start(flags & F_TINY ? "tiny_partitions_etl" : "daily_orders_etl");
+  /* A warm-up healthy job. */
+  default_job(&js, 24, 24);
+  run_job(&js);
+  cleaner();
+  if (flags & F_SKEW) {
+    default_job(&js, 24, 48);
+    js.rp.skew_index = 17;
+    run_job(&js);
+    add_finding("SKEW", (int)next_stage - 1, 0);
+    cleaner();
+  }
+  if (flags & F_FETCH) {
+    default_job(&js, 24, 36);
+    js.rp.fetch_fail_index = 20;
+    run_job(&js);
+    add_finding("FETCH_FAILURE", -1, -1); /* placeholder removed below */
+    nfinds--;
+    cleaner();
+  }
+  if (flags & F_SPEC) {
+    default_job(&js, 16, 24);
+    js.rp.spec_index = 7;
+    run_job(&js);
+    cleaner();
+  }
+  if (flags & F_EXLOSS) {
+    default_job(&js, 48, 24);
+    js.mp.lose_exec = 2;
+    run_job(&js);
+    cleaner();
+  }
+  if (flags & F_TINY) {
+    default_job(&js, 24, 2000);
+    js.rp.tiny = 1;
+    run_job(&js);
+    add_finding("TINY_TASKS", (int)next_stage - 1, 0);
+    cleaner();
+  }
+  if (flags & F_SKIP) {
+    default_job(&js, 0, 24);
+    js.reuse_stage = last_map_stage;
+    js.reuse_shuffle = last_shuffle;
+    run_job(&js);
+  }
+  if (flags & F_AQE) {
+    for (k = 0; k < 2; k++) {
+      default_job(&js, 32, 0);
+      js.map_stage_job = 1;
+      run_job(&js);
+    }
+  }
+  if (flags & F_ABORT) {
+    default_job(&js, 12, 12);
+    js.rp.abort_index = 5;
+    run_job(&js);
+  }
+  app_end();
+}
+
+static void
+run_bench(void)
+{
+  struct jobspec js;
+  uint64_t n = 0;
+  app_start("nightly_clickstream_sessionize");
+  while (total_bytes < target_bytes) {
+    int m = (int)rnd_range(200, 1600), r = (int)rnd_range(200, 1200);
+    if (m > 4000)
+      m = 4000;
+    default_job(&js, m, r);
+    js.mp.base_lo = js.rp.base_lo = 300;
+    js.mp.base_hi = js.rp.base_hi = 4000;
+    run_job(&js);
+    cleaner();
+    S("Code generated in ");
+    U(rnd_range(3, 40));
+    S(".");
+    U(rnd_range(100000, 999999));
+    S(" ms");
+    emit("INFO", LG_CG);
+    if (++n % 7 == 0) {
+      stack_trace("Exception in connection from /10.0.3.17:45122\n"
+                  "java.io.IOException: Connection reset by peer", 5);
+      S("\n\t... 12 more");
+      emit("WARN", LG_TCH);
+    }
+  }
+  app_end();
+}
+
+static void
+run_warn_only(void)
+{
+  int k;
+  app_idx = 0;
+  app_names[0] = "warn_level_app";
+  for (k = 0; k < 40; k++) {
+    now_ms += rnd_range(100, 30000);
+    if (k % 5 == 4) {
+      stack_trace("Exception in connection from /10.0.3.17:45122\n"
+                  "java.io.IOException: Connection reset by peer", 5);
+      emit("WARN", LG_TCH);
+    } else {
+      S("Unable to load native-hadoop library for your platform... using "
+        "builtin-java classes where applicable");
+      emit("WARN", LG_SC);
+    }
+  }
+  app_nex[0] = 0;
+  add_finding("NO_SCHEDULER_LINES", -1, -1);
+}
+
+/* ---- truth ------------------------------------------------------------ */
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Nearest rank: the ceil(q/100 * n)-th smallest value (1-based). */
+static uint32_t
+nearest_rank(const uint32_t *v, size_t n, unsigned q)
+{
+  size_t k = (q * n + 99) / 100;
+  if (k < 1)
+    k = 1;
+  return v[k - 1];
+}
+
+static void
+write_truth(const char *path, const char *layname, const char *spark)
+{
+  FILE *f = fopen(path, "w");
+  size_t i, k;
+  int a;
+  if (!f) {
+    perror(path);
+    exit(4);
+  }
+  fprintf(f, "{\"generator\":\"sparkgen/1\",\"scenario\":\"%s\",\"seed\":%llu,"
+          "\"layout\":\"%s\",\"spark\":\"%s\",\"lines\":%llu,\"bytes\":%llu,\n",
+          scenario, (unsigned long long)seed, layname, spark,
+          (unsigned long long)total_lines, (unsigned long long)total_bytes);
+  fprintf(f, " \"counts\":{\"got_job\":%llu,\"stage_attempts_submitted\":%llu,"
+          "\"tasks_started\":%llu,\"tasks_succeeded\":%llu,\"tasks_lost\":%llu,"
+          "\"tasks_killed\":%llu,\"jobs_finished\":%llu,\"jobs_failed\":%llu,"
+          "\"tsm_task_lines\":%llu},\n \"apps\":[",
+          (unsigned long long)cnt.got_job,
+          (unsigned long long)cnt.stage_attempts,
+          (unsigned long long)cnt.started, (unsigned long long)cnt.succeeded,
+          (unsigned long long)cnt.lost, (unsigned long long)cnt.killed,
+          (unsigned long long)cnt.jobs_ok, (unsigned long long)cnt.jobs_failed,
+          (unsigned long long)cnt.tsm_lines);
+  for (a = 0; a <= app_idx; a++) {
+    static const char *const vs[] = { "1.6.3", "2.4.8", "3.5.1", "4.0.0" };
+    int first = 1, e;
+    fprintf(f, "%s\n  {\"spark_version\":\"%s\",\"app_name\":\"%s\",\"jobs\":[",
+            a ? "," : "", vs[ver], app_names[a]);
+    for (i = 0; i < njobs; i++) {
+      struct jobrec *j = &jobs[i];
+      if (j->app != a)
+        continue;
+      fprintf(f, "%s\n   {\"id\":%d,\"status\":\"%s\",\"stages\":[",
+              first ? "" : ",", j->id, j->status);
+      first = 0;
+      for (k = 0; k < (size_t)j->nstages; k++)
+        fprintf(f, "%s%d", k ? "," : "", j->stages[k]);
+      fprintf(f, "],\"skipped_stages\":[");
+      for (k = 0; k < (size_t)j->nskipped; k++)
+        fprintf(f, "%s%d", k ? "," : "", j->skipped[k]);
+      fprintf(f, "]}");
+    }
+    fprintf(f, "],\n  \"stages\":[");
+    first = 1;
+    for (i = 0; i < nst; i++) {
+      struct stagerec *r = &st[i];
+      if (r->app != a)
+        continue;
+      fprintf(f, "%s\n   {\"id\":%d,\"attempt\":%d,\"kind\":\"%s\","
+              "\"status\":\"%s\",\"num_tasks\":%d,\"tasks\":{\"started\":%d,"
+              "\"succeeded\":%d,\"failed\":%d,\"killed\":%d,"
+              "\"speculative\":%d},",
+              first ? "" : ",", r->id, r->attempt,
+              r->kind ? "ResultStage" : "ShuffleMapStage", r->status,
+              r->num_tasks, r->started, r->succeeded, r->failed, r->killed,
+              r->spec);
+      first = 0;
+      if (r->ndur) {
+        qsort(r->dur, r->ndur, sizeof *r->dur, cmp_u32);
+        fprintf(f, "\"task_ms\":{\"count\":%llu,\"sum\":%llu,\"min\":%llu,"
+                "\"max\":%llu,\"p50\":%u,\"p90\":%u,\"p99\":%u},",
+                (unsigned long long)r->dcount, (unsigned long long)r->dsum,
+                (unsigned long long)r->dmin, (unsigned long long)r->dmax,
+                nearest_rank(r->dur, r->ndur, 50),
+                nearest_rank(r->dur, r->ndur, 90),
+                nearest_rank(r->dur, r->ndur, 99));
+      } else if (r->dcount) {
+        fprintf(f, "\"task_ms\":{\"count\":%llu,\"sum\":%llu,\"min\":%llu,"
+                "\"max\":%llu,\"p50\":null,\"p90\":null,\"p99\":null},",
+                (unsigned long long)r->dcount, (unsigned long long)r->dsum,
+                (unsigned long long)r->dmin, (unsigned long long)r->dmax);
+      } else {
+        fprintf(f, "\"task_ms\":{\"count\":0,\"sum\":0,\"min\":null,"
+                "\"max\":null,\"p50\":null,\"p90\":null,\"p99\":null},");
+      }
+      if (r->shuffle_write >= 0)
+        fprintf(f, "\"shuffle_write\":%d,", r->shuffle_write);
+      else
+        fprintf(f, "\"shuffle_write\":null,");
+      fprintf(f, "\"shuffle_reads\":[");
+      for (k = 0; k < (size_t)r->n_reads; k++)
+        fprintf(f, "%s%d", k ? "," : "", r->shuffle_reads[k]);
+      fprintf(f, "],\"fetch_failures\":%d}", r->fetch_failures);
+    }
+    fprintf(f, "],\n  \"executors\":[");
+    for (e = 0; e < app_nex[a]; e++) {
+      struct executor *x = &app_ex[a][e];
+      fprintf(f, "%s{\"id\":\"%d\",\"host\":\"%s\",\"lost_reason\":", e ? "," : "",
+              e + 1, x->host);
+      if (x->lost_reason)
+        fprintf(f, "\"%s\"}", x->lost_reason);
+      else
+        fprintf(f, "null}");
+    }
+    fprintf(f, "]}");
+  }
+  fprintf(f, "],\n \"expected_findings\":[");
+  for (a = 0; a < nfinds; a++) {
+    fprintf(f, "%s\n  {\"id\":\"%s\",\"app\":%d,", a ? "," : "", finds[a].id,
+            finds[a].app);
+    if (finds[a].stage >= 0)
+      fprintf(f, "\"stage\":%d,\"attempt\":%d}", finds[a].stage,
+              finds[a].attempt);
+    else
+      fprintf(f, "\"stage\":null,\"attempt\":null}");
+  }
+  fprintf(f, "]}\n");
+  if (fclose(f) != 0) {
+    perror(path);
+    exit(4);
+  }
+}
+
+/* ---- main --------------------------------------------------------------- */
+
+static void
+usage(FILE *f)
+{
+  fprintf(f,
+    "usage: sparkgen --scenario NAME [--seed N] "
+    "[--layout default|glue|fullclass|cdh|json]\n"
+    "                [--spark 1.6|2.4|3.5|4.0] [--target-bytes N[K|M|G]]\n"
+    "                [--out FILE] [--truth FILE]\n"
+    "scenarios: clean skew fetch_failure task_retry_abort speculation\n"
+    "           executor_loss tiny_tasks skipped_stages aqe multi_app\n"
+    "           warn_only mixed bench\n"
+    "--layout json implies --spark 4.0.  bench defaults to 1G and layout\n"
+    "default; the truth's task_ms percentiles are nearest-rank:\n"
+    "pQ = the ceil(Q/100*n)-th smallest successful-attempt duration.\n");
+}
+
+static uint64_t
+parse_size(const char *s)
+{
+  uint64_t v = 0;
+  for (; *s >= '0' && *s <= '9'; s++)
+    v = v * 10 + (uint64_t)(*s - '0');
+  if (*s == 'K' || *s == 'k')
+    v <<= 10;
+  else if (*s == 'M' || *s == 'm')
+    v <<= 20;
+  else if (*s == 'G' || *s == 'g')
+    v <<= 30;
+  else if (*s) {
+    fprintf(stderr, "sparkgen: bad size\n");
+    exit(2);
+  }
+  return v;
+}
+
+int
+main(int argc, char **argv)
+{
+  const char *outp = NULL, *truthp = NULL, *layname = "default";
+  const char *spark = NULL;
+  static const char *const snames[] = { "1.6", "2.4", "3.5", "4.0" };
+  int i, flags = -1;
+  static const struct {
+    const char *name;
+    int flags;
+  } sc[] = {
+    { "clean", 0 }, { "skew", F_SKEW }, { "fetch_failure", F_FETCH },
+    { "task_retry_abort", F_ABORT }, { "speculation", F_SPEC },
+    { "executor_loss", F_EXLOSS }, { "tiny_tasks", F_TINY },
+    { "skipped_stages", F_SKIP }, { "aqe", F_AQE },
+    { "mixed", F_SKEW | F_FETCH | F_SPEC | F_EXLOSS | F_TINY | F_SKIP | F_AQE
+               | F_ABORT },
+    { "multi_app", 0 }, { "warn_only", 0 }, { "bench", 0 },
+  };
+
+  for (i = 1; i < argc; i++) {
+    const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+      usage(stdout);
+      return 0;
+    }
+    if (!v) {
+      usage(stderr);
+      return 2;
+    }
+    i++;
+    if (!strcmp(a, "--scenario"))
+      scenario = v;
+    else if (!strcmp(a, "--seed"))
+      seed = parse_size(v);
+    else if (!strcmp(a, "--layout"))
+      layname = v;
+    else if (!strcmp(a, "--spark"))
+      spark = v;
+    else if (!strcmp(a, "--target-bytes"))
+      target_bytes = parse_size(v);
+    else if (!strcmp(a, "--out"))
+      outp = v;
+    else if (!strcmp(a, "--truth"))
+      truthp = v;
+    else {
+      usage(stderr);
+      return 2;
+    }
+  }
+  for (i = 0; i < (int)(sizeof sc / sizeof sc[0]); i++)
+    if (!strcmp(scenario, sc[i].name))
+      flags = sc[i].flags;
+  if (flags < 0) {
+    usage(stderr);
+    return 2;
+  }
+  if (!strcmp(layname, "default"))
+    lay = L_DEFAULT;
+  else if (!strcmp(layname, "glue"))
+    lay = L_GLUE;
+  else if (!strcmp(layname, "fullclass"))
+    lay = L_FULL;
+  else if (!strcmp(layname, "cdh"))
+    lay = L_CDH;
+  else if (!strcmp(layname, "json"))
+    lay = L_JSON;
+  else {
+    usage(stderr);
+    return 2;
+  }
+  if (spark) {
+    for (i = 0; i < 4; i++)
+      if (!strcmp(spark, snames[i]))
+        ver = i;
+    if (i == 4 && strcmp(spark, snames[ver])) {
+      for (i = 0; i < 4 && strcmp(spark, snames[i]); i++)
+        ;
+      if (i == 4) {
+        usage(stderr);
+        return 2;
+      }
+    }
+  }
+  if (lay == L_JSON)
+    ver = V40;
+  spark = snames[ver];
+  rng_state = seed * 0x2545f4914f6cdd1dULL + 17;
+  now_ms = 1723561969000ULL + (seed % 1000) * 86400000ULL;
+  bench = !strcmp(scenario, "bench");
+  if (bench && !target_bytes)
+    target_bytes = 1ULL << 30;
+  out = outp ? fopen(outp, "wb") : stdout;
+  if (!out) {
+    perror(outp);
+    return 4;
+  }
+  if (bench) {
+    run_bench();
+  } else if (!strcmp(scenario, "warn_only")) {
+    run_warn_only();
+  } else if (!strcmp(scenario, "multi_app")) {
+    run_scenario(F_SKIP);
+    now_ms += 3600000;
+    run_scenario(F_SKEW);
+  } else {
+    run_scenario(flags);
+  }
+  flush_out();
+  if (outp && fclose(out) != 0) {
+    perror(outp);
+    return 4;
+  }
+  if (truthp)
+    write_truth(truthp, layname, spark);
+  if (bench)
+    fprintf(stderr, "sparkgen: %llu bytes, %llu lines, avg %.1f bytes/line, "
+            "TSM task lines %.1f%%\n", (unsigned long long)total_bytes,
+            (unsigned long long)total_lines,
+            (double)total_bytes / (double)(total_lines ? total_lines : 1),
+            100.0 * (double)cnt.tsm_lines
+                / (double)(total_lines ? total_lines : 1));
+  return 0;
+}
