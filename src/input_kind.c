@@ -17,32 +17,31 @@
 
 /* Loggers that only exist in the driver process. */
 static const char *const driver_loggers[] = {
-  "DAGScheduler",
-  "TaskSetManager",
-  "TaskSchedulerImpl",
-  "SparkContext",
-  "YarnScheduler",
-  "YarnClusterScheduler",
-  "StandaloneSchedulerBackend",
-  "YarnClientSchedulerBackend",
-  "YarnClusterSchedulerBackend",
-  "KubernetesClusterSchedulerBackend",
-  "CoarseGrainedSchedulerBackend$DriverEndpoint",
-  "ExecutorAllocationManager",
-  "SparkUI",
-  "SparkSession",
+    "DAGScheduler",
+    "TaskSetManager",
+    "TaskSchedulerImpl",
+    "SparkContext",
+    "YarnScheduler",
+    "YarnClusterScheduler",
+    "StandaloneSchedulerBackend",
+    "YarnClientSchedulerBackend",
+    "YarnClusterSchedulerBackend",
+    "KubernetesClusterSchedulerBackend",
+    "CoarseGrainedSchedulerBackend$DriverEndpoint",
+    "ExecutorAllocationManager",
+    "SparkUI",
+    "SparkSession",
 };
 
 /* Loggers of the executor process. */
 static const char *const executor_loggers[] = {
-  "Executor",
-  "CoarseGrainedExecutorBackend",
-  "YarnCoarseGrainedExecutorBackend",
-  "KubernetesExecutorBackend",
+    "Executor",
+    "CoarseGrainedExecutorBackend",
+    "YarnCoarseGrainedExecutorBackend",
+    "KubernetesExecutorBackend",
 };
 
-static int in_list(const slg_logger_stats *s, const char *const *list,
-                   size_t n)
+static int in_list(const slg_logger_stats *s, const char *const *list, size_t n)
 {
   for (size_t i = 0; i < n; i++)
     if (strlen(list[i]) == s->name_len &&
@@ -86,11 +85,16 @@ slg_input_kind slg_input_kind_of(const slg_histogram *h, uint64_t lines)
 const char *slg_input_kind_name(slg_input_kind k)
 {
   switch (k) {
-  case SLG_INPUT_EMPTY: return "empty";
-  case SLG_INPUT_NOT_SPARK: return "not_spark";
-  case SLG_INPUT_SPARK_OTHER: return "spark_other";
-  case SLG_INPUT_EXECUTOR: return "executor";
-  case SLG_INPUT_DRIVER: return "driver";
+  case SLG_INPUT_EMPTY:
+    return "empty";
+  case SLG_INPUT_NOT_SPARK:
+    return "not_spark";
+  case SLG_INPUT_SPARK_OTHER:
+    return "spark_other";
+  case SLG_INPUT_EXECUTOR:
+    return "executor";
+  case SLG_INPUT_DRIVER:
+    return "driver";
   }
   return "unknown";
 }

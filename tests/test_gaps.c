@@ -98,10 +98,10 @@ static void test_gaps__not_across_files(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_gaps__largest_forward_step),
-    cmocka_unit_test(test_gaps__none_with_one_record),
-    cmocka_unit_test(test_gaps__midnight_is_a_step_back),
-    cmocka_unit_test(test_gaps__not_across_files),
+      cmocka_unit_test(test_gaps__largest_forward_step),
+      cmocka_unit_test(test_gaps__none_with_one_record),
+      cmocka_unit_test(test_gaps__midnight_is_a_step_back),
+      cmocka_unit_test(test_gaps__not_across_files),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,28 +20,38 @@ typedef struct kind_case {
 } kind_case;
 
 static const kind_case cases[] = {
-  {"no lines", 0, {NULL}, SLG_INPUT_EMPTY},
-  {"lines but no record", 12, {NULL}, SLG_INPUT_NOT_SPARK},
-  {"a Hadoop-free unrelated log4j log", 3,
-   {"com.example.Billing", "com.example.Db", NULL}, SLG_INPUT_NOT_SPARK},
-  {"driver, short names", 9,
-   {"SparkContext", "DAGScheduler", "TaskSetManager", NULL},
-   SLG_INPUT_DRIVER},
-  {"driver, scheduler only", 2,
-   {"org.apache.spark.scheduler.TaskSetManager", NULL}, SLG_INPUT_DRIVER},
-  {"local mode: driver and executor in one log", 5,
-   {"org.apache.spark.executor.Executor", "SparkContext", NULL},
-   SLG_INPUT_DRIVER},
-  {"executor log (LogHub style names)", 5,
-   {"executor.CoarseGrainedExecutorBackend", "spark.SecurityManager",
-    "executor.Executor", "storage.MemoryStore", NULL},
-   SLG_INPUT_EXECUTOR},
-  {"Spark, neither driver nor executor", 4,
-   {"org.apache.spark.deploy.history.FsHistoryProvider",
-    "org.apache.spark.SecurityManager", NULL},
-   SLG_INPUT_SPARK_OTHER},
-  {"abbreviated Spark package", 1,
-   {"o.a.s.deploy.master.Master", NULL}, SLG_INPUT_SPARK_OTHER},
+    {"no lines", 0, {NULL}, SLG_INPUT_EMPTY},
+    {"lines but no record", 12, {NULL}, SLG_INPUT_NOT_SPARK},
+    {"a Hadoop-free unrelated log4j log",
+     3,
+     {"com.example.Billing", "com.example.Db", NULL},
+     SLG_INPUT_NOT_SPARK},
+    {"driver, short names",
+     9,
+     {"SparkContext", "DAGScheduler", "TaskSetManager", NULL},
+     SLG_INPUT_DRIVER},
+    {"driver, scheduler only",
+     2,
+     {"org.apache.spark.scheduler.TaskSetManager", NULL},
+     SLG_INPUT_DRIVER},
+    {"local mode: driver and executor in one log",
+     5,
+     {"org.apache.spark.executor.Executor", "SparkContext", NULL},
+     SLG_INPUT_DRIVER},
+    {"executor log (LogHub style names)",
+     5,
+     {"executor.CoarseGrainedExecutorBackend", "spark.SecurityManager",
+      "executor.Executor", "storage.MemoryStore", NULL},
+     SLG_INPUT_EXECUTOR},
+    {"Spark, neither driver nor executor",
+     4,
+     {"org.apache.spark.deploy.history.FsHistoryProvider",
+      "org.apache.spark.SecurityManager", NULL},
+     SLG_INPUT_SPARK_OTHER},
+    {"abbreviated Spark package",
+     1,
+     {"o.a.s.deploy.master.Master", NULL},
+     SLG_INPUT_SPARK_OTHER},
 };
 
 /* Short name as the pipeline computes it: after the last dot. */
@@ -62,8 +72,7 @@ static void test_input_kind__table(void **state)
     slg_time t;
     memset(&t, 0, sizeof t);
     for (size_t k = 0; c->loggers[k]; k++)
-      slg_histogram_add(&h, slg_span_make(c->loggers[k],
-                                          strlen(c->loggers[k])),
+      slg_histogram_add(&h, slg_span_make(c->loggers[k], strlen(c->loggers[k])),
                         short_of(c->loggers[k]), SLG_LEVEL_INFO, &t);
     slg_input_kind got = slg_input_kind_of(&h, c->lines);
     if (got != c->want)
@@ -82,8 +91,8 @@ static void test_input_kind__names_and_notes(void **state)
                       "spark_other");
   assert_string_equal(slg_input_kind_name(SLG_INPUT_EXECUTOR), "executor");
   assert_string_equal(slg_input_kind_name(SLG_INPUT_DRIVER), "driver");
-  assert_non_null(strstr(slg_input_kind_note(SLG_INPUT_EXECUTOR),
-                         "executor log"));
+  assert_non_null(
+      strstr(slg_input_kind_note(SLG_INPUT_EXECUTOR), "executor log"));
   assert_non_null(strstr(slg_input_kind_note(SLG_INPUT_NOT_SPARK),
                          "not look like a Spark log"));
 }
@@ -109,9 +118,9 @@ static void test_input_kind__bound_hides_late_driver_logger(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_input_kind__table),
-    cmocka_unit_test(test_input_kind__names_and_notes),
-    cmocka_unit_test(test_input_kind__bound_hides_late_driver_logger),
+      cmocka_unit_test(test_input_kind__table),
+      cmocka_unit_test(test_input_kind__names_and_notes),
+      cmocka_unit_test(test_input_kind__bound_hides_late_driver_logger),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

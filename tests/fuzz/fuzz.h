@@ -19,17 +19,17 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Aborts with a message: an invariant of the code under test broke. */
-#define fuzz_fail(msg)                                                       \
-  do {                                                                       \
-    fprintf(stderr, "fuzz invariant broken at %s:%d: %s\n", __FILE__,       \
-            __LINE__, (msg));                                                \
-    abort();                                                                 \
+#define fuzz_fail(msg)                                                         \
+  do {                                                                         \
+    fprintf(stderr, "fuzz invariant broken at %s:%d: %s\n", __FILE__,          \
+            __LINE__, (msg));                                                  \
+    abort();                                                                   \
   } while (0)
 
-#define fuzz_check(cond)                                                     \
-  do {                                                                       \
-    if (!(cond))                                                             \
-      fuzz_fail(#cond);                                                      \
+#define fuzz_check(cond)                                                       \
+  do {                                                                         \
+    if (!(cond))                                                               \
+      fuzz_fail(#cond);                                                        \
   } while (0)
 
 /* 1 when [p, p+n) lies inside [base, base+len) (an empty span anywhere in

@@ -26,9 +26,10 @@
 #ifdef HAVE_EXTRACT_H
 typedef int (*extractor)(slg_span msg, slg_event *out);
 static const extractor extractors[] = {
-  slg_extract_dagscheduler, slg_extract_tasksetmanager,
-  slg_extract_taskscheduler, slg_extract_executors, slg_extract_shuffle,
-  slg_extract_context, slg_extract_executor_side,
+    slg_extract_dagscheduler,  slg_extract_tasksetmanager,
+    slg_extract_taskscheduler, slg_extract_executors,
+    slg_extract_shuffle,       slg_extract_context,
+    slg_extract_executor_side,
 };
 
 static void extract_directly(slg_span msg)
@@ -73,7 +74,10 @@ static void extract_directly(slg_span msg)
   }
 }
 #else
-static void extract_directly(slg_span msg) { (void)msg; }
+static void extract_directly(slg_span msg)
+{
+  (void)msg;
+}
 #endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

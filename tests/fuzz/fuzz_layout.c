@@ -31,8 +31,8 @@ static void check_record(slg_layout *l, const char *line, size_t len,
     fuzz_check(slg_time_format(&r->time, buf) < sizeof buf);
   }
   if (r->time.flags & SLG_TIME_HAS_DATE)
-    fuzz_check(r->time.month >= 1 && r->time.month <= 12 &&
-               r->time.day >= 1 && r->time.day <= 31);
+    fuzz_check(r->time.month >= 1 && r->time.month <= 12 && r->time.day >= 1 &&
+               r->time.day <= 31);
   if (r->layout_id < slg_layout_count(l)) {
     const char *pat = slg_layout_pattern(l, r->layout_id);
     fuzz_check(pat != NULL);

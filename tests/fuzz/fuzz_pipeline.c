@@ -35,10 +35,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   unsigned scale = data[0] % 13;
   slg_options opt;
   slg_options_init(&opt);
-  opt.max_line = data[1] < 128 ? 16 + (size_t)data[1] * 8
-                               : SLG_DEFAULT_MAX_LINE;
-  opt.max_loggers = data[2] < 128 ? 1 + (size_t)(data[2] % 8)
-                                  : SLG_DEFAULT_MAX_LOGGERS;
+  opt.max_line =
+      data[1] < 128 ? 16 + (size_t)data[1] * 8 : SLG_DEFAULT_MAX_LINE;
+  opt.max_loggers =
+      data[2] < 128 ? 1 + (size_t)(data[2] % 8) : SLG_DEFAULT_MAX_LOGGERS;
   int two_files = data[3] & 1;
   const char *s = (const char *)data + 4;
   size_t n = size - 4;
@@ -76,8 +76,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   slg_render_json(p, &ro, &out);
   const char *why = fuzz_json_problem(out.ptr, out.len);
   if (why) {
-    fprintf(stderr, "%.*s\n", (int)(out.len < 4000 ? out.len : 4000),
-            out.ptr);
+    fprintf(stderr, "%.*s\n", (int)(out.len < 4000 ? out.len : 4000), out.ptr);
     fuzz_fail(why);
   }
   static const slg_view views[] = {SLG_VIEW_REPORT, SLG_VIEW_LOGGERS,
