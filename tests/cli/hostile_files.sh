@@ -26,7 +26,9 @@ jcheck "directory: listed as not read, the other file read" \
 # A FIFO as input (a named pipe fed by another process).
 # Expected: exit 0; read to its end like a file.
 mkfifo "$T/fifo"
-cat "$T/a.log" >"$T/fifo" &
+# The writer opens the FIFO inside `timeout`, so a reader that never
+# opens it cannot hang the test.
+timeout 20 sh -c 'cat "$1" >"$2"' sh "$T/a.log" "$T/fifo" &
 run -f json "$T/fifo"
 wait
 expect_rc 0 "FIFO"
