@@ -90,7 +90,8 @@ const char *slg_input_kind_name(slg_input_kind k)
   case SLG_INPUT_NOT_SPARK:
     return "not_spark";
   case SLG_INPUT_SPARK_OTHER:
-    return "spark_other";
+    return "Spark components but no scheduler or SparkContext lines: not "
+           "a driver log, or one logged above INFO";
   case SLG_INPUT_EXECUTOR:
     return "executor";
   case SLG_INPUT_DRIVER:

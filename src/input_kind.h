@@ -17,7 +17,8 @@ typedef enum slg_input_kind {
   SLG_INPUT_EMPTY,       /* no lines at all */
   SLG_INPUT_NOT_SPARK,   /* no record from any Spark component */
   SLG_INPUT_SPARK_OTHER, /* Spark components, but neither driver nor
-                            executor (a history server, a fragment) */
+                            executor (a history server, a fragment, a
+                            driver log kept at WARN) */
   SLG_INPUT_EXECUTOR,    /* executor-side loggers, no scheduler */
   SLG_INPUT_DRIVER       /* the driver's scheduler or SparkContext */
 } slg_input_kind;
