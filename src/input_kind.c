@@ -90,8 +90,7 @@ const char *slg_input_kind_name(slg_input_kind k)
   case SLG_INPUT_NOT_SPARK:
     return "not_spark";
   case SLG_INPUT_SPARK_OTHER:
-    return "Spark components but no scheduler or SparkContext lines: not "
-           "a driver log, or one logged above INFO";
+    return "spark_other";
   case SLG_INPUT_EXECUTOR:
     return "executor";
   case SLG_INPUT_DRIVER:
@@ -109,8 +108,8 @@ const char *slg_input_kind_note(slg_input_kind k)
     return "no Spark component logged here: this does not look like a "
            "Spark log";
   case SLG_INPUT_SPARK_OTHER:
-    return "Spark components, but no driver scheduler: not a driver log, "
-           "so no jobs or stages";
+    return "Spark components but no scheduler or SparkContext lines: not "
+           "a driver log, or one logged above INFO";
   case SLG_INPUT_EXECUTOR:
     return "an executor log (no scheduler messages): jobs and stages are "
            "only in the driver log";
