@@ -4,24 +4,37 @@
  * There is no table of known layouts. A hand-written scanner walks the
  * head of the line token by token and classifies each by what it looks
  * like: a timestamp (digits in one of the date/time shapes below), a
- * level word (INFO, WARN, ...), a [bracketed] or {braced} group, a Java
- * class name (the logger), a bare word just before the level (Spark's
- * unit-test thread column), a location "(Logging.scala:logInfo(61))", and
- * the separators between them. The first token that belongs to none of
- * these, or the separator after the logger, starts the message.
+ * level word (TRACE DEBUG INFO WARN WARNING ERROR FATAL, and SEVERE,
+ * counted as ERROR; upper case only, optionally padded, bracketed or
+ * followed by ':'), a [bracketed] or {braced} group, a Java class name
+ * (the logger), a bare word just before the level (Spark's unit-test
+ * thread column), a location "(Logging.scala:logInfo(61))", a method name
+ * before " - ", and the separators between them. The first token that
+ * belongs to none of these, or the separator after the logger, starts
+ * the message.
  *
- * The rule for "this line is a record": the header holds a timestamp AND
- * (a level or a logger), or the line is a Spark 4 JSON log object with
- * "ts" and "msg". Everything else (stack frames, "Caused by:", prose,
- * shell prompts, YARN banners) is not a record; most of it is rejected by
- * its first byte, which must be a digit, '[', '{' or the first letter of
- * a level word once wrapper noise (indentation, "> ", "#> ", console
- * progress bars, CR-separated segments) is skipped.
+ * The rule for "this line is a record": the header holds a timestamp with
+ * a time of day AND (a level or a logger), or the line is a Spark 4 JSON
+ * log object with a parsable "ts" and a "msg". Everything else (stack
+ * frames, "Caused by:", prose, shell prompts, YARN banners) is not a
+ * record. Most of it is rejected by its first byte, which must be a digit,
+ * '[', '{' or the first letter of a level word once wrapper noise
+ * (indentation, "> ", "#> ", console progress bars, CR-separated
+ * segments) is skipped. Two rescues follow a failed header: a timestamp
+ * put in front by a collector ("kubectl logs --timestamps") is skipped,
+ * and a header glued to other output ("...records26/01/03 15:02:52 WARN")
+ * is found by its clock - only with a full date directly after a
+ * non-space byte, so prose mentioning a time stays prose. When a record's
+ * message itself starts with a complete header (Airflow task logs), the
+ * inner record wins and the outer header counts as prefix.
  *
  * While scanning, the shape is written down as a log4j ConversionPattern
- * ("%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n"); the pattern string is the
- * layout's identity, so a prefix never creates a new layout. Comparing it
- * with the previous line's pattern is the common fast path.
+ * ("%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n", timestamps kept as a short
+ * code until the layout is registered); that string is the layout's
+ * identity, so a prefix never creates a new layout. Comparing it with the
+ * previous record's is the common path. JSON lines are matched natively;
+ * their pattern ({"ts":%d{...},"level":%p,"msg":%m,"logger":%c{1}}) only
+ * describes them.
  */
 #include "layout.h"
 
@@ -105,7 +118,7 @@ static int two(const char *p, const char *end, unsigned *v)
  * than reading the time.
  */
 #define TS_MARK '\x01'
-enum { Y_NONE = 1, Y_YY, Y_YYYY, Y_COMPACT };
+enum { Y_NONE = 1, Y_YY, Y_YYYY, Y_COMPACT, Y_DMY };
 enum { Z_NONE = 1, Z_Z, Z_OFFSET, Z_NAME };
 
 typedef struct ts_shape {
@@ -116,11 +129,20 @@ typedef struct ts_shape {
 static size_t clock_at(const char *p, const char *end, slg_time *t,
                        ts_shape *sh)
 {
-  unsigned h, m, s;
+  unsigned h, m, s, bad = 0;
+  const unsigned char *u = (const unsigned char *)p;
   const char *q = p;
-  if (!two(q, end, &h) || end - q < 8 || q[2] != ':' ||
-      !two(q + 3, end, &m) || q[5] != ':' || !two(q + 6, end, &s) ||
-      h > 23 || m > 59 || s > 60)
+  if (end - p < 8 || p[2] != ':' || p[5] != ':')
+    return 0;
+  /* All six digits checked at once: a byte minus '0' above 9 is not. */
+  for (int i = 0; i < 8; i += 3)
+    bad |= ((unsigned)(u[i] - '0') > 9) | ((unsigned)(u[i + 1] - '0') > 9);
+  if (bad)
+    return 0;
+  h = (unsigned)(u[0] - '0') * 10 + (unsigned)(u[1] - '0');
+  m = (unsigned)(u[3] - '0') * 10 + (unsigned)(u[4] - '0');
+  s = (unsigned)(u[6] - '0') * 10 + (unsigned)(u[7] - '0');
+  if (h > 23 || m > 59 || s > 60)
     return 0;
   q += 8;
   t->hour = (uint8_t)h;
@@ -164,14 +186,24 @@ static size_t clock_at(const char *p, const char *end, slg_time *t,
       q += k;
     }
   } else if (end - q >= 4 && q[0] == ' ' &&
-             (memcmp(q + 1, "UTC", 3) == 0 ||
-              memcmp(q + 1, "GMT", 3) == 0) &&
+             (memcmp(q + 1, "UTC", 3) == 0 || memcmp(q + 1, "GMT", 3) == 0) &&
              (end - q == 4 || !slg_is_alnum((unsigned char)q[4]))) {
     t->flags |= SLG_TIME_UTC;
     sh->zone = Z_NAME;
     q += 4;
   }
   return (size_t)(q - p);
+}
+
+/* "Jan".."Dec" at p (3 bytes readable): 1..12, or 0. */
+static unsigned month_at(const char *p)
+{
+  static const char names[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  for (unsigned m = 0; m < 12; m++)
+    if (p[0] == names[3 * m] && p[1] == names[3 * m + 1] &&
+        p[2] == names[3 * m + 2])
+      return m + 1;
+  return 0;
 }
 
 /*
@@ -212,6 +244,16 @@ static size_t time_at(const char *p, const char *end, slg_time *t, pat *pt)
       return 0;
     sh.year = n == 4 ? Y_YYYY : Y_YY;
     q += 6;
+  } else if (n == 2 && end - q >= 10 && q[0] == ' ' && q[4] == ' ' &&
+             (mo = month_at(q + 1)) != 0 && two(q + 5, end, &y) &&
+             two(q + 7, end, &d)) {
+    /* log4j's DATE: "13 Aug 2024 15:12:49,007". */
+    d = (unsigned)(p[0] - '0') * 10 + (unsigned)(p[1] - '0');
+    y = y * 100 + (unsigned)(q[7] - '0') * 10 + (unsigned)(q[8] - '0');
+    n = 4;
+    sh.year = Y_DMY;
+    sh.date_sep = 1;
+    q += 9;
   } else if (n == 8) {
     mo = (y / 100) % 100;
     d = y % 100;
@@ -221,7 +263,8 @@ static size_t time_at(const char *p, const char *end, slg_time *t, pat *pt)
   } else {
     return 0;
   }
-  if (mo < 1 || mo > 12 || d < 1 || d > 31)
+  /* No log predates 1970; "0324/08/13" is "...03" glued to "24/08/13". */
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || (n == 4 && y < 1970))
     return 0;
   t->year = (uint16_t)(n == 2 ? 2000 + y : y);
   t->month = (uint8_t)mo;
@@ -231,8 +274,7 @@ static size_t time_at(const char *p, const char *end, slg_time *t, pat *pt)
   if (q + 1 < end && q[0] == ',' && q[1] == ' ') {
     sh.dt_sep = ',';
     q += 2;
-  } else if (q < end &&
-             (*q == ' ' || *q == '@' || *q == '_' || *q == 'T')) {
+  } else if (q < end && (*q == ' ' || *q == '@' || *q == '_' || *q == 'T')) {
     sh.dt_sep = *q;
     q++;
   } else {
@@ -260,6 +302,8 @@ static void put_time_format(pat *o, const char *c)
   puts_(o, "%d{");
   if (sh->year == Y_COMPACT) {
     puts_(o, "yyyyMMdd");
+  } else if (sh->year == Y_DMY) {
+    puts_(o, "dd MMM yyyy");
   } else if (sh->year != Y_NONE) {
     puts_(o, sh->year == Y_YYYY ? "yyyy" : "yy");
     putc_(o, sh->date_sep);
@@ -320,11 +364,12 @@ static slg_level level_at(const char *p, const char *end, size_t *n)
   return slg_level_parse(p, k);
 }
 
-/* Bytes of a Java class name (alnum, '.', '_', '$'); a table because
- * class_at is the tokenizer's innermost loop. */
+/* Bytes of a Java class name: 1 for alnum, '_', '$', and 3 for '.' (so
+ * v >> 1 counts dots); a table because class_at is the tokenizer's
+ * innermost loop. */
 static const unsigned char name_bytes[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0,
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1,
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
     0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
@@ -347,9 +392,19 @@ static size_t class_at(const char *p, const char *end, int *dots)
   int d = 0;
   if (p >= end || !(slg_is_alpha((unsigned char)*p) || *p == '_'))
     return 0;
-  /* Branch-light: the dot count is added, not tested. */
+  /* Four bytes per step; the dot count is added, not tested. */
+  while (k + 4 <= lim) {
+    unsigned a = name_bytes[(unsigned char)p[k]];
+    unsigned b = name_bytes[(unsigned char)p[k + 1]];
+    unsigned c = name_bytes[(unsigned char)p[k + 2]];
+    unsigned e = name_bytes[(unsigned char)p[k + 3]];
+    if (!(a && b && c && e))
+      break;
+    d += (int)((a >> 1) + (b >> 1) + (c >> 1) + (e >> 1));
+    k += 4;
+  }
   while (k < lim && name_bytes[(unsigned char)p[k]]) {
-    d += p[k] == '.';
+    d += name_bytes[(unsigned char)p[k]] >> 1;
     k++;
   }
   /* "Foo." at the end of a sentence: the dot is not part of the name. */
@@ -469,6 +524,18 @@ static void after_logger(scan *s)
       for (const char *d = s->p + 1; d < q; d++)
         digits &= slg_is_digit((unsigned char)*d);
       if (!digits && q != s->p + 1) {
+        /* "%c{1} [%t]: %m": the thread after the logger. */
+        if (!s->thread && q + 1 < s->end &&
+            (q[1] == ':' ||
+             (q + 2 < s->end && q[1] == ' ' && (q[2] == '-' || q[2] == ':')))) {
+          if (s->p != save)
+            putc_(s->pt, ' ');
+          puts_(s->pt, "[%t]");
+          s->r->thread = slg_span_make(s->p + 1, (size_t)(q - s->p - 1));
+          s->thread = 1;
+          s->p = q + 1;
+          continue;
+        }
         s->p = save;
         break;
       }
@@ -477,6 +544,19 @@ static void after_logger(scan *s)
       puts_(s->pt, digits ? "[%L]" : "[%X]");
       s->p = q + 1;
       continue;
+    }
+    if (*s->p == ':' && s->p == save && s->p + 1 < s->end &&
+        slg_is_digit((unsigned char)s->p[1])) {
+      /* "%c{1}:%L - %m": "DAGScheduler:54 - msg". */
+      q = s->p + 1;
+      while (q < s->end && slg_is_digit((unsigned char)*q))
+        q++;
+      if (q < s->end && *q == ' ') {
+        puts_(s->pt, ":%L");
+        s->p = q;
+        continue;
+      }
+      break;
     }
     if (!s->level && (lv = level_at(s->p, s->end, &n)) != SLG_LEVEL_NONE) {
       /* Hail: "DAGScheduler: INFO: msg". */
@@ -544,6 +624,20 @@ static int bracket(scan *s, const char *q)
 
   while (n && in[n - 1] == ' ')
     n--;
+  if (!s->level && n > 1 && in[0] == ' ') {
+    /* "[ INFO]": log4j's right-aligned %5p. */
+    const char *w = in;
+    while (w < in + n && *w == ' ')
+      w++;
+    lv = level_at(w, in + n, &k);
+    if (lv != SLG_LEVEL_NONE && w + k == in + n) {
+      puts_(s->pt, "[%5p]");
+      s->r->level = lv;
+      s->level = 1;
+      s->p = q + 1;
+      return 0;
+    }
+  }
   if (!s->level && (lv = level_at(in, in + n, &k)) != SLG_LEVEL_NONE &&
       k == n) {
     putc_(s->pt, '[');
@@ -598,6 +692,20 @@ static size_t logger_word(const char *p, const char *end, int *dots, int strict)
   const char *a = p + n;
   if (!n)
     return 0;
+  /* "DAGScheduler:54 - msg" (%c{1}:%L), "DAGScheduler [main]: msg". */
+  if (end - a >= 3 && a[0] == ':' && slg_is_digit((unsigned char)a[1])) {
+    const char *d = a + 1;
+    while (d < end && slg_is_digit((unsigned char)*d))
+      d++;
+    if (end - d >= 3 && d[0] == ' ' && (d[1] == '-' || d[1] == ':') &&
+        d[2] == ' ')
+      return n;
+  }
+  if (end - a >= 2 && a[0] == ' ' && a[1] == '[' && !strict) {
+    const char *b = close_bracket(a + 1, end, '[', ']');
+    if (b && b + 1 < end && b[1] == ':')
+      return n;
+  }
   /* "WriteAheadLogManager : msg", "DAGScheduler - msg",
    * "DAGScheduler (Logging.scala:logInfo(54))", "Remoting apply$mcV$sp -
    * msg". */
@@ -1120,7 +1228,9 @@ static const char *glued(const char *line, const char *end, slg_record *r,
 {
   const char *lim = end - line > 512 ? line + 512 : end;
   const char *c = line;
-  while ((c = memchr(c, ':', (size_t)(lim - c))) != NULL) {
+  int tries = 0;
+  /* Bounded: a line full of clocks must not cost a header scan each. */
+  while (tries < 8 && (c = memchr(c, ':', (size_t)(lim - c))) != NULL) {
     if (c - line >= 11 && end - c >= 6 && c[3] == ':' &&
         slg_is_digit((unsigned char)c[-1]) &&
         slg_is_digit((unsigned char)c[-2]) && c[-3] != ':') {
@@ -1130,6 +1240,7 @@ static const char *glued(const char *line, const char *end, slg_record *r,
         if (h <= line || slg_is_space((unsigned char)h[-1]) ||
             slg_is_digit((unsigned char)h[-1]))
           continue;
+        tries++;
         if (header(h, end, r, pt) && (r->time.flags & SLG_TIME_HAS_DATE))
           return h;
       }
@@ -1168,7 +1279,28 @@ int slg_layout_parse(slg_layout *l, const char *line, size_t len,
       return 0;
   } else if (p >= end || !may_start((unsigned char)*p) ||
              !header(p, end, out, &pt)) {
-    if (!(p = glued(p, end, out, &pt)))
+    /* A timestamp added in front by a collector ("kubectl logs
+     * --timestamps": "2024-08-13T15:12:49.123456789Z 24/08/13 ..."). */
+    slg_time t0;
+    pat scratch;
+    const char *h = p;
+    size_t n0;
+    scratch.n = 0;
+    scratch.overflow = 0;
+    if (p < end && slg_is_digit((unsigned char)*p) &&
+        (n0 = time_at(p, end, &t0, &scratch)) != 0) {
+      h = p + n0;
+      while (h < end && *h == ' ')
+        h++;
+      if (h < end && (slg_is_digit((unsigned char)*h) || *h == '[') &&
+          header(h, end, out, &pt))
+        p = h;
+      else
+        h = NULL;
+    } else {
+      h = NULL;
+    }
+    if (!h && !(p = glued(p, end, out, &pt)))
       return 0;
   } else {
     /* A record inside a record's message wins (Airflow's task log:

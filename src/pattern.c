@@ -31,6 +31,7 @@ typedef struct date_op {
 #define MAX_DATE_OPS 40
 
 struct slg_pattern {
+  pcre2_general_context *gc;
   pcre2_code *code;
   pcre2_match_data *md;
   uint32_t g_time, g_level, g_thread, g_logger, g_message;
@@ -71,6 +72,20 @@ slg_level slg_level_parse(const char *s, size_t n)
     break;
   }
   return SLG_LEVEL_NONE;
+}
+
+/* PCRE2's allocations go through slg_xmalloc, so running out of memory
+ * aborts with our message like everywhere else in the core. */
+static void *pcre_alloc(PCRE2_SIZE n, void *data)
+{
+  (void)data;
+  return slg_xmalloc(n);
+}
+
+static void pcre_free(void *ptr, void *data)
+{
+  (void)data;
+  free(ptr);
 }
 
 static int fail(char *error, const char *what, size_t pos)
@@ -511,9 +526,8 @@ int slg_pattern_compile(slg_pattern **out, const char *conversion, char *error)
   }
   /* JIT is optional: without it pcre2_match still works, just slower. */
   (void)pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
-  p->md = pcre2_match_data_create_from_pattern(p->code, NULL);
-  if (!p->md)
-    slg_xmalloc((size_t)-1); /* aborts: out of memory */
+  p->gc = pcre2_general_context_create(pcre_alloc, pcre_free, NULL);
+  p->md = pcre2_match_data_create_from_pattern(p->code, p->gc);
   p->g_time = have_t ? (uint32_t)pcre2_substring_number_from_name(
                            p->code, (PCRE2_SPTR) "time")
                      : 0;
@@ -539,6 +553,7 @@ void slg_pattern_free(slg_pattern *p)
     return;
   pcre2_match_data_free(p->md);
   pcre2_code_free(p->code);
+  pcre2_general_context_free(p->gc);
   free(p->regex);
   free(p);
 }

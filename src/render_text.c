@@ -322,18 +322,60 @@ static void loggers_table(const slg_pipeline *p, const slg_render_options *o,
   free(order);
 }
 
+/*
+ * The views that show one part of the report end with what the input did
+ * not let us see, so a partial answer never passes for a whole one.
+ */
+static void caveats(const slg_pipeline *p, const slg_render_options *o,
+                    slg_buf *b)
+{
+  const slg_accounting *a = &p->acc;
+  char n1[32], n2[32];
+  slg_buf msg = SLG_BUF_INIT;
+  for (size_t i = 0; i < p->nfiles; i++) {
+    const slg_file_info *f = &p->files[i];
+    if (!f->error)
+      continue;
+    slg_buf_clear(&msg);
+    slg_buf_puts(&msg, "note: ");
+    slg_buf_put_utf8(&msg, f->path, strlen(f->path));
+    if (f->error == SLG_ECORRUPT || f->error == SLG_ETRAILING)
+      slg_buf_printf(&msg, " was read only up to byte %llu (%s); the "
+                           "report covers what came before",
+                     (unsigned long long)f->error_offset,
+                     slg_strerror(f->error));
+    else
+      slg_buf_printf(&msg, " could not be read (%s)", slg_strerror(f->error));
+    slg_styled(b, o->color, SLG_STYLE_YELLOW, slg_buf_cstr(&msg));
+    slg_buf_putc(b, '\n');
+  }
+  slg_buf_dispose(&msg);
+  if (a->unrecognized_lines)
+    slg_buf_printf(b, "note: %s of %s lines were not recognised (see the "
+                      "full report)\n",
+                   slg_fmt_count(a->unrecognized_lines, n1),
+                   slg_fmt_count(a->lines, n2));
+  if (a->lines_cut)
+    slg_buf_printf(b, "note: %s lines longer than %zu bytes were cut for "
+                      "parsing\n",
+                   slg_fmt_count(a->lines_cut, n1), p->opt.max_line);
+}
+
 void slg_render_text(const slg_pipeline *p, const slg_render_options *o,
                      slg_buf *out)
 {
   switch (o->view) {
   case SLG_VIEW_LOGGERS:
     loggers_table(p, o, out, 0);
+    caveats(p, o, out);
     return;
   case SLG_VIEW_JOBS:
     slg_model_render_text_jobs(p->model, out, o->color);
+    caveats(p, o, out);
     return;
   case SLG_VIEW_STAGES:
     slg_model_render_text_stages(p->model, out, o->color);
+    caveats(p, o, out);
     return;
   default:
     break;

@@ -179,6 +179,30 @@ static const pos_case positives[] = {
     {"2024-08-13T15:12:49.5Z ERROR org.example.Foo: boom", 2024, 8, 13, 15, 12,
      49, 500, DM | SLG_TIME_UTC, ERROR, "", "org.example.Foo", "boom", 0,
      "%d{yyyy-MM-dd'T'HH:mm:ss.S'Z'} %p %c: %m%n"},
+    /* Right-aligned level, python logging, level first, log4j2 default. */
+    {"[ INFO] 2024-01-01 10:00:00 org.x.Foo - padded", 2024, 1, 1, 10, 0, 0, 0,
+     D, INFO, "", "org.x.Foo", "padded", 0,
+     "[%5p] %d{yyyy-MM-dd HH:mm:ss} %c - %m%n"},
+    {"2024-01-01 10:00:00,123 - py4j.java_gateway - INFO - Received command",
+     2024, 1, 1, 10, 0, 0, 123, DM, INFO, "", "py4j.java_gateway",
+     "Received command", 0, "%d{yyyy-MM-dd HH:mm:ss,SSS} - %c{2} - %p - %m%n"},
+    {"INFO 2024-01-01 10:00:00,123 [main] org.Foo - level first", 2024, 1, 1,
+     10, 0, 0, 123, DM, INFO, "main", "org.Foo", "level first", 0,
+     "%p %d{yyyy-MM-dd HH:mm:ss,SSS} [%t] %c{2} - %m%n"},
+    {"10:00:00.123 [main] INFO  o.a.s.SparkContext - log4j2 default", 0, 0, 0,
+     10, 0, 0, 123, SLG_TIME_HAS_TIME | SLG_TIME_HAS_MS, INFO, "main",
+     "o.a.s.SparkContext", "log4j2 default", 0,
+     "%d{HH:mm:ss.SSS} [%t] %-5p %logger{36} - %m%n"},
+    /* A collector's timestamp in front (kubectl logs --timestamps). */
+    {"2024-08-13T15:12:49.123456789Z 24/08/13 15:12:49 INFO DAGScheduler: "
+     "kube",
+     2024, 8, 13, 15, 12, 49, 0, D, INFO, "", "DAGScheduler", "kube", 31,
+     "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n"},
+    /* Glued to output printed without a newline. */
+    {"Processing Batch 31 with 41 records26/01/03 15:02:52 WARN "
+     "Instrumentation: regParam is zero",
+     2026, 1, 3, 15, 2, 52, 0, D, WARN, "", "Instrumentation",
+     "regParam is zero", 35, "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n"},
     /* Wrappers and prefixes. */
     {"[2026-05-04, 00:06:07 UTC] {emr.py:86} INFO - 26/05/04 00:02:24 INFO "
      "DAGScheduler: Got job 3 (x)",
@@ -362,6 +386,13 @@ static const char *const negatives[] = {
     "  warnings.warn(",
     "TRACE",
     "[main] starting",
+    "2024-08-13T15:12:49.123456789Z some container output",
+    "Finished at 2024-01-01 10:00:00 INFO done",
+    "24/08/13 1 :12:49 INFO A: bad clock",
+    "24/08/13 15:1/:49 INFO A: bad clock",
+    "24/08/13 15:12:4  INFO A: bad clock",
+    /* "...03" glued to "24/08/13": not the year 324, and ambiguous. */
+    "output0324/08/13 15:12:43 INFO SparkContext: x",
 };
 
 static void test_layout__negative_table(void **state)
@@ -581,7 +612,8 @@ static const char *const date_fmts[] = {"yyyy-MM-dd HH:mm:ss,SSS",
                                         "yy/MM/dd HH:mm:ss.SSS",
                                         "yyyy/MM/dd HH:mm:ss",
                                         "ISO8601",
-                                        "ABSOLUTE"};
+                                        "ABSOLUTE",
+                                        "DATE"};
 
 static void render_time(gen *g, size_t f, const slg_time *t)
 {
@@ -619,6 +651,12 @@ static void render_time(gen *g, size_t f, const slg_time *t)
   case 10:
     gl(g, "%02u:%02u:%02u,%03u", h, mi, s, ms);
     break;
+  case 11: {
+    static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    gl(g, "%02u %s %04u %02u:%02u:%02u,%03u", d, mon[mo - 1], y, h, mi, s, ms);
+    break;
+  }
   default:
     break;
   }
@@ -653,7 +691,7 @@ static void generate(gen *g, want *w)
   int order = (int)rnd(3);    /* 0 d p [t] c, 1 [p] d [t] c, 2 d t p c */
   int lvl_form = (int)rnd(4); /* %p, %-5p, [%p], [%-5p] */
   int thread = (int)rnd(2);
-  int lg_form = (int)rnd(4); /* %c{1}, %c{2}, %c, [%c] */
+  int lg_form = (int)rnd(5); /* %c{1}, %c{2}, %c, [%c], %c{1}:%L */
   int loc = (int)rnd(3) == 0;
   int sep = (int)rnd(3);
   const char *lv = levels[rnd(6)];
@@ -729,12 +767,23 @@ static void generate(gen *g, want *w)
     gp(g, "%c{2}");
     snprintf(w->logger, sizeof w->logger, "%s.%s", strrchr(pkg, '.') + 1, cls);
     break;
+  case 4:
+    gp(g, "%c{1}:%L");
+    snprintf(w->logger, sizeof w->logger, "%s", cls);
+    break;
   default:
     gp(g, lg_form == 3 ? "[%c]" : "%c");
     snprintf(w->logger, sizeof w->logger, "%s.%s", pkg, cls);
     break;
   }
   gl(g, lg_form == 3 ? "[%s]" : "%s", w->logger);
+  if (lg_form == 4) {
+    /* "DAGScheduler:54 - msg": no location, a dash or colon separator. */
+    gl(g, ":%u", 1 + rnd(999));
+    loc = 0;
+    if (sep == 0)
+      sep = 1;
+  }
   if (loc) {
     gp(g, " (%F:%M(%L))");
     gl(g, " (Logging.scala:logInfo(%u))", 10 + rnd(90));

@@ -1,0 +1,383 @@
+/*
+ * input.c - the only code that touches file descriptors: open an input,
+ * sniff gzip by its magic bytes, inflate (ISA-L when built with it, zlib
+ * otherwise) and hand decoded bytes to the caller in caller-sized chunks.
+ *
+ * Memory is constant whatever the input: one fixed input window plus the
+ * inflate state. Inflate writes straight into the caller's buffer, so a
+ * gzip bomb streams through like any other input.
+ *
+ * Errors are sticky: the bytes decoded before damage are returned first,
+ * then every call returns the error. Offsets are raw file offsets:
+ *   - corrupt deflate data: the offset of the input byte inflate stopped
+ *     at (zlib and ISA-L may stop a few bytes apart on the same damage);
+ *   - truncation (EOF inside a member): the file size;
+ *   - a bad CRC or length in the trailer: the offset of the trailer;
+ *   - non-gzip bytes after a complete member: the first such byte
+ *     (SLG_ETRAILING). Trailing NUL padding, which tape and some
+ *     uploaders add, is ignored silently, as gzip(1) does (with a note).
+ * A gzip of gzip is decoded one layer: the inner gzip bytes are data.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "input.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#if SLG_HAVE_ISAL
+#include <isa-l/igzip_lib.h>
+#endif
+
+#include "common.h"
+
+#define WINDOW (256 * 1024)
+
+enum { MODE_PLAIN, MODE_GZIP_ZLIB, MODE_GZIP_ISAL };
+
+struct slg_reader {
+  int fd, own_fd, eof, mode;
+  unsigned char *in; /* raw input window */
+  size_t in_len, in_pos;
+  uint64_t window_offset; /* file offset of in[0] */
+  uint64_t bytes_read, bytes_decoded;
+  int error;
+  uint64_t error_offset;
+  int in_member; /* inside a gzip member */
+  z_stream zs;
+  int zs_ready;
+#if SLG_HAVE_ISAL
+  struct inflate_state *isal;
+#endif
+};
+
+static int open_error(int e)
+{
+  switch (e) {
+  case ENOENT:
+  case ENOTDIR:
+    return SLG_ENOENT;
+  case EACCES:
+  case EPERM:
+    return SLG_EACCES;
+  case EISDIR:
+    return SLG_EISDIR;
+  default:
+    return SLG_EIO;
+  }
+}
+
+/* Refills the window, keeping unconsumed bytes. Returns bytes added, 0 at
+ * EOF, -1 on a read error (errno set). */
+static ptrdiff_t refill(slg_reader *r)
+{
+  if (r->in_pos > 0) {
+    memmove(r->in, r->in + r->in_pos, r->in_len - r->in_pos);
+    r->window_offset += r->in_pos;
+    r->in_len -= r->in_pos;
+    r->in_pos = 0;
+  }
+  if (r->eof || r->in_len == WINDOW)
+    return 0;
+  for (;;) {
+    ssize_t n = read(r->fd, r->in + r->in_len, WINDOW - r->in_len);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0)
+      return -1;
+    if (n == 0)
+      r->eof = 1;
+    r->in_len += (size_t)n;
+    r->bytes_read += (uint64_t)n;
+    return n;
+  }
+}
+
+static uint64_t pos_offset(const slg_reader *r)
+{
+  return r->window_offset + r->in_pos;
+}
+
+static void fail(slg_reader *r, int error, uint64_t offset)
+{
+  r->error = error;
+  r->error_offset = offset;
+}
+
+int slg_reader_open_backend(slg_reader **out, const char *path,
+                            int force_zlib)
+{
+  int fd, own = 1;
+  *out = NULL;
+  if (strcmp(path, "-") == 0) {
+    fd = STDIN_FILENO;
+    own = 0;
+  } else {
+    do
+      fd = open(path, O_RDONLY | O_CLOEXEC);
+    while (fd < 0 && errno == EINTR);
+    if (fd < 0)
+      return open_error(errno);
+  }
+  struct stat st;
+  if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (own)
+      close(fd);
+    errno = EISDIR;
+    return SLG_EISDIR;
+  }
+  slg_reader *r = slg_xcalloc(1, sizeof *r);
+  r->fd = fd;
+  r->own_fd = own;
+  r->in = slg_xmalloc(WINDOW);
+  /* Sniff: read until two bytes are there or the input ends. */
+  while (r->in_len < 2 && !r->eof) {
+    if (refill(r) < 0) {
+      fail(r, SLG_EIO, r->bytes_read);
+      break;
+    }
+  }
+  if (r->in_len >= 2 && r->in[0] == 0x1f && r->in[1] == 0x8b) {
+#if SLG_HAVE_ISAL
+    r->mode = force_zlib ? MODE_GZIP_ZLIB : MODE_GZIP_ISAL;
+#else
+    (void)force_zlib;
+    r->mode = MODE_GZIP_ZLIB;
+#endif
+  } else {
+    r->mode = MODE_PLAIN;
+  }
+  *out = r;
+  return 0;
+}
+
+int slg_reader_open(slg_reader **out, const char *path)
+{
+  return slg_reader_open_backend(out, path, 0);
+}
+
+/* Plain input: window bytes first, then read(2) straight into buf. */
+static ptrdiff_t read_plain(slg_reader *r, char *buf, size_t cap)
+{
+  if (r->in_pos < r->in_len) {
+    size_t n = r->in_len - r->in_pos;
+    if (n > cap)
+      n = cap;
+    memcpy(buf, r->in + r->in_pos, n);
+    r->in_pos += n;
+    return (ptrdiff_t)n;
+  }
+  if (r->eof)
+    return 0;
+  for (;;) {
+    ssize_t n = read(r->fd, buf, cap);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0) {
+      fail(r, SLG_EIO, r->bytes_read);
+      return SLG_EIO;
+    }
+    if (n == 0)
+      r->eof = 1;
+    r->bytes_read += (uint64_t)n;
+    return n;
+  }
+}
+
+/*
+ * Between members: decides what follows a complete member. Returns 1 when
+ * another member starts at in_pos, 0 at a clean end (EOF, or only NUL
+ * padding left), or sets a sticky error and returns -1.
+ */
+static int next_member(slg_reader *r)
+{
+  for (;;) {
+    while (r->in_len - r->in_pos < 2 && !r->eof)
+      if (refill(r) < 0) {
+        fail(r, SLG_EIO, r->bytes_read);
+        return -1;
+      }
+    size_t avail = r->in_len - r->in_pos;
+    if (avail == 0)
+      return 0;
+    const unsigned char *p = r->in + r->in_pos;
+    if (avail >= 2 && p[0] == 0x1f && p[1] == 0x8b)
+      return 1;
+    /* NUL padding to the end is ignored; anything else is junk. */
+    size_t i = 0;
+    while (i < avail && p[i] == 0)
+      i++;
+    if (i < avail) {
+      fail(r, SLG_ETRAILING, pos_offset(r) + i);
+      return -1;
+    }
+    r->in_pos = r->in_len;
+    if (r->eof)
+      return 0;
+  }
+}
+
+/* One inflate step's outcome. */
+enum { STEP_MORE, STEP_MEMBER_END, STEP_CORRUPT };
+
+/* Starts a member with the current backend (after next_member said one
+ * begins at in_pos). */
+static void member_begin(slg_reader *r)
+{
+#if SLG_HAVE_ISAL
+  if (r->mode == MODE_GZIP_ISAL) {
+    if (!r->isal)
+      r->isal = slg_xmalloc(sizeof *r->isal);
+    isal_inflate_init(r->isal);
+    r->isal->crc_flag = ISAL_GZIP;
+    return;
+  }
+#endif
+  if (!r->zs_ready) {
+    memset(&r->zs, 0, sizeof r->zs);
+    if (inflateInit2(&r->zs, 16 + MAX_WBITS) != Z_OK)
+      slg_xmalloc((size_t)-1); /* aborts: zlib could not allocate */
+    r->zs_ready = 1;
+  } else {
+    inflateReset(&r->zs);
+  }
+}
+
+/* Inflates from in[in_pos..in_len) into out[0..cap); reports the bytes
+ * used and made. */
+static int inflate_step(slg_reader *r, unsigned char *out, size_t cap,
+                        size_t *used, size_t *made)
+{
+  size_t avail = r->in_len - r->in_pos;
+#if SLG_HAVE_ISAL
+  if (r->mode == MODE_GZIP_ISAL) {
+    struct inflate_state *st = r->isal;
+    st->next_in = r->in + r->in_pos;
+    st->avail_in = (uint32_t)avail;
+    st->next_out = out;
+    st->avail_out = (uint32_t)cap;
+    int rc = isal_inflate(st);
+    *used = avail - st->avail_in;
+    *made = cap - st->avail_out;
+    if (rc < 0)
+      return STEP_CORRUPT;
+    return st->block_state == ISAL_BLOCK_FINISH ? STEP_MEMBER_END
+                                                : STEP_MORE;
+  }
+#endif
+  r->zs.next_in = r->in + r->in_pos;
+  r->zs.avail_in = (uInt)avail;
+  r->zs.next_out = out;
+  r->zs.avail_out = (uInt)cap;
+  int rc = inflate(&r->zs, Z_NO_FLUSH);
+  *used = avail - r->zs.avail_in;
+  *made = cap - r->zs.avail_out;
+  if (rc == Z_STREAM_END)
+    return STEP_MEMBER_END;
+  if (rc == Z_DATA_ERROR || rc == Z_NEED_DICT || rc == Z_STREAM_ERROR ||
+      rc == Z_MEM_ERROR)
+    return STEP_CORRUPT;
+  return STEP_MORE;
+}
+
+static ptrdiff_t read_gzip(slg_reader *r, char *buf, size_t cap)
+{
+  size_t produced = 0;
+  if (cap > UINT32_MAX)
+    cap = UINT32_MAX;
+  while (produced == 0) {
+    if (!r->in_member) {
+      int m = next_member(r);
+      if (m <= 0)
+        return m < 0 ? r->error : 0;
+      member_begin(r);
+      r->in_member = 1;
+    }
+    if (r->in_pos == r->in_len && !r->eof)
+      if (refill(r) < 0) {
+        fail(r, SLG_EIO, r->bytes_read);
+        break;
+      }
+    size_t used, made;
+    int step = inflate_step(r, (unsigned char *)buf + produced,
+                            cap - produced, &used, &made);
+    r->in_pos += used;
+    produced += made;
+    if (step == STEP_CORRUPT) {
+      fail(r, SLG_ECORRUPT, pos_offset(r));
+      break;
+    }
+    if (step == STEP_MEMBER_END) {
+      r->in_member = 0;
+      continue;
+    }
+    if (used == 0 && made == 0 && r->eof && r->in_pos == r->in_len) {
+      /* EOF inside a member: truncated. */
+      fail(r, SLG_ECORRUPT, pos_offset(r));
+      break;
+    }
+  }
+  r->bytes_decoded += produced;
+  if (produced)
+    return (ptrdiff_t)produced;
+  return r->error ? r->error : 0;
+}
+
+ptrdiff_t slg_reader_read(slg_reader *r, char *buf, size_t cap)
+{
+  if (r->error)
+    return r->error;
+  if (cap == 0)
+    return 0;
+  switch (r->mode) {
+  case MODE_PLAIN: {
+    ptrdiff_t n = read_plain(r, buf, cap);
+    if (n > 0)
+      r->bytes_decoded += (uint64_t)n;
+    return n;
+  }
+  default:
+    return read_gzip(r, buf, cap);
+  }
+}
+
+uint64_t slg_reader_bytes_read(const slg_reader *r) { return r->bytes_read; }
+
+uint64_t slg_reader_bytes_decoded(const slg_reader *r)
+{
+  return r->bytes_decoded;
+}
+
+uint64_t slg_reader_error_offset(const slg_reader *r)
+{
+  return r->error_offset;
+}
+
+int slg_reader_is_gzip(const slg_reader *r) { return r->mode != MODE_PLAIN; }
+
+const char *slg_reader_backend(void)
+{
+#if SLG_HAVE_ISAL
+  return "isa-l";
+#else
+  return "zlib";
+#endif
+}
+
+void slg_reader_close(slg_reader *r)
+{
+  if (!r)
+    return;
+  if (r->zs_ready)
+    inflateEnd(&r->zs);
+#if SLG_HAVE_ISAL
+  free(r->isal);
+#endif
+  if (r->own_fd)
+    close(r->fd);
+  free(r->in);
+  free(r);
+}
