@@ -42,6 +42,11 @@ static uint64_t total_bytes, total_lines;
 static char msg[1 << 16];
 static size_t mlen;
 
+/* JSON layout only: the 4.0 MDC "context" of the next record, already
+ * rendered as "key":"value" pairs (values are strings in Spark 4.0). */
+static char ctx[512];
+static size_t clen;
+
 static uint64_t now_ms; /* simulated clock, ms since the Unix epoch */
 
 static struct {
@@ -101,8 +106,9 @@ static void
 S(const char *s)
 {
   size_t n = strlen(s);
-  if (mlen + n >= sizeof msg)
-    n = sizeof msg - 1 - mlen;
+  size_t room = mlen < sizeof msg - 1 ? sizeof msg - 1 - mlen : 0;
+  if (n > room)
+    n = room;
   memcpy(msg + mlen, s, n);
   mlen += n;
 }
@@ -223,7 +229,7 @@ make_ts(void)
 
 /* Loggers: short name, %c{2} name, full name, glue thread. */
 enum { LG_DAG, LG_TSM, LG_YS, LG_SC, LG_BMI, LG_MS, LG_MOT, LG_CC, LG_CG,
-       LG_SPU, LG_DRV, LG_EAM, LG_TCH, LG_N };
+       LG_SPU, LG_DRV, LG_EAM, LG_TCH, LG_BMM, LG_N };
 static const char *const lg_full[LG_N] = {
   "org.apache.spark.scheduler.DAGScheduler",
   "org.apache.spark.scheduler.TaskSetManager",
@@ -238,13 +244,15 @@ static const char *const lg_full[LG_N] = {
   "org.apache.spark.scheduler.cluster.YarnSchedulerBackend$YarnDriverEndpoint",
   "org.apache.spark.ExecutorAllocationManager",
   "org.apache.spark.network.server.TransportChannelHandler",
+  "org.apache.spark.storage.BlockManagerMasterEndpoint",
 };
 static const char *const lg_thread[LG_N] = {
   "dag-scheduler-event-loop", "task-result-getter-1", "dispatcher-event-loop-1",
   "Thread-9", "dispatcher-BlockManagerMaster", "dag-scheduler-event-loop",
   "dispatcher-event-loop-0", "Spark Context Cleaner", "Thread-9",
-  "Thread-9", "dispatcher-CoarseGrainedScheduler", "spark-dynamic-executor-allocation",
-  "shuffle-client-4-1",
+  "Thread-9", "dispatcher-CoarseGrainedScheduler",
+  "spark-dynamic-executor-allocation",
+  "shuffle-client-4-1", "dispatcher-BlockManagerMaster",
 };
 
 static const char *
@@ -309,7 +317,13 @@ emit(const char *level, int lg)
     out_str(level);
     out_raw("\",\"msg\":\"", 9);
     json_escape(msg, mlen);
-    out_raw("\",\"logger\":\"", 12);
+    if (clen) {
+      out_raw("\",\"context\":{", 13);
+      out_raw(ctx, clen);
+      out_raw("},\"logger\":\"", 12);
+    } else {
+      out_raw("\",\"logger\":\"", 12);
+    }
     out_str(lg_name(lg, 1));
     out_raw("\"}\n", 3);
   } else {
@@ -332,6 +346,27 @@ emit(const char *level, int lg)
     out_raw("\n", 1);
   }
   mlen = 0;
+  clen = 0;
+}
+
+/* Add one MDC pair to the next JSON record; the value is the message
+ * text between byte offsets from and to (so it matches the msg exactly). */
+static void
+ctx_add(const char *key, size_t from, size_t to)
+{
+  size_t kl = strlen(key), need = kl + (to - from) + 6;
+  if (lay != L_JSON || clen + need >= sizeof ctx)
+    return;
+  if (clen)
+    ctx[clen++] = ',';
+  ctx[clen++] = '"';
+  memcpy(ctx + clen, key, kl);
+  clen += kl;
+  memcpy(ctx + clen, "\":\"", 3);
+  clen += 3;
+  memcpy(ctx + clen, msg + from, to - from);
+  clen += to - from;
+  ctx[clen++] = '"';
 }
 
 /* ---- cluster and truth model ---------------------------------------- */
@@ -498,16 +533,24 @@ static void
 stack_trace(const char *head, int frames)
 {
   static const char *const fr[] = {
-    "org.apache.spark.storage.ShuffleBlockFetcherIterator.throwFetchFailedException(ShuffleBlockFetcherIterator.scala:1239)",
-    "org.apache.spark.storage.ShuffleBlockFetcherIterator.next(ShuffleBlockFetcherIterator.scala:971)",
-    "org.apache.spark.util.CompletionIterator.next(CompletionIterator.scala:29)",
+    "org.apache.spark.storage.ShuffleBlockFetcherIterator."
+      "throwFetchFailedException"
+      "(ShuffleBlockFetcherIterator.scala:1239)",
+    "org.apache.spark.storage.ShuffleBlockFetcherIterator.next"
+      "(ShuffleBlockFetcherIterator.scala:971)",
+    "org.apache.spark.util.CompletionIterator.next"
+      "(CompletionIterator.scala:29)",
     "scala.collection.Iterator$$anon$10.next(Iterator.scala:461)",
-    "org.apache.spark.sql.execution.WholeStageCodegenExec$$anon$1.hasNext(WholeStageCodegenExec.scala:760)",
-    "org.apache.spark.shuffle.sort.BypassMergeSortShuffleWriter.write(BypassMergeSortShuffleWriter.java:140)",
-    "org.apache.spark.scheduler.ShuffleMapTask.runTask(ShuffleMapTask.scala:101)",
+    "org.apache.spark.sql.execution.WholeStageCodegenExec$$anon$1.hasNext"
+      "(WholeStageCodegenExec.scala:760)",
+    "org.apache.spark.shuffle.sort.BypassMergeSortShuffleWriter.write"
+      "(BypassMergeSortShuffleWriter.java:140)",
+    "org.apache.spark.scheduler.ShuffleMapTask.runTask"
+      "(ShuffleMapTask.scala:101)",
     "org.apache.spark.scheduler.Task.run(Task.scala:141)",
     "org.apache.spark.executor.Executor$TaskRunner.run(Executor.scala:620)",
-    "java.util.concurrent.ThreadPoolExecutor.runWorker(ThreadPoolExecutor.java:1136)",
+    "java.util.concurrent.ThreadPoolExecutor.runWorker"
+      "(ThreadPoolExecutor.java:1136)",
     "java.lang.Thread.run(Thread.java:840)",
   };
   int i, k = (int)(sizeof fr / sizeof fr[0]);
@@ -568,21 +611,43 @@ tsm_start(struct stagerec *r, struct run *t, int e)
     U((uint64_t)t->index);
     S(ver == V16 ? "," : ", ");
   } else {
+    size_t a, b, c, d, f;
     S(" (TID ");
     U(t->tid);
-    S(") (");
+    S(")");
+    ctx_add("task_name", 9, mlen);
+    S(" (");
+    a = mlen;
     S(ex[e].host);
+    ctx_add("host", a, mlen);
     S(ver == V40 ? ",executor " : ", executor ");
+    a = mlen;
     U((uint64_t)e + 1);
+    ctx_add("executor_id", a, mlen);
     S(", partition ");
+    a = mlen;
     U((uint64_t)t->index);
+    ctx_add("partition_id", a, mlen);
     S(", ");
+    b = mlen;
+    S(localities[t->tid % 5]);
+    c = mlen;
+    S(", ");
+    d = mlen;
+    U(7000 + t->tid % 997);
+    f = mlen;
+    S(" bytes) ");
+    ctx_add("task_locality", b, c);
+    ctx_add("size", d, f);
+    emit("INFO", LG_TSM);
+    goto counted;
   }
   S(localities[t->tid % 5]);
   S(", ");
   U(7000 + t->tid % 997);
   S(ver >= V35 ? " bytes) " : " bytes)");
   emit("INFO", LG_TSM);
+counted:
   cnt.started++;
   cnt.tsm_lines++;
   r->started++;
@@ -705,12 +770,14 @@ run_taskset(struct stagerec *r, const char *name, int *todo, int *ntodo,
         d = rnd_range(p->base_lo, p->base_hi);
       if (t->index == p->skew_index)
         d = p->base_hi * 40 + 65000;
+      if (t->index == p->fetch_fail_index && t->attempt == 0)
+        d = rnd_range(40, 120); /* a failed fetch gives up quickly */
       if (t->index == p->spec_index && t->attempt == 0)
         d = p->base_hi * 6 + 3000;
       t->end = now_ms + d;
       tsm_start(r, t, s / cores);
       nrun++;
-      if (bench && (t->tid & 15) == 0) {
+      if (bench && (rnd() & 1) == 0) {
         /* storage chatter: an executor caches a partition */
         S("Added rdd_");
         U(next_rdd);
@@ -764,10 +831,7 @@ run_taskset(struct stagerec *r, const char *name, int *todo, int *ntodo,
           if (!x->busy)
             continue;
           tsm_lost_prefix(r, x, le);
-          if (ver == V16)
-            S("ExecutorLostFailure (executor ");
-          else
-            S("ExecutorLostFailure (executor ");
+          S("ExecutorLostFailure (executor ");
           U((uint64_t)le + 1);
           if (ver == V16) {
             S(" exited due to an issue caused by one of the running tasks)");
@@ -793,7 +857,7 @@ run_taskset(struct stagerec *r, const char *name, int *todo, int *ntodo,
         S("Trying to remove executor ");
         U((uint64_t)le + 1);
         S(" from BlockManagerMaster.");
-        emit("INFO", LG_BMI);
+        emit("INFO", LG_BMM);
         if (ver != V16) {
           S("Shuffle files lost for executor: ");
           U((uint64_t)le + 1);
@@ -1018,25 +1082,41 @@ run_taskset(struct stagerec *r, const char *name, int *todo, int *ntodo,
         continue;
       }
 
-      /* Normal success. */
-      S("Finished ");
-      taskname(t->index, t->attempt, r->id, r->attempt);
-      S(" (TID ");
-      U(t->tid);
-      S(") in ");
-      U(d);
-      S(" ms on ");
-      S(ex[e].host);
-      if (ver != V16) {
-        S(" (executor ");
-        U((uint64_t)e + 1);
+      /* Normal success: "Finished task 0.0 in stage 0.0 (TID 0) in 1039
+       * ms on host (executor 1) (1/8)". */
+      {
+        size_t a;
+        S("Finished ");
+        taskname(t->index, t->attempt, r->id, r->attempt);
+        S(" (TID ");
+        U(t->tid);
+        S(")");
+        ctx_add("task_name", 9, mlen);
+        S(" in ");
+        a = mlen;
+        U(d);
+        ctx_add("duration", a, mlen);
+        S(" ms on ");
+        a = mlen;
+        S(ex[e].host);
+        ctx_add("host", a, mlen);
+        if (ver != V16) {
+          S(" (executor ");
+          a = mlen;
+          U((uint64_t)e + 1);
+          ctx_add("executor_id", a, mlen);
+          S(")");
+        }
+        S(" (");
+        a = mlen;
+        U((uint64_t)++done);
+        ctx_add("num_successful_tasks", a, mlen);
+        S("/");
+        a = mlen;
+        U((uint64_t)total);
+        ctx_add("num_tasks", a, mlen);
         S(")");
       }
-      S(" (");
-      U((uint64_t)++done);
-      S("/");
-      U((uint64_t)total);
-      S(")");
       emit("INFO", LG_TSM);
       cnt.succeeded++;
       cnt.tsm_lines++;
@@ -1101,7 +1181,6 @@ run_taskset(struct stagerec *r, const char *name, int *todo, int *ntodo,
         todo[n++] = todo[i];
     *ntodo = n;
   }
-  (void)stage_t0;
   return result;
 }
 
@@ -1163,12 +1242,19 @@ submit_lines(struct stagerec *r, const char *name, uint64_t rdd, int *todo,
   }
   emit("INFO", LG_DAG);
   S("Adding task set ");
+  i = (int)mlen;
   U((uint64_t)r->id);
+  ctx_add("stage_id", (size_t)i, mlen);
   S(".");
+  i = (int)mlen;
   U((uint64_t)r->attempt);
+  ctx_add("stage_attempt_id", (size_t)i, mlen);
   S(" with ");
+  i = (int)mlen;
   U((uint64_t)ntodo);
+  ctx_add("num_tasks", (size_t)i, mlen);
   S(ver >= V35 ? " tasks resource profile 0" : " tasks");
+  ctx_add("resource_profile_id", mlen - 1, mlen);
   emit("INFO", LG_YS);
   cnt.stage_attempts++;
 }
@@ -1232,10 +1318,11 @@ struct jobspec {
   int map_tasks, red_tasks;
   struct plan mp, rp;
   int reuse_stage, reuse_shuffle; /* skipped-stage job: reuse shuffle */
+  int reuse_tasks;
   int map_stage_job;              /* AQE: map-stage job only */
 };
 
-static int last_map_stage = -1, last_shuffle = -1;
+static int last_map_stage = -1, last_shuffle = -1, last_map_tasks;
 static const char *last_map_name;
 
 static void
@@ -1260,15 +1347,24 @@ run_job(struct jobspec *js)
   struct stagerec *mr = NULL, *rr;
   int skipped = js->reuse_stage >= 0;
 
+  now_ms += rnd_range(20, 1500); /* driver-side planning between jobs */
   if (!js->map_stage_job) {
     S("Starting job: ");
     S(site);
     emit("INFO", LG_SC);
   }
   if (skipped) {
-    mid = js->reuse_stage;
+    /* The finished job's stages were cleaned up, so the DAGScheduler makes
+     * a new ShuffleMapStage for the same shuffle; its outputs are all
+     * available, so it is never submitted ("Missing parents: List()") and
+     * the UI shows it as skipped. */
+    struct stagerec *sk;
+    mid = next_stage++;
     shuffle = js->reuse_shuffle;
     mname = last_map_name;
+    sk = new_stagerec(mid, 0, 0, js->reuse_tasks);
+    sk->status = "skipped";
+    sk->shuffle_write = shuffle;
   } else {
     mid = next_stage++;
     shuffle = next_shuffle++;
@@ -1284,7 +1380,8 @@ run_job(struct jobspec *js)
     }
     emit("INFO", LG_DAG);
   }
-  rdd_map = next_rdd++;
+  if (skipped)
+    rdd_map = next_rdd++;
   rid = js->map_stage_job ? -1 : next_stage++;
   if (js->map_stage_job) {
     S("Got map stage job ");
@@ -1306,12 +1403,18 @@ run_job(struct jobspec *js)
     S("Missing parents: List()");
     emit("INFO", LG_DAG);
   } else {
+    size_t a;
     S("Got job ");
     U((uint64_t)jid);
+    ctx_add("job_id", 8, mlen);
     S(" (");
+    a = mlen;
     S(site);
+    ctx_add("call_site_short_form", a, mlen);
     S(") with ");
+    a = mlen;
     U((uint64_t)js->red_tasks);
+    ctx_add("num_partitions", a, mlen);
     S(" output partitions");
     emit("INFO", LG_DAG);
     S("Final stage: ResultStage ");
@@ -1362,6 +1465,7 @@ run_job(struct jobspec *js)
       runnable_lines(&rid, 0, 1);
     last_map_stage = mid;
     last_shuffle = shuffle;
+    last_map_tasks = js->map_tasks;
     last_map_name = mname;
   }
   if (js->map_stage_job) {
@@ -1374,7 +1478,10 @@ run_job(struct jobspec *js)
                      "1048576, minimum partition size: 1048576");
       emit("INFO", LG_SPU);
     }
-    j->status = "unknown";
+    /* No "Job N finished" line for a map-stage job, but its final stage
+     * completed: the job ended well (issue: "map-stage jobs still end
+     * correctly ... their final stage completing"). */
+    j->status = "succeeded";
     return;
   }
 
@@ -1514,9 +1621,11 @@ app_start(const char *name)
   S("Running Spark version ");
   S(vs[ver]);
   emit("INFO", LG_SC);
-  S("Submitted application: ");
-  S(name);
-  emit("INFO", LG_SC);
+  if (ver != V16) { /* 2.2+ */
+    S("Submitted application: ");
+    S(name);
+    emit("INFO", LG_SC);
+  }
   now_ms += 4000;
   for (e = 0; e < nex; e++) {
     snprintf(ex[e].host, sizeof ex[e].host, "ip-10-0-%d-%d.ec2.internal",
@@ -1528,8 +1637,8 @@ app_start(const char *name)
     host_port(e);
     S(") with ID ");
     U((uint64_t)e + 1);
-    if (ver >= V35)
-      S(",  ResourceProfileId 0");
+    if (ver >= V35) /* two spaces in 3.1-3.5, one in 4.0 */
+      S(ver == V40 ? ", ResourceProfileId 0" : ",  ResourceProfileId 0");
     emit("INFO", LG_DRV);
     S("Requesting ");
     U(1);
@@ -1548,6 +1657,27 @@ static void
 app_end(void)
 {
   int e;
+  /* Dynamic allocation releases the last two idle executors. */
+  now_ms += 60000;
+  if (ver <= V24) {
+    for (e = nex - 2; e < nex; e++) {
+      S("Removing executor ");
+      U((uint64_t)e + 1);
+      S(" because it has been idle for 60 seconds (new desired total will "
+        "be ");
+      U((uint64_t)(2 * nex - 3 - e));
+      S(")");
+      emit("INFO", LG_EAM);
+    }
+  } else {
+    S("Executors ");
+    U((uint64_t)nex - 1);
+    S(",");
+    U((uint64_t)nex);
+    S(ver == V40 ? "removed due to idle timeout."
+                 : " removed due to idle timeout.");
+    emit("INFO", LG_EAM);
+  }
   for (e = 0; e < nex; e++)
     app_ex[app_idx][e] = ex[e];
   app_nex[app_idx] = nex;
@@ -1609,8 +1739,6 @@ run_scenario(int flags)
     default_job(&js, 24, 36);
     js.rp.fetch_fail_index = 20;
     run_job(&js);
-    add_finding("FETCH_FAILURE", -1, -1); /* placeholder removed below */
-    nfinds--;
     cleaner();
   }
   if (flags & F_SPEC) {
@@ -1636,6 +1764,7 @@ run_scenario(int flags)
     default_job(&js, 0, 24);
     js.reuse_stage = last_map_stage;
     js.reuse_shuffle = last_shuffle;
+    js.reuse_tasks = last_map_tasks;
     run_job(&js);
   }
   if (flags & F_AQE) {
@@ -1661,8 +1790,13 @@ run_bench(void)
   app_start("nightly_clickstream_sessionize");
   while (total_bytes < target_bytes) {
     int m = (int)rnd_range(200, 1600), r = (int)rnd_range(200, 1200);
-    if (m > 4000)
-      m = 4000;
+    /* Near the target, shrink jobs (a task costs ~500 bytes of log over
+     * its lines) so the size lands within a few percent. */
+    uint64_t cap = (target_bytes - total_bytes) / 4000 + 8;
+    if ((uint64_t)m > cap)
+      m = (int)cap;
+    if ((uint64_t)r > cap)
+      r = (int)cap;
     default_job(&js, m, r);
     js.mp.base_lo = js.rp.base_lo = 300;
     js.mp.base_hi = js.rp.base_hi = 4000;
@@ -1752,8 +1886,15 @@ write_truth(const char *path, const char *layname, const char *spark)
   for (a = 0; a <= app_idx; a++) {
     static const char *const vs[] = { "1.6.3", "2.4.8", "3.5.1", "4.0.0" };
     int first = 1, e;
-    fprintf(f, "%s\n  {\"spark_version\":\"%s\",\"app_name\":\"%s\",\"jobs\":[",
-            a ? "," : "", vs[ver], app_names[a]);
+    /* "Submitted application:" exists from 2.2 on. */
+    if (ver == V16)
+      fprintf(f, "%s\n  {\"spark_version\":\"%s\",\"app_name\":null,"
+                 "\"jobs\":[",
+              a ? "," : "", vs[ver]);
+    else
+      fprintf(f, "%s\n  {\"spark_version\":\"%s\",\"app_name\":\"%s\","
+                 "\"jobs\":[",
+              a ? "," : "", vs[ver], app_names[a]);
     for (i = 0; i < njobs; i++) {
       struct jobrec *j = &jobs[i];
       if (j->app != a)
@@ -1813,8 +1954,8 @@ write_truth(const char *path, const char *layname, const char *spark)
     fprintf(f, "],\n  \"executors\":[");
     for (e = 0; e < app_nex[a]; e++) {
       struct executor *x = &app_ex[a][e];
-      fprintf(f, "%s{\"id\":\"%d\",\"host\":\"%s\",\"lost_reason\":", e ? "," : "",
-              e + 1, x->host);
+      fprintf(f, "%s{\"id\":\"%d\",\"host\":\"%s\",\"lost_reason\":",
+              e ? "," : "", e + 1, x->host);
       if (x->lost_reason)
         fprintf(f, "\"%s\"}", x->lost_reason);
       else
