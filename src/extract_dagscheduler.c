@@ -97,6 +97,18 @@ static int submitting(slg_cur *c, slg_event *ev)
   return 0;
 }
 
+/* slg_parse_duration, plus the "too large to be real" rule every id
+ * follows: "finished in 1180591620717411303424 s" (2^70) is rejected (the
+ * cursor is marked bad), not turned into a 10^24 ms duration. */
+static int duration(slg_cur *c, const char **q, double *ms)
+{
+  if (!slg_parse_duration(q, c->end, ms))
+    return 0;
+  if (*ms > (double)SLG_EXTRACT_MAX)
+    c->bad = 1;
+  return 1;
+}
+
 /* "ShuffleMapStage 0 (count at <console>:24) finished in 1.702 s",
  * 4.0 "... finished in 366 ms", "... failed in 0.5 s due to <reason>"
  * (1.6: no reason). Also 0.8 "Completed ResultTask(0, 1)". */
@@ -108,7 +120,7 @@ static int stage_end(slg_cur *c, slg_event *ev)
   const char *w = slg_rfind(c->p, c->end, ") finished in ");
   if (w != NULL) {
     const char *q = w + 14;
-    if (!slg_parse_duration(&q, c->end, &ev->ms))
+    if (!duration(c, &q, &ev->ms))
       return 0;
     ev->kind = SLG_EV_STAGE_FINISHED;
     ev->str = span_between(c->p, w);
@@ -117,7 +129,7 @@ static int stage_end(slg_cur *c, slg_event *ev)
   w = slg_find(c->p, c->end, ") failed in ");
   if (w != NULL) {
     const char *q = w + 12;
-    if (!slg_parse_duration(&q, c->end, &ev->ms))
+    if (!duration(c, &q, &ev->ms))
       ev->ms = -1;
     ev->kind = SLG_EV_STAGE_FAILED;
     ev->str = span_between(c->p, w);
@@ -220,7 +232,7 @@ static int job_line(slg_cur *c, slg_event *ev)
   }
   ev->str = span_between(c->p, w);
   const char *q = w + 7;
-  if (!slg_parse_duration(&q, c->end, &ev->ms))
+  if (!duration(c, &q, &ev->ms))
     ev->ms = -1;
   return 1;
 }

@@ -1326,6 +1326,8 @@ int slg_layout_parse(slg_layout *l, const char *line, size_t len,
 
 slg_span slg_logger_short(slg_span lg)
 {
+  if (!lg.len)
+    return lg; /* no logger: ptr may be NULL, and NULL + 0 is UB */
   const char *p = lg.ptr, *e = lg.ptr + lg.len;
   while (p < e && (*p == '{' || *p == '[' || *p == ' '))
     p++;

@@ -18,6 +18,29 @@ void slg_options_init(slg_options *out)
   out->max_line = SLG_DEFAULT_MAX_LINE;
 }
 
+/*
+ * Keeps the largest forward step between consecutive timed records: the
+ * report's "time not covered". Records with and without a date are not
+ * compared (a date-less time would look decades earlier).
+ */
+static void track_gap(slg_pipeline *p, const slg_time *t)
+{
+  slg_accounting *a = &p->acc;
+  const slg_time *prev = &p->prev_time;
+  if (prev->flags && (prev->flags & SLG_TIME_HAS_DATE) ==
+                         (t->flags & SLG_TIME_HAS_DATE)) {
+    int64_t step = slg_time_ms(t) - slg_time_ms(prev);
+    if (step < 0) {
+      a->time_steps_back++;
+    } else if (step > a->gap_ms) {
+      a->gap_ms = step;
+      a->gap_from = *prev;
+      a->gap_to = *t;
+    }
+  }
+  p->prev_time = *t;
+}
+
 static void on_record(slg_pipeline *p, const slg_record *rec)
 {
   slg_accounting *a = &p->acc;
@@ -35,6 +58,11 @@ static void on_record(slg_pipeline *p, const slg_record *rec)
       a->first = rec->time;
     if (!a->last.flags || slg_time_cmp(&rec->time, &a->last) >= 0)
       a->last = rec->time;
+    if (!f->first.flags || slg_time_cmp(&rec->time, &f->first) < 0)
+      f->first = rec->time;
+    if (!f->last.flags || slg_time_cmp(&rec->time, &f->last) >= 0)
+      f->last = rec->time;
+    track_gap(p, &rec->time);
   }
   slg_span short_name = slg_logger_short(rec->logger);
   if (short_name.len)
@@ -95,6 +123,7 @@ int slg_pipeline_new(slg_pipeline **out, const slg_options *opts,
     *out = NULL;
     return rc;
   }
+  p->acc.gap_ms = -1;
   slg_lines_init(&p->lines, p->opt.max_line, on_line, p);
   slg_context_reset(&p->ctx);
   slg_histogram_init(&p->hist, p->opt.max_loggers);
@@ -127,6 +156,7 @@ void slg_pipeline_begin_file(slg_pipeline *p, const char *path)
   memset(f, 0, sizeof *f);
   f->path = slg_xstrndup(path, strlen(path));
   p->line_no = 0;
+  memset(&p->prev_time, 0, sizeof p->prev_time);
   slg_context_reset(&p->ctx);
   slg_model_begin_file(p->model, (uint32_t)(p->nfiles - 1));
 }

@@ -21,6 +21,7 @@ typedef struct slg_file_info {
   int error;             /* 0 or SLG_E* */
   uint64_t error_offset; /* with error */
   int ended;             /* slg_pipeline_end_file was called */
+  slg_time first, last;  /* earliest and latest record time in the file */
 } slg_file_info;
 
 /* Line accounting: lines == records + continuation + unrecognized. */
@@ -33,6 +34,13 @@ typedef struct slg_accounting {
   uint64_t layout_records[SLG_MAX_LAYOUTS + 1];
   slg_time first, last; /* earliest and latest record time */
   uint64_t timed_records; /* records with a time */
+  /* The longest stretch without a record: the largest forward step
+   * between consecutive timed records of one file (gap_ms < 0: none). A
+   * step backwards (a time-only log crossing midnight, clock skew) is not
+   * a gap. */
+  slg_time gap_from, gap_to;
+  int64_t gap_ms;
+  uint64_t time_steps_back; /* consecutive records going back in time */
 } slg_accounting;
 
 struct slg_pipeline {
@@ -45,6 +53,7 @@ struct slg_pipeline {
   slg_file_info *files;
   size_t nfiles, files_cap;
   uint64_t line_no; /* within the current file */
+  slg_time prev_time; /* last timed record of the current file */
   slg_accounting acc;
   int finished;
 };

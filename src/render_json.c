@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 
+#include "input_kind.h"
 #include "knowledge.h"
 
 static void levels_object(slg_json *j, const uint64_t *levels)
@@ -59,6 +60,10 @@ static void input_object(const slg_pipeline *p, slg_json *j)
     slg_json_u64(j, f->unrecognized_lines);
     slg_json_key(j, "complete");
     slg_json_bool(j, f->ended && !f->error);
+    slg_json_key(j, "first");
+    slg_json_time(j, &f->first);
+    slg_json_key(j, "last");
+    slg_json_time(j, &f->last);
     slg_json_key(j, "error");
     if (f->error) {
       file_error(&tmp, f);
@@ -100,6 +105,27 @@ static void input_object(const slg_pipeline *p, slg_json *j)
   slg_json_time(j, &a->first);
   slg_json_key(j, "last");
   slg_json_time(j, &a->last);
+  /* What the report could not see: the longest stretch without records
+   * (null when fewer than two timed records), steps back in time, and
+   * whether this was a driver log at all. */
+  slg_json_key(j, "largest_gap");
+  if (a->gap_ms >= 0) {
+    slg_json_object_begin(j);
+    slg_json_key(j, "from");
+    slg_json_time(j, &a->gap_from);
+    slg_json_key(j, "to");
+    slg_json_time(j, &a->gap_to);
+    slg_json_key(j, "ms");
+    slg_json_i64(j, a->gap_ms);
+    slg_json_object_end(j);
+  } else {
+    slg_json_null(j);
+  }
+  slg_json_key(j, "time_steps_back");
+  slg_json_u64(j, a->time_steps_back);
+  slg_json_key(j, "kind");
+  slg_json_str(j, slg_input_kind_name(slg_input_kind_of(&p->hist,
+                                                        a->lines)));
   slg_json_key(j, "layouts");
   slg_json_array_begin(j);
   size_t nl = slg_layout_count(p->layout);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "input_kind.h"
 #include "knowledge.h"
 #include "model.h"
 
@@ -182,6 +183,20 @@ static void input_section(const slg_pipeline *p, const slg_render_options *o,
   if (a->timed_records)
     slg_buf_printf(b, "  time   %s -> %s\n", fmt_time(&a->first, t1),
                    fmt_time(&a->last, t2));
+  if (a->gap_ms > 0)
+    slg_buf_printf(b, "  largest gap without records: %s (%s -> %s)\n",
+                   slg_fmt_duration((double)a->gap_ms, n1),
+                   fmt_time(&a->gap_from, t1), fmt_time(&a->gap_to, t2));
+  if (a->time_steps_back)
+    slg_buf_printf(b, "  time went backwards %s times (midnight in a "
+                      "time-only layout, or clock skew)\n",
+                   slg_fmt_count(a->time_steps_back, n1));
+  slg_input_kind kind = slg_input_kind_of(&p->hist, a->lines);
+  slg_buf_puts(b, "  kind   ");
+  slg_styled(b, o->color,
+             kind == SLG_INPUT_DRIVER ? SLG_STYLE_GREEN : SLG_STYLE_YELLOW,
+             slg_input_kind_note(kind));
+  slg_buf_putc(b, '\n');
   slg_buf_puts(b, "  levels");
   int any = 0;
   for (int l = 0; l < SLG_LEVEL_COUNT; l++) {

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# label: cli
+# Hostile sizes: memory stays bounded whatever the input.
+. "$(dirname "$0")/hostile_lib.bash"
+
+# A 100 MB line without a newline.
+# Expected: exit 0; one line, counted and cut (lines_cut 1,
+# max_line_bytes 65536); max RSS under 64 MiB (the line is never held).
+head -c 100000000 /dev/zero | tr '\0' 'x' >"$T/long.log"
+run_rss -f json "$T/long.log"
+expect_rc 0 "100 MB line"
+jcheck "100 MB line: one line, cut" \
+  'i["lines"] == 1 and i["lines_cut"] == 1 and
+   i["files"][0]["bytes_decoded"] == 100000000'
+expect_rss_below 65536 "100 MB line"
+
+# The same line after a real record, then another record: the records
+# around it are still read.
+{
+  printf '24/08/13 15:12:49 INFO SparkContext: Running Spark version 3.5.1\n'
+  head -c 100000000 /dev/zero | tr '\0' 'y'
+  printf '\n24/08/13 15:12:50 INFO DAGScheduler: Got job 0 (a at b:1) with 1 output partitions\n'
+} >"$T/long2.log"
+run_rss -f json "$T/long2.log"
+expect_rc 0 "100 MB line between records"
+jcheck "records around the long line are read" \
+  'i["lines"] == 3 and i["lines_cut"] == 1 and i["records"] == 2'
+expect_rss_below 65536 "100 MB line between records"
+rm -f "$T/long.log" "$T/long2.log"
+
+# A million distinct logger names.
+# Expected: exit 0; exactly max_loggers (1000) loggers listed, the other
+# 999,000 records summed in loggers_other; max RSS under 128 MiB.
+awk 'BEGIN { for (n = 0; n < 1000000; n++)
+  printf "24/08/13 15:12:49 INFO Logger%d: m\n", n }' >"$T/loggers.log"
+run_rss -f json "$T/loggers.log"
+expect_rc 0 "a million loggers"
+jcheck "a million loggers: first 1000 exact, the rest in loggers_other" \
+  'i["records"] == 1000000 and len(d["loggers"]) == 1000 and
+   d["loggers_other"]["count"] == 999000 and
+   d["loggers_other"]["max_loggers"] == 1000 and
+   all(l["count"] == 1 for l in d["loggers"])'
+expect_rss_below 131072 "a million loggers"
+# A smaller bound from the command line is honoured the same way.
+run -f json --max-loggers 10 "$T/loggers.log"
+jcheck "--max-loggers 10: ten listed" \
+  'len(d["loggers"]) == 10 and d["loggers_other"]["count"] == 999990'
+rm -f "$T/loggers.log"
+
+finish

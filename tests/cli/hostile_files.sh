@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# label: cli
+# Hostile inputs and outputs at the file level: a directory, a FIFO, an
+# unreadable file among readable ones, a missing file, stdout closed
+# early, a full disk.
+. "$(dirname "$0")/hostile_lib.bash"
+
+gen_driver_log 3 >"$T/a.log"
+gen_driver_log 5 >"$T/b.log"
+lines_a=$(wc -l <"$T/a.log")
+lines_b=$(wc -l <"$T/b.log")
+
+# A directory as input.
+# Expected: exit 3; stderr "sparklog: DIR: is a directory" (or the system's
+# "Is a directory"); the file is listed as not read; the other input is
+# still reported.
+mkdir "$T/dir"
+run -f json "$T/dir" "$T/a.log"
+expect_rc 3 "directory"
+expect_err "^sparklog: .*/dir: [Ii]s a directory$" "directory"
+jcheck "directory: listed as not read, the other file read" \
+  "len(i['files']) == 2 and not i['files'][0]['complete'] and
+   i['files'][0]['error'] is not None and i['files'][1]['complete'] and
+   i['lines'] == $lines_a and not i['complete']"
+
+# A FIFO as input (a named pipe fed by another process).
+# Expected: exit 0; read to its end like a file.
+mkfifo "$T/fifo"
+# The writer opens the FIFO inside `timeout`, so a reader that never
+# opens it cannot hang the test.
+timeout 20 sh -c 'cat "$1" >"$2"' sh "$T/a.log" "$T/fifo" &
+run -f json "$T/fifo"
+wait
+expect_rc 0 "FIFO"
+jcheck "FIFO: every line read" "i['lines'] == $lines_a and i['complete']"
+
+# An unreadable file among readable ones.
+# Expected: exit 3; stderr "sparklog: FILE: Permission denied"; the two
+# readable files are reported (their lines counted, complete), the
+# unreadable one listed with an error; input.complete false.
+cp "$T/a.log" "$T/secret.log"
+chmod 000 "$T/secret.log"
+if cat "$T/secret.log" >/dev/null 2>&1; then
+  # Root reads mode-000 files. /proc/self/mem opens but fails on the first
+  # read (EIO at address 0): the same "the others are still reported"
+  # outcome, through a read error instead of a refused open.
+  bad=/proc/self/mem
+  bad_err="^sparklog: /proc/self/mem: Input/output error$"
+else
+  bad="$T/secret.log"
+  bad_err="^sparklog: .*secret\.log: Permission denied$"
+fi
+run -f json "$T/a.log" "$bad" "$T/b.log"
+expect_rc 3 "unreadable among readable ($bad)"
+expect_err "$bad_err" "unreadable among readable"
+jcheck "unreadable among readable: the others reported" \
+  "len(i['files']) == 3 and i['files'][0]['complete'] and
+   not i['files'][1]['complete'] and i['files'][1]['error'] is not None and
+   i['files'][2]['complete'] and
+   i['lines'] == $lines_a + $lines_b and not i['complete']"
+# The text report names the unread file too.
+run "$T/a.log" "$bad"
+expect_rc 3 "unreadable, text report"
+grep -Eq "NOT READ|INCOMPLETE" "$T/out" &&
+  ok "text report marks the unreadable file" ||
+  fail "text report does not mark the unreadable file"
+
+# A missing file.
+# Expected: exit 3; stderr "sparklog: FILE: No such file or directory".
+run "$T/nope.log"
+expect_rc 3 "missing file"
+expect_err "^sparklog: .*nope\.log: No such file or directory$" \
+  "missing file"
+
+# stdout closed early: `sparklog big.log | head -1`.
+# Expected: sparklog ends quietly with status 0 (EPIPE is not an error for
+# a filter), nothing on stderr.
+awk 'BEGIN { for (n = 0; n < 3000; n++)
+  printf "24/08/13 15:12:49 INFO Logger%d: m\n", n }' >"$T/big.log"
+"$BIN" -f json "$T/big.log" 2>"$T/err" | head -1 >/dev/null
+RC=${PIPESTATUS[0]}
+expect_rc 0 "stdout closed early (| head -1)"
+expect_quiet "stdout closed early (| head -1)"
+"$BIN" -f json "$T/big.log" 2>"$T/err" | true
+RC=${PIPESTATUS[0]}
+expect_rc 0 "stdout closed before any write (| true)"
+expect_quiet "stdout closed before any write (| true)"
+
+# Writing to a full disk.
+# Expected: exit 4; stderr "sparklog: stdout: write error: No space left on
+# device".
+if [ -w /dev/full ]; then
+  "$BIN" "$T/a.log" >/dev/full 2>"$T/err"
+  RC=$?
+  expect_rc 4 "full disk"
+  expect_err "^sparklog: stdout: write error: No space left on device$" \
+    "full disk"
+  "$BIN" -f json "$T/a.log" >/dev/full 2>"$T/err"
+  RC=$?
+  expect_rc 4 "full disk, JSON"
+else
+  echo "note: /dev/full not available; full-disk case skipped"
+fi
+
+# When several statuses apply the highest wins: an unreadable input (3)
+# and a full disk (4) give 4.
+if [ -w /dev/full ]; then
+  "$BIN" "$T/nope.log" >/dev/full 2>"$T/err"
+  RC=$?
+  expect_rc 4 "missing file and full disk"
+fi
+
+finish

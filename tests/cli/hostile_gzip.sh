@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# label: cli
+# Hostile gzip: truncated, trailing junk, a gzip of a gzip, a gzip bomb.
+# Damage is reported with where it starts, everything before it is still
+# counted, and the exit status (3) says the report is partial.
+. "$(dirname "$0")/hostile_lib.bash"
+command -v gzip >/dev/null || { echo "skip: gzip missing"; exit 77; }
+
+gen_driver_log 400 >"$T/driver.log"
+total_lines=$(wc -l <"$T/driver.log")
+gzip -9 -n -c "$T/driver.log" >"$T/driver.log.gz"
+gz_size=$(wc -c <"$T/driver.log.gz")
+
+# Sanity: the intact gzip reads completely.
+run -f json "$T/driver.log.gz"
+expect_rc 0 "intact gzip"
+jcheck "intact gzip: every line, complete, driver" \
+  "i['lines'] == $total_lines and i['complete'] and i['kind'] == 'driver'"
+
+# Truncated gzip (cut at half).
+# Expected: exit 3; stderr "sparklog: FILE: corrupt gzip data at byte N";
+# input.complete false, the file's error says where; the lines before the
+# cut are counted (more than 0, fewer than all).
+head -c $((gz_size / 2)) "$T/driver.log.gz" >"$T/cut.log.gz"
+run -f json "$T/cut.log.gz"
+expect_rc 3 "truncated gzip"
+expect_err "^sparklog: .*cut\.log\.gz: corrupt gzip data at byte [0-9]+$" \
+  "truncated gzip"
+jcheck "truncated gzip: partial, error recorded, lines before it counted" \
+  "not i['complete'] and not i['files'][0]['complete'] and
+   i['files'][0]['error'].startswith('corrupt gzip data at byte ') and
+   0 < i['lines'] < $total_lines"
+
+# gzip followed by trailing junk.
+# Expected: exit 3; stderr "sparklog: FILE: trailing garbage after gzip
+# data at byte N" with N the size of the gzip member; every line of the
+# member is counted.
+{ cat "$T/driver.log.gz"; printf 'this is not gzip\n'; } >"$T/junk.log.gz"
+run -f json "$T/junk.log.gz"
+expect_rc 3 "gzip + trailing junk"
+expect_err "^sparklog: .*junk\.log\.gz: trailing garbage after gzip data at byte $gz_size$" \
+  "gzip + trailing junk"
+jcheck "gzip + trailing junk: all member lines counted, incomplete" \
+  "i['lines'] == $total_lines and not i['complete']"
+
+# Two concatenated members (what `cat a.gz b.gz` makes) are one stream.
+# Expected: exit 0; the lines of both.
+cat "$T/driver.log.gz" "$T/driver.log.gz" >"$T/two.log.gz"
+run -f json "$T/two.log.gz"
+expect_rc 0 "two gzip members"
+jcheck "two gzip members: both read" "i['lines'] == 2 * $total_lines"
+
+# A gzip of a gzip.
+# Expected: one layer is decoded, like zcat; the inner stream is binary
+# to us: exit 0, its lines counted as unrecognised (class binary), no
+# record, and the report says this is not a Spark log (nothing silently
+# decoded twice, nothing silently dropped).
+gzip -n -c "$T/driver.log.gz" >"$T/double.log.gz"
+run -f json "$T/double.log.gz"
+expect_rc 0 "gzip of gzip"
+jcheck "gzip of gzip: inner stream reported as binary, not Spark" \
+  "i['records'] == 0 and i['kind'] == 'not_spark' and
+   i['unrecognized_lines'] == i['lines'] and
+   i['files'][0]['bytes_decoded'] == $gz_size"
+
+# A gzip bomb: 512 MiB of zeros compressed to about 0.5 MiB.
+# Expected: exit 0; streamed: max RSS under 64 MiB; all 512 MiB decoded
+# and accounted (one cut line).
+head -c 536870912 /dev/zero | gzip -1 -n >"$T/bomb.gz"
+run_rss -f json "$T/bomb.gz"
+expect_rc 0 "gzip bomb"
+jcheck "gzip bomb: all decoded, one cut line" \
+  "i['files'][0]['bytes_decoded'] == 536870912 and i['lines'] == 1 and
+   i['lines_cut'] == 1"
+expect_rss_below 65536 "gzip bomb"
+
+finish

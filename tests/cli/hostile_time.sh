@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# label: cli
+# Hostile timestamps: going backwards, across midnight in a time-only
+# layout, across a year boundary. The report says what it saw: first and
+# last time, steps back (input.time_steps_back) and the longest stretch
+# without records (input.largest_gap), never a negative or day-long gap
+# invented by a midnight wrap.
+. "$(dirname "$0")/hostile_lib.bash"
+
+# Across a year, then one step back, then a 10-minute silence.
+# Expected: exit 0; first 2023-12-31T23:59:58, last 2024-01-01T00:10:00;
+# time_steps_back == 1; largest_gap 600000 ms from 00:00:00 to 00:10:00.
+cat >"$T/year.log" <<'LOG'
+23/12/31 23:59:58 INFO SparkContext: Running Spark version 3.5.1
+24/01/01 00:00:01 INFO DAGScheduler: a
+24/01/01 00:00:00 INFO DAGScheduler: b
+24/01/01 00:10:00 INFO DAGScheduler: c
+LOG
+run -f json "$T/year.log"
+expect_rc 0 "across a year"
+jcheck "across a year: first/last span the boundary" \
+  'i["first"].startswith("2023-12-31T23:59:58") and
+   i["last"].startswith("2024-01-01T00:10:00")'
+jcheck "across a year: one step back, largest gap 10 min" \
+  'i["time_steps_back"] == 1 and i["largest_gap"]["ms"] == 600000 and
+   i["largest_gap"]["from"].startswith("2024-01-01T00:00:00") and
+   i["largest_gap"]["to"].startswith("2024-01-01T00:10:00")'
+jcheck "per-file first/last" \
+  'i["files"][0]["first"].startswith("2023-12-31") and
+   i["files"][0]["last"].startswith("2024-01-01T00:10")'
+run "$T/year.log"
+grep -q "largest gap without records: " "$T/out" &&
+  ok "text report shows the largest gap" ||
+  fail "text report does not show the largest gap"
+
+# Across midnight in a time-only layout (given with --layout).
+# Expected: exit 0; 3 records; the wrap 23:59:59.900 -> 00:00:00.100 is a
+# step back (time_steps_back 1), not a 24-hour gap: largest gap 200 ms.
+cat >"$T/midnight.log" <<'LOG'
+23:59:59.900 INFO SparkContext: Running Spark version 3.5.1
+00:00:00.100 INFO DAGScheduler: x
+00:00:00.300 INFO DAGScheduler: y
+LOG
+run -f json --layout '%d{HH:mm:ss.SSS} %p %c: %m%n' "$T/midnight.log"
+expect_rc 0 "midnight, time-only"
+jcheck "midnight: 3 records, one step back, largest gap 200 ms" \
+  'i["records"] == 3 and i["time_steps_back"] == 1 and
+   i["largest_gap"]["ms"] == 200'
+
+# A single record: no gap can be measured.
+# Expected: largest_gap null, time_steps_back 0.
+head -1 "$T/year.log" >"$T/one.log"
+run -f json "$T/one.log"
+jcheck "one record: largest_gap null" \
+  'i["largest_gap"] is None and i["time_steps_back"] == 0'
+
+# Gaps are measured within a file, not across files given in any order.
+# Expected: two files a day apart in reverse order: no step back counted
+# between them, largest gap the largest inside one file (10 min).
+printf '24/01/02 00:00:00 INFO SparkContext: Running Spark version 3.5.1\n' \
+  >"$T/later.log"
+run -f json "$T/later.log" "$T/year.log"
+jcheck "two files: gap within files only" \
+  'i["largest_gap"]["ms"] == 600000 and i["time_steps_back"] == 1'
+
+finish

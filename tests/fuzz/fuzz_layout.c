@@ -1,0 +1,63 @@
+/*
+ * fuzz_layout.c - layout detection and tokenizing (slg_layout_parse).
+ *
+ * One detector per input, as in a real run, so shapes registered by early
+ * lines shape the parsing of later ones. Every token must be a slice of
+ * the line, the layout id must be in range and its pattern printable, and
+ * the canonical short logger name must be a slice of the logger.
+ */
+#include <string.h>
+
+#include "fuzz.h"
+#include "layout.h"
+
+static void check_record(slg_layout *l, const char *line, size_t len,
+                         const slg_record *r)
+{
+  fuzz_check(fuzz_span_inside(r->thread.ptr, r->thread.len, line, len));
+  fuzz_check(fuzz_span_inside(r->logger.ptr, r->logger.len, line, len));
+  /* A JSON-layout message is unescaped into the detector's scratch
+   * buffer; elsewhere it is a slice of the line. Either way every byte
+   * must be readable (ASan checks the reads). */
+  if (!fuzz_span_inside(r->message.ptr, r->message.len, line, len))
+    fuzz_touch(r->message.ptr, r->message.len);
+  fuzz_check(r->prefix_len <= len);
+  fuzz_check(r->level >= SLG_LEVEL_NONE && r->level < SLG_LEVEL_COUNT);
+  fuzz_check(r->layout_id <= SLG_LAYOUT_OTHER);
+  if (r->time.flags & SLG_TIME_HAS_TIME) {
+    fuzz_check(r->time.hour < 24 && r->time.minute < 60);
+    fuzz_check(r->time.second < 61 && r->time.millisecond < 1000);
+    char buf[32];
+    fuzz_check(slg_time_format(&r->time, buf) < sizeof buf);
+  }
+  if (r->time.flags & SLG_TIME_HAS_DATE)
+    fuzz_check(r->time.month >= 1 && r->time.month <= 12 && r->time.day >= 1 &&
+               r->time.day <= 31);
+  if (r->layout_id < slg_layout_count(l)) {
+    const char *pat = slg_layout_pattern(l, r->layout_id);
+    fuzz_check(pat != NULL);
+    fuzz_check(strlen(pat) < 4096);
+  }
+  slg_span s = slg_logger_short(r->logger);
+  fuzz_check(fuzz_span_inside(s.ptr, s.len, r->logger.ptr, r->logger.len));
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+  slg_layout *l = NULL;
+  if (slg_layout_new(&l, NULL, NULL) < 0)
+    fuzz_fail("slg_layout_new without a pattern failed");
+  const char *p = (const char *)data, *end = p + size;
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+    slg_record r;
+    memset(&r, 0xa5, sizeof r); /* the parser must fill what it returns */
+    if (slg_layout_parse(l, p, len, &r))
+      check_record(l, p, len, &r);
+    p += len + (nl ? 1 : 0);
+  }
+  fuzz_check(slg_layout_count(l) <= SLG_MAX_LAYOUTS);
+  slg_layout_free(l);
+  return 0;
+}

@@ -1,0 +1,93 @@
+/*
+ * fuzz_pipeline.c - the whole input-free pipeline, in random chunkings.
+ *
+ * The first four bytes are settings: byte 0 seeds the chunk sizes and
+ * picks their scale (1 byte .. 4 KiB), byte 1 max_line (cut lines),
+ * byte 2 max_loggers (the histogram bound), byte 3 whether the input is
+ * split into two files. The rest is fed in those chunks. The finished
+ * report is rendered as JSON (which must be valid UTF-8, balanced, and
+ * account for every line) and as text in each view.
+ */
+#include <string.h>
+
+#include "fuzz.h"
+#include "pipeline.h"
+#include "render.h"
+
+static void feed_chunked(slg_pipeline *p, const char *s, size_t n,
+                         uint64_t *seed, unsigned scale)
+{
+  size_t off = 0;
+  while (off < n) {
+    size_t c = 1 + (size_t)(fuzz_rand(seed) % ((uint64_t)1 << scale));
+    if (c > n - off)
+      c = n - off;
+    slg_pipeline_feed(p, s + off, c);
+    off += c;
+  }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+  if (size < 4)
+    return 0;
+  uint64_t seed = data[0];
+  unsigned scale = data[0] % 13;
+  slg_options opt;
+  slg_options_init(&opt);
+  opt.max_line =
+      data[1] < 128 ? 16 + (size_t)data[1] * 8 : SLG_DEFAULT_MAX_LINE;
+  opt.max_loggers =
+      data[2] < 128 ? 1 + (size_t)(data[2] % 8) : SLG_DEFAULT_MAX_LOGGERS;
+  int two_files = data[3] & 1;
+  const char *s = (const char *)data + 4;
+  size_t n = size - 4;
+
+  slg_pipeline *p = NULL;
+  if (slg_pipeline_new(&p, &opt, NULL) < 0)
+    fuzz_fail("slg_pipeline_new without a layout failed");
+  size_t half = two_files ? n / 2 : n;
+  slg_file_status st;
+  memset(&st, 0, sizeof st);
+  slg_pipeline_begin_file(p, "fuzz-a.log");
+  feed_chunked(p, s, half, &seed, scale);
+  st.bytes_read = st.bytes_decoded = half;
+  slg_pipeline_end_file(p, &st);
+  if (two_files) {
+    slg_pipeline_begin_file(p, "fuzz-b.log");
+    feed_chunked(p, s + half, n - half, &seed, scale);
+    st.bytes_read = st.bytes_decoded = n - half;
+    st.error = (data[3] & 2) ? SLG_ECORRUPT : 0; /* a damaged gzip */
+    st.error_offset = n - half;
+    slg_pipeline_end_file(p, &st);
+  }
+  slg_pipeline_finish(p);
+
+  const slg_accounting *a = &p->acc;
+  fuzz_check(a->lines ==
+             a->records + a->continuation_lines + a->unrecognized_lines);
+  fuzz_check(p->hist.count <= opt.max_loggers);
+
+  slg_render_options ro;
+  memset(&ro, 0, sizeof ro);
+  ro.pretty = data[3] & 4 ? 1 : 0;
+  ro.top = 1 + (data[3] >> 4);
+  slg_buf out = SLG_BUF_INIT;
+  slg_render_json(p, &ro, &out);
+  const char *why = fuzz_json_problem(out.ptr, out.len);
+  if (why) {
+    fprintf(stderr, "%.*s\n", (int)(out.len < 4000 ? out.len : 4000), out.ptr);
+    fuzz_fail(why);
+  }
+  static const slg_view views[] = {SLG_VIEW_REPORT, SLG_VIEW_LOGGERS,
+                                   SLG_VIEW_JOBS, SLG_VIEW_STAGES};
+  for (size_t i = 0; i < sizeof views / sizeof *views; i++) {
+    slg_buf_clear(&out);
+    ro.view = views[i];
+    ro.color = (int)(i & 1);
+    slg_render_text(p, &ro, &out);
+  }
+  slg_buf_dispose(&out);
+  slg_pipeline_free(p);
+  return 0;
+}

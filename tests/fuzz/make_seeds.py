@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Regenerates tests/fuzz/seeds/ from small slices of permissively licensed
+corpus logs (MIT / Apache-2.0 per ../shared/corpus/CATALOG.md) plus inputs
+written here. Run from the repository root:
+
+    python3 tests/fuzz/make_seeds.py [SHARED_DIR]
+
+Seeds are committed; this script documents where each one comes from.
+"""
+import gzip
+import os
+import re
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SHARED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared")
+OUT = os.path.join(ROOT, "tests", "fuzz", "seeds")
+
+# (corpus path, licence per CATALOG.md): only MIT and Apache-2.0 files.
+SOURCES = {
+    "fraud": ("corpus/fraud-lakehouse-spark35/spark_job.log", "MIT"),
+    "eddiepi": ("corpus/eddiepi-spark-tracing/spark-debug.log", "Apache-2.0"),
+    "sparklyr": ("corpus/sparklyr-spark4-json/README.spark_log_excerpt.jsonl",
+                 "Apache-2.0"),
+}
+
+
+def corpus_lines(key, start, count):
+    path = os.path.join(SHARED, SOURCES[key][0])
+    with open(path, "rb") as f:
+        lines = f.read().split(b"\n")
+    return b"\n".join(lines[start:start + count]) + b"\n"
+
+
+def write(target, name, data):
+    d = os.path.join(OUT, target)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, name), "wb") as f:
+        f.write(data)
+
+
+# Written here: one line per layout family and the awkward cases.
+OWN_LAYOUTS = b"""\
+24/08/13 15:12:49 INFO DAGScheduler: Got job 0 (json at X.java:0) with 8 output partitions
+2024-08-13 15:12:49,123 INFO [dag-scheduler-event-loop] scheduler.DAGScheduler: Submitting ResultStage 0 (MapPartitionsRDD[6] at json at X.java:0), which has no missing parents
+2024-08-13T15:12:49.123Z WARN  org.apache.spark.scheduler.TaskSetManager - Lost task 1.0 in stage 2.0 (TID 9) (host, executor 1): java.io.IOException: boom
+\tat org.apache.spark.Foo.bar(Foo.scala:1)
+[INFO][2017-01-01 10:00:00][org.apache.spark.SparkContext]Running Spark version 2.2.0
+15:12:49.123 [main] INFO  o.a.s.SparkContext - Running Spark version 3.5.1
+INFO  2024-08-13 15:12:49,123 [Thread-1] {TaskSchedulerImpl} Adding task set 0.0 with 8 tasks
+{"ts":"2025-03-18T05:33:03.487Z","level":"INFO","msg":"Running task 0.0 in stage 90.0 (TID 127)","logger":"Executor"}
+\r[Stage 0:>                                                          (0 + 8) / 8]\r
+Using Spark's default log4j profile: org/apache/spark/log4j-defaults.properties
+SLF4J: Class path contains multiple SLF4J bindings.
+$ spark-submit --class Foo app.jar
+```
+24/13/45 99:99:99 INFO : empty logger
+24/08/13 15:12:49 INFO \xff\xfeBad\xc3\x28Logger: caf\xc3\xa9 \xed\xa0\x80 \xf4\x90\x80\x80
+"""
+
+MODEL_LINES = b"""\
+#T55969000
+SparkContext: Running Spark version 3.5.1
+SparkContext: Submitted application: fuzz
+DAGScheduler: Got job 0 (count at X.scala:1) with 2 output partitions
+DAGScheduler: Final stage: ResultStage 1 (count at X.scala:1)
+DAGScheduler: Parents of final stage: List(ShuffleMapStage 0)
+DAGScheduler: Missing parents: List(ShuffleMapStage 0)
+DAGScheduler: Submitting ShuffleMapStage 0 (MapPartitionsRDD[1] at map at X.scala:1), which has no missing parents
+DAGScheduler: Submitting 2 missing tasks from ShuffleMapStage 0 (MapPartitionsRDD[1] at map at X.scala:1) (first 15 tasks are for partitions Vector(0, 1))
+TaskSchedulerImpl: Adding task set 0.0 with 2 tasks resource profile 0
+TaskSetManager: Starting task 0.0 in stage 0.0 (TID 0) (host1, executor 1, partition 0, PROCESS_LOCAL, 7595 bytes)
+TaskSetManager: Starting task 1.0 in stage 0.0 (TID 1) (host2, executor 2, partition 1, NODE_LOCAL, 7595 bytes) taskResourceAssignments Map()
+TaskSetManager: Finished task 0.0 in stage 0.0 (TID 0) in 1039 ms on host1 (executor 1) (1/2)
+TaskSetManager: Lost task 1.0 in stage 0.0 (TID 1) (host2 executor 2): FetchFailed(BlockManagerId(2, host2, 7337, None), shuffleId=0, mapIndex=1, mapId=1, reduceId=0, message=
+org.apache.spark.shuffle.FetchFailedException: boom
+\tat org.apache.spark.storage.ShuffleBlockFetcherIterator.throwFetchFailedException(ShuffleBlockFetcherIterator.scala:1)
+TaskSetManager: Finished task 1.0 in stage 0.0 (TID 1) in 2,043 ms on host2 (executor 2) (2/2)
+TaskSchedulerImpl: Removed TaskSet 0.0, whose tasks have all completed, from pool
+DAGScheduler: ShuffleMapStage 0 (map at X.scala:1) finished in 1.225 s
+DAGScheduler: looking for newly runnable stages
+MapOutputTrackerMaster: Size of output statuses for shuffle 0 is 160 bytes
+DAGScheduler: Submitting ResultStage 1 (ShuffledRDD[2] at count at X.scala:1), which has no missing parents
+DAGScheduler: ResultStage 1 (count at X.scala:1) finished in Unknown s
+DAGScheduler: Job 0 finished: count at X.scala:1, took 1.283159 s
+DAGScheduler: Job 1 failed: save at Y.scala:9, took 0.5 s
+DAGScheduler: ShuffleMapStage 7 (map at X.scala:1) failed in 3.0 s due to Job aborted due to stage failure
+DAGScheduler: Resubmitting ShuffleMapStage 0 (map at X.scala:1) and ResultStage 1 (count at X.scala:1) due to fetch failure
+DAGScheduler: Executor lost: 2 (epoch 3)
+ExecutorAllocationManager: Requesting 4 new executors because tasks are backlogged (new desired total will be 6 for resource profile id: 0)
+#T10
+TaskSetManager: Finished task 0.0 in stage 99.0 (TID 1180591620717411303424) in 18446744073709551616 ms on h (executor 1) (1/1)
+DAGScheduler: Got job 1180591620717411303424 (x at y:1) with 1 output partitions
+TaskSetManager: Finished task 0.0 in stage 0.0 (TID 0) in -5 ms on host1 (executor 1) (1/2)
+TaskSetManager: Starting task 0.0 in stage 0.0 (TID 0) (host1, executor 1, partition 0, PROCESS_LOCAL, 7595 bytes)
+AdaptiveSparkPlanExec: Final plan
+"""
+
+
+def to_model(text):
+    """'yy/MM/dd HH:mm:ss LEVEL Logger: msg' -> 'Logger: msg'."""
+    out = []
+    pat = re.compile(rb"^\d\d/\d\d/\d\d \d\d:\d\d:\d\d [A-Z]+ (.*)$")
+    for line in text.split(b"\n"):
+        m = pat.match(line)
+        out.append(m.group(1) if m else line)
+    return b"\n".join(out)
+
+
+def main():
+    fraud_head = corpus_lines("fraud", 40, 70)     # job 0: submit .. finish
+    fraud_shuffle = corpus_lines("fraud", 1900, 40)  # ShuffleMapStage 3
+    eddie = corpus_lines("eddiepi", 0, 30)
+    eddie_sched = b"".join(
+        l + b"\n" for l in open(os.path.join(SHARED, SOURCES["eddiepi"][0]),
+                               "rb").read().split(b"\n")
+        if b"DAGScheduler" in l or b"TaskSetManager" in l)[:6000]
+    spark4 = corpus_lines("sparklyr", 0, 6)
+
+    # lines: the settings byte then text (CRLF, a long line, binary).
+    write("lines", "fraud", b"\x06" + fraud_head)
+    write("lines", "crlf", b"\x03" + fraud_head[:2000].replace(b"\n", b"\r\n"))
+    write("lines", "long", b"\x04" + b"A" * 300 + b"\n\n\r\n" + b"B" * 40)
+    write("lines", "own", b"\x0f" + OWN_LAYOUTS)
+    write("lines", "nul", b"\x05" + b"\0" * 64)
+
+    for name, data in (("fraud", fraud_head), ("shuffle", fraud_shuffle),
+                       ("eddiepi", eddie), ("spark4", spark4),
+                       ("own", OWN_LAYOUTS)):
+        write("layout", name, data)
+
+    write("pattern", "default",
+          b"%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n\n" + fraud_head[:3000])
+    write("pattern", "iso",
+          b"%d{ISO8601} %-5p [%t] %c: %m%n\n"
+          b"2024-08-13 15:12:49,123 INFO  [main] org.apache.spark.SparkContext: Running Spark version 3.5.1\n")
+    write("pattern", "brackets",
+          b"[%p][%d{yyyy-MM-dd HH:mm:ss}][%c]%m%n\n"
+          b"[INFO][2017-01-01 10:00:00][org.apache.spark.SparkContext]Running Spark version 2.2.0\n")
+    write("pattern", "time_only",
+          b"%d{HH:mm:ss.SSS} [%t] %-5level %logger{36} - %msg%n\n"
+          b"15:12:49.123 [main] INFO  o.a.s.SparkContext - hello\n")
+    write("pattern", "bad", b"%d{yy/MM/dd %q %c{ %m%n\nx\n")
+    write("pattern", "literal", b"%% %n %r %X{foo} %C %L %F %M %l %x %%\nabc\n")
+
+    write("extract", "own", MODEL_LINES)
+    write("extract", "fraud", to_model(fraud_head))
+    write("extract", "shuffle", to_model(fraud_shuffle))
+    write("extract", "eddiepi", to_model(eddie_sched))
+
+    # gzip: mode byte 0 = raw bytes, odd = compressed by the harness.
+    gz = gzip.compress(fraud_head, mtime=0)
+    write("gzip", "plain", b"\x00" + fraud_head[:1500])
+    write("gzip", "member", b"\x00" + gz)
+    write("gzip", "two_members", b"\x00" + gz + gzip.compress(b"tail\n", mtime=0))
+    write("gzip", "truncated", b"\x00" + gz[: len(gz) // 2])
+    write("gzip", "trailing", b"\x00" + gz + b"junk")
+    write("gzip", "gz_of_gz", b"\x00" + gzip.compress(gz, mtime=0))
+    write("gzip", "empty", b"\x00")
+    write("gzip", "header_only", b"\x00\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03")
+    for mode in (0x01, 0x03, 0x05, 0x09, 0x11, 0x19):
+        write("gzip", "mode_%02x" % mode,
+              bytes([mode, 0x01, 0x20, 0x55]) + fraud_head[:800])
+
+    # pipeline: four settings bytes, then the log.
+    write("pipeline", "fraud", b"\x07\xff\xff\x00" + fraud_head)
+    write("pipeline", "shuffle", b"\x00\xff\xff\x01" + fraud_shuffle)
+    write("pipeline", "small_caps", b"\x0c\x02\x01\x05" + eddie)
+    write("pipeline", "spark4", b"\x03\xff\xff\x04" + spark4)
+    write("pipeline", "own", b"\x01\x10\x03\x03" + OWN_LAYOUTS)
+    write("pipeline", "model", b"\x05\xff\xff\x00" + b"\n".join(
+        b"24/08/13 15:12:49 INFO " + l for l in MODEL_LINES.split(b"\n")
+        if l and not l.startswith(b"#")))
+    write("pipeline", "binary", b"\x02\x00\x00\x00" + bytes(range(256)) * 4)
+
+
+if __name__ == "__main__":
+    main()
