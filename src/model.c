@@ -651,9 +651,11 @@ static void on_stage_submitted(slg_model *m, const slg_event *ev)
   if (last != NULL && last->status == SLG_STATUS_RUNNING &&
       last->tasks.started == 0 && !last->taskset_seen) {
     last->incomplete = 0; /* a placeholder this line now explains */
+    last->submitted = 1;
   } else {
     uint32_t no = last ? last->attempt + 1 : 0;
     slg_stage_attempt *t = attempt_new(m, s, no, 0);
+    t->submitted = 1;
     if (no > 0)
       t->resubmitted_because = s->pending_resubmit != SLG_RESUBMIT_NONE
                                    ? s->pending_resubmit

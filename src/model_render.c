@@ -180,6 +180,8 @@ static void render_attempt(slg_json *j, const slg_app *a, const slg_stage *s,
     slg_json_array_end(j);
   }
   slg_json_array_end(j);
+  slg_json_key(j, "submitted");
+  slg_json_bool(j, t ? t->submitted : 0);
   slg_json_key(j, "incomplete");
   slg_json_bool(j, t ? t->incomplete : s->incomplete);
   slg_json_object_end(j);

@@ -152,6 +152,7 @@ typedef struct slg_stage_attempt {
   slg_resubmit resubmitted_because;
   int incomplete;       /* first seen mid-run (no "Submitting") or never
                            ended */
+  int submitted;        /* the log showed "Submitting <stage>" for it */
   slg_task_agg tasks;
   slg_pos evidence[SLG_MAX_EVIDENCE]; /* notable lines: lost tasks,
                                          fetch failures, aborts, stage
