@@ -260,7 +260,11 @@ static int inflate_step(slg_reader *r, unsigned char *out, size_t cap,
     st->next_out = out;
     st->avail_out = (uint32_t)cap;
     int rc = isal_inflate(st);
-    *used = avail - st->avail_in;
+    /* On damage ISA-L can hand back bits it buffered in an earlier call,
+     * leaving avail_in above what this call gave it; "used" would then
+     * wrap and push in_pos (and the reported offset) past 2^64 - 2^32.
+     * Found by fuzz_gzip (tests/fuzz/regressions/gzip). */
+    *used = st->avail_in <= avail ? avail - st->avail_in : 0;
     *made = cap - st->avail_out;
     if (rc < 0)
       return STEP_CORRUPT;

@@ -63,6 +63,20 @@ jcheck "gzip of gzip: inner stream reported as binary, not Spark" \
    i['unrecognized_lines'] == i['lines'] and
    i['files'][0]['bytes_decoded'] == $gz_size"
 
+# Regression (fuzz_gzip): damage on which ISA-L hands back bits buffered
+# in an earlier call made the reader's position wrap, and the message said
+# "corrupt gzip data at byte 18446744069414584453".
+# Expected: exit 3; the offset is inside the 132-byte file.
+reg="$SRC/tests/fuzz/regressions/isal-rewind-offset.gz"
+run "$reg"
+expect_rc 3 "ISA-L rewind regression"
+off=$(sed -n 's/.*corrupt gzip data at byte \([0-9]*\)$/\1/p' "$T/err")
+if [ -n "$off" ] && [ "${#off}" -le 4 ] && [ "$off" -le 132 ]; then
+  ok "ISA-L rewind regression: offset $off inside the file"
+else
+  fail "ISA-L rewind regression: offset '${off}' not inside the file"
+fi
+
 # A gzip bomb: 512 MiB of zeros compressed to about 0.5 MiB.
 # Expected: exit 0; streamed: max RSS under 64 MiB; all 512 MiB decoded
 # and accounted (one cut line).
