@@ -77,6 +77,16 @@ else
   fail "ISA-L rewind regression: offset '${off}' not inside the file"
 fi
 
+# Regression (fuzz_gzip): a member header with a reserved flag bit set
+# (gzip(1): "is encrypted -- not supported") was decoded by ISA-L and
+# refused by zlib. Expected: exit 3, "corrupt gzip data at byte 3" with
+# either backend.
+printf '\037\213\010\040\000\000\000\000\004\003\323\110\055\310\117\316\120\000\000\350\205\113\177\007\000\000\000' \
+  >"$T/reserved.gz"
+run "$T/reserved.gz"
+expect_rc 3 "reserved gzip flag bits"
+expect_err "reserved\.gz: corrupt gzip data at byte 3$" "reserved gzip flag bits"
+
 # A gzip bomb: 512 MiB of zeros compressed to about 0.5 MiB.
 # Expected: exit 0; streamed: max RSS under 64 MiB; all 512 MiB decoded
 # and accounted (one cut line).
