@@ -63,6 +63,30 @@ jcheck "gzip of gzip: inner stream reported as binary, not Spark" \
    i['unrecognized_lines'] == i['lines'] and
    i['files'][0]['bytes_decoded'] == $gz_size"
 
+# Regression (fuzz_gzip): damage on which ISA-L hands back bits buffered
+# in an earlier call made the reader's position wrap, and the message said
+# "corrupt gzip data at byte 18446744069414584453".
+# Expected: exit 3; the offset is inside the 132-byte file.
+reg="$SRC/tests/fuzz/regressions/isal-rewind-offset.gz"
+run "$reg"
+expect_rc 3 "ISA-L rewind regression"
+off=$(sed -n 's/.*corrupt gzip data at byte \([0-9]*\)$/\1/p' "$T/err")
+if [ -n "$off" ] && [ "${#off}" -le 4 ] && [ "$off" -le 132 ]; then
+  ok "ISA-L rewind regression: offset $off inside the file"
+else
+  fail "ISA-L rewind regression: offset '${off}' not inside the file"
+fi
+
+# Regression (fuzz_gzip): a member header with a reserved flag bit set
+# (gzip(1): "is encrypted -- not supported") was decoded by ISA-L and
+# refused by zlib. Expected: exit 3, "corrupt gzip data at byte 3" with
+# either backend.
+printf '\037\213\010\040\000\000\000\000\004\003\323\110\055\310\117\316\120\000\000\350\205\113\177\007\000\000\000' \
+  >"$T/reserved.gz"
+run "$T/reserved.gz"
+expect_rc 3 "reserved gzip flag bits"
+expect_err "reserved\.gz: corrupt gzip data at byte 3$" "reserved gzip flag bits"
+
 # A gzip bomb: 512 MiB of zeros compressed to about 0.5 MiB.
 # Expected: exit 0; streamed: max RSS under 64 MiB; all 512 MiB decoded
 # and accounted (one cut line).

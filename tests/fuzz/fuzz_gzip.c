@@ -20,6 +20,7 @@
 #include <zlib.h>
 
 #include "fuzz.h"
+#include "input.h"
 #include "sparklog.h"
 
 /* gzip-compresses in[0..n) and appends to out (capacity checked). */
@@ -40,6 +41,58 @@ static size_t gz(const uint8_t *in, size_t n, uint8_t *out, size_t cap)
   return got;
 }
 
+/* What one backend made of an input. */
+typedef struct outcome {
+  uint64_t decoded, digest;
+  ptrdiff_t end; /* 0 or the error */
+} outcome;
+
+static outcome read_one(const char *path, size_t rawlen, uint64_t seed,
+                        int force_zlib)
+{
+  slg_reader *r = NULL;
+  if (slg_reader_open_backend(&r, path, force_zlib) < 0)
+    fuzz_fail("cannot open a readable memfd");
+  char buf[4096];
+  uint64_t decoded = 0, digest = 1469598103934665603u;
+  ptrdiff_t n;
+  for (;;) {
+    size_t cap = 1 + (size_t)(fuzz_rand(&seed) % sizeof buf);
+    n = slg_reader_read(r, buf, cap);
+    if (n <= 0)
+      break;
+    fuzz_check((size_t)n <= cap);
+    decoded += (uint64_t)n;
+    for (ptrdiff_t i = 0; i < n; i++)
+      digest = (digest ^ (unsigned char)buf[i]) * 1099511628211u;
+    /* The gzip bomb guard: the harness never holds more than one
+     * buffer, and a run is bounded by the input's expansion. */
+    if (decoded > (uint64_t)1 << 30)
+      fuzz_fail("more than 1 GiB decoded from a fuzz input");
+  }
+  fuzz_check(slg_reader_bytes_decoded(r) == decoded);
+  fuzz_check(slg_reader_bytes_read(r) <= rawlen);
+  if (n < 0) {
+    fuzz_check(n == SLG_ECORRUPT || n == SLG_ETRAILING || n == SLG_EIO);
+    fuzz_check(slg_reader_read(r, buf, sizeof buf) == n);
+    if (n != SLG_EIO && slg_reader_error_offset(r) > rawlen) {
+      fprintf(stderr, "error %d at offset %llu of %zu raw bytes\n", (int)n,
+              (unsigned long long)slg_reader_error_offset(r), rawlen);
+      fuzz_fail("error offset past the end of the input");
+    }
+    fuzz_check(slg_strerror((int)n) != NULL);
+  } else {
+    fuzz_check(slg_reader_read(r, buf, sizeof buf) == 0);
+    if (!slg_reader_is_gzip(r))
+      fuzz_check(decoded == rawlen);
+  }
+  slg_reader_close(r);
+  outcome o = {decoded, digest, n};
+  return o;
+}
+
+/* Reads the input with each backend (zlib, and ISA-L when built with it):
+ * both must agree on the bytes and on whether the input is damaged. */
 static void read_all(const uint8_t *raw, size_t rawlen, uint64_t seed)
 {
   int fd = memfd_create("fuzz_gzip", 0);
@@ -54,38 +107,17 @@ static void read_all(const uint8_t *raw, size_t rawlen, uint64_t seed)
   }
   char path[64];
   snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-  slg_reader *r = NULL;
-  if (slg_reader_open(&r, path) < 0)
-    fuzz_fail("cannot open a readable memfd");
-  char buf[4096];
-  uint64_t decoded = 0;
-  ptrdiff_t n;
-  for (;;) {
-    size_t cap = 1 + (size_t)(fuzz_rand(&seed) % sizeof buf);
-    n = slg_reader_read(r, buf, cap);
-    if (n <= 0)
-      break;
-    fuzz_check((size_t)n <= cap);
-    decoded += (uint64_t)n;
-    /* The gzip bomb guard: the harness never holds more than one
-     * buffer, and a run is bounded by the input's expansion. */
-    if (decoded > (uint64_t)1 << 30)
-      fuzz_fail("more than 1 GiB decoded from a fuzz input");
+  outcome z = read_one(path, rawlen, seed, 1);
+  if (strcmp(slg_reader_backend(), "zlib") != 0) {
+    outcome d = read_one(path, rawlen, seed, 0);
+    if (d.end != z.end)
+      fprintf(stderr, "zlib: %td after %llu bytes; %s: %td after %llu\n", z.end,
+              (unsigned long long)z.decoded, slg_reader_backend(), d.end,
+              (unsigned long long)d.decoded);
+    fuzz_check(d.end == z.end);
+    if (!z.end)
+      fuzz_check(d.decoded == z.decoded && d.digest == z.digest);
   }
-  fuzz_check(slg_reader_bytes_decoded(r) == decoded);
-  fuzz_check(slg_reader_bytes_read(r) <= rawlen);
-  if (n < 0) {
-    fuzz_check(n == SLG_ECORRUPT || n == SLG_ETRAILING || n == SLG_EIO);
-    fuzz_check(slg_reader_read(r, buf, sizeof buf) == n);
-    if (n != SLG_EIO)
-      fuzz_check(slg_reader_error_offset(r) <= rawlen);
-    fuzz_check(slg_strerror((int)n) != NULL);
-  } else {
-    fuzz_check(slg_reader_read(r, buf, sizeof buf) == 0);
-    if (!slg_reader_is_gzip(r))
-      fuzz_check(decoded == rawlen);
-  }
-  slg_reader_close(r);
   close(fd);
 }
 
