@@ -22,8 +22,13 @@ typedef enum slg_view {
   SLG_VIEW_CHECK
 } slg_view;
 
+struct slg_analysis;
+struct slg_thresholds;
+
 typedef struct slg_render_options {
   slg_view view;
+  const struct slg_analysis *analysis;     /* NULL: not analysed */
+  const struct slg_thresholds *thresholds; /* with SLG_VIEW_CHECK */
   int color;     /* emit ANSI colour */
   int pretty;    /* indent JSON */
   size_t top;    /* rows in the default report's tables */
@@ -33,6 +38,26 @@ void slg_render_json(const slg_pipeline *p, const slg_render_options *o,
                      slg_buf *out);
 void slg_render_text(const slg_pipeline *p, const slg_render_options *o,
                      slg_buf *out);
+void slg_render_markdown(const slg_pipeline *p, const slg_render_options *o,
+                         slg_buf *out);
+void slg_render_junit(const slg_pipeline *p, const slg_render_options *o,
+                      slg_buf *out);
+void slg_render_github(const slg_pipeline *p, const slg_render_options *o,
+                       slg_buf *out);
+
+/* render_findings.c: the analysis as text (verdict, ranking, findings,
+ * check results) and as JSON keys of the open top-level object. */
+void slg_render_text_verdict(const slg_pipeline *p,
+                             const slg_render_options *o, slg_buf *out);
+void slg_render_text_ranking(const slg_render_options *o, slg_buf *out,
+                             size_t limit);
+void slg_render_text_findings(const slg_render_options *o, slg_buf *out);
+void slg_render_text_checks(const slg_render_options *o, slg_buf *out);
+void slg_render_json_analysis(const slg_pipeline *p,
+                              const slg_render_options *o, slg_json *j);
+/* A one-line verdict sentence ("succeeded" / "FAILED: ..."). */
+void slg_verdict_sentence(const slg_pipeline *p, const slg_render_options *o,
+                          slg_buf *out);
 
 /* Shared by the text renderers: ANSI styling that is a no-op without
  * colour. */

@@ -210,6 +210,7 @@ void slg_render_json(const slg_pipeline *p, const slg_render_options *o,
   levels_object(&j, p->acc.levels);
   loggers_array(p, &j);
   slg_model_render_json(p->model, &j);
+  slg_render_json_analysis(p, o, &j);
   slg_json_object_end(&j);
   slg_buf_putc(out, '\n');
 }

@@ -377,8 +377,34 @@ void slg_render_text(const slg_pipeline *p, const slg_render_options *o,
     slg_model_render_text_stages(p->model, out, o->color);
     caveats(p, o, out);
     return;
+  case SLG_VIEW_SHUFFLES:
+    if (o->analysis) {
+      slg_render_text_ranking(o, out, 0);
+      slg_buf_putc(out, '\n');
+      slg_render_text_findings(o, out);
+    }
+    caveats(p, o, out);
+    return;
+  case SLG_VIEW_CHECK:
+    if (o->analysis) {
+      slg_render_text_verdict(p, o, out);
+      slg_buf_putc(out, '\n');
+      slg_render_text_checks(o, out);
+      slg_buf_putc(out, '\n');
+      slg_render_text_findings(o, out);
+    }
+    caveats(p, o, out);
+    return;
   default:
     break;
+  }
+  if (o->analysis) {
+    slg_render_text_verdict(p, o, out);
+    slg_buf_putc(out, '\n');
+    slg_render_text_ranking(o, out, 5);
+    slg_buf_putc(out, '\n');
+    slg_render_text_findings(o, out);
+    slg_buf_putc(out, '\n');
   }
   input_section(p, o, out);
   slg_buf_putc(out, '\n');

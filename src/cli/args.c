@@ -27,11 +27,18 @@ const char slg_cli_usage[] =
     "roles\n"
     "  jobs            application -> job -> stage tree\n"
     "  stages          stage attempts as a table\n"
+    "  shuffles        shuffle stages ranked by cost, and the findings\n"
+    "  check           CI gate: exit 1 when a finding reaches --fail-on or\n"
+    "                  a --max-* limit is exceeded\n"
     "  explain [NAME]  what a Spark component (logger) is and does; all "
     "when no NAME\n"
     "\n"
     "Options:\n"
-    "  -f, --format FORMAT   output format: text (default) or json\n"
+    "  -f, --format FORMAT   output format: text (default), json, markdown,\n"
+    "                        junit or github\n"
+    "  -o, --output FORMAT=PATH\n"
+    "                        also write FORMAT to PATH (FORMAT=+PATH appends);\n"
+    "                        repeatable\n"
     "      --color WHEN      colour text output: auto (default), always, "
     "never\n"
     "      --layout PATTERN  log4j ConversionPattern tried before automatic\n"
@@ -42,6 +49,25 @@ const char slg_cli_usage[] =
     "65536)\n"
     "      --top N           rows in the default report's tables (default "
     "15)\n"
+    "\n"
+    "Check options (also in .sparklog.conf as key = value, and as\n"
+    "SPARKLOG_<KEY> variables; flags > environment > file > defaults):\n"
+    "      --max-shuffle-stages N     shuffle stage attempts per app\n"
+    "      --max-stage-task-time DUR  task time of one stage attempt (30m)\n"
+    "      --max-skew RATIO           slowest task / median task of a stage\n"
+    "      --max-failed-tasks N       failed task attempts per app\n"
+    "      --max-stage-retries N      stage attempts after the first\n"
+    "      --max-fetch-failures N     tasks lost to FetchFailed\n"
+    "      --max-lost-executors N     executors lost per app\n"
+    "      --max-app-duration DUR     application wall time\n"
+    "      --max-map-status-size SIZE largest map output statuses (4MiB)\n"
+    "      --fail-on SEVERITY         info, warning or error (default)\n"
+    "      --allow-empty              pass input without scheduler lines\n"
+    "      --exit-zero                report but always exit 0 on findings\n"
+    "      --config FILE              read this config file\n"
+    "      --no-config                read no config file\n"
+    "      --print-config             print the effective configuration\n"
+    "\n"
     "  -h, --help            show this help and exit\n"
     "  -V, --version         show the version and exit\n"
     "      --                end of options: what follows is files\n"
@@ -67,6 +93,7 @@ static const struct {
 } commands[] = {
     {"report", SLG_CMD_REPORT}, {"loggers", SLG_CMD_LOGGERS},
     {"jobs", SLG_CMD_JOBS},     {"stages", SLG_CMD_STAGES},
+    {"shuffles", SLG_CMD_SHUFFLES}, {"check", SLG_CMD_CHECK},
     {"explain", SLG_CMD_EXPLAIN},
 };
 
@@ -75,7 +102,11 @@ static int parse_format(const char *s, slg_format *out)
   static const struct {
     const char *name;
     slg_format format;
-  } formats[] = {{"text", SLG_FORMAT_TEXT}, {"json", SLG_FORMAT_JSON}};
+  } formats[] = {{"text", SLG_FORMAT_TEXT},
+                 {"json", SLG_FORMAT_JSON},
+                 {"markdown", SLG_FORMAT_MARKDOWN},
+                 {"junit", SLG_FORMAT_JUNIT},
+                 {"github", SLG_FORMAT_GITHUB}};
   for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
     if (strcmp(s, formats[i].name) == 0) {
       *out = formats[i].format;
@@ -173,13 +204,37 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
       printf("sparklog %s (gzip: %s)\n", SLG_VERSION, slg_reader_backend());
       return -1;
     }
+    /* Check switches without a value. */
+    if (strcmp(arg, "--allow-empty") == 0 || strcmp(arg, "--exit-zero") == 0) {
+      if (cli->nsettings == SLG_MAX_SETTINGS) {
+        slg_cli_error("too many check options");
+        return SLG_EXIT_USAGE;
+      }
+      cli->settings[cli->nsettings].key = arg + 2;
+      cli->settings[cli->nsettings++].value = "true";
+      continue;
+    }
+    if (strcmp(arg, "--no-config") == 0) {
+      cli->no_config = 1;
+      continue;
+    }
+    if (strcmp(arg, "--print-config") == 0) {
+      cli->print_config = 1;
+      continue;
+    }
     /* Options with a value. */
     const char *opt = NULL;
     static const char *const with_value[] = {
         "--format", "--color", "--layout", "--max-loggers",
-        "--max-line", "--top"};
+        "--max-line", "--top", "--output", "--config",
+        "--max-shuffle-stages", "--max-stage-task-time", "--max-skew",
+        "--max-failed-tasks", "--max-stage-retries", "--max-fetch-failures",
+        "--max-lost-executors", "--max-app-duration", "--max-map-status-size",
+        "--fail-on"};
     if (strcmp(arg, "-f") == 0) {
       opt = "--format";
+    } else if (strcmp(arg, "-o") == 0) {
+      opt = "--output";
     } else {
       for (size_t k = 0; k < sizeof with_value / sizeof with_value[0]; k++)
         if (long_opt(arg, with_value[k], &value)) {
@@ -199,9 +254,44 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
       value = argv[++i];
     }
     unsigned long long n;
-    if (strcmp(opt, "--format") == 0) {
+    if (strncmp(opt, "--max-", 6) == 0 || strcmp(opt, "--fail-on") == 0) {
+      if (cli->nsettings == SLG_MAX_SETTINGS) {
+        slg_cli_error("too many check options");
+        return SLG_EXIT_USAGE;
+      }
+      cli->settings[cli->nsettings].key = opt + 2;
+      cli->settings[cli->nsettings++].value = value;
+    } else if (strcmp(opt, "--config") == 0) {
+      cli->config_path = value;
+    } else if (strcmp(opt, "--output") == 0) {
+      const char *eq = strchr(value, '=');
+      char fmt[16];
+      size_t fl = eq ? (size_t)(eq - value) : 0;
+      if (!eq || fl == 0 || fl >= sizeof fmt || eq[1] == '\0' ||
+          (eq[1] == '+' && eq[2] == '\0')) {
+        slg_cli_error("--output: expected FORMAT=PATH or FORMAT=+PATH, got "
+                      "'%s'", value);
+        return SLG_EXIT_USAGE;
+      }
+      memcpy(fmt, value, fl);
+      fmt[fl] = '\0';
+      if (cli->noutputs == SLG_MAX_OUTPUTS) {
+        slg_cli_error("--output: at most %d outputs", SLG_MAX_OUTPUTS);
+        return SLG_EXIT_USAGE;
+      }
+      slg_output_spec *o = &cli->outputs[cli->noutputs];
+      if (parse_format(fmt, &o->format) < 0) {
+        slg_cli_error("--output: unknown format '%s' (text, json, markdown, "
+                      "junit, github)", fmt);
+        return SLG_EXIT_USAGE;
+      }
+      o->append = eq[1] == '+';
+      o->path = eq + 1 + o->append;
+      cli->noutputs++;
+    } else if (strcmp(opt, "--format") == 0) {
       if (parse_format(value, &cli->format) < 0) {
-        slg_cli_error("--format: unknown format '%s' (text, json)", value);
+        slg_cli_error("--format: unknown format '%s' (text, json, markdown, "
+                      "junit, github)", value);
         return SLG_EXIT_USAGE;
       }
       cli->format_set = 1;
@@ -232,6 +322,12 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
         return SLG_EXIT_USAGE;
       cli->top = (size_t)n;
     }
+  }
+  if (cli->command != SLG_CMD_CHECK &&
+      (cli->nsettings || cli->config_path || cli->print_config)) {
+    slg_cli_error("check options (--max-*, --fail-on, --config, ...) go with "
+                  "`sparklog check`");
+    return SLG_EXIT_USAGE;
   }
   return 0;
 }

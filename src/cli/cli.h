@@ -29,6 +29,14 @@ typedef enum slg_command {
   SLG_CMD_EXPLAIN
 } slg_command;
 
+/* A check setting given as a flag, applied after file and environment. */
+typedef struct slg_setting {
+  const char *key; /* the flag without "--" ("max-skew") */
+  const char *value;
+} slg_setting;
+
+#define SLG_MAX_SETTINGS 32
+
 #define SLG_MAX_OUTPUTS 8
 
 /* One requested output: a format and a destination (NULL = stdout). */
@@ -50,9 +58,22 @@ typedef struct slg_cli {
   slg_output_spec outputs[SLG_MAX_OUTPUTS];
   size_t noutputs;
   const char *explain_name;
-  long threads;
-  size_t chunk_size; /* test-only: force parallel chunking */
+  slg_setting settings[SLG_MAX_SETTINGS];
+  size_t nsettings;
+  const char *config_path; /* --config FILE */
+  int no_config;
+  int print_config;
 } slg_cli;
+
+/*
+ * The check's thresholds: defaults, then the config file (--config, or
+ * .sparklog.conf found upward from the working directory, stopping at a
+ * repository root or $HOME), then SPARKLOG_* variables, then flags.
+ * Returns 0 or SLG_EXIT_USAGE after printing the error.
+ */
+struct slg_thresholds;
+int slg_cli_thresholds(const slg_cli *cli, struct slg_thresholds *out,
+                       char *found_path, size_t found_len);
 
 /* Parses argv into *cli. Returns 0, or SLG_EXIT_USAGE after printing a
  * one-line error, or -1 when --help/--version was printed (exit 0). */

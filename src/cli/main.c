@@ -14,7 +14,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "analysis.h"
 #include "cli.h"
+#include "config.h"
 #include "knowledge.h"
 #include "pipeline.h"
 
@@ -134,6 +136,18 @@ static int explain(const slg_cli *cli, slg_buf *out)
   return SLG_EXIT_OK;
 }
 
+static void render(const slg_pipeline *p, const slg_render_options *ro,
+                   slg_format format, slg_buf *out)
+{
+  switch (format) {
+  case SLG_FORMAT_JSON: slg_render_json(p, ro, out); break;
+  case SLG_FORMAT_MARKDOWN: slg_render_markdown(p, ro, out); break;
+  case SLG_FORMAT_JUNIT: slg_render_junit(p, ro, out); break;
+  case SLG_FORMAT_GITHUB: slg_render_github(p, ro, out); break;
+  default: slg_render_text(p, ro, out); break;
+  }
+}
+
 static int use_color(const slg_cli *cli)
 {
   if (cli->color >= 0)
@@ -160,6 +174,23 @@ int main(int argc, char **argv)
   if (cli.command == SLG_CMD_EXPLAIN) {
     status = explain(&cli, &out);
     status = max_status(status, write_all(stdout, "stdout", out.ptr, out.len));
+    slg_buf_dispose(&out);
+    free(cli.files);
+    return status;
+  }
+
+  slg_thresholds thresholds;
+  char config_path[4096];
+  if (slg_cli_thresholds(&cli, &thresholds, config_path,
+                         sizeof config_path) != 0) {
+    free(cli.files);
+    return SLG_EXIT_USAGE;
+  }
+  if (cli.print_config) {
+    slg_buf_printf(&out, "# effective configuration (%s)\n",
+                   config_path[0] ? config_path : "no config file");
+    slg_config_print(&thresholds, &out);
+    status = write_all(stdout, "stdout", out.ptr, out.len);
     slg_buf_dispose(&out);
     free(cli.files);
     return status;
@@ -192,15 +223,49 @@ int main(int argc, char **argv)
   case SLG_CMD_LOGGERS: ro.view = SLG_VIEW_LOGGERS; break;
   case SLG_CMD_JOBS: ro.view = SLG_VIEW_JOBS; break;
   case SLG_CMD_STAGES: ro.view = SLG_VIEW_STAGES; break;
+  case SLG_CMD_SHUFFLES: ro.view = SLG_VIEW_SHUFFLES; break;
+  case SLG_CMD_CHECK: ro.view = SLG_VIEW_CHECK; break;
   default: ro.view = SLG_VIEW_REPORT; break;
   }
-  if (cli.format == SLG_FORMAT_JSON) {
-    slg_render_json(p, &ro, &out);
-  } else {
-    ro.color = use_color(&cli);
-    slg_render_text(p, &ro, &out);
+  slg_analysis analysis;
+  slg_analysis_run(&analysis, p->model, &thresholds);
+  ro.analysis = &analysis;
+  ro.thresholds = &thresholds;
+  int color = use_color(&cli);
+
+  /* Extra outputs first (files), then stdout. */
+  for (size_t i = 0; i < cli.noutputs; i++) {
+    const slg_output_spec *spec = &cli.outputs[i];
+    slg_buf_clear(&out);
+    ro.color = 0;
+    render(p, &ro, spec->format, &out);
+    FILE *f = fopen(spec->path, spec->append ? "ab" : "wb");
+    if (!f) {
+      slg_cli_error("%s: %s", spec->path, strerror(errno));
+      status = max_status(status, SLG_EXIT_WRITE);
+      continue;
+    }
+    status = max_status(status, write_all(f, spec->path, out.ptr, out.len));
+    if (fclose(f) != 0) {
+      slg_cli_error("%s: write error: %s", spec->path, strerror(errno));
+      status = max_status(status, SLG_EXIT_WRITE);
+    }
   }
+  slg_buf_clear(&out);
+  ro.color = cli.format == SLG_FORMAT_TEXT ? color : 0;
+  render(p, &ro, cli.format, &out);
   status = max_status(status, write_all(stdout, "stdout", out.ptr, out.len));
+
+  if (cli.command == SLG_CMD_CHECK) {
+    /* A gate never passes vacuously: no scheduler lines is unusable
+     * input unless --allow-empty; unreadable input already set 3. */
+    if (!analysis.scheduler_lines && !thresholds.allow_empty)
+      status = max_status(status, SLG_EXIT_INPUT);
+    else if (slg_analysis_failed(&analysis, &thresholds) &&
+             !thresholds.exit_zero)
+      status = max_status(status, SLG_EXIT_CHECK_FAILED);
+  }
+  slg_analysis_dispose(&analysis);
   slg_buf_dispose(&out);
   slg_pipeline_free(p);
   free(cli.files);

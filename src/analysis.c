@@ -1,0 +1,588 @@
+/*
+ * analysis.c - rank the shuffle stages, find what went wrong, judge the
+ * run, and evaluate the CI check's limits.
+ *
+ * Cost. A shuffle stage is a ShuffleMapStage (it writes a shuffle) or a
+ * stage that reads one (it has shuffle parents). Its cost is its task time:
+ * the sum of its tasks' durations from "Finished task ... in N ms", i.e.
+ * the executor time it consumed; ties are broken by wall time ("finished
+ * in"). Only attempts that ran are ranked (skipped stages cost nothing).
+ *
+ * Thresholds (defaults, overridable by the check's configuration):
+ *  - SKEW (warning): >= 3 finished tasks, max/p50 >= 10 and max >= 5 s.
+ *    This is DataFlint's rule (max/median > 10 with max > 5 s). Spark UI
+ *    and Databricks flag max > 1.5 x p75, which fires on most healthy
+ *    stages of a few tasks and is too noisy for a gate; Sparklens reports
+ *    max/median without a cut-off. The 5 s floor keeps millisecond noise
+ *    (a 60 ms task among 5 ms ones) from counting as skew.
+ *  - FETCH_FAILURE (error): a stage attempt lost tasks to FetchFailed.
+ *  - STAGE_RETRY (warning): every stage attempt after the first.
+ *  - TASK_FAILURES (warning; error when the job was aborted): tasks lost
+ *    to their own errors (exceptions, lost results, commit denials), not
+ *    FetchFailed / ExecutorLostFailure (own findings) or TaskKilled /
+ *    Resubmitted (benign).
+ *  - TINY_TASKS (warning): a shuffle stage of >= 200 finished tasks whose
+ *    median is under 50 ms: Spark spends a few to tens of milliseconds
+ *    scheduling and launching each task, so such tasks are mostly
+ *    overhead (too many shuffle partitions).
+ *  - FEW_TASKS (info): a first attempt of a shuffle stage with fewer tasks
+ *    than the app's peak of concurrently running tasks, only when it
+ *    matters: wall time >= 60 s and >= 10% of the app's task time.
+ *  - EXECUTOR_LOSS (error when the reason says memory, else warning): a
+ *    stage attempt lost tasks with ExecutorLostFailure; an app-level
+ *    finding for lost executors no stage shows.
+ *  - SPECULATION (info): speculative copies were launched.
+ *  - LONG_STAGE (warning): a stage attempt ran >= 30 min of wall time.
+ *  - NO_SCHEDULER_LINES (error): the input has no scheduler lines at all.
+ *  - THRESHOLD (error): a check limit was exceeded.
+ */
+#include "analysis.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "buf.h"
+
+const char *slg_severity_name(slg_severity s)
+{
+  static const char *const names[] = {"info", "warning", "error"};
+  return (unsigned)s < 3 ? names[s] : "error";
+}
+
+const char *slg_finding_id(slg_finding_kind k)
+{
+  static const char *const ids[] = {
+#define SLG_FINDING_STR(name) #name,
+      SLG_FINDING_MAP(SLG_FINDING_STR)
+#undef SLG_FINDING_STR
+  };
+  return (unsigned)k < SLG_FINDING_COUNT ? ids[k] : "UNKNOWN";
+}
+
+void slg_thresholds_init(slg_thresholds *out)
+{
+  memset(out, 0, sizeof *out);
+  out->skew_ratio = 10;
+  out->skew_min_ms = 5000;
+  out->skew_min_tasks = 3;
+  out->tiny_min_tasks = 200;
+  out->tiny_p50_ms = 50;
+  out->few_min_wall_ms = 60000;
+  out->few_min_share = 0.10;
+  out->long_stage_ms = 30 * 60000.0;
+  out->max_shuffle_stages = -1;
+  out->max_stage_task_ms = -1;
+  out->max_skew = -1;
+  out->max_failed_tasks = -1;
+  out->max_stage_retries = -1;
+  out->max_fetch_failures = -1;
+  out->max_lost_executors = -1;
+  out->max_app_duration_ms = -1;
+  out->max_map_status_bytes = -1;
+  out->fail_on = SLG_SEV_ERROR;
+}
+
+static char *fmt(const char *f, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+static char *fmt(const char *f, ...)
+{
+  slg_buf b = SLG_BUF_INIT;
+  va_list ap;
+  va_start(ap, f);
+  slg_buf_vprintf(&b, f, ap);
+  va_end(ap);
+  slg_buf_cstr(&b);
+  return b.ptr;
+}
+
+static slg_finding *add(slg_analysis *a, slg_finding_kind kind,
+                        slg_severity sev, int64_t app, int64_t job,
+                        int64_t stage, int64_t attempt)
+{
+  if (a->nfindings == a->findings_cap) {
+    a->findings_cap = a->findings_cap ? a->findings_cap * 2 : 16;
+    a->findings =
+        slg_xrealloc(a->findings, a->findings_cap * sizeof *a->findings);
+  }
+  slg_finding *f = &a->findings[a->nfindings++];
+  memset(f, 0, sizeof *f);
+  f->kind = kind;
+  f->severity = sev;
+  f->app = app, f->job = job, f->stage = stage, f->attempt = attempt;
+  return f;
+}
+
+static void ev_num(slg_finding *f, const char *key, double v)
+{
+  if (f->nevidence < SLG_MAX_EVIDENCE_ITEMS) {
+    f->evidence[f->nevidence].key = key;
+    f->evidence[f->nevidence].num = v;
+    f->evidence[f->nevidence++].str = NULL;
+  }
+}
+
+static void ev_str(slg_finding *f, const char *key, const char *s)
+{
+  if (s && f->nevidence < SLG_MAX_EVIDENCE_ITEMS) {
+    f->evidence[f->nevidence].key = key;
+    f->evidence[f->nevidence++].str = slg_xstrndup(s, strlen(s));
+  }
+}
+
+static void ev_lines(slg_finding *f, const slg_stage_attempt *t)
+{
+  for (size_t i = 0; i < t->nevidence && f->nlines < SLG_MAX_EVIDENCE; i++)
+    f->lines[f->nlines++] = t->evidence[i];
+}
+
+static uint64_t kind_count(const slg_task_agg *g, const char *kind)
+{
+  for (size_t i = 0; i < g->nkinds; i++)
+    if (strcmp(g->kinds[i].kind, kind) == 0)
+      return g->kinds[i].count;
+  return 0;
+}
+
+static int benign_or_own_kind(const char *kind)
+{
+  return strcmp(kind, "FetchFailed") == 0 ||
+         strcmp(kind, "ExecutorLostFailure") == 0 ||
+         strcmp(kind, "TaskKilled") == 0 || strcmp(kind, "Resubmitted") == 0;
+}
+
+/* Lost-executor reasons that mean memory: YARN's "exceeding ... memory
+ * limits", Kubernetes' exit code 137 (SIGKILL, OOM killer), OOM errors. */
+static int memory_reason(const char *r)
+{
+  return r && (strstr(r, "memory") || strstr(r, "Memory") ||
+               strstr(r, "exit code 137") || strstr(r, "exit status: 137") ||
+               strstr(r, "OOM") || strstr(r, "OutOfMemory"));
+}
+
+static int is_shuffle_stage(const slg_stage *s)
+{
+  return s->kind == SLG_STAGE_SHUFFLE_MAP || s->nshuffle_reads > 0 ||
+         s->nparents > 0;
+}
+
+static int64_t job_of(const slg_stage *s)
+{
+  return s->njobs ? (int64_t)s->jobs[0] : -1;
+}
+
+static void stage_findings(slg_analysis *a, const slg_thresholds *th,
+                           const slg_app *app, size_t ai, const slg_stage *s,
+                           const slg_stage_attempt *t, int shuffle)
+{
+  const slg_task_agg *g = &t->tasks;
+  const slg_sketch *k = &g->task_ms;
+  int64_t job = job_of(s);
+  double p50 = slg_sketch_quantile(k, 0.5);
+  double max = k->count ? (double)k->max : -1;
+  char name[64];
+  snprintf(name, sizeof name, "stage %llu.%u", (unsigned long long)s->id,
+           t->attempt);
+  slg_finding *f;
+
+  if (k->count >= th->skew_min_tasks && p50 > 0 &&
+      max / p50 >= th->skew_ratio && max >= th->skew_min_ms) {
+    f = add(a, SLG_FINDING_SKEW, SLG_SEV_WARNING, (int64_t)ai, job,
+            (int64_t)s->id, t->attempt);
+    f->message = fmt("%s: its slowest task took %.0f ms, %.0fx the median "
+                     "of %.0f ms (%llu tasks)",
+                     name, max, max / p50, p50,
+                     (unsigned long long)k->count);
+    f->suggestion = fmt("a few keys or partitions hold most of the data: "
+                        "enable AQE skew-join handling "
+                        "(spark.sql.adaptive.enabled=true, "
+                        "spark.sql.adaptive.skewJoin.enabled=true), salt "
+                        "the hot keys, or check the partitioner");
+    ev_num(f, "max_ms", max);
+    ev_num(f, "p50_ms", p50);
+    ev_num(f, "skew", max / p50);
+    ev_num(f, "tasks", (double)k->count);
+  }
+  uint64_t fetch = kind_count(g, "FetchFailed");
+  if (fetch) {
+    f = add(a, SLG_FINDING_FETCH_FAILURE, SLG_SEV_ERROR, (int64_t)ai, job,
+            (int64_t)s->id, t->attempt);
+    f->message = fmt("%s failed to fetch shuffle output %llu time%s%s%s",
+                     name, (unsigned long long)fetch, fetch == 1 ? "" : "s",
+                     t->failure ? ": " : "", t->failure ? t->failure : "");
+    f->suggestion = fmt("map output was lost (usually with the executor "
+                        "that wrote it) or could not be served in time: "
+                        "look for lost executors, raise "
+                        "spark.shuffle.io.maxRetries / "
+                        "spark.shuffle.io.retryWait, use the external "
+                        "shuffle service, and give executors more memory "
+                        "overhead (spark.executor.memoryOverhead)");
+    ev_num(f, "fetch_failures", (double)fetch);
+    for (size_t i = 0; i < s->nshuffle_reads && i < 4; i++)
+      ev_num(f, "shuffle", (double)s->shuffle_reads[i]);
+    ev_lines(f, t);
+  }
+  if (t->attempt > 0) {
+    f = add(a, SLG_FINDING_STAGE_RETRY, SLG_SEV_WARNING, (int64_t)ai, job,
+            (int64_t)s->id, t->attempt);
+    const char *why = t->resubmitted_because == SLG_RESUBMIT_NONE
+                          ? "other"
+                          : slg_resubmit_name(t->resubmitted_because);
+    f->message = fmt("%s is attempt %u of stage %llu (resubmitted because: "
+                     "%s); its tasks ran again",
+                     name, t->attempt + 1, (unsigned long long)s->id, why);
+    f->suggestion = fmt("a retried stage repeats its work; fix the cause "
+                        "of the earlier attempt's failure (see the "
+                        "FETCH_FAILURE, EXECUTOR_LOSS or TASK_FAILURES "
+                        "findings)");
+    ev_str(f, "resubmitted_because", why);
+    ev_num(f, "tasks", (double)g->started);
+  }
+  uint64_t own = 0;
+  const char *first_kind = NULL;
+  for (size_t i = 0; i < g->nkinds; i++)
+    if (!benign_or_own_kind(g->kinds[i].kind)) {
+      own += g->kinds[i].count;
+      if (!first_kind)
+        first_kind = g->kinds[i].kind;
+    }
+  if (own) {
+    f = add(a, SLG_FINDING_TASK_FAILURES,
+            g->aborted ? SLG_SEV_ERROR : SLG_SEV_WARNING, (int64_t)ai, job,
+            (int64_t)s->id, t->attempt);
+    f->message = fmt("%s: %llu task attempt%s failed (%s)%s", name,
+                     (unsigned long long)own, own == 1 ? "" : "s",
+                     first_kind,
+                     g->aborted ? "; the job was aborted" : "");
+    f->suggestion = fmt("read the first stack trace (lines below); retries "
+                        "only help transient errors (spark.task.maxFailures, "
+                        "default 4)");
+    ev_num(f, "failed", (double)own);
+    ev_str(f, "first_kind", first_kind);
+    ev_num(f, "aborted", (double)g->aborted);
+    ev_lines(f, t);
+  }
+  if (shuffle && k->count >= th->tiny_min_tasks && p50 >= 0 &&
+      p50 < th->tiny_p50_ms) {
+    f = add(a, SLG_FINDING_TINY_TASKS, SLG_SEV_WARNING, (int64_t)ai, job,
+            (int64_t)s->id, t->attempt);
+    f->message = fmt("%s ran %llu tasks with a median of %.0f ms, shorter "
+                     "than Spark's per-task scheduling overhead",
+                     name, (unsigned long long)k->count, p50);
+    f->suggestion = fmt("too many shuffle partitions for the data: lower "
+                        "spark.sql.shuffle.partitions (default 200), or let "
+                        "AQE coalesce them "
+                        "(spark.sql.adaptive.coalescePartitions.enabled)");
+    ev_num(f, "tasks", (double)k->count);
+    ev_num(f, "p50_ms", p50);
+  }
+  double wall = t->duration_ms;
+  double share = app->total_task_ms
+                     ? (double)k->sum / (double)app->total_task_ms
+                     : 0;
+  if (shuffle && t->attempt == 0 && t->num_tasks > 0 &&
+      t->num_tasks < app->peak_running_tasks && wall >= th->few_min_wall_ms &&
+      share >= th->few_min_share) {
+    f = add(a, SLG_FINDING_FEW_TASKS, SLG_SEV_INFO, (int64_t)ai, job,
+            (int64_t)s->id, t->attempt);
+    f->message = fmt("%s ran only %llu tasks while %llu ran at once "
+                     "elsewhere in the app; slots sat idle",
+                     name, (unsigned long long)t->num_tasks,
+                     (unsigned long long)app->peak_running_tasks);
+    f->suggestion = fmt("raise the partition count (repartition, or "
+                        "spark.sql.shuffle.partitions / "
+                        "spark.default.parallelism) to use every slot");
+    ev_num(f, "tasks", (double)t->num_tasks);
+    ev_num(f, "peak_running_tasks", (double)app->peak_running_tasks);
+  }
+  uint64_t lost = kind_count(g, "ExecutorLostFailure");
+  if (lost) {
+    int mem = 0;
+    for (size_t i = 0; i < app->nexecutors; i++)
+      if (app->executors[i].lost && memory_reason(app->executors[i].lost_reason))
+        mem = 1;
+    f = add(a, SLG_FINDING_EXECUTOR_LOSS, mem ? SLG_SEV_ERROR : SLG_SEV_WARNING,
+            (int64_t)ai, job, (int64_t)s->id, t->attempt);
+    f->message = fmt("%s lost %llu task%s with their executor%s", name,
+                     (unsigned long long)lost, lost == 1 ? "" : "s",
+                     mem ? " (killed for exceeding memory)" : "");
+    f->suggestion = fmt("give executors more memory "
+                        "(spark.executor.memoryOverhead, "
+                        "spark.executor.memory) or fewer cores each; on "
+                        "spot/preemptible nodes, enable decommissioning");
+    ev_num(f, "tasks_lost", (double)lost);
+    ev_lines(f, t);
+  }
+  if (g->speculative) {
+    f = add(a, SLG_FINDING_SPECULATION, SLG_SEV_INFO, (int64_t)ai, job,
+            (int64_t)s->id, t->attempt);
+    f->message = fmt("%s launched %llu speculative cop%s of slow tasks "
+                     "(%llu killed)",
+                     name, (unsigned long long)g->speculative,
+                     g->speculative == 1 ? "y" : "ies",
+                     (unsigned long long)g->killed);
+    f->suggestion = fmt("speculation hides stragglers; if it fires often, "
+                        "look for slow nodes or skew "
+                        "(spark.speculation.multiplier, "
+                        "spark.speculation.quantile)");
+    ev_num(f, "speculative", (double)g->speculative);
+    ev_num(f, "killed", (double)g->killed);
+  }
+  if (wall >= th->long_stage_ms) {
+    f = add(a, SLG_FINDING_LONG_STAGE, SLG_SEV_WARNING, (int64_t)ai, job,
+            (int64_t)s->id, t->attempt);
+    f->message = fmt("%s ran for %.0f minutes", name, wall / 60000);
+    f->suggestion = fmt("split the work or add parallelism; check the "
+                        "stage's skew and task count first");
+    ev_num(f, "wall_ms", wall);
+  }
+}
+
+static int by_cost(const void *x, const void *y)
+{
+  const slg_ranked *a = x, *b = y;
+  if (a->app != b->app)
+    return a->app < b->app ? -1 : 1;
+  if (a->task_ms != b->task_ms)
+    return a->task_ms > b->task_ms ? -1 : 1;
+  if (a->wall_ms != b->wall_ms)
+    return a->wall_ms > b->wall_ms ? -1 : 1;
+  if (a->stage->id != b->stage->id)
+    return a->stage->id < b->stage->id ? -1 : 1;
+  return (int)a->attempt->attempt - (int)b->attempt->attempt;
+}
+
+static int by_position(const void *x, const void *y)
+{
+  const slg_finding *a = x, *b = y;
+  if (a->app != b->app)
+    return a->app < b->app ? -1 : 1;
+  if (a->stage != b->stage)
+    return a->stage < b->stage ? -1 : 1;
+  if (a->attempt != b->attempt)
+    return a->attempt < b->attempt ? -1 : 1;
+  return (int)a->kind - (int)b->kind;
+}
+
+static void check_set(slg_check_result *c, const char *key, double limit)
+{
+  c->key = key;
+  c->limit = limit;
+  c->worst = 0;
+  c->worst_app = -1;
+}
+
+static void check_see(slg_check_result *c, double v, size_t app)
+{
+  if (c->worst_app < 0 || v > c->worst) {
+    c->worst = v;
+    c->worst_app = (int64_t)app;
+  }
+}
+
+void slg_analysis_run(slg_analysis *a, const slg_model *m,
+                      const slg_thresholds *th)
+{
+  size_t napps;
+  const slg_app *apps = slg_model_apps(m, &napps);
+  memset(a, 0, sizeof *a);
+  a->apps = napps;
+  a->scheduler_lines = slg_model_scheduler_lines(m);
+  slg_check_result *c = a->checks;
+  check_set(&c[0], "max_shuffle_stages", (double)th->max_shuffle_stages);
+  check_set(&c[1], "max_stage_task_time", th->max_stage_task_ms);
+  check_set(&c[2], "max_skew", th->max_skew);
+  check_set(&c[3], "max_failed_tasks", (double)th->max_failed_tasks);
+  check_set(&c[4], "max_stage_retries", (double)th->max_stage_retries);
+  check_set(&c[5], "max_fetch_failures", (double)th->max_fetch_failures);
+  check_set(&c[6], "max_lost_executors", (double)th->max_lost_executors);
+  check_set(&c[7], "max_app_duration", th->max_app_duration_ms);
+  check_set(&c[8], "max_map_status_size", (double)th->max_map_status_bytes);
+
+  size_t cap = 0;
+  for (size_t ai = 0; ai < napps; ai++) {
+    const slg_app *app = &apps[ai];
+    double shuffle_stages = 0, stage_task = 0, skew = 0, failed = 0,
+           retries = 0, fetch = 0, map_status = 0;
+    int stage_loss = 0;
+    for (size_t si = 0; si < app->nstages; si++) {
+      const slg_stage *s = &app->stages[si];
+      int shuffle = is_shuffle_stage(s);
+      for (size_t ti = 0; ti < s->nattempts; ti++) {
+        const slg_stage_attempt *t = &s->attempts[ti];
+        const slg_sketch *k = &t->tasks.task_ms;
+        size_t before = a->nfindings;
+        stage_findings(a, th, app, ai, s, t, shuffle);
+        for (size_t fi = before; fi < a->nfindings; fi++)
+          if (a->findings[fi].kind == SLG_FINDING_EXECUTOR_LOSS)
+            stage_loss = 1;
+        double p50 = slg_sketch_quantile(k, 0.5);
+        double mx = k->count ? (double)k->max : -1;
+        if ((double)k->sum > stage_task)
+          stage_task = (double)k->sum;
+        if (k->count >= th->skew_min_tasks && p50 > 0 && mx / p50 > skew)
+          skew = mx / p50;
+        failed += (double)t->tasks.failed;
+        retries += t->attempt > 0;
+        fetch += (double)kind_count(&t->tasks, "FetchFailed");
+        if (!shuffle)
+          continue;
+        shuffle_stages++;
+        if (a->nranking == cap) {
+          cap = cap ? cap * 2 : 32;
+          a->ranking = slg_xrealloc(a->ranking, cap * sizeof *a->ranking);
+        }
+        slg_ranked *r = &a->ranking[a->nranking++];
+        memset(r, 0, sizeof *r);
+        r->app = ai;
+        r->stage = s;
+        r->attempt = t;
+        r->task_ms = (double)k->sum;
+        r->share = app->total_task_ms
+                       ? (double)k->sum / (double)app->total_task_ms
+                       : 0;
+        r->wall_ms = t->duration_ms;
+        r->p50 = p50;
+        r->p90 = slg_sketch_quantile(k, 0.9);
+        r->max = mx;
+        r->skew = p50 > 0 ? mx / p50 : -1;
+      }
+    }
+    if (app->executors_lost && !stage_loss) {
+      int mem = 0;
+      const char *reason = NULL;
+      for (size_t i = 0; i < app->nexecutors; i++)
+        if (app->executors[i].lost) {
+          if (!reason)
+            reason = app->executors[i].lost_reason;
+          mem |= memory_reason(app->executors[i].lost_reason);
+        }
+      slg_finding *f = add(a, SLG_FINDING_EXECUTOR_LOSS,
+                           mem ? SLG_SEV_ERROR : SLG_SEV_WARNING,
+                           (int64_t)ai, -1, -1, -1);
+      f->message = fmt("%llu executor%s lost%s%s",
+                       (unsigned long long)app->executors_lost,
+                       app->executors_lost == 1 ? " was" : "s were",
+                       reason ? ": " : "", reason ? reason : "");
+      f->suggestion = fmt("give executors more memory "
+                          "(spark.executor.memoryOverhead, "
+                          "spark.executor.memory) or fewer cores each");
+      ev_num(f, "executors_lost", (double)app->executors_lost);
+    }
+    for (size_t i = 0; i < app->nshuffles; i++)
+      if ((double)app->shuffles[i].map_status_bytes > map_status)
+        map_status = (double)app->shuffles[i].map_status_bytes;
+    double duration = app->end_ms >= 0 && app->start_ms >= 0
+                          ? (double)(app->end_ms - app->start_ms)
+                          : 0;
+    check_see(&c[0], shuffle_stages, ai);
+    check_see(&c[1], stage_task, ai);
+    check_see(&c[2], skew, ai);
+    check_see(&c[3], failed, ai);
+    check_see(&c[4], retries, ai);
+    check_see(&c[5], fetch, ai);
+    check_see(&c[6], (double)app->executors_lost, ai);
+    check_see(&c[7], duration, ai);
+    check_see(&c[8], map_status, ai);
+
+    /* Verdict. */
+    for (size_t ji = 0; ji < app->njobs; ji++) {
+      const slg_job *j = &app->jobs[ji];
+      a->jobs++;
+      if (j->status == SLG_STATUS_FAILED) {
+        a->jobs_failed++;
+        if (!a->first_failed_job) {
+          a->first_failed_job = j;
+          a->first_failed_app = ai;
+        }
+      } else if (j->status != SLG_STATUS_SUCCEEDED &&
+                 j->status != SLG_STATUS_CANCELLED) {
+        a->jobs_unfinished++;
+      }
+    }
+    a->executors_lost += app->executors_lost;
+    for (size_t i = 0; i < app->nexecutors; i++)
+      if (app->executors[i].lost &&
+          memory_reason(app->executors[i].lost_reason))
+        a->executors_lost_memory++;
+    a->fetch_failures += (uint64_t)fetch;
+  }
+  if (a->scheduler_lines == 0) {
+    /* --allow-empty: the user accepts such input; keep it as a note. */
+    slg_finding *f =
+        add(a, SLG_FINDING_NO_SCHEDULER_LINES,
+            th->allow_empty ? SLG_SEV_INFO : SLG_SEV_ERROR, -1, -1, -1, -1);
+    slg_buf hint = SLG_BUF_INIT;
+    slg_model_scheduler_hint(m, &hint);
+    f->message = fmt("the input has no scheduler lines (DAGScheduler, "
+                     "TaskSetManager, TaskSchedulerImpl): jobs, stages and "
+                     "shuffles cannot be analysed");
+    f->suggestion = slg_xstrndup(slg_buf_cstr(&hint), hint.len);
+    slg_buf_dispose(&hint);
+  }
+  for (size_t i = 0; i < SLG_CHECK_COUNT; i++) {
+    if (c[i].limit < 0 || c[i].worst_app < 0 || c[i].worst <= c[i].limit)
+      continue;
+    c[i].breached = 1;
+    slg_finding *f = add(a, SLG_FINDING_THRESHOLD, SLG_SEV_ERROR,
+                         c[i].worst_app, -1, -1, -1);
+    f->message = fmt("%s: %g exceeds the limit %g (app %lld)", c[i].key,
+                     c[i].worst, c[i].limit, (long long)c[i].worst_app + 1);
+    char flag[32];
+    size_t n = 0;
+    for (const char *p = c[i].key; *p && n + 1 < sizeof flag; p++)
+      flag[n++] = *p == '_' ? '-' : *p;
+    flag[n] = '\0';
+    f->suggestion = fmt("see the other findings for the cause, or raise "
+                        "the limit (--%s) if this is expected", flag);
+    ev_str(f, "key", c[i].key);
+    ev_num(f, "value", c[i].worst);
+    ev_num(f, "limit", c[i].limit);
+  }
+  qsort(a->ranking, a->nranking, sizeof *a->ranking, by_cost);
+  for (size_t i = 0; i < a->nranking; i++)
+    a->ranking[i].rank = (i == 0 || a->ranking[i].app != a->ranking[i - 1].app)
+                             ? 1
+                             : a->ranking[i - 1].rank + 1;
+  qsort(a->findings, a->nfindings, sizeof *a->findings, by_position);
+  for (size_t i = 0; i < a->nfindings; i++) {
+    slg_finding *f = &a->findings[i];
+    a->by_severity[f->severity]++;
+    if (f->severity > a->worst)
+      a->worst = f->severity;
+    /* The ranking's reasons: the findings on the same stage attempt. */
+    for (size_t r = 0; r < a->nranking; r++) {
+      slg_ranked *k = &a->ranking[r];
+      if ((int64_t)k->app == f->app && (int64_t)k->stage->id == f->stage &&
+          (int64_t)k->attempt->attempt == f->attempt)
+        k->reasons |= 1u << f->kind;
+    }
+  }
+  a->succeeded = a->jobs_failed == 0;
+}
+
+void slg_analysis_dispose(slg_analysis *a)
+{
+  for (size_t i = 0; i < a->nfindings; i++) {
+    slg_finding *f = &a->findings[i];
+    free(f->message);
+    free(f->suggestion);
+    for (size_t e = 0; e < f->nevidence; e++)
+      free(f->evidence[e].str);
+  }
+  free(a->findings);
+  free(a->ranking);
+  memset(a, 0, sizeof *a);
+}
+
+int slg_analysis_failed(const slg_analysis *a, const slg_thresholds *t)
+{
+  for (size_t s = t->fail_on; s < 3; s++)
+    if (a->by_severity[s])
+      return 1;
+  return 0;
+}

@@ -1,0 +1,145 @@
+/*
+ * analysis.h - what the model means: the shuffle stages ranked by cost,
+ * findings with evidence and a suggestion, a verdict on the run, and the
+ * CI check's thresholds. Pure functions over the finished model.
+ */
+#ifndef SLG_ANALYSIS_H
+#define SLG_ANALYSIS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model_types.h"
+
+typedef enum slg_severity {
+  SLG_SEV_INFO = 0,
+  SLG_SEV_WARNING,
+  SLG_SEV_ERROR
+} slg_severity;
+
+/* "info", "warning", "error". */
+const char *slg_severity_name(slg_severity s);
+
+/* Finding thresholds and check limits. A limit < 0 is unset. Defaults and
+ * their rationale: analysis.c. */
+typedef struct slg_thresholds {
+  /* Findings. */
+  double skew_ratio;      /* SKEW: max/p50 at least this ... */
+  double skew_min_ms;     /* ... and max at least this */
+  uint64_t skew_min_tasks;
+  uint64_t tiny_min_tasks; /* TINY_TASKS: at least this many tasks ... */
+  double tiny_p50_ms;      /* ... with a median below this */
+  double few_min_wall_ms;  /* FEW_TASKS: only stages this long ... */
+  double few_min_share;    /* ... and this share of the app's task time */
+  double long_stage_ms;    /* LONG_STAGE */
+  /* Check limits (per application; the worst decides). */
+  int64_t max_shuffle_stages;
+  double max_stage_task_ms;
+  double max_skew;
+  int64_t max_failed_tasks;
+  int64_t max_stage_retries;
+  int64_t max_fetch_failures;
+  int64_t max_lost_executors;
+  double max_app_duration_ms;
+  int64_t max_map_status_bytes;
+  slg_severity fail_on;
+  int allow_empty;
+  int exit_zero;
+} slg_thresholds;
+
+void slg_thresholds_init(slg_thresholds *out);
+
+/* One ranked shuffle stage attempt. */
+typedef struct slg_ranked {
+  uint32_t rank; /* 1-based within its app */
+  size_t app;
+  const slg_stage *stage;
+  const slg_stage_attempt *attempt;
+  double task_ms;  /* sum of task durations */
+  double share;    /* of the app's total task time, 0..1 */
+  double wall_ms;  /* -1 unknown */
+  double p50, p90, max; /* -1 when no task finished */
+  double skew;     /* max / p50, -1 unknown */
+  unsigned reasons; /* bit per finding kind (1 << slg_finding_kind) */
+} slg_ranked;
+
+#define SLG_FINDING_MAP(X)                                                   \
+  X(SKEW)                                                                    \
+  X(FETCH_FAILURE)                                                           \
+  X(STAGE_RETRY)                                                             \
+  X(TASK_FAILURES)                                                           \
+  X(TINY_TASKS)                                                              \
+  X(FEW_TASKS)                                                               \
+  X(EXECUTOR_LOSS)                                                           \
+  X(SPECULATION)                                                             \
+  X(LONG_STAGE)                                                              \
+  X(NO_SCHEDULER_LINES)                                                      \
+  X(THRESHOLD)
+
+typedef enum slg_finding_kind {
+#define SLG_FINDING_ENUM(name) SLG_FINDING_##name,
+  SLG_FINDING_MAP(SLG_FINDING_ENUM)
+#undef SLG_FINDING_ENUM
+  SLG_FINDING_COUNT
+} slg_finding_kind;
+
+const char *slg_finding_id(slg_finding_kind k);
+
+#define SLG_MAX_EVIDENCE_ITEMS 8
+
+typedef struct slg_evidence_item {
+  const char *key;  /* static */
+  double num;       /* when str is NULL */
+  char *str;        /* owned, or NULL */
+} slg_evidence_item;
+
+typedef struct slg_finding {
+  slg_finding_kind kind;
+  slg_severity severity;
+  int64_t app, job, stage, attempt; /* -1 when not applicable */
+  char *message;    /* owned, one sentence */
+  char *suggestion; /* owned */
+  slg_evidence_item evidence[SLG_MAX_EVIDENCE_ITEMS];
+  size_t nevidence;
+  slg_pos lines[SLG_MAX_EVIDENCE];
+  size_t nlines;
+} slg_finding;
+
+/* A check limit's outcome for the worst application. */
+typedef struct slg_check_result {
+  const char *key;   /* "max_skew" */
+  double limit;      /* < 0: unset (not evaluated) */
+  double worst;      /* the worst application's value */
+  int64_t worst_app; /* -1 none */
+  int breached;
+} slg_check_result;
+
+#define SLG_CHECK_COUNT 9
+
+typedef struct slg_analysis {
+  slg_ranked *ranking;
+  size_t nranking;
+  slg_finding *findings;
+  size_t nfindings, findings_cap;
+  slg_check_result checks[SLG_CHECK_COUNT];
+  /* Verdict. */
+  int succeeded;        /* every job ended well (no failed job) */
+  size_t apps, jobs, jobs_failed, jobs_unfinished;
+  const slg_job *first_failed_job;
+  size_t first_failed_app;
+  uint64_t executors_lost, executors_lost_memory, fetch_failures;
+  uint64_t scheduler_lines;
+  slg_severity worst; /* highest severity among findings */
+  size_t by_severity[3];
+} slg_analysis;
+
+/* Runs the analysis over a finished model. The result borrows from the
+ * model (stages, jobs) and owns its strings; release with dispose. */
+void slg_analysis_run(slg_analysis *out, const slg_model *m,
+                      const slg_thresholds *t);
+void slg_analysis_dispose(slg_analysis *a);
+
+/* 1 when some finding is at or above t->fail_on. */
+int slg_analysis_failed(const slg_analysis *a, const slg_thresholds *t);
+
+#endif /* SLG_ANALYSIS_H */

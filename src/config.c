@@ -1,0 +1,292 @@
+/*
+ * config.c - one spelling per key: `--max-skew`, `max_skew`,
+ * `SPARKLOG_MAX_SKEW` all name the same entry of the table below. Unknown
+ * keys, bad numbers and bad units are errors that name the key (and the
+ * file and line), never silently ignored: a threshold that matches nothing
+ * would let a CI gate pass vacuously.
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+typedef enum { T_COUNT, T_RATIO, T_DURATION, T_SIZE, T_SEVERITY, T_BOOL } vtype;
+
+static const struct {
+  const char *key;
+  vtype type;
+  size_t offset;
+} keys[] = {
+    {"max_shuffle_stages", T_COUNT, offsetof(slg_thresholds, max_shuffle_stages)},
+    {"max_stage_task_time", T_DURATION, offsetof(slg_thresholds, max_stage_task_ms)},
+    {"max_skew", T_RATIO, offsetof(slg_thresholds, max_skew)},
+    {"max_failed_tasks", T_COUNT, offsetof(slg_thresholds, max_failed_tasks)},
+    {"max_stage_retries", T_COUNT, offsetof(slg_thresholds, max_stage_retries)},
+    {"max_fetch_failures", T_COUNT, offsetof(slg_thresholds, max_fetch_failures)},
+    {"max_lost_executors", T_COUNT, offsetof(slg_thresholds, max_lost_executors)},
+    {"max_app_duration", T_DURATION, offsetof(slg_thresholds, max_app_duration_ms)},
+    {"max_map_status_size", T_SIZE, offsetof(slg_thresholds, max_map_status_bytes)},
+    {"fail_on", T_SEVERITY, offsetof(slg_thresholds, fail_on)},
+    {"allow_empty", T_BOOL, offsetof(slg_thresholds, allow_empty)},
+    {"exit_zero", T_BOOL, offsetof(slg_thresholds, exit_zero)},
+};
+
+#define NKEYS (sizeof keys / sizeof keys[0])
+
+size_t slg_config_count(void) { return NKEYS; }
+const char *slg_config_key(size_t i) { return i < NKEYS ? keys[i].key : NULL; }
+
+const char *slg_config_type(size_t i)
+{
+  static const char *const names[] = {"count", "ratio", "duration",
+                                      "size", "severity", "bool"};
+  return i < NKEYS ? names[keys[i].type] : NULL;
+}
+
+static int key_eq(const char *k, const char *s, size_t n)
+{
+  size_t i = 0;
+  for (; i < n && k[i]; i++) {
+    char c = s[i] == '-' ? '_' : s[i];
+    if (c >= 'A' && c <= 'Z')
+      c = (char)(c - 'A' + 'a');
+    if (c != k[i])
+      return 0;
+  }
+  return i == n && k[i] == '\0';
+}
+
+/* A non-negative decimal "12", "1.5"; *end is past it. -1 if none. */
+static double decimal(const char *s, const char **end)
+{
+  double v = 0, scale = 1;
+  int digits = 0;
+  while (slg_is_digit((unsigned char)*s)) {
+    v = v * 10 + (*s++ - '0');
+    digits++;
+    if (v > 1e18)
+      return -1;
+  }
+  if (*s == '.') {
+    s++;
+    while (slg_is_digit((unsigned char)*s)) {
+      scale /= 10;
+      v += (*s++ - '0') * scale;
+      digits++;
+    }
+  }
+  while (*s == ' ') /* "4 MiB", "30 m" */
+    s++;
+  *end = s;
+  return digits ? v : -1;
+}
+
+static int word_eq(const char *s, const char *w)
+{
+  for (; *s && *w; s++, w++) {
+    char c = *s;
+    if (c >= 'A' && c <= 'Z')
+      c = (char)(c - 'A' + 'a');
+    if (c != *w)
+      return 0;
+  }
+  return *s == '\0' && *w == '\0';
+}
+
+int slg_config_set(slg_thresholds *t, const char *key, size_t len,
+                   const char *value, char *err)
+{
+  size_t i = 0;
+  while (i < NKEYS && !key_eq(keys[i].key, key, len))
+    i++;
+  if (i == NKEYS) {
+    snprintf(err, 256, "unknown key '%.*s'", (int)(len > 64 ? 64 : len),
+             key);
+    return SLG_ECONFIG;
+  }
+  const char *k = keys[i].key, *end = value;
+  char *field = (char *)t + keys[i].offset;
+  double v;
+  switch (keys[i].type) {
+  case T_COUNT:
+    v = decimal(value, &end);
+    if (v < 0 || *end || v != (double)(int64_t)v) {
+      snprintf(err, 256, "%s: expected a whole number, got '%.40s'", k,
+               value);
+      return SLG_ECONFIG;
+    }
+    *(int64_t *)field = (int64_t)v;
+    return 0;
+  case T_RATIO:
+    v = decimal(value, &end);
+    if (v < 0 || *end) {
+      snprintf(err, 256, "%s: expected a number such as 10 or 2.5, got "
+                         "'%.40s'", k, value);
+      return SLG_ECONFIG;
+    }
+    *(double *)field = v;
+    return 0;
+  case T_DURATION: {
+    static const struct {
+      const char *unit;
+      double ms;
+    } units[] = {{"ms", 1}, {"s", 1000}, {"m", 60000}, {"h", 3600000}};
+    v = decimal(value, &end);
+    double scale = -1;
+    for (size_t u = 0; v >= 0 && u < 4; u++)
+      if (strcmp(end, units[u].unit) == 0)
+        scale = units[u].ms;
+    if (v == 0 && *end == '\0')
+      scale = 1;
+    if (v < 0 || scale < 0) {
+      snprintf(err, 256, "%s: bad duration '%.40s' (a number with ms, s, m "
+                         "or h, e.g. 30m)", k, value);
+      return SLG_ECONFIG;
+    }
+    *(double *)field = v * scale;
+    return 0;
+  }
+  case T_SIZE: {
+    static const struct {
+      const char *unit;
+      double bytes;
+    } units[] = {{"", 1},          {"B", 1},
+                 {"KiB", 1024.0},  {"MiB", 1048576.0},
+                 {"GiB", 1073741824.0}, {"TiB", 1099511627776.0}};
+    v = decimal(value, &end);
+    double scale = -1;
+    for (size_t u = 0; v >= 0 && u < 6; u++)
+      if (strcmp(end, units[u].unit) == 0)
+        scale = units[u].bytes;
+    if (v < 0 || scale < 0) {
+      snprintf(err, 256, "%s: bad size '%.40s' (bytes, or a number with "
+                         "KiB, MiB or GiB)", k, value);
+      return SLG_ECONFIG;
+    }
+    *(int64_t *)field = (int64_t)(v * scale);
+    return 0;
+  }
+  case T_SEVERITY:
+    for (int s = 0; s < 3; s++)
+      if (word_eq(value, slg_severity_name((slg_severity)s))) {
+        *(slg_severity *)field = (slg_severity)s;
+        return 0;
+      }
+    snprintf(err, 256, "%s: expected info, warning or error, got '%.40s'",
+             k, value);
+    return SLG_ECONFIG;
+  case T_BOOL:
+    if (word_eq(value, "true") || word_eq(value, "yes") ||
+        word_eq(value, "on") || strcmp(value, "1") == 0) {
+      *(int *)field = 1;
+      return 0;
+    }
+    if (word_eq(value, "false") || word_eq(value, "no") ||
+        word_eq(value, "off") || strcmp(value, "0") == 0) {
+      *(int *)field = 0;
+      return 0;
+    }
+    snprintf(err, 256, "%s: expected true or false, got '%.40s'", k, value);
+    return SLG_ECONFIG;
+  }
+  return SLG_ECONFIG;
+}
+
+static int blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+int slg_config_parse(slg_thresholds *t, const char *text, size_t len,
+                     const char *filename, char *err)
+{
+  const char *p = text, *end = text + len;
+  char value[256], reason[256];
+  for (size_t line = 1; p < end; line++) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *e = nl ? nl : end;
+    const char *hash = memchr(p, '#', (size_t)(e - p));
+    const char *q = hash ? hash : e;
+    while (p < q && blank(*p))
+      p++;
+    while (q > p && blank(q[-1]))
+      q--;
+    if (p < q) {
+      const char *eq = memchr(p, '=', (size_t)(q - p));
+      if (!eq) {
+        snprintf(err, 256, "%s:%zu: expected 'key = value'", filename, line);
+        return SLG_ECONFIG;
+      }
+      const char *k = p, *ke = eq, *v = eq + 1;
+      while (ke > k && blank(ke[-1]))
+        ke--;
+      while (v < q && blank(*v))
+        v++;
+      size_t vn = (size_t)(q - v);
+      if (vn >= sizeof value)
+        vn = sizeof value - 1;
+      memcpy(value, v, vn);
+      value[vn] = '\0';
+      if (memchr(value, '\0', vn) ||
+          slg_config_set(t, k, (size_t)(ke - k), value, reason) < 0) {
+        if (memchr(value, '\0', vn))
+          snprintf(reason, sizeof reason, "NUL byte in value");
+        snprintf(err, 256, "%.100s:%zu: %.140s", filename, line, reason);
+        return SLG_ECONFIG;
+      }
+    }
+    p = nl ? nl + 1 : end;
+  }
+  return 0;
+}
+
+void slg_config_print(const slg_thresholds *t, slg_buf *out)
+{
+  for (size_t i = 0; i < NKEYS; i++) {
+    const char *field = (const char *)t + keys[i].offset;
+    /* Unset limits print as comments, so the output parses back. */
+    int unset = (keys[i].type == T_COUNT || keys[i].type == T_SIZE)
+                    ? *(const int64_t *)field < 0
+                : (keys[i].type == T_RATIO || keys[i].type == T_DURATION)
+                    ? *(const double *)field < 0
+                    : 0;
+    if (unset) {
+      slg_buf_printf(out, "# %s = (unset)\n", keys[i].key);
+      continue;
+    }
+    slg_buf_printf(out, "%s = ", keys[i].key);
+    switch (keys[i].type) {
+    case T_COUNT:
+    case T_SIZE: {
+      int64_t v = *(const int64_t *)field;
+      if (v < 0)
+        slg_buf_puts(out, "# unset");
+      else
+        slg_buf_printf(out, "%lld", (long long)v);
+      break;
+    }
+    case T_RATIO:
+    case T_DURATION: {
+      double v = *(const double *)field;
+      if (v < 0)
+        slg_buf_puts(out, "# unset");
+      else
+      {
+        /* Plain decimals only: the parser takes no exponents. */
+        char num[64];
+        int n = snprintf(num, sizeof num, "%.6f", v);
+        while (n > 1 && num[n - 1] == '0')
+          num[--n] = '\0';
+        if (num[n - 1] == '.')
+          num[--n] = '\0';
+        slg_buf_printf(out, "%s%s", num,
+                       keys[i].type == T_DURATION ? "ms" : "");
+      }
+      break;
+    }
+    case T_SEVERITY:
+      slg_buf_puts(out, slg_severity_name(*(const slg_severity *)field));
+      break;
+    case T_BOOL:
+      slg_buf_puts(out, *(const int *)field ? "true" : "false");
+      break;
+    }
+    slg_buf_putc(out, '\n');
+  }
+}

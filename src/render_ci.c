@@ -1,0 +1,284 @@
+/*
+ * render_ci.c - the formats CI systems read: JUnit XML (Jenkins, GitLab
+ * and GitHub test reporters), a Markdown summary (GitHub's step summary,
+ * kept well under its 1 MiB cap) and GitHub workflow commands
+ * ("::error title=...::message").
+ *
+ * JUnit: one testsuite "sparklog check"; one testcase per check: the input
+ * (readable, has scheduler lines), each --max-* limit that is set, and
+ * each finding id (failing when a finding of that id is at or above
+ * --fail-on). Failures carry the evidence in their message and text.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "analysis.h"
+#include "render.h"
+
+static void xml_escape(slg_buf *b, const char *s)
+{
+  slg_buf tmp = SLG_BUF_INIT;
+  slg_buf_put_utf8(&tmp, s, strlen(s));
+  for (size_t i = 0; i < tmp.len; i++) {
+    char c = tmp.ptr[i];
+    switch (c) {
+    case '<': slg_buf_puts(b, "&lt;"); break;
+    case '>': slg_buf_puts(b, "&gt;"); break;
+    case '&': slg_buf_puts(b, "&amp;"); break;
+    case '"': slg_buf_puts(b, "&quot;"); break;
+    case '\t': slg_buf_puts(b, "&#9;"); break;
+    default: slg_buf_putc(b, c);
+    }
+  }
+  slg_buf_dispose(&tmp);
+}
+
+static int input_ok(const slg_pipeline *p, const slg_analysis *a,
+                    const slg_thresholds *t)
+{
+  return slg_pipeline_complete(p) && (a->scheduler_lines || t->allow_empty);
+}
+
+void slg_render_junit(const slg_pipeline *p, const slg_render_options *o,
+                      slg_buf *out)
+{
+  const slg_analysis *a = o->analysis;
+  slg_thresholds defaults;
+  const slg_thresholds *t = o->thresholds;
+  if (!t) {
+    slg_thresholds_init(&defaults);
+    t = &defaults;
+  }
+  slg_buf cases = SLG_BUF_INIT, msg = SLG_BUF_INIT;
+  size_t tests = 0, failures = 0;
+
+  /* The input. */
+  tests++;
+  slg_buf_puts(&cases, "    <testcase name=\"input\" classname=\"sparklog.input\" "
+                       "time=\"0\">\n");
+  if (!input_ok(p, a, t)) {
+    failures++;
+    slg_buf_clear(&msg);
+    if (!slg_pipeline_complete(p))
+      slg_buf_puts(&msg, "input could not be read completely");
+    else
+      slg_buf_puts(&msg, "the input has no scheduler lines");
+    slg_buf_puts(&cases, "      <failure message=\"");
+    xml_escape(&cases, slg_buf_cstr(&msg));
+    slg_buf_puts(&cases, "\" type=\"input\"/>\n");
+  }
+  slg_buf_puts(&cases, "    </testcase>\n");
+
+  for (size_t i = 0; i < SLG_CHECK_COUNT; i++) {
+    const slg_check_result *c = &a->checks[i];
+    if (c->limit < 0)
+      continue;
+    tests++;
+    slg_buf_printf(&cases, "    <testcase name=\"%s\" "
+                           "classname=\"sparklog.threshold\" time=\"0\">\n",
+                   c->key);
+    if (c->breached) {
+      failures++;
+      slg_buf_printf(&cases, "      <failure message=\"%s: %g exceeds the "
+                             "limit %g (app %lld)\" type=\"THRESHOLD\">"
+                             "worst %g, limit %g</failure>\n",
+                     c->key, c->worst, c->limit, (long long)c->worst_app + 1,
+                     c->worst, c->limit);
+    }
+    slg_buf_puts(&cases, "    </testcase>\n");
+  }
+  for (int k = 0; k < SLG_FINDING_COUNT; k++) {
+    if (k == SLG_FINDING_THRESHOLD)
+      continue; /* reported per limit above */
+    tests++;
+    slg_buf_printf(&cases, "    <testcase name=\"%s\" "
+                           "classname=\"sparklog.finding\" time=\"0\">\n",
+                   slg_finding_id((slg_finding_kind)k));
+    size_t n = 0;
+    slg_buf_clear(&msg);
+    const slg_finding *first = NULL;
+    for (size_t i = 0; i < a->nfindings; i++) {
+      const slg_finding *f = &a->findings[i];
+      if ((int)f->kind != k || f->severity < t->fail_on)
+        continue;
+      if (!first)
+        first = f;
+      n++;
+      slg_buf_printf(&msg, "[%s] %s\n  fix: %s\n",
+                     slg_severity_name(f->severity), f->message,
+                     f->suggestion);
+    }
+    if (n) {
+      failures++;
+      slg_buf_puts(&cases, "      <failure message=\"");
+      xml_escape(&cases, first->message);
+      if (n > 1)
+        slg_buf_printf(&cases, " (and %zu more)", n - 1);
+      slg_buf_printf(&cases, "\" type=\"%s\">",
+                     slg_finding_id((slg_finding_kind)k));
+      xml_escape(&cases, slg_buf_cstr(&msg));
+      slg_buf_puts(&cases, "</failure>\n");
+    }
+    slg_buf_puts(&cases, "    </testcase>\n");
+  }
+  slg_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  slg_buf_printf(out, "<testsuites name=\"sparklog\" tests=\"%zu\" "
+                      "failures=\"%zu\" errors=\"0\" time=\"0\">\n",
+                 tests, failures);
+  slg_buf_printf(out, "  <testsuite name=\"sparklog check\" tests=\"%zu\" "
+                      "failures=\"%zu\" errors=\"0\" skipped=\"0\" "
+                      "time=\"0\">\n",
+                 tests, failures);
+  slg_buf_put(out, cases.ptr, cases.len);
+  slg_buf_puts(out, "  </testsuite>\n</testsuites>\n");
+  slg_buf_dispose(&cases);
+  slg_buf_dispose(&msg);
+}
+
+/* Markdown table cells: no pipes or newlines. */
+static void md_cell(slg_buf *b, const char *s, size_t max)
+{
+  slg_buf tmp = SLG_BUF_INIT;
+  slg_buf_put_utf8(&tmp, s, strlen(s));
+  size_t n = tmp.len < max ? tmp.len : max;
+  for (size_t i = 0; i < n; i++) {
+    char c = tmp.ptr[i];
+    if (c == '|')
+      slg_buf_puts(b, "\\|");
+    else if (c == '\n' || c == '\r')
+      slg_buf_putc(b, ' ');
+    else
+      slg_buf_putc(b, c);
+  }
+  if (tmp.len > max)
+    slg_buf_puts(b, "...");
+  slg_buf_dispose(&tmp);
+}
+
+void slg_render_markdown(const slg_pipeline *p, const slg_render_options *o,
+                         slg_buf *out)
+{
+  const slg_analysis *a = o->analysis;
+  char d1[32], d2[32];
+  slg_buf s = SLG_BUF_INIT;
+  slg_verdict_sentence(p, o, &s);
+  slg_buf_puts(out, "## sparklog\n\n");
+  if (o->view == SLG_VIEW_CHECK && o->thresholds)
+    slg_buf_printf(out, "**Check: %s** (fail on %s)\n\n",
+                   slg_analysis_failed(a, o->thresholds) ? "FAILED" : "passed",
+                   slg_severity_name(o->thresholds->fail_on));
+  md_cell(out, slg_buf_cstr(&s), 2000);
+  slg_buf_puts(out, "\n\n");
+  slg_buf_dispose(&s);
+  /* Caps keep the summary far below GitHub's 1 MiB per step. */
+  size_t rows = a->nranking < 10 ? a->nranking : 10;
+  if (rows) {
+    slg_buf_puts(out, "| rank | app | stage | job | tasks | wall | task time "
+                      "| share | skew | reasons | call site |\n"
+                      "|---:|---:|---|---:|---:|---:|---:|---:|---:|---|---|\n");
+    for (size_t i = 0; i < rows; i++) {
+      const slg_ranked *r = &a->ranking[i];
+      slg_buf_printf(out, "| %u | %zu | %llu.%u | ", r->rank, r->app + 1,
+                     (unsigned long long)r->stage->id, r->attempt->attempt);
+      if (r->stage->njobs)
+        slg_buf_printf(out, "%llu", (unsigned long long)r->stage->jobs[0]);
+      slg_buf_printf(out, " | %llu | %s | %s | %.1f%% | ",
+                     (unsigned long long)r->attempt->tasks.succeeded,
+                     r->wall_ms >= 0 ? slg_fmt_duration(r->wall_ms, d1) : "-",
+                     slg_fmt_duration(r->task_ms, d2), r->share * 100);
+      if (r->skew >= 0)
+        slg_buf_printf(out, "%.1f", r->skew);
+      slg_buf_puts(out, " | ");
+      const char *sep = "";
+      for (int k = 0; k < SLG_FINDING_COUNT; k++)
+        if (r->reasons & (1u << k)) {
+          slg_buf_printf(out, "%s%s", sep, slg_finding_id((slg_finding_kind)k));
+          sep = ", ";
+        }
+      slg_buf_puts(out, " | ");
+      md_cell(out, r->stage->name ? r->stage->name : "", 80);
+      slg_buf_puts(out, " |\n");
+    }
+    if (a->nranking > rows)
+      slg_buf_printf(out, "\n%zu more shuffle stages in the JSON report.\n",
+                     a->nranking - rows);
+    slg_buf_putc(out, '\n');
+  }
+  size_t nf = a->nfindings < 50 ? a->nfindings : 50;
+  if (nf) {
+    slg_buf_puts(out, "| severity | finding | where | message |\n"
+                      "|---|---|---|---|\n");
+    for (size_t i = 0; i < nf; i++) {
+      const slg_finding *f = &a->findings[i];
+      slg_buf_printf(out, "| %s | %s | ", slg_severity_name(f->severity),
+                     slg_finding_id(f->kind));
+      if (f->app >= 0)
+        slg_buf_printf(out, "app %lld", (long long)f->app + 1);
+      if (f->stage >= 0)
+        slg_buf_printf(out, " stage %lld.%lld", (long long)f->stage,
+                       (long long)f->attempt);
+      slg_buf_puts(out, " | ");
+      md_cell(out, f->message, 300);
+      slg_buf_puts(out, " |\n");
+    }
+    if (a->nfindings > nf)
+      slg_buf_printf(out, "\n%zu more findings in the JSON report.\n",
+                     a->nfindings - nf);
+  } else {
+    slg_buf_puts(out, "No findings.\n");
+  }
+}
+
+/* Workflow-command data: %, CR and LF must be escaped. */
+static void gh_escape(slg_buf *b, const char *s, int property)
+{
+  slg_buf tmp = SLG_BUF_INIT;
+  slg_buf_put_utf8(&tmp, s, strlen(s));
+  for (size_t i = 0; i < tmp.len; i++) {
+    char c = tmp.ptr[i];
+    if (c == '%')
+      slg_buf_puts(b, "%25");
+    else if (c == '\r')
+      slg_buf_puts(b, "%0D");
+    else if (c == '\n')
+      slg_buf_puts(b, "%0A");
+    else if (property && c == ':')
+      slg_buf_puts(b, "%3A");
+    else if (property && c == ',')
+      slg_buf_puts(b, "%2C");
+    else
+      slg_buf_putc(b, c);
+  }
+  slg_buf_dispose(&tmp);
+}
+
+void slg_render_github(const slg_pipeline *p, const slg_render_options *o,
+                       slg_buf *out)
+{
+  const slg_analysis *a = o->analysis;
+  for (size_t i = 0; i < a->nfindings; i++) {
+    const slg_finding *f = &a->findings[i];
+    const char *cmd = f->severity == SLG_SEV_ERROR     ? "error"
+                      : f->severity == SLG_SEV_WARNING ? "warning"
+                                                       : "notice";
+    slg_buf_printf(out, "::%s title=", cmd);
+    slg_buf tmp = SLG_BUF_INIT;
+    slg_buf_printf(&tmp, "sparklog %s", slg_finding_id(f->kind));
+    if (f->stage >= 0)
+      slg_buf_printf(&tmp, " stage %lld.%lld", (long long)f->stage,
+                     (long long)f->attempt);
+    gh_escape(out, slg_buf_cstr(&tmp), 1);
+    slg_buf_puts(out, "::");
+    slg_buf_clear(&tmp);
+    slg_buf_printf(&tmp, "%s. Fix: %s", f->message, f->suggestion);
+    gh_escape(out, slg_buf_cstr(&tmp), 0);
+    slg_buf_putc(out, '\n');
+    slg_buf_dispose(&tmp);
+  }
+  slg_buf s = SLG_BUF_INIT;
+  slg_verdict_sentence(p, o, &s);
+  slg_buf_puts(out, "::notice title=sparklog verdict::");
+  gh_escape(out, slg_buf_cstr(&s), 0);
+  slg_buf_putc(out, '\n');
+  slg_buf_dispose(&s);
+}

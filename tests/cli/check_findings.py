@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Findings against the generator's ground truth, and `check` exit codes.
+
+For every scenario in several layouts and Spark versions, the set of
+(id, app, stage, attempt) findings sparklog reports must equal the truth's
+expected_findings: every expected id, and no other. Then `check` must exit
+1 for the failure scenarios (--fail-on warning), 0 for a clean log and 3
+for a WARN-only log (0 with --allow-empty).
+Usage: check_findings.py SPARKLOG SPARKGEN TMPDIR
+"""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+SCENARIOS = ["clean", "skew", "fetch_failure", "task_retry_abort", "speculation",
+             "executor_loss", "tiny_tasks", "skipped_stages", "aqe", "multi_app",
+             "warn_only", "mixed"]
+VARIANTS = [("default", "3.5"), ("default", "2.4"), ("default", "1.6"), ("glue", "3.5"),
+            ("fullclass", "3.5"), ("cdh", "2.4"), ("json", "4.0"), ("default", "4.0")]
+
+
+def gen(g, tmp, scenario, layout, spark):
+    log = tmp / f"{scenario}-{layout}-{spark}.log"
+    truth = tmp / f"{scenario}-{layout}-{spark}.json"
+    subprocess.run([g, "--scenario", scenario, "--seed", "7", "--layout", layout,
+                    "--spark", spark, "--out", str(log), "--truth", str(truth)], check=True)
+    return log, json.loads(truth.read_text())
+
+
+def main():
+    sparklog, g, tmp = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+    passed = failed = 0
+    for scenario in SCENARIOS:
+        for layout, spark in VARIANTS:
+            log, truth = gen(g, tmp, scenario, layout, spark)
+            out = subprocess.run([sparklog, "--format", "json", str(log)], capture_output=True)
+            doc = json.loads(out.stdout)
+            got = sorted((f["id"], f["app"], f["stage"], f["attempt"]) for f in doc["findings"]
+                         if f["id"] != "THRESHOLD")
+            want = sorted((f["id"], f["app"] if f["stage"] is not None else None,
+                           f["stage"], f["attempt"]) for f in truth["expected_findings"])
+            if got != want:
+                failed += 1
+                print(f"FAIL {scenario} {layout} {spark}: findings\n    got  {got}\n    want {want}")
+            else:
+                passed += 1
+    # Exit codes of the gate (default layout, 3.5).
+    expect = {"skew": 1, "fetch_failure": 1, "tiny_tasks": 1, "executor_loss": 1,
+              "task_retry_abort": 1, "clean": 0, "warn_only": 3}
+    for scenario, code in expect.items():
+        log, _ = gen(g, tmp, scenario, "default", "3.5")
+        r = subprocess.run([sparklog, "check", "--no-config", "--fail-on", "warning", str(log)],
+                           capture_output=True)
+        if r.returncode != code:
+            failed += 1
+            print(f"FAIL check {scenario}: exit {r.returncode}, want {code}")
+        else:
+            passed += 1
+    log, _ = gen(g, tmp, "warn_only", "default", "3.5")
+    r = subprocess.run([sparklog, "check", "--no-config", "--allow-empty", str(log)], capture_output=True)
+    if r.returncode != 0:
+        failed += 1
+        print(f"FAIL check warn_only --allow-empty: exit {r.returncode}")
+    else:
+        passed += 1
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
