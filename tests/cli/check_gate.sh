@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# label: cli
+# The CI gate end to end: config discovery (upward, stopping at a .git or
+# $HOME), precedence flags > env > file, errors naming key and line (exit 2),
+# --output files, JUnit XML elements and attributes that Jenkins, GitLab and
+# GitHub reporters read, GitHub workflow commands, Markdown size, exit codes.
+set -u
+sparklog=$1 build=$3
+gen=$build/tests/sparkgen
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+expect() { # expect STATUS DESCRIPTION -- command...
+  local want=$1 what=$2; shift 3
+  "$@" >"$tmp/out" 2>"$tmp/err"; local got=$?
+  if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, want $want ($(head -c 300 "$tmp/err"))"; fi
+}
+"$gen" --scenario skew --seed 7 --out "$tmp/skew.log"
+"$gen" --scenario clean --seed 7 --out "$tmp/clean.log"
+mkdir -p "$tmp/repo/.git" "$tmp/repo/sub/dir" "$tmp/home/proj"
+cd "$tmp/repo/sub/dir"
+export HOME=$tmp/home
+
+# Defaults: SKEW is a warning, --fail-on error: passes.
+expect 0 "default fail-on error" -- "$sparklog" check "$tmp/skew.log"
+# A config file two levels up (below the repository root) is found.
+printf '# gate\nfail_on = warning\n' > "$tmp/repo/.sparklog.conf"
+expect 1 "config found upward" -- "$sparklog" check "$tmp/skew.log"
+"$sparklog" check --print-config | grep -q '^fail_on = warning$' && ok || bad "print-config shows the file's value"
+# --no-config ignores it.
+expect 0 "--no-config" -- "$sparklog" check --no-config "$tmp/skew.log"
+# Env beats the file, flags beat env.
+SPARKLOG_FAIL_ON=error expect 0 "env over file" -- "$sparklog" check "$tmp/skew.log"
+SPARKLOG_FAIL_ON=error expect 1 "flag over env" -- "$sparklog" check --fail-on warning "$tmp/skew.log"
+# Not past the repository root: a file above .git is not read.
+rm "$tmp/repo/.sparklog.conf"
+printf 'fail_on = warning\n' > "$tmp/.sparklog.conf"
+expect 0 "stops at the repository root" -- "$sparklog" check "$tmp/skew.log"
+rm "$tmp/.sparklog.conf"
+# Not past $HOME either.
+printf 'fail_on = warning\n' > "$tmp/.sparklog.conf"
+(cd "$tmp/home/proj" && expect 0 "stops at HOME" -- "$sparklog" check "$tmp/skew.log"; exit $fail) || fail=$((fail + 1))
+rm "$tmp/.sparklog.conf"
+# Errors: unknown key and bad unit name the key and file:line; exit 2.
+printf 'max_skew = 10\nmax_skwe = 3\n' > "$tmp/bad.conf"
+expect 2 "unknown key" -- "$sparklog" check --config "$tmp/bad.conf" "$tmp/skew.log"
+grep -q "bad.conf:2: unknown key 'max_skwe'" "$tmp/err" && ok || bad "unknown key message: $(cat "$tmp/err")"
+printf 'max_stage_task_time = 30x\n' > "$tmp/bad2.conf"
+expect 2 "bad unit" -- "$sparklog" check --config "$tmp/bad2.conf" "$tmp/skew.log"
+grep -q "bad2.conf:1: max_stage_task_time: bad duration '30x'" "$tmp/err" && ok || bad "bad unit message: $(cat "$tmp/err")"
+SPARKLOG_MAX_SKWE=3 expect 2 "unknown env variable" -- "$sparklog" check "$tmp/skew.log"
+expect 2 "bad flag value" -- "$sparklog" check --max-skew ten "$tmp/skew.log"
+expect 2 "check option outside check" -- "$sparklog" report --max-skew 3 "$tmp/skew.log"
+# Limits: THRESHOLD findings, the worst app decides.
+expect 1 "max-skew breached" -- "$sparklog" check --max-skew 10 "$tmp/skew.log"
+grep -q 'THRESHOLD' "$tmp/out" && ok || bad "THRESHOLD finding in text"
+expect 0 "clean passes all limits" -- "$sparklog" check --fail-on warning --max-skew 10 --max-failed-tasks 0 --max-shuffle-stages 40 --max-stage-task-time 30m "$tmp/clean.log"
+expect 1 "max-shuffle-stages breached" -- "$sparklog" check --max-shuffle-stages 1 "$tmp/clean.log"
+# Several outputs from one run; + appends.
+echo "previous" > "$tmp/summary.md"
+expect 1 "outputs" -- "$sparklog" check --fail-on warning --output junit="$tmp/r.xml" --output markdown=+"$tmp/summary.md" --output json="$tmp/r.json" "$tmp/skew.log"
+head -1 "$tmp/summary.md" | grep -q previous && grep -q '^## sparklog' "$tmp/summary.md" && ok || bad "markdown appended"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["check"]["passed"] is False; assert any(f["id"]=="SKEW" for f in d["findings"])' "$tmp/r.json" && ok || bad "json check object"
+python3 - "$tmp/r.xml" <<'PY' && ok || bad "junit schema"
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+assert root.tag == "testsuites", root.tag
+for a in ("tests", "failures", "errors", "time"):
+    assert a in root.attrib, a
+suites = root.findall("testsuite")
+assert suites
+for s in suites:
+    for a in ("name", "tests", "failures", "errors", "time"):
+        assert a in s.attrib, a
+    cases = s.findall("testcase")
+    assert int(s.get("tests")) == len(cases)
+    fails = [c for c in cases if c.find("failure") is not None]
+    assert int(s.get("failures")) == len(fails) >= 1
+    for c in cases:
+        assert c.get("name") and c.get("classname")
+    for c in fails:
+        assert c.find("failure").get("message")
+    assert any(c.get("name") == "SKEW" for c in fails)
+PY
+"$sparklog" check --fail-on warning --format github "$tmp/skew.log" > "$tmp/gh.txt"
+grep -q '^::warning title=sparklog SKEW stage 3.0::' "$tmp/gh.txt" && ok || bad "github command: $(head -2 "$tmp/gh.txt")"
+size=$("$sparklog" check --format markdown "$tmp/skew.log" | wc -c)
+[ "$size" -lt 1048576 ] && ok || bad "markdown under 1 MiB ($size)"
+# Write errors exit 4.
+expect 4 "output to a full disk" -- "$sparklog" check --output json=/dev/full "$tmp/clean.log"
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
