@@ -51,7 +51,8 @@ void slg_render_text_verdict(const slg_pipeline *p,
                              const slg_render_options *o, slg_buf *out);
 void slg_render_text_ranking(const slg_render_options *o, slg_buf *out,
                              size_t limit);
-void slg_render_text_findings(const slg_render_options *o, slg_buf *out);
+void slg_render_text_findings(const slg_pipeline *p,
+                              const slg_render_options *o, slg_buf *out);
 void slg_render_text_checks(const slg_render_options *o, slg_buf *out);
 void slg_render_json_analysis(const slg_pipeline *p,
                               const slg_render_options *o, slg_json *j);

@@ -114,8 +114,17 @@ static void wrap(slg_buf *out, const char *text, size_t indent)
   slg_buf_fill(out, ' ', indent);
   const char *s = text;
   while (*s) {
+    if (*s == '\n') { /* a forced break, e.g. a config snippet */
+      slg_buf_putc(out, '\n');
+      slg_buf_fill(out, ' ', indent);
+      col = indent;
+      s++;
+      while (*s == ' ')
+        s++;
+      continue;
+    }
     const char *w = s;
-    while (*s && *s != ' ')
+    while (*s && *s != ' ' && *s != '\n')
       s++;
     size_t len = (size_t)(s - w);
     if (col > indent && col + 1 + len > 78) {
@@ -235,7 +244,8 @@ static void finding_where(slg_buf *out, const slg_finding *f)
     slg_buf_printf(out, " (job %lld)", (long long)f->job);
 }
 
-void slg_render_text_findings(const slg_render_options *o, slg_buf *out)
+void slg_render_text_findings(const slg_pipeline *p,
+                              const slg_render_options *o, slg_buf *out)
 {
   const slg_analysis *a = o->analysis;
   char tmp[64];
@@ -261,6 +271,18 @@ void slg_render_text_findings(const slg_render_options *o, slg_buf *out)
     wrap(out, f->message, 6);
     slg_buf_puts(out, "      fix:\n");
     wrap(out, f->suggestion, 8);
+    if (f->nlines) {
+      slg_buf_puts(out, "      lines:");
+      for (size_t l = 0; l < f->nlines; l++) {
+        const slg_pos *pos = &f->lines[l];
+        const char *path =
+            pos->file < p->nfiles ? p->files[pos->file].path : "?";
+        slg_buf_puts(out, l ? ", " : " ");
+        slg_buf_put_utf8(out, path, strlen(path));
+        slg_buf_printf(out, ":%llu", (unsigned long long)pos->line);
+      }
+      slg_buf_putc(out, '\n');
+    }
   }
 }
 

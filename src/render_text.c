@@ -381,7 +381,7 @@ void slg_render_text(const slg_pipeline *p, const slg_render_options *o,
     if (o->analysis) {
       slg_render_text_ranking(o, out, 0);
       slg_buf_putc(out, '\n');
-      slg_render_text_findings(o, out);
+      slg_render_text_findings(p, o, out);
     }
     caveats(p, o, out);
     return;
@@ -391,7 +391,7 @@ void slg_render_text(const slg_pipeline *p, const slg_render_options *o,
       slg_buf_putc(out, '\n');
       slg_render_text_checks(o, out);
       slg_buf_putc(out, '\n');
-      slg_render_text_findings(o, out);
+      slg_render_text_findings(p, o, out);
     }
     caveats(p, o, out);
     return;
@@ -403,7 +403,7 @@ void slg_render_text(const slg_pipeline *p, const slg_render_options *o,
     slg_buf_putc(out, '\n');
     slg_render_text_ranking(o, out, 5);
     slg_buf_putc(out, '\n');
-    slg_render_text_findings(o, out);
+    slg_render_text_findings(p, o, out);
     slg_buf_putc(out, '\n');
   }
   input_section(p, o, out);

@@ -254,7 +254,11 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
       value = argv[++i];
     }
     unsigned long long n;
-    if (strncmp(opt, "--max-", 6) == 0 || strcmp(opt, "--fail-on") == 0) {
+    int check_opt = (strncmp(opt, "--max-", 6) == 0 &&
+                     strcmp(opt, "--max-loggers") != 0 &&
+                     strcmp(opt, "--max-line") != 0) ||
+                    strcmp(opt, "--fail-on") == 0;
+    if (check_opt) {
       if (cli->nsettings == SLG_MAX_SETTINGS) {
         slg_cli_error("too many check options");
         return SLG_EXIT_USAGE;

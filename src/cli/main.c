@@ -259,8 +259,11 @@ int main(int argc, char **argv)
   if (cli.command == SLG_CMD_CHECK) {
     /* A gate never passes vacuously: no scheduler lines is unusable
      * input unless --allow-empty; unreadable input already set 3. */
-    if (!analysis.scheduler_lines && !thresholds.allow_empty)
+    if (!analysis.scheduler_lines && !thresholds.allow_empty) {
+      slg_cli_error("check: the input has no scheduler lines, so it cannot "
+                    "pass (--allow-empty accepts that)");
       status = max_status(status, SLG_EXIT_INPUT);
+    }
     else if (slg_analysis_failed(&analysis, &thresholds) &&
              !thresholds.exit_zero)
       status = max_status(status, SLG_EXIT_CHECK_FAILED);

@@ -12,7 +12,7 @@ for opt in $("$sparklog" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
     echo "FAIL: $opt is in --help but not in man/sparklog.1"; fail=1
   fi
 done
-for cmd in $("$sparklog" --help | sed -n '/^Commands:/,/^$/p' | awk 'NR>1 && NF {print $1}'); do
+for cmd in $("$sparklog" --help | sed -n '/^Commands:/,/^$/p' | awk '/^  [a-z]/ {print $1}'); do
   if ! grep -q "^\.It Cm $cmd" "$man"; then
     echo "FAIL: command $cmd is in --help but not in man/sparklog.1"; fail=1
   fi
