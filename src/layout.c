@@ -1,0 +1,1078 @@
+/*
+ * layout.c - detect and tokenize log4j-style record headers by shape.
+ *
+ * There is no table of known layouts. A hand-written scanner walks the
+ * head of the line token by token and classifies each by what it looks
+ * like: a timestamp (digits in one of the date/time shapes below), a
+ * level word (INFO, WARN, ...), a [bracketed] or {braced} group, a Java
+ * class name (the logger), a bare word just before the level (Spark's
+ * unit-test thread column), a location "(Logging.scala:logInfo(61))", and
+ * the separators between them. The first token that belongs to none of
+ * these, or the separator after the logger, starts the message.
+ *
+ * The rule for "this line is a record": the header holds a timestamp AND
+ * (a level or a logger), or the line is a Spark 4 JSON log object with
+ * "ts" and "msg". Everything else (stack frames, "Caused by:", prose,
+ * shell prompts, YARN banners) is not a record; most of it is rejected by
+ * its first byte, which must be a digit, '[', '{' or the first letter of
+ * a level word once wrapper noise (indentation, "> ", "#> ", console
+ * progress bars, CR-separated segments) is skipped.
+ *
+ * While scanning, the shape is written down as a log4j ConversionPattern
+ * ("%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n"); the pattern string is the
+ * layout's identity, so a prefix never creates a new layout. Comparing it
+ * with the previous line's pattern is the common fast path.
+ */
+#include "layout.h"
+
+#include <stdlib.h>
+
+#include "pattern.h"
+
+#define PAT_CAP 200
+
+/* A ConversionPattern being written down while scanning. */
+typedef struct pat {
+  size_t n;
+  int overflow;
+  char s[PAT_CAP];
+} pat;
+
+typedef struct layout_entry {
+  uint64_t hash;
+  char *pattern;
+} layout_entry;
+
+struct slg_layout {
+  slg_pattern *user;
+  layout_entry table[SLG_MAX_LAYOUTS];
+  size_t count;
+  uint32_t last_id;
+  char *scratch; /* unescaped JSON messages */
+  size_t scratch_cap;
+};
+
+/* Scanner state for one header. */
+typedef struct scan {
+  const char *p, *end;
+  slg_record *r;
+  pat *pt;
+  int time, level, thread, logger;
+} scan;
+
+static void put(pat *t, const char *s, size_t n)
+{
+  if (t->n + n >= PAT_CAP) {
+    t->overflow = 1;
+    return;
+  }
+  memcpy(t->s + t->n, s, n);
+  t->n += n;
+}
+
+static void puts_(pat *t, const char *s)
+{
+  put(t, s, strlen(s));
+}
+
+static void putc_(pat *t, char c)
+{
+  put(t, &c, 1);
+}
+
+/* ------------------------------------------------------------ timestamps */
+
+static int two(const char *p, const char *end, unsigned *v)
+{
+  if (end - p < 2 || !slg_is_digit((unsigned char)p[0]) ||
+      !slg_is_digit((unsigned char)p[1]))
+    return 0;
+  *v = (unsigned)(p[0] - '0') * 10 + (unsigned)(p[1] - '0');
+  return 1;
+}
+
+/* "HH:mm:ss" with optional ",SSS"/".SSS"; returns bytes used or 0. */
+static size_t clock_at(const char *p, const char *end, slg_time *t,
+                       pat *fmt)
+{
+  unsigned h, m, s;
+  const char *q = p;
+  if (!two(q, end, &h) || end - q < 8 || q[2] != ':' ||
+      !two(q + 3, end, &m) || q[5] != ':' || !two(q + 6, end, &s) ||
+      h > 23 || m > 59 || s > 60)
+    return 0;
+  q += 8;
+  t->hour = (uint8_t)h;
+  t->minute = (uint8_t)m;
+  t->second = (uint8_t)s;
+  t->flags |= SLG_TIME_HAS_TIME;
+  puts_(fmt, "HH:mm:ss");
+  if (q + 1 < end && (*q == ',' || *q == '.') &&
+      slg_is_digit((unsigned char)q[1])) {
+    unsigned ms = 0, k = 0;
+    putc_(fmt, *q);
+    q++;
+    while (q < end && slg_is_digit((unsigned char)*q) && k < 9) {
+      if (k < 3)
+        ms = ms * 10 + (unsigned)(*q - '0');
+      putc_(fmt, 'S');
+      q++;
+      k++;
+    }
+    for (; k < 3; k++)
+      ms *= 10;
+    t->millisecond = (uint16_t)ms;
+    t->flags |= SLG_TIME_HAS_MS;
+  }
+  /* Zones: "...Z" (ISO), "+02:00", and Airflow's "00:06:07 UTC". */
+  if (q < end && *q == 'Z') {
+    t->flags |= SLG_TIME_UTC;
+    puts_(fmt, "'Z'");
+    q++;
+  } else if (q + 5 < end + 0 && (*q == '+' || *q == '-') &&
+             slg_is_digit((unsigned char)q[1]) &&
+             slg_is_digit((unsigned char)q[2])) {
+    size_t k = (q[3] == ':') ? 6 : 5;
+    if (q + k <= end) {
+      if (q[1] == '0' && q[2] == '0')
+        t->flags |= SLG_TIME_UTC;
+      puts_(fmt, "X");
+      q += k;
+    }
+  } else if (end - q >= 4 && q[0] == ' ' &&
+             (memcmp(q + 1, "UTC", 3) == 0 || memcmp(q + 1, "GMT", 3) == 0) &&
+             (end - q == 4 || !slg_is_alnum((unsigned char)q[4]))) {
+    t->flags |= SLG_TIME_UTC;
+    puts_(fmt, " z");
+    q += 4;
+  }
+  return (size_t)(q - p);
+}
+
+/*
+ * A timestamp at p in one of the shapes
+ *   yyyy-MM-dd HH:mm:ss[,SSS]   (also '/', 'T', '@', ", " and '_')
+ *   yy/MM/dd HH:mm:ss[.SSS]     yyyyMMdd@HH:mm:ss,SSS   HH:mm:ss.SSS
+ * Appends "%d{<format>}" to `pt`. Returns bytes used or 0.
+ */
+static size_t time_at(const char *p, const char *end, slg_time *t, pat *pt)
+{
+  const char *q = p;
+  unsigned y = 0, mo, d, n = 0;
+  pat *fmt = pt;
+  size_t k, mark = pt->n;
+  memset(t, 0, sizeof *t);
+  puts_(pt, "%d{");
+  while (q < end && slg_is_digit((unsigned char)*q) && n < 9) {
+    y = y * 10 + (unsigned)(*q - '0');
+    q++;
+    n++;
+  }
+  if (q >= end)
+    goto fail;
+  if (n == 2 && *q == ':') {
+    k = clock_at(p, end, t, fmt);
+    if (!k)
+      goto fail;
+    q = p + k;
+    goto done;
+  }
+  if ((n == 4 || n == 2) && (*q == '-' || *q == '/')) {
+    char sep = *q;
+    if (!two(q + 1, end, &mo) || end - q < 6 || q[3] != sep ||
+        !two(q + 4, end, &d))
+      goto fail;
+    puts_(fmt, n == 4 ? "yyyy" : "yy");
+    putc_(fmt, sep);
+    puts_(fmt, "MM");
+    putc_(fmt, sep);
+    puts_(fmt, "dd");
+    q += 6;
+  } else if (n == 8) {
+    mo = (y / 100) % 100;
+    d = y % 100;
+    y /= 10000;
+    puts_(fmt, "yyyyMMdd");
+  } else {
+    goto fail;
+  }
+  if (mo < 1 || mo > 12 || d < 1 || d > 31)
+    goto fail;
+  t->year = (uint16_t)(n == 2 ? 2000 + y : y);
+  t->month = (uint8_t)mo;
+  t->day = (uint8_t)d;
+  t->flags = SLG_TIME_HAS_DATE;
+  /* Date/time separator. */
+  if (q + 1 < end && q[0] == ',' && q[1] == ' ') {
+    puts_(fmt, ", ");
+    q += 2;
+  } else if (q < end && (*q == ' ' || *q == '@' || *q == '_')) {
+    putc_(fmt, *q);
+    q++;
+  } else if (q < end && *q == 'T') {
+    puts_(fmt, "'T'");
+    q++;
+  } else {
+    goto fail;
+  }
+  k = clock_at(q, end, t, fmt);
+  if (!k)
+    goto fail;
+  q += k;
+done:
+  /* Digits or letters glued after the time: not a timestamp we know. */
+  if (q < end && slg_is_alnum((unsigned char)*q))
+    goto fail;
+  putc_(pt, '}');
+  return (size_t)(q - p);
+fail:
+  pt->n = mark;
+  return 0;
+}
+
+/* ------------------------------------------------------------ word shapes */
+
+/* An upper-case level word at p followed by a non-word byte. */
+static slg_level level_at(const char *p, const char *end, size_t *n)
+{
+  size_t k = 0;
+  while (p + k < end && slg_is_upper((unsigned char)p[k]) && k < 8)
+    k++;
+  if (k < 4 || (p + k < end && (slg_is_alnum((unsigned char)p[k]) ||
+                                p[k] == '.' || p[k] == '_')))
+    return SLG_LEVEL_NONE;
+  *n = k;
+  return slg_level_parse(p, k);
+}
+
+/* Bytes of a Java class name (alnum, '.', '_', '$'); a table because
+ * class_at is the tokenizer's innermost loop. */
+static const unsigned char name_bytes[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+static int name_byte(int c)
+{
+  return name_bytes[c & 0xff];
+}
+
+/*
+ * A Java class name at p ("org.apache.spark.scheduler.DAGScheduler",
+ * "o.a.spark.SparkContext", "YarnSchedulerBackend$YarnDriverEndpoint").
+ * Returns its length (0 if none) and the number of dots in *dots.
+ */
+static size_t class_at(const char *p, const char *end, int *dots)
+{
+  size_t k = 0;
+  *dots = 0;
+  if (p >= end || !(slg_is_alpha((unsigned char)*p) || *p == '_'))
+    return 0;
+  while (p + k < end && name_byte((unsigned char)p[k])) {
+    if (p[k] == '.') {
+      /* "a..b" or a trailing dot ends the name. */
+      if (p + k + 1 >= end || !name_byte((unsigned char)p[k + 1]) ||
+          p[k + 1] == '.')
+        break;
+      (*dots)++;
+    }
+    k++;
+  }
+  return k;
+}
+
+/* Matching ']' for the '[' at p, allowing one level of nesting
+ * ("[stream execution thread for q [id = 1]]"). */
+static const char *close_bracket(const char *p, const char *end, char open,
+                                 char close)
+{
+  int depth = 0;
+  const char *lim = end - p > 256 ? p + 256 : end;
+  for (const char *q = p; q < lim; q++) {
+    if (*q == open)
+      depth++;
+    else if (*q == close && --depth == 0)
+      return q;
+  }
+  return NULL;
+}
+
+static void skip_spaces(scan *s)
+{
+  while (s->p < s->end && *s->p == ' ')
+    s->p++;
+}
+
+/* Writes the logger conversion matching the way the name is written. */
+static void put_logger(pat *pt, const char *p, size_t n, int dots)
+{
+  /* logback's abbreviation: "o.a.spark.SparkContext". */
+  if (dots >= 1 && n > 2 && p[1] == '.' && slg_is_lower((unsigned char)p[0]))
+    puts_(pt, "%logger{36}");
+  else if (dots == 0)
+    puts_(pt, "%c{1}");
+  else if (dots == 1)
+    puts_(pt, "%c{2}");
+  else
+    puts_(pt, "%c");
+}
+
+static void take_level(scan *s, slg_level lv, size_t n, int in_bracket)
+{
+  const char *after = s->p + n;
+  size_t pad = 0;
+  while (after + pad < s->end && after[pad] == ' ')
+    pad++;
+  s->r->level = lv;
+  s->level = 1;
+  /* "INFO  org..." / "[INFO ]": log4j's %-5p padding. */
+  if (n < 5 && (in_bracket ? pad > 0 : pad > 1))
+    puts_(s->pt, "%-5p");
+  else
+    puts_(s->pt, "%p");
+  s->p = after;
+}
+
+/* A method name followed by " - " ("logInfo - ", "<clinit> - ",
+ * "apply$mcV$sp - "); returns the method's length or 0. */
+static size_t method_at(const char *p, const char *end)
+{
+  size_t k = 0;
+  while (p + k < end && (slg_is_alnum((unsigned char)p[k]) || p[k] == '_' ||
+                         p[k] == '$' || p[k] == '<' || p[k] == '>'))
+    k++;
+  if (k && end - (p + k) >= 3 && memcmp(p + k, " - ", 3) == 0)
+    return k;
+  return 0;
+}
+
+/*
+ * After the logger: an optional location, line number groups, method
+ * name and late level, then the separator before the message.
+ *   "scheduler.JESSchedulerBackend (Logging.scala:logInfo(61)): msg"
+ *   "org.apache.spark.scheduler.DAGScheduler(line:54) : msg"
+ *   "org.apache.spark.scheduler.DAGScheduler logInfo - msg"
+ *   "[org...DAGScheduler] [61] -[msg]"
+ *   "DAGScheduler: INFO: msg" (Hail)
+ */
+static void after_logger(scan *s)
+{
+  const char *q;
+  size_t n;
+  slg_level lv;
+
+  for (int round = 0; round < 4; round++) {
+    const char *save = s->p;
+    skip_spaces(s);
+    if (s->p >= s->end)
+      break;
+    if (*s->p == '(' && (q = close_bracket(s->p, s->end, '(', ')'))) {
+      const char *colon = memchr(s->p, ':', (size_t)(q - s->p));
+      if (!colon) {
+        s->p = save;
+        break;
+      }
+      if (s->p != save)
+        putc_(s->pt, ' ');
+      if (q[-1] == ')')
+        puts_(s->pt, "(%F:%M(%L))");
+      else {
+        putc_(s->pt, '(');
+        put(s->pt, s->p + 1, (size_t)(colon - s->p));
+        puts_(s->pt, "%L)");
+      }
+      s->p = q + 1;
+      continue;
+    }
+    if (*s->p == '[' && (q = close_bracket(s->p, s->end, '[', ']'))) {
+      int digits = q > s->p + 1;
+      for (const char *d = s->p + 1; d < q; d++)
+        digits &= slg_is_digit((unsigned char)*d);
+      if (!digits && q != s->p + 1) {
+        s->p = save;
+        break;
+      }
+      if (s->p != save)
+        putc_(s->pt, ' ');
+      puts_(s->pt, digits ? "[%L]" : "[%X]");
+      s->p = q + 1;
+      continue;
+    }
+    if (!s->level && (lv = level_at(s->p, s->end, &n)) != SLG_LEVEL_NONE) {
+      /* Hail: "DAGScheduler: INFO: msg". */
+      if (s->p != save)
+        putc_(s->pt, ' ');
+      take_level(s, lv, n, 0);
+      if (s->p < s->end && *s->p == ':') {
+        putc_(s->pt, ':');
+        s->p++;
+      }
+      continue;
+    }
+    if (s->p != save && (n = method_at(s->p, s->end))) {
+      puts_(s->pt, " %M");
+      s->p += n;
+      continue;
+    }
+    s->p = save;
+    break;
+  }
+  /* The separator: ": ", " - ", " : ", "-[...]", or just spaces. */
+again:
+  q = s->p;
+  while (q < s->end && *q == ' ')
+    q++;
+  if (q < s->end && (*q == ':' || *q == '-' || *q == '|')) {
+    const char *sep = q;
+    while (q < s->end && (*q == ':' || *q == '-' || *q == '|'))
+      q++;
+    if (sep > s->p)
+      putc_(s->pt, ' ');
+    put(s->pt, sep, (size_t)(q - sep));
+    if (q < s->end && *q == '[' && s->end[-1] == ']' && q[-1] == '-') {
+      puts_(s->pt, "[%m]%n");
+      s->r->message = slg_span_make(q + 1, (size_t)(s->end - q - 2));
+      s->p = s->end;
+      return;
+    }
+    if (q < s->end && *q == ' ')
+      putc_(s->pt, ' ');
+    while (q < s->end && *q == ' ')
+      q++;
+    /* Hail: "DAGScheduler: INFO: msg" - the level after the logger. */
+    if (!s->level && (lv = level_at(q, s->end, &n)) != SLG_LEVEL_NONE) {
+      s->p = q;
+      take_level(s, lv, n, 0);
+      goto again;
+    }
+  } else if (q > s->p) {
+    putc_(s->pt, ' ');
+  }
+  puts_(s->pt, "%m%n");
+  s->r->message = slg_span_make(q, (size_t)(s->end - q));
+  s->p = s->end;
+}
+
+/* Classifies "[...]" at s->p. Returns 1 if it was the logger. */
+static int bracket(scan *s, const char *q)
+{
+  const char *in = s->p + 1;
+  size_t n = (size_t)(q - in), k;
+  int dots;
+  slg_level lv;
+  slg_time t;
+
+  while (n && in[n - 1] == ' ')
+    n--;
+  if (!s->level && (lv = level_at(in, in + n, &k)) != SLG_LEVEL_NONE &&
+      k == n) {
+    putc_(s->pt, '[');
+    s->p = in;
+    take_level(s, lv, k, 1);
+    putc_(s->pt, ']');
+    s->p = q + 1;
+    return 0;
+  }
+  if (!s->time && n && slg_is_digit((unsigned char)*in)) {
+    size_t mark = s->pt->n;
+    putc_(s->pt, '[');
+    if (time_at(in, in + n, &t, s->pt) == n) {
+      putc_(s->pt, ']');
+      s->r->time = t;
+      s->time = 1;
+      s->p = q + 1;
+      return 0;
+    }
+    s->pt->n = mark;
+  }
+  if (n && (k = class_at(in, in + n, &dots)) == n &&
+      (dots >= 2 || (dots >= 1 && s->thread) || in[n - 1] == '$')) {
+    /* "[org.apache.spark.scheduler.DAGScheduler]"; thread names with
+     * dots carry dashes ("sparkDriver-akka.actor.default-dispatcher-2"),
+     * which class_at refuses. A Scala object ("[ReceiveNettype$]") is a
+     * logger too. */
+    putc_(s->pt, '[');
+    put_logger(s->pt, in, n, dots);
+    putc_(s->pt, ']');
+    s->r->logger = slg_span_make(in, n);
+    s->logger = 1;
+    s->p = q + 1;
+    return 1;
+  }
+  if (n && !s->thread) {
+    s->r->thread = slg_span_make(in, (size_t)(q - in));
+    s->thread = 1;
+    puts_(s->pt, "[%t]");
+  } else {
+    /* "[]" and other MDC-like groups. */
+    puts_(s->pt, "[%X]");
+  }
+  s->p = q + 1;
+  return 0;
+}
+
+/* Is the word at p a logger by its shape and what follows it? */
+static size_t logger_word(const char *p, const char *end, int *dots,
+                          int strict)
+{
+  size_t n = class_at(p, end, dots);
+  const char *a = p + n;
+  if (!n)
+    return 0;
+  /* "WriteAheadLogManager : msg", "Remoting apply$mcV$sp - msg". */
+  if (end - a >= 3 && memcmp(a, " : ", 3) == 0)
+    return n;
+  if (a < end && *a == ' ' && method_at(a + 1, end))
+    return n;
+  /* "DAGScheduler: msg" (Spark's default) or "DAGScheduler:" at the end. */
+  if (a < end && *a == ':' && (a + 1 == end || a[1] == ' '))
+    return n;
+  if (a < end && *a == '(')
+    return n;
+  /* "org.apache.spark.scheduler.DAGScheduler - msg"; after a separator
+   * ("%d - %p - %m") a dotted word alone may be the message's first
+   * word ("Cluster.__init__ called with ..."), so demand a separator. */
+  if (*dots && (a == end || *a == ' ') &&
+      (!strict || (end - a >= 3 && a[1] == '-' && a[2] == ' ')))
+    return n;
+  return 0;
+}
+
+static int complete(const scan *s)
+{
+  return s->time && (s->level || s->logger);
+}
+
+/* Scans one header starting at p. Returns 1 for a record. */
+static int header(const char *p, const char *end, slg_record *r, pat *out)
+{
+  scan s;
+  size_t n;
+  int dots;
+  slg_level lv;
+  const char *q;
+
+  memset(r, 0, sizeof *r);
+  r->level = SLG_LEVEL_NONE;
+  s.p = p;
+  s.end = end;
+  s.r = r;
+  s.pt = out;
+  out->n = 0;
+  out->overflow = 0;
+  s.time = s.level = s.thread = s.logger = 0;
+
+  for (int tok = 0; tok < 12; tok++) {
+    const char *sp = s.p;
+    skip_spaces(&s);
+    if (s.p >= end)
+      break;
+    if (s.p != sp && tok)
+      putc_(s.pt, ' ');
+    int c = (unsigned char)*s.p;
+    if (c == '[' && (q = close_bracket(s.p, end, '[', ']'))) {
+      if (bracket(&s, q)) {
+        after_logger(&s);
+        break;
+      }
+      continue;
+    }
+    if (c == '{' && !s.logger && (q = close_bracket(s.p, end, '{', '}'))) {
+      /* "{DAGScheduler}", Airflow's "{emr.py:86}". */
+      s.r->logger = slg_span_make(s.p, (size_t)(q + 1 - s.p));
+      s.logger = 1;
+      puts_(s.pt, "{%c{1}}");
+      s.p = q + 1;
+      after_logger(&s);
+      break;
+    }
+    if (slg_is_digit(c) && !s.time) {
+      n = time_at(s.p, end, &s.r->time, s.pt);
+      if (!n)
+        return 0;
+      s.time = 1;
+      s.p += n;
+      continue;
+    }
+    if (!s.level && (lv = level_at(s.p, end, &n)) != SLG_LEVEL_NONE) {
+      take_level(&s, lv, n, 0);
+      if (s.p < end && *s.p == ':') {
+        putc_(s.pt, ':');
+        s.p++;
+      }
+      continue;
+    }
+    if (slg_is_alpha(c) || c == '_') {
+      /* "dag-scheduler-event-loop INFO DAGScheduler: ..." (unit tests):
+       * a bare word right before the level is the thread. */
+      if (!s.level && s.time && !s.thread) {
+        const char *w = s.p;
+        while (w < end && *w != ' ')
+          w++;
+        const char *v = w;
+        while (v < end && *v == ' ')
+          v++;
+        /* Not "DAGScheduler: INFO: msg" (Hail: the logger comes first). */
+        if (v > w && w[-1] != ':' && level_at(v, end, &n) != SLG_LEVEL_NONE) {
+          s.r->thread = slg_span_make(s.p, (size_t)(w - s.p));
+          s.thread = 1;
+          puts_(s.pt, "%t");
+          s.p = w;
+          continue;
+        }
+      }
+      if (s.time && (n = logger_word(s.p, end, &dots, 0))) {
+        s.r->logger = slg_span_make(s.p, n);
+        s.logger = 1;
+        put_logger(s.pt, s.p, n, dots);
+        s.p += n;
+        after_logger(&s);
+        break;
+      }
+    }
+    if ((c == '-' || c == ':' || c == '|') && s.time) {
+      /* "INFO --- [main] ..." (Spring Boot), "INFO - msg" (Airflow). */
+      q = s.p;
+      while (q < end && (*q == '-' || *q == ':' || *q == '|'))
+        q++;
+      put(s.pt, s.p, (size_t)(q - s.p));
+      s.p = q;
+      const char *v = q;
+      while (v < end && *v == ' ')
+        v++;
+      if (v < end && (*v == '[' || *v == '{' || logger_word(v, end, &dots, 1)))
+        continue;
+      if (v < end && !s.logger && level_at(v, end, &n) != SLG_LEVEL_NONE)
+        continue;
+      if (v > q)
+        putc_(s.pt, ' ');
+      s.p = v;
+    }
+    /* Anything else starts the message. */
+    if (!complete(&s))
+      return 0;
+    puts_(s.pt, "%m%n");
+    r->message = slg_span_make(s.p, (size_t)(end - s.p));
+    s.p = end;
+    break;
+  }
+  if (!complete(&s))
+    return 0;
+  if (s.p < end || !r->message.ptr) {
+    /* Header ran to the end of the line: an empty message. */
+    if (!r->message.ptr) {
+      r->message = slg_span_make(end, 0);
+      puts_(s.pt, "%m%n");
+    }
+  }
+  return 1;
+}
+
+/* ----------------------------------------------------------------- JSON */
+
+/* Skips one JSON value at p; returns the byte after it or NULL. */
+static const char *json_skip(const char *p, const char *end, int depth)
+{
+  if (p >= end || depth > 16)
+    return NULL;
+  if (*p == '"') {
+    for (p++; p < end; p++) {
+      if (*p == '\\')
+        p++;
+      else if (*p == '"')
+        return p + 1;
+    }
+    return NULL;
+  }
+  if (*p == '{' || *p == '[') {
+    char close = *p == '{' ? '}' : ']';
+    p++;
+    for (;;) {
+      while (p < end && slg_is_space((unsigned char)*p))
+        p++;
+      if (p < end && *p == close)
+        return p + 1;
+      p = json_skip(p, end, depth + 1);
+      if (!p)
+        return NULL;
+      while (p < end && slg_is_space((unsigned char)*p))
+        p++;
+      if (p < end && (*p == ':' || *p == ','))
+        p++;
+      else if (p < end && *p == close)
+        return p + 1;
+      else
+        return NULL;
+    }
+  }
+  const char *s = p;
+  while (p < end && (slg_is_alnum((unsigned char)*p) || *p == '-' ||
+                     *p == '+' || *p == '.'))
+    p++;
+  return p > s ? p : NULL;
+}
+
+static unsigned hex4(const char *p, const char *end, int *ok)
+{
+  unsigned v = 0;
+  if (end - p < 4) {
+    *ok = 0;
+    return 0;
+  }
+  for (int i = 0; i < 4; i++) {
+    int c = (unsigned char)p[i];
+    v <<= 4;
+    if (slg_is_digit(c))
+      v |= (unsigned)(c - '0');
+    else if (c >= 'a' && c <= 'f')
+      v |= (unsigned)(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F')
+      v |= (unsigned)(c - 'A' + 10);
+    else
+      *ok = 0;
+  }
+  return v;
+}
+
+static size_t put_utf8(char *o, unsigned cp)
+{
+  if (cp < 0x80) {
+    o[0] = (char)cp;
+    return 1;
+  }
+  if (cp < 0x800) {
+    o[0] = (char)(0xC0 | (cp >> 6));
+    o[1] = (char)(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    o[0] = (char)(0xE0 | (cp >> 12));
+    o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  o[0] = (char)(0xF0 | (cp >> 18));
+  o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+  o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+  o[3] = (char)(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+/* Unescapes the JSON string body [p, end) into the scratch buffer. The
+ * output is never longer than the input. Returns 0 on a bad escape. */
+static int json_unescape(slg_layout *l, const char *p, const char *end,
+                         slg_span *out)
+{
+  size_t need = (size_t)(end - p) + 1;
+  char *o;
+  if (need > l->scratch_cap) {
+    l->scratch_cap = need * 2;
+    l->scratch = slg_xrealloc(l->scratch, l->scratch_cap);
+  }
+  o = l->scratch;
+  while (p < end) {
+    if (*p != '\\') {
+      *o++ = *p++;
+      continue;
+    }
+    if (++p >= end)
+      return 0;
+    switch (*p++) {
+    case 'n': *o++ = '\n'; break;
+    case 't': *o++ = '\t'; break;
+    case 'r': *o++ = '\r'; break;
+    case 'b': *o++ = '\b'; break;
+    case 'f': *o++ = '\f'; break;
+    case '"': *o++ = '"'; break;
+    case '\\': *o++ = '\\'; break;
+    case '/': *o++ = '/'; break;
+    case 'u': {
+      int ok = 1;
+      unsigned cp = hex4(p, end, &ok);
+      if (!ok)
+        return 0;
+      p += 4;
+      if (cp >= 0xD800 && cp < 0xDC00 && end - p >= 6 && p[0] == '\\' &&
+          p[1] == 'u') {
+        unsigned lo = hex4(p + 2, end, &ok);
+        if (ok && lo >= 0xDC00 && lo < 0xE000) {
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          p += 6;
+        }
+      }
+      if (cp >= 0xD800 && cp < 0xE000)
+        cp = 0xFFFD; /* a lone surrogate */
+      o += put_utf8(o, cp);
+      break;
+    }
+    default:
+      return 0;
+    }
+  }
+  *out = slg_span_make(l->scratch, (size_t)(o - l->scratch));
+  return 1;
+}
+
+/*
+ * Spark 4 structured logging (spark.log.structuredLogging.enabled):
+ *   {"ts":"2025-03-18T05:33:03.598Z","level":"INFO","msg":"...",
+ *    "context":{...},"logger":"DAGScheduler"}
+ * Keys in any order; unknown keys skipped.
+ */
+static int json_record(slg_layout *l, const char *p, const char *end,
+                       slg_record *r, pat *pt)
+{
+  slg_span msg = {NULL, 0};
+  int have_ts = 0;
+  memset(r, 0, sizeof *r);
+  r->level = SLG_LEVEL_NONE;
+  pt->n = 0;
+  pt->overflow = 0;
+  p++;
+  for (;;) {
+    while (p < end && *p == ' ')
+      p++;
+    if (p >= end || *p != '"')
+      return 0;
+    const char *k = p + 1, *v, *ve;
+    p = json_skip(p, end, 0);
+    if (!p)
+      return 0;
+    size_t kn = (size_t)(p - 1 - k);
+    while (p < end && *p == ' ')
+      p++;
+    if (p >= end || *p != ':')
+      return 0;
+    p++;
+    while (p < end && *p == ' ')
+      p++;
+    v = p;
+    p = json_skip(p, end, 0);
+    if (!p)
+      return 0;
+    ve = p;
+    if (*v == '"') {
+      slg_span s = slg_span_make(v + 1, (size_t)(ve - v - 2));
+      if (kn == 2 && memcmp(k, "ts", 2) == 0) {
+        pat tmp = {0, 0, {0}};
+        if (time_at(s.ptr, s.ptr + s.len, &r->time, &tmp) != s.len)
+          return 0;
+        have_ts = 1;
+        puts_(pt, "{\"ts\":");
+        put(pt, tmp.s, tmp.n);
+      } else if (kn == 5 && memcmp(k, "level", 5) == 0) {
+        r->level = slg_level_parse(s.ptr, s.len);
+      } else if (kn == 3 && memcmp(k, "msg", 3) == 0) {
+        msg = s;
+      } else if (kn == 6 && memcmp(k, "logger", 6) == 0) {
+        r->logger = s;
+      } else if (kn == 6 && memcmp(k, "thread", 6) == 0) {
+        r->thread = s;
+      }
+    }
+    while (p < end && *p == ' ')
+      p++;
+    if (p < end && *p == ',') {
+      p++;
+      continue;
+    }
+    if (p < end && *p == '}')
+      break;
+    return 0;
+  }
+  if (!have_ts || !msg.ptr)
+    return 0;
+  if (!json_unescape(l, msg.ptr, msg.ptr + msg.len, &r->message))
+    return 0;
+  puts_(pt, ",\"level\":%p,\"msg\":%m,\"logger\":%c{1}}");
+  return 1;
+}
+
+/* ------------------------------------------------------------ the table */
+
+static uint64_t fnv(const char *s, size_t n)
+{
+  uint64_t h = 1469598103934665603u;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+  return h;
+}
+
+static uint32_t register_layout(slg_layout *l, const pat *pt)
+{
+  const layout_entry *last;
+  uint64_t h;
+  if (pt->overflow)
+    return SLG_LAYOUT_OTHER;
+  /* Fast path: the same shape as the previous record. */
+  if (l->last_id < l->count) {
+    last = &l->table[l->last_id];
+    if (memcmp(last->pattern, pt->s, pt->n) == 0 &&
+        last->pattern[pt->n] == '\0')
+      return l->last_id;
+  }
+  h = fnv(pt->s, pt->n);
+  for (size_t i = 0; i < l->count; i++)
+    if (l->table[i].hash == h && strlen(l->table[i].pattern) == pt->n &&
+        memcmp(l->table[i].pattern, pt->s, pt->n) == 0)
+      return l->last_id = (uint32_t)i;
+  if (l->count == SLG_MAX_LAYOUTS)
+    return SLG_LAYOUT_OTHER;
+  l->table[l->count].hash = h;
+  l->table[l->count].pattern = slg_xstrndup(pt->s, pt->n);
+  return l->last_id = (uint32_t)l->count++;
+}
+
+int slg_layout_new(slg_layout **out, const char *user_pattern, char *error)
+{
+  slg_layout *l = slg_xcalloc(1, sizeof *l);
+  *out = NULL;
+  if (user_pattern) {
+    int rc = slg_pattern_compile(&l->user, user_pattern, error);
+    if (rc < 0) {
+      free(l);
+      return rc;
+    }
+    /* The user's layout is layout 0. */
+    l->table[0].pattern = slg_xstrndup(user_pattern, strlen(user_pattern));
+    l->table[0].hash = fnv(user_pattern, strlen(user_pattern));
+    l->count = 1;
+  }
+  *out = l;
+  return 0;
+}
+
+void slg_layout_free(slg_layout *l)
+{
+  if (!l)
+    return;
+  for (size_t i = 0; i < l->count; i++)
+    free(l->table[i].pattern);
+  slg_pattern_free(l->user);
+  free(l->scratch);
+  free(l);
+}
+
+size_t slg_layout_count(const slg_layout *l)
+{
+  return l->count;
+}
+
+const char *slg_layout_pattern(const slg_layout *l, uint32_t id)
+{
+  if (id >= l->count)
+    return "other";
+  return l->table[id].pattern;
+}
+
+/* Bytes that can open a header (after wrapper noise): digits, '[', '{',
+ * and the first letters of level words for level-first layouts. */
+static int may_start(int c)
+{
+  return slg_is_digit(c) || c == '[' || c == '{' || c == 'I' || c == 'W' ||
+         c == 'E' || c == 'D' || c == 'T' || c == 'F' || c == 'S';
+}
+
+/* Skips indentation, markdown quotes "> " and R's "#> ". */
+static const char *skip_noise(const char *p, const char *end)
+{
+  while (p < end) {
+    if (*p == ' ' || *p == '\t' || *p == '>')
+      p++;
+    else if (*p == '#' && p + 1 < end && p[1] == '>')
+      p += 2;
+    else
+      break;
+  }
+  return p;
+}
+
+/* "\r[Stage 0:>   (0 + 1) / 1]\r\r    \r25/03/09 ...": the record is the
+ * last CR-separated segment that has content. */
+static const char *last_segment(const char *p, const char *end)
+{
+  const char *seg = p;
+  for (const char *q = p; q < end; q++)
+    if (*q == '\r' && q + 1 < end && q[1] != '\r')
+      seg = q + 1;
+  return seg;
+}
+
+int slg_layout_parse(slg_layout *l, const char *line, size_t len,
+                     slg_record *out)
+{
+  const char *end = line + len, *p = line;
+  pat pt;
+
+  if (l->user && slg_pattern_match(l->user, line, len, out)) {
+    out->layout_id = 0;
+    return 1;
+  }
+  p = skip_noise(p, end);
+  if (p < end && *p == '\r')
+    p = skip_noise(last_segment(p, end), end);
+  /* Console progress bar glued in front: "[Stage 3:>  (0 + 4) / 5]24/..".
+   */
+  if (end - p > 7 && memcmp(p, "[Stage ", 7) == 0) {
+    const char *q = memchr(p, ']', (size_t)(end - p));
+    if (!q)
+      return 0;
+    p = q + 1;
+    if (p < end && *p == '\r')
+      p = last_segment(p, end);
+    p = skip_noise(p, end);
+  }
+  if (p >= end || !may_start((unsigned char)*p))
+    return 0;
+  if (*p == '{' && p + 1 < end && p[1] == '"') {
+    if (!json_record(l, p, end, out, &pt))
+      return 0;
+  } else if (!header(p, end, out, &pt)) {
+    return 0;
+  } else {
+    /* A record inside a record's message wins (Airflow's task log:
+     * "[2026-05-04, 00:06:07 UTC] {emr.py:86} INFO - 26/05/04 ..."). */
+    const char *m = out->message.ptr;
+    const char *me = m + out->message.len;
+    slg_record inner;
+    pat ipt;
+    m = skip_noise(m, me);
+    if (m < me && (slg_is_digit((unsigned char)*m) || *m == '[') &&
+        header(m, me, &inner, &ipt)) {
+      *out = inner;
+      pt = ipt;
+      p = m;
+    }
+  }
+  out->prefix_len = (size_t)(p - line);
+  out->layout_id = register_layout(l, &pt);
+  return 1;
+}
+
+/* ------------------------------------------------------------ loggers */
+
+slg_span slg_logger_short(slg_span lg)
+{
+  const char *p = lg.ptr, *e = lg.ptr + lg.len;
+  while (p < e && (*p == '{' || *p == '[' || *p == ' '))
+    p++;
+  /* Cut at a location or anything that is not part of a class name:
+   * "DAGScheduler(line:54)", "emr.py:86}", "TaskSetManager:". */
+  const char *q = p;
+  while (q < e && *q != '(' && *q != ' ' && *q != ':' && *q != '}' &&
+         *q != ']')
+    q++;
+  e = q;
+  for (q = e; q > p; q--)
+    if (q[-1] == '.' && q < e) {
+      p = q;
+      break;
+    }
+  return slg_span_make(p, (size_t)(e - p));
+}
