@@ -56,9 +56,25 @@ uint64_t slg_model_rejected_events(const slg_model *m);
  */
 void slg_model_render_json(const slg_model *m, slg_json *j);
 
-/* Text renderers (`color`: emit ANSI colour). The default report's
- * scheduler summary, `sparklog jobs` (a tree app -> job -> stage) and
- * `sparklog stages` (a table). */
+/* Records from the scheduler loggers (DAGScheduler, TaskSetManager,
+ * TaskSchedulerImpl and its YARN names) over the whole stream. 0 in a log
+ * kept at WARN: the report should then say so (slg_model_scheduler_hint). */
+uint64_t slg_model_scheduler_lines(const slg_model *m);
+
+/* The Spark version of the last "Running Spark version" seen, NULL when
+ * none; owned by the model. */
+const char *slg_model_spark_version(const slg_model *m);
+
+/*
+ * Appends a plain sentence explaining that no scheduler lines were found,
+ * with the logging setting that enables them in the syntax of the
+ * detected version: log4j 1 ("log4j.logger.org.apache.spark.scheduler=
+ * INFO") before 3.3, log4j2 ("logger.scheduler.name = ..." /
+ * "logger.scheduler.level = info") from 3.3 on, both when unknown.
+ */
+void slg_model_scheduler_hint(const slg_model *m, slg_buf *out);
+
+/* Text renderers (model_render.c); `color` != 0 emits ANSI colours. */
 void slg_model_render_text_summary(const slg_model *m, slg_buf *out,
                                    int color);
 void slg_model_render_text_jobs(const slg_model *m, slg_buf *out, int color);

@@ -1,0 +1,240 @@
+/*
+ * extract.h - scheduler messages -> typed events.
+ *
+ * One extractor per emitting logger (extract_<logger>.c). Each is a pure
+ * function of the message text: it recognises the wordings of every Spark
+ * version (0.8 .. 4.0, docs/spark-log-formats.md section 2) and fills one
+ * slg_event. Spans in the event borrow from the message and are valid only
+ * as long as the message is. Numbers above SLG_EXTRACT_MAX are "too large
+ * to be real" (a stage id of 2^70): the extractor then returns
+ * SLG_EXTRACT_REJECTED instead of wrapping.
+ */
+#ifndef SLG_EXTRACT_H
+#define SLG_EXTRACT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common.h"
+#include "model_types.h"
+
+/* Largest id / count accepted: 2^53 (exact in a double, far above any
+ * real stage, job, task or byte count). */
+#define SLG_EXTRACT_MAX (UINT64_C(1) << 53)
+
+/* Extractor return values. */
+#define SLG_EXTRACT_NONE 0      /* not a message we model */
+#define SLG_EXTRACT_OK 1        /* *out holds an event */
+#define SLG_EXTRACT_REJECTED -1 /* recognised, but a number was too large */
+
+typedef enum slg_event_kind {
+  SLG_EV_NONE = 0,
+  /* SparkContext & co. */
+  SLG_EV_SPARK_VERSION,   /* str = "3.5.1" */
+  SLG_EV_APP_NAME,        /* str */
+  SLG_EV_APP_ID,          /* str = "application_..", "app-..", "local-.." */
+  /* DAGScheduler */
+  SLG_EV_JOB_SUBMITTED,   /* job, str = callsite, n = partitions,
+                             flag = 1 for "Got map stage job" */
+  SLG_EV_FINAL_STAGE,     /* stage, stage_kind, str = name */
+  SLG_EV_STAGE_PARENTS,   /* str = list body ("ShuffleMapStage 0, ..."),
+                             flag = 1 for "Missing parents" */
+  SLG_EV_STAGE_SUBMITTED, /* stage, stage_kind, str = RDD */
+  SLG_EV_STAGE_TASKS,     /* "Submitting N missing tasks": stage,
+                             stage_kind, n */
+  SLG_EV_STAGE_FINISHED,  /* stage, stage_kind, str = name, ms (-1 =
+                             "Unknown") */
+  SLG_EV_STAGE_FAILED,    /* stage, stage_kind, str = name, ms,
+                             str2 = reason (may be empty) */
+  SLG_EV_STAGE_RESUBMIT,  /* stage, stage_kind, n = slg_resubmit reason;
+                             for fetch failures stage2 = the failed stage */
+  SLG_EV_FETCH_FAILURE,   /* "Marking X as failed due to a fetch failure
+                             from Y": stage = X, stage2 = Y (map stage);
+                             flag = 1 for a barrier task failure */
+  SLG_EV_JOB_ENDED,       /* "Job N finished|failed: site, took T":
+                             job, flag = 1 failed, str = callsite, ms */
+  SLG_EV_JOB_END_MARKER,  /* "Job N is finished. Cancelling ..." */
+  SLG_EV_JOB_CANCEL,      /* "Asked to cancel job N" */
+  SLG_EV_SHUFFLE_REGISTER,/* "Registering RDD N (site) as input to shuffle
+                             M": n = rdd, shuffle (flag = 0 when the
+                             pre-3.0 wording has no shuffle id) */
+  SLG_EV_EXECUTOR_LOST,   /* exec, str2 = reason (may be empty),
+                             host; flag = 1 for the DAGScheduler's
+                             "Executor lost: N (epoch E)" */
+  SLG_EV_SHUFFLE_FILES_LOST, /* exec or host (flag = 1 host) */
+  SLG_EV_TASK_RESUBMITTED,/* "Resubmitted ShuffleMapTask(S, P)": stage,
+                             partition */
+  SLG_EV_TASK_COMPLETED_OLD, /* 0.8 "Completed ResultTask(S, P)":
+                                stage, partition */
+  /* TaskSchedulerImpl */
+  SLG_EV_TASKSET_ADDED,   /* stage, attempt, n = tasks */
+  SLG_EV_TASKSET_REMOVED, /* stage, attempt */
+  SLG_EV_STAGE_CANCEL,    /* "Cancelling stage N" / "Stage N was
+                             cancelled": stage (attempt when logged) */
+  SLG_EV_EXECUTOR_KILLED, /* "Executor 3 on h killed by driver." / flag=1
+                             "is decommissioned": exec, host */
+  /* TaskSetManager */
+  SLG_EV_TASK_START,      /* stage, attempt, index, task_attempt, tid,
+                             host, exec, partition (flag&1 when known),
+                             locality, n = serialized bytes */
+  SLG_EV_TASK_END,        /* stage, attempt, index, task_attempt, tid,
+                             ms, host, exec */
+  SLG_EV_TASK_LOST,       /* stage, attempt, index, task_attempt, tid,
+                             host, exec, str = reason kind, str2 = the
+                             reason, n = "[duplicate N]" (0 none),
+                             shuffle (flag&2 when FetchFailed named it) */
+  SLG_EV_TASK_ABORT,      /* "Task I in stage S.A failed K times;
+                             aborting job": index, stage, attempt, n */
+  SLG_EV_TASK_SPECULATABLE, /* index, stage, attempt */
+  SLG_EV_TASK_KILL_ATTEMPT, /* "Killing attempt A for task I.A in stage
+                               S.A (TID T)": stage, attempt, index,
+                               task_attempt, tid */
+  /* Executors and dynamic allocation */
+  SLG_EV_EXECUTOR_ADDED,  /* exec, host (may be empty) */
+  SLG_EV_EXECUTOR_REMOVED,/* exec (or str = comma list when flag = 1),
+                             str2 = reason */
+  SLG_EV_EXECUTORS_REQUESTED, /* n = delta, n2 = new total */
+  /* Shuffle */
+  SLG_EV_MAP_STATUS_SIZE, /* shuffle (flag = 1 when known), n = bytes */
+  SLG_EV_AQE_TARGET,      /* str = shuffle id list, n = advisory,
+                             n2 = actual, n3 = min partition (flag = 1
+                             when logged) */
+  /* Executor side (local mode) */
+  SLG_EV_RESULT_SENT,     /* stage, attempt, tid, n = bytes */
+  SLG_EV_COUNT
+} slg_event_kind;
+
+/* One event (a tagged record: `kind` says which fields are set). */
+typedef struct slg_event {
+  slg_event_kind kind;
+  slg_stage_kind stage_kind;
+  slg_locality locality;
+  int flag;
+  uint64_t job;
+  uint64_t stage, attempt, stage2;
+  uint64_t index, task_attempt, tid, partition;
+  uint64_t shuffle;
+  uint64_t n, n2, n3;
+  double ms; /* a duration in milliseconds; -1 when unknown */
+  slg_span str, str2, host, exec;
+} slg_event;
+
+/* Zeroes *ev (ms = -1). */
+void slg_event_clear(slg_event *ev);
+
+/* The extractors: msg -> *out; return SLG_EXTRACT_NONE/OK/REJECTED. */
+int slg_extract_dagscheduler(slg_span msg, slg_event *out);
+int slg_extract_tasksetmanager(slg_span msg, slg_event *out);
+int slg_extract_taskscheduler(slg_span msg, slg_event *out);
+int slg_extract_executors(slg_span msg, slg_event *out);
+int slg_extract_shuffle(slg_span msg, slg_event *out);
+int slg_extract_context(slg_span msg, slg_event *out);
+int slg_extract_executor_side(slg_span msg, slg_event *out);
+
+/*
+ * Iterates a stage list body ("ShuffleMapStage 0, ShuffleMapStage 1",
+ * "Stage 3"): returns 1 and fills *kind, *id for the next element, 0 at
+ * the end, -1 for an element whose id is too large (skipped).
+ */
+int slg_stage_list_next(const char **p, const char *end,
+                        slg_stage_kind *kind, uint64_t *id);
+
+/* Iterates a comma-separated list of unsigned ids ("0, 1" / "1,2"). */
+int slg_id_list_next(const char **p, const char *end, uint64_t *id);
+
+/*
+ * Parses a logged duration at *p: "1.353 s", "1,543 s", "118 ms",
+ * "118.374959 ms", "1.0234567E7 ms", "Unknown s". Returns 1 with *ms
+ * (-1 for Unknown), 0 if no duration is there.
+ */
+int slg_parse_duration(const char **p, const char *end, double *ms);
+
+/* ------------------------------------------------ shared cursor helpers */
+
+/* A parse cursor over one message; `bad` is set when a number exceeded
+ * SLG_EXTRACT_MAX. */
+typedef struct slg_cur {
+  const char *p;
+  const char *end;
+  int bad;
+} slg_cur;
+
+static inline slg_cur slg_cur_make(slg_span s)
+{
+  slg_cur c;
+  c.p = s.ptr;
+  c.end = s.ptr + s.len;
+  c.bad = 0;
+  return c;
+}
+
+/* Consumes literal `lit` if it is next. */
+static inline int slg_cur_lit(slg_cur *c, const char *lit)
+{
+  size_t n = strlen(lit);
+  if ((size_t)(c->end - c->p) < n || memcmp(c->p, lit, n) != 0)
+    return 0;
+  c->p += n;
+  return 1;
+}
+
+/* Consumes an unsigned decimal. 0 if none; sets bad when too large. */
+static inline int slg_cur_u64(slg_cur *c, uint64_t *out)
+{
+  int r = slg_parse_u64(&c->p, c->end, SLG_EXTRACT_MAX, out);
+  if (r < 0) {
+    c->bad = 1;
+    *out = 0;
+    return 1;
+  }
+  return r;
+}
+
+/* Skips spaces. */
+static inline void slg_cur_ws(slg_cur *c)
+{
+  while (c->p < c->end && *c->p == ' ')
+    c->p++;
+}
+
+/* Finds `lit` at or after the cursor; returns its start or NULL. */
+const char *slg_find(const char *p, const char *end, const char *lit);
+/* Finds the last occurrence of `lit` in [p, end); NULL if none. */
+const char *slg_rfind(const char *p, const char *end, const char *lit);
+
+/*
+ * Parses "ResultStage 3" / "ShuffleMapStage 3" / "Stage 3" at the cursor.
+ */
+int slg_cur_stage(slg_cur *c, slg_stage_kind *kind, uint64_t *id);
+
+/* Parses "<stage>.<attempt>" (TaskSet id) or "<index>.<attempt>". */
+int slg_cur_dotted(slg_cur *c, uint64_t *a, uint64_t *b);
+
+/* Drops trailing blanks and CR: no wording we match ends in them. */
+static inline slg_span slg_trim_right(slg_span s)
+{
+  while (s.len > 0 && (s.ptr[s.len - 1] == ' ' || s.ptr[s.len - 1] == '\r'))
+    s.len--;
+  return s;
+}
+
+/* The span [a, b) (empty when b <= a). */
+static inline slg_span slg_span_between(const char *a, const char *b)
+{
+  return slg_span_make(a, b > a ? (size_t)(b - a) : 0);
+}
+
+/* One wording parser: 1 when it matched and filled the event. */
+typedef int (*slg_extract_alt)(slg_cur *c, slg_event *ev);
+
+/* Runs `fn` on a fresh cursor over msg with a cleared event; on a match
+ * sets *bad to whether a number was rejected and returns 1. */
+int slg_try_alt(slg_extract_alt fn, slg_span msg, slg_event *out, int *bad);
+
+/* The return value for a recognised message. */
+static inline int slg_cur_result(const slg_cur *c)
+{
+  return c->bad ? SLG_EXTRACT_REJECTED : SLG_EXTRACT_OK;
+}
+
+#endif /* SLG_EXTRACT_H */

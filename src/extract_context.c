@@ -1,0 +1,55 @@
+/*
+ * extract_context.c - application identity: SparkContext's "Running Spark
+ * version 3.5.1" (which starts a new application in the model) and
+ * "Submitted application: name", plus the application id wherever a
+ * client or backend logs it: YARN "Submitted application
+ * application_1_2" (YarnClientImpl), "Application report for
+ * application_..", standalone "Connected to Spark cluster with app ID
+ * app-2016..", and the local-mode "local-1723" id.
+ */
+#include "extract.h"
+
+static slg_span token(const char *p, const char *end)
+{
+  const char *e = p;
+  while (e < end && *e != ' ' && *e != ',' && *e != ')' && *e != '.')
+    e++;
+  /* Keep dots inside a version-like token ("3.5.1"). */
+  if (e < end && *e == '.') {
+    e = p;
+    while (e < end && *e != ' ' && *e != ',' && *e != ')')
+      e++;
+    while (e > p && e[-1] == '.')
+      e--;
+  }
+  return slg_span_between(p, e);
+}
+
+int slg_extract_context(slg_span msg, slg_event *out)
+{
+  msg = slg_trim_right(msg);
+  slg_event_clear(out);
+  slg_cur c = slg_cur_make(msg);
+  if (slg_cur_lit(&c, "Running Spark version ")) {
+    out->kind = SLG_EV_SPARK_VERSION;
+    out->str = token(c.p, c.end);
+    return SLG_EXTRACT_OK;
+  }
+  if (slg_cur_lit(&c, "Submitted application: ")) {
+    out->kind = SLG_EV_APP_NAME;
+    out->str = slg_span_between(c.p, c.end);
+    return SLG_EXTRACT_OK;
+  }
+  const char *a = slg_find(c.p, c.end, "application_");
+  if (a == NULL)
+    a = slg_find(c.p, c.end, "app ID ");
+  if (a != NULL && (slg_span_starts(msg, "Submitted application ") ||
+                    slg_span_starts(msg, "Connected to Spark cluster"))) {
+    if (a[0] == 'a' && a[3] == ' ')
+      a += 7;
+    out->kind = SLG_EV_APP_ID;
+    out->str = token(a, c.end);
+    return SLG_EXTRACT_OK;
+  }
+  return SLG_EXTRACT_NONE;
+}

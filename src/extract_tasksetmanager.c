@@ -1,0 +1,269 @@
+/*
+ * extract_tasksetmanager.c - TaskSetManager messages -> task events.
+ *
+ * These run once per task (millions of lines), so each wording is matched
+ * with a literal prefix and a cursor, never a regex. Task ids are "I.A"
+ * (index.attempt) in TaskSet "S.A" (stage.attempt). The bracketed detail
+ * of "Starting task" changed in nearly every release (2.3 in the formats
+ * doc): 1.6 "(TID 1, localhost, partition 0,PROCESS_LOCAL, 2135 bytes)",
+ * 2.1 "(TID 0, host, executor 1, partition 0, NODE_LOCAL, 4892 bytes)",
+ * 3.1 "(TID 0) (host, executor 1, ...) taskResourceAssignments Map()",
+ * 4.0 "(TID 0) (host,executor 0, ...)"; it is read as comma-separated
+ * fields recognised by their shape, so all of them parse the same way.
+ */
+#include "extract.h"
+
+/* "task 0.0 in stage 1.0 (TID 1" (the common head). */
+static int task_head(slg_cur *c, slg_event *ev)
+{
+  if (!slg_cur_lit(c, "task ") ||
+      !slg_cur_dotted(c, &ev->index, &ev->task_attempt) ||
+      !slg_cur_lit(c, " in stage ") ||
+      !slg_cur_dotted(c, &ev->stage, &ev->attempt) ||
+      !slg_cur_lit(c, " (TID ") || !slg_cur_u64(c, &ev->tid))
+    return 0;
+  return 1;
+}
+
+static slg_locality locality_of(slg_span s)
+{
+  static const char *const names[] = {"PROCESS_LOCAL", "NODE_LOCAL",
+                                      "NO_PREF", "RACK_LOCAL", "ANY"};
+  for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+    if (slg_span_eq(s, names[i]))
+      return (slg_locality)i;
+  return SLG_LOC_OTHER;
+}
+
+/* One field of the Starting-task detail, classified by its shape. */
+static void start_field(slg_span f, int first, slg_event *ev, int *bad)
+{
+  while (f.len > 0 && f.ptr[0] == ' ') {
+    f.ptr++;
+    f.len--;
+  }
+  f = slg_trim_right(f);
+  if (f.len == 0)
+    return;
+  slg_cur c = slg_cur_make(f);
+  if (slg_cur_lit(&c, "executor ")) {
+    ev->exec = slg_span_between(c.p, c.end);
+  } else if (slg_cur_lit(&c, "partition ")) {
+    if (slg_cur_u64(&c, &ev->partition))
+      ev->flag |= 1;
+  } else if (f.len > 6 && slg_span_eq(slg_span_make(f.ptr + f.len - 6, 6),
+                                      " bytes")) {
+    slg_cur_u64(&c, &ev->n);
+  } else if (first) {
+    ev->host = f;
+  } else if (slg_is_upper((unsigned char)f.ptr[0])) {
+    ev->locality = locality_of(f);
+  }
+  *bad |= c.bad;
+}
+
+/* "Starting task 0.0 in stage 1.0 (TID 1, ...)" in every version. */
+static int starting(slg_cur *c, slg_event *ev)
+{
+  if (!slg_cur_lit(c, "Starting ") || !task_head(c, ev))
+    return 0;
+  if (!slg_cur_lit(c, ") (") && !slg_cur_lit(c, ", "))
+    return 0;
+  const char *close = memchr(c->p, ')', (size_t)(c->end - c->p));
+  if (close == NULL)
+    close = c->end;
+  ev->kind = SLG_EV_TASK_START;
+  ev->locality = SLG_LOC_OTHER;
+  int first = 1;
+  const char *f = c->p;
+  while (f <= close) {
+    const char *comma = memchr(f, ',', (size_t)(close - f));
+    const char *fe = comma ? comma : close;
+    start_field(slg_span_between(f, fe), first, ev, &c->bad);
+    first = 0;
+    if (comma == NULL)
+      break;
+    f = comma + 1;
+  }
+  return 1;
+}
+
+/* "Finished task 0.0 in stage 0.0 (TID 0) in 4029 ms on localhost (1/1)"
+ * (1.6-2.0) and "... on 172.19.0.4 (executor 0) (1/1)" (2.1+). */
+static int finished(slg_cur *c, slg_event *ev)
+{
+  if (!slg_cur_lit(c, "Finished ") || !task_head(c, ev) ||
+      !slg_cur_lit(c, ") in "))
+    return 0;
+  uint64_t ms;
+  if (!slg_cur_u64(c, &ms) || !slg_cur_lit(c, " ms on "))
+    return 0;
+  ev->kind = SLG_EV_TASK_END;
+  ev->ms = (double)ms;
+  const char *sp = memchr(c->p, ' ', (size_t)(c->end - c->p));
+  ev->host = slg_span_between(c->p, sp ? sp : c->end);
+  if (sp != NULL) {
+    c->p = sp + 1;
+    if (slg_cur_lit(c, "(executor ")) {
+      const char *cl = memchr(c->p, ')', (size_t)(c->end - c->p));
+      if (cl != NULL)
+        ev->exec = slg_span_between(c->p, cl);
+    }
+  }
+  return 1;
+}
+
+/* The kind of a TaskEndReason.toErrorString: "FetchFailed(...)",
+ * "ExecutorLostFailure (...)", "TaskKilled (...)", ..., or the exception
+ * class of an ExceptionFailure ("java.lang.RuntimeException: boom",
+ * duplicates "java.lang.X (msg) [duplicate 1]"). */
+static void reason_kind(slg_cur *c, slg_span r, slg_event *ev)
+{
+  static const char *const fixed[] = {
+      "FetchFailed",   "ExecutorLostFailure", "TaskKilled",
+      "TaskResultLost", "TaskCommitDenied",   "Resubmitted",
+      "UnknownReason"};
+  ev->str2 = r;
+  for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
+    size_t n = strlen(fixed[i]);
+    if (r.len >= n && memcmp(r.ptr, fixed[i], n) == 0 &&
+        (r.len == n || r.ptr[n] == ' ' || r.ptr[n] == '(')) {
+      ev->str = slg_span_make(r.ptr, n);
+      if (i == 0) {
+        /* FetchFailed(BlockManagerId(..), shuffleId=2, mapIndex=.. */
+        const char *s = slg_find(r.ptr, r.ptr + r.len, "shuffleId=");
+        if (s != NULL) {
+          slg_cur d = slg_cur_make(slg_span_between(s + 10, r.ptr + r.len));
+          if (slg_cur_u64(&d, &ev->shuffle))
+            ev->flag |= 2;
+          c->bad |= d.bad;
+        }
+      }
+      return;
+    }
+  }
+  size_t k = 0;
+  while (k < r.len && r.ptr[k] != ':' && r.ptr[k] != ' ' && r.ptr[k] != '(')
+    k++;
+  ev->str = slg_span_make(r.ptr, k);
+}
+
+/* "Lost task 0.3 in stage 2.0 (TID 9) (10.0.0.7 executor 2): reason"
+ * (3.1+), "(TID 9, host, executor 2): reason" (2.1-3.0), "(TID 9, host):
+ * reason" (1.x); duplicates "(TID 5) on h, executor 2: X (msg) [duplicate
+ * 1]" (2.1+) and "(TID 5) on executor h: X (msg) [duplicate 1]" (1.6). */
+static int lost(slg_cur *c, slg_event *ev)
+{
+  if (!slg_cur_lit(c, "Lost ") || !task_head(c, ev))
+    return 0;
+  const char *colon = slg_find(c->p, c->end, ": ");
+  if (colon == NULL)
+    return 0;
+  ev->kind = SLG_EV_TASK_LOST;
+  slg_span detail = slg_span_between(c->p, colon);
+  slg_cur d = slg_cur_make(detail);
+  if (slg_cur_lit(&d, ") on executor ")) {
+    ev->host = slg_span_between(d.p, d.end);
+  } else if (slg_cur_lit(&d, ") on ") || slg_cur_lit(&d, ") (") ||
+             slg_cur_lit(&d, ", ")) {
+    const char *ex = slg_find(d.p, d.end, "executor ");
+    const char *he = ex ? ex : d.end;
+    while (he > d.p && (he[-1] == ' ' || he[-1] == ',' || he[-1] == ')'))
+      he--;
+    ev->host = slg_span_between(d.p, he);
+    if (ex != NULL) {
+      const char *xe = d.end;
+      while (xe > ex && xe[-1] == ')')
+        xe--;
+      ev->exec = slg_span_between(ex + 9, xe);
+    }
+  }
+  slg_span r = slg_span_between(colon + 2, c->end);
+  /* "... [duplicate 3]" */
+  if (r.len > 0 && r.ptr[r.len - 1] == ']') {
+    const char *b = slg_rfind(r.ptr, r.ptr + r.len, " [duplicate ");
+    if (b != NULL) {
+      slg_cur e = slg_cur_make(slg_span_between(b + 12, r.ptr + r.len));
+      if (slg_cur_u64(&e, &ev->n) && ev->n == 0)
+        ev->n = 1;
+      c->bad |= e.bad;
+    }
+  }
+  reason_kind(c, r, ev);
+  return 1;
+}
+
+/* "Task 0 in stage 2.0 failed 4 times; aborting job". */
+static int aborting(slg_cur *c, slg_event *ev)
+{
+  if (!slg_cur_lit(c, "Task ") || !slg_cur_u64(c, &ev->index) ||
+      !slg_cur_lit(c, " in stage ") ||
+      !slg_cur_dotted(c, &ev->stage, &ev->attempt) ||
+      !slg_cur_lit(c, " failed ") || !slg_cur_u64(c, &ev->n) ||
+      !slg_cur_lit(c, " times; aborting job"))
+    return 0;
+  ev->kind = SLG_EV_TASK_ABORT;
+  return 1;
+}
+
+/* "Marking task 3 in stage 1.0 (on h) as speculatable because it ran more
+ * than 1500 ms" (+ "(2 speculatable tasks in this taskset now)" 3.0+,
+ * "1500.0 ms(2speculatable" 4.0: nothing after the prefix is needed). */
+static int speculatable(slg_cur *c, slg_event *ev)
+{
+  if (!slg_cur_lit(c, "Marking task ") || !slg_cur_u64(c, &ev->index) ||
+      !slg_cur_lit(c, " in stage ") ||
+      !slg_cur_dotted(c, &ev->stage, &ev->attempt))
+    return 0;
+  if (!slg_find(c->p, c->end, " as speculatable"))
+    return 0;
+  ev->kind = SLG_EV_TASK_SPECULATABLE;
+  return 1;
+}
+
+/* "Killing attempt 0 for task 3.0 in stage 1.0 (TID 40) on h1 as the
+ * attempt 1 succeeded on h2". */
+static int killing(slg_cur *c, slg_event *ev)
+{
+  uint64_t a;
+  if (!slg_cur_lit(c, "Killing attempt ") || !slg_cur_u64(c, &a) ||
+      !slg_cur_lit(c, " for ") || !task_head(c, ev))
+    return 0;
+  ev->kind = SLG_EV_TASK_KILL_ATTEMPT;
+  return 1;
+}
+
+int slg_extract_tasksetmanager(slg_span msg, slg_event *out)
+{
+  int bad = 0;
+  int ok = 0;
+  msg = slg_trim_right(msg);
+  slg_event_clear(out);
+  if (msg.len < 10)
+    return SLG_EXTRACT_NONE;
+  switch (msg.ptr[0]) {
+  case 'S':
+    ok = slg_try_alt(starting, msg, out, &bad);
+    break;
+  case 'F':
+    ok = slg_try_alt(finished, msg, out, &bad);
+    break;
+  case 'L':
+    ok = slg_try_alt(lost, msg, out, &bad);
+    break;
+  case 'T':
+    ok = slg_try_alt(aborting, msg, out, &bad);
+    break;
+  case 'M':
+    ok = slg_try_alt(speculatable, msg, out, &bad);
+    break;
+  case 'K':
+    ok = slg_try_alt(killing, msg, out, &bad);
+    break;
+  default:
+    break;
+  }
+  if (!ok)
+    return SLG_EXTRACT_NONE;
+  return bad ? SLG_EXTRACT_REJECTED : SLG_EXTRACT_OK;
+}

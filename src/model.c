@@ -1,0 +1,1512 @@
+/*
+ * model.c - applies scheduler events to the application -> job -> stage
+ * -> task model.
+ *
+ * slg_model_record() runs for every record of the log, so it first
+ * classifies the logger by length, first byte and memcmp and returns at
+ * once for loggers it does not model; only then does an extractor look at
+ * the message. Entities are keyed on ids through hash maps (never on line
+ * adjacency, since jobs and stages interleave); tasks are folded into
+ * per-stage-attempt aggregates and a duration sketch, so memory grows with
+ * applications, jobs, stages and executors only. Events that name a job or
+ * stage never announced (a log that starts mid-run) create entries marked
+ * incomplete.
+ */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "model_types.h"
+
+/* ------------------------------------------------------------- id maps */
+
+/* Open addressing, linear probing: key -> index. */
+typedef struct idmap {
+  uint64_t *keys;
+  uint32_t *vals; /* UINT32_MAX = empty */
+  size_t cap;
+  size_t n;
+} idmap;
+
+static uint64_t mix(uint64_t k)
+{
+  k ^= k >> 33;
+  k *= UINT64_C(0xff51afd7ed558ccd);
+  k ^= k >> 33;
+  return k;
+}
+
+static uint32_t idmap_get(const idmap *m, uint64_t key)
+{
+  if (m->cap == 0)
+    return UINT32_MAX;
+  size_t i = mix(key) & (m->cap - 1);
+  while (m->vals[i] != UINT32_MAX) {
+    if (m->keys[i] == key)
+      return m->vals[i];
+    i = (i + 1) & (m->cap - 1);
+  }
+  return UINT32_MAX;
+}
+
+static void idmap_put(idmap *m, uint64_t key, uint32_t val)
+{
+  if ((m->n + 1) * 2 > m->cap) {
+    size_t cap = m->cap ? m->cap * 2 : 16;
+    uint64_t *keys = slg_xmalloc(cap * sizeof(*keys));
+    uint32_t *vals = slg_xmalloc(cap * sizeof(*vals));
+    memset(vals, 0xff, cap * sizeof(*vals));
+    for (size_t i = 0; i < m->cap; i++) {
+      if (m->vals[i] == UINT32_MAX)
+        continue;
+      size_t j = mix(m->keys[i]) & (cap - 1);
+      while (vals[j] != UINT32_MAX)
+        j = (j + 1) & (cap - 1);
+      keys[j] = m->keys[i];
+      vals[j] = m->vals[i];
+    }
+    free(m->keys);
+    free(m->vals);
+    m->keys = keys;
+    m->vals = vals;
+    m->cap = cap;
+  }
+  size_t i = mix(key) & (m->cap - 1);
+  while (m->vals[i] != UINT32_MAX) {
+    if (m->keys[i] == key) {
+      m->vals[i] = val;
+      return;
+    }
+    i = (i + 1) & (m->cap - 1);
+  }
+  m->keys[i] = key;
+  m->vals[i] = val;
+  m->n++;
+}
+
+static void idmap_dispose(idmap *m)
+{
+  free(m->keys);
+  free(m->vals);
+  memset(m, 0, sizeof(*m));
+}
+
+static uint64_t hash_span(slg_span s)
+{
+  uint64_t h = UINT64_C(1469598103934665603);
+  for (size_t i = 0; i < s.len; i++) {
+    h ^= (unsigned char)s.ptr[i];
+    h *= UINT64_C(1099511628211);
+  }
+  return h;
+}
+
+/* Grows a doubling array before element n is appended. */
+static void *grow(void *arr, size_t n, size_t size)
+{
+  if (n == 0)
+    return slg_xrealloc(arr, 4 * size);
+  if (n >= 4 && (n & (n - 1)) == 0)
+    return slg_xrealloc(arr, 2 * n * size);
+  return arr;
+}
+
+static int has_u64(const uint64_t *a, size_t n, uint64_t v)
+{
+  for (size_t i = 0; i < n; i++)
+    if (a[i] == v)
+      return 1;
+  return 0;
+}
+
+static void add_u64(uint64_t **a, size_t *n, uint64_t v)
+{
+  if (has_u64(*a, *n, v))
+    return;
+  *a = grow(*a, *n, sizeof(**a));
+  (*a)[(*n)++] = v;
+}
+
+static char *dup_span(slg_span s)
+{
+  return slg_xstrndup(s.ptr, s.len);
+}
+
+/* Keeps the first line of a reason, bounded. */
+static char *dup_reason(slg_span s)
+{
+  size_t n = 0;
+  while (n < s.len && s.ptr[n] != '\n' && n < 400)
+    n++;
+  while (n > 0 && (s.ptr[n - 1] == ' ' || s.ptr[n - 1] == '\r'))
+    n--;
+  return slg_xstrndup(s.ptr, n);
+}
+
+/* ---------------------------------------------------------------- model */
+
+typedef struct app_ix {
+  idmap jobs, stages, shuffles, execs, hosts, rdds;
+  int seen_tsm;       /* TaskSetManager task lines seen */
+  int64_t cur_job;    /* index of the job of the last "Got job" */
+  uint64_t live_execs;
+} app_ix;
+
+enum { CONT_NONE, CONT_EXEC_REASON, CONT_STAGE_REASON };
+
+struct slg_model {
+  slg_app *apps;
+  app_ix *ix;
+  size_t napps;
+  uint64_t rejected;
+  uint64_t scheduler_lines;
+  char *version;
+  /* The current record. */
+  slg_time now;
+  int64_t now_ms;
+  slg_pos pos;
+  /* Midnight rollover of time-only layouts. */
+  int64_t last_raw_ms;
+  int64_t day_offset;
+  int have_raw;
+  /* Where a continuation line goes. */
+  int cont;
+  size_t cont_idx;
+};
+
+slg_model *slg_model_new(void)
+{
+  slg_model *m = slg_xcalloc(1, sizeof(*m));
+  m->now_ms = -1;
+  return m;
+}
+
+static void free_attempt(slg_stage_attempt *a)
+{
+  free(a->failure);
+  slg_sketch_dispose(&a->tasks.task_ms);
+  for (size_t i = 0; i < a->tasks.nkinds; i++)
+    free(a->tasks.kinds[i].kind);
+  free(a->tasks.kinds);
+  free(a->tasks.execs);
+  free(a->tasks.hosts);
+  free(a->part_bits);
+  free(a->spec_bits);
+}
+
+static void free_app(slg_app *a, app_ix *x)
+{
+  free(a->spark_version);
+  free(a->app_name);
+  free(a->app_id);
+  for (size_t i = 0; i < a->njobs; i++) {
+    slg_job *j = &a->jobs[i];
+    free(j->callsite);
+    free(j->stages);
+    free(j->skipped_stages);
+    free(j->failure);
+  }
+  free(a->jobs);
+  for (size_t i = 0; i < a->nstages; i++) {
+    slg_stage *s = &a->stages[i];
+    free(s->name);
+    free(s->rdd);
+    free(s->parents);
+    free(s->shuffle_reads);
+    free(s->jobs);
+    for (size_t k = 0; k < s->nattempts; k++)
+      free_attempt(&s->attempts[k]);
+    free(s->attempts);
+  }
+  free(a->stages);
+  for (size_t i = 0; i < a->nexecutors; i++) {
+    free(a->executors[i].id);
+    free(a->executors[i].host);
+    free(a->executors[i].lost_reason);
+  }
+  free(a->executors);
+  for (size_t i = 0; i < a->nhosts; i++)
+    free(a->hosts[i]);
+  free(a->hosts);
+  for (size_t i = 0; i < a->nshuffles; i++)
+    free(a->shuffles[i].reader_stages);
+  free(a->shuffles);
+  idmap_dispose(&x->jobs);
+  idmap_dispose(&x->stages);
+  idmap_dispose(&x->shuffles);
+  idmap_dispose(&x->execs);
+  idmap_dispose(&x->hosts);
+  idmap_dispose(&x->rdds);
+}
+
+void slg_model_free(slg_model *m)
+{
+  if (m == NULL)
+    return;
+  for (size_t i = 0; i < m->napps; i++)
+    free_app(&m->apps[i], &m->ix[i]);
+  free(m->apps);
+  free(m->ix);
+  free(m->version);
+  free(m);
+}
+
+void slg_model_begin_file(slg_model *m, uint32_t file)
+{
+  m->pos.file = file;
+  m->have_raw = 0;
+  m->cont = CONT_NONE;
+}
+
+uint64_t slg_model_rejected_events(const slg_model *m)
+{
+  return m->rejected;
+}
+
+uint64_t slg_model_scheduler_lines(const slg_model *m)
+{
+  return m->scheduler_lines;
+}
+
+const char *slg_model_spark_version(const slg_model *m)
+{
+  return m->version;
+}
+
+const slg_app *slg_model_apps(const slg_model *m, size_t *count)
+{
+  *count = m->napps;
+  return m->apps;
+}
+
+static slg_app *new_app(slg_model *m)
+{
+  m->apps = grow(m->apps, m->napps, sizeof(*m->apps));
+  m->ix = grow(m->ix, m->napps, sizeof(*m->ix));
+  slg_app *a = &m->apps[m->napps];
+  app_ix *x = &m->ix[m->napps];
+  memset(a, 0, sizeof(*a));
+  memset(x, 0, sizeof(*x));
+  x->cur_job = -1;
+  a->start = m->now;
+  a->start_ms = m->now_ms;
+  a->end = m->now;
+  a->end_ms = m->now_ms;
+  m->napps++;
+  m->cont = CONT_NONE;
+  return a;
+}
+
+static slg_app *cur_app(slg_model *m)
+{
+  if (m->napps == 0) {
+    slg_app *a = new_app(m);
+    a->incomplete = 1; /* no "Running Spark version": started mid-run? */
+    return a;
+  }
+  return &m->apps[m->napps - 1];
+}
+
+static app_ix *cur_ix(slg_model *m)
+{
+  return &m->ix[m->napps - 1];
+}
+
+/* ------------------------------------------------------------ entities */
+
+static slg_job *job_get(slg_model *m, uint64_t id, int create)
+{
+  slg_app *a = cur_app(m);
+  app_ix *x = cur_ix(m);
+  uint32_t i = idmap_get(&x->jobs, id);
+  if (i != UINT32_MAX)
+    return &a->jobs[i];
+  if (!create)
+    return NULL;
+  a->jobs = grow(a->jobs, a->njobs, sizeof(*a->jobs));
+  slg_job *j = &a->jobs[a->njobs];
+  memset(j, 0, sizeof(*j));
+  j->id = id;
+  j->start_ms = j->end_ms = -1;
+  j->duration_ms = -1;
+  j->result_stage = -1;
+  j->incomplete = 1; /* cleared by "Got job" */
+  idmap_put(&x->jobs, id, (uint32_t)a->njobs);
+  a->njobs++;
+  return j;
+}
+
+static slg_stage *stage_get(slg_model *m, uint64_t id)
+{
+  slg_app *a = cur_app(m);
+  app_ix *x = cur_ix(m);
+  uint32_t i = idmap_get(&x->stages, id);
+  if (i != UINT32_MAX)
+    return &a->stages[i];
+  a->stages = grow(a->stages, a->nstages, sizeof(*a->stages));
+  slg_stage *s = &a->stages[a->nstages];
+  memset(s, 0, sizeof(*s));
+  s->id = id;
+  s->shuffle_write = -1;
+  s->rdd_id = -1;
+  idmap_put(&x->stages, id, (uint32_t)a->nstages);
+  a->nstages++;
+  return s;
+}
+
+static slg_stage *stage_find(slg_model *m, uint64_t id)
+{
+  if (m->napps == 0)
+    return NULL;
+  uint32_t i = idmap_get(&cur_ix(m)->stages, id);
+  return i == UINT32_MAX ? NULL : &cur_app(m)->stages[i];
+}
+
+static slg_stage_attempt *attempt_new(slg_model *m, slg_stage *s,
+                                      uint64_t no, int incomplete)
+{
+  s->attempts = grow(s->attempts, s->nattempts, sizeof(*s->attempts));
+  slg_stage_attempt *t = &s->attempts[s->nattempts++];
+  memset(t, 0, sizeof(*t));
+  t->attempt = (uint32_t)no;
+  t->status = SLG_STATUS_RUNNING;
+  t->start = m->now;
+  t->start_ms = m->now_ms;
+  t->end_ms = -1;
+  t->duration_ms = -1;
+  t->incomplete = incomplete;
+  slg_sketch_init(&t->tasks.task_ms);
+  if (incomplete)
+    s->incomplete = 1;
+  return t;
+}
+
+/* The attempt a task line names ("stage 3.1"); created (incomplete) when
+ * the log never showed it being submitted. */
+static slg_stage_attempt *attempt_get(slg_model *m, slg_stage *s,
+                                      uint64_t no)
+{
+  for (size_t i = s->nattempts; i-- > 0;)
+    if (s->attempts[i].attempt == no)
+      return &s->attempts[i];
+  return attempt_new(m, s, no, 1);
+}
+
+/* The latest attempt (DAGScheduler lines name no attempt). */
+static slg_stage_attempt *attempt_last(slg_model *m, slg_stage *s)
+{
+  if (s->nattempts == 0)
+    return attempt_new(m, s, 0, 1);
+  return &s->attempts[s->nattempts - 1];
+}
+
+static slg_shuffle *shuffle_get(slg_model *m, uint64_t id)
+{
+  slg_app *a = cur_app(m);
+  app_ix *x = cur_ix(m);
+  uint32_t i = idmap_get(&x->shuffles, id);
+  if (i != UINT32_MAX)
+    return &a->shuffles[i];
+  a->shuffles = grow(a->shuffles, a->nshuffles, sizeof(*a->shuffles));
+  slg_shuffle *s = &a->shuffles[a->nshuffles];
+  memset(s, 0, sizeof(*s));
+  s->id = id;
+  s->writer_stage = -1;
+  s->rdd = -1;
+  s->aqe_advisory_bytes = s->aqe_actual_bytes = -1;
+  s->aqe_min_partition_bytes = -1;
+  idmap_put(&x->shuffles, id, (uint32_t)a->nshuffles);
+  a->nshuffles++;
+  return s;
+}
+
+/* Executors are keyed by their id string (hash; collisions checked). */
+static uint32_t exec_index(slg_model *m, slg_span id, int create)
+{
+  slg_app *a = cur_app(m);
+  app_ix *x = cur_ix(m);
+  uint64_t h = hash_span(id);
+  uint32_t i = idmap_get(&x->execs, h);
+  if (i != UINT32_MAX && slg_span_eq(id, a->executors[i].id))
+    return i;
+  if (i != UINT32_MAX) { /* hash collision: scan */
+    for (size_t k = 0; k < a->nexecutors; k++)
+      if (slg_span_eq(id, a->executors[k].id))
+        return (uint32_t)k;
+  }
+  if (!create)
+    return UINT32_MAX;
+  a->executors = grow(a->executors, a->nexecutors, sizeof(*a->executors));
+  slg_executor *e = &a->executors[a->nexecutors];
+  memset(e, 0, sizeof(*e));
+  e->id = dup_span(id);
+  if (i == UINT32_MAX)
+    idmap_put(&x->execs, h, (uint32_t)a->nexecutors);
+  return (uint32_t)a->nexecutors++;
+}
+
+static uint32_t host_index(slg_model *m, slg_span host)
+{
+  slg_app *a = cur_app(m);
+  app_ix *x = cur_ix(m);
+  uint64_t h = hash_span(host);
+  uint32_t i = idmap_get(&x->hosts, h);
+  if (i != UINT32_MAX && slg_span_eq(host, a->hosts[i]))
+    return i;
+  for (size_t k = 0; i != UINT32_MAX && k < a->nhosts; k++)
+    if (slg_span_eq(host, a->hosts[k]))
+      return (uint32_t)k;
+  a->hosts = grow(a->hosts, a->nhosts, sizeof(*a->hosts));
+  a->hosts[a->nhosts] = dup_span(host);
+  if (i == UINT32_MAX)
+    idmap_put(&x->hosts, h, (uint32_t)a->nhosts);
+  return (uint32_t)a->nhosts++;
+}
+
+/* The bounded per-stage tally for executor/host `index`. */
+static slg_exec_tally *tally(slg_exec_tally **arr, size_t *n,
+                             slg_exec_tally *rest, uint32_t index)
+{
+  for (size_t i = 0; i < *n; i++)
+    if ((*arr)[i].index == index)
+      return &(*arr)[i];
+  if (*n >= SLG_MAX_STAGE_EXECUTORS)
+    return rest;
+  *arr = grow(*arr, *n, sizeof(**arr));
+  slg_exec_tally *t = &(*arr)[(*n)++];
+  memset(t, 0, sizeof(*t));
+  t->index = index;
+  return t;
+}
+
+static void evidence(slg_model *m, slg_stage_attempt *t)
+{
+  if (t->nevidence < SLG_MAX_EVIDENCE)
+    t->evidence[t->nevidence++] = m->pos;
+}
+
+/* Sets a bit; returns its previous value. Bitsets grow with partitions,
+ * which are bounded by the stage, not by the number of lines. */
+static int bit_set(uint8_t **bits, size_t *bytes, uint64_t i)
+{
+  if (i >= (UINT64_C(1) << 24))
+    return 1; /* beyond any real partition count: not tracked */
+  size_t b = (size_t)(i / 8);
+  if (b >= *bytes) {
+    size_t n = *bytes ? *bytes : 16;
+    while (n <= b)
+      n *= 2;
+    *bits = slg_xrealloc(*bits, n);
+    memset(*bits + *bytes, 0, n - *bytes);
+    *bytes = n;
+  }
+  int old = ((*bits)[b] >> (i % 8)) & 1;
+  (*bits)[b] = (uint8_t)((*bits)[b] | (1u << (i % 8)));
+  return old;
+}
+
+static int bit_get(const uint8_t *bits, size_t bytes, uint64_t i)
+{
+  size_t b = (size_t)(i / 8);
+  return b < bytes ? (bits[b] >> (i % 8)) & 1 : 0;
+}
+
+static void link_stage_job(slg_stage *s, slg_job *j)
+{
+  add_u64(&s->jobs, &s->njobs, j->id);
+  add_u64(&j->stages, &j->nstages, s->id);
+}
+
+static void set_kind(slg_stage *s, slg_stage_kind k)
+{
+  if (k != SLG_STAGE_UNKNOWN)
+    s->kind = k;
+}
+
+static void set_name(slg_stage *s, slg_span name)
+{
+  if (s->name == NULL && name.len > 0)
+    s->name = dup_span(name);
+}
+
+static double elapsed(int64_t start, int64_t end)
+{
+  if (start < 0 || end < 0 || end < start)
+    return -1;
+  return (double)(end - start);
+}
+
+/* ------------------------------------------------------- event handlers */
+
+static void on_version(slg_model *m, const slg_event *ev)
+{
+  slg_app *a = m->napps ? cur_app(m) : NULL;
+  /* Reuse an application that has seen nothing but setup lines. */
+  if (a == NULL || a->spark_version != NULL || a->njobs > 0 ||
+      a->nstages > 0)
+    a = new_app(m);
+  a->incomplete = 0;
+  free(a->spark_version);
+  a->spark_version = dup_span(ev->str);
+  free(m->version);
+  m->version = dup_span(ev->str);
+}
+
+static void on_job_submitted(slg_model *m, const slg_event *ev)
+{
+  slg_job *j = job_get(m, ev->job, 0);
+  if (j != NULL && j->got) {
+    /* Job ids restart at 0 per SparkContext: a second "Got job 0" with no
+     * "Running Spark version" in between is a new application. */
+    new_app(m)->incomplete = 1;
+    j = NULL;
+  }
+  if (j == NULL)
+    j = job_get(m, ev->job, 1);
+  j->got = 1;
+  j->incomplete = 0;
+  j->status = SLG_STATUS_RUNNING;
+  j->map_stage_job = ev->flag;
+  j->start = m->now;
+  j->start_ms = m->now_ms;
+  j->num_partitions = ev->n;
+  if (j->callsite == NULL)
+    j->callsite = dup_span(ev->str);
+  cur_ix(m)->cur_job = (int64_t)(j - cur_app(m)->jobs);
+}
+
+static slg_job *current_job(slg_model *m)
+{
+  app_ix *x = cur_ix(m);
+  if (x->cur_job < 0)
+    return NULL;
+  return &cur_app(m)->jobs[x->cur_job];
+}
+
+static void on_final_stage(slg_model *m, const slg_event *ev)
+{
+  slg_stage *s = stage_get(m, ev->stage);
+  set_kind(s, ev->stage_kind);
+  set_name(s, ev->str);
+  slg_job *j = current_job(m);
+  if (j != NULL) {
+    j->result_stage = (int64_t)ev->stage;
+    link_stage_job(s, j);
+  }
+}
+
+static void on_parents(slg_model *m, const slg_event *ev)
+{
+  slg_job *j = current_job(m);
+  const char *p = ev->str.ptr;
+  const char *end = ev->str.ptr + ev->str.len;
+  slg_stage_kind k;
+  uint64_t id;
+  int r;
+  while ((r = slg_stage_list_next(&p, end, &k, &id)) != 0) {
+    if (r < 0) {
+      m->rejected++;
+      continue;
+    }
+    slg_stage *s = stage_get(m, id);
+    set_kind(s, k);
+    if (j == NULL)
+      continue;
+    /* stage_get may have moved the array: look the final stage up after
+     * creating the parent. */
+    link_stage_job(s, j);
+    if (ev->flag == 0 && j->result_stage >= 0) {
+      slg_stage *f = stage_get(m, (uint64_t)j->result_stage);
+      add_u64(&f->parents, &f->nparents, id);
+    }
+  }
+}
+
+static int64_t rdd_id_of(slg_span rdd)
+{
+  /* "MapPartitionsRDD[3] at count at <console>:24" */
+  const char *b = memchr(rdd.ptr, '[', rdd.len);
+  if (b == NULL)
+    return -1;
+  const char *p = b + 1;
+  uint64_t v;
+  if (slg_parse_u64(&p, rdd.ptr + rdd.len, SLG_EXTRACT_MAX, &v) != 1 ||
+      p >= rdd.ptr + rdd.len || *p != ']')
+    return -1;
+  return (int64_t)v;
+}
+
+static void on_stage_submitted(slg_model *m, const slg_event *ev)
+{
+  slg_stage *s = stage_get(m, ev->stage);
+  set_kind(s, ev->stage_kind);
+  if (s->rdd == NULL && ev->str.len > 0) {
+    s->rdd = dup_span(ev->str);
+    s->rdd_id = rdd_id_of(ev->str);
+  }
+  slg_stage_attempt *last =
+      s->nattempts ? &s->attempts[s->nattempts - 1] : NULL;
+  if (last != NULL && last->status == SLG_STATUS_RUNNING &&
+      last->tasks.started == 0 && !last->taskset_seen) {
+    last->incomplete = 0; /* a placeholder this line now explains */
+  } else {
+    uint32_t no = last ? last->attempt + 1 : 0;
+    slg_stage_attempt *t = attempt_new(m, s, no, 0);
+    if (no > 0)
+      t->resubmitted_because = s->pending_resubmit != SLG_RESUBMIT_NONE
+                                   ? s->pending_resubmit
+                                   : SLG_RESUBMIT_OTHER;
+  }
+  s->pending_resubmit = SLG_RESUBMIT_NONE;
+  slg_job *j = current_job(m);
+  if (s->njobs == 0 && j != NULL)
+    link_stage_job(s, j);
+}
+
+static void on_stage_tasks(slg_model *m, const slg_event *ev)
+{
+  slg_stage *s = stage_get(m, ev->stage);
+  set_kind(s, ev->stage_kind);
+  slg_stage_attempt *t = attempt_last(m, s);
+  if (t->num_tasks == 0)
+    t->num_tasks = ev->n;
+}
+
+static void on_taskset_added(slg_model *m, const slg_event *ev)
+{
+  slg_stage *s = stage_get(m, ev->stage);
+  slg_stage_attempt *t = NULL;
+  for (size_t i = s->nattempts; i-- > 0;)
+    if (s->attempts[i].attempt == ev->attempt) {
+      t = &s->attempts[i];
+      break;
+    }
+  if (t == NULL && s->nattempts > 0 &&
+      !s->attempts[s->nattempts - 1].taskset_seen &&
+      s->attempts[s->nattempts - 1].status == SLG_STATUS_RUNNING) {
+    /* "Adding task set 3.1" names the attempt "Submitting" implied. */
+    t = &s->attempts[s->nattempts - 1];
+    t->attempt = (uint32_t)ev->attempt;
+  }
+  if (t == NULL)
+    t = attempt_new(m, s, ev->attempt, 1);
+  t->taskset_seen = 1;
+  t->num_tasks = ev->n;
+}
+
+static void finish_map_jobs(slg_model *m, uint64_t stage)
+{
+  /* Map-stage jobs (AQE) log no job end: their final ShuffleMapStage
+   * finishing ends them. */
+  slg_app *a = cur_app(m);
+  slg_stage *s = stage_find(m, stage);
+  if (s == NULL)
+    return;
+  for (size_t i = 0; i < s->njobs; i++) {
+    slg_job *j = job_get(m, s->jobs[i], 0);
+    if (j != NULL && j->map_stage_job && j->result_stage == (int64_t)stage &&
+        j->status == SLG_STATUS_RUNNING) {
+      j->status = SLG_STATUS_SUCCEEDED;
+      j->end = m->now;
+      j->end_ms = m->now_ms;
+      j->duration_ms = elapsed(j->start_ms, j->end_ms);
+    }
+  }
+  (void)a;
+}
+
+static void on_stage_end(slg_model *m, const slg_event *ev, int failed)
+{
+  slg_stage *s = stage_get(m, ev->stage);
+  set_kind(s, ev->stage_kind);
+  set_name(s, ev->str);
+  slg_stage_attempt *t = attempt_last(m, s);
+  t->end = m->now;
+  t->end_ms = m->now_ms;
+  t->duration_ms = ev->ms >= 0 ? ev->ms : elapsed(t->start_ms, t->end_ms);
+  if (!failed) {
+    t->status = SLG_STATUS_SUCCEEDED;
+    finish_map_jobs(m, ev->stage);
+    return;
+  }
+  t->status = SLG_STATUS_FAILED;
+  evidence(m, t);
+  if (ev->str2.len > 0) {
+    free(t->failure);
+    t->failure = dup_reason(ev->str2);
+    if (slg_find(ev->str2.ptr, ev->str2.ptr + ev->str2.len, "cancelled"))
+      t->status = SLG_STATUS_CANCELLED;
+  } else {
+    /* 1.6 "failed in 0.5 s" has no reason; the reason may also follow on
+     * the next lines. */
+    m->cont = CONT_STAGE_REASON;
+    m->cont_idx = (size_t)(s - cur_app(m)->stages);
+  }
+}
+
+static void on_resubmit(slg_model *m, const slg_event *ev)
+{
+  slg_stage *s = stage_get(m, ev->stage);
+  set_kind(s, ev->stage_kind);
+  s->pending_resubmit = (slg_resubmit)ev->n;
+  if (ev->flag) {
+    slg_stage *f = stage_get(m, ev->stage2);
+    f->pending_resubmit = (slg_resubmit)ev->n;
+  }
+}
+
+static void on_fetch_failure(slg_model *m, const slg_event *ev)
+{
+  slg_stage *s = stage_get(m, ev->stage);
+  slg_resubmit why =
+      ev->flag ? SLG_RESUBMIT_BARRIER : SLG_RESUBMIT_FETCH_FAILURE;
+  evidence(m, attempt_last(m, s));
+  s->pending_resubmit = why;
+  if (!ev->flag) {
+    slg_stage *p = stage_get(m, ev->stage2);
+    if (p->pending_resubmit == SLG_RESUBMIT_NONE)
+      p->pending_resubmit = why;
+  }
+}
+
+static void on_job_ended(slg_model *m, const slg_event *ev, int marker)
+{
+  slg_job *j = job_get(m, ev->job, 1);
+  if (marker && j->status != SLG_STATUS_RUNNING &&
+      j->status != SLG_STATUS_UNKNOWN)
+    return;
+  if (!marker || j->end_ms < 0) {
+    j->end = m->now;
+    j->end_ms = m->now_ms;
+  }
+  if (j->callsite == NULL && ev->str.len > 0)
+    j->callsite = dup_span(ev->str);
+  if (marker || !ev->flag) {
+    if (!marker || j->status != SLG_STATUS_FAILED)
+      j->status = SLG_STATUS_SUCCEEDED;
+  } else {
+    j->status = j->cancel_requested ? SLG_STATUS_CANCELLED
+                                    : SLG_STATUS_FAILED;
+    if (j->failure == NULL && j->result_stage >= 0) {
+      slg_stage *s = stage_find(m, (uint64_t)j->result_stage);
+      if (s != NULL && s->nattempts > 0 &&
+          s->attempts[s->nattempts - 1].failure != NULL)
+        j->failure =
+            slg_xstrndup(s->attempts[s->nattempts - 1].failure,
+                         strlen(s->attempts[s->nattempts - 1].failure));
+    }
+    if (j->failure == NULL)
+      j->failure = slg_xstrndup("failed", 6);
+  }
+  if (ev->ms >= 0)
+    j->duration_ms = ev->ms;
+  else if (j->duration_ms < 0)
+    j->duration_ms = elapsed(j->start_ms, j->end_ms);
+}
+
+static slg_executor *exec_get(slg_model *m, slg_span id, slg_span host)
+{
+  uint32_t i = exec_index(m, id, 1);
+  slg_executor *e = &cur_app(m)->executors[i];
+  if (e->host == NULL && host.len > 0)
+    e->host = dup_span(host);
+  return e;
+}
+
+static void exec_gone(slg_model *m, slg_executor *e)
+{
+  slg_app *a = cur_app(m);
+  if (e->removed.flags == 0)
+    e->removed = m->now;
+  if (e->live) {
+    e->live = 0;
+    cur_ix(m)->live_execs--;
+  }
+  (void)a;
+}
+
+static void on_exec_added(slg_model *m, const slg_event *ev)
+{
+  if (ev->flag == 2 && slg_span_eq(ev->exec, "driver"))
+    return; /* the driver's own block manager, not an executor */
+  slg_executor *e = exec_get(m, ev->exec, ev->host);
+  slg_app *a = cur_app(m);
+  app_ix *x = cur_ix(m);
+  if (ev->flag == 2)
+    return; /* block manager registration: host only */
+  if (e->added.flags == 0)
+    e->added = m->now;
+  if (!e->registered) {
+    e->registered = 1;
+    a->executors_added++;
+  }
+  if (!e->live) {
+    e->live = 1;
+    x->live_execs++;
+    if (x->live_execs > a->executors_max_concurrent)
+      a->executors_max_concurrent = x->live_execs;
+  }
+}
+
+static void on_exec_lost(slg_model *m, const slg_event *ev)
+{
+  slg_executor *e = exec_get(m, ev->exec, ev->host);
+  slg_app *a = cur_app(m);
+  if (!e->lost) {
+    e->lost = 1;
+    a->executors_lost++;
+  }
+  if (e->lost_reason == NULL && ev->str2.len > 0)
+    e->lost_reason = dup_reason(ev->str2);
+  if (e->lost_reason == NULL && !ev->flag) {
+    m->cont = CONT_EXEC_REASON;
+    m->cont_idx = (size_t)(e - a->executors);
+  }
+  exec_gone(m, e);
+}
+
+static void exec_removed_one(slg_model *m, slg_span id, slg_span reason)
+{
+  slg_executor *e = exec_get(m, id, slg_span_make(NULL, 0));
+  slg_app *a = cur_app(m);
+  if (e->removed.flags == 0 && !e->lost)
+    a->executors_removed++;
+  if (e->lost_reason == NULL && reason.len > 0)
+    e->lost_reason = dup_reason(reason);
+  exec_gone(m, e);
+}
+
+static void on_exec_removed(slg_model *m, const slg_event *ev)
+{
+  if (!ev->flag) {
+    exec_removed_one(m, ev->exec, ev->str2);
+    return;
+  }
+  /* "Executors 1,2 removed due to idle timeout." */
+  const char *p = ev->str.ptr;
+  const char *end = p + ev->str.len;
+  while (p < end) {
+    const char *c = memchr(p, ',', (size_t)(end - p));
+    const char *e = c ? c : end;
+    const char *b = p;
+    while (b < e && *b == ' ')
+      b++;
+    if (e > b)
+      exec_removed_one(m, slg_span_between(b, e), ev->str2);
+    p = c ? c + 1 : end;
+  }
+}
+
+/* Task lines: the stage attempt they name. */
+static slg_stage_attempt *task_attempt(slg_model *m, const slg_event *ev)
+{
+  slg_stage *s = stage_get(m, ev->stage);
+  return attempt_get(m, s, ev->attempt);
+}
+
+static void on_task_start(slg_model *m, const slg_event *ev)
+{
+  slg_app *a = cur_app(m);
+  cur_ix(m)->seen_tsm = 1;
+  slg_stage_attempt *t = task_attempt(m, ev);
+  slg_task_agg *g = &t->tasks;
+  g->started++;
+  g->locality[ev->locality < SLG_LOC_COUNT ? ev->locality : SLG_LOC_OTHER]++;
+  if ((ev->flag & 1) && !bit_set(&t->part_bits, &t->part_bytes,
+                                 ev->partition))
+    g->distinct_partitions++;
+  if (ev->task_attempt > 0) {
+    if (bit_get(t->spec_bits, t->spec_bytes, ev->index))
+      g->speculative++;
+    else
+      g->retried++;
+  }
+  if (ev->exec.len > 0)
+    exec_get(m, ev->exec, ev->host);
+  a->running_tasks++;
+  if (a->running_tasks > a->peak_running_tasks)
+    a->peak_running_tasks = a->running_tasks;
+}
+
+static void task_done(slg_app *a)
+{
+  if (a->running_tasks > 0)
+    a->running_tasks--;
+}
+
+static void on_task_end(slg_model *m, const slg_event *ev)
+{
+  slg_app *a = cur_app(m);
+  cur_ix(m)->seen_tsm = 1;
+  slg_stage_attempt *t = task_attempt(m, ev);
+  slg_task_agg *g = &t->tasks;
+  uint64_t ms = ev->ms >= 0 ? (uint64_t)ev->ms : 0;
+  g->succeeded++;
+  slg_sketch_add(&g->task_ms, ms);
+  a->total_task_ms += ms;
+  task_done(a);
+  if (ev->exec.len > 0) {
+    uint32_t ei = exec_index(m, ev->exec, 1);
+    slg_executor *e = &a->executors[ei];
+    if (e->host == NULL && ev->host.len > 0)
+      e->host = dup_span(ev->host);
+    e->tasks++;
+    e->task_ms += ms;
+    slg_exec_tally *x = tally(&g->execs, &g->nexecs, &g->execs_rest, ei);
+    x->tasks++;
+    x->task_ms += ms;
+  }
+  if (ev->host.len > 0) {
+    uint32_t hi = host_index(m, ev->host);
+    slg_exec_tally *x = tally(&g->hosts, &g->nhosts, &g->hosts_rest, hi);
+    x->tasks++;
+    x->task_ms += ms;
+  }
+}
+
+static void add_kind(slg_task_agg *g, slg_span kind, uint64_t dup)
+{
+  if (kind.len == 0)
+    kind = slg_span_make("UnknownReason", 13);
+  for (size_t i = 0; i < g->nkinds; i++)
+    if (slg_span_eq(kind, g->kinds[i].kind)) {
+      g->kinds[i].count++;
+      g->kinds[i].duplicates += dup > 0;
+      return;
+    }
+  if (g->nkinds >= SLG_MAX_FAILURE_KINDS) {
+    g->other_kind_failures++;
+    return;
+  }
+  g->kinds = grow(g->kinds, g->nkinds, sizeof(*g->kinds));
+  slg_failure_kind *k = &g->kinds[g->nkinds++];
+  k->kind = dup_span(kind);
+  k->count = 1;
+  k->duplicates = dup > 0;
+}
+
+static void on_task_lost(slg_model *m, const slg_event *ev)
+{
+  slg_app *a = cur_app(m);
+  cur_ix(m)->seen_tsm = 1;
+  slg_stage_attempt *t = task_attempt(m, ev);
+  slg_task_agg *g = &t->tasks;
+  if (slg_span_eq(ev->str, "TaskKilled"))
+    g->killed++;
+  else
+    g->failed++;
+  add_kind(g, ev->str, ev->n);
+  if (ev->n == 0)
+    evidence(m, t);
+  task_done(a);
+  if (ev->flag & 2)
+    shuffle_get(m, ev->shuffle)->fetch_failures++;
+  if (ev->exec.len > 0) {
+    uint32_t ei = exec_index(m, ev->exec, 1);
+    a->executors[ei].failed_tasks++;
+    tally(&g->execs, &g->nexecs, &g->execs_rest, ei)->failed++;
+  }
+  if (ev->host.len > 0) {
+    uint32_t hi = host_index(m, ev->host);
+    tally(&g->hosts, &g->nhosts, &g->hosts_rest, hi)->failed++;
+  }
+}
+
+static void on_aqe(slg_model *m, const slg_event *ev)
+{
+  const char *p = ev->str.ptr;
+  const char *end = p + ev->str.len;
+  uint64_t id;
+  int r;
+  while ((r = slg_id_list_next(&p, end, &id)) != 0) {
+    if (r < 0) {
+      m->rejected++;
+      continue;
+    }
+    slg_shuffle *s = shuffle_get(m, id);
+    s->aqe_advisory_bytes = (int64_t)ev->n;
+    s->aqe_actual_bytes = (int64_t)ev->n2;
+    if (ev->flag)
+      s->aqe_min_partition_bytes = (int64_t)ev->n3;
+  }
+}
+
+static void apply(slg_model *m, const slg_event *ev)
+{
+  slg_app *a;
+  switch (ev->kind) {
+  case SLG_EV_SPARK_VERSION:
+    on_version(m, ev);
+    break;
+  case SLG_EV_APP_NAME:
+    a = cur_app(m);
+    if (a->app_name != NULL && a->njobs > 0)
+      a = new_app(m);
+    if (a->app_name == NULL)
+      a->app_name = dup_span(ev->str);
+    break;
+  case SLG_EV_APP_ID:
+    a = cur_app(m);
+    if (a->app_id == NULL)
+      a->app_id = dup_span(ev->str);
+    break;
+  case SLG_EV_JOB_SUBMITTED:
+    on_job_submitted(m, ev);
+    break;
+  case SLG_EV_FINAL_STAGE:
+    on_final_stage(m, ev);
+    break;
+  case SLG_EV_STAGE_PARENTS:
+    on_parents(m, ev);
+    break;
+  case SLG_EV_STAGE_SUBMITTED:
+    on_stage_submitted(m, ev);
+    break;
+  case SLG_EV_STAGE_TASKS:
+    on_stage_tasks(m, ev);
+    break;
+  case SLG_EV_STAGE_FINISHED:
+    on_stage_end(m, ev, 0);
+    break;
+  case SLG_EV_STAGE_FAILED:
+    on_stage_end(m, ev, 1);
+    break;
+  case SLG_EV_STAGE_RESUBMIT:
+    on_resubmit(m, ev);
+    break;
+  case SLG_EV_FETCH_FAILURE:
+    on_fetch_failure(m, ev);
+    break;
+  case SLG_EV_JOB_ENDED:
+    on_job_ended(m, ev, 0);
+    break;
+  case SLG_EV_JOB_END_MARKER:
+    on_job_ended(m, ev, 1);
+    break;
+  case SLG_EV_JOB_CANCEL:
+    job_get(m, ev->job, 1)->cancel_requested = 1;
+    break;
+  case SLG_EV_SHUFFLE_REGISTER:
+    if (ev->flag) {
+      slg_shuffle *s = shuffle_get(m, ev->shuffle);
+      s->rdd = (int64_t)ev->n;
+      idmap_put(&cur_ix(m)->rdds, ev->n,
+                (uint32_t)(s - cur_app(m)->shuffles));
+    }
+    break;
+  case SLG_EV_EXECUTOR_LOST:
+    on_exec_lost(m, ev);
+    break;
+  case SLG_EV_SHUFFLE_FILES_LOST:
+    break;
+  case SLG_EV_TASK_RESUBMITTED: {
+    slg_stage *s = stage_get(m, ev->stage);
+    if (s->pending_resubmit == SLG_RESUBMIT_NONE)
+      s->pending_resubmit = SLG_RESUBMIT_EXECUTOR_LOST;
+    break;
+  }
+  case SLG_EV_TASK_COMPLETED_OLD:
+    /* 0.8 has no TaskSetManager: "Completed ResultTask(0, 1)" is the
+     * only per-task line. Later versions log both: count it only then. */
+    if (!cur_ix(m)->seen_tsm) {
+      slg_stage_attempt *t = attempt_last(m, stage_get(m, ev->stage));
+      t->tasks.succeeded++;
+      t->tasks.started++;
+      if (!bit_set(&t->part_bits, &t->part_bytes, ev->partition))
+        t->tasks.distinct_partitions++;
+    }
+    break;
+  case SLG_EV_TASKSET_ADDED:
+    on_taskset_added(m, ev);
+    break;
+  case SLG_EV_TASKSET_REMOVED:
+    break;
+  case SLG_EV_STAGE_CANCEL: {
+    slg_stage *s = stage_get(m, ev->stage);
+    slg_stage_attempt *t =
+        ev->flag ? attempt_get(m, s, ev->attempt) : attempt_last(m, s);
+    if (t->status == SLG_STATUS_RUNNING) {
+      t->status = SLG_STATUS_CANCELLED;
+      t->end = m->now;
+      t->end_ms = m->now_ms;
+      t->duration_ms = elapsed(t->start_ms, t->end_ms);
+    }
+    break;
+  }
+  case SLG_EV_EXECUTOR_KILLED: {
+    slg_executor *e = exec_get(m, ev->exec, ev->host);
+    if (ev->flag)
+      e->decommissioned = 1;
+    exec_removed_one(m, ev->exec, slg_span_make(NULL, 0));
+    break;
+  }
+  case SLG_EV_TASK_START:
+    on_task_start(m, ev);
+    break;
+  case SLG_EV_TASK_END:
+    on_task_end(m, ev);
+    break;
+  case SLG_EV_TASK_LOST:
+    on_task_lost(m, ev);
+    break;
+  case SLG_EV_TASK_ABORT: {
+    slg_stage_attempt *t = task_attempt(m, ev);
+    t->tasks.aborted++;
+    evidence(m, t);
+    break;
+  }
+  case SLG_EV_TASK_SPECULATABLE: {
+    slg_stage_attempt *t = task_attempt(m, ev);
+    t->tasks.speculatable++;
+    bit_set(&t->spec_bits, &t->spec_bytes, ev->index);
+    break;
+  }
+  case SLG_EV_TASK_KILL_ATTEMPT:
+    break;
+  case SLG_EV_EXECUTOR_ADDED:
+    on_exec_added(m, ev);
+    break;
+  case SLG_EV_EXECUTOR_REMOVED:
+    on_exec_removed(m, ev);
+    break;
+  case SLG_EV_EXECUTORS_REQUESTED:
+    cur_app(m)->executors_requested += ev->n;
+    break;
+  case SLG_EV_MAP_STATUS_SIZE:
+    if (ev->flag) {
+      slg_shuffle *s = shuffle_get(m, ev->shuffle);
+      if (ev->n > s->map_status_bytes)
+        s->map_status_bytes = ev->n;
+    }
+    break;
+  case SLG_EV_AQE_TARGET:
+    on_aqe(m, ev);
+    break;
+  case SLG_EV_RESULT_SENT: {
+    slg_stage *s = stage_find(m, ev->stage);
+    if (s != NULL) {
+      slg_stage_attempt *t = attempt_get(m, s, ev->attempt);
+      t->tasks.result_bytes += ev->n;
+      t->tasks.result_count++;
+    }
+    break;
+  }
+  default:
+    break;
+  }
+}
+
+/* ------------------------------------------------------ logger dispatch */
+
+typedef int (*extractor)(slg_span msg, slg_event *out);
+
+typedef struct logger_entry {
+  const char *name;
+  size_t len;
+  extractor fn;
+  int scheduler; /* counts toward slg_model_scheduler_lines */
+} logger_entry;
+
+#define L(s, f, k) {s, sizeof(s) - 1, f, k}
+static const logger_entry loggers[] = {
+    L("DAGScheduler", slg_extract_dagscheduler, 1),
+    L("TaskSetManager", slg_extract_tasksetmanager, 1),
+    L("ClusterTaskSetManager", slg_extract_tasksetmanager, 1),
+    L("TaskSchedulerImpl", slg_extract_taskscheduler, 1),
+    L("YarnScheduler", slg_extract_taskscheduler, 1),
+    L("YarnClusterScheduler", slg_extract_taskscheduler, 1),
+    L("SparkContext", slg_extract_context, 0),
+    L("YarnClientImpl", slg_extract_context, 0),
+    L("StandaloneSchedulerBackend", slg_extract_context, 0),
+    L("SparkDeploySchedulerBackend", slg_extract_context, 0),
+    L("Executor", slg_extract_executor_side, 0),
+    L("ExecutorAllocationManager", slg_extract_executors, 0),
+    L("ExecutorMonitor", slg_extract_executors, 0),
+    L("BlockManagerMasterEndpoint", slg_extract_executors, 0),
+    L("MapOutputTrackerMaster", slg_extract_shuffle, 0),
+    L("MapOutputTracker", slg_extract_shuffle, 0),
+    L("ShufflePartitionsUtil", slg_extract_shuffle, 0),
+};
+#undef L
+
+/* Scheduler-backend endpoints: "CoarseGrainedSchedulerBackend$
+ * DriverEndpoint", "YarnSchedulerBackend$YarnDriverEndpoint", "...$
+ * YarnSchedulerEndpoint", "KubernetesClusterSchedulerBackend$
+ * KubernetesDriverEndpoint". */
+static int is_backend_endpoint(slg_span l)
+{
+  return l.len > 20 && l.ptr[l.len - 1] == 't' &&
+         memchr(l.ptr, '$', l.len) != NULL &&
+         (slg_find(l.ptr, l.ptr + l.len, "DriverEndpoint") != NULL ||
+          slg_find(l.ptr, l.ptr + l.len, "SchedulerEndpoint") != NULL);
+}
+
+static const logger_entry *classify(slg_span l)
+{
+  if (l.len == 0)
+    return NULL;
+  for (size_t i = 0; i < sizeof(loggers) / sizeof(loggers[0]); i++)
+    if (loggers[i].len == l.len && loggers[i].name[0] == l.ptr[0] &&
+        memcmp(loggers[i].name, l.ptr, l.len) == 0)
+      return &loggers[i];
+  return NULL;
+}
+
+static void set_now(slg_model *m, const slg_record *rec)
+{
+  const slg_time *t = &rec->time;
+  if (!(t->flags & SLG_TIME_HAS_TIME))
+    return; /* keep the last known time */
+  int64_t raw = slg_time_ms(t);
+  if (!(t->flags & SLG_TIME_HAS_DATE)) {
+    /* Time-only layouts: going back by more than 12 h is the next day. */
+    if (m->have_raw && raw + 12 * 3600 * 1000 < m->last_raw_ms)
+      m->day_offset += 24 * 3600 * 1000;
+    m->last_raw_ms = raw;
+    m->have_raw = 1;
+    raw += m->day_offset;
+  }
+  m->now = *t;
+  m->now_ms = raw;
+}
+
+void slg_model_record(slg_model *m, const slg_record *rec, slg_span logger,
+                      const slg_pos *pos)
+{
+  static const logger_entry endpoint = {"", 0, slg_extract_executors, 0};
+  const logger_entry *e = classify(logger);
+  m->cont = CONT_NONE;
+  if (e == NULL) {
+    if (!is_backend_endpoint(logger))
+      return;
+    e = &endpoint;
+  }
+  set_now(m, rec);
+  m->pos = *pos;
+  slg_event ev;
+  int r = e->fn(rec->message, &ev);
+  if (e->scheduler) {
+    m->scheduler_lines++;
+    if (m->napps > 0 || r != SLG_EXTRACT_NONE)
+      cur_app(m)->scheduler_lines++;
+  }
+  if (r == SLG_EXTRACT_REJECTED) {
+    m->rejected++;
+    return;
+  }
+  if (r == SLG_EXTRACT_NONE)
+    return;
+  apply(m, &ev);
+  slg_app *a = cur_app(m);
+  if (m->now.flags != 0) {
+    if (a->start.flags == 0) {
+      a->start = m->now;
+      a->start_ms = m->now_ms;
+    }
+    a->end = m->now;
+    a->end_ms = m->now_ms;
+  }
+}
+
+void slg_model_continuation(slg_model *m, slg_span line, const slg_pos *pos)
+{
+  (void)pos;
+  if (m->cont == CONT_NONE || m->napps == 0)
+    return;
+  while (line.len > 0 && (line.ptr[0] == ' ' || line.ptr[0] == '\t')) {
+    line.ptr++;
+    line.len--;
+  }
+  line = slg_trim_right(line);
+  if (line.len == 0)
+    return;
+  slg_app *a = cur_app(m);
+  if (m->cont == CONT_EXEC_REASON && m->cont_idx < a->nexecutors) {
+    slg_executor *e = &a->executors[m->cont_idx];
+    if (e->lost_reason == NULL)
+      e->lost_reason = dup_reason(line);
+  } else if (m->cont == CONT_STAGE_REASON && m->cont_idx < a->nstages) {
+    slg_stage *s = &a->stages[m->cont_idx];
+    if (s->nattempts > 0 && s->attempts[s->nattempts - 1].failure == NULL)
+      s->attempts[s->nattempts - 1].failure = dup_reason(line);
+  }
+  m->cont = CONT_NONE;
+}
+
+/* --------------------------------------------------------------- finish */
+
+static int cmp_u64(const void *a, const void *b)
+{
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+static void finish_app(slg_app *a, app_ix *x)
+{
+  /* Shuffle writers: "Registering RDD 3 ... as input to shuffle 0" and
+   * "Submitting ShuffleMapStage 0 (MapPartitionsRDD[3] ...)". */
+  for (size_t i = 0; i < a->nstages; i++) {
+    slg_stage *s = &a->stages[i];
+    if (s->rdd_id < 0 || s->kind == SLG_STAGE_RESULT)
+      continue;
+    uint32_t k = idmap_get(&x->rdds, (uint64_t)s->rdd_id);
+    if (k == UINT32_MAX)
+      continue;
+    s->shuffle_write = (int64_t)a->shuffles[k].id;
+    if (a->shuffles[k].writer_stage < 0)
+      a->shuffles[k].writer_stage = (int64_t)s->id;
+  }
+  /* Readers: a stage reads its parents' shuffles. */
+  for (size_t i = 0; i < a->nstages; i++) {
+    slg_stage *s = &a->stages[i];
+    for (size_t p = 0; p < s->nparents; p++) {
+      uint32_t k = idmap_get(&x->stages, s->parents[p]);
+      if (k == UINT32_MAX || a->stages[k].shuffle_write < 0)
+        continue;
+      uint64_t sh = (uint64_t)a->stages[k].shuffle_write;
+      add_u64(&s->shuffle_reads, &s->nshuffle_reads, sh);
+      uint32_t q = idmap_get(&x->shuffles, sh);
+      if (q != UINT32_MAX)
+        add_u64(&a->shuffles[q].reader_stages,
+                &a->shuffles[q].nreader_stages, s->id);
+    }
+    s->skipped = s->nattempts == 0;
+    for (size_t k = 0; k < s->nattempts; k++)
+      if (s->attempts[k].status == SLG_STATUS_RUNNING) {
+        s->attempts[k].incomplete = 1;
+        s->incomplete = 1;
+        a->incomplete = 1;
+      }
+  }
+  for (size_t i = 0; i < a->njobs; i++) {
+    slg_job *j = &a->jobs[i];
+    free(j->skipped_stages);
+    j->skipped_stages = NULL;
+    j->nskipped_stages = 0;
+    if (j->nstages > 1)
+      qsort(j->stages, j->nstages, sizeof(*j->stages), cmp_u64);
+    for (size_t k = 0; k < j->nstages; k++) {
+      uint32_t si = idmap_get(&x->stages, j->stages[k]);
+      if (si != UINT32_MAX && a->stages[si].skipped)
+        add_u64(&j->skipped_stages, &j->nskipped_stages, j->stages[k]);
+    }
+    if (j->status != SLG_STATUS_RUNNING)
+      continue;
+    /* Async jobs (submitJob) log no end: their final stage decides. */
+    uint32_t si = j->result_stage >= 0
+                      ? idmap_get(&x->stages, (uint64_t)j->result_stage)
+                      : UINT32_MAX;
+    const slg_stage_attempt *t =
+        si != UINT32_MAX && a->stages[si].nattempts > 0
+            ? &a->stages[si].attempts[a->stages[si].nattempts - 1]
+            : NULL;
+    if (t != NULL && t->status == SLG_STATUS_SUCCEEDED) {
+      j->status = SLG_STATUS_SUCCEEDED;
+      j->end = t->end;
+      j->end_ms = t->end_ms;
+      j->duration_ms = elapsed(j->start_ms, j->end_ms);
+    } else if (t != NULL && (t->status == SLG_STATUS_FAILED ||
+                             t->status == SLG_STATUS_CANCELLED)) {
+      j->status = (j->cancel_requested || t->status == SLG_STATUS_CANCELLED)
+                      ? SLG_STATUS_CANCELLED
+                      : SLG_STATUS_FAILED;
+      j->end = t->end;
+      j->end_ms = t->end_ms;
+      j->duration_ms = elapsed(j->start_ms, j->end_ms);
+      if (j->failure == NULL && t->failure != NULL)
+        j->failure = slg_xstrndup(t->failure, strlen(t->failure));
+    } else {
+      j->incomplete = 1;
+      a->incomplete = 1;
+    }
+  }
+  for (size_t i = 0; i < a->njobs; i++)
+    if (a->jobs[i].incomplete)
+      a->incomplete = 1;
+}
+
+void slg_model_finish(slg_model *m)
+{
+  for (size_t i = 0; i < m->napps; i++)
+    finish_app(&m->apps[i], &m->ix[i]);
+  m->cont = CONT_NONE;
+}
+
+/* ----------------------------------------------------------- names/hint */
+
+const char *slg_status_name(slg_status s)
+{
+  static const char *const n[] = {"unknown",  "running",   "succeeded",
+                                  "failed",   "cancelled", "skipped"};
+  return (unsigned)s < 6 ? n[s] : "unknown";
+}
+
+const char *slg_stage_kind_name(slg_stage_kind k)
+{
+  switch (k) {
+  case SLG_STAGE_SHUFFLE_MAP:
+    return "ShuffleMapStage";
+  case SLG_STAGE_RESULT:
+    return "ResultStage";
+  default:
+    return "unknown";
+  }
+}
+
+const char *slg_locality_name(slg_locality l)
+{
+  static const char *const n[] = {"PROCESS_LOCAL", "NODE_LOCAL", "NO_PREF",
+                                  "RACK_LOCAL",    "ANY",        "other"};
+  return (unsigned)l < SLG_LOC_COUNT ? n[l] : "other";
+}
+
+const char *slg_resubmit_name(slg_resubmit r)
+{
+  static const char *const n[] = {"none",          "fetch_failure",
+                                  "failed_tasks",  "executor_lost",
+                                  "barrier",       "other"};
+  return (unsigned)r < 6 ? n[r] : "other";
+}
+
+/* 1 for versions >= 3.3 (log4j2), 0 before, -1 unknown. */
+static int uses_log4j2(const char *v)
+{
+  if (v == NULL)
+    return -1;
+  const char *p = v;
+  const char *end = v + strlen(v);
+  uint64_t major = 0, minor = 0;
+  if (slg_parse_u64(&p, end, 1000, &major) != 1)
+    return -1;
+  if (p < end && *p == '.') {
+    p++;
+    if (slg_parse_u64(&p, end, 1000, &minor) != 1)
+      minor = 0;
+  }
+  return major > 3 || (major == 3 && minor >= 3);
+}
+
+void slg_model_scheduler_hint(const slg_model *m, slg_buf *out)
+{
+  const char *v = m->version;
+  int l2 = uses_log4j2(v);
+  slg_buf_puts(out, "No scheduler lines (DAGScheduler, TaskSetManager) were "
+                    "found: the log was probably written at WARN level, so "
+                    "jobs, stages and tasks cannot be reported.\n");
+  if (l2 != 0) {
+    slg_buf_printf(out,
+                   "To log them%s%s, add to log4j2.properties:\n"
+                   "  logger.scheduler.name = org.apache.spark.scheduler\n"
+                   "  logger.scheduler.level = info\n",
+                   v ? " with Spark " : " (Spark 3.3 and later)",
+                   v ? v : "");
+  }
+  if (l2 != 1) {
+    slg_buf_printf(out,
+                   "To log them%s%s, add to log4j.properties:\n"
+                   "  log4j.logger.org.apache.spark.scheduler=INFO\n",
+                   v ? " with Spark " : " (before Spark 3.3)", v ? v : "");
+  }
+}

@@ -1,0 +1,562 @@
+/*
+ * model_render.c - the model as JSON ("apps": [...]) and as text: the
+ * summary lines of the default report, the `sparklog jobs` tree and the
+ * `sparklog stages` table. Renderers only read slg_model_apps(); they
+ * write into a buffer and never print.
+ */
+#include "model.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "model_types.h"
+
+/* ----------------------------------------------------------------- JSON */
+
+static void jstr(slg_json *j, const char *key, const char *v)
+{
+  slg_json_key(j, key);
+  if (v)
+    slg_json_str(j, v);
+  else
+    slg_json_null(j);
+}
+
+static void jms(slg_json *j, const char *key, double ms)
+{
+  slg_json_key(j, key);
+  if (ms < 0)
+    slg_json_null(j);
+  else
+    slg_json_double(j, ms, 3);
+}
+
+static void jtime(slg_json *j, const char *key, const slg_time *t)
+{
+  slg_json_key(j, key);
+  slg_json_time(j, t);
+}
+
+static void jids(slg_json *j, const char *key, const uint64_t *v, size_t n)
+{
+  slg_json_key(j, key);
+  slg_json_array_begin(j);
+  for (size_t i = 0; i < n; i++)
+    slg_json_u64(j, v[i]);
+  slg_json_array_end(j);
+}
+
+static void ji64(slg_json *j, const char *key, int64_t v)
+{
+  slg_json_key(j, key);
+  if (v < 0)
+    slg_json_null(j);
+  else
+    slg_json_i64(j, v);
+}
+
+static void ju64(slg_json *j, const char *key, uint64_t v)
+{
+  slg_json_key(j, key);
+  slg_json_u64(j, v);
+}
+
+static void render_sketch(slg_json *j, const slg_sketch *s)
+{
+  slg_json_key(j, "task_ms");
+  slg_json_object_begin(j);
+  ju64(j, "count", s->count);
+  if (s->count == 0) {
+    static const char *const keys[] = {"sum", "min", "max", "mean",
+                                       "p50", "p90", "p99"};
+    for (size_t i = 0; i < 7; i++) {
+      slg_json_key(j, keys[i]);
+      slg_json_null(j);
+    }
+  } else {
+    ju64(j, "sum", s->sum);
+    ju64(j, "min", s->min);
+    ju64(j, "max", s->max);
+    jms(j, "mean", slg_sketch_mean(s));
+    jms(j, "p50", slg_sketch_quantile(s, 0.5));
+    jms(j, "p90", slg_sketch_quantile(s, 0.9));
+    jms(j, "p99", slg_sketch_quantile(s, 0.99));
+  }
+  slg_json_object_end(j);
+}
+
+static void render_attempt(slg_json *j, const slg_app *a, const slg_stage *s,
+                           const slg_stage_attempt *t)
+{
+  slg_json_object_begin(j);
+  ju64(j, "id", s->id);
+  ju64(j, "attempt", t ? t->attempt : 0);
+  jstr(j, "kind", slg_stage_kind_name(s->kind));
+  jstr(j, "name", s->name);
+  jstr(j, "rdd", s->rdd);
+  jids(j, "jobs", s->jobs, s->njobs);
+  jstr(j, "status",
+       slg_status_name(t ? t->status : SLG_STATUS_SKIPPED));
+  jids(j, "parents", s->parents, s->nparents);
+  ji64(j, "shuffle_write", s->shuffle_write);
+  jids(j, "shuffle_reads", s->shuffle_reads, s->nshuffle_reads);
+  slg_json_key(j, "num_tasks");
+  if (t && t->num_tasks)
+    slg_json_u64(j, t->num_tasks);
+  else
+    slg_json_null(j);
+  static const slg_task_agg empty;
+  const slg_task_agg *g = t ? &t->tasks : &empty;
+  slg_json_key(j, "tasks");
+  slg_json_object_begin(j);
+  ju64(j, "started", g->started);
+  ju64(j, "succeeded", g->succeeded);
+  ju64(j, "failed", g->failed);
+  ju64(j, "killed", g->killed);
+  ju64(j, "speculatable", g->speculatable);
+  ju64(j, "speculative", g->speculative);
+  ju64(j, "distinct_partitions", g->distinct_partitions);
+  ju64(j, "retried", g->retried);
+  ju64(j, "aborted", g->aborted);
+  if (g->result_count) {
+    ju64(j, "result_bytes", g->result_bytes);
+    ju64(j, "result_count", g->result_count);
+  }
+  slg_json_object_end(j);
+  slg_json_key(j, "locality");
+  slg_json_object_begin(j);
+  for (int l = 0; l < SLG_LOC_COUNT; l++)
+    if (g->locality[l])
+      ju64(j, slg_locality_name((slg_locality)l), g->locality[l]);
+  slg_json_object_end(j);
+  if (t)
+    render_sketch(j, &g->task_ms);
+  else {
+    slg_sketch z;
+    slg_sketch_init(&z);
+    render_sketch(j, &z);
+  }
+  slg_json_key(j, "failure_kinds");
+  slg_json_object_begin(j);
+  for (size_t i = 0; i < g->nkinds; i++)
+    ju64(j, g->kinds[i].kind, g->kinds[i].count);
+  if (g->other_kind_failures)
+    ju64(j, "other", g->other_kind_failures);
+  slg_json_object_end(j);
+  slg_json_key(j, "executors");
+  slg_json_object_begin(j);
+  for (size_t i = 0; i < g->nexecs; i++) {
+    slg_json_key(j, a->executors[g->execs[i].index].id);
+    slg_json_object_begin(j);
+    ju64(j, "tasks", g->execs[i].tasks);
+    ju64(j, "task_ms", g->execs[i].task_ms);
+    ju64(j, "failed", g->execs[i].failed);
+    slg_json_object_end(j);
+  }
+  if (g->execs_rest.tasks || g->execs_rest.failed) {
+    slg_json_key(j, "(others)");
+    slg_json_object_begin(j);
+    ju64(j, "tasks", g->execs_rest.tasks);
+    ju64(j, "task_ms", g->execs_rest.task_ms);
+    ju64(j, "failed", g->execs_rest.failed);
+    slg_json_object_end(j);
+  }
+  slg_json_object_end(j);
+  jms(j, "duration_ms", t ? t->duration_ms : -1);
+  static const slg_time none;
+  jtime(j, "start", t ? &t->start : &none);
+  jtime(j, "end", t ? &t->end : &none);
+  jstr(j, "failure", t ? t->failure : NULL);
+  jstr(j, "resubmitted_because",
+       t && t->resubmitted_because != SLG_RESUBMIT_NONE
+           ? slg_resubmit_name(t->resubmitted_because)
+           : NULL);
+  slg_json_key(j, "evidence_lines");
+  slg_json_array_begin(j);
+  for (size_t i = 0; t && i < t->nevidence; i++) {
+    slg_json_array_begin(j);
+    slg_json_u64(j, t->evidence[i].file);
+    slg_json_u64(j, t->evidence[i].line);
+    slg_json_array_end(j);
+  }
+  slg_json_array_end(j);
+  slg_json_key(j, "incomplete");
+  slg_json_bool(j, t ? t->incomplete : s->incomplete);
+  slg_json_object_end(j);
+}
+
+static void render_app(slg_json *j, const slg_app *a)
+{
+  slg_json_object_begin(j);
+  jstr(j, "spark_version", a->spark_version);
+  jstr(j, "app_name", a->app_name);
+  jstr(j, "app_id", a->app_id);
+  jtime(j, "start", &a->start);
+  jtime(j, "end", &a->end);
+  slg_json_key(j, "incomplete");
+  slg_json_bool(j, a->incomplete);
+  ju64(j, "scheduler_lines", a->scheduler_lines);
+  ju64(j, "peak_running_tasks", a->peak_running_tasks);
+  ju64(j, "total_task_ms", a->total_task_ms);
+  slg_json_key(j, "executor_counts");
+  slg_json_object_begin(j);
+  ju64(j, "seen", a->nexecutors);
+  ju64(j, "added", a->executors_added);
+  ju64(j, "removed", a->executors_removed);
+  ju64(j, "lost", a->executors_lost);
+  ju64(j, "max_concurrent", a->executors_max_concurrent);
+  ju64(j, "requested", a->executors_requested);
+  slg_json_object_end(j);
+
+  slg_json_key(j, "jobs");
+  slg_json_array_begin(j);
+  for (size_t i = 0; i < a->njobs; i++) {
+    const slg_job *b = &a->jobs[i];
+    slg_json_object_begin(j);
+    ju64(j, "id", b->id);
+    jstr(j, "callsite", b->callsite);
+    jstr(j, "status", slg_status_name(b->status));
+    slg_json_key(j, "map_stage_job");
+    slg_json_bool(j, b->map_stage_job);
+    jtime(j, "start", &b->start);
+    jtime(j, "end", &b->end);
+    jms(j, "duration_ms", b->duration_ms);
+    ji64(j, "result_stage", b->result_stage);
+    jids(j, "stages", b->stages, b->nstages);
+    jids(j, "skipped_stages", b->skipped_stages, b->nskipped_stages);
+    jstr(j, "failure", b->failure);
+    slg_json_key(j, "incomplete");
+    slg_json_bool(j, b->incomplete);
+    slg_json_object_end(j);
+  }
+  slg_json_array_end(j);
+
+  slg_json_key(j, "stages");
+  slg_json_array_begin(j);
+  for (size_t i = 0; i < a->nstages; i++) {
+    const slg_stage *s = &a->stages[i];
+    if (s->nattempts == 0)
+      render_attempt(j, a, s, NULL);
+    for (size_t k = 0; k < s->nattempts; k++)
+      render_attempt(j, a, s, &s->attempts[k]);
+  }
+  slg_json_array_end(j);
+
+  slg_json_key(j, "executors");
+  slg_json_array_begin(j);
+  for (size_t i = 0; i < a->nexecutors; i++) {
+    const slg_executor *e = &a->executors[i];
+    slg_json_object_begin(j);
+    jstr(j, "id", e->id);
+    jstr(j, "host", e->host);
+    jtime(j, "added", &e->added);
+    jtime(j, "removed", &e->removed);
+    slg_json_key(j, "lost");
+    slg_json_bool(j, e->lost);
+    jstr(j, "lost_reason", e->lost_reason);
+    ju64(j, "tasks", e->tasks);
+    ju64(j, "task_ms", e->task_ms);
+    ju64(j, "failed_tasks", e->failed_tasks);
+    slg_json_object_end(j);
+  }
+  slg_json_array_end(j);
+
+  slg_json_key(j, "shuffles");
+  slg_json_array_begin(j);
+  for (size_t i = 0; i < a->nshuffles; i++) {
+    const slg_shuffle *s = &a->shuffles[i];
+    slg_json_object_begin(j);
+    ju64(j, "id", s->id);
+    ji64(j, "writer_stage", s->writer_stage);
+    jids(j, "reader_stages", s->reader_stages, s->nreader_stages);
+    slg_json_key(j, "map_status_bytes");
+    if (s->map_status_bytes)
+      slg_json_u64(j, s->map_status_bytes);
+    else
+      slg_json_null(j);
+    slg_json_key(j, "aqe");
+    if (s->aqe_advisory_bytes < 0) {
+      slg_json_null(j);
+    } else {
+      slg_json_object_begin(j);
+      ji64(j, "advisory_target_bytes", s->aqe_advisory_bytes);
+      ji64(j, "actual_target_bytes", s->aqe_actual_bytes);
+      ji64(j, "min_partition_bytes", s->aqe_min_partition_bytes);
+      slg_json_object_end(j);
+    }
+    ju64(j, "fetch_failures", s->fetch_failures);
+    slg_json_object_end(j);
+  }
+  slg_json_array_end(j);
+  slg_json_object_end(j);
+}
+
+void slg_model_render_json(const slg_model *m, slg_json *j)
+{
+  size_t n;
+  const slg_app *apps = slg_model_apps(m, &n);
+  slg_json_key(j, "apps");
+  slg_json_array_begin(j);
+  for (size_t i = 0; i < n; i++)
+    render_app(j, &apps[i]);
+  slg_json_array_end(j);
+}
+
+/* ----------------------------------------------------------------- text */
+
+#define RED "\033[31m"
+#define GREEN "\033[32m"
+#define YELLOW "\033[33m"
+#define DIM "\033[2m"
+#define RESET "\033[0m"
+
+static const char *status_color(slg_status s)
+{
+  switch (s) {
+  case SLG_STATUS_SUCCEEDED:
+    return GREEN;
+  case SLG_STATUS_FAILED:
+  case SLG_STATUS_CANCELLED:
+    return RED;
+  case SLG_STATUS_RUNNING:
+  case SLG_STATUS_UNKNOWN:
+    return YELLOW;
+  default:
+    return DIM;
+  }
+}
+
+static void put_status(slg_buf *out, slg_status s, int color, int width)
+{
+  const char *n = slg_status_name(s);
+  if (color)
+    slg_buf_puts(out, status_color(s));
+  slg_buf_puts(out, n);
+  if (color)
+    slg_buf_puts(out, RESET);
+  int pad = width - (int)strlen(n);
+  if (pad > 0)
+    slg_buf_fill(out, ' ', (size_t)pad);
+}
+
+/* "1.2 s", "3 min 4 s", "118 ms", "-" (no colour, fixed format). */
+static void fmt_ms(char *b, size_t n, double ms)
+{
+  if (ms < 0)
+    snprintf(b, n, "-");
+  else if (ms < 1000)
+    snprintf(b, n, "%.0f ms", ms);
+  else if (ms < 60000)
+    snprintf(b, n, "%.1f s", ms / 1000);
+  else if (ms < 3600000)
+    snprintf(b, n, "%.0f min %.0f s", (double)(int64_t)(ms / 60000),
+             (double)((int64_t)(ms / 1000) % 60));
+  else
+    snprintf(b, n, "%.1f h", ms / 3600000);
+}
+
+typedef struct totals {
+  uint64_t jobs[6], stages[6], attempts, retried_stages, skipped;
+  uint64_t started, done, failed, killed, task_ms;
+  uint64_t failures;
+  double wall_ms;
+} totals;
+
+static void count(const slg_model *m, totals *t)
+{
+  size_t n;
+  const slg_app *apps = slg_model_apps(m, &n);
+  memset(t, 0, sizeof(*t));
+  for (size_t i = 0; i < n; i++) {
+    const slg_app *a = &apps[i];
+    for (size_t k = 0; k < a->njobs; k++)
+      t->jobs[a->jobs[k].status]++;
+    for (size_t k = 0; k < a->nstages; k++) {
+      const slg_stage *s = &a->stages[k];
+      if (s->nattempts == 0) {
+        t->skipped++;
+        continue;
+      }
+      t->stages[s->attempts[s->nattempts - 1].status]++;
+      t->attempts += s->nattempts;
+      if (s->nattempts > 1)
+        t->retried_stages++;
+      for (size_t q = 0; q < s->nattempts; q++) {
+        const slg_task_agg *g = &s->attempts[q].tasks;
+        t->started += g->started;
+        t->done += g->succeeded;
+        t->failed += g->failed;
+        t->killed += g->killed;
+        t->task_ms += g->task_ms.sum;
+        if (s->attempts[q].status == SLG_STATUS_FAILED)
+          t->failures++;
+      }
+    }
+    if (a->start_ms >= 0 && a->end_ms >= a->start_ms)
+      t->wall_ms += (double)(a->end_ms - a->start_ms);
+  }
+}
+
+void slg_model_render_text_summary(const slg_model *m, slg_buf *out,
+                                   int color)
+{
+  size_t n;
+  slg_model_apps(m, &n);
+  if (slg_model_scheduler_lines(m) == 0) {
+    slg_model_scheduler_hint(m, out);
+    return;
+  }
+  totals t;
+  count(m, &t);
+  char w[32], tt[32];
+  fmt_ms(w, sizeof(w), t.wall_ms);
+  fmt_ms(tt, sizeof(tt), (double)t.task_ms);
+  slg_buf_printf(out, "Applications: %zu   wall time: %s   task time: %s\n",
+                 n, w, tt);
+  slg_buf_printf(out,
+                 "Jobs: %llu succeeded, %s%llu failed%s, %llu cancelled, "
+                 "%llu running, %llu unknown\n",
+                 (unsigned long long)t.jobs[SLG_STATUS_SUCCEEDED],
+                 color && t.jobs[SLG_STATUS_FAILED] ? RED : "",
+                 (unsigned long long)t.jobs[SLG_STATUS_FAILED],
+                 color && t.jobs[SLG_STATUS_FAILED] ? RESET : "",
+                 (unsigned long long)t.jobs[SLG_STATUS_CANCELLED],
+                 (unsigned long long)t.jobs[SLG_STATUS_RUNNING],
+                 (unsigned long long)t.jobs[SLG_STATUS_UNKNOWN]);
+  slg_buf_printf(out,
+                 "Stages: %llu succeeded, %llu failed, %llu skipped, "
+                 "%llu retried (%llu attempts)\n",
+                 (unsigned long long)t.stages[SLG_STATUS_SUCCEEDED],
+                 (unsigned long long)(t.stages[SLG_STATUS_FAILED] +
+                                      t.stages[SLG_STATUS_CANCELLED]),
+                 (unsigned long long)t.skipped,
+                 (unsigned long long)t.retried_stages,
+                 (unsigned long long)t.attempts);
+  slg_buf_printf(out, "Tasks: %llu started, %llu done, %llu failed, "
+                      "%llu killed\n",
+                 (unsigned long long)t.started, (unsigned long long)t.done,
+                 (unsigned long long)t.failed, (unsigned long long)t.killed);
+  if (t.failures)
+    slg_buf_printf(out, "%sFailed stage attempts: %llu%s\n",
+                   color ? RED : "", (unsigned long long)t.failures,
+                   color ? RESET : "");
+}
+
+static void put_tasks(slg_buf *out, const slg_task_agg *g)
+{
+  char p50[32], mx[32];
+  fmt_ms(p50, sizeof(p50), slg_sketch_quantile(&g->task_ms, 0.5));
+  fmt_ms(mx, sizeof(mx),
+         g->task_ms.count ? (double)g->task_ms.max : -1.0);
+  slg_buf_printf(out, "tasks %llu/%llu/%llu  p50 %s  max %s",
+                 (unsigned long long)g->succeeded,
+                 (unsigned long long)g->failed,
+                 (unsigned long long)g->killed, p50, mx);
+}
+
+void slg_model_render_text_jobs(const slg_model *m, slg_buf *out, int color)
+{
+  size_t n;
+  const slg_app *apps = slg_model_apps(m, &n);
+  if (slg_model_scheduler_lines(m) == 0) {
+    slg_model_scheduler_hint(m, out);
+    return;
+  }
+  for (size_t i = 0; i < n; i++) {
+    const slg_app *a = &apps[i];
+    slg_buf_printf(out, "app %zu: %s%s%s%s%s\n", i + 1,
+                   a->app_name ? a->app_name : "(unnamed)",
+                   a->spark_version ? "  Spark " : "",
+                   a->spark_version ? a->spark_version : "",
+                   a->app_id ? "  " : "", a->app_id ? a->app_id : "");
+    for (size_t k = 0; k < a->njobs; k++) {
+      const slg_job *j = &a->jobs[k];
+      char d[32];
+      fmt_ms(d, sizeof(d), j->duration_ms);
+      slg_buf_printf(out, "  job %llu ", (unsigned long long)j->id);
+      put_status(out, j->status, color, 10);
+      slg_buf_printf(out, " %-10s ", d);
+      slg_buf_put_utf8(out, j->callsite ? j->callsite : "?",
+                       j->callsite ? strlen(j->callsite) : 1);
+      if (j->map_stage_job)
+        slg_buf_puts(out, " [map stage]");
+      if (j->incomplete)
+        slg_buf_puts(out, " [incomplete]");
+      slg_buf_putc(out, '\n');
+      for (size_t q = 0; q < j->nstages; q++) {
+        const slg_stage *s = NULL;
+        for (size_t z = 0; z < a->nstages; z++)
+          if (a->stages[z].id == j->stages[q]) {
+            s = &a->stages[z];
+            break;
+          }
+        if (s == NULL)
+          continue;
+        if (s->nattempts == 0) {
+          slg_buf_printf(out, "    stage %llu %s%s%s\n",
+                         (unsigned long long)s->id, color ? DIM : "",
+                         "skipped", color ? RESET : "");
+          continue;
+        }
+        for (size_t z = 0; z < s->nattempts; z++) {
+          const slg_stage_attempt *t = &s->attempts[z];
+          char sd[32];
+          fmt_ms(sd, sizeof(sd), t->duration_ms);
+          slg_buf_printf(out, "    stage %llu.%u ",
+                         (unsigned long long)s->id, t->attempt);
+          put_status(out, t->status, color, 10);
+          slg_buf_printf(out, " %-10s ", sd);
+          put_tasks(out, &t->tasks);
+          if (t->attempt > 0)
+            slg_buf_printf(out, "  [retry: %s]",
+                           slg_resubmit_name(t->resubmitted_because));
+          slg_buf_putc(out, '\n');
+        }
+      }
+    }
+  }
+}
+
+void slg_model_render_text_stages(const slg_model *m, slg_buf *out,
+                                  int color)
+{
+  size_t n;
+  const slg_app *apps = slg_model_apps(m, &n);
+  if (slg_model_scheduler_lines(m) == 0) {
+    slg_model_scheduler_hint(m, out);
+    return;
+  }
+  slg_buf_printf(out, "%-4s %-8s %-16s %-10s %10s %7s %7s %7s %10s %10s  %s\n",
+                 "app", "stage", "kind", "status", "duration", "done",
+                 "failed", "killed", "p50", "max", "name");
+  for (size_t i = 0; i < n; i++) {
+    const slg_app *a = &apps[i];
+    for (size_t k = 0; k < a->nstages; k++) {
+      const slg_stage *s = &a->stages[k];
+      size_t na = s->nattempts ? s->nattempts : 1;
+      for (size_t z = 0; z < na; z++) {
+        const slg_stage_attempt *t = s->nattempts ? &s->attempts[z] : NULL;
+        char id[40], d[32], p50[32], mx[32];
+        snprintf(id, sizeof(id), "%llu.%u", (unsigned long long)s->id,
+                 t ? t->attempt : 0);
+        fmt_ms(d, sizeof(d), t ? t->duration_ms : -1);
+        fmt_ms(p50, sizeof(p50),
+               t ? slg_sketch_quantile(&t->tasks.task_ms, 0.5) : -1);
+        fmt_ms(mx, sizeof(mx),
+               t && t->tasks.task_ms.count ? (double)t->tasks.task_ms.max
+                                           : -1);
+        slg_buf_printf(out, "%-4zu %-8s %-16s ", i + 1, id,
+                       slg_stage_kind_name(s->kind));
+        put_status(out, t ? t->status : SLG_STATUS_SKIPPED, color, 10);
+        slg_buf_printf(out, " %10s %7llu %7llu %7llu %10s %10s  ", d,
+                       (unsigned long long)(t ? t->tasks.succeeded : 0),
+                       (unsigned long long)(t ? t->tasks.failed : 0),
+                       (unsigned long long)(t ? t->tasks.killed : 0), p50,
+                       mx);
+        if (s->name)
+          slg_buf_put_utf8(out, s->name, strlen(s->name));
+        slg_buf_putc(out, '\n');
+      }
+    }
+  }
+}

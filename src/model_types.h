@@ -1,0 +1,282 @@
+/*
+ * model_types.h - the data structures of the application -> job -> stage
+ * -> task model, for read-only use by the analysis and render layers.
+ *
+ * Everything is reachable from slg_model_apps() (model.h) as plain arrays
+ * with counts, in first-seen order; no call into model.c internals is
+ * needed to walk it. All strings are owned by the model, NUL-terminated,
+ * and NULL when the log never said. All pointers stay valid until
+ * slg_model_free(); they may move while records are still being fed, so
+ * read the model only after slg_model_finish().
+ *
+ * Times: `slg_time` is the timestamp as written (flags == 0 when unknown);
+ * the matching `*_ms` field is a monotone millisecond value for arithmetic
+ * (slg_time_ms plus whole days added when a time-only layout rolled over
+ * midnight), -1 when unknown. Durations are milliseconds as double, -1 when
+ * unknown.
+ */
+#ifndef SLG_MODEL_TYPES_H
+#define SLG_MODEL_TYPES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common.h"
+#include "model.h"
+#include "sketch.h"
+
+/* Status of a job or a stage attempt. */
+typedef enum slg_status {
+  SLG_STATUS_UNKNOWN = 0, /* seen, but no start/end evidence */
+  SLG_STATUS_RUNNING,     /* started, not ended when the log stopped */
+  SLG_STATUS_SUCCEEDED,
+  SLG_STATUS_FAILED,
+  SLG_STATUS_CANCELLED,
+  SLG_STATUS_SKIPPED      /* stages only: a parent never submitted */
+} slg_status;
+
+/* "unknown", "running", "succeeded", "failed", "cancelled", "skipped". */
+const char *slg_status_name(slg_status s);
+
+typedef enum slg_stage_kind {
+  SLG_STAGE_UNKNOWN = 0, /* pre-1.4 "Stage N", or never named */
+  SLG_STAGE_SHUFFLE_MAP, /* "ShuffleMapStage N" */
+  SLG_STAGE_RESULT       /* "ResultStage N" */
+} slg_stage_kind;
+
+/* "unknown", "ShuffleMapStage", "ResultStage". */
+const char *slg_stage_kind_name(slg_stage_kind k);
+
+/* Task locality as logged in "Starting task". */
+typedef enum slg_locality {
+  SLG_LOC_PROCESS_LOCAL = 0,
+  SLG_LOC_NODE_LOCAL,
+  SLG_LOC_NO_PREF,
+  SLG_LOC_RACK_LOCAL,
+  SLG_LOC_ANY,
+  SLG_LOC_OTHER,
+  SLG_LOC_COUNT
+} slg_locality;
+
+/* "PROCESS_LOCAL", ... "other". */
+const char *slg_locality_name(slg_locality l);
+
+/* Why a stage attempt was (re)submitted after its first attempt. */
+typedef enum slg_resubmit {
+  SLG_RESUBMIT_NONE = 0,
+  SLG_RESUBMIT_FETCH_FAILURE, /* "Resubmitting X and Y due to fetch
+                                 failure" / "Marking .. fetch failure" */
+  SLG_RESUBMIT_FAILED_TASKS,  /* "Resubmitting X because some of its tasks
+                                 had failed" */
+  SLG_RESUBMIT_EXECUTOR_LOST, /* "Resubmitted ShuffleMapTask" / executor
+                                 lost, shuffle files lost */
+  SLG_RESUBMIT_BARRIER,       /* "due to barrier stage failure" */
+  SLG_RESUBMIT_OTHER          /* attempt > 0 with no logged reason */
+} slg_resubmit;
+
+/* "none", "fetch_failure", "failed_tasks", "executor_lost", "barrier",
+ * "other". */
+const char *slg_resubmit_name(slg_resubmit r);
+
+/* Bounds of the per-stage-attempt tallies (the rest is summed). */
+#define SLG_MAX_STAGE_EXECUTORS 256
+#define SLG_MAX_FAILURE_KINDS 32
+#define SLG_MAX_EVIDENCE 8
+
+/* Task counts and time for one executor (or host) within a stage attempt. */
+typedef struct slg_exec_tally {
+  uint32_t index;    /* into slg_app.executors (executor tallies) or
+                        slg_app.hosts (host tallies) */
+  uint64_t tasks;    /* tasks finished successfully */
+  uint64_t task_ms;  /* sum of their durations */
+  uint64_t failed;   /* tasks lost on it */
+} slg_exec_tally;
+
+/* Failed tasks of one reason kind within a stage attempt. */
+typedef struct slg_failure_kind {
+  char *kind;          /* "FetchFailed", "ExecutorLostFailure",
+                          "TaskKilled", "TaskResultLost",
+                          "TaskCommitDenied", "Resubmitted",
+                          "UnknownReason", or an exception class such as
+                          "java.lang.RuntimeException" */
+  uint64_t count;      /* "Lost task" lines of this kind, duplicates
+                          included */
+  uint64_t duplicates; /* of which "[duplicate N]" repeats */
+} slg_failure_kind;
+
+/* Task statistics of one stage attempt (aggregated, never per task). */
+typedef struct slg_task_agg {
+  uint64_t started;     /* "Starting task" */
+  uint64_t succeeded;   /* "Finished task" (TaskSetManager only) */
+  uint64_t failed;      /* "Lost task" other than TaskKilled */
+  uint64_t killed;      /* "Lost task ... TaskKilled" */
+  uint64_t speculatable;/* "Marking task N ... as speculatable" */
+  uint64_t speculative; /* launches of an attempt > 0 of a task that was
+                           marked speculatable */
+  uint64_t retried;     /* launches with attempt > 0 not speculative */
+  uint64_t distinct_partitions; /* distinct "partition N" started */
+  uint64_t aborted;     /* "Task N in stage S.A failed K times;
+                           aborting job" */
+  uint64_t locality[SLG_LOC_COUNT];
+  uint64_t result_bytes;        /* sum of "N bytes result sent to driver"
+                                   (executor side, local mode) */
+  uint64_t result_count;        /* lines that gave result_bytes */
+  slg_sketch task_ms;           /* durations of succeeded tasks */
+  slg_failure_kind *kinds;      /* grown on demand, at most
+                                   SLG_MAX_FAILURE_KINDS */
+  size_t nkinds;
+  uint64_t other_kind_failures; /* failures beyond SLG_MAX_FAILURE_KINDS */
+  slg_exec_tally *execs;        /* grown on demand, at most
+                                   SLG_MAX_STAGE_EXECUTORS */
+  size_t nexecs;
+  slg_exec_tally execs_rest;    /* index unused: all executors beyond
+                                   SLG_MAX_STAGE_EXECUTORS, summed */
+  slg_exec_tally *hosts;        /* same bound */
+  size_t nhosts;
+  slg_exec_tally hosts_rest;
+} slg_task_agg;
+
+/* One attempt of a stage (TaskSet "<stage>.<attempt>"). */
+typedef struct slg_stage_attempt {
+  uint32_t attempt;     /* from the TaskSet id "3.1" */
+  slg_status status;
+  uint64_t num_tasks;   /* "Adding task set 3.1 with N tasks" (or
+                           "Submitting N missing tasks"); 0 unknown */
+  slg_time start;       /* "Submitting ..." or the first task seen */
+  int64_t start_ms;
+  slg_time end;         /* "finished in" / "failed in" */
+  int64_t end_ms;
+  double duration_ms;   /* as logged ("finished in 1.353 s"), else
+                           end_ms - start_ms, else -1 */
+  char *failure;        /* "failed in .. due to <reason>" first line */
+  slg_resubmit resubmitted_because;
+  int incomplete;       /* first seen mid-run (no "Submitting") or never
+                           ended */
+  slg_task_agg tasks;
+  slg_pos evidence[SLG_MAX_EVIDENCE]; /* notable lines: lost tasks,
+                                         fetch failures, aborts, stage
+                                         failure, first of each kind */
+  size_t nevidence;
+  /* Model bookkeeping (not for readers): */
+  int taskset_seen;     /* "Adding task set" fixed the attempt number */
+  uint8_t *part_bits;   /* partitions started (bitset) */
+  size_t part_bytes;
+  uint8_t *spec_bits;   /* task indexes marked speculatable (bitset) */
+  size_t spec_bytes;
+} slg_stage_attempt;
+
+/* A stage, with all its attempts. */
+typedef struct slg_stage {
+  uint64_t id;
+  slg_stage_kind kind;
+  char *name;           /* call site: "count at <console>:24" */
+  char *rdd;            /* "MapPartitionsRDD[3] at count at <console>:24" */
+  uint64_t *parents;    /* parent stage ids, from "Parents of final stage"
+                           / "Missing parents" */
+  size_t nparents;
+  int64_t shuffle_write;/* shuffle id written, -1 unknown */
+  uint64_t *shuffle_reads; /* shuffle ids read (parents' shuffle_write) */
+  size_t nshuffle_reads;
+  uint64_t *jobs;       /* ids of the jobs that include it */
+  size_t njobs;
+  int skipped;          /* listed as a parent, never submitted */
+  int incomplete;       /* first seen mid-run */
+  slg_stage_attempt *attempts; /* in attempt order of first sight */
+  size_t nattempts;     /* 0 for a skipped stage */
+  int64_t rdd_id;       /* N of "SomeRDD[N] at ..", -1 unknown */
+  /* Model bookkeeping: the reason the next attempt will carry. */
+  slg_resubmit pending_resubmit;
+} slg_stage;
+
+typedef struct slg_job {
+  uint64_t id;
+  char *callsite;       /* "count at <console>:24" */
+  slg_status status;
+  int map_stage_job;    /* "Got map stage job" (AQE) */
+  slg_time start;       /* "Got job" */
+  int64_t start_ms;
+  slg_time end;         /* "Job N finished/failed", "Job N is finished.",
+                           or its final stage's end for map-stage jobs */
+  int64_t end_ms;
+  double duration_ms;   /* "took 0.772280 s" / "took 118.37 ms", else
+                           end_ms - start_ms, else -1 */
+  int64_t result_stage; /* "Final stage: ResultStage 1", -1 unknown */
+  uint64_t num_partitions; /* "with N output partitions" */
+  uint64_t *stages;     /* all stage ids, ascending */
+  size_t nstages;
+  uint64_t *skipped_stages; /* of those, the ones never submitted */
+  size_t nskipped_stages;
+  char *failure;        /* "Job N failed: .." / the final stage's failure */
+  int incomplete;       /* first seen mid-run, or never ended */
+  int cancel_requested; /* "Asked to cancel job N" */
+  int got;              /* "Got job" seen (bookkeeping) */
+} slg_job;
+
+typedef struct slg_executor {
+  char *id;             /* "1", "driver" */
+  char *host;           /* NULL when unknown */
+  slg_time added;       /* "Registered executor", "New executor" */
+  slg_time removed;     /* removed / lost */
+  int lost;             /* "Lost executor" / "Executor lost" */
+  int decommissioned;
+  char *lost_reason;    /* "Container killed by YARN for exceeding ..." */
+  uint64_t tasks;       /* tasks finished on it (all stages) */
+  uint64_t task_ms;
+  uint64_t failed_tasks;
+  int registered;       /* counted in slg_app.executors_added */
+  int live;             /* bookkeeping for executors_max_concurrent */
+} slg_executor;
+
+typedef struct slg_shuffle {
+  uint64_t id;
+  int64_t writer_stage; /* -1 unknown */
+  uint64_t *reader_stages;
+  size_t nreader_stages;
+  int64_t rdd;          /* "Registering RDD N ... as input to shuffle M" */
+  uint64_t map_status_bytes; /* "Size of output statuses" / "Broadcast
+                                (map|output)statuses size = .., actual
+                                size = N" (largest seen); 0 unknown */
+  int64_t aqe_advisory_bytes; /* "For shuffle(0, 1), advisory target
+                                 size: N" (-1 unknown) */
+  int64_t aqe_actual_bytes;   /* "actual target size N" */
+  int64_t aqe_min_partition_bytes; /* "minimum partition size: N" */
+  uint64_t fetch_failures;    /* FetchFailed lost tasks naming it */
+} slg_shuffle;
+
+typedef struct slg_app {
+  char *spark_version;  /* "Running Spark version 3.5.1" */
+  char *app_name;       /* "Submitted application: X" */
+  char *app_id;         /* "application_..." / "local-..." / "app-..." */
+  slg_time start;
+  int64_t start_ms;
+  slg_time end;
+  int64_t end_ms;
+  int incomplete;       /* started mid-run or jobs/stages left open */
+  slg_job *jobs;        /* first-seen order */
+  size_t njobs;
+  slg_stage *stages;    /* first-seen order */
+  size_t nstages;
+  slg_executor *executors;
+  size_t nexecutors;
+  char **hosts;         /* distinct hosts (slg_exec_tally.index) */
+  size_t nhosts;
+  slg_shuffle *shuffles;
+  size_t nshuffles;
+  /* Executors. */
+  uint64_t executors_added;
+  uint64_t executors_removed;
+  uint64_t executors_lost;
+  uint64_t executors_max_concurrent;
+  uint64_t executors_requested; /* sum of "Requesting N new executors" */
+  /* Tasks, over all stages. */
+  uint64_t running_tasks;       /* at the end of the log */
+  uint64_t peak_running_tasks;  /* max concurrently running, from the
+                                   order of Starting vs Finished/Lost */
+  uint64_t total_task_ms;
+  uint64_t scheduler_lines;     /* records of scheduler loggers */
+} slg_app;
+
+/* The applications, in order. Valid until slg_model_free. */
+const slg_app *slg_model_apps(const slg_model *m, size_t *count);
+
+#endif /* SLG_MODEL_TYPES_H */

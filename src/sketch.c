@@ -1,0 +1,136 @@
+/*
+ * sketch.c - fixed log-bucket duration sketch (see sketch.h for the error
+ * bound). Fixed boundaries make the bucket counts a function of the
+ * multiset of values, so merging is order-independent; the bucket array
+ * spans only the range of buckets seen, growing at either end.
+ */
+#include "sketch.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common.h"
+
+void slg_sketch_init(slg_sketch *s)
+{
+  memset(s, 0, sizeof(*s));
+}
+
+void slg_sketch_dispose(slg_sketch *s)
+{
+  free(s->counts);
+  memset(s, 0, sizeof(*s));
+}
+
+static int32_t bucket_of(uint64_t v)
+{
+  /* Bucket i holds (gamma^(i-1), gamma^i]; v >= 1 gives i >= 0. */
+  double i = ceil(log((double)v) / log(SLG_SKETCH_GAMMA));
+  return (int32_t)i;
+}
+
+static double bucket_value(int32_t i)
+{
+  return 2.0 * pow(SLG_SKETCH_GAMMA, (double)i) / (SLG_SKETCH_GAMMA + 1.0);
+}
+
+/* Makes bucket i addressable, growing the window on either side. */
+static void cover(slg_sketch *s, int32_t i)
+{
+  if (s->counts == NULL) {
+    s->counts = slg_xcalloc(16, sizeof(uint64_t));
+    s->lo = i;
+    s->nbuckets = 16;
+    return;
+  }
+  if (i >= s->lo && i < s->lo + (int32_t)s->nbuckets)
+    return;
+  int32_t lo = i < s->lo ? i : s->lo;
+  int32_t hi = i >= s->lo + (int32_t)s->nbuckets
+                   ? i + 1
+                   : s->lo + (int32_t)s->nbuckets;
+  uint32_t want = (uint32_t)(hi - lo);
+  uint32_t n = s->nbuckets;
+  while (n < want)
+    n *= 2;
+  if (i < s->lo)
+    lo = hi - (int32_t)n; /* leave room below for further growth */
+  uint64_t *c = slg_xcalloc(n, sizeof(uint64_t));
+  memcpy(c + (s->lo - lo), s->counts, s->nbuckets * sizeof(uint64_t));
+  free(s->counts);
+  s->counts = c;
+  s->lo = lo;
+  s->nbuckets = n;
+}
+
+static void add_n(slg_sketch *s, int32_t i, uint64_t n)
+{
+  cover(s, i);
+  s->counts[i - s->lo] += n;
+}
+
+void slg_sketch_add(slg_sketch *s, uint64_t v)
+{
+  if (s->count == 0 || v < s->min)
+    s->min = v;
+  if (s->count == 0 || v > s->max)
+    s->max = v;
+  s->count++;
+  s->sum = (UINT64_MAX - s->sum < v) ? UINT64_MAX : s->sum + v;
+  if (v == 0)
+    s->zeros++;
+  else
+    add_n(s, bucket_of(v), 1);
+}
+
+void slg_sketch_merge(slg_sketch *into, const slg_sketch *from)
+{
+  if (from->count == 0)
+    return;
+  if (into->count == 0 || from->min < into->min)
+    into->min = from->min;
+  if (into->count == 0 || from->max > into->max)
+    into->max = from->max;
+  into->count += from->count;
+  into->zeros += from->zeros;
+  into->sum = (UINT64_MAX - into->sum < from->sum) ? UINT64_MAX
+                                                   : into->sum + from->sum;
+  for (uint32_t k = 0; k < from->nbuckets; k++)
+    if (from->counts[k] != 0)
+      add_n(into, from->lo + (int32_t)k, from->counts[k]);
+}
+
+double slg_sketch_quantile(const slg_sketch *s, double q)
+{
+  if (s->count == 0)
+    return -1;
+  if (q < 0)
+    q = 0;
+  if (q > 1)
+    q = 1;
+  uint64_t rank = (uint64_t)(q * (double)(s->count - 1));
+  if (rank < s->zeros)
+    return 0;
+  uint64_t seen = s->zeros;
+  double v = (double)s->max;
+  for (uint32_t k = 0; k < s->nbuckets; k++) {
+    seen += s->counts[k];
+    if (seen > rank) {
+      v = bucket_value(s->lo + (int32_t)k);
+      break;
+    }
+  }
+  if (v < (double)s->min)
+    v = (double)s->min;
+  if (v > (double)s->max)
+    v = (double)s->max;
+  return v;
+}
+
+double slg_sketch_mean(const slg_sketch *s)
+{
+  if (s->count == 0)
+    return -1;
+  return (double)s->sum / (double)s->count;
+}
