@@ -110,22 +110,49 @@ static void other_add(slg_histogram *h, uint64_t hv)
   h->other_distinct++;
 }
 
-long slg_histogram_add(slg_histogram *h, slg_span logger, slg_span short_name,
-                       slg_level level, const slg_time *time)
+/* The logger named `short_name`, or NULL; *slot is where a new one goes.
+ * Consecutive records mostly share their logger ("Starting task" and
+ * "Finished task" lines of TaskSetManager come in long runs), so the
+ * previous record's logger is tried before hashing. */
+static slg_logger_stats *find(slg_histogram *h, slg_span short_name,
+                              uint64_t *hv, size_t *slot)
 {
-  uint64_t hv = hash_name(short_name.ptr, short_name.len);
-  size_t mask = h->nslots - 1, j = (size_t)hv & mask;
-  slg_logger_stats *s = NULL;
+  if (h->last_idx) {
+    slg_logger_stats *c = &h->loggers[h->last_idx - 1];
+    if (c->name_len == short_name.len &&
+        memcmp(c->name, short_name.ptr, short_name.len) == 0)
+      return c;
+  }
+  *hv = hash_name(short_name.ptr, short_name.len);
+  size_t mask = h->nslots - 1, j = (size_t)*hv & mask;
   uint32_t idx;
   while ((idx = h->slots[j]) != 0) {
     slg_logger_stats *c = &h->loggers[idx - 1];
     if (c->name_len == short_name.len &&
         memcmp(c->name, short_name.ptr, short_name.len) == 0) {
-      s = c;
-      break;
+      h->last_idx = idx;
+      return c;
     }
     j = (j + 1) & mask;
   }
+  *slot = j;
+  return NULL;
+}
+
+long slg_histogram_add(slg_histogram *h, slg_span logger, slg_span short_name,
+                       slg_level level, const slg_time *time)
+{
+  return slg_histogram_add_ms(h, logger, short_name, level, time,
+                              slg_time_ms(time));
+}
+
+long slg_histogram_add_ms(slg_histogram *h, slg_span logger,
+                          slg_span short_name, slg_level level,
+                          const slg_time *time, int64_t ms)
+{
+  uint64_t hv = 0;
+  size_t j = 0;
+  slg_logger_stats *s = find(h, short_name, &hv, &j);
   if (!s) {
     if (h->count >= h->max_loggers) {
       other_add(h, hv);
@@ -142,22 +169,29 @@ long slg_histogram_add(slg_histogram *h, slg_span logger, slg_span short_name,
     s->name_len = short_name.len;
     s->first_seq = h->seq;
     h->slots[j] = (uint32_t)(++h->count);
+    h->last_idx = h->count;
   }
   s->count++;
   s->levels[level >= 0 && level < SLG_LEVEL_COUNT ? (int)level
                                                   : SLG_LEVEL_COUNT]++;
   s->last_seq = h->seq++;
+  /* Ties: the first of equal times stays first, the last becomes last
+   * (what slg_time_cmp's < 0 and >= 0 did). */
   if (time->flags & SLG_TIME_HAS_TIME) {
-    if (!s->first.flags || slg_time_cmp(time, &s->first) < 0)
+    if (!s->first.flags || ms < s->first_ms) {
       s->first = *time;
-    if (!s->last.flags || slg_time_cmp(time, &s->last) >= 0)
+      s->first_ms = ms;
+    }
+    if (!s->last.flags || ms >= s->last_ms) {
       s->last = *time;
+      s->last_ms = ms;
+    }
   }
-  if (logger.len > short_name.len &&
-      (!s->full_name || strlen(s->full_name) < logger.len) &&
+  if (logger.len > s->full_name_len && logger.len > short_name.len &&
       is_full_name(logger, short_name)) {
     free(s->full_name);
     s->full_name = slg_xstrndup(logger.ptr, logger.len);
+    s->full_name_len = logger.len;
   }
   return (long)(s - h->loggers);
 }

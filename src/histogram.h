@@ -19,9 +19,11 @@ typedef struct slg_logger_stats {
   char *name;      /* canonical short name, NUL-terminated */
   size_t name_len;
   char *full_name; /* longest unabbreviated dotted name seen, or NULL */
+  size_t full_name_len;
   uint64_t count;
   uint64_t levels[SLG_LEVEL_COUNT + 1]; /* last slot: no level */
   slg_time first, last; /* earliest and latest (flags 0 when none) */
+  int64_t first_ms, last_ms; /* slg_time_ms of first and last */
   uint64_t first_seq, last_seq; /* stream order of first/last record */
 } slg_logger_stats;
 
@@ -37,6 +39,7 @@ typedef struct slg_histogram {
   uint64_t *other_set;     /* hashes of the names past the bound */
   size_t other_set_n, other_set_cap;
   uint64_t seq;
+  size_t last_idx; /* logger of the previous record + 1, 0 = none */
 } slg_histogram;
 
 void slg_histogram_init(slg_histogram *h, size_t max_loggers);
@@ -49,6 +52,13 @@ void slg_histogram_dispose(slg_histogram *h);
  */
 long slg_histogram_add(slg_histogram *h, slg_span logger, slg_span short_name,
                        slg_level level, const slg_time *time);
+
+/* The same with the time's slg_time_ms already computed (`ms`, ignored
+ * when the time has no SLG_TIME_HAS_TIME): the pipeline computes it once
+ * per record. */
+long slg_histogram_add_ms(slg_histogram *h, slg_span logger,
+                          slg_span short_name, slg_level level,
+                          const slg_time *time, int64_t ms);
 
 /* Indexes of the loggers sorted by count (desc), then name; caller frees. */
 size_t *slg_histogram_sorted(const slg_histogram *h);

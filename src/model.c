@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "model_events.h"
 #include "model_types.h"
 
 /* ------------------------------------------------------------- id maps */
@@ -1256,9 +1257,8 @@ static const logger_entry *classify(slg_span l)
   return NULL;
 }
 
-static void set_now(slg_model *m, const slg_record *rec)
+static void set_now(slg_model *m, const slg_time *t)
 {
-  const slg_time *t = &rec->time;
   if (!(t->flags & SLG_TIME_HAS_TIME))
     return; /* keep the last known time */
   int64_t raw = slg_time_ms(t);
@@ -1274,22 +1274,34 @@ static void set_now(slg_model *m, const slg_record *rec)
   m->now_ms = raw;
 }
 
-void slg_model_record(slg_model *m, const slg_record *rec, slg_span logger,
-                      const slg_pos *pos)
+/* The pure half of slg_model_record (model_events.h): no model state. */
+void slg_model_extract(slg_model_item *out, const slg_record *rec,
+                       slg_span logger)
 {
   static const logger_entry endpoint = {"", 0, slg_extract_executors, 0};
   const logger_entry *e = classify(logger);
-  m->cont = CONT_NONE;
+  out->modelled = 0;
   if (e == NULL) {
     if (!is_backend_endpoint(logger))
       return;
     e = &endpoint;
   }
-  set_now(m, rec);
+  out->modelled = 1;
+  out->scheduler = e->scheduler;
+  out->result = e->fn(rec->message, &out->ev);
+}
+
+/* The serial half: applies what slg_model_extract found, in input order. */
+void slg_model_apply(slg_model *m, const slg_model_item *it,
+                     const slg_time *time, const slg_pos *pos)
+{
+  m->cont = CONT_NONE;
+  if (!it->modelled)
+    return;
+  set_now(m, time);
   m->pos = *pos;
-  slg_event ev;
-  int r = e->fn(rec->message, &ev);
-  if (e->scheduler) {
+  int r = it->result;
+  if (it->scheduler) {
     m->scheduler_lines++;
     if (m->napps > 0 || r != SLG_EXTRACT_NONE)
       cur_app(m)->scheduler_lines++;
@@ -1300,7 +1312,7 @@ void slg_model_record(slg_model *m, const slg_record *rec, slg_span logger,
   }
   if (r == SLG_EXTRACT_NONE)
     return;
-  apply(m, &ev);
+  apply(m, &it->ev);
   slg_app *a = cur_app(m);
   if (m->now.flags != 0) {
     if (a->start.flags == 0) {
@@ -1310,6 +1322,14 @@ void slg_model_record(slg_model *m, const slg_record *rec, slg_span logger,
     a->end = m->now;
     a->end_ms = m->now_ms;
   }
+}
+
+void slg_model_record(slg_model *m, const slg_record *rec, slg_span logger,
+                      const slg_pos *pos)
+{
+  slg_model_item it;
+  slg_model_extract(&it, rec, logger);
+  slg_model_apply(m, &it, &rec->time, pos);
 }
 
 void slg_model_continuation(slg_model *m, slg_span line, const slg_pos *pos)

@@ -23,13 +23,13 @@ void slg_options_init(slg_options *out)
  * report's "time not covered". Records with and without a date are not
  * compared (a date-less time would look decades earlier).
  */
-static void track_gap(slg_pipeline *p, const slg_time *t)
+static void track_gap(slg_pipeline *p, const slg_time *t, int64_t ms)
 {
   slg_accounting *a = &p->acc;
   const slg_time *prev = &p->prev_time;
   if (prev->flags && (prev->flags & SLG_TIME_HAS_DATE) ==
                          (t->flags & SLG_TIME_HAS_DATE)) {
-    int64_t step = slg_time_ms(t) - slg_time_ms(prev);
+    int64_t step = ms - p->prev_ms;
     if (step < 0) {
       a->time_steps_back++;
     } else if (step > a->gap_ms) {
@@ -39,6 +39,27 @@ static void track_gap(slg_pipeline *p, const slg_time *t)
     }
   }
   p->prev_time = *t;
+  p->prev_ms = ms;
+}
+
+/* slg_logger_short, remembered for the previous record's logger: most
+ * records repeat the logger of the one before. */
+static slg_span logger_short(slg_pipeline *p, slg_span logger)
+{
+  if (logger.len == p->prev_logger_len &&
+      logger.len <= sizeof p->prev_logger &&
+      memcmp(logger.ptr, p->prev_logger, logger.len) == 0)
+    return slg_span_make(logger.ptr + p->prev_short_off, p->prev_short_len);
+  slg_span s = slg_logger_short(logger);
+  if (logger.len <= sizeof p->prev_logger) {
+    memcpy(p->prev_logger, logger.ptr, logger.len);
+    p->prev_logger_len = logger.len;
+    p->prev_short_off = (size_t)(s.ptr - logger.ptr);
+    p->prev_short_len = s.len;
+  } else {
+    p->prev_logger_len = (size_t)-1;
+  }
+  return s;
 }
 
 static void on_record(slg_pipeline *p, const slg_record *rec)
@@ -52,22 +73,32 @@ static void on_record(slg_pipeline *p, const slg_record *rec)
                 : SLG_LEVEL_COUNT]++;
   a->layout_records[rec->layout_id <= SLG_MAX_LAYOUTS ? rec->layout_id
                                                       : SLG_MAX_LAYOUTS]++;
+  int64_t ms = slg_time_cache_ms(&p->tc, &rec->time);
   if (rec->time.flags & SLG_TIME_HAS_TIME) {
     a->timed_records++;
-    if (!a->first.flags || slg_time_cmp(&rec->time, &a->first) < 0)
+    /* Ties: the first of equal times stays, the last one wins. */
+    if (!a->first.flags || ms < a->first_ms) {
       a->first = rec->time;
-    if (!a->last.flags || slg_time_cmp(&rec->time, &a->last) >= 0)
+      a->first_ms = ms;
+    }
+    if (!a->last.flags || ms >= a->last_ms) {
       a->last = rec->time;
-    if (!f->first.flags || slg_time_cmp(&rec->time, &f->first) < 0)
+      a->last_ms = ms;
+    }
+    if (!f->first.flags || ms < f->first_ms) {
       f->first = rec->time;
-    if (!f->last.flags || slg_time_cmp(&rec->time, &f->last) >= 0)
+      f->first_ms = ms;
+    }
+    if (!f->last.flags || ms >= f->last_ms) {
       f->last = rec->time;
-    track_gap(p, &rec->time);
+      f->last_ms = ms;
+    }
+    track_gap(p, &rec->time, ms);
   }
-  slg_span short_name = slg_logger_short(rec->logger);
+  slg_span short_name = logger_short(p, rec->logger);
   if (short_name.len)
-    slg_histogram_add(&p->hist, rec->logger, short_name, rec->level,
-                      &rec->time);
+    slg_histogram_add_ms(&p->hist, rec->logger, short_name, rec->level,
+                         &rec->time, ms);
   else
     a->records_without_logger++;
   slg_context_record(&p->ctx, rec->message);

@@ -22,6 +22,7 @@ typedef struct slg_file_info {
   uint64_t error_offset; /* with error */
   int ended;             /* slg_pipeline_end_file was called */
   slg_time first, last;  /* earliest and latest record time in the file */
+  int64_t first_ms, last_ms; /* their slg_time_ms */
 } slg_file_info;
 
 /* Line accounting: lines == records + continuation + unrecognized. */
@@ -33,6 +34,7 @@ typedef struct slg_accounting {
   uint64_t levels[SLG_LEVEL_COUNT + 1]; /* last slot: no level */
   uint64_t layout_records[SLG_MAX_LAYOUTS + 1];
   slg_time first, last; /* earliest and latest record time */
+  int64_t first_ms, last_ms; /* their slg_time_ms */
   uint64_t timed_records; /* records with a time */
   /* The longest stretch without a record: the largest forward step
    * between consecutive timed records of one file (gap_ms < 0: none). A
@@ -42,6 +44,35 @@ typedef struct slg_accounting {
   int64_t gap_ms;
   uint64_t time_steps_back; /* consecutive records going back in time */
 } slg_accounting;
+
+/* slg_time_ms with the date's part remembered: records of one log mostly
+ * share their date, and the days-from-civil arithmetic was a tenth of
+ * the run time when done four times per record. */
+typedef struct slg_time_cache {
+  uint16_t year;
+  uint8_t month, day, flags; /* flags 0: nothing cached */
+  int64_t date_ms;
+} slg_time_cache;
+
+static inline int64_t slg_time_cache_ms(slg_time_cache *c, const slg_time *t)
+{
+  if (!(t->flags & SLG_TIME_HAS_TIME))
+    return -1;
+  int64_t tod = ((int64_t)t->hour * 3600 + t->minute * 60 + t->second) *
+                    1000 +
+                ((t->flags & SLG_TIME_HAS_MS) ? t->millisecond : 0);
+  if (!(t->flags & SLG_TIME_HAS_DATE))
+    return tod;
+  if (!c->flags || c->year != t->year || c->month != t->month ||
+      c->day != t->day) {
+    c->year = t->year;
+    c->month = t->month;
+    c->day = t->day;
+    c->flags = 1;
+    c->date_ms = slg_time_ms(t) - tod;
+  }
+  return c->date_ms + tod;
+}
 
 struct slg_pipeline {
   slg_options opt;
@@ -54,6 +85,10 @@ struct slg_pipeline {
   size_t nfiles, files_cap;
   uint64_t line_no; /* within the current file */
   slg_time prev_time; /* last timed record of the current file */
+  int64_t prev_ms;    /* its slg_time_ms */
+  slg_time_cache tc;
+  char prev_logger[128]; /* logger of the previous record, and */
+  size_t prev_logger_len, prev_short_off, prev_short_len; /* its short */
   slg_accounting acc;
   int finished;
 };

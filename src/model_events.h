@@ -1,0 +1,34 @@
+/*
+ * model_events.h - slg_model_record in two halves, for the parallel path.
+ *
+ * slg_model_extract is pure (no model state): it decides whether the
+ * model looks at a record at all and runs the logger's extractor. It may
+ * run on any thread. slg_model_apply applies the result to the model and
+ * must run on one thread, in input order. slg_model_record(m, rec, lg,
+ * pos) is exactly slg_model_extract followed by slg_model_apply.
+ */
+#ifndef SLG_MODEL_EVENTS_H
+#define SLG_MODEL_EVENTS_H
+
+#include "extract.h"
+#include "model.h"
+
+typedef struct slg_model_item {
+  int modelled;  /* 0: a logger the model ignores (only ends the previous
+                    record's continuation) */
+  int scheduler; /* the logger counts toward scheduler lines */
+  int result;    /* SLG_EXTRACT_NONE, _OK or _REJECTED */
+  slg_event ev;  /* with result == SLG_EXTRACT_OK; its spans borrow from
+                    the record's message */
+} slg_model_item;
+
+/* Fills *out for one record; `logger` is the canonical short name. */
+void slg_model_extract(slg_model_item *out, const slg_record *rec,
+                       slg_span logger);
+
+/* Applies an extracted record; `time` is the record's timestamp. The
+ * item's spans need only live for the duration of the call. */
+void slg_model_apply(slg_model *m, const slg_model_item *it,
+                     const slg_time *time, const slg_pos *pos);
+
+#endif /* SLG_MODEL_EVENTS_H */
