@@ -543,12 +543,14 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
     ev_num(f, "value", c[i].worst);
     ev_num(f, "limit", c[i].limit);
   }
-  qsort(a->ranking, a->nranking, sizeof *a->ranking, by_cost);
+  if (a->nranking) /* qsort wants a valid pointer even for 0 elements */
+    qsort(a->ranking, a->nranking, sizeof *a->ranking, by_cost);
   for (size_t i = 0; i < a->nranking; i++)
     a->ranking[i].rank = (i == 0 || a->ranking[i].app != a->ranking[i - 1].app)
                              ? 1
                              : a->ranking[i - 1].rank + 1;
-  qsort(a->findings, a->nfindings, sizeof *a->findings, by_position);
+  if (a->nfindings)
+    qsort(a->findings, a->nfindings, sizeof *a->findings, by_position);
   for (size_t i = 0; i < a->nfindings; i++) {
     slg_finding *f = &a->findings[i];
     a->by_severity[f->severity]++;

@@ -46,12 +46,12 @@ static void track_gap(slg_pipeline *p, const slg_time *t, int64_t ms)
  * records repeat the logger of the one before. */
 static slg_span logger_short(slg_pipeline *p, slg_span logger)
 {
-  if (logger.len == p->prev_logger_len &&
+  if (logger.len > 0 && logger.len == p->prev_logger_len &&
       logger.len <= sizeof p->prev_logger &&
       memcmp(logger.ptr, p->prev_logger, logger.len) == 0)
     return slg_span_make(logger.ptr + p->prev_short_off, p->prev_short_len);
   slg_span s = slg_logger_short(logger);
-  if (logger.len <= sizeof p->prev_logger) {
+  if (logger.len > 0 && logger.len <= sizeof p->prev_logger) {
     memcpy(p->prev_logger, logger.ptr, logger.len);
     p->prev_logger_len = logger.len;
     p->prev_short_off = (size_t)(s.ptr - logger.ptr);
