@@ -47,6 +47,7 @@ struct slg_reader {
   int error;
   uint64_t error_offset;
   int in_member; /* inside a gzip member */
+  uint64_t member_start, member_out; /* raw offset, bytes decoded */
   z_stream zs;
   int zs_ready;
 #if SLG_HAVE_ISAL
@@ -312,6 +313,8 @@ static ptrdiff_t read_gzip(slg_reader *r, char *buf, size_t cap)
         return m < 0 ? r->error : 0;
       member_begin(r);
       r->in_member = 1;
+      r->member_start = pos_offset(r);
+      r->member_out = 0;
     }
     if (r->in_pos == r->in_len && !r->eof)
       if (refill(r) < 0) {
@@ -327,8 +330,21 @@ static ptrdiff_t read_gzip(slg_reader *r, char *buf, size_t cap)
       fail(r, SLG_ECORRUPT, pos_offset(r));
       break;
     }
+    r->member_out += made;
     if (step == STEP_MEMBER_END) {
       r->in_member = 0;
+      /* ISA-L accepts some invalid Huffman code sets and can then end a
+       * member early; the trailer check (CRC-32, length) exposes that
+       * unless the output is empty, where a run of zero bytes passes as
+       * the trailer and the damaged file would read as complete and
+       * empty. A real empty member is tiny (gzip -n of nothing: 20
+       * bytes), so an empty one spanning more than 64 bytes is damage.
+       * Found by fuzz_gzip (regressions/gzip/isal-empty-member). */
+      if (r->mode != MODE_GZIP_ZLIB && r->member_out == 0 &&
+          pos_offset(r) - r->member_start > 64) {
+        fail(r, SLG_ECORRUPT, r->member_start + 10);
+        break;
+      }
       continue;
     }
     if (used == 0 && made == 0 && r->eof && r->in_pos == r->in_len) {

@@ -87,6 +87,33 @@ run "$T/reserved.gz"
 expect_rc 3 "reserved gzip flag bits"
 expect_err "reserved\.gz: corrupt gzip data at byte 3$" "reserved gzip flag bits"
 
+# Regression (fuzz_gzip): invalid Huffman code lengths that ISA-L
+# accepts (it ends the member early) and zlib refuses.
+# Expected: exit 3 with either backend; the message names the damage
+# ("corrupt gzip data" with zlib, "trailing garbage after gzip data" with
+# ISA-L: a known difference, see tests/fuzz/README.md).
+run "$SRC/tests/fuzz/regressions/isal-lenient-huffman.gz"
+expect_rc 3 "invalid Huffman code set"
+expect_err "(corrupt gzip data|trailing garbage after gzip data) at byte [0-9]+$" \
+  "invalid Huffman code set"
+
+# Regression (fuzz_gzip): the same damage followed by zero bytes, which
+# pass as the trailer of an empty member: ISA-L read the file as complete
+# and empty (exit 0, every line lost silently).
+# Expected: exit 3, "corrupt gzip data at byte N" with either backend;
+# while a genuinely empty gzip (and two of them) still reads as empty,
+# exit 0.
+run "$SRC/tests/fuzz/regressions/isal-empty-member.gz"
+expect_rc 3 "damage hidden by a zero trailer"
+expect_err "isal-empty-member\.gz: corrupt gzip data at byte [0-9]+$" \
+  "damage hidden by a zero trailer"
+printf '' | gzip -n >"$T/empty.gz"
+cat "$T/empty.gz" "$T/empty.gz" >"$T/empty2.gz"
+run -f json "$T/empty2.gz"
+expect_rc 0 "empty gzip members"
+jcheck "empty gzip members: complete, 0 lines" \
+  'i["lines"] == 0 and i["complete"] and i["kind"] == "empty"'
+
 # A gzip bomb: 512 MiB of zeros compressed to about 0.5 MiB.
 # Expected: exit 0; streamed: max RSS under 64 MiB; all 512 MiB decoded
 # and accounted (one cut line).

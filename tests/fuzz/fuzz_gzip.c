@@ -110,11 +110,15 @@ static void read_all(const uint8_t *raw, size_t rawlen, uint64_t seed)
   outcome z = read_one(path, rawlen, seed, 1);
   if (strcmp(slg_reader_backend(), "zlib") != 0) {
     outcome d = read_one(path, rawlen, seed, 0);
-    if (d.end != z.end)
+    if ((d.end < 0) != (z.end < 0))
       fprintf(stderr, "zlib: %td after %llu bytes; %s: %td after %llu\n", z.end,
               (unsigned long long)z.decoded, slg_reader_backend(), d.end,
               (unsigned long long)d.decoded);
-    fuzz_check(d.end == z.end);
+    /* Both must see damage, or neither. Which error they name may
+     * differ: ISA-L accepts some invalid Huffman code sets that zlib
+     * refuses, ends the member early and then sees "trailing garbage"
+     * where zlib says "corrupt" (regressions/gzip/isal-lenient-huffman). */
+    fuzz_check((d.end < 0) == (z.end < 0));
     if (!z.end)
       fuzz_check(d.decoded == z.decoded && d.digest == z.digest);
   }
