@@ -162,6 +162,10 @@ int slg_config_set(slg_thresholds *t, const char *key, size_t len,
                          "KiB, MiB or GiB)", k, value);
       return SLG_ECONFIG;
     }
+    if (v * scale > 1.0e18) { /* found by fuzz_config: int64 overflow */
+      snprintf(err, 256, "%s: size '%.40s' is too large", k, value);
+      return SLG_ECONFIG;
+    }
     *(int64_t *)field = (int64_t)(v * scale);
     return 0;
   }
