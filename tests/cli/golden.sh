@@ -9,9 +9,10 @@
 set -u
 sparklog=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 src=$2
+cases=${SLG_GOLDEN_DIR:-tests/golden}
 cd "$src" || exit 1
 pass=0 fail=0
-for args_file in tests/golden/*.args; do
+for args_file in "$cases"/*.args; do
   name=${args_file%.args}
   args=$(cat "$args_file")
   out=$(mktemp) err=$(mktemp)
