@@ -92,7 +92,7 @@ void slg_verdict_sentence(const slg_pipeline *p, const slg_render_options *o,
     slg_buf_printf(out, " %llu task%s failed to fetch shuffle data.",
                    (unsigned long long)a->fetch_failures,
                    a->fetch_failures == 1 ? "" : "s");
-  if (a->nranking) {
+  if (a->nranking && a->ranking[0].task_ms > 0) {
     const slg_ranked *r = &a->ranking[0];
     slg_buf_printf(out, " The costliest shuffle stage is %llu.%u (%.0f%% of "
                         "its app's task time).",
