@@ -257,20 +257,12 @@ void slg_config_print(const slg_thresholds *t, slg_buf *out)
     slg_buf_printf(out, "%s = ", keys[i].key);
     switch (keys[i].type) {
     case T_COUNT:
-    case T_SIZE: {
-      int64_t v = *(const int64_t *)field;
-      if (v < 0)
-        slg_buf_puts(out, "# unset");
-      else
-        slg_buf_printf(out, "%lld", (long long)v);
+    case T_SIZE:
+      slg_buf_printf(out, "%lld", (long long)*(const int64_t *)field);
       break;
-    }
     case T_RATIO:
     case T_DURATION: {
       double v = *(const double *)field;
-      if (v < 0)
-        slg_buf_puts(out, "# unset");
-      else
       {
         /* Plain decimals only: the parser takes no exponents. */
         char num[64];
