@@ -56,6 +56,10 @@ void slg_render_text_findings(const slg_pipeline *p,
 void slg_render_text_checks(const slg_render_options *o, slg_buf *out);
 void slg_render_json_analysis(const slg_pipeline *p,
                               const slg_render_options *o, slg_json *j);
+/* Appends `text` wrapped at 78 columns, each line indented by `indent`
+ * spaces; '\n' in text forces a break. Ends with a newline. */
+void slg_text_wrap(slg_buf *out, const char *text, size_t indent);
+
 /* A one-line verdict sentence ("succeeded" / "FAILED: ..."). */
 void slg_verdict_sentence(const slg_pipeline *p, const slg_render_options *o,
                           slg_buf *out);

@@ -107,8 +107,7 @@ void slg_verdict_sentence(const slg_pipeline *p, const slg_render_options *o,
                  a->by_severity[SLG_SEV_INFO]);
 }
 
-/* Wraps `text` at 78 columns with `indent` spaces. */
-static void wrap(slg_buf *out, const char *text, size_t indent)
+void slg_text_wrap(slg_buf *out, const char *text, size_t indent)
 {
   size_t col = indent;
   slg_buf_fill(out, ' ', indent);
@@ -156,7 +155,7 @@ void slg_render_text_verdict(const slg_pipeline *p,
   slg_buf_putc(out, '\n');
   if (o->color)
     slg_buf_puts(out, style);
-  wrap(out, slg_buf_cstr(&s), 2);
+  slg_text_wrap(out, slg_buf_cstr(&s), 2);
   if (o->color)
     slg_buf_puts(out, SLG_STYLE_RESET);
   slg_buf_dispose(&s);
@@ -268,9 +267,9 @@ void slg_render_text_findings(const slg_pipeline *p,
     slg_buf_printf(out, " %-18s ", slg_finding_id(f->kind));
     finding_where(out, f);
     slg_buf_putc(out, '\n');
-    wrap(out, f->message, 6);
+    slg_text_wrap(out, f->message, 6);
     slg_buf_puts(out, "      fix:\n");
-    wrap(out, f->suggestion, 8);
+    slg_text_wrap(out, f->suggestion, 8);
     if (f->nlines) {
       slg_buf_puts(out, "      lines:");
       for (size_t l = 0; l < f->nlines; l++) {

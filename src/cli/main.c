@@ -103,33 +103,7 @@ static int explain(const slg_cli *cli, slg_buf *out)
   slg_buf_printf(out, "%s  (%s.%s)\n", c->name, c->package, c->name);
   slg_buf_printf(out, "subsystem: %s\nrole: %s\n\n",
                  slg_subsystem_title(c->subsystem), c->role);
-  /* Wrap the paragraph(s) at 78 columns. */
-  const char *s = c->explain;
-  size_t col = 0;
-  while (*s) {
-    if (*s == '\n') {
-      slg_buf_putc(out, '\n');
-      col = 0;
-      s++;
-      continue;
-    }
-    const char *w = s;
-    while (*s && *s != ' ' && *s != '\n')
-      s++;
-    size_t len = (size_t)(s - w);
-    if (col && col + 1 + len > 78) {
-      slg_buf_putc(out, '\n');
-      col = 0;
-    } else if (col) {
-      slg_buf_putc(out, ' ');
-      col++;
-    }
-    slg_buf_put(out, w, len);
-    col += len;
-    while (*s == ' ')
-      s++;
-  }
-  slg_buf_putc(out, '\n');
+  slg_text_wrap(out, c->explain, 0);
   if (c->inferred)
     slg_buf_puts(out, "\n(Vendor component: its source is not public; "
                       "this description is inferred from its log lines.)\n");
