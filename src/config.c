@@ -142,6 +142,10 @@ int slg_config_set(slg_thresholds *t, const char *key, size_t len,
                          "or h, e.g. 30m)", k, value);
       return SLG_ECONFIG;
     }
+    if (v * scale > 1.0e18) { /* found by fuzz_config: prints unparseable */
+      snprintf(err, 256, "%s: duration '%.40s' is too large", k, value);
+      return SLG_ECONFIG;
+    }
     *(double *)field = v * scale;
     return 0;
   }
