@@ -111,10 +111,18 @@ typedef struct slg_options {
   /* Bytes of one line kept for parsing; longer lines are cut (and counted
    * as cut). Default SLG_DEFAULT_MAX_LINE. */
   size_t max_line;
+  /* Parsing threads for slg_pipeline_read; 0 or 1: the calling thread
+   * alone. The report does not depend on it. */
+  unsigned threads;
+  /* Bytes read per parallel chunk; 0: SLG_DEFAULT_CHUNK. Small values only
+   * make sense in tests (many chunk borders). */
+  size_t chunk_size;
 } slg_options;
 
 #define SLG_DEFAULT_MAX_LOGGERS 1000
 #define SLG_DEFAULT_MAX_LINE (64 * 1024)
+#define SLG_DEFAULT_CHUNK (1024 * 1024)
+#define SLG_MAX_THREADS 64
 
 void slg_options_init(slg_options *out);
 
@@ -134,6 +142,15 @@ void slg_pipeline_begin_file(slg_pipeline *p, const char *path);
 
 /* Feeds decoded bytes of the current file, in any chunking. */
 void slg_pipeline_feed(slg_pipeline *p, const char *bytes, size_t len);
+
+/*
+ * Reads the whole of `r` into the current file: slg_reader_read and
+ * slg_pipeline_feed in a loop, or, with opts->threads > 1, a reader thread
+ * (inflating gzip), opts->threads parsing threads and this thread merging
+ * in input order, in bounded memory. Returns 0 at the end of the input or
+ * the reader's negative SLG_E* code (the bytes before it were read).
+ */
+ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r);
 
 typedef struct slg_file_status {
   uint64_t bytes_read;    /* raw bytes */

@@ -219,3 +219,68 @@ size_t *slg_histogram_sorted(const slg_histogram *h)
   sort_ctx = NULL;
   return idx;
 }
+
+/* ---------------------------------------------------------- merging */
+
+int slg_histogram_can_merge(const slg_histogram *into,
+                            const slg_histogram *from)
+{
+  /* Records that went to "other" in `from` may belong to loggers `into`
+   * counts exactly, and the stream order (seq) only adds up when both
+   * count the same records. */
+  if (from->other_count)
+    return 0;
+  size_t fresh = 0;
+  for (size_t i = 0; i < from->count; i++) {
+    const slg_logger_stats *s = &from->loggers[i];
+    uint64_t hv;
+    size_t slot;
+    if (!find((slg_histogram *)into, slg_span_make(s->name, s->name_len),
+              &hv, &slot))
+      fresh++;
+  }
+  return into->count + fresh <= into->max_loggers;
+}
+
+void slg_histogram_merge(slg_histogram *into, const slg_histogram *from)
+{
+  for (size_t i = 0; i < from->count; i++) {
+    const slg_logger_stats *s = &from->loggers[i];
+    uint64_t hv = 0;
+    size_t j = 0;
+    slg_logger_stats *d =
+        find(into, slg_span_make(s->name, s->name_len), &hv, &j);
+    if (!d) {
+      if (into->count == into->loggers_cap) {
+        into->loggers_cap = into->loggers_cap ? into->loggers_cap * 2 : 16;
+        into->loggers = slg_xrealloc(into->loggers,
+                                     into->loggers_cap * sizeof *into->loggers);
+      }
+      d = &into->loggers[into->count];
+      memset(d, 0, sizeof *d);
+      d->name = slg_xstrndup(s->name, s->name_len);
+      d->name_len = s->name_len;
+      d->first_seq = into->seq + s->first_seq;
+      into->slots[j] = (uint32_t)(++into->count);
+      into->last_idx = into->count;
+    }
+    d->count += s->count;
+    for (int k = 0; k <= SLG_LEVEL_COUNT; k++)
+      d->levels[k] += s->levels[k];
+    d->last_seq = into->seq + s->last_seq;
+    if (s->first.flags && (!d->first.flags || s->first_ms < d->first_ms)) {
+      d->first = s->first;
+      d->first_ms = s->first_ms;
+    }
+    if (s->last.flags && (!d->last.flags || s->last_ms >= d->last_ms)) {
+      d->last = s->last;
+      d->last_ms = s->last_ms;
+    }
+    if (s->full_name_len > d->full_name_len) {
+      free(d->full_name);
+      d->full_name = slg_xstrndup(s->full_name, s->full_name_len);
+      d->full_name_len = s->full_name_len;
+    }
+  }
+  into->seq += from->seq;
+}

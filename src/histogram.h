@@ -60,6 +60,17 @@ long slg_histogram_add_ms(slg_histogram *h, slg_span logger,
                           slg_span short_name, slg_level level,
                           const slg_time *time, int64_t ms);
 
+/*
+ * Merging the histogram of a later stretch of the stream (another
+ * thread's): slg_histogram_can_merge says whether the result would equal
+ * counting both stretches in one histogram (it is not when `from` sent
+ * records to "other", or when `into` would overflow); slg_histogram_merge
+ * then adds `from` into `into`.
+ */
+int slg_histogram_can_merge(const slg_histogram *into,
+                            const slg_histogram *from);
+void slg_histogram_merge(slg_histogram *into, const slg_histogram *from);
+
 /* Indexes of the loggers sorted by count (desc), then name; caller frees. */
 size_t *slg_histogram_sorted(const slg_histogram *h);
 

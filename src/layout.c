@@ -62,6 +62,7 @@ struct slg_layout {
   slg_pattern *user;
   layout_entry table[SLG_MAX_LAYOUTS];
   size_t count;
+  uint64_t refused; /* new shapes not registered: the table was full */
   uint32_t last_id;
   char *scratch; /* unescaped JSON messages */
   size_t scratch_cap;
@@ -1126,8 +1127,10 @@ static uint32_t register_layout(slg_layout *l, const pat *pt)
     if (l->table[i].hash == h && l->table[i].len == pt->n &&
         memcmp(l->table[i].key, pt->s, pt->n) == 0)
       return l->last_id = (uint32_t)i;
-  if (l->count == SLG_MAX_LAYOUTS)
+  if (l->count == SLG_MAX_LAYOUTS) {
+    l->refused++;
     return SLG_LAYOUT_OTHER;
+  }
   l->table[l->count].hash = h;
   l->table[l->count].len = pt->n;
   l->table[l->count].key = slg_xstrndup(pt->s, pt->n);
@@ -1343,4 +1346,34 @@ slg_span slg_logger_short(slg_span lg)
       break;
     }
   return slg_span_make(p, (size_t)(e - p));
+}
+
+/* ------------------------------------------------- parallel detectors */
+
+uint32_t slg_layout_adopt(slg_layout *l, const slg_layout *from, uint32_t id)
+{
+  if (id >= from->count)
+    return SLG_LAYOUT_OTHER;
+  const layout_entry *e = &from->table[id];
+  /* The user's pattern (len (size_t)-1) is layout 0 of every detector
+   * made with it. */
+  for (size_t i = 0; i < l->count; i++)
+    if (l->table[i].len == e->len &&
+        (e->len == (size_t)-1 || memcmp(l->table[i].key, e->key, e->len) == 0))
+      return (uint32_t)i;
+  if (l->count == SLG_MAX_LAYOUTS) {
+    l->refused++;
+    return SLG_LAYOUT_OTHER;
+  }
+  layout_entry *d = &l->table[l->count];
+  d->hash = e->hash;
+  d->len = e->len;
+  d->key = slg_xstrndup(e->key, e->len);
+  d->pattern = slg_xstrndup(e->pattern, strlen(e->pattern));
+  return (uint32_t)l->count++;
+}
+
+uint64_t slg_layout_refused(const slg_layout *l)
+{
+  return l->refused;
 }

@@ -63,6 +63,16 @@ size_t slg_layout_count(const slg_layout *l);
 const char *slg_layout_pattern(const slg_layout *l, uint32_t id);
 
 /*
+ * The global id, in detector `l`, of layout `id` of detector `from`
+ * (another thread's), registering it when new: merging detectors in input
+ * order gives the ids one detector would have given. SLG_LAYOUT_OTHER when
+ * `l` is full.
+ */
+uint32_t slg_layout_adopt(slg_layout *l, const slg_layout *from, uint32_t id);
+/* New shapes that found the table full (and were counted as other). */
+uint64_t slg_layout_refused(const slg_layout *l);
+
+/*
  * Canonical short logger name: the last dot-separated segment with any
  * {braces}, [brackets], trailing ':' and the Glue/Log4j location suffix
  * removed; inner classes keep their '$' ("YarnSchedulerBackend$

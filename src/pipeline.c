@@ -23,13 +23,13 @@ void slg_options_init(slg_options *out)
  * report's "time not covered". Records with and without a date are not
  * compared (a date-less time would look decades earlier).
  */
-static void track_gap(slg_pipeline *p, const slg_time *t, int64_t ms)
+static void track_gap(slg_scan *s, const slg_time *t, int64_t ms)
 {
-  slg_accounting *a = &p->acc;
-  const slg_time *prev = &p->prev_time;
+  slg_accounting *a = s->acc;
+  const slg_time *prev = &s->prev_time;
   if (prev->flags && (prev->flags & SLG_TIME_HAS_DATE) ==
                          (t->flags & SLG_TIME_HAS_DATE)) {
-    int64_t step = ms - p->prev_ms;
+    int64_t step = ms - s->prev_ms;
     if (step < 0) {
       a->time_steps_back++;
     } else if (step > a->gap_ms) {
@@ -38,97 +38,118 @@ static void track_gap(slg_pipeline *p, const slg_time *t, int64_t ms)
       a->gap_to = *t;
     }
   }
-  p->prev_time = *t;
-  p->prev_ms = ms;
+  s->prev_time = *t;
+  s->prev_ms = ms;
 }
 
 /* slg_logger_short, remembered for the previous record's logger: most
  * records repeat the logger of the one before. */
-static slg_span logger_short(slg_pipeline *p, slg_span logger)
+static slg_span logger_short(slg_scan *s, slg_span logger)
 {
-  if (logger.len > 0 && logger.len == p->prev_logger_len &&
-      logger.len <= sizeof p->prev_logger &&
-      memcmp(logger.ptr, p->prev_logger, logger.len) == 0)
-    return slg_span_make(logger.ptr + p->prev_short_off, p->prev_short_len);
-  slg_span s = slg_logger_short(logger);
-  if (logger.len > 0 && logger.len <= sizeof p->prev_logger) {
-    memcpy(p->prev_logger, logger.ptr, logger.len);
-    p->prev_logger_len = logger.len;
-    p->prev_short_off = (size_t)(s.ptr - logger.ptr);
-    p->prev_short_len = s.len;
+  if (logger.len > 0 && logger.len == s->prev_logger_len &&
+      logger.len <= sizeof s->prev_logger &&
+      memcmp(logger.ptr, s->prev_logger, logger.len) == 0)
+    return slg_span_make(logger.ptr + s->prev_short_off, s->prev_short_len);
+  slg_span sh = slg_logger_short(logger);
+  if (logger.len > 0 && logger.len <= sizeof s->prev_logger) {
+    memcpy(s->prev_logger, logger.ptr, logger.len);
+    s->prev_logger_len = logger.len;
+    s->prev_short_off = (size_t)(sh.ptr - logger.ptr);
+    s->prev_short_len = sh.len;
   } else {
-    p->prev_logger_len = (size_t)-1;
+    s->prev_logger_len = (size_t)-1;
   }
-  return s;
+  return sh;
 }
 
-static void on_record(slg_pipeline *p, const slg_record *rec)
+/* Earliest and latest time; ties: the first of equal times stays first,
+ * the last one becomes last. */
+static void span_time(slg_time *first, int64_t *first_ms, slg_time *last,
+                      int64_t *last_ms, const slg_time *t, int64_t ms)
 {
-  slg_accounting *a = &p->acc;
-  slg_file_info *f = &p->files[p->nfiles - 1];
+  if (!first->flags || ms < *first_ms) {
+    *first = *t;
+    *first_ms = ms;
+  }
+  if (!last->flags || ms >= *last_ms) {
+    *last = *t;
+    *last_ms = ms;
+  }
+}
+
+static void on_record(slg_scan *s, const slg_record *rec)
+{
+  slg_accounting *a = s->acc;
+  slg_file_info *f = s->file;
   a->records++;
   f->records++;
   a->levels[rec->level >= 0 && rec->level < SLG_LEVEL_COUNT
                 ? (int)rec->level
                 : SLG_LEVEL_COUNT]++;
-  a->layout_records[rec->layout_id <= SLG_MAX_LAYOUTS ? rec->layout_id
-                                                      : SLG_MAX_LAYOUTS]++;
-  int64_t ms = slg_time_cache_ms(&p->tc, &rec->time);
+  uint32_t lid =
+      rec->layout_id <= SLG_MAX_LAYOUTS ? rec->layout_id : SLG_MAX_LAYOUTS;
+  if (s->chunk && a->layout_records[lid] == 0)
+    slg_chunk_layout_seen(s->chunk, lid);
+  a->layout_records[lid]++;
+  int64_t ms = slg_time_cache_ms(&s->tc, &rec->time);
   if (rec->time.flags & SLG_TIME_HAS_TIME) {
     a->timed_records++;
-    /* Ties: the first of equal times stays, the last one wins. */
-    if (!a->first.flags || ms < a->first_ms) {
-      a->first = rec->time;
-      a->first_ms = ms;
-    }
-    if (!a->last.flags || ms >= a->last_ms) {
-      a->last = rec->time;
-      a->last_ms = ms;
-    }
-    if (!f->first.flags || ms < f->first_ms) {
-      f->first = rec->time;
-      f->first_ms = ms;
-    }
-    if (!f->last.flags || ms >= f->last_ms) {
-      f->last = rec->time;
-      f->last_ms = ms;
-    }
-    track_gap(p, &rec->time, ms);
+    span_time(&a->first, &a->first_ms, &a->last, &a->last_ms, &rec->time,
+              ms);
+    span_time(&f->first, &f->first_ms, &f->last, &f->last_ms, &rec->time,
+              ms);
+    track_gap(s, &rec->time, ms);
   }
-  slg_span short_name = logger_short(p, rec->logger);
+  slg_span short_name = logger_short(s, rec->logger);
   if (short_name.len)
-    slg_histogram_add_ms(&p->hist, rec->logger, short_name, rec->level,
+    slg_histogram_add_ms(s->hist, rec->logger, short_name, rec->level,
                          &rec->time, ms);
   else
     a->records_without_logger++;
-  slg_context_record(&p->ctx, rec->message);
-  slg_pos pos = {(uint32_t)(p->nfiles - 1), p->line_no};
-  slg_model_record(p->model, rec, short_name, &pos);
+  slg_context_record(&s->ctx, rec->message);
+  if (s->model) {
+    slg_pos pos = {s->file_index, s->line_no};
+    slg_model_record(s->model, rec, short_name, &pos);
+  } else {
+    slg_chunk_record(s->chunk, rec, short_name, s->line_no);
+  }
 }
 
-static void on_line(void *ctx, const slg_line *line)
+void slg_scan_line(void *ctx, const slg_line *line)
 {
-  slg_pipeline *p = ctx;
-  slg_accounting *a = &p->acc;
-  slg_file_info *f = &p->files[p->nfiles - 1];
+  slg_scan *s = ctx;
+  slg_accounting *a = s->acc;
+  slg_file_info *f = s->file;
   slg_record rec;
 
-  p->line_no++;
+  s->line_no++;
+  int is_record = slg_layout_parse(s->layout, line->ptr, line->len, &rec);
+  /* A chunk's lines before its first record are judged in the context of
+   * the chunk before it: the merge reads them (slg_pipeline_merge). */
+  if (s->chunk && !slg_chunk_started(s->chunk)) {
+    if (!is_record)
+      return;
+    slg_chunk_start(s->chunk, line, s->line_no);
+  }
   a->lines++;
   f->lines++;
   if (line->flags & SLG_LINE_CUT)
     a->lines_cut++;
-  if (slg_layout_parse(p->layout, line->ptr, line->len, &rec)) {
-    on_record(p, &rec);
+  if (is_record) {
+    on_record(s, &rec);
     return;
   }
-  slg_span s = slg_span_make(line->ptr, line->len);
-  int c = slg_classify_line(&p->ctx, s);
+  slg_span sp = slg_span_make(line->ptr, line->len);
+  int c = slg_classify_line(&s->ctx, sp);
   if (c < 0) {
     a->continuation_lines++;
     f->continuation_lines++;
-    slg_pos pos = {(uint32_t)(p->nfiles - 1), p->line_no};
-    slg_model_continuation(p->model, s, &pos);
+    if (s->model) {
+      slg_pos pos = {s->file_index, s->line_no};
+      slg_model_continuation(s->model, sp, &pos);
+    } else {
+      slg_chunk_continuation(s->chunk, sp, s->line_no);
+    }
   } else {
     a->unrecognized_lines++;
     f->unrecognized_lines++;
@@ -155,10 +176,14 @@ int slg_pipeline_new(slg_pipeline **out, const slg_options *opts,
     return rc;
   }
   p->acc.gap_ms = -1;
-  slg_lines_init(&p->lines, p->opt.max_line, on_line, p);
-  slg_context_reset(&p->ctx);
+  slg_lines_init(&p->lines, p->opt.max_line, slg_scan_line, &p->scan);
   slg_histogram_init(&p->hist, p->opt.max_loggers);
   p->model = slg_model_new();
+  p->scan.layout = p->layout;
+  slg_context_reset(&p->scan.ctx);
+  p->scan.hist = &p->hist;
+  p->scan.acc = &p->acc;
+  p->scan.model = p->model;
   *out = p;
   return 0;
 }
@@ -186,9 +211,11 @@ void slg_pipeline_begin_file(slg_pipeline *p, const char *path)
   slg_file_info *f = &p->files[p->nfiles++];
   memset(f, 0, sizeof *f);
   f->path = slg_xstrndup(path, strlen(path));
-  p->line_no = 0;
-  memset(&p->prev_time, 0, sizeof p->prev_time);
-  slg_context_reset(&p->ctx);
+  p->scan.file = f;
+  p->scan.file_index = (uint32_t)(p->nfiles - 1);
+  p->scan.line_no = 0;
+  memset(&p->scan.prev_time, 0, sizeof p->scan.prev_time);
+  slg_context_reset(&p->scan.ctx);
   slg_model_begin_file(p->model, (uint32_t)(p->nfiles - 1));
 }
 

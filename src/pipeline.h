@@ -74,24 +74,76 @@ static inline int64_t slg_time_cache_ms(slg_time_cache *c, const slg_time *t)
   return c->date_ms + tod;
 }
 
+/*
+ * One thread's parsing state: the layout detector, the record context and
+ * the counters a line updates. The serial path has one (in the pipeline,
+ * applying records to the model at once); each parallel chunk has its own
+ * (queueing records for the merge, parallel.c).
+ */
+typedef struct slg_chunk slg_chunk;
+
+typedef struct slg_scan {
+  slg_layout *layout;
+  slg_context ctx;
+  slg_histogram *hist;
+  slg_accounting *acc;
+  slg_file_info *file;  /* counters of the current file */
+  uint32_t file_index;
+  uint64_t line_no;     /* lines seen, within the file or the chunk */
+  slg_time prev_time;   /* last timed record (gap tracking) */
+  int64_t prev_ms;      /* its slg_time_ms */
+  slg_time_cache tc;
+  char prev_logger[128]; /* logger of the previous record, and */
+  size_t prev_logger_len, prev_short_off, prev_short_len; /* its short */
+  slg_model *model;     /* serial: records are applied at once */
+  slg_chunk *chunk;     /* parallel: records are queued in the chunk */
+} slg_scan;
+
 struct slg_pipeline {
   slg_options opt;
   slg_layout *layout;
   slg_lines lines;
-  slg_context ctx;
   slg_histogram hist;
   slg_model *model;
   slg_file_info *files;
   size_t nfiles, files_cap;
-  uint64_t line_no; /* within the current file */
-  slg_time prev_time; /* last timed record of the current file */
-  int64_t prev_ms;    /* its slg_time_ms */
-  slg_time_cache tc;
-  char prev_logger[128]; /* logger of the previous record, and */
-  size_t prev_logger_len, prev_short_off, prev_short_len; /* its short */
+  slg_scan scan; /* the serial path's state */
   slg_accounting acc;
   int finished;
 };
+
+/*
+ * Parallel parsing (parallel.c) in three steps. A chunk is a line-aligned
+ * piece of the current file: it ends right after a '\n' and the serial
+ * line splitter holds no partial line where it starts.
+ *   slg_chunk_new      creates a chunk object for pipeline p (reusable);
+ *   slg_chunk_parse    parses `len` bytes at `data` (any thread; reads
+ *                      only p's options; `data` must stay valid and
+ *                      unchanged until the chunk is merged);
+ *   slg_pipeline_merge merges a parsed chunk into p, in input order (the
+ *                      pipeline's thread). The report is byte-identical to
+ *                      feeding the same bytes with slg_pipeline_feed: a
+ *                      chunk whose results cannot be merged exactly (more
+ *                      loggers or layouts than the bounds, say) is fed
+ *                      through the serial path instead.
+ */
+slg_chunk *slg_chunk_new(const slg_pipeline *p);
+void slg_chunk_free(slg_chunk *c);
+void slg_chunk_parse(slg_chunk *c, const char *data, size_t len);
+void slg_pipeline_merge(slg_pipeline *p, slg_chunk *c);
+/* 1 when the last merge had to take the serial path (tests). */
+int slg_chunk_was_serial(const slg_chunk *c);
+
+/* The line callback of slg_lines for a scan (pipeline.c). */
+void slg_scan_line(void *scan, const slg_line *line);
+/* What a chunk's scan hands to the chunk (chunk.c). */
+int slg_chunk_started(const slg_chunk *c);
+void slg_chunk_start(slg_chunk *c, const slg_line *first_record,
+                     uint64_t line_no);
+void slg_chunk_layout_seen(slg_chunk *c, uint32_t layout_id);
+void slg_chunk_record(slg_chunk *c, const slg_record *rec, slg_span logger,
+                      uint64_t line_no);
+void slg_chunk_continuation(slg_chunk *c, slg_span line, uint64_t line_no);
 
 /* 1 when every file was read to its end without error. */
 int slg_pipeline_complete(const slg_pipeline *p);

@@ -7,11 +7,13 @@
  * value as "--opt value" or "--opt=value". Any mistake is a one-line
  * message and exit status 2.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -49,6 +51,10 @@ const char slg_cli_usage[] =
     "65536)\n"
     "      --top N           rows in the default report's tables (default "
     "15)\n"
+    "  -j, --threads N       parsing threads (default: the number of "
+    "cores;\n"
+    "                        1 parses on the main thread alone); the report\n"
+    "                        is the same whatever N\n"
     "\n"
     "Check options (also in .sparklog.conf as key = value, and as\n"
     "SPARKLOG_<KEY> variables; flags > environment > file > defaults):\n"
@@ -116,6 +122,15 @@ static int parse_format(const char *s, slg_format *out)
 }
 
 /* A positive decimal count within [min, max]. */
+/* One parsing thread per online core, within SLG_MAX_THREADS. */
+static unsigned default_threads(void)
+{
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  if (n < 1)
+    return 1;
+  return n > SLG_MAX_THREADS ? SLG_MAX_THREADS : (unsigned)n;
+}
+
 static int parse_count(const char *opt, const char *s, unsigned long long min,
                        unsigned long long max, unsigned long long *out)
 {
@@ -162,6 +177,7 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
   int i = 1;
   memset(cli, 0, sizeof *cli);
   slg_options_init(&cli->options);
+  cli->options.threads = default_threads();
   cli->color = -1;
   cli->files = (const char **)calloc((size_t)argc + 1, sizeof *cli->files);
   if (!cli->files) {
@@ -226,7 +242,8 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
     const char *opt = NULL;
     static const char *const with_value[] = {
         "--format", "--color", "--layout", "--max-loggers",
-        "--max-line", "--top", "--output", "--config",
+        "--max-line", "--top", "--output", "--config", "--threads",
+        "--chunk-size",
         "--max-shuffle-stages", "--max-stage-task-time", "--max-skew",
         "--max-failed-tasks", "--max-stage-retries", "--max-fetch-failures",
         "--max-lost-executors", "--max-app-duration", "--max-map-status-size",
@@ -235,6 +252,8 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
       opt = "--format";
     } else if (strcmp(arg, "-o") == 0) {
       opt = "--output";
+    } else if (strcmp(arg, "-j") == 0) {
+      opt = "--threads";
     } else {
       for (size_t k = 0; k < sizeof with_value / sizeof with_value[0]; k++)
         if (long_opt(arg, with_value[k], &value)) {
@@ -321,6 +340,15 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
       if (parse_count(opt, value, 256, 64u << 20, &n) < 0)
         return SLG_EXIT_USAGE;
       cli->options.max_line = (size_t)n;
+    } else if (strcmp(opt, "--threads") == 0) {
+      if (parse_count(opt, value, 1, SLG_MAX_THREADS, &n) < 0)
+        return SLG_EXIT_USAGE;
+      cli->options.threads = (unsigned)n;
+    } else if (strcmp(opt, "--chunk-size") == 0) {
+      /* Test-only (not in --help): many chunk borders in a small log. */
+      if (parse_count(opt, value, 64, 1u << 30, &n) < 0)
+        return SLG_EXIT_USAGE;
+      cli->options.chunk_size = (size_t)n;
     } else if (strcmp(opt, "--top") == 0) {
       if (parse_count(opt, value, 1, 1000000, &n) < 0)
         return SLG_EXIT_USAGE;

@@ -20,12 +20,10 @@
 #include "knowledge.h"
 #include "pipeline.h"
 
-#define READ_CHUNK (256 * 1024)
-
 static int max_status(int a, int b) { return a > b ? a : b; }
 
 /* Reads one input into the pipeline. Returns an exit status. */
-static int read_input(slg_pipeline *p, const char *path, char *buf)
+static int read_input(slg_pipeline *p, const char *path)
 {
   const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
   slg_reader *r = NULL;
@@ -42,9 +40,7 @@ static int read_input(slg_pipeline *p, const char *path, char *buf)
     slg_pipeline_end_file(p, &st);
     return SLG_EXIT_INPUT;
   }
-  ptrdiff_t n;
-  while ((n = slg_reader_read(r, buf, READ_CHUNK)) > 0)
-    slg_pipeline_feed(p, buf, (size_t)n);
+  ptrdiff_t n = slg_pipeline_read(p, r);
   st.bytes_read = slg_reader_bytes_read(r);
   st.bytes_decoded = slg_reader_bytes_decoded(r);
   int status = SLG_EXIT_OK;
@@ -177,16 +173,10 @@ int main(int argc, char **argv)
     free(cli.files);
     return SLG_EXIT_USAGE;
   }
-  char *buf = malloc(READ_CHUNK);
-  if (!buf) {
-    slg_cli_error("out of memory");
-    return SLG_EXIT_INPUT;
-  }
   if (cli.nfiles == 0)
     cli.files[cli.nfiles++] = "-";
   for (size_t i = 0; i < cli.nfiles; i++)
-    status = max_status(status, read_input(p, cli.files[i], buf));
-  free(buf);
+    status = max_status(status, read_input(p, cli.files[i]));
   slg_pipeline_finish(p);
 
   slg_render_options ro;

@@ -1,0 +1,320 @@
+/*
+ * chunk.c - parse a line-aligned piece of a file on any thread, and merge
+ * the result into the pipeline in input order.
+ *
+ * A chunk runs the same line code as the serial path (slg_scan_line) with
+ * state of its own: a layout detector, a record context, a histogram and
+ * counters. What the model needs, it cannot apply (the model is one and
+ * order-dependent), so it queues: one item per record the model looks at,
+ * one per continuation line after such a record, and one "other record"
+ * marker between them. The queued spans borrow from the chunk's bytes,
+ * which the caller keeps until the merge (STYLE.md: events handed between
+ * threads live in chunk-owned buffers); a message the layout rewrote (JSON
+ * unescaping) is copied into the chunk's arena first.
+ *
+ * Two things are only known at the merge:
+ *   - the lines before the chunk's first record: whether they continue a
+ *     record or are unrecognised depends on the chunk before. The chunk
+ *     leaves them alone and the merge feeds them through the serial path;
+ *     after a record the context no longer depends on what came before it
+ *     (slg_context_record sets it whole);
+ *   - the steps in time, layout ids and histogram positions that cross
+ *     the border; the merge computes them from the chunk's first and last
+ *     timed record and its layouts in order of first use.
+ * When a bound makes a merge inexact (a chunk with more than
+ * SLG_MAX_LAYOUTS shapes, loggers past --max-loggers, an arena too small),
+ * the whole chunk is fed through the serial path instead, so the report is
+ * always byte-identical to the serial one.
+ */
+#include <stdlib.h>
+
+#include "model_events.h"
+#include "pipeline.h"
+
+enum { ITEM_MODELLED, ITEM_OTHER_RECORD, ITEM_CONTINUATION };
+
+typedef struct chunk_item {
+  uint8_t kind;
+  slg_time time;      /* ITEM_MODELLED */
+  uint64_t line_no;   /* within the chunk */
+  slg_model_item it;  /* ITEM_MODELLED; ITEM_CONTINUATION: it.ev.str */
+} chunk_item;
+
+struct slg_chunk {
+  const char *data;
+  size_t len;
+  size_t max_loggers;
+  slg_scan scan;
+  slg_lines lines;
+  slg_layout *layout; /* kept across uses: ids stay stable */
+  slg_histogram hist;
+  slg_accounting acc;
+  slg_file_info file;
+  int started;        /* a record was seen */
+  size_t head_len;    /* bytes before the first record */
+  uint64_t head_lines;
+  slg_time first_timed; /* the first timed record (flags 0: none) */
+  int64_t first_timed_ms;
+  uint32_t layouts[SLG_MAX_LAYOUTS + 1]; /* local ids by first use */
+  size_t nlayouts;
+  uint64_t refused_before; /* slg_layout_refused before this use */
+  chunk_item *items;
+  size_t nitems, items_cap;
+  char *arena; /* rewritten messages */
+  size_t arena_len, arena_cap;
+  int inexact; /* the merge must take the serial path */
+  int was_serial;
+};
+
+slg_chunk *slg_chunk_new(const slg_pipeline *p)
+{
+  slg_chunk *c = slg_xcalloc(1, sizeof *c);
+  char err[256];
+  /* The pattern compiled for the pipeline already: it compiles again. */
+  if (slg_layout_new(&c->layout, p->opt.layout, err) < 0)
+    abort();
+  c->max_loggers = p->opt.max_loggers;
+  slg_lines_init(&c->lines, p->opt.max_line, slg_scan_line, &c->scan);
+  slg_histogram_init(&c->hist, c->max_loggers);
+  return c;
+}
+
+void slg_chunk_free(slg_chunk *c)
+{
+  if (!c)
+    return;
+  slg_layout_free(c->layout);
+  slg_lines_dispose(&c->lines);
+  slg_histogram_dispose(&c->hist);
+  free(c->items);
+  free(c->arena);
+  free(c);
+}
+
+int slg_chunk_was_serial(const slg_chunk *c)
+{
+  return c->was_serial;
+}
+
+void slg_chunk_parse(slg_chunk *c, const char *data, size_t len)
+{
+  c->data = data;
+  c->len = len;
+  slg_histogram_dispose(&c->hist);
+  slg_histogram_init(&c->hist, c->max_loggers);
+  memset(&c->acc, 0, sizeof c->acc);
+  c->acc.gap_ms = -1;
+  memset(&c->file, 0, sizeof c->file);
+  c->started = 0;
+  c->head_len = len;
+  c->head_lines = 0;
+  memset(&c->first_timed, 0, sizeof c->first_timed);
+  c->nlayouts = 0;
+  c->refused_before = slg_layout_refused(c->layout);
+  c->nitems = 0;
+  c->arena_len = 0;
+  c->inexact = 0;
+
+  memset(&c->scan, 0, sizeof c->scan);
+  c->scan.layout = c->layout;
+  slg_context_reset(&c->scan.ctx);
+  c->scan.hist = &c->hist;
+  c->scan.acc = &c->acc;
+  c->scan.file = &c->file;
+  c->scan.chunk = c;
+  slg_lines_feed(&c->lines, data, len);
+  /* The chunk ends with a newline: nothing is left in the splitter. */
+  slg_lines_finish(&c->lines);
+  if (slg_layout_refused(c->layout) != c->refused_before)
+    c->inexact = 1;
+}
+
+/* ------------------------------------------------ what the scan hands in */
+
+int slg_chunk_started(const slg_chunk *c)
+{
+  return c->started;
+}
+
+void slg_chunk_start(slg_chunk *c, const slg_line *first_record,
+                     uint64_t line_no)
+{
+  c->started = 1;
+  c->head_len = (size_t)(first_record->ptr - c->data);
+  c->head_lines = line_no - 1;
+}
+
+void slg_chunk_layout_seen(slg_chunk *c, uint32_t layout_id)
+{
+  c->layouts[c->nlayouts++] = layout_id;
+}
+
+static chunk_item *push(slg_chunk *c, int kind, uint64_t line_no)
+{
+  if (c->nitems == c->items_cap) {
+    c->items_cap = c->items_cap ? c->items_cap * 2 : 1024;
+    c->items = slg_xrealloc(c->items, c->items_cap * sizeof *c->items);
+  }
+  chunk_item *it = &c->items[c->nitems++];
+  it->kind = (uint8_t)kind;
+  it->line_no = line_no;
+  return it;
+}
+
+static int last_kind(const slg_chunk *c)
+{
+  return c->nitems ? c->items[c->nitems - 1].kind : -1;
+}
+
+void slg_chunk_record(slg_chunk *c, const slg_record *rec, slg_span logger,
+                      uint64_t line_no)
+{
+  if (!c->first_timed.flags && (rec->time.flags & SLG_TIME_HAS_TIME)) {
+    c->first_timed = rec->time;
+    c->first_timed_ms = slg_time_ms(&rec->time);
+  }
+  slg_model_item it;
+  slg_record r = *rec;
+  const char *m = rec->message.ptr;
+  if (rec->message.len &&
+      (m < c->data || m + rec->message.len > c->data + c->len)) {
+    /* The detector's scratch (an unescaped JSON message): copy it, the
+     * event's spans must outlive the next line. */
+    if (c->arena_cap < c->len + 64) {
+      /* Unescaping shrinks a message, so the chunk's size is enough. */
+      free(c->arena);
+      c->arena_cap = c->len + 64;
+      c->arena = slg_xmalloc(c->arena_cap);
+    }
+    if (c->arena_len + rec->message.len > c->arena_cap) {
+      c->inexact = 1;
+      return;
+    }
+    memcpy(c->arena + c->arena_len, m, rec->message.len);
+    r.message = slg_span_make(c->arena + c->arena_len, rec->message.len);
+    c->arena_len += rec->message.len;
+  }
+  slg_model_extract(&it, &r, logger);
+  if (!it.modelled) {
+    /* Only ends the previous record's continuation: one marker for a run
+     * of such records. */
+    if (last_kind(c) != ITEM_OTHER_RECORD)
+      push(c, ITEM_OTHER_RECORD, line_no)->it.modelled = 0;
+    return;
+  }
+  chunk_item *ci = push(c, ITEM_MODELLED, line_no);
+  ci->time = rec->time;
+  ci->it = it;
+}
+
+void slg_chunk_continuation(slg_chunk *c, slg_span line, uint64_t line_no)
+{
+  /* After a record the model ignores, a continuation changes nothing. */
+  if (last_kind(c) == ITEM_OTHER_RECORD)
+    return;
+  chunk_item *ci = push(c, ITEM_CONTINUATION, line_no);
+  ci->it.ev.str = line;
+}
+
+/* ------------------------------------------------------------- merging */
+
+static void merge_span(slg_time *first, int64_t *first_ms, slg_time *last,
+                       int64_t *last_ms, const slg_time *cf, int64_t cf_ms,
+                       const slg_time *cl, int64_t cl_ms)
+{
+  if (cf->flags && (!first->flags || cf_ms < *first_ms)) {
+    *first = *cf;
+    *first_ms = cf_ms;
+  }
+  if (cl->flags && (!last->flags || cl_ms >= *last_ms)) {
+    *last = *cl;
+    *last_ms = cl_ms;
+  }
+}
+
+static void merge_counts(slg_pipeline *p, const slg_chunk *c)
+{
+  slg_accounting *a = &p->acc;
+  const slg_accounting *b = &c->acc;
+  slg_scan *s = &p->scan;
+  slg_file_info *f = s->file;
+
+  a->lines += b->lines;
+  a->records += b->records;
+  a->continuation_lines += b->continuation_lines;
+  a->unrecognized_lines += b->unrecognized_lines;
+  for (int i = 0; i < SLG_UNRECOGNIZED_COUNT; i++)
+    a->by_class[i] += b->by_class[i];
+  a->lines_cut += b->lines_cut;
+  a->records_without_logger += b->records_without_logger;
+  for (int i = 0; i <= SLG_LEVEL_COUNT; i++)
+    a->levels[i] += b->levels[i];
+  for (size_t i = 0; i < c->nlayouts; i++) {
+    uint32_t local = c->layouts[i];
+    uint32_t global = local == SLG_LAYOUT_OTHER
+                          ? SLG_LAYOUT_OTHER
+                          : slg_layout_adopt(p->layout, c->layout, local);
+    a->layout_records[global] += b->layout_records[local];
+  }
+  a->timed_records += b->timed_records;
+  merge_span(&a->first, &a->first_ms, &a->last, &a->last_ms, &b->first,
+             b->first_ms, &b->last, b->last_ms);
+
+  f->lines += c->file.lines;
+  f->records += c->file.records;
+  f->continuation_lines += c->file.continuation_lines;
+  f->unrecognized_lines += c->file.unrecognized_lines;
+  merge_span(&f->first, &f->first_ms, &f->last, &f->last_ms, &c->file.first,
+             c->file.first_ms, &c->file.last, c->file.last_ms);
+
+  if (c->first_timed.flags) {
+    /* The step across the border, then the chunk's own (track_gap). */
+    const slg_time *prev = &s->prev_time;
+    if (prev->flags && (prev->flags & SLG_TIME_HAS_DATE) ==
+                           (c->first_timed.flags & SLG_TIME_HAS_DATE)) {
+      int64_t step = c->first_timed_ms - s->prev_ms;
+      if (step < 0) {
+        a->time_steps_back++;
+      } else if (step > a->gap_ms) {
+        a->gap_ms = step;
+        a->gap_from = *prev;
+        a->gap_to = c->first_timed;
+      }
+    }
+    if (b->gap_ms > a->gap_ms) {
+      a->gap_ms = b->gap_ms;
+      a->gap_from = b->gap_from;
+      a->gap_to = b->gap_to;
+    }
+    a->time_steps_back += b->time_steps_back;
+    s->prev_time = c->scan.prev_time;
+    s->prev_ms = c->scan.prev_ms;
+  }
+}
+
+void slg_pipeline_merge(slg_pipeline *p, slg_chunk *c)
+{
+  slg_scan *s = &p->scan;
+  c->was_serial = 0;
+  if (!c->started || c->inexact ||
+      !slg_histogram_can_merge(&p->hist, &c->hist)) {
+    c->was_serial = c->started;
+    slg_lines_feed(&p->lines, c->data, c->len);
+    return;
+  }
+  uint64_t base = s->line_no;
+  if (c->head_len)
+    slg_lines_feed(&p->lines, c->data, c->head_len);
+  merge_counts(p, c);
+  slg_histogram_merge(&p->hist, &c->hist);
+  for (size_t i = 0; i < c->nitems; i++) {
+    const chunk_item *ci = &c->items[i];
+    slg_pos pos = {s->file_index, base + ci->line_no};
+    if (ci->kind == ITEM_CONTINUATION)
+      slg_model_continuation(p->model, ci->it.ev.str, &pos);
+    else /* a modelled record, or the marker (it.modelled == 0) */
+      slg_model_apply(p->model, &ci->it, &ci->time, &pos);
+  }
+  s->ctx = c->scan.ctx;
+  s->line_no = base + c->scan.line_no;
+}

@@ -1,0 +1,260 @@
+/*
+ * parallel.c - read one input with several parsing threads.
+ *
+ * Three roles, each on its own thread:
+ *   - the reader fills chunks from the slg_reader (inflating gzip there,
+ *     so decompression overlaps parsing) and cuts each after its last
+ *     newline, carrying the partial line into the next chunk;
+ *   - `threads` workers parse chunks (slg_chunk_parse), any chunk, in any
+ *     order;
+ *   - the calling thread merges parsed chunks in input order
+ *     (slg_pipeline_merge) and so owns the pipeline throughout.
+ * A fixed ring of 2 * threads + 2 chunks bounds memory whatever the input
+ * size: the reader waits for a free chunk, the merger for the oldest one.
+ *
+ * Bytes that cannot form a line-aligned chunk go to the merger unparsed
+ * and through the serial line splitter ("serial" chunks): a line longer
+ * than a chunk (the splitter cuts it at max_line) and the last line of an
+ * input without a final newline. The splitter then holds no partial line
+ * when a parsed chunk follows, as slg_pipeline_merge requires.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <pthread.h>
+#include <stdlib.h>
+
+#include "pipeline.h"
+
+#define SERIAL_BUFFER (256 * 1024)
+
+typedef struct slot {
+  slg_chunk *chunk;
+  char *data;
+  size_t len;
+  int serial; /* not parsed: the merger feeds the bytes as they are */
+  int parsed;
+} slot;
+
+typedef struct par {
+  slg_pipeline *p;
+  slg_reader *r;
+  size_t chunk_size;
+  slot *ring;
+  size_t nslots;
+  /* Sequence numbers: merged < parse_next <= filled, filled - merged <=
+   * nslots; slot i holds sequence numbers congruent to i. */
+  size_t merged, parse_next, filled;
+  int reading_done;
+  ptrdiff_t error; /* the reader's final status (0 or SLG_E*) */
+  pthread_mutex_t mu;
+  pthread_cond_t work, done, room;
+} par;
+
+static void lock(par *q) { pthread_mutex_lock(&q->mu); }
+static void unlock(par *q) { pthread_mutex_unlock(&q->mu); }
+
+/* Reader: waits for a free slot. */
+static slot *take_slot(par *q)
+{
+  lock(q);
+  while (q->filled - q->merged == q->nslots)
+    pthread_cond_wait(&q->room, &q->mu);
+  slot *s = &q->ring[q->filled % q->nslots];
+  unlock(q);
+  return s;
+}
+
+static void publish(par *q, slot *s, size_t len, int serial)
+{
+  s->len = len;
+  s->serial = serial;
+  s->parsed = serial; /* nothing to parse */
+  lock(q);
+  q->filled++;
+  pthread_cond_signal(&q->work);
+  if (serial)
+    pthread_cond_signal(&q->done);
+  unlock(q);
+}
+
+static void *reader_main(void *arg)
+{
+  par *q = arg;
+  size_t cap = q->chunk_size;
+  char *carry = slg_xmalloc(cap);
+  size_t carry_len = 0;
+  int eof = 0, long_line = 0;
+  ptrdiff_t error = 0;
+
+  while (!eof || carry_len) {
+    slot *s = take_slot(q);
+    size_t len = carry_len;
+    memcpy(s->data, carry, carry_len);
+    carry_len = 0;
+    while (len < cap && !eof) {
+      ptrdiff_t n = slg_reader_read(q->r, s->data + len, cap - len);
+      if (n <= 0) {
+        error = n < 0 ? n : 0;
+        eof = 1;
+        break;
+      }
+      len += (size_t)n;
+    }
+    if (len == 0)
+      break;
+    const char *d = s->data;
+    if (long_line) {
+      /* The rest of a line longer than a chunk, up to its newline. */
+      const char *nl = memchr(d, '\n', len);
+      size_t head = nl ? (size_t)(nl - d) + 1 : len;
+      carry_len = len - head;
+      memcpy(carry, d + head, carry_len);
+      long_line = nl == NULL;
+      publish(q, s, head, 1);
+      continue;
+    }
+    size_t last = len;
+    while (last > 0 && d[last - 1] != '\n')
+      last--;
+    if (last == 0) {
+      /* No newline: the input's unterminated last line, or the start of
+       * a line longer than a chunk. */
+      long_line = !eof;
+      publish(q, s, len, 1);
+      continue;
+    }
+    carry_len = len - last;
+    memcpy(carry, d + last, carry_len);
+    publish(q, s, last, 0);
+  }
+  free(carry);
+  lock(q);
+  q->reading_done = 1;
+  q->error = error;
+  pthread_cond_broadcast(&q->work);
+  pthread_cond_broadcast(&q->done);
+  unlock(q);
+  return NULL;
+}
+
+static void *worker_main(void *arg)
+{
+  par *q = arg;
+  lock(q);
+  for (;;) {
+    /* Serial chunks may be merged before a worker passes them. */
+    if (q->parse_next < q->merged)
+      q->parse_next = q->merged;
+    while (q->parse_next < q->filled &&
+           q->ring[q->parse_next % q->nslots].serial)
+      q->parse_next++;
+    if (q->parse_next == q->filled) {
+      if (q->reading_done)
+        break;
+      pthread_cond_wait(&q->work, &q->mu);
+      continue;
+    }
+    slot *s = &q->ring[q->parse_next++ % q->nslots];
+    unlock(q);
+    slg_chunk_parse(s->chunk, s->data, s->len);
+    lock(q);
+    s->parsed = 1;
+    pthread_cond_broadcast(&q->done);
+  }
+  unlock(q);
+  return NULL;
+}
+
+/* The calling thread: merges in order until the reader is done. */
+static void merge_all(par *q)
+{
+  lock(q);
+  for (;;) {
+    if (q->merged == q->filled) {
+      if (q->reading_done)
+        break;
+      pthread_cond_wait(&q->done, &q->mu);
+      continue;
+    }
+    slot *s = &q->ring[q->merged % q->nslots];
+    if (!s->parsed) {
+      pthread_cond_wait(&q->done, &q->mu);
+      continue;
+    }
+    unlock(q);
+    if (s->serial)
+      slg_pipeline_feed(q->p, s->data, s->len);
+    else
+      slg_pipeline_merge(q->p, s->chunk);
+    lock(q);
+    q->merged++;
+    pthread_cond_signal(&q->room);
+  }
+  unlock(q);
+}
+
+static ptrdiff_t read_serial(slg_pipeline *p, slg_reader *r)
+{
+  char *buf = slg_xmalloc(SERIAL_BUFFER);
+  ptrdiff_t n;
+  while ((n = slg_reader_read(r, buf, SERIAL_BUFFER)) > 0)
+    slg_pipeline_feed(p, buf, (size_t)n);
+  free(buf);
+  return n;
+}
+
+ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
+{
+  unsigned threads = p->opt.threads;
+  if (threads <= 1)
+    return read_serial(p, r);
+  if (threads > SLG_MAX_THREADS)
+    threads = SLG_MAX_THREADS;
+  par q;
+  memset(&q, 0, sizeof q);
+  q.p = p;
+  q.r = r;
+  q.chunk_size = p->opt.chunk_size ? p->opt.chunk_size : SLG_DEFAULT_CHUNK;
+  q.nslots = 2 * (size_t)threads + 2;
+  q.ring = slg_xcalloc(q.nslots, sizeof *q.ring);
+  for (size_t i = 0; i < q.nslots; i++) {
+    q.ring[i].chunk = slg_chunk_new(p);
+    q.ring[i].data = slg_xmalloc(q.chunk_size);
+  }
+  pthread_mutex_init(&q.mu, NULL);
+  pthread_cond_init(&q.work, NULL);
+  pthread_cond_init(&q.done, NULL);
+  pthread_cond_init(&q.room, NULL);
+
+  pthread_t reader, workers[SLG_MAX_THREADS];
+  unsigned started = 0;
+  for (; started < threads; started++)
+    if (pthread_create(&workers[started], NULL, worker_main, &q) != 0)
+      break;
+  int reader_ok =
+      started > 0 && pthread_create(&reader, NULL, reader_main, &q) == 0;
+  ptrdiff_t status;
+  if (reader_ok) {
+    merge_all(&q);
+    pthread_join(reader, NULL);
+    status = q.error;
+  } else {
+    /* No threads to be had: the serial path reads it all. */
+    lock(&q);
+    q.reading_done = 1;
+    pthread_cond_broadcast(&q.work);
+    unlock(&q);
+    status = read_serial(p, r);
+  }
+  for (unsigned i = 0; i < started; i++)
+    pthread_join(workers[i], NULL);
+  for (size_t i = 0; i < q.nslots; i++) {
+    slg_chunk_free(q.ring[i].chunk);
+    free(q.ring[i].data);
+  }
+  free(q.ring);
+  pthread_mutex_destroy(&q.mu);
+  pthread_cond_destroy(&q.work);
+  pthread_cond_destroy(&q.done);
+  pthread_cond_destroy(&q.room);
+  return status;
+}
