@@ -44,9 +44,11 @@ struct slg_chunk {
   const char *data;
   size_t len;
   size_t max_loggers;
+  const char *pattern; /* the user's --layout, or NULL */
   slg_scan scan;
   slg_lines lines;
-  slg_layout *layout; /* kept across uses: ids stay stable */
+  slg_layout *layout; /* kept across uses: compiling a --layout pattern
+                         costs more than a small chunk */
   slg_histogram hist;
   slg_accounting acc;
   slg_file_info file;
@@ -74,6 +76,7 @@ slg_chunk *slg_chunk_new(const slg_pipeline *p)
   if (slg_layout_new(&c->layout, p->opt.layout, err) < 0)
     abort();
   c->max_loggers = p->opt.max_loggers;
+  c->pattern = p->opt.layout;
   slg_lines_init(&c->lines, p->opt.max_line, slg_scan_line, &c->scan);
   slg_histogram_init(&c->hist, c->max_loggers);
   return c;
@@ -100,6 +103,13 @@ void slg_chunk_parse(slg_chunk *c, const char *data, size_t len)
 {
   c->data = data;
   c->len = len;
+  /* A detector reused for many chunks fills up with their shapes; a full
+   * one would send every chunk with a new shape to the serial path. */
+  if (slg_layout_count(c->layout) > SLG_MAX_LAYOUTS / 2) {
+    slg_layout_free(c->layout);
+    if (slg_layout_new(&c->layout, c->pattern, NULL) < 0)
+      abort();
+  }
   slg_histogram_dispose(&c->hist);
   slg_histogram_init(&c->hist, c->max_loggers);
   memset(&c->acc, 0, sizeof c->acc);

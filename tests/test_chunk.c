@@ -1,0 +1,263 @@
+/*
+ * test_chunk.c - chunks parsed apart and merged in order give the serial
+ * report, and the merge takes the serial path exactly when a bound would
+ * make it inexact (chunk.c). Threads play no part here: parallel.c only
+ * decides where and when these calls run, and tests/cli/
+ * parallel_identical.sh covers it on the corpus.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "analysis.h"
+#include "buf.h"
+#include "pipeline.h"
+#include "render.h"
+
+static char *report(slg_pipeline *p)
+{
+  slg_thresholds th;
+  slg_analysis an;
+  slg_render_options ro;
+  slg_buf out = SLG_BUF_INIT;
+  slg_pipeline_finish(p);
+  slg_thresholds_init(&th);
+  slg_analysis_run(&an, p->model, &th);
+  memset(&ro, 0, sizeof ro);
+  ro.analysis = &an;
+  ro.thresholds = &th;
+  ro.pretty = 1;
+  slg_render_json(p, &ro, &out);
+  slg_analysis_dispose(&an);
+  char *s = slg_xstrndup(out.ptr, out.len);
+  slg_buf_dispose(&out);
+  return s;
+}
+
+static slg_pipeline *new_pipeline(size_t max_loggers)
+{
+  slg_options opt;
+  slg_options_init(&opt);
+  if (max_loggers)
+    opt.max_loggers = max_loggers;
+  slg_pipeline *p = NULL;
+  assert_int_equal(slg_pipeline_new(&p, &opt, NULL), 0);
+  return p;
+}
+
+static char *serial_report(const char *log, size_t max_loggers)
+{
+  slg_pipeline *p = new_pipeline(max_loggers);
+  slg_pipeline_begin_file(p, "mem");
+  slg_pipeline_feed(p, log, strlen(log));
+  slg_pipeline_end_file(p, NULL);
+  char *s = report(p);
+  slg_pipeline_free(p);
+  return s;
+}
+
+/*
+ * The log cut after every `lines_per_chunk` lines, each chunk parsed on
+ * its own and merged in order. Returns the report; *serial counts the
+ * chunks the merge fed through the serial path.
+ */
+static char *chunked_report(const char *log, size_t lines_per_chunk,
+                            size_t max_loggers, int *serial)
+{
+  slg_pipeline *p = new_pipeline(max_loggers);
+  slg_chunk *c = slg_chunk_new(p);
+  slg_pipeline_begin_file(p, "mem");
+  const char *s = log, *end = log + strlen(log);
+  *serial = 0;
+  while (s < end) {
+    const char *e = s;
+    for (size_t k = 0; k < lines_per_chunk && e < end; k++) {
+      const char *nl = memchr(e, '\n', (size_t)(end - e));
+      assert_non_null(nl); /* the test logs end with a newline */
+      e = nl + 1;
+    }
+    slg_chunk_parse(c, s, (size_t)(e - s));
+    slg_pipeline_merge(p, c);
+    *serial += slg_chunk_was_serial(c);
+    s = e;
+  }
+  slg_pipeline_end_file(p, NULL);
+  char *r = report(p);
+  slg_chunk_free(c);
+  slg_pipeline_free(p);
+  return r;
+}
+
+static const char job_log[] =
+    "24/08/14 15:12:49 INFO SparkContext: Running Spark version 3.5.1\n"
+    "24/08/14 15:12:49 INFO SparkContext: Submitted application: t\n"
+    "24/08/14 15:12:54 INFO DAGScheduler: Got job 0 (count at A.scala:8) "
+    "with 2 output partitions\n"
+    "24/08/14 15:12:54 INFO DAGScheduler: Final stage: ResultStage 1 "
+    "(count at A.scala:8)\n"
+    "24/08/14 15:12:54 INFO DAGScheduler: Submitting ResultStage 1 "
+    "(MapPartitionsRDD[3] at count at A.scala:8), which has no missing "
+    "parents\n"
+    "24/08/14 15:12:54 INFO TaskSchedulerImpl: Adding task set 1.0 with 2 "
+    "tasks resource profile 0\n"
+    "24/08/14 15:12:54 INFO TaskSetManager: Starting task 0.0 in stage 1.0 "
+    "(TID 0) (h1, executor 1, partition 0, PROCESS_LOCAL, 7000 bytes)\n"
+    "24/08/14 15:12:54 INFO TaskSetManager: Starting task 1.0 in stage 1.0 "
+    "(TID 1) (h2, executor 2, partition 1, PROCESS_LOCAL, 7000 bytes)\n"
+    "24/08/14 15:12:55 WARN TaskSetManager: Lost task 1.0 in stage 1.0 "
+    "(TID 1) (h2 executor 2): java.lang.RuntimeException: boom\n"
+    "\tat A.f(A.scala:1)\n"
+    "\tat A.g(A.scala:2)\n"
+    "Caused by: java.io.IOException: deeper\n"
+    "\tat B.h(B.scala:3)\n"
+    "24/08/14 15:12:55 INFO TaskSetManager: Starting task 1.1 in stage 1.0 "
+    "(TID 2) (h1, executor 1, partition 1, PROCESS_LOCAL, 7000 bytes)\n"
+    "24/08/14 15:12:56 INFO TaskSetManager: Finished task 0.0 in stage 1.0 "
+    "(TID 0) in 1502 ms on h1 (executor 1) (1/2)\n"
+    "24/08/14 15:12:57 INFO BlockManagerInfo: Added broadcast_1_piece0 in "
+    "memory on h1:4 (size: 5.0 KiB, free: 1 GiB)\n"
+    "24/08/14 15:12:59 INFO TaskSetManager: Finished task 1.1 in stage 1.0 "
+    "(TID 2) in 3900 ms on h1 (executor 1) (2/2)\n"
+    "24/08/14 15:12:59 INFO DAGScheduler: ResultStage 1 (count at "
+    "A.scala:8) finished in 5.000 s\n"
+    "24/08/14 15:12:59 ERROR DAGScheduler: Spark configuration:\n"
+    "spark.app.name=t\n"
+    "spark.master=yarn\n"
+    "\n"
+    "24/08/14 15:12:58 INFO DAGScheduler: Job 0 finished: count at "
+    "A.scala:8, took 5.100 s\n"
+    "some prose the program printed\n"
+    "24/08/14 16:00:00 INFO SparkContext: Invoking stop() from shutdown "
+    "hook\n";
+
+/* Every cut, from one line a chunk to the whole log in one. */
+static void test_chunk__every_cut_gives_the_serial_report(void **state)
+{
+  (void)state;
+  char *want = serial_report(job_log, 0);
+  for (size_t k = 1; k <= 30; k++) {
+    int serial;
+    char *got = chunked_report(job_log, k, 0, &serial);
+    if (strcmp(want, got) != 0)
+      fail_msg("chunks of %zu lines: report differs", k);
+    /* Nothing here needs the serial path. */
+    assert_int_equal(serial, 0);
+    free(got);
+  }
+  free(want);
+}
+
+/* A chunk of continuation lines only (inside a stack trace) is judged in
+ * the context of the chunk before it. */
+static void test_chunk__border_inside_a_stack_trace(void **state)
+{
+  (void)state;
+  static const char log[] =
+      "24/08/14 15:12:54 ERROR Executor: Exception in task 0.0\n"
+      "java.lang.RuntimeException: boom\n"
+      "\tat A.f(A.scala:1)\n"
+      "\tat A.g(A.scala:2)\n"
+      "\tat A.h(A.scala:3)\n"
+      "24/08/14 15:12:55 INFO DAGScheduler: x\n";
+  char *want = serial_report(log, 0);
+  int serial;
+  char *got = chunked_report(log, 2, 0, &serial);
+  assert_string_equal(want, got);
+  assert_non_null(strstr(got, "\"continuation_lines\": 4"));
+  free(got);
+  free(want);
+}
+
+/* Past --max-loggers, counts go to "other" in stream order: the merge
+ * cannot add that up, so such chunks take the serial path, and the report
+ * stays exact. */
+static void test_chunk__logger_bound_takes_the_serial_path(void **state)
+{
+  (void)state;
+  char log[4096];
+  size_t n = 0;
+  for (int i = 0; i < 12; i++)
+    n += (size_t)snprintf(log + n, sizeof log - n,
+                          "24/08/14 15:12:%02d INFO Logger%d: m\n", i, i % 6);
+  char *want = serial_report(log, 4);
+  int serial;
+  char *got = chunked_report(log, 3, 4, &serial);
+  assert_string_equal(want, got);
+  assert_true(serial > 0);
+  free(got);
+  free(want);
+}
+
+/* Spark 4 JSON lines: the unescaped message lives in the detector's
+ * scratch, and the chunk copies it before queueing the event. */
+static void test_chunk__json_messages_are_copied(void **state)
+{
+  (void)state;
+  static const char log[] =
+      "{\"ts\":\"2024-08-14T15:12:54.000Z\",\"level\":\"INFO\",\"msg\":"
+      "\"Got job 0 (count at \\u0041.scala:8) with 2 output partitions\","
+      "\"logger\":\"DAGScheduler\"}\n"
+      "{\"ts\":\"2024-08-14T15:12:55.000Z\",\"level\":\"INFO\",\"msg\":"
+      "\"Final stage: ResultStage 1 (count at \\u0041.scala:8)\","
+      "\"logger\":\"DAGScheduler\"}\n"
+      "{\"ts\":\"2024-08-14T15:12:56.000Z\",\"level\":\"INFO\",\"msg\":"
+      "\"Job 0 finished: count at \\u0041.scala:8, took 2.000 s\","
+      "\"logger\":\"DAGScheduler\"}\n";
+  char *want = serial_report(log, 0);
+  int serial;
+  char *got = chunked_report(log, 1, 0, &serial);
+  assert_string_equal(want, got);
+  assert_int_equal(serial, 0);
+  assert_non_null(strstr(got, "A.scala:8"));
+  free(got);
+  free(want);
+}
+
+/* More distinct layouts than the table holds in one chunk: serial. */
+static void test_chunk__layout_bound_takes_the_serial_path(void **state)
+{
+  (void)state;
+  char *log = slg_xmalloc(64 * 1024);
+  size_t n = 0;
+  /* A run of k dashes is a literal of the shape: 80 shapes. */
+  char dashes[81];
+  for (int k = 1; k <= 80; k++) {
+    memset(dashes, '-', (size_t)k);
+    dashes[k] = '\0';
+    n += (size_t)snprintf(log + n, 64 * 1024 - n,
+                          "24/08/14 15:12:54 INFO %s X%d: m\n", dashes, k);
+  }
+  char *want = serial_report(log, 0);
+  int serial;
+  char *got = chunked_report(log, 80, 0, &serial);
+  assert_string_equal(want, got);
+  assert_int_equal(serial, 1);
+  assert_non_null(strstr(got, "\"pattern\": null"));
+  free(got);
+  /* Apart, each chunk's shapes fit: merged, until the global table is
+   * full, and the rest adds up to the same "other" count. */
+  got = chunked_report(log, 10, 0, &serial);
+  assert_string_equal(want, got);
+  assert_int_equal(serial, 0);
+  free(got);
+  free(want);
+  free(log);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_chunk__every_cut_gives_the_serial_report),
+      cmocka_unit_test(test_chunk__border_inside_a_stack_trace),
+      cmocka_unit_test(test_chunk__logger_bound_takes_the_serial_path),
+      cmocka_unit_test(test_chunk__json_messages_are_copied),
+      cmocka_unit_test(test_chunk__layout_bound_takes_the_serial_path),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
