@@ -121,7 +121,7 @@ typedef struct slg_options {
 
 #define SLG_DEFAULT_MAX_LOGGERS 1000
 #define SLG_DEFAULT_MAX_LINE (64 * 1024)
-#define SLG_DEFAULT_CHUNK (1024 * 1024)
+#define SLG_DEFAULT_CHUNK (256 * 1024)
 #define SLG_MAX_THREADS 64
 
 void slg_options_init(slg_options *out);
