@@ -44,13 +44,13 @@ if [ ! -x "$zbuild/sparklog" ] || [ "$zbuild/sparklog" -ot "$sparklog" ]; then
 fi
 mkdir -p "$dir"
 
-make_log() { # make_log SIZE -> path (plain; .gz twin beside it)
+make_log() { # make_log SIZE [plain] -> path (a .gz twin beside it unless plain)
   local log=$dir/bench-$1.log
   if [ ! -s "$log" ]; then
     echo "generating $log ..." >&2
     "$gen" --scenario bench --seed 1 --target-bytes "$1" --out "$log" >&2
   fi
-  if [ ! -s "$log.gz" ] || [ "$log.gz" -ot "$log" ]; then
+  if [ -z "${2:-}" ] && { [ ! -s "$log.gz" ] || [ "$log.gz" -ot "$log" ]; }; then
     echo "compressing $log.gz ..." >&2
     gzip -6 -c "$log" > "$log.gz"
   fi
@@ -171,7 +171,7 @@ target "peak RSS MiB (plain file)" "$(awk -v k="${rss["sparklog (file)"]}" 'BEGI
 target "peak RSS MiB (gzip)" "$(awk -v k="${rss["sparklog (gzip, zlib)"]}" 'BEGIN { print k / 1024 }')" "<=" 64
 
 if [ -n "$linear" ]; then
-  big=$(make_log "$linear")
+  big=$(make_log "$linear" plain)
   bbytes=$(stat -c %s "$big")
   cmds=("sparklog big|wc -l|\"\$S\" --format json \"\$L\" >/dev/null")
   run_all "$big"
