@@ -173,6 +173,15 @@ def main():
         if l and not l.startswith(b"#")))
     write("pipeline", "binary", b"\x02\x00\x00\x00" + bytes(range(256)) * 4)
 
+    # chunks: the same four settings bytes (byte 0: chunk lengths, byte 3:
+    # keep an unterminated last line), then the log.
+    write("chunks", "fraud", b"\x03\xff\xff\x01" + fraud_head)
+    write("chunks", "shuffle", b"\x01\xff\xff\x00" + fraud_shuffle)
+    write("chunks", "small_caps", b"\x02\x02\x01\x01" + eddie)
+    write("chunks", "spark4", b"\x00\xff\xff\x01" + spark4)
+    write("chunks", "own", b"\x04\x10\x03\x01" + OWN_LAYOUTS)
+    write("chunks", "binary", b"\x05\x00\x00\x00" + bytes(range(256)) * 4)
+
 
 if __name__ == "__main__":
     main()

@@ -1,0 +1,94 @@
+/*
+ * fuzz_chunks.c - the parallel path's merge against the serial path: the
+ * same bytes fed serially and cut into line-aligned chunks (parsed apart,
+ * merged in order, as parallel.c does) must give byte-identical JSON.
+ *
+ * The first four bytes are settings: byte 0 seeds where the chunks end
+ * (1 to 2^(byte 0 % 6) lines each), byte 1 max_line, byte 2 max_loggers
+ * (the bounds that send chunks down the serial path), byte 3 whether the
+ * last line keeps its newline. The rest is the log; a line longer than a
+ * chunk or without a newline goes through the serial splitter, as the
+ * reader thread does with it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz.h"
+#include "pipeline.h"
+#include "render.h"
+
+static char *report(slg_pipeline *p, size_t *len)
+{
+  slg_render_options ro;
+  slg_buf out = SLG_BUF_INIT;
+  slg_pipeline_finish(p);
+  memset(&ro, 0, sizeof ro);
+  slg_render_json(p, &ro, &out);
+  *len = out.len;
+  return out.ptr; /* the caller frees */
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+  if (size < 4)
+    return 0;
+  uint64_t seed = data[0];
+  unsigned scale = data[0] % 6;
+  slg_options opt;
+  slg_options_init(&opt);
+  opt.max_line =
+      data[1] < 128 ? 16 + (size_t)data[1] * 8 : SLG_DEFAULT_MAX_LINE;
+  opt.max_loggers =
+      data[2] < 128 ? 1 + (size_t)(data[2] % 8) : SLG_DEFAULT_MAX_LOGGERS;
+  const char *s = (const char *)data + 4;
+  size_t n = size - 4;
+  if (!(data[3] & 1) && n > 0 && s[n - 1] != '\n')
+    n--; /* sometimes an unterminated last line, sometimes not */
+
+  slg_pipeline *a = NULL, *b = NULL;
+  if (slg_pipeline_new(&a, &opt, NULL) < 0 ||
+      slg_pipeline_new(&b, &opt, NULL) < 0)
+    fuzz_fail("slg_pipeline_new without a layout failed");
+  slg_pipeline_begin_file(a, "fuzz.log");
+  slg_pipeline_feed(a, s, n);
+  slg_pipeline_end_file(a, NULL);
+
+  slg_chunk *c = slg_chunk_new(b);
+  slg_pipeline_begin_file(b, "fuzz.log");
+  size_t off = 0;
+  while (off < n) {
+    size_t want = 1 + (size_t)(fuzz_rand(&seed) % ((uint64_t)1 << scale));
+    size_t end = off;
+    for (size_t k = 0; k < want && end < n; k++) {
+      const char *nl = memchr(s + end, '\n', n - end);
+      if (!nl) {
+        end = n;
+        break;
+      }
+      end = (size_t)(nl - s) + 1;
+    }
+    if (s[end - 1] != '\n') {
+      /* The unterminated tail: serial, as the reader thread sends it. */
+      slg_pipeline_feed(b, s + off, end - off);
+    } else {
+      slg_chunk_parse(c, s + off, end - off);
+      slg_pipeline_merge(b, c);
+    }
+    off = end;
+  }
+  slg_pipeline_end_file(b, NULL);
+
+  size_t la, lb;
+  char *ra = report(a, &la), *rb = report(b, &lb);
+  if (la != lb || memcmp(ra, rb, la) != 0) {
+    fprintf(stderr, "serial:\n%.*s\nchunked:\n%.*s\n", (int)la, ra,
+            (int)lb, rb);
+    fuzz_fail("the chunked report differs from the serial one");
+  }
+  free(ra);
+  free(rb);
+  slg_chunk_free(c);
+  slg_pipeline_free(a);
+  slg_pipeline_free(b);
+  return 0;
+}
