@@ -87,10 +87,9 @@ static inline void put(pat *t, const char *s, size_t n)
   t->n += n;
 }
 
-static inline void puts_(pat *t, const char *s)
-{
-  put(t, s, strlen(s));
-}
+/* A macro, not a function: strlen of a literal is then a compile-time
+ * constant instead of a call per piece on every line. */
+#define puts_(t, s) put((t), (s), strlen(s))
 
 static inline void putc_(pat *t, char c)
 {
@@ -735,6 +734,95 @@ static int complete(const scan *s)
   return s->time && (s->level || s->logger);
 }
 
+/* Two digits at u (both readable) as a number, or -1. */
+static inline int two_digits(const unsigned char *u)
+{
+  unsigned a = (unsigned)(u[0] - '0'), b = (unsigned)(u[1] - '0');
+  return (a > 9 || b > 9) ? -1 : (int)(a * 10 + b);
+}
+
+/*
+ * Spark's own default layout, "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n":
+ *   "24/08/14 15:12:54 INFO TaskSetManager: Starting task 0.0 in stage ..."
+ * is nearly every line of a driver log, so it is read here in one pass
+ * before the token-by-token scan. Only the exact shape is taken: a single
+ * space after the time and after the level (more would be "%-5p" or a
+ * thread column), a class name right after the level, and ": " (or the end
+ * of the line) right after the name. Anything else returns 0 and header()
+ * scans as usual; a line this accepts gets the same record and the same
+ * pattern bytes that scan would produce (see time_at, take_level,
+ * logger_word's "DAGScheduler: msg" case and after_logger's separator).
+ */
+static int default_header(const char *p, const char *end, slg_record *r,
+                          pat *out)
+{
+  const unsigned char *u = (const unsigned char *)p;
+  int yy, mo, d, h, mi, sec, dots;
+  size_t n, k;
+  slg_level lv;
+
+  if (end - p < 24 || p[2] != '/' || p[5] != '/' || p[8] != ' ' ||
+      p[11] != ':' || p[14] != ':' || p[17] != ' ' || p[18] == ' ')
+    return 0;
+  yy = two_digits(u);
+  mo = two_digits(u + 3);
+  d = two_digits(u + 6);
+  h = two_digits(u + 9);
+  mi = two_digits(u + 12);
+  sec = two_digits(u + 15);
+  /* Same limits as time_at / clock_at (a negative value failed). */
+  if (yy < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 ||
+      mi < 0 || mi > 59 || sec < 0 || sec > 60)
+    return 0;
+  /* The level, then exactly one space ("%p", not "%-5p"). A zone name
+   * ("15:12:49 UTC") is never a level word, so it falls through. */
+  const char *q = p + 18;
+  if ((lv = level_at(q, end, &k)) == SLG_LEVEL_NONE || q + k + 1 >= end ||
+      q[k] != ' ' || q[k + 1] == ' ')
+    return 0;
+  const char *lg = q + k + 1;
+  n = class_at(lg, end, &dots);
+  const char *a = lg + n;
+  if (!n || a >= end || *a != ':' || (a + 1 < end && a[1] != ' '))
+    return 0;
+
+  /* Field by field rather than a memset of the whole record: this runs
+   * for every line. */
+  r->time.year = (uint16_t)(2000 + yy);
+  r->time.month = (uint8_t)mo;
+  r->time.day = (uint8_t)d;
+  r->time.hour = (uint8_t)h;
+  r->time.minute = (uint8_t)mi;
+  r->time.second = (uint8_t)sec;
+  r->time.millisecond = 0;
+  r->time.flags = SLG_TIME_HAS_DATE | SLG_TIME_HAS_TIME;
+  r->level = lv;
+  r->thread = slg_span_make(NULL, 0);
+  r->logger = slg_span_make(lg, n);
+  r->layout_id = 0;
+  r->prefix_len = 0;
+  out->n = 0;
+  out->overflow = 0;
+  {
+    /* time_at's shape code for "yy/MM/dd HH:mm:ss". */
+    static const ts_shape sh = {Y_YY, '/', ' ', 1, 1, Z_NONE};
+    putc_(out, TS_MARK);
+    put(out, (const char *)&sh, sizeof sh);
+  }
+  put(out, " %p ", 4);
+  put_logger(out, lg, n, dots);
+  putc_(out, ':');
+  a++;
+  if (a < end) {
+    putc_(out, ' ');
+    while (a < end && *a == ' ')
+      a++;
+  }
+  puts_(out, "%m%n");
+  r->message = slg_span_make(a, (size_t)(end - a));
+  return 1;
+}
+
 /* Scans one header starting at p. Returns 1 for a record. */
 static int header(const char *p, const char *end, slg_record *r, pat *out)
 {
@@ -744,6 +832,8 @@ static int header(const char *p, const char *end, slg_record *r, pat *out)
   slg_level lv;
   const char *q;
 
+  if (default_header(p, end, r, out))
+    return 1;
   memset(r, 0, sizeof *r);
   r->level = SLG_LEVEL_NONE;
   s.p = p;
