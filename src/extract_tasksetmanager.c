@@ -17,9 +17,9 @@
 static int task_head(slg_cur *c, slg_event *ev)
 {
   if (!slg_cur_lit(c, "task ") ||
-      !slg_cur_dotted(c, &ev->index, &ev->task_attempt) ||
+      !slg_cur_dotted_inline(c, &ev->index, &ev->task_attempt) ||
       !slg_cur_lit(c, " in stage ") ||
-      !slg_cur_dotted(c, &ev->stage, &ev->attempt) ||
+      !slg_cur_dotted_inline(c, &ev->stage, &ev->attempt) ||
       !slg_cur_lit(c, " (TID ") || !slg_cur_u64(c, &ev->tid))
     return 0;
   return 1;
@@ -27,10 +27,16 @@ static int task_head(slg_cur *c, slg_event *ev)
 
 static slg_locality locality_of(slg_span s)
 {
-  static const char *const names[] = {"PROCESS_LOCAL", "NODE_LOCAL",
-                                      "NO_PREF", "RACK_LOCAL", "ANY"};
+  /* Lengths kept with the names: no strlen per field. */
+#define LOC(name) {name, sizeof(name) - 1}
+  static const struct {
+    const char *name;
+    size_t len;
+  } names[] = {LOC("PROCESS_LOCAL"), LOC("NODE_LOCAL"), LOC("NO_PREF"),
+               LOC("RACK_LOCAL"), LOC("ANY")};
+#undef LOC
   for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-    if (slg_span_eq(s, names[i]))
+    if (s.len == names[i].len && memcmp(s.ptr, names[i].name, s.len) == 0)
       return (slg_locality)i;
   return SLG_LOC_OTHER;
 }
@@ -235,35 +241,40 @@ static int killing(slg_cur *c, slg_event *ev)
 
 int slg_extract_tasksetmanager(slg_span msg, slg_event *out)
 {
+  slg_extract_alt fn = NULL;
   int bad = 0;
-  int ok = 0;
   msg = slg_trim_right(msg);
-  slg_event_clear(out);
-  if (msg.len < 10)
-    return SLG_EXTRACT_NONE;
-  switch (msg.ptr[0]) {
-  case 'S':
-    ok = slg_try_alt(starting, msg, out, &bad);
-    break;
-  case 'F':
-    ok = slg_try_alt(finished, msg, out, &bad);
-    break;
-  case 'L':
-    ok = slg_try_alt(lost, msg, out, &bad);
-    break;
-  case 'T':
-    ok = slg_try_alt(aborting, msg, out, &bad);
-    break;
-  case 'M':
-    ok = slg_try_alt(speculatable, msg, out, &bad);
-    break;
-  case 'K':
-    ok = slg_try_alt(killing, msg, out, &bad);
-    break;
-  default:
-    break;
+  /* One wording per first byte, so the event is cleared once (by
+   * slg_try_alt) rather than also here for every line. */
+  if (msg.len >= 10) {
+    switch (msg.ptr[0]) {
+    case 'S':
+      fn = starting;
+      break;
+    case 'F':
+      fn = finished;
+      break;
+    case 'L':
+      fn = lost;
+      break;
+    case 'T':
+      fn = aborting;
+      break;
+    case 'M':
+      fn = speculatable;
+      break;
+    case 'K':
+      fn = killing;
+      break;
+    default:
+      break;
+    }
   }
-  if (!ok)
+  if (fn == NULL) {
+    slg_event_clear(out);
+    return SLG_EXTRACT_NONE;
+  }
+  if (!slg_try_alt(fn, msg, out, &bad))
     return SLG_EXTRACT_NONE;
   return bad ? SLG_EXTRACT_REJECTED : SLG_EXTRACT_OK;
 }

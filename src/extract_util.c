@@ -64,11 +64,7 @@ int slg_cur_stage(slg_cur *c, slg_stage_kind *kind, uint64_t *id)
 
 int slg_cur_dotted(slg_cur *c, uint64_t *a, uint64_t *b)
 {
-  const char *save = c->p;
-  if (slg_cur_u64(c, a) && slg_cur_lit(c, ".") && slg_cur_u64(c, b))
-    return 1;
-  c->p = save;
-  return 0;
+  return slg_cur_dotted_inline(c, a, b);
 }
 
 int slg_stage_list_next(const char **p, const char *end,
