@@ -94,14 +94,31 @@ static void idmap_dispose(idmap *m)
   memset(m, 0, sizeof(*m));
 }
 
+/* Executor ids and host names, hashed once or twice per task line: eight
+ * bytes per step ("ip-10-0-182-218.ec2.internal" is four steps, not 28).
+ * The value only picks an idmap slot (collisions are checked), so any
+ * well-mixed function gives the same model. */
 static uint64_t hash_span(slg_span s)
 {
-  uint64_t h = UINT64_C(1469598103934665603);
-  for (size_t i = 0; i < s.len; i++) {
-    h ^= (unsigned char)s.ptr[i];
-    h *= UINT64_C(1099511628211);
+  uint64_t h = UINT64_C(0x9e3779b97f4a7c15) ^ s.len;
+  size_t i = 0;
+  for (; i + 8 <= s.len; i += 8) {
+    uint64_t w;
+    memcpy(&w, s.ptr + i, 8);
+    h = (h ^ w) * UINT64_C(0xff51afd7ed558ccd);
+    h ^= h >> 29;
   }
-  return h;
+  uint64_t w = 0;
+  for (; i < s.len; i++)
+    w = (w << 8) | (unsigned char)s.ptr[i];
+  h = (h ^ w) * UINT64_C(0xc4ceb9fe1a85ec53);
+  return h ^ (h >> 32);
+}
+
+/* s equals the n-byte string str (n = its strlen, kept by the caller). */
+static int span_is(slg_span s, const char *str, size_t n)
+{
+  return s.len == n && (n == 0 || memcmp(s.ptr, str, n) == 0);
 }
 
 /* Grows a doubling array before element n is appended. */
@@ -150,6 +167,8 @@ static char *dup_reason(slg_span s)
 
 typedef struct app_ix {
   idmap jobs, stages, shuffles, execs, hosts, rdds;
+  /* strlen of executors[i].id and hosts[i]: compared on every task line. */
+  size_t *exec_len, *host_len;
   int seen_tsm;       /* TaskSetManager task lines seen */
   int64_t cur_job;    /* index of the job of the last "Got job" */
   uint64_t live_execs;
@@ -168,6 +187,12 @@ struct slg_model {
   slg_time now;
   int64_t now_ms;
   slg_pos pos;
+  /* slg_time_ms of the date part of the last dated record: records of one
+   * log mostly share their date (days_from_civil per record was 2% of a
+   * run). */
+  uint16_t date_year;
+  uint8_t date_month, date_day, date_valid;
+  int64_t date_ms;
   /* Midnight rollover of time-only layouts. */
   int64_t last_raw_ms;
   int64_t day_offset;
@@ -240,6 +265,8 @@ static void free_app(slg_app *a, app_ix *x)
   idmap_dispose(&x->execs);
   idmap_dispose(&x->hosts);
   idmap_dispose(&x->rdds);
+  free(x->exec_len);
+  free(x->host_len);
 }
 
 void slg_model_free(slg_model *m)
@@ -430,19 +457,22 @@ static uint32_t exec_index(slg_model *m, slg_span id, int create)
   app_ix *x = cur_ix(m);
   uint64_t h = hash_span(id);
   uint32_t i = idmap_get(&x->execs, h);
-  if (i != UINT32_MAX && slg_span_eq(id, a->executors[i].id))
+  if (i != UINT32_MAX && span_is(id, a->executors[i].id, x->exec_len[i]))
     return i;
   if (i != UINT32_MAX) { /* hash collision: scan */
     for (size_t k = 0; k < a->nexecutors; k++)
-      if (slg_span_eq(id, a->executors[k].id))
+      if (span_is(id, a->executors[k].id, x->exec_len[k]))
         return (uint32_t)k;
   }
   if (!create)
     return UINT32_MAX;
+  x->exec_len = grow(x->exec_len, a->nexecutors, sizeof(*x->exec_len));
   a->executors = grow(a->executors, a->nexecutors, sizeof(*a->executors));
   slg_executor *e = &a->executors[a->nexecutors];
   memset(e, 0, sizeof(*e));
   e->id = dup_span(id);
+  /* Not id.len: a NUL byte in the log would end the stored string. */
+  x->exec_len[a->nexecutors] = strlen(e->id);
   if (i == UINT32_MAX)
     idmap_put(&x->execs, h, (uint32_t)a->nexecutors);
   return (uint32_t)a->nexecutors++;
@@ -454,13 +484,15 @@ static uint32_t host_index(slg_model *m, slg_span host)
   app_ix *x = cur_ix(m);
   uint64_t h = hash_span(host);
   uint32_t i = idmap_get(&x->hosts, h);
-  if (i != UINT32_MAX && slg_span_eq(host, a->hosts[i]))
+  if (i != UINT32_MAX && span_is(host, a->hosts[i], x->host_len[i]))
     return i;
   for (size_t k = 0; i != UINT32_MAX && k < a->nhosts; k++)
-    if (slg_span_eq(host, a->hosts[k]))
+    if (span_is(host, a->hosts[k], x->host_len[k]))
       return (uint32_t)k;
+  x->host_len = grow(x->host_len, a->nhosts, sizeof(*x->host_len));
   a->hosts = grow(a->hosts, a->nhosts, sizeof(*a->hosts));
   a->hosts[a->nhosts] = dup_span(host);
+  x->host_len[a->nhosts] = strlen(a->hosts[a->nhosts]);
   if (i == UINT32_MAX)
     idmap_put(&x->hosts, h, (uint32_t)a->nhosts);
   return (uint32_t)a->nhosts++;
@@ -1261,7 +1293,25 @@ static void set_now(slg_model *m, const slg_time *t)
 {
   if (!(t->flags & SLG_TIME_HAS_TIME))
     return; /* keep the last known time */
-  int64_t raw = slg_time_ms(t);
+  int64_t raw;
+  if (t->flags & SLG_TIME_HAS_DATE) {
+    /* slg_time_ms is the time of day plus whole days in ms, so the day
+     * part is cached and the sum is exact. */
+    int64_t tod = ((int64_t)t->hour * 3600 + t->minute * 60 + t->second) *
+                      1000 +
+                  ((t->flags & SLG_TIME_HAS_MS) ? t->millisecond : 0);
+    if (!m->date_valid || m->date_year != t->year ||
+        m->date_month != t->month || m->date_day != t->day) {
+      m->date_year = t->year;
+      m->date_month = t->month;
+      m->date_day = t->day;
+      m->date_valid = 1;
+      m->date_ms = slg_time_ms(t) - tod;
+    }
+    raw = m->date_ms + tod;
+  } else {
+    raw = slg_time_ms(t);
+  }
   if (!(t->flags & SLG_TIME_HAS_DATE)) {
     /* Time-only layouts: going back by more than 12 h is the next day. */
     if (m->have_raw && raw + 12 * 3600 * 1000 < m->last_raw_ms)
