@@ -1414,6 +1414,11 @@ int slg_layout_parse(slg_layout *l, const char *line, size_t len,
 
 /* ------------------------------------------------------------ loggers */
 
+/* Bytes that end a logger name in slg_logger_short: a location
+ * "(line:54)", a space, ':' and the closing '}' or ']'. */
+static const unsigned char short_stop[256] = {
+    [' '] = 1, ['('] = 1, [':'] = 1, ['}'] = 1, [']'] = 1};
+
 slg_span slg_logger_short(slg_span lg)
 {
   if (!lg.len)
@@ -1422,15 +1427,18 @@ slg_span slg_logger_short(slg_span lg)
   while (p < e && (*p == '{' || *p == '[' || *p == ' '))
     p++;
   /* Cut at a location or anything that is not part of a class name:
-   * "DAGScheduler(line:54)", "emr.py:86}", "TaskSetManager:". */
-  const char *q = p;
-  while (q < e && *q != '(' && *q != ' ' && *q != ':' && *q != '}' && *q != ']')
-    q++;
-  e = q;
-  for (q = e; q > p; q--)
-    if (q[-1] == '.' && q < e) {
-      p = q;
-      break;
+   * "DAGScheduler(line:54)", "emr.py:86}", "TaskSetManager:". The name
+   * starts after the last dot that has something after it (one pass,
+   * remembering the last two dots). */
+  const char *q = p, *dot = NULL, *dot2 = NULL;
+  for (; q < e && !short_stop[(unsigned char)*q]; q++)
+    if (*q == '.') {
+      dot2 = dot;
+      dot = q;
     }
-  return slg_span_make(p, (size_t)(e - p));
+  if (dot != NULL && dot + 1 == q)
+    dot = dot2; /* "Foo." - a trailing dot does not start a name */
+  if (dot != NULL)
+    p = dot + 1;
+  return slg_span_make(p, (size_t)(q - p));
 }
