@@ -58,8 +58,21 @@ typedef struct layout_entry {
   char *pattern; /* the ConversionPattern shown to users */
 } layout_entry;
 
+/* The logger names of the last records read by default_header: most
+ * records repeat the logger of one of the two before them (task lines
+ * alternate with BlockManagerInfo's). */
+typedef struct name_memo {
+  struct {
+    size_t n; /* 0: empty */
+    int dots;
+    char s[64];
+  } e[2];
+  int next; /* the entry to replace */
+} name_memo;
+
 struct slg_layout {
   slg_pattern *user;
+  name_memo memo;
   layout_entry table[SLG_MAX_LAYOUTS];
   size_t count;
   uint32_t last_id;
@@ -753,8 +766,8 @@ static inline int two_digits(const unsigned char *u)
  * pattern bytes that scan would produce (see time_at, take_level,
  * logger_word's "DAGScheduler: msg" case and after_logger's separator).
  */
-static int default_header(const char *p, const char *end, slg_record *r,
-                          pat *out)
+static int default_header(name_memo *memo, const char *p, const char *end,
+                          slg_record *r, pat *out)
 {
   const unsigned char *u = (const unsigned char *)p;
   int yy, mo, d, h, mi, sec, dots;
@@ -781,7 +794,28 @@ static int default_header(const char *p, const char *end, slg_record *r,
       q[k] != ' ' || q[k + 1] == ' ')
     return 0;
   const char *lg = q + k + 1;
-  n = class_at(lg, end, &dots);
+  /* The same name as last time, ended by ':', is what class_at would
+   * find again: its bytes are all name bytes, the last is not a dot, and
+   * ':' ends the run. */
+  n = 0;
+  for (int i = 0; i < 2 && !n; i++) {
+    size_t m = memo->e[i].n;
+    if (m && (size_t)(end - lg) > m && lg[m] == ':' &&
+        memcmp(lg, memo->e[i].s, m) == 0) {
+      n = m;
+      dots = memo->e[i].dots;
+    }
+  }
+  if (!n) {
+    n = class_at(lg, end, &dots);
+    if (n && n <= sizeof memo->e[0].s) {
+      int i = memo->next;
+      memcpy(memo->e[i].s, lg, n);
+      memo->e[i].n = n;
+      memo->e[i].dots = dots;
+      memo->next = !i;
+    }
+  }
   const char *a = lg + n;
   if (!n || a >= end || *a != ':' || (a + 1 < end && a[1] != ' '))
     return 0;
@@ -824,7 +858,8 @@ static int default_header(const char *p, const char *end, slg_record *r,
 }
 
 /* Scans one header starting at p. Returns 1 for a record. */
-static int header(const char *p, const char *end, slg_record *r, pat *out)
+static int header(slg_layout *l, const char *p, const char *end,
+                  slg_record *r, pat *out)
 {
   scan s;
   size_t n;
@@ -832,7 +867,7 @@ static int header(const char *p, const char *end, slg_record *r, pat *out)
   slg_level lv;
   const char *q;
 
-  if (default_header(p, end, r, out))
+  if (default_header(&l->memo, p, end, r, out))
     return 1;
   memset(r, 0, sizeof *r);
   r->level = SLG_LEVEL_NONE;
@@ -1313,8 +1348,8 @@ static const char *last_segment(const char *p, const char *end)
  * byte counts, so prose that mentions a time ("failed at 12:00:01 INFO
  * level") stays prose.
  */
-static const char *glued(const char *line, const char *end, slg_record *r,
-                         pat *pt)
+static const char *glued(slg_layout *l, const char *line, const char *end,
+                         slg_record *r, pat *pt)
 {
   const char *lim = end - line > 512 ? line + 512 : end;
   const char *c = line;
@@ -1331,7 +1366,7 @@ static const char *glued(const char *line, const char *end, slg_record *r,
             slg_is_digit((unsigned char)h[-1]))
           continue;
         tries++;
-        if (header(h, end, r, pt) && (r->time.flags & SLG_TIME_HAS_DATE))
+        if (header(l, h, end, r, pt) && (r->time.flags & SLG_TIME_HAS_DATE))
           return h;
       }
     }
@@ -1368,7 +1403,7 @@ int slg_layout_parse(slg_layout *l, const char *line, size_t len,
     if (!json_record(l, p, end, out, &pt))
       return 0;
   } else if (p >= end || !may_start((unsigned char)*p) ||
-             !header(p, end, out, &pt)) {
+             !header(l, p, end, out, &pt)) {
     /* A timestamp added in front by a collector ("kubectl logs
      * --timestamps": "2024-08-13T15:12:49.123456789Z 24/08/13 ..."). */
     slg_time t0;
@@ -1383,14 +1418,14 @@ int slg_layout_parse(slg_layout *l, const char *line, size_t len,
       while (h < end && *h == ' ')
         h++;
       if (h < end && (slg_is_digit((unsigned char)*h) || *h == '[') &&
-          header(h, end, out, &pt))
+          header(l, h, end, out, &pt))
         p = h;
       else
         h = NULL;
     } else {
       h = NULL;
     }
-    if (!h && !(p = glued(p, end, out, &pt)))
+    if (!h && !(p = glued(l, p, end, out, &pt)))
       return 0;
   } else {
     /* A record inside a record's message wins (Airflow's task log:
@@ -1401,7 +1436,7 @@ int slg_layout_parse(slg_layout *l, const char *line, size_t len,
     pat ipt;
     m = skip_noise(m, me);
     if (m < me && (slg_is_digit((unsigned char)*m) || *m == '[') &&
-        header(m, me, &inner, &ipt)) {
+        header(l, m, me, &inner, &ipt)) {
       *out = inner;
       pt = ipt;
       p = m;
