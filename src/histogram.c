@@ -133,7 +133,7 @@ static slg_logger_stats *find(slg_histogram *h, slg_span short_name,
       continue;
     slg_logger_stats *c = &h->loggers[recent[k] - 1];
     if (c->name_len == short_name.len &&
-        memcmp(c->name, short_name.ptr, short_name.len) == 0) {
+        slg_mem_eq(c->name, short_name.ptr, short_name.len)) {
       touch(h, recent[k]);
       return c;
     }
@@ -144,7 +144,7 @@ static slg_logger_stats *find(slg_histogram *h, slg_span short_name,
   while ((idx = h->slots[j]) != 0) {
     slg_logger_stats *c = &h->loggers[idx - 1];
     if (c->name_len == short_name.len &&
-        memcmp(c->name, short_name.ptr, short_name.len) == 0) {
+        slg_mem_eq(c->name, short_name.ptr, short_name.len)) {
       touch(h, idx);
       return c;
     }

@@ -801,7 +801,7 @@ static int default_header(name_memo *memo, const char *p, const char *end,
   for (int i = 0; i < 2 && !n; i++) {
     size_t m = memo->e[i].n;
     if (m && (size_t)(end - lg) > m && lg[m] == ':' &&
-        memcmp(lg, memo->e[i].s, m) == 0) {
+        slg_mem_eq(lg, memo->e[i].s, m)) {
       n = m;
       dots = memo->e[i].dots;
     }
