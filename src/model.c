@@ -169,6 +169,16 @@ typedef struct app_ix {
   idmap jobs, stages, shuffles, execs, hosts, rdds;
   /* strlen of executors[i].id and hosts[i]: compared on every task line. */
   size_t *exec_len, *host_len;
+  /* Executor ids are small decimal numbers ("executor 3"): exec_num[v] is
+   * the index + 1 of executor "v" (canonical decimal below EXEC_NUM), 0
+   * when not looked up yet. NULL until first used. */
+  uint32_t *exec_num;
+  /* The host index + 1 last seen with executor i (an executor runs on one
+   * host), tried before hashing the host name; grown with exec_len. */
+  uint32_t *exec_host;
+  /* The stage of the last stage_get: task lines come in runs per stage. */
+  uint64_t last_stage_id;
+  uint32_t last_stage_ix; /* UINT32_MAX: none */
   int seen_tsm;       /* TaskSetManager task lines seen */
   int64_t cur_job;    /* index of the job of the last "Got job" */
   uint64_t live_execs;
@@ -267,6 +277,8 @@ static void free_app(slg_app *a, app_ix *x)
   idmap_dispose(&x->rdds);
   free(x->exec_len);
   free(x->host_len);
+  free(x->exec_num);
+  free(x->exec_host);
 }
 
 void slg_model_free(slg_model *m)
@@ -318,6 +330,7 @@ static slg_app *new_app(slg_model *m)
   memset(a, 0, sizeof(*a));
   memset(x, 0, sizeof(*x));
   x->cur_job = -1;
+  x->last_stage_ix = UINT32_MAX;
   a->start = m->now;
   a->start_ms = m->now_ms;
   a->end = m->now;
@@ -370,9 +383,14 @@ static slg_stage *stage_get(slg_model *m, uint64_t id)
 {
   slg_app *a = cur_app(m);
   app_ix *x = cur_ix(m);
+  if (x->last_stage_ix != UINT32_MAX && x->last_stage_id == id)
+    return &a->stages[x->last_stage_ix];
   uint32_t i = idmap_get(&x->stages, id);
-  if (i != UINT32_MAX)
+  if (i != UINT32_MAX) {
+    x->last_stage_id = id;
+    x->last_stage_ix = i;
     return &a->stages[i];
+  }
   a->stages = grow(a->stages, a->nstages, sizeof(*a->stages));
   slg_stage *s = &a->stages[a->nstages];
   memset(s, 0, sizeof(*s));
@@ -450,8 +468,48 @@ static slg_shuffle *shuffle_get(slg_model *m, uint64_t id)
   return s;
 }
 
-/* Executors are keyed by their id string (hash; collisions checked). */
+#define EXEC_NUM 4096
+
+/* The value of a canonical decimal id below EXEC_NUM ("0", "17", not
+ * "017" or "driver"), or -1: such ids have one spelling per value. */
+static int exec_num_of(slg_span id)
+{
+  if (id.len == 0 || id.len > 4 || (id.len > 1 && id.ptr[0] == '0'))
+    return -1;
+  int v = 0;
+  for (size_t i = 0; i < id.len; i++) {
+    unsigned d = (unsigned)((unsigned char)id.ptr[i] - '0');
+    if (d > 9)
+      return -1;
+    v = v * 10 + (int)d;
+  }
+  return v < EXEC_NUM ? v : -1;
+}
+
+static uint32_t exec_index_hashed(slg_model *m, slg_span id, int create);
+
+/* Executors are keyed by their id string (hash; collisions checked), with
+ * small numeric ids answered from a direct table first. */
 static uint32_t exec_index(slg_model *m, slg_span id, int create)
+{
+  app_ix *x;
+  int v = exec_num_of(id);
+  if (v < 0)
+    return exec_index_hashed(m, id, create);
+  cur_app(m);
+  x = cur_ix(m);
+  if (x->exec_num != NULL && x->exec_num[v] != 0)
+    return x->exec_num[v] - 1;
+  uint32_t i = exec_index_hashed(m, id, create);
+  if (i != UINT32_MAX) {
+    if (x->exec_num == NULL)
+      x->exec_num = slg_xcalloc(EXEC_NUM, sizeof(*x->exec_num));
+    x->exec_num[v] = i + 1;
+  }
+  return i;
+}
+
+static uint32_t exec_index_hashed(slg_model *m, slg_span id, int create)
 {
   slg_app *a = cur_app(m);
   app_ix *x = cur_ix(m);
@@ -467,6 +525,8 @@ static uint32_t exec_index(slg_model *m, slg_span id, int create)
   if (!create)
     return UINT32_MAX;
   x->exec_len = grow(x->exec_len, a->nexecutors, sizeof(*x->exec_len));
+  x->exec_host = grow(x->exec_host, a->nexecutors, sizeof(*x->exec_host));
+  x->exec_host[a->nexecutors] = 0;
   a->executors = grow(a->executors, a->nexecutors, sizeof(*a->executors));
   slg_executor *e = &a->executors[a->nexecutors];
   memset(e, 0, sizeof(*e));
@@ -982,8 +1042,9 @@ static void on_task_end(slg_model *m, const slg_event *ev)
   slg_sketch_add(&g->task_ms, ms);
   a->total_task_ms += ms;
   task_done(a);
+  uint32_t ei = UINT32_MAX;
   if (ev->exec.len > 0) {
-    uint32_t ei = exec_index(m, ev->exec, 1);
+    ei = exec_index(m, ev->exec, 1);
     slg_executor *e = &a->executors[ei];
     if (e->host == NULL && ev->host.len > 0)
       e->host = dup_span(ev->host);
@@ -994,7 +1055,20 @@ static void on_task_end(slg_model *m, const slg_event *ev)
     x->task_ms += ms;
   }
   if (ev->host.len > 0) {
-    uint32_t hi = host_index(m, ev->host);
+    /* "... on ip-10-0-151-68.ec2.internal (executor 4)": the host this
+     * executor had last time, if it is the same, else a lookup. Hosts are
+     * unique by name, so the hint finds the index host_index would. */
+    app_ix *ix = cur_ix(m);
+    uint32_t hint = ei != UINT32_MAX ? ix->exec_host[ei] : 0;
+    uint32_t hi;
+    if (hint != 0 &&
+        span_is(ev->host, a->hosts[hint - 1], ix->host_len[hint - 1])) {
+      hi = hint - 1;
+    } else {
+      hi = host_index(m, ev->host);
+      if (ei != UINT32_MAX)
+        ix->exec_host[ei] = hi + 1;
+    }
     slg_exec_tally *x = tally(&g->hosts, &g->nhosts, &g->hosts_rest, hi);
     x->tasks++;
     x->task_ms += ms;
