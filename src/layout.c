@@ -49,6 +49,10 @@ typedef struct pat {
   size_t n;
   int overflow;
   char s[PAT_CAP];
+  /* Set by default_header: 1 + its variant of the default layout (see
+   * fast_id), 0 for any other scan. With a known variant, s is not
+   * written. */
+  int fast;
 } pat;
 
 typedef struct layout_entry {
@@ -70,9 +74,21 @@ typedef struct name_memo {
   int next; /* the entry to replace */
 } name_memo;
 
+/* Variants of the default layout default_header reads: the four logger
+ * conversions of put_logger, times "message after ': '" or not. */
+#define FAST_VARIANTS 8
+
 struct slg_layout {
   slg_pattern *user;
   name_memo memo;
+  /* The timestamp bytes of the last default_header record and what they
+   * parsed to: consecutive records mostly share their second. */
+  char ts_bytes[17];
+  int ts_valid;
+  slg_time ts;
+  /* register_layout's answer + 1 for each variant (0: not yet asked):
+   * the pattern is then neither written nor compared per line. */
+  uint32_t fast_id[FAST_VARIANTS];
   layout_entry table[SLG_MAX_LAYOUTS];
   size_t count;
   uint32_t last_id;
@@ -450,18 +466,23 @@ static void skip_spaces(scan *s)
     s->p++;
 }
 
-/* Writes the logger conversion matching the way the name is written. */
-static void put_logger(pat *pt, const char *p, size_t n, int dots)
+/* The logger conversion matching the way the name is written, 0..3 in
+ * the order of logger_conv_text. */
+static int logger_conv(const char *p, size_t n, int dots)
 {
   /* logback's abbreviation: "o.a.spark.SparkContext". */
   if (dots >= 1 && n > 2 && p[1] == '.' && slg_is_lower((unsigned char)p[0]))
-    puts_(pt, "%logger{36}");
-  else if (dots == 0)
-    puts_(pt, "%c{1}");
-  else if (dots == 1)
-    puts_(pt, "%c{2}");
-  else
-    puts_(pt, "%c");
+    return 0;
+  return dots == 0 ? 1 : dots == 1 ? 2 : 3;
+}
+
+static const char *const logger_conv_text[] = {"%logger{36}", "%c{1}",
+                                               "%c{2}", "%c"};
+
+/* Writes the logger conversion matching the way the name is written. */
+static void put_logger(pat *pt, const char *p, size_t n, int dots)
+{
+  puts_(pt, logger_conv_text[logger_conv(p, n, dots)]);
 }
 
 static void take_level(scan *s, slg_level lv, size_t n, int in_bracket)
@@ -766,27 +787,47 @@ static inline int two_digits(const unsigned char *u)
  * pattern bytes that scan would produce (see time_at, take_level,
  * logger_word's "DAGScheduler: msg" case and after_logger's separator).
  */
-static int default_header(name_memo *memo, const char *p, const char *end,
+static int default_header(slg_layout *l, const char *p, const char *end,
                           slg_record *r, pat *out)
 {
   const unsigned char *u = (const unsigned char *)p;
-  int yy, mo, d, h, mi, sec, dots;
+  name_memo *memo = &l->memo;
+  int dots = 0;
   size_t n, k;
   slg_level lv;
 
-  if (end - p < 24 || p[2] != '/' || p[5] != '/' || p[8] != ' ' ||
-      p[11] != ':' || p[14] != ':' || p[17] != ' ' || p[18] == ' ')
+  if (end - p < 24 || p[17] != ' ' || p[18] == ' ')
     return 0;
-  yy = two_digits(u);
-  mo = two_digits(u + 3);
-  d = two_digits(u + 6);
-  h = two_digits(u + 9);
-  mi = two_digits(u + 12);
-  sec = two_digits(u + 15);
-  /* Same limits as time_at / clock_at (a negative value failed). */
-  if (yy < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 ||
-      mi < 0 || mi > 59 || sec < 0 || sec > 60)
-    return 0;
+  if (l->ts_valid && slg_mem_eq(p, l->ts_bytes, sizeof l->ts_bytes)) {
+    /* The same 17 bytes as the last record's timestamp: same time. */
+    r->time = l->ts;
+  } else {
+    int yy, mo, d, h, mi, sec;
+    if (p[2] != '/' || p[5] != '/' || p[8] != ' ' || p[11] != ':' ||
+        p[14] != ':')
+      return 0;
+    yy = two_digits(u);
+    mo = two_digits(u + 3);
+    d = two_digits(u + 6);
+    h = two_digits(u + 9);
+    mi = two_digits(u + 12);
+    sec = two_digits(u + 15);
+    /* Same limits as time_at / clock_at (a negative value failed). */
+    if (yy < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 ||
+        h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 60)
+      return 0;
+    r->time.year = (uint16_t)(2000 + yy);
+    r->time.month = (uint8_t)mo;
+    r->time.day = (uint8_t)d;
+    r->time.hour = (uint8_t)h;
+    r->time.minute = (uint8_t)mi;
+    r->time.second = (uint8_t)sec;
+    r->time.millisecond = 0;
+    r->time.flags = SLG_TIME_HAS_DATE | SLG_TIME_HAS_TIME;
+    memcpy(l->ts_bytes, p, sizeof l->ts_bytes);
+    l->ts = r->time;
+    l->ts_valid = 1;
+  }
   /* The level, then exactly one space ("%p", not "%-5p"). A zone name
    * ("15:12:49 UTC") is never a level word, so it falls through. */
   const char *q = p + 18;
@@ -822,38 +863,34 @@ static int default_header(name_memo *memo, const char *p, const char *end,
 
   /* Field by field rather than a memset of the whole record: this runs
    * for every line. */
-  r->time.year = (uint16_t)(2000 + yy);
-  r->time.month = (uint8_t)mo;
-  r->time.day = (uint8_t)d;
-  r->time.hour = (uint8_t)h;
-  r->time.minute = (uint8_t)mi;
-  r->time.second = (uint8_t)sec;
-  r->time.millisecond = 0;
-  r->time.flags = SLG_TIME_HAS_DATE | SLG_TIME_HAS_TIME;
   r->level = lv;
   r->thread = slg_span_make(NULL, 0);
   r->logger = slg_span_make(lg, n);
   r->layout_id = 0;
   r->prefix_len = 0;
+  a++;
+  int spaced = a < end;
+  while (a < end && *a == ' ')
+    a++;
+  r->message = slg_span_make(a, (size_t)(end - a));
+
+  int conv = logger_conv(lg, n, dots);
   out->n = 0;
   out->overflow = 0;
-  {
-    /* time_at's shape code for "yy/MM/dd HH:mm:ss". */
+  out->fast = 1 + conv * 2 + spaced;
+  if (l->fast_id[out->fast - 1] == 0) {
+    /* First record of this variant: the pattern the scan would write,
+     * for register_layout. */
     static const ts_shape sh = {Y_YY, '/', ' ', 1, 1, Z_NONE};
     putc_(out, TS_MARK);
     put(out, (const char *)&sh, sizeof sh);
+    put(out, " %p ", 4);
+    puts_(out, logger_conv_text[conv]);
+    putc_(out, ':');
+    if (spaced)
+      putc_(out, ' ');
+    puts_(out, "%m%n");
   }
-  put(out, " %p ", 4);
-  put_logger(out, lg, n, dots);
-  putc_(out, ':');
-  a++;
-  if (a < end) {
-    putc_(out, ' ');
-    while (a < end && *a == ' ')
-      a++;
-  }
-  puts_(out, "%m%n");
-  r->message = slg_span_make(a, (size_t)(end - a));
   return 1;
 }
 
@@ -867,7 +904,7 @@ static int header(slg_layout *l, const char *p, const char *end,
   slg_level lv;
   const char *q;
 
-  if (default_header(&l->memo, p, end, r, out))
+  if (default_header(l, p, end, r, out))
     return 1;
   memset(r, 0, sizeof *r);
   r->level = SLG_LEVEL_NONE;
@@ -877,6 +914,7 @@ static int header(slg_layout *l, const char *p, const char *end,
   s.pt = out;
   out->n = 0;
   out->overflow = 0;
+  out->fast = 0;
   s.time = s.level = s.thread = s.logger = 0;
 
   for (int tok = 0; tok < 12; tok++) {
@@ -1163,6 +1201,7 @@ static int json_record(slg_layout *l, const char *p, const char *end,
   r->level = SLG_LEVEL_NONE;
   pt->n = 0;
   pt->overflow = 0;
+  pt->fast = 0;
   p++;
   for (;;) {
     while (p < end && *p == ' ')
@@ -1189,7 +1228,7 @@ static int json_record(slg_layout *l, const char *p, const char *end,
     if (*v == '"') {
       slg_span s = slg_span_make(v + 1, (size_t)(ve - v - 2));
       if (kn == 2 && memcmp(k, "ts", 2) == 0) {
-        pat tmp = {0, 0, {0}};
+        pat tmp = {0, 0, {0}, 0};
         if (time_at(s.ptr, s.ptr + s.len, &r->time, &tmp) != s.len)
           return 0;
         have_ts = 1;
@@ -1233,7 +1272,7 @@ static uint64_t fnv(const char *s, size_t n)
   return h;
 }
 
-static uint32_t register_layout(slg_layout *l, const pat *pt)
+static uint32_t register_shape(slg_layout *l, const pat *pt)
 {
   const layout_entry *last;
   uint64_t h;
@@ -1259,6 +1298,20 @@ static uint32_t register_layout(slg_layout *l, const pat *pt)
   render(&readable, pt);
   l->table[l->count].pattern = slg_xstrndup(readable.s, readable.n);
   return l->last_id = (uint32_t)l->count++;
+}
+
+/* The layout id of a scanned shape. A default_header variant is registered
+ * once; its id never changes after (entries are never removed, and a full
+ * table stays full), so later records of it skip the pattern compare. */
+static uint32_t register_layout(slg_layout *l, const pat *pt)
+{
+  if (pt->fast) {
+    uint32_t *id = &l->fast_id[pt->fast - 1];
+    if (*id == 0)
+      *id = register_shape(l, pt) + 1;
+    return *id - 1;
+  }
+  return register_shape(l, pt);
 }
 
 int slg_layout_new(slg_layout **out, const char *user_pattern, char *error)
