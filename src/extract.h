@@ -265,6 +265,21 @@ typedef int (*slg_extract_alt)(slg_cur *c, slg_event *ev);
  * sets *bad to whether a number was rejected and returns 1. */
 int slg_try_alt(slg_extract_alt fn, slg_span msg, slg_event *out, int *bad);
 
+/* slg_try_alt for a hot extractor: called with a constant `fn`, the
+ * compiler calls (or inlines) the wording parser directly. */
+static inline int slg_try_alt_inline(slg_extract_alt fn, slg_span msg,
+                                     slg_event *out, int *bad)
+{
+  slg_cur c = slg_cur_make(msg);
+  slg_event_clear(out);
+  if (fn(&c, out)) {
+    *bad = c.bad;
+    return 1;
+  }
+  slg_event_clear(out);
+  return 0;
+}
+
 /* The return value for a recognised message. */
 static inline int slg_cur_result(const slg_cur *c)
 {

@@ -241,40 +241,39 @@ static int killing(slg_cur *c, slg_event *ev)
 
 int slg_extract_tasksetmanager(slg_span msg, slg_event *out)
 {
-  slg_extract_alt fn = NULL;
   int bad = 0;
+  int ok = 0;
   msg = slg_trim_right(msg);
-  /* One wording per first byte, so the event is cleared once (by
-   * slg_try_alt) rather than also here for every line. */
-  if (msg.len >= 10) {
-    switch (msg.ptr[0]) {
-    case 'S':
-      fn = starting;
-      break;
-    case 'F':
-      fn = finished;
-      break;
-    case 'L':
-      fn = lost;
-      break;
-    case 'T':
-      fn = aborting;
-      break;
-    case 'M':
-      fn = speculatable;
-      break;
-    case 'K':
-      fn = killing;
-      break;
-    default:
-      break;
-    }
-  }
-  if (fn == NULL) {
+  if (msg.len < 10) {
     slg_event_clear(out);
     return SLG_EXTRACT_NONE;
   }
-  if (!slg_try_alt(fn, msg, out, &bad))
+  /* One wording per first byte; each case calls its parser directly
+   * (these run for every task line) and clears the event once. */
+  switch (msg.ptr[0]) {
+  case 'S':
+    ok = slg_try_alt_inline(starting, msg, out, &bad);
+    break;
+  case 'F':
+    ok = slg_try_alt_inline(finished, msg, out, &bad);
+    break;
+  case 'L':
+    ok = slg_try_alt(lost, msg, out, &bad);
+    break;
+  case 'T':
+    ok = slg_try_alt(aborting, msg, out, &bad);
+    break;
+  case 'M':
+    ok = slg_try_alt(speculatable, msg, out, &bad);
+    break;
+  case 'K':
+    ok = slg_try_alt(killing, msg, out, &bad);
+    break;
+  default:
+    slg_event_clear(out);
+    break;
+  }
+  if (!ok)
     return SLG_EXTRACT_NONE;
   return bad ? SLG_EXTRACT_REJECTED : SLG_EXTRACT_OK;
 }

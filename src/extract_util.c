@@ -167,12 +167,5 @@ int slg_parse_duration(const char **p, const char *end, double *ms)
 
 int slg_try_alt(slg_extract_alt fn, slg_span msg, slg_event *out, int *bad)
 {
-  slg_cur c = slg_cur_make(msg);
-  slg_event_clear(out);
-  if (fn(&c, out)) {
-    *bad = c.bad;
-    return 1;
-  }
-  slg_event_clear(out);
-  return 0;
+  return slg_try_alt_inline(fn, msg, out, bad);
 }
