@@ -52,9 +52,11 @@ static void start_field(slg_span f, int first, slg_event *ev, int *bad)
   if (f.len == 0)
     return;
   slg_cur c = slg_cur_make(f);
-  if (slg_cur_lit(&c, "executor ")) {
+  /* The first byte decides which prefix can match at all. */
+  char c0 = f.ptr[0];
+  if (c0 == 'e' && slg_cur_lit(&c, "executor ")) {
     ev->exec = slg_span_between(c.p, c.end);
-  } else if (slg_cur_lit(&c, "partition ")) {
+  } else if (c0 == 'p' && slg_cur_lit(&c, "partition ")) {
     if (slg_cur_u64(&c, &ev->partition))
       ev->flag |= 1;
   } else if (f.len > 6 && slg_span_eq(slg_span_make(f.ptr + f.len - 6, 6),
