@@ -831,8 +831,15 @@ static int default_header(slg_layout *l, const char *p, const char *end,
   /* The level, then exactly one space ("%p", not "%-5p"). A zone name
    * ("15:12:49 UTC") is never a level word, so it falls through. */
   const char *q = p + 18;
-  if ((lv = level_at(q, end, &k)) == SLG_LEVEL_NONE || q + k + 1 >= end ||
-      q[k] != ' ' || q[k + 1] == ' ')
+  if (end - q > 5 && memcmp(q, "INFO ", 5) == 0) {
+    /* What level_at says of "INFO " (most records), without its loop. */
+    lv = SLG_LEVEL_INFO;
+    k = 4;
+  } else if ((lv = level_at(q, end, &k)) == SLG_LEVEL_NONE ||
+             q + k + 1 >= end) {
+    return 0;
+  }
+  if (q[k] != ' ' || q[k + 1] == ' ')
     return 0;
   const char *lg = q + k + 1;
   /* The same name as last time, ended by ':', is what class_at would
