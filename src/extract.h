@@ -189,18 +189,32 @@ static inline int slg_cur_u64(slg_cur *c, uint64_t *out)
    * SLG_EXTRACT_MAX) are read here; longer numbers go to the checked
    * parser, which gives the same value or the rejection. */
   const char *s = c->p;
-  size_t lim = (size_t)(c->end - s) < 15 ? (size_t)(c->end - s) : 15;
   size_t k = 0;
   uint64_t v = 0;
   unsigned dg;
-  while (k < lim && (dg = (unsigned)((unsigned char)s[k] - '0')) <= 9) {
-    v = v * 10 + dg;
-    k++;
-  }
-  if (k == 0)
-    return 0;
-  if (k < lim || s + k == c->end ||
-      (unsigned)((unsigned char)s[k] - '0') > 9) {
+  if (c->end - s >= 16) {
+    /* 16 bytes readable: no end check per digit (the bound 15 is a
+     * constant, so the loop unrolls to a compare per digit). */
+    while (k < 15 && (dg = (unsigned)((unsigned char)s[k] - '0')) <= 9) {
+      v = v * 10 + dg;
+      k++;
+    }
+    if (k == 0)
+      return 0;
+    if (k < 15 || (unsigned)((unsigned char)s[15] - '0') > 9) {
+      c->p = s + k;
+      *out = v;
+      return 1;
+    }
+  } else {
+    size_t lim = (size_t)(c->end - s);
+    while (k < lim && (dg = (unsigned)((unsigned char)s[k] - '0')) <= 9) {
+      v = v * 10 + dg;
+      k++;
+    }
+    if (k == 0)
+      return 0;
+    /* Fewer than 16 bytes: at most 15 digits, all read. */
     c->p = s + k;
     *out = v;
     return 1;
