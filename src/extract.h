@@ -122,6 +122,13 @@ typedef struct slg_event {
 /* Zeroes *ev (ms = -1). */
 void slg_event_clear(slg_event *ev);
 
+/* slg_event_clear, inlined where an event is cleared for every line. */
+static inline void slg_event_clear_inline(slg_event *ev)
+{
+  memset(ev, 0, sizeof(*ev));
+  ev->ms = -1;
+}
+
 /* The extractors: msg -> *out; return SLG_EXTRACT_NONE/OK/REJECTED. */
 int slg_extract_dagscheduler(slg_span msg, slg_event *out);
 int slg_extract_tasksetmanager(slg_span msg, slg_event *out);
@@ -285,7 +292,7 @@ static inline int slg_try_alt_inline(slg_extract_alt fn, slg_span msg,
                                      slg_event *out, int *bad)
 {
   slg_cur c = slg_cur_make(msg);
-  slg_event_clear(out);
+  slg_event_clear_inline(out);
   if (fn(&c, out)) {
     *bad = c.bad;
     return 1;

@@ -11,8 +11,7 @@
 
 void slg_event_clear(slg_event *ev)
 {
-  memset(ev, 0, sizeof(*ev));
-  ev->ms = -1;
+  slg_event_clear_inline(ev);
 }
 
 const char *slg_find(const char *p, const char *end, const char *lit)
