@@ -1509,10 +1509,10 @@ int slg_layout_parse(slg_layout *l, const char *line, size_t len,
 
 /* ------------------------------------------------------------ loggers */
 
-/* Bytes that end a logger name in slg_logger_short: a location
- * "(line:54)", a space, ':' and the closing '}' or ']'. */
-static const unsigned char short_stop[256] = {
-    [' '] = 1, ['('] = 1, [':'] = 1, ['}'] = 1, [']'] = 1};
+/* Bytes slg_logger_short looks for: 1 ends the name (a location
+ * "(line:54)", a space, ':' and the closing '}' or ']'), 2 is a dot. */
+static const unsigned char short_class[256] = {
+    [' '] = 1, ['('] = 1, [':'] = 1, ['}'] = 1, [']'] = 1, ['.'] = 2};
 
 slg_span slg_logger_short(slg_span lg)
 {
@@ -1526,11 +1526,15 @@ slg_span slg_logger_short(slg_span lg)
    * starts after the last dot that has something after it (one pass,
    * remembering the last two dots). */
   const char *q = p, *dot = NULL, *dot2 = NULL;
-  for (; q < e && !short_stop[(unsigned char)*q]; q++)
-    if (*q == '.') {
-      dot2 = dot;
-      dot = q;
-    }
+  for (; q < e; q++) {
+    unsigned k = short_class[(unsigned char)*q];
+    if (k == 0)
+      continue;
+    if (k == 1)
+      break;
+    dot2 = dot;
+    dot = q;
+  }
   if (dot != NULL && dot + 1 == q)
     dot = dot2; /* "Foo." - a trailing dot does not start a name */
   if (dot != NULL)
