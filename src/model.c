@@ -559,8 +559,8 @@ static uint32_t host_index(slg_model *m, slg_span host)
 }
 
 /* The bounded per-stage tally for executor/host `index`. */
-static slg_exec_tally *tally(slg_exec_tally **arr, size_t *n,
-                             slg_exec_tally *rest, uint32_t index)
+static inline slg_exec_tally *tally(slg_exec_tally **arr, size_t *n,
+                                    slg_exec_tally *rest, uint32_t index)
 {
   for (size_t i = 0; i < *n; i++)
     if ((*arr)[i].index == index)
