@@ -127,14 +127,17 @@ static void touch(slg_histogram *h, size_t idx)
 static slg_logger_stats *find(slg_histogram *h, slg_span short_name,
                               uint64_t *hv, size_t *slot)
 {
-  size_t recent[2] = {h->last_idx, h->prev_idx};
-  for (int k = 0; k < 2; k++) {
-    if (!recent[k])
-      continue;
-    slg_logger_stats *c = &h->loggers[recent[k] - 1];
+  if (h->last_idx) {
+    slg_logger_stats *c = &h->loggers[h->last_idx - 1];
+    if (c->name_len == short_name.len &&
+        slg_mem_eq(c->name, short_name.ptr, short_name.len))
+      return c;
+  }
+  if (h->prev_idx) {
+    slg_logger_stats *c = &h->loggers[h->prev_idx - 1];
     if (c->name_len == short_name.len &&
         slg_mem_eq(c->name, short_name.ptr, short_name.len)) {
-      touch(h, recent[k]);
+      touch(h, h->prev_idx);
       return c;
     }
   }
