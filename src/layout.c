@@ -901,9 +901,9 @@ static int default_header(slg_layout *l, const char *p, const char *end,
   return 1;
 }
 
-/* Scans one header starting at p. Returns 1 for a record. */
-static int header(slg_layout *l, const char *p, const char *end,
-                  slg_record *r, pat *out)
+/* The token-by-token scan of one header at p. Returns 1 for a record. */
+static int scan_header(const char *p, const char *end, slg_record *r,
+                       pat *out)
 {
   scan s;
   size_t n;
@@ -911,8 +911,6 @@ static int header(slg_layout *l, const char *p, const char *end,
   slg_level lv;
   const char *q;
 
-  if (default_header(l, p, end, r, out))
-    return 1;
   memset(r, 0, sizeof *r);
   r->level = SLG_LEVEL_NONE;
   s.p = p;
@@ -1030,6 +1028,14 @@ static int header(slg_layout *l, const char *p, const char *end,
     }
   }
   return 1;
+}
+
+/* Reads one header starting at p. Returns 1 for a record. Inline so the
+ * common default_header case costs no call into the scanner's frame. */
+static inline int header(slg_layout *l, const char *p, const char *end,
+                         slg_record *r, pat *out)
+{
+  return default_header(l, p, end, r, out) || scan_header(p, end, r, out);
 }
 
 /* ----------------------------------------------------------------- JSON */
