@@ -280,16 +280,32 @@ void slg_json_str(slg_json *j, const char *s)
   slg_json_strn(j, s, strlen(s));
 }
 
+/* Decimal digits of v, as "%llu" writes them, without a vsnprintf pass
+ * to measure and another to write: reports hold thousands of numbers. */
+static void put_u64(slg_buf *b, int neg, uint64_t v)
+{
+  char tmp[21];
+  size_t i = sizeof tmp;
+  do {
+    tmp[--i] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  if (neg)
+    tmp[--i] = '-';
+  slg_buf_put(b, tmp + i, sizeof tmp - i);
+}
+
 void slg_json_u64(slg_json *j, uint64_t v)
 {
   before_value(j);
-  slg_buf_printf(j->out, "%llu", (unsigned long long)v);
+  put_u64(j->out, 0, v);
 }
 
 void slg_json_i64(slg_json *j, int64_t v)
 {
   before_value(j);
-  slg_buf_printf(j->out, "%lld", (long long)v);
+  /* The magnitude in unsigned arithmetic: -INT64_MIN does not fit. */
+  put_u64(j->out, v < 0, v < 0 ? 0 - (uint64_t)v : (uint64_t)v);
 }
 
 void slg_json_double(slg_json *j, double v, int decimals)

@@ -62,23 +62,37 @@ char *slg_xstrndup(const char *s, size_t n)
   return p;
 }
 
+/*
+ * Called several times per task line ("task 12.0 in stage 0.0 (TID 12)"),
+ * so the common case is kept cheap: up to 19 digits cannot overflow 64
+ * bits (10^19 - 1 < 2^64), so they are accumulated with no check and the
+ * value is compared with `max` once. Only a 20th digit needs a wrap test;
+ * beyond that the value is too large whatever `max` is. A prefix of the
+ * digits is never larger than the whole number, so "the number exceeds
+ * max" is the same as "some prefix exceeded max" (the old per-digit test).
+ */
 int slg_parse_u64(const char **p, const char *end, uint64_t max,
                   uint64_t *out)
 {
   const char *s = *p;
   uint64_t v = 0;
   int overflow = 0;
+  size_t lim = (size_t)(end - s) < 19 ? (size_t)(end - s) : 19;
+  size_t k = 0;
   if (s >= end || !slg_is_digit((unsigned char)*s))
     return 0;
+  for (; k < lim && slg_is_digit((unsigned char)s[k]); k++)
+    v = v * 10 + (uint64_t)(s[k] - '0');
+  s += k;
   for (; s < end && slg_is_digit((unsigned char)*s); s++) {
     uint64_t d = (uint64_t)(*s - '0');
-    if (!overflow && (v > (max - d) / 10))
+    if (!overflow && v > (UINT64_MAX - d) / 10)
       overflow = 1;
     if (!overflow)
       v = v * 10 + d;
   }
   *p = s;
-  if (overflow)
+  if (overflow || v > max)
     return -1;
   *out = v;
   return 1;

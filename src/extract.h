@@ -122,6 +122,13 @@ typedef struct slg_event {
 /* Zeroes *ev (ms = -1). */
 void slg_event_clear(slg_event *ev);
 
+/* slg_event_clear, inlined where an event is cleared for every line. */
+static inline void slg_event_clear_inline(slg_event *ev)
+{
+  memset(ev, 0, sizeof(*ev));
+  ev->ms = -1;
+}
+
 /* The extractors: msg -> *out; return SLG_EXTRACT_NONE/OK/REJECTED. */
 int slg_extract_dagscheduler(slg_span msg, slg_event *out);
 int slg_extract_tasksetmanager(slg_span msg, slg_event *out);
@@ -168,19 +175,57 @@ static inline slg_cur slg_cur_make(slg_span s)
   return c;
 }
 
-/* Consumes literal `lit` if it is next. */
-static inline int slg_cur_lit(slg_cur *c, const char *lit)
+/* Consumes the n bytes at lit if they are next. */
+static inline int slg_cur_litn(slg_cur *c, const char *lit, size_t n)
 {
-  size_t n = strlen(lit);
   if ((size_t)(c->end - c->p) < n || memcmp(c->p, lit, n) != 0)
     return 0;
   c->p += n;
   return 1;
 }
 
+/* Consumes string literal `lit` if it is next. A macro so that the length
+ * is a constant and the compare is inlined: extractors match a handful of
+ * literals on every task line. ("" lit) refuses anything but a literal. */
+#define slg_cur_lit(c, lit) slg_cur_litn((c), ("" lit), sizeof(lit) - 1)
+
 /* Consumes an unsigned decimal. 0 if none; sets bad when too large. */
 static inline int slg_cur_u64(slg_cur *c, uint64_t *out)
 {
+  /* Ids and counts are a few digits: up to 15 of them (< 10^15, below
+   * SLG_EXTRACT_MAX) are read here; longer numbers go to the checked
+   * parser, which gives the same value or the rejection. */
+  const char *s = c->p;
+  size_t k = 0;
+  uint64_t v = 0;
+  unsigned dg;
+  if (c->end - s >= 16) {
+    /* 16 bytes readable: no end check per digit (the bound 15 is a
+     * constant, so the loop unrolls to a compare per digit). */
+    while (k < 15 && (dg = (unsigned)((unsigned char)s[k] - '0')) <= 9) {
+      v = v * 10 + dg;
+      k++;
+    }
+    if (k == 0)
+      return 0;
+    if (k < 15 || (unsigned)((unsigned char)s[15] - '0') > 9) {
+      c->p = s + k;
+      *out = v;
+      return 1;
+    }
+  } else {
+    size_t lim = (size_t)(c->end - s);
+    while (k < lim && (dg = (unsigned)((unsigned char)s[k] - '0')) <= 9) {
+      v = v * 10 + dg;
+      k++;
+    }
+    if (k == 0)
+      return 0;
+    /* Fewer than 16 bytes: at most 15 digits, all read. */
+    c->p = s + k;
+    *out = v;
+    return 1;
+  }
   int r = slg_parse_u64(&c->p, c->end, SLG_EXTRACT_MAX, out);
   if (r < 0) {
     c->bad = 1;
@@ -210,6 +255,16 @@ int slg_cur_stage(slg_cur *c, slg_stage_kind *kind, uint64_t *id);
 /* Parses "<stage>.<attempt>" (TaskSet id) or "<index>.<attempt>". */
 int slg_cur_dotted(slg_cur *c, uint64_t *a, uint64_t *b);
 
+/* slg_cur_dotted, inlined for the task lines ("task 0.0 in stage 1.0"). */
+static inline int slg_cur_dotted_inline(slg_cur *c, uint64_t *a, uint64_t *b)
+{
+  const char *save = c->p;
+  if (slg_cur_u64(c, a) && slg_cur_lit(c, ".") && slg_cur_u64(c, b))
+    return 1;
+  c->p = save;
+  return 0;
+}
+
 /* Drops trailing blanks and CR: no wording we match ends in them. */
 static inline slg_span slg_trim_right(slg_span s)
 {
@@ -230,6 +285,21 @@ typedef int (*slg_extract_alt)(slg_cur *c, slg_event *ev);
 /* Runs `fn` on a fresh cursor over msg with a cleared event; on a match
  * sets *bad to whether a number was rejected and returns 1. */
 int slg_try_alt(slg_extract_alt fn, slg_span msg, slg_event *out, int *bad);
+
+/* slg_try_alt for a hot extractor: called with a constant `fn`, the
+ * compiler calls (or inlines) the wording parser directly. */
+static inline int slg_try_alt_inline(slg_extract_alt fn, slg_span msg,
+                                     slg_event *out, int *bad)
+{
+  slg_cur c = slg_cur_make(msg);
+  slg_event_clear_inline(out);
+  if (fn(&c, out)) {
+    *bad = c.bad;
+    return 1;
+  }
+  slg_event_clear(out);
+  return 0;
+}
 
 /* The return value for a recognised message. */
 static inline int slg_cur_result(const slg_cur *c)

@@ -17,9 +17,9 @@
 static int task_head(slg_cur *c, slg_event *ev)
 {
   if (!slg_cur_lit(c, "task ") ||
-      !slg_cur_dotted(c, &ev->index, &ev->task_attempt) ||
+      !slg_cur_dotted_inline(c, &ev->index, &ev->task_attempt) ||
       !slg_cur_lit(c, " in stage ") ||
-      !slg_cur_dotted(c, &ev->stage, &ev->attempt) ||
+      !slg_cur_dotted_inline(c, &ev->stage, &ev->attempt) ||
       !slg_cur_lit(c, " (TID ") || !slg_cur_u64(c, &ev->tid))
     return 0;
   return 1;
@@ -27,10 +27,16 @@ static int task_head(slg_cur *c, slg_event *ev)
 
 static slg_locality locality_of(slg_span s)
 {
-  static const char *const names[] = {"PROCESS_LOCAL", "NODE_LOCAL",
-                                      "NO_PREF", "RACK_LOCAL", "ANY"};
+  /* Lengths kept with the names: no strlen per field. */
+#define LOC(name) {name, sizeof(name) - 1}
+  static const struct {
+    const char *name;
+    size_t len;
+  } names[] = {LOC("PROCESS_LOCAL"), LOC("NODE_LOCAL"), LOC("NO_PREF"),
+               LOC("RACK_LOCAL"), LOC("ANY")};
+#undef LOC
   for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-    if (slg_span_eq(s, names[i]))
+    if (s.len == names[i].len && memcmp(s.ptr, names[i].name, s.len) == 0)
       return (slg_locality)i;
   return SLG_LOC_OTHER;
 }
@@ -46,9 +52,11 @@ static void start_field(slg_span f, int first, slg_event *ev, int *bad)
   if (f.len == 0)
     return;
   slg_cur c = slg_cur_make(f);
-  if (slg_cur_lit(&c, "executor ")) {
+  /* The first byte decides which prefix can match at all. */
+  char c0 = f.ptr[0];
+  if (c0 == 'e' && slg_cur_lit(&c, "executor ")) {
     ev->exec = slg_span_between(c.p, c.end);
-  } else if (slg_cur_lit(&c, "partition ")) {
+  } else if (c0 == 'p' && slg_cur_lit(&c, "partition ")) {
     if (slg_cur_u64(&c, &ev->partition))
       ev->flag |= 1;
   } else if (f.len > 6 && slg_span_eq(slg_span_make(f.ptr + f.len - 6, 6),
@@ -238,15 +246,18 @@ int slg_extract_tasksetmanager(slg_span msg, slg_event *out)
   int bad = 0;
   int ok = 0;
   msg = slg_trim_right(msg);
-  slg_event_clear(out);
-  if (msg.len < 10)
+  if (msg.len < 10) {
+    slg_event_clear(out);
     return SLG_EXTRACT_NONE;
+  }
+  /* One wording per first byte; each case calls its parser directly
+   * (these run for every task line) and clears the event once. */
   switch (msg.ptr[0]) {
   case 'S':
-    ok = slg_try_alt(starting, msg, out, &bad);
+    ok = slg_try_alt_inline(starting, msg, out, &bad);
     break;
   case 'F':
-    ok = slg_try_alt(finished, msg, out, &bad);
+    ok = slg_try_alt_inline(finished, msg, out, &bad);
     break;
   case 'L':
     ok = slg_try_alt(lost, msg, out, &bad);
@@ -261,6 +272,7 @@ int slg_extract_tasksetmanager(slg_span msg, slg_event *out)
     ok = slg_try_alt(killing, msg, out, &bad);
     break;
   default:
+    slg_event_clear(out);
     break;
   }
   if (!ok)

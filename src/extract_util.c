@@ -11,8 +11,7 @@
 
 void slg_event_clear(slg_event *ev)
 {
-  memset(ev, 0, sizeof(*ev));
-  ev->ms = -1;
+  slg_event_clear_inline(ev);
 }
 
 const char *slg_find(const char *p, const char *end, const char *lit)
@@ -64,11 +63,7 @@ int slg_cur_stage(slg_cur *c, slg_stage_kind *kind, uint64_t *id)
 
 int slg_cur_dotted(slg_cur *c, uint64_t *a, uint64_t *b)
 {
-  const char *save = c->p;
-  if (slg_cur_u64(c, a) && slg_cur_lit(c, ".") && slg_cur_u64(c, b))
-    return 1;
-  c->p = save;
-  return 0;
+  return slg_cur_dotted_inline(c, a, b);
 }
 
 int slg_stage_list_next(const char **p, const char *end,
@@ -171,12 +166,5 @@ int slg_parse_duration(const char **p, const char *end, double *ms)
 
 int slg_try_alt(slg_extract_alt fn, slg_span msg, slg_event *out, int *bad)
 {
-  slg_cur c = slg_cur_make(msg);
-  slg_event_clear(out);
-  if (fn(&c, out)) {
-    *bad = c.bad;
-    return 1;
-  }
-  slg_event_clear(out);
-  return 0;
+  return slg_try_alt_inline(fn, msg, out, bad);
 }

@@ -110,18 +110,36 @@ static void other_add(slg_histogram *h, uint64_t hv)
   h->other_distinct++;
 }
 
+/* Makes logger idx (+ 1) the most recent one. */
+static void touch(slg_histogram *h, size_t idx)
+{
+  if (idx != h->last_idx) {
+    h->prev_idx = h->last_idx;
+    h->last_idx = idx;
+  }
+}
+
 /* The logger named `short_name`, or NULL; *slot is where a new one goes.
  * Consecutive records mostly share their logger ("Starting task" and
- * "Finished task" lines of TaskSetManager come in long runs), so the
- * previous record's logger is tried before hashing. */
+ * "Finished task" lines of TaskSetManager come in long runs, with
+ * BlockManagerInfo's "Added rdd_1_3 in memory" lines between them), so the
+ * two most recent loggers are tried before hashing. */
 static slg_logger_stats *find(slg_histogram *h, slg_span short_name,
                               uint64_t *hv, size_t *slot)
 {
   if (h->last_idx) {
     slg_logger_stats *c = &h->loggers[h->last_idx - 1];
     if (c->name_len == short_name.len &&
-        memcmp(c->name, short_name.ptr, short_name.len) == 0)
+        slg_mem_eq(c->name, short_name.ptr, short_name.len))
       return c;
+  }
+  if (h->prev_idx) {
+    slg_logger_stats *c = &h->loggers[h->prev_idx - 1];
+    if (c->name_len == short_name.len &&
+        slg_mem_eq(c->name, short_name.ptr, short_name.len)) {
+      touch(h, h->prev_idx);
+      return c;
+    }
   }
   *hv = hash_name(short_name.ptr, short_name.len);
   size_t mask = h->nslots - 1, j = (size_t)*hv & mask;
@@ -129,8 +147,8 @@ static slg_logger_stats *find(slg_histogram *h, slg_span short_name,
   while ((idx = h->slots[j]) != 0) {
     slg_logger_stats *c = &h->loggers[idx - 1];
     if (c->name_len == short_name.len &&
-        memcmp(c->name, short_name.ptr, short_name.len) == 0) {
-      h->last_idx = idx;
+        slg_mem_eq(c->name, short_name.ptr, short_name.len)) {
+      touch(h, idx);
       return c;
     }
     j = (j + 1) & mask;
@@ -169,7 +187,7 @@ long slg_histogram_add_ms(slg_histogram *h, slg_span logger,
     s->name_len = short_name.len;
     s->first_seq = h->seq;
     h->slots[j] = (uint32_t)(++h->count);
-    h->last_idx = h->count;
+    touch(h, h->count);
   }
   s->count++;
   s->levels[level >= 0 && level < SLG_LEVEL_COUNT ? (int)level

@@ -40,6 +40,7 @@ typedef struct slg_histogram {
   size_t other_set_n, other_set_cap;
   uint64_t seq;
   size_t last_idx; /* logger of the previous record + 1, 0 = none */
+  size_t prev_idx; /* the other logger seen most recently + 1, 0 = none */
 } slg_histogram;
 
 void slg_histogram_init(slg_histogram *h, size_t max_loggers);

@@ -49,6 +49,10 @@ typedef struct pat {
   size_t n;
   int overflow;
   char s[PAT_CAP];
+  /* Set by default_header: 1 + its variant of the default layout (see
+   * fast_id), 0 for any other scan. With a known variant, s is not
+   * written. */
+  int fast;
 } pat;
 
 typedef struct layout_entry {
@@ -58,8 +62,33 @@ typedef struct layout_entry {
   char *pattern; /* the ConversionPattern shown to users */
 } layout_entry;
 
+/* The logger names of the last records read by default_header: most
+ * records repeat the logger of one of the two before them (task lines
+ * alternate with BlockManagerInfo's). */
+typedef struct name_memo {
+  struct {
+    size_t n; /* 0: empty */
+    int dots;
+    char s[64];
+  } e[2];
+  int next; /* the entry to replace */
+} name_memo;
+
+/* Variants of the default layout default_header reads: the four logger
+ * conversions of put_logger, times "message after ': '" or not. */
+#define FAST_VARIANTS 8
+
 struct slg_layout {
   slg_pattern *user;
+  name_memo memo;
+  /* The timestamp bytes of the last default_header record and what they
+   * parsed to: consecutive records mostly share their second. */
+  char ts_bytes[17];
+  int ts_valid;
+  slg_time ts;
+  /* register_layout's answer + 1 for each variant (0: not yet asked):
+   * the pattern is then neither written nor compared per line. */
+  uint32_t fast_id[FAST_VARIANTS];
   layout_entry table[SLG_MAX_LAYOUTS];
   size_t count;
   uint64_t refused; /* new shapes not registered: the table was full */
@@ -88,10 +117,9 @@ static inline void put(pat *t, const char *s, size_t n)
   t->n += n;
 }
 
-static inline void puts_(pat *t, const char *s)
-{
-  put(t, s, strlen(s));
-}
+/* A macro, not a function: strlen of a literal is then a compile-time
+ * constant instead of a call per piece on every line. */
+#define puts_(t, s) put((t), (s), strlen(s))
 
 static inline void putc_(pat *t, char c)
 {
@@ -439,18 +467,23 @@ static void skip_spaces(scan *s)
     s->p++;
 }
 
-/* Writes the logger conversion matching the way the name is written. */
-static void put_logger(pat *pt, const char *p, size_t n, int dots)
+/* The logger conversion matching the way the name is written, 0..3 in
+ * the order of logger_conv_text. */
+static int logger_conv(const char *p, size_t n, int dots)
 {
   /* logback's abbreviation: "o.a.spark.SparkContext". */
   if (dots >= 1 && n > 2 && p[1] == '.' && slg_is_lower((unsigned char)p[0]))
-    puts_(pt, "%logger{36}");
-  else if (dots == 0)
-    puts_(pt, "%c{1}");
-  else if (dots == 1)
-    puts_(pt, "%c{2}");
-  else
-    puts_(pt, "%c");
+    return 0;
+  return dots == 0 ? 1 : dots == 1 ? 2 : 3;
+}
+
+static const char *const logger_conv_text[] = {"%logger{36}", "%c{1}",
+                                               "%c{2}", "%c"};
+
+/* Writes the logger conversion matching the way the name is written. */
+static void put_logger(pat *pt, const char *p, size_t n, int dots)
+{
+  puts_(pt, logger_conv_text[logger_conv(p, n, dots)]);
 }
 
 static void take_level(scan *s, slg_level lv, size_t n, int in_bracket)
@@ -736,8 +769,142 @@ static int complete(const scan *s)
   return s->time && (s->level || s->logger);
 }
 
-/* Scans one header starting at p. Returns 1 for a record. */
-static int header(const char *p, const char *end, slg_record *r, pat *out)
+/* Two digits at u (both readable) as a number, or -1. */
+static inline int two_digits(const unsigned char *u)
+{
+  unsigned a = (unsigned)(u[0] - '0'), b = (unsigned)(u[1] - '0');
+  return (a > 9 || b > 9) ? -1 : (int)(a * 10 + b);
+}
+
+/*
+ * Spark's own default layout, "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n":
+ *   "24/08/14 15:12:54 INFO TaskSetManager: Starting task 0.0 in stage ..."
+ * is nearly every line of a driver log, so it is read here in one pass
+ * before the token-by-token scan. Only the exact shape is taken: a single
+ * space after the time and after the level (more would be "%-5p" or a
+ * thread column), a class name right after the level, and ": " (or the end
+ * of the line) right after the name. Anything else returns 0 and header()
+ * scans as usual; a line this accepts gets the same record and the same
+ * pattern bytes that scan would produce (see time_at, take_level,
+ * logger_word's "DAGScheduler: msg" case and after_logger's separator).
+ */
+static int default_header(slg_layout *l, const char *p, const char *end,
+                          slg_record *r, pat *out)
+{
+  const unsigned char *u = (const unsigned char *)p;
+  name_memo *memo = &l->memo;
+  int dots = 0;
+  size_t n, k;
+  slg_level lv;
+
+  if (end - p < 24 || p[17] != ' ' || p[18] == ' ')
+    return 0;
+  if (l->ts_valid && slg_mem_eq(p, l->ts_bytes, sizeof l->ts_bytes)) {
+    /* The same 17 bytes as the last record's timestamp: same time. */
+    r->time = l->ts;
+  } else {
+    int yy, mo, d, h, mi, sec;
+    if (p[2] != '/' || p[5] != '/' || p[8] != ' ' || p[11] != ':' ||
+        p[14] != ':')
+      return 0;
+    yy = two_digits(u);
+    mo = two_digits(u + 3);
+    d = two_digits(u + 6);
+    h = two_digits(u + 9);
+    mi = two_digits(u + 12);
+    sec = two_digits(u + 15);
+    /* Same limits as time_at / clock_at (a negative value failed). */
+    if (yy < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 ||
+        h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 60)
+      return 0;
+    r->time.year = (uint16_t)(2000 + yy);
+    r->time.month = (uint8_t)mo;
+    r->time.day = (uint8_t)d;
+    r->time.hour = (uint8_t)h;
+    r->time.minute = (uint8_t)mi;
+    r->time.second = (uint8_t)sec;
+    r->time.millisecond = 0;
+    r->time.flags = SLG_TIME_HAS_DATE | SLG_TIME_HAS_TIME;
+    memcpy(l->ts_bytes, p, sizeof l->ts_bytes);
+    l->ts = r->time;
+    l->ts_valid = 1;
+  }
+  /* The level, then exactly one space ("%p", not "%-5p"). A zone name
+   * ("15:12:49 UTC") is never a level word, so it falls through. */
+  const char *q = p + 18;
+  if (end - q > 5 && memcmp(q, "INFO ", 5) == 0) {
+    /* What level_at says of "INFO " (most records), without its loop. */
+    lv = SLG_LEVEL_INFO;
+    k = 4;
+  } else if ((lv = level_at(q, end, &k)) == SLG_LEVEL_NONE ||
+             q + k + 1 >= end) {
+    return 0;
+  }
+  if (q[k] != ' ' || q[k + 1] == ' ')
+    return 0;
+  const char *lg = q + k + 1;
+  /* The same name as last time, ended by ':', is what class_at would
+   * find again: its bytes are all name bytes, the last is not a dot, and
+   * ':' ends the run. */
+  n = 0;
+  for (int i = 0; i < 2 && !n; i++) {
+    size_t m = memo->e[i].n;
+    if (m && (size_t)(end - lg) > m && lg[m] == ':' &&
+        slg_mem_eq(lg, memo->e[i].s, m)) {
+      n = m;
+      dots = memo->e[i].dots;
+    }
+  }
+  if (!n) {
+    n = class_at(lg, end, &dots);
+    if (n && n <= sizeof memo->e[0].s) {
+      int i = memo->next;
+      memcpy(memo->e[i].s, lg, n);
+      memo->e[i].n = n;
+      memo->e[i].dots = dots;
+      memo->next = !i;
+    }
+  }
+  const char *a = lg + n;
+  if (!n || a >= end || *a != ':' || (a + 1 < end && a[1] != ' '))
+    return 0;
+
+  /* Field by field rather than a memset of the whole record: this runs
+   * for every line. */
+  r->level = lv;
+  r->thread = slg_span_make(NULL, 0);
+  r->logger = slg_span_make(lg, n);
+  r->layout_id = 0;
+  r->prefix_len = 0;
+  a++;
+  int spaced = a < end;
+  while (a < end && *a == ' ')
+    a++;
+  r->message = slg_span_make(a, (size_t)(end - a));
+
+  int conv = logger_conv(lg, n, dots);
+  out->n = 0;
+  out->overflow = 0;
+  out->fast = 1 + conv * 2 + spaced;
+  if (l->fast_id[out->fast - 1] == 0) {
+    /* First record of this variant: the pattern the scan would write,
+     * for register_layout. */
+    static const ts_shape sh = {Y_YY, '/', ' ', 1, 1, Z_NONE};
+    putc_(out, TS_MARK);
+    put(out, (const char *)&sh, sizeof sh);
+    put(out, " %p ", 4);
+    puts_(out, logger_conv_text[conv]);
+    putc_(out, ':');
+    if (spaced)
+      putc_(out, ' ');
+    puts_(out, "%m%n");
+  }
+  return 1;
+}
+
+/* The token-by-token scan of one header at p. Returns 1 for a record. */
+static int scan_header(const char *p, const char *end, slg_record *r,
+                       pat *out)
 {
   scan s;
   size_t n;
@@ -753,6 +920,7 @@ static int header(const char *p, const char *end, slg_record *r, pat *out)
   s.pt = out;
   out->n = 0;
   out->overflow = 0;
+  out->fast = 0;
   s.time = s.level = s.thread = s.logger = 0;
 
   for (int tok = 0; tok < 12; tok++) {
@@ -861,6 +1029,14 @@ static int header(const char *p, const char *end, slg_record *r, pat *out)
     }
   }
   return 1;
+}
+
+/* Reads one header starting at p. Returns 1 for a record. Inline so the
+ * common default_header case costs no call into the scanner's frame. */
+static inline int header(slg_layout *l, const char *p, const char *end,
+                         slg_record *r, pat *out)
+{
+  return default_header(l, p, end, r, out) || scan_header(p, end, r, out);
 }
 
 /* ----------------------------------------------------------------- JSON */
@@ -1039,6 +1215,7 @@ static int json_record(slg_layout *l, const char *p, const char *end,
   r->level = SLG_LEVEL_NONE;
   pt->n = 0;
   pt->overflow = 0;
+  pt->fast = 0;
   p++;
   for (;;) {
     while (p < end && *p == ' ')
@@ -1065,7 +1242,7 @@ static int json_record(slg_layout *l, const char *p, const char *end,
     if (*v == '"') {
       slg_span s = slg_span_make(v + 1, (size_t)(ve - v - 2));
       if (kn == 2 && memcmp(k, "ts", 2) == 0) {
-        pat tmp = {0, 0, {0}};
+        pat tmp = {0, 0, {0}, 0};
         if (time_at(s.ptr, s.ptr + s.len, &r->time, &tmp) != s.len)
           return 0;
         have_ts = 1;
@@ -1109,7 +1286,7 @@ static uint64_t fnv(const char *s, size_t n)
   return h;
 }
 
-static uint32_t register_layout(slg_layout *l, const pat *pt)
+static uint32_t register_shape(slg_layout *l, const pat *pt)
 {
   const layout_entry *last;
   uint64_t h;
@@ -1137,6 +1314,20 @@ static uint32_t register_layout(slg_layout *l, const pat *pt)
   render(&readable, pt);
   l->table[l->count].pattern = slg_xstrndup(readable.s, readable.n);
   return l->last_id = (uint32_t)l->count++;
+}
+
+/* The layout id of a scanned shape. A default_header variant is registered
+ * once; its id never changes after (entries are never removed, and a full
+ * table stays full), so later records of it skip the pattern compare. */
+static uint32_t register_layout(slg_layout *l, const pat *pt)
+{
+  if (pt->fast) {
+    uint32_t *id = &l->fast_id[pt->fast - 1];
+    if (*id == 0)
+      *id = register_shape(l, pt) + 1;
+    return *id - 1;
+  }
+  return register_shape(l, pt);
 }
 
 int slg_layout_new(slg_layout **out, const char *user_pattern, char *error)
@@ -1226,8 +1417,8 @@ static const char *last_segment(const char *p, const char *end)
  * byte counts, so prose that mentions a time ("failed at 12:00:01 INFO
  * level") stays prose.
  */
-static const char *glued(const char *line, const char *end, slg_record *r,
-                         pat *pt)
+static const char *glued(slg_layout *l, const char *line, const char *end,
+                         slg_record *r, pat *pt)
 {
   const char *lim = end - line > 512 ? line + 512 : end;
   const char *c = line;
@@ -1244,7 +1435,7 @@ static const char *glued(const char *line, const char *end, slg_record *r,
             slg_is_digit((unsigned char)h[-1]))
           continue;
         tries++;
-        if (header(h, end, r, pt) && (r->time.flags & SLG_TIME_HAS_DATE))
+        if (header(l, h, end, r, pt) && (r->time.flags & SLG_TIME_HAS_DATE))
           return h;
       }
     }
@@ -1281,7 +1472,7 @@ int slg_layout_parse(slg_layout *l, const char *line, size_t len,
     if (!json_record(l, p, end, out, &pt))
       return 0;
   } else if (p >= end || !may_start((unsigned char)*p) ||
-             !header(p, end, out, &pt)) {
+             !header(l, p, end, out, &pt)) {
     /* A timestamp added in front by a collector ("kubectl logs
      * --timestamps": "2024-08-13T15:12:49.123456789Z 24/08/13 ..."). */
     slg_time t0;
@@ -1296,14 +1487,14 @@ int slg_layout_parse(slg_layout *l, const char *line, size_t len,
       while (h < end && *h == ' ')
         h++;
       if (h < end && (slg_is_digit((unsigned char)*h) || *h == '[') &&
-          header(h, end, out, &pt))
+          header(l, h, end, out, &pt))
         p = h;
       else
         h = NULL;
     } else {
       h = NULL;
     }
-    if (!h && !(p = glued(p, end, out, &pt)))
+    if (!h && !(p = glued(l, p, end, out, &pt)))
       return 0;
   } else {
     /* A record inside a record's message wins (Airflow's task log:
@@ -1314,7 +1505,7 @@ int slg_layout_parse(slg_layout *l, const char *line, size_t len,
     pat ipt;
     m = skip_noise(m, me);
     if (m < me && (slg_is_digit((unsigned char)*m) || *m == '[') &&
-        header(m, me, &inner, &ipt)) {
+        header(l, m, me, &inner, &ipt)) {
       *out = inner;
       pt = ipt;
       p = m;
@@ -1327,6 +1518,11 @@ int slg_layout_parse(slg_layout *l, const char *line, size_t len,
 
 /* ------------------------------------------------------------ loggers */
 
+/* Bytes slg_logger_short looks for: 1 ends the name (a location
+ * "(line:54)", a space, ':' and the closing '}' or ']'), 2 is a dot. */
+static const unsigned char short_class[256] = {
+    [' '] = 1, ['('] = 1, [':'] = 1, ['}'] = 1, [']'] = 1, ['.'] = 2};
+
 slg_span slg_logger_short(slg_span lg)
 {
   if (!lg.len)
@@ -1335,17 +1531,24 @@ slg_span slg_logger_short(slg_span lg)
   while (p < e && (*p == '{' || *p == '[' || *p == ' '))
     p++;
   /* Cut at a location or anything that is not part of a class name:
-   * "DAGScheduler(line:54)", "emr.py:86}", "TaskSetManager:". */
-  const char *q = p;
-  while (q < e && *q != '(' && *q != ' ' && *q != ':' && *q != '}' && *q != ']')
-    q++;
-  e = q;
-  for (q = e; q > p; q--)
-    if (q[-1] == '.' && q < e) {
-      p = q;
+   * "DAGScheduler(line:54)", "emr.py:86}", "TaskSetManager:". The name
+   * starts after the last dot that has something after it (one pass,
+   * remembering the last two dots). */
+  const char *q = p, *dot = NULL, *dot2 = NULL;
+  for (; q < e; q++) {
+    unsigned k = short_class[(unsigned char)*q];
+    if (k == 0)
+      continue;
+    if (k == 1)
       break;
-    }
-  return slg_span_make(p, (size_t)(e - p));
+    dot2 = dot;
+    dot = q;
+  }
+  if (dot != NULL && dot + 1 == q)
+    dot = dot2; /* "Foo." - a trailing dot does not start a name */
+  if (dot != NULL)
+    p = dot + 1;
+  return slg_span_make(p, (size_t)(q - p));
 }
 
 /* ------------------------------------------------- parallel detectors */

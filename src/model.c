@@ -94,14 +94,31 @@ static void idmap_dispose(idmap *m)
   memset(m, 0, sizeof(*m));
 }
 
+/* Executor ids and host names, hashed once or twice per task line: eight
+ * bytes per step ("ip-10-0-182-218.ec2.internal" is four steps, not 28).
+ * The value only picks an idmap slot (collisions are checked), so any
+ * well-mixed function gives the same model. */
 static uint64_t hash_span(slg_span s)
 {
-  uint64_t h = UINT64_C(1469598103934665603);
-  for (size_t i = 0; i < s.len; i++) {
-    h ^= (unsigned char)s.ptr[i];
-    h *= UINT64_C(1099511628211);
+  uint64_t h = UINT64_C(0x9e3779b97f4a7c15) ^ s.len;
+  size_t i = 0;
+  for (; i + 8 <= s.len; i += 8) {
+    uint64_t w;
+    memcpy(&w, s.ptr + i, 8);
+    h = (h ^ w) * UINT64_C(0xff51afd7ed558ccd);
+    h ^= h >> 29;
   }
-  return h;
+  uint64_t w = 0;
+  for (; i < s.len; i++)
+    w = (w << 8) | (unsigned char)s.ptr[i];
+  h = (h ^ w) * UINT64_C(0xc4ceb9fe1a85ec53);
+  return h ^ (h >> 32);
+}
+
+/* s equals the n-byte string str (n = its strlen, kept by the caller). */
+static int span_is(slg_span s, const char *str, size_t n)
+{
+  return s.len == n && (n == 0 || memcmp(s.ptr, str, n) == 0);
 }
 
 /* Grows a doubling array before element n is appended. */
@@ -150,6 +167,18 @@ static char *dup_reason(slg_span s)
 
 typedef struct app_ix {
   idmap jobs, stages, shuffles, execs, hosts, rdds;
+  /* strlen of executors[i].id and hosts[i]: compared on every task line. */
+  size_t *exec_len, *host_len;
+  /* Executor ids are small decimal numbers ("executor 3"): exec_num[v] is
+   * the index + 1 of executor "v" (canonical decimal below EXEC_NUM), 0
+   * when not looked up yet. NULL until first used. */
+  uint32_t *exec_num;
+  /* The host index + 1 last seen with executor i (an executor runs on one
+   * host), tried before hashing the host name; grown with exec_len. */
+  uint32_t *exec_host;
+  /* The stage of the last stage_get: task lines come in runs per stage. */
+  uint64_t last_stage_id;
+  uint32_t last_stage_ix; /* UINT32_MAX: none */
   int seen_tsm;       /* TaskSetManager task lines seen */
   int64_t cur_job;    /* index of the job of the last "Got job" */
   uint64_t live_execs;
@@ -168,6 +197,12 @@ struct slg_model {
   slg_time now;
   int64_t now_ms;
   slg_pos pos;
+  /* slg_time_ms of the date part of the last dated record: records of one
+   * log mostly share their date (days_from_civil per record was 2% of a
+   * run). */
+  uint16_t date_year;
+  uint8_t date_month, date_day, date_valid;
+  int64_t date_ms;
   /* Midnight rollover of time-only layouts. */
   int64_t last_raw_ms;
   int64_t day_offset;
@@ -240,6 +275,10 @@ static void free_app(slg_app *a, app_ix *x)
   idmap_dispose(&x->execs);
   idmap_dispose(&x->hosts);
   idmap_dispose(&x->rdds);
+  free(x->exec_len);
+  free(x->host_len);
+  free(x->exec_num);
+  free(x->exec_host);
 }
 
 void slg_model_free(slg_model *m)
@@ -291,6 +330,7 @@ static slg_app *new_app(slg_model *m)
   memset(a, 0, sizeof(*a));
   memset(x, 0, sizeof(*x));
   x->cur_job = -1;
+  x->last_stage_ix = UINT32_MAX;
   a->start = m->now;
   a->start_ms = m->now_ms;
   a->end = m->now;
@@ -343,9 +383,14 @@ static slg_stage *stage_get(slg_model *m, uint64_t id)
 {
   slg_app *a = cur_app(m);
   app_ix *x = cur_ix(m);
+  if (x->last_stage_ix != UINT32_MAX && x->last_stage_id == id)
+    return &a->stages[x->last_stage_ix];
   uint32_t i = idmap_get(&x->stages, id);
-  if (i != UINT32_MAX)
+  if (i != UINT32_MAX) {
+    x->last_stage_id = id;
+    x->last_stage_ix = i;
     return &a->stages[i];
+  }
   a->stages = grow(a->stages, a->nstages, sizeof(*a->stages));
   slg_stage *s = &a->stages[a->nstages];
   memset(s, 0, sizeof(*s));
@@ -423,26 +468,71 @@ static slg_shuffle *shuffle_get(slg_model *m, uint64_t id)
   return s;
 }
 
-/* Executors are keyed by their id string (hash; collisions checked). */
+#define EXEC_NUM 4096
+
+/* The value of a canonical decimal id below EXEC_NUM ("0", "17", not
+ * "017" or "driver"), or -1: such ids have one spelling per value. */
+static int exec_num_of(slg_span id)
+{
+  if (id.len == 0 || id.len > 4 || (id.len > 1 && id.ptr[0] == '0'))
+    return -1;
+  int v = 0;
+  for (size_t i = 0; i < id.len; i++) {
+    unsigned d = (unsigned)((unsigned char)id.ptr[i] - '0');
+    if (d > 9)
+      return -1;
+    v = v * 10 + (int)d;
+  }
+  return v < EXEC_NUM ? v : -1;
+}
+
+static uint32_t exec_index_hashed(slg_model *m, slg_span id, int create);
+
+/* Executors are keyed by their id string (hash; collisions checked), with
+ * small numeric ids answered from a direct table first. */
 static uint32_t exec_index(slg_model *m, slg_span id, int create)
+{
+  app_ix *x;
+  int v = exec_num_of(id);
+  if (v < 0)
+    return exec_index_hashed(m, id, create);
+  cur_app(m);
+  x = cur_ix(m);
+  if (x->exec_num != NULL && x->exec_num[v] != 0)
+    return x->exec_num[v] - 1;
+  uint32_t i = exec_index_hashed(m, id, create);
+  if (i != UINT32_MAX) {
+    if (x->exec_num == NULL)
+      x->exec_num = slg_xcalloc(EXEC_NUM, sizeof(*x->exec_num));
+    x->exec_num[v] = i + 1;
+  }
+  return i;
+}
+
+static uint32_t exec_index_hashed(slg_model *m, slg_span id, int create)
 {
   slg_app *a = cur_app(m);
   app_ix *x = cur_ix(m);
   uint64_t h = hash_span(id);
   uint32_t i = idmap_get(&x->execs, h);
-  if (i != UINT32_MAX && slg_span_eq(id, a->executors[i].id))
+  if (i != UINT32_MAX && span_is(id, a->executors[i].id, x->exec_len[i]))
     return i;
   if (i != UINT32_MAX) { /* hash collision: scan */
     for (size_t k = 0; k < a->nexecutors; k++)
-      if (slg_span_eq(id, a->executors[k].id))
+      if (span_is(id, a->executors[k].id, x->exec_len[k]))
         return (uint32_t)k;
   }
   if (!create)
     return UINT32_MAX;
+  x->exec_len = grow(x->exec_len, a->nexecutors, sizeof(*x->exec_len));
+  x->exec_host = grow(x->exec_host, a->nexecutors, sizeof(*x->exec_host));
+  x->exec_host[a->nexecutors] = 0;
   a->executors = grow(a->executors, a->nexecutors, sizeof(*a->executors));
   slg_executor *e = &a->executors[a->nexecutors];
   memset(e, 0, sizeof(*e));
   e->id = dup_span(id);
+  /* Not id.len: a NUL byte in the log would end the stored string. */
+  x->exec_len[a->nexecutors] = strlen(e->id);
   if (i == UINT32_MAX)
     idmap_put(&x->execs, h, (uint32_t)a->nexecutors);
   return (uint32_t)a->nexecutors++;
@@ -454,21 +544,23 @@ static uint32_t host_index(slg_model *m, slg_span host)
   app_ix *x = cur_ix(m);
   uint64_t h = hash_span(host);
   uint32_t i = idmap_get(&x->hosts, h);
-  if (i != UINT32_MAX && slg_span_eq(host, a->hosts[i]))
+  if (i != UINT32_MAX && span_is(host, a->hosts[i], x->host_len[i]))
     return i;
   for (size_t k = 0; i != UINT32_MAX && k < a->nhosts; k++)
-    if (slg_span_eq(host, a->hosts[k]))
+    if (span_is(host, a->hosts[k], x->host_len[k]))
       return (uint32_t)k;
+  x->host_len = grow(x->host_len, a->nhosts, sizeof(*x->host_len));
   a->hosts = grow(a->hosts, a->nhosts, sizeof(*a->hosts));
   a->hosts[a->nhosts] = dup_span(host);
+  x->host_len[a->nhosts] = strlen(a->hosts[a->nhosts]);
   if (i == UINT32_MAX)
     idmap_put(&x->hosts, h, (uint32_t)a->nhosts);
   return (uint32_t)a->nhosts++;
 }
 
 /* The bounded per-stage tally for executor/host `index`. */
-static slg_exec_tally *tally(slg_exec_tally **arr, size_t *n,
-                             slg_exec_tally *rest, uint32_t index)
+static inline slg_exec_tally *tally(slg_exec_tally **arr, size_t *n,
+                                    slg_exec_tally *rest, uint32_t index)
 {
   for (size_t i = 0; i < *n; i++)
     if ((*arr)[i].index == index)
@@ -950,8 +1042,9 @@ static void on_task_end(slg_model *m, const slg_event *ev)
   slg_sketch_add(&g->task_ms, ms);
   a->total_task_ms += ms;
   task_done(a);
+  uint32_t ei = UINT32_MAX;
   if (ev->exec.len > 0) {
-    uint32_t ei = exec_index(m, ev->exec, 1);
+    ei = exec_index(m, ev->exec, 1);
     slg_executor *e = &a->executors[ei];
     if (e->host == NULL && ev->host.len > 0)
       e->host = dup_span(ev->host);
@@ -962,7 +1055,20 @@ static void on_task_end(slg_model *m, const slg_event *ev)
     x->task_ms += ms;
   }
   if (ev->host.len > 0) {
-    uint32_t hi = host_index(m, ev->host);
+    /* "... on ip-10-0-151-68.ec2.internal (executor 4)": the host this
+     * executor had last time, if it is the same, else a lookup. Hosts are
+     * unique by name, so the hint finds the index host_index would. */
+    app_ix *ix = cur_ix(m);
+    uint32_t hint = ei != UINT32_MAX ? ix->exec_host[ei] : 0;
+    uint32_t hi;
+    if (hint != 0 &&
+        span_is(ev->host, a->hosts[hint - 1], ix->host_len[hint - 1])) {
+      hi = hint - 1;
+    } else {
+      hi = host_index(m, ev->host);
+      if (ei != UINT32_MAX)
+        ix->exec_host[ei] = hi + 1;
+    }
     slg_exec_tally *x = tally(&g->hosts, &g->nhosts, &g->hosts_rest, hi);
     x->tasks++;
     x->task_ms += ms;
@@ -1261,7 +1367,25 @@ static void set_now(slg_model *m, const slg_time *t)
 {
   if (!(t->flags & SLG_TIME_HAS_TIME))
     return; /* keep the last known time */
-  int64_t raw = slg_time_ms(t);
+  int64_t raw;
+  if (t->flags & SLG_TIME_HAS_DATE) {
+    /* slg_time_ms is the time of day plus whole days in ms, so the day
+     * part is cached and the sum is exact. */
+    int64_t tod = ((int64_t)t->hour * 3600 + t->minute * 60 + t->second) *
+                      1000 +
+                  ((t->flags & SLG_TIME_HAS_MS) ? t->millisecond : 0);
+    if (!m->date_valid || m->date_year != t->year ||
+        m->date_month != t->month || m->date_day != t->day) {
+      m->date_year = t->year;
+      m->date_month = t->month;
+      m->date_day = t->day;
+      m->date_valid = 1;
+      m->date_ms = slg_time_ms(t) - tod;
+    }
+    raw = m->date_ms + tod;
+  } else {
+    raw = slg_time_ms(t);
+  }
   if (!(t->flags & SLG_TIME_HAS_DATE)) {
     /* Time-only layouts: going back by more than 12 h is the next day. */
     if (m->have_raw && raw + 12 * 3600 * 1000 < m->last_raw_ms)

@@ -66,7 +66,9 @@ static void cover(slg_sketch *s, int32_t i)
 
 static void add_n(slg_sketch *s, int32_t i, uint64_t n)
 {
-  cover(s, i);
+  /* Most values land inside the window already. */
+  if (s->counts == NULL || i < s->lo || i >= s->lo + (int32_t)s->nbuckets)
+    cover(s, i);
   s->counts[i - s->lo] += n;
 }
 
