@@ -28,8 +28,11 @@
  */
 #include <stdlib.h>
 
+#include "input.h"
 #include "model_events.h"
 #include "pipeline.h"
+
+#define EXTENSION (64 * 1024) /* positional reads past a chunk's end */
 
 enum { ITEM_MODELLED, ITEM_OTHER_RECORD, ITEM_CONTINUATION };
 
@@ -66,6 +69,13 @@ struct slg_chunk {
   size_t arena_len, arena_cap;
   int inexact; /* the merge must take the serial path */
   int was_serial;
+  /* Positional chunks (slg_chunk_parse_at): the file range of the lines
+   * parsed, read again by a serial merge; data is part of them. */
+  slg_reader *src;
+  uint64_t file_begin, file_end;
+  int empty; /* no line starts in the range */
+  int error; /* SLG_EIO from pread */
+  char *ext;
 };
 
 slg_chunk *slg_chunk_new(const slg_pipeline *p)
@@ -89,6 +99,7 @@ void slg_chunk_free(slg_chunk *c)
   slg_layout_free(c->layout);
   slg_lines_dispose(&c->lines);
   slg_histogram_dispose(&c->hist);
+  free(c->ext);
   free(c->items);
   free(c->arena);
   free(c);
@@ -99,7 +110,8 @@ int slg_chunk_was_serial(const slg_chunk *c)
   return c->was_serial;
 }
 
-void slg_chunk_parse(slg_chunk *c, const char *data, size_t len)
+/* Readies the chunk for new bytes at `data` (len of them in memory). */
+static void reset(slg_chunk *c, const char *data, size_t len)
 {
   c->data = data;
   c->len = len;
@@ -124,6 +136,9 @@ void slg_chunk_parse(slg_chunk *c, const char *data, size_t len)
   c->nitems = 0;
   c->arena_len = 0;
   c->inexact = 0;
+  c->src = NULL;
+  c->empty = 0;
+  c->error = 0;
 
   memset(&c->scan, 0, sizeof c->scan);
   c->scan.layout = c->layout;
@@ -132,11 +147,85 @@ void slg_chunk_parse(slg_chunk *c, const char *data, size_t len)
   c->scan.acc = &c->acc;
   c->scan.file = &c->file;
   c->scan.chunk = c;
-  slg_lines_feed(&c->lines, data, len);
-  /* The chunk ends with a newline: nothing is left in the splitter. */
+}
+
+static void finish(slg_chunk *c)
+{
+  /* Delivers an unterminated last line (the end of the input). */
   slg_lines_finish(&c->lines);
   if (slg_layout_refused(c->layout) != c->refused_before)
     c->inexact = 1;
+}
+
+void slg_chunk_parse(slg_chunk *c, const char *data, size_t len)
+{
+  reset(c, data, len);
+  slg_lines_feed(&c->lines, data, len);
+  finish(c);
+}
+
+int slg_chunk_parse_at(slg_chunk *c, slg_reader *r, char *buf,
+                       uint64_t begin, uint64_t end, uint64_t size)
+{
+  /* Byte begin - 1 too: a line starts at begin when it is a newline. */
+  uint64_t from = begin > 0 ? begin - 1 : 0;
+  ptrdiff_t n = slg_reader_pread(r, buf, (size_t)(end - from), from);
+  size_t got = n > 0 ? (size_t)n : 0;
+  size_t start = 0;
+  if (begin > 0) {
+    const char *nl = got ? memchr(buf, '\n', got) : NULL;
+    start = nl ? (size_t)(nl - buf) + 1 : got;
+  }
+  reset(c, buf + start, got - start);
+  c->src = r;
+  c->file_begin = from + start;
+  c->file_end = from + got;
+  if (n < 0) {
+    c->error = (int)n;
+    return c->error;
+  }
+  if (start == got) {
+    /* Every byte belongs to a line that started before: its owner reads
+     * it to its end. */
+    c->empty = 1;
+    return 0;
+  }
+  slg_lines_feed(&c->lines, c->data, c->len);
+  /* The last line that starts here may end past `end`: read on to its
+   * newline (the splitter keeps at most max_line bytes of it). */
+  uint64_t pos = c->file_end;
+  if (buf[got - 1] != '\n' && pos < size) {
+    if (!c->ext)
+      c->ext = slg_xmalloc(EXTENSION);
+    for (;;) {
+      ptrdiff_t k = slg_reader_pread(r, c->ext, EXTENSION, pos);
+      if (k < 0) {
+        c->error = (int)k;
+        return c->error;
+      }
+      if (k == 0)
+        break;
+      const char *nl = memchr(c->ext, '\n', (size_t)k);
+      size_t take = nl ? (size_t)(nl - c->ext) + 1 : (size_t)k;
+      slg_lines_feed(&c->lines, c->ext, take);
+      pos += take;
+      if (nl)
+        break;
+    }
+  }
+  c->file_end = pos;
+  finish(c);
+  return 0;
+}
+
+uint64_t slg_chunk_file_end(const slg_chunk *c)
+{
+  return c->file_end;
+}
+
+int slg_chunk_error(const slg_chunk *c)
+{
+  return c->error;
 }
 
 /* ------------------------------------------------ what the scan hands in */
@@ -150,7 +239,17 @@ void slg_chunk_start(slg_chunk *c, const slg_line *first_record,
                      uint64_t line_no)
 {
   c->started = 1;
-  c->head_len = (size_t)(first_record->ptr - c->data);
+  if (first_record->ptr >= c->data && first_record->ptr <= c->data + c->len) {
+    c->head_len = (size_t)(first_record->ptr - c->data);
+  } else {
+    /* The record is the last line, which runs past the chunk's bytes
+     * (slg_chunk_parse_at) and was assembled in the splitter's carry: it
+     * starts after the last newline of the chunk's bytes. */
+    size_t k = c->len;
+    while (k > 0 && c->data[k - 1] != '\n')
+      k--;
+    c->head_len = k;
+  }
   c->head_lines = line_no - 1;
 }
 
@@ -186,10 +285,13 @@ void slg_chunk_record(slg_chunk *c, const slg_record *rec, slg_span logger,
   slg_model_item it;
   slg_record r = *rec;
   const char *m = rec->message.ptr;
+  const char *carry = c->lines.carry;
   if (rec->message.len &&
-      (m < c->data || m + rec->message.len > c->data + c->len)) {
+      (m < c->data || m + rec->message.len > c->data + c->len) &&
+      (m < carry || m + rec->message.len > carry + c->lines.max_line)) {
     /* The detector's scratch (an unescaped JSON message): copy it, the
-     * event's spans must outlive the next line. */
+     * event's spans must outlive the next line. (A line the splitter
+     * assembled in its carry stays there until the chunk is reused.) */
     if (c->arena_cap < c->len + 64) {
       /* Unescaping shrinks a message, so the chunk's size is enough. */
       free(c->arena);
@@ -302,14 +404,41 @@ static void merge_counts(slg_pipeline *p, const slg_chunk *c)
   }
 }
 
+/* The chunk's bytes through the pipeline's own splitter. */
+static void feed_serial(slg_pipeline *p, slg_chunk *c)
+{
+  if (!c->src) {
+    slg_lines_feed(&p->lines, c->data, c->len);
+    return;
+  }
+  /* Positional: read the range again, a piece at a time. */
+  if (!c->ext)
+    c->ext = slg_xmalloc(EXTENSION);
+  for (uint64_t pos = c->file_begin; pos < c->file_end;) {
+    uint64_t want = c->file_end - pos;
+    ptrdiff_t k = slg_reader_pread(c->src, c->ext,
+                                   want < EXTENSION ? (size_t)want
+                                                    : EXTENSION,
+                                   pos);
+    if (k <= 0) {
+      c->error = k < 0 ? (int)k : SLG_EIO; /* the file shrank */
+      return;
+    }
+    slg_lines_feed(&p->lines, c->ext, (size_t)k);
+    pos += (uint64_t)k;
+  }
+}
+
 void slg_pipeline_merge(slg_pipeline *p, slg_chunk *c)
 {
   slg_scan *s = &p->scan;
   c->was_serial = 0;
+  if (c->empty || c->error)
+    return;
   if (!c->started || c->inexact ||
       !slg_histogram_can_merge(&p->hist, &c->hist)) {
     c->was_serial = c->started;
-    slg_lines_feed(&p->lines, c->data, c->len);
+    feed_serial(p, c);
     return;
   }
   uint64_t base = s->line_no;

@@ -423,6 +423,46 @@ const char *slg_reader_backend(void)
 #endif
 }
 
+/* ------------------------------------------------- positional reads */
+
+int64_t slg_reader_positional(const slg_reader *r)
+{
+  struct stat st;
+  if (r->mode != MODE_PLAIN || r->error || fstat(r->fd, &st) != 0 ||
+      !S_ISREG(st.st_mode))
+    return -1;
+  /* Only before the first slg_reader_read (the sniffed window aside):
+   * the two ways of reading do not mix. */
+  if (r->bytes_decoded != 0 || r->window_offset != 0)
+    return -1;
+  /* A file opened at an offset (stdin redirected after a read) starts
+   * there for read(2); positional reads would start at 0. */
+  off_t here = lseek(r->fd, 0, SEEK_CUR);
+  if (here < 0 || (uint64_t)here != r->bytes_read)
+    return -1;
+  return (int64_t)st.st_size;
+}
+
+ptrdiff_t slg_reader_pread(slg_reader *r, char *buf, size_t cap,
+                           uint64_t offset)
+{
+  for (;;) {
+    ssize_t n = pread(r->fd, buf, cap, (off_t)offset);
+    if (n < 0 && errno == EINTR)
+      continue;
+    return n < 0 ? SLG_EIO : (ptrdiff_t)n;
+  }
+}
+
+void slg_reader_positional_end(slg_reader *r, uint64_t end, int error)
+{
+  r->bytes_read = r->bytes_decoded = end;
+  r->eof = 1;
+  r->in_pos = r->in_len;
+  if (error)
+    fail(r, error, end);
+}
+
 void slg_reader_close(slg_reader *r)
 {
   if (!r)

@@ -12,6 +12,11 @@
  * A fixed ring of 2 * threads + 2 chunks bounds memory whatever the input
  * size: the reader waits for a free chunk, the merger for the oldest one.
  *
+ * A plain regular file needs no reader thread: each worker reads its own
+ * chunk with pread (slg_chunk_parse_at), so the bytes are copied once,
+ * into the cache of the core that parses them, not by one core for
+ * another. Chunk k then owns the lines that start in [k C, (k + 1) C).
+ *
  * Bytes that cannot form a line-aligned chunk go to the merger unparsed
  * and through the serial line splitter ("serial" chunks): a line longer
  * than a chunk (the splitter cuts it at max_line) and the last line of an
@@ -22,6 +27,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 
+#include "input.h"
 #include "pipeline.h"
 
 #define SERIAL_BUFFER (256 * 1024)
@@ -44,6 +50,12 @@ typedef struct par {
    * nslots; slot i holds sequence numbers congruent to i. */
   size_t merged, parse_next, filled;
   int reading_done;
+  /* Positional mode: the file's size and how many chunks cover it. */
+  int positional;
+  uint64_t size;
+  size_t nchunks;
+  uint64_t end;    /* file offset after the last merged line */
+  int pos_error;   /* the first chunk's SLG_EIO, in input order */
   ptrdiff_t error; /* the reader's final status (0 or SLG_E*) */
   pthread_mutex_t mu;
   pthread_cond_t work, done, room;
@@ -164,6 +176,66 @@ static void *worker_main(void *arg)
   return NULL;
 }
 
+/* Positional worker: claims the next chunk once its slot is free. */
+static void *positional_main(void *arg)
+{
+  par *q = arg;
+  lock(q);
+  for (;;) {
+    if (q->parse_next == q->nchunks || q->reading_done)
+      break;
+    if (q->parse_next - q->merged == q->nslots) {
+      pthread_cond_wait(&q->room, &q->mu);
+      continue;
+    }
+    size_t k = q->parse_next++;
+    slot *s = &q->ring[k % q->nslots];
+    s->parsed = 0;
+    unlock(q);
+    uint64_t begin = (uint64_t)k * q->chunk_size;
+    uint64_t end = begin + q->chunk_size < q->size ? begin + q->chunk_size
+                                                   : q->size;
+    slg_chunk_parse_at(s->chunk, q->r, s->data, begin, end, q->size);
+    lock(q);
+    s->parsed = 1;
+    pthread_cond_broadcast(&q->done);
+  }
+  unlock(q);
+  return NULL;
+}
+
+static void merge_positional(par *q)
+{
+  lock(q);
+  while (q->merged < q->nchunks) {
+    slot *s = &q->ring[q->merged % q->nslots];
+    if (q->merged >= q->parse_next || !s->parsed) {
+      pthread_cond_wait(&q->done, &q->mu);
+      continue;
+    }
+    unlock(q);
+    int err = slg_chunk_error(s->chunk);
+    if (!err) {
+      slg_pipeline_merge(q->p, s->chunk);
+      err = slg_chunk_error(s->chunk); /* a serial merge reads again */
+    }
+    if (err) {
+      /* A read error ends the input there, as it does for read(2). */
+      lock(q);
+      q->pos_error = err;
+      q->reading_done = 1; /* workers stop claiming */
+      pthread_cond_broadcast(&q->room);
+      break;
+    }
+    if (slg_chunk_file_end(s->chunk) > q->end)
+      q->end = slg_chunk_file_end(s->chunk);
+    lock(q);
+    q->merged++;
+    pthread_cond_broadcast(&q->room);
+  }
+  unlock(q);
+}
+
 /* The calling thread: merges in order until the reader is done. */
 static void merge_all(par *q)
 {
@@ -215,10 +287,19 @@ ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
   q.r = r;
   q.chunk_size = p->opt.chunk_size ? p->opt.chunk_size : SLG_DEFAULT_CHUNK;
   q.nslots = 2 * (size_t)threads + 2;
+  int64_t size = slg_reader_positional(r);
+  if (size >= 0) {
+    q.positional = 1;
+    q.size = (uint64_t)size;
+    q.nchunks = (size_t)((q.size + q.chunk_size - 1) / q.chunk_size);
+    if (q.nchunks < q.nslots)
+      q.nslots = q.nchunks ? q.nchunks : 1;
+  }
   q.ring = slg_xcalloc(q.nslots, sizeof *q.ring);
   for (size_t i = 0; i < q.nslots; i++) {
     q.ring[i].chunk = slg_chunk_new(p);
-    q.ring[i].data = slg_xmalloc(q.chunk_size);
+    /* Positional chunks read the byte before their range too. */
+    q.ring[i].data = slg_xmalloc(q.chunk_size + 1);
   }
   pthread_mutex_init(&q.mu, NULL);
   pthread_cond_init(&q.work, NULL);
@@ -227,13 +308,17 @@ ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
 
   pthread_t reader, workers[SLG_MAX_THREADS];
   unsigned started = 0;
+  void *(*worker)(void *) = q.positional ? positional_main : worker_main;
   for (; started < threads; started++)
-    if (pthread_create(&workers[started], NULL, worker_main, &q) != 0)
+    if (pthread_create(&workers[started], NULL, worker, &q) != 0)
       break;
-  int reader_ok =
-      started > 0 && pthread_create(&reader, NULL, reader_main, &q) == 0;
   ptrdiff_t status;
-  if (reader_ok) {
+  if (q.positional && started > 0) {
+    merge_positional(&q);
+    slg_reader_positional_end(r, q.end, q.pos_error);
+    status = q.pos_error;
+  } else if (!q.positional && started > 0 &&
+             pthread_create(&reader, NULL, reader_main, &q) == 0) {
     merge_all(&q);
     pthread_join(reader, NULL);
     status = q.error;
@@ -242,7 +327,11 @@ ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
     lock(&q);
     q.reading_done = 1;
     pthread_cond_broadcast(&q.work);
+    pthread_cond_broadcast(&q.room);
     unlock(&q);
+    for (unsigned i = 0; i < started; i++)
+      pthread_join(workers[i], NULL);
+    started = 0;
     status = read_serial(p, r);
   }
   for (unsigned i = 0; i < started; i++)

@@ -1,3 +1,4 @@
+#define _POSIX_C_SOURCE 200809L
 /*
  * test_chunk.c - chunks parsed apart and merged in order give the serial
  * report, and the merge takes the serial path exactly when a bound would
@@ -12,11 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "analysis.h"
 #include "buf.h"
+#include "input.h"
 #include "pipeline.h"
 #include "render.h"
 
@@ -250,6 +253,76 @@ static void test_chunk__layout_bound_takes_the_serial_path(void **state)
   free(log);
 }
 
+/*
+ * Positional chunks (plain files, slg_chunk_parse_at): chunk k owns the
+ * lines that start in [k C, (k + 1) C). Every C from 1 byte to past the
+ * file: ranges inside one line (empty chunks), a record that runs past
+ * its range (read on to its newline), a final line without a newline.
+ */
+static void test_chunk__positional_ranges(void **state)
+{
+  (void)state;
+  char path[] = "/tmp/slg-test-chunk-XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  FILE *f = fdopen(fd, "wb");
+  /* Without its last newline: the unterminated line is a record. */
+  fwrite(job_log, 1, sizeof job_log - 2, f);
+  fclose(f);
+  char *want;
+  {
+    slg_pipeline *p = new_pipeline(0);
+    slg_reader *r;
+    assert_int_equal(slg_reader_open(&r, path), 0);
+    slg_pipeline_begin_file(p, "mem");
+    char buf[512];
+    ptrdiff_t n;
+    while ((n = slg_reader_read(r, buf, sizeof buf)) > 0)
+      slg_pipeline_feed(p, buf, (size_t)n);
+    slg_file_status st = {slg_reader_bytes_read(r),
+                          slg_reader_bytes_decoded(r), 0, 0};
+    slg_reader_close(r);
+    slg_pipeline_end_file(p, &st);
+    want = report(p);
+    slg_pipeline_free(p);
+  }
+  for (uint64_t cs = 1; cs < sizeof job_log + 8; cs += (cs < 200 ? 1 : 37)) {
+    slg_pipeline *p = new_pipeline(0);
+    slg_chunk *c = slg_chunk_new(p);
+    slg_reader *r;
+    assert_int_equal(slg_reader_open(&r, path), 0);
+    int64_t size = slg_reader_positional(r);
+    assert_int_equal(size, (int64_t)sizeof job_log - 2);
+    char *buf = slg_xmalloc((size_t)cs + 1);
+    slg_pipeline_begin_file(p, "mem");
+    uint64_t end = 0;
+    for (uint64_t b = 0; b < (uint64_t)size; b += cs) {
+      uint64_t e = b + cs < (uint64_t)size ? b + cs : (uint64_t)size;
+      assert_int_equal(
+          slg_chunk_parse_at(c, r, buf, b, e, (uint64_t)size), 0);
+      slg_pipeline_merge(p, c);
+      if (slg_chunk_file_end(c) > end)
+        end = slg_chunk_file_end(c);
+    }
+    assert_int_equal(end, (uint64_t)size);
+    slg_reader_positional_end(r, end, 0);
+    slg_file_status st = {slg_reader_bytes_read(r),
+                          slg_reader_bytes_decoded(r), 0, 0};
+    slg_pipeline_end_file(p, &st);
+    char *got = report(p);
+    if (strcmp(want, got) != 0)
+      fail_msg("positional chunks of %llu bytes: report differs",
+               (unsigned long long)cs);
+    free(got);
+    free(buf);
+    slg_reader_close(r);
+    slg_chunk_free(c);
+    slg_pipeline_free(p);
+  }
+  free(want);
+  unlink(path);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -258,6 +331,7 @@ int main(void)
       cmocka_unit_test(test_chunk__logger_bound_takes_the_serial_path),
       cmocka_unit_test(test_chunk__json_messages_are_copied),
       cmocka_unit_test(test_chunk__layout_bound_takes_the_serial_path),
+      cmocka_unit_test(test_chunk__positional_ranges),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
