@@ -214,6 +214,26 @@ long slg_histogram_add_ms(slg_histogram *h, slg_span logger,
   return (long)(s - h->loggers);
 }
 
+void slg_histogram_add_index(slg_histogram *h, size_t idx, slg_level level,
+                             const slg_time *time, int64_t ms)
+{
+  slg_logger_stats *s = &h->loggers[idx];
+  s->count++;
+  s->levels[level >= 0 && level < SLG_LEVEL_COUNT ? (int)level
+                                                  : SLG_LEVEL_COUNT]++;
+  s->last_seq = h->seq++;
+  if (time->flags & SLG_TIME_HAS_TIME) {
+    if (!s->first.flags || ms < s->first_ms) {
+      s->first = *time;
+      s->first_ms = ms;
+    }
+    if (!s->last.flags || ms >= s->last_ms) {
+      s->last = *time;
+      s->last_ms = ms;
+    }
+  }
+}
+
 static const slg_histogram *sort_ctx;
 
 static int by_count(const void *a, const void *b)

@@ -72,6 +72,12 @@ int slg_histogram_can_merge(const slg_histogram *into,
                             const slg_histogram *from);
 void slg_histogram_merge(slg_histogram *into, const slg_histogram *from);
 
+/* Counts one more record of logger `idx`, which slg_histogram_add_ms
+ * returned for the same logger name as written: the lookup and the
+ * full-name check (already made for that name) are skipped. */
+void slg_histogram_add_index(slg_histogram *h, size_t idx, slg_level level,
+                             const slg_time *time, int64_t ms);
+
 /* Indexes of the loggers sorted by count (desc), then name; caller frees. */
 size_t *slg_histogram_sorted(const slg_histogram *h);
 

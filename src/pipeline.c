@@ -42,22 +42,32 @@ static void track_gap(slg_scan *s, const slg_time *t, int64_t ms)
   s->prev_ms = ms;
 }
 
-/* slg_logger_short, remembered for the previous record's logger: most
- * records repeat the logger of the one before. */
-static slg_span logger_short(slg_scan *s, slg_span logger)
+/* Counts the record in the histogram by its logger; returns the short
+ * name (len 0: the layout has no logger). */
+static slg_span count_logger(slg_scan *s, const slg_record *rec, int64_t ms)
 {
-  if (logger.len > 0 && logger.len == s->prev_logger_len &&
-      logger.len <= sizeof s->prev_logger &&
-      memcmp(logger.ptr, s->prev_logger, logger.len) == 0)
-    return slg_span_make(logger.ptr + s->prev_short_off, s->prev_short_len);
+  slg_span logger = rec->logger;
+  for (int k = 0; k < 2; k++) {
+    slg_logger_memo *m = &s->memo[k];
+    if (m->len == logger.len && m->len &&
+        slg_mem_eq(m->text, logger.ptr, logger.len)) {
+      slg_histogram_add_index(s->hist, m->hist, rec->level, &rec->time, ms);
+      return slg_span_make(logger.ptr + m->short_off, m->short_len);
+    }
+  }
   slg_span sh = slg_logger_short(logger);
-  if (logger.len > 0 && logger.len <= sizeof s->prev_logger) {
-    memcpy(s->prev_logger, logger.ptr, logger.len);
-    s->prev_logger_len = logger.len;
-    s->prev_short_off = (size_t)(sh.ptr - logger.ptr);
-    s->prev_short_len = sh.len;
-  } else {
-    s->prev_logger_len = (size_t)-1;
+  if (!sh.len)
+    return sh;
+  long idx = slg_histogram_add_ms(s->hist, logger, sh, rec->level,
+                                  &rec->time, ms);
+  if (idx >= 0 && logger.len <= sizeof s->memo[0].text) {
+    slg_logger_memo *m = &s->memo[s->memo_next];
+    s->memo_next ^= 1;
+    memcpy(m->text, logger.ptr, logger.len);
+    m->len = logger.len;
+    m->short_off = (size_t)(sh.ptr - logger.ptr);
+    m->short_len = sh.len;
+    m->hist = (size_t)idx;
   }
   return sh;
 }
@@ -100,11 +110,8 @@ static void on_record(slg_scan *s, const slg_record *rec)
               ms);
     track_gap(s, &rec->time, ms);
   }
-  slg_span short_name = logger_short(s, rec->logger);
-  if (short_name.len)
-    slg_histogram_add_ms(s->hist, rec->logger, short_name, rec->level,
-                         &rec->time, ms);
-  else
+  slg_span short_name = count_logger(s, rec, ms);
+  if (!short_name.len)
     a->records_without_logger++;
   slg_context_record(&s->ctx, rec->message);
   if (s->model) {

@@ -82,6 +82,17 @@ static inline int64_t slg_time_cache_ms(slg_time_cache *c, const slg_time *t)
  */
 typedef struct slg_chunk slg_chunk;
 
+/* A logger as written, with its short name and histogram index: records
+ * come in runs of two or three loggers (TaskSetManager's task lines with
+ * BlockManagerInfo's between them), and one compare then stands for the
+ * short-name scan and the histogram lookup. */
+typedef struct slg_logger_memo {
+  char text[64];
+  size_t len; /* 0: empty entry */
+  size_t short_off, short_len;
+  size_t hist; /* index in the scan's histogram */
+} slg_logger_memo;
+
 typedef struct slg_scan {
   slg_layout *layout;
   slg_context ctx;
@@ -93,8 +104,8 @@ typedef struct slg_scan {
   slg_time prev_time;   /* last timed record (gap tracking) */
   int64_t prev_ms;      /* its slg_time_ms */
   slg_time_cache tc;
-  char prev_logger[128]; /* logger of the previous record, and */
-  size_t prev_logger_len, prev_short_off, prev_short_len; /* its short */
+  slg_logger_memo memo[2]; /* the two loggers seen last */
+  unsigned memo_next;       /* the entry to replace */
   slg_model *model;     /* serial: records are applied at once */
   slg_chunk *chunk;     /* parallel: records are queued in the chunk */
 } slg_scan;

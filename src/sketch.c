@@ -4,9 +4,11 @@
  * multiset of values, so merging is order-independent; the bucket array
  * spans only the range of buckets seen, growing at either end.
  */
+#define _POSIX_C_SOURCE 200809L
 #include "sketch.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,11 +25,32 @@ void slg_sketch_dispose(slg_sketch *s)
   memset(s, 0, sizeof(*s));
 }
 
-static int32_t bucket_of(uint64_t v)
+static int32_t bucket_by_log(uint64_t v)
 {
   /* Bucket i holds (gamma^(i-1), gamma^i]; v >= 1 gives i >= 0. */
   double i = ceil(log((double)v) / log(SLG_SKETCH_GAMMA));
   return (int32_t)i;
+}
+
+/* Task durations are mostly below SMALL ms: their buckets come from a
+ * table made with the same formula once, not from a log() per task. */
+#define SMALL 16384
+static int16_t small_buckets[SMALL];
+static pthread_once_t small_once = PTHREAD_ONCE_INIT;
+
+static void fill_small(void)
+{
+  for (uint64_t v = 1; v < SMALL; v++)
+    small_buckets[v] = (int16_t)bucket_by_log(v);
+}
+
+static int32_t bucket_of(uint64_t v)
+{
+  if (v < SMALL) {
+    pthread_once(&small_once, fill_small);
+    return small_buckets[v];
+  }
+  return bucket_by_log(v);
 }
 
 static double bucket_value(int32_t i)
