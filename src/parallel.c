@@ -9,7 +9,7 @@
  *     order;
  *   - the calling thread merges parsed chunks in input order
  *     (slg_pipeline_merge) and so owns the pipeline throughout.
- * A fixed ring of 2 * threads + 2 chunks bounds memory whatever the input
+ * A fixed ring of threads + 3 chunks bounds memory whatever the input
  * size: the reader waits for a free chunk, the merger for the oldest one.
  *
  * A plain regular file needs no reader thread: each worker reads its own
@@ -286,7 +286,7 @@ ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
   q.p = p;
   q.r = r;
   q.chunk_size = p->opt.chunk_size ? p->opt.chunk_size : SLG_DEFAULT_CHUNK;
-  q.nslots = 2 * (size_t)threads + 2;
+  q.nslots = (size_t)threads + 3; /* one each being parsed, and a few ahead */
   int64_t size = slg_reader_positional(r);
   if (size >= 0) {
     q.positional = 1;
