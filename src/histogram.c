@@ -157,6 +157,28 @@ static slg_logger_stats *find(slg_histogram *h, slg_span short_name,
   return NULL;
 }
 
+/* One more record of logger s. */
+static inline void count(slg_histogram *h, slg_logger_stats *s,
+                         slg_level level, const slg_time *time, int64_t ms)
+{
+  s->count++;
+  s->levels[level >= 0 && level < SLG_LEVEL_COUNT ? (int)level
+                                                  : SLG_LEVEL_COUNT]++;
+  s->last_seq = h->seq++;
+  /* Ties: the first of equal times stays first, the last becomes last
+   * (what slg_time_cmp's < 0 and >= 0 did). */
+  if (time->flags & SLG_TIME_HAS_TIME) {
+    if (!s->first.flags || ms < s->first_ms) {
+      s->first = *time;
+      s->first_ms = ms;
+    }
+    if (!s->last.flags || ms >= s->last_ms) {
+      s->last = *time;
+      s->last_ms = ms;
+    }
+  }
+}
+
 long slg_histogram_add(slg_histogram *h, slg_span logger, slg_span short_name,
                        slg_level level, const slg_time *time)
 {
@@ -189,22 +211,7 @@ long slg_histogram_add_ms(slg_histogram *h, slg_span logger,
     h->slots[j] = (uint32_t)(++h->count);
     touch(h, h->count);
   }
-  s->count++;
-  s->levels[level >= 0 && level < SLG_LEVEL_COUNT ? (int)level
-                                                  : SLG_LEVEL_COUNT]++;
-  s->last_seq = h->seq++;
-  /* Ties: the first of equal times stays first, the last becomes last
-   * (what slg_time_cmp's < 0 and >= 0 did). */
-  if (time->flags & SLG_TIME_HAS_TIME) {
-    if (!s->first.flags || ms < s->first_ms) {
-      s->first = *time;
-      s->first_ms = ms;
-    }
-    if (!s->last.flags || ms >= s->last_ms) {
-      s->last = *time;
-      s->last_ms = ms;
-    }
-  }
+  count(h, s, level, time, ms);
   if (logger.len > s->full_name_len && logger.len > short_name.len &&
       is_full_name(logger, short_name)) {
     free(s->full_name);
@@ -217,21 +224,7 @@ long slg_histogram_add_ms(slg_histogram *h, slg_span logger,
 void slg_histogram_add_index(slg_histogram *h, size_t idx, slg_level level,
                              const slg_time *time, int64_t ms)
 {
-  slg_logger_stats *s = &h->loggers[idx];
-  s->count++;
-  s->levels[level >= 0 && level < SLG_LEVEL_COUNT ? (int)level
-                                                  : SLG_LEVEL_COUNT]++;
-  s->last_seq = h->seq++;
-  if (time->flags & SLG_TIME_HAS_TIME) {
-    if (!s->first.flags || ms < s->first_ms) {
-      s->first = *time;
-      s->first_ms = ms;
-    }
-    if (!s->last.flags || ms >= s->last_ms) {
-      s->last = *time;
-      s->last_ms = ms;
-    }
-  }
+  count(h, &h->loggers[idx], level, time, ms);
 }
 
 static const slg_histogram *sort_ctx;

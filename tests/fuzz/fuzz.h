@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "sparklog.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Aborts with a message: an invariant of the code under test broke. */
@@ -66,6 +68,17 @@ static inline uint64_t fuzz_rand(uint64_t *state)
   x ^= x >> 27;
   *state = x;
   return x * 0x2545f4914f6cdd1du;
+}
+
+/* The pipeline targets' settings bytes: data[1] picks max_line (cut
+ * lines), data[2] max_loggers (the histogram bound). */
+static inline void fuzz_pipeline_options(slg_options *opt, const uint8_t *data)
+{
+  slg_options_init(opt);
+  opt->max_line =
+      data[1] < 128 ? 16 + (size_t)data[1] * 8 : SLG_DEFAULT_MAX_LINE;
+  opt->max_loggers =
+      data[2] < 128 ? 1 + (size_t)(data[2] % 8) : SLG_DEFAULT_MAX_LOGGERS;
 }
 
 #endif /* SLG_FUZZ_H */

@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fuzz.h"
 #include "pipeline.h"
+#include "fuzz.h"
 #include "render.h"
 
 static char *report(slg_pipeline *p, size_t *len)
@@ -35,11 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   uint64_t seed = data[0];
   unsigned scale = data[0] % 6;
   slg_options opt;
-  slg_options_init(&opt);
-  opt.max_line =
-      data[1] < 128 ? 16 + (size_t)data[1] * 8 : SLG_DEFAULT_MAX_LINE;
-  opt.max_loggers =
-      data[2] < 128 ? 1 + (size_t)(data[2] % 8) : SLG_DEFAULT_MAX_LOGGERS;
+  fuzz_pipeline_options(&opt, data);
   const char *s = (const char *)data + 4;
   size_t n = size - 4;
   if (!(data[3] & 1) && n > 0 && s[n - 1] != '\n')

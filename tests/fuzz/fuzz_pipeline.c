@@ -10,8 +10,8 @@
  */
 #include <string.h>
 
-#include "fuzz.h"
 #include "pipeline.h"
+#include "fuzz.h"
 #include "render.h"
 
 static void feed_chunked(slg_pipeline *p, const char *s, size_t n,
@@ -34,11 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   uint64_t seed = data[0];
   unsigned scale = data[0] % 13;
   slg_options opt;
-  slg_options_init(&opt);
-  opt.max_line =
-      data[1] < 128 ? 16 + (size_t)data[1] * 8 : SLG_DEFAULT_MAX_LINE;
-  opt.max_loggers =
-      data[2] < 128 ? 1 + (size_t)(data[2] % 8) : SLG_DEFAULT_MAX_LOGGERS;
+  fuzz_pipeline_options(&opt, data);
   int two_files = data[3] & 1;
   const char *s = (const char *)data + 4;
   size_t n = size - 4;
