@@ -57,7 +57,7 @@ make_log() { # make_log SIZE [plain] -> path (a .gz twin beside it unless plain)
   echo "$log"
 }
 log=$(make_log "$size")
-bytes=$(stat -c %s "$log")
+bytes=$(stat -L -c %s "$log")
 lines=$(wc -l < "$log")
 cores=$(nproc)
 
@@ -110,7 +110,7 @@ run_all "$log"
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 echo "Machine: $cores cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); sparklog $("$sparklog" --version | sed 's/^sparklog //')"
-echo "Input: $log, $bytes bytes, $lines lines (gzip $(stat -c %s "$log.gz") bytes); $reps repetitions, medians; sparklog's default is --threads $cores"
+echo "Input: $log, $bytes bytes, $lines lines (gzip $(stat -L -c %s "$log.gz") bytes); $reps repetitions, medians; sparklog's default is --threads $cores"
 echo
 echo "| command | median s | MB/s | Mlines/s | peak RSS MiB | ratio | reference |"
 echo "|---|---:|---:|---:|---:|---:|---|"
@@ -172,7 +172,7 @@ target "peak RSS MiB (gzip)" "$(awk -v k="${rss["sparklog (gzip, zlib)"]}" 'BEGI
 
 if [ -n "$linear" ]; then
   big=$(make_log "$linear" plain)
-  bbytes=$(stat -c %s "$big")
+  bbytes=$(stat -L -c %s "$big")
   cmds=("sparklog big|wc -l|\"\$S\" --format json \"\$L\" >/dev/null")
   run_all "$big"
   bus=$(echo "${times["sparklog big"]}" | median)
