@@ -18,7 +18,7 @@
  *     uploaders add, is ignored silently, as gzip(1) does (with a note).
  * A gzip of gzip is decoded one layer: the inner gzip bytes are data.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include "input.h"
 
 #include <errno.h>
@@ -130,6 +130,13 @@ int slg_reader_open_backend(slg_reader **out, const char *path,
     errno = EISDIR;
     return SLG_EISDIR;
   }
+#ifdef F_SETPIPE_SZ
+  /* `zcat big.log.gz | sparklog`: a 1 MiB pipe instead of 64 KiB lets the
+   * writer run ahead and halves the context switches per byte. Only a
+   * hint: the system may refuse (pipe-max-size), and nothing changes. */
+  if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode))
+    (void)fcntl(fd, F_SETPIPE_SZ, 1 << 20);
+#endif
   slg_reader *r = slg_xcalloc(1, sizeof *r);
   r->fd = fd;
   r->own_fd = own;
