@@ -253,6 +253,16 @@ void slg_chunk_start(slg_chunk *c, const slg_line *first_record,
   c->head_lines = line_no - 1;
 }
 
+void slg_chunk_overflow(slg_chunk *c)
+{
+  c->inexact = 1;
+}
+
+int slg_chunk_inexact(const slg_chunk *c)
+{
+  return c->inexact;
+}
+
 void slg_chunk_layout_seen(slg_chunk *c, uint32_t layout_id)
 {
   c->layouts[c->nlayouts++] = layout_id;

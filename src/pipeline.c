@@ -113,6 +113,8 @@ static void on_record(slg_scan *s, const slg_record *rec)
   slg_span short_name = count_logger(s, rec, ms);
   if (!short_name.len)
     a->records_without_logger++;
+  else if (s->chunk && s->hist->other_count)
+    slg_chunk_overflow(s->chunk); /* loggers past the bound: serial */
   slg_context_record(&s->ctx, rec->message);
   if (s->model) {
     slg_pos pos = {s->file_index, s->line_no};
@@ -129,6 +131,9 @@ void slg_scan_line(void *ctx, const slg_line *line)
   slg_file_info *f = s->file;
   slg_record rec;
 
+  /* A chunk the merge will read serially anyway is not parsed further. */
+  if (s->chunk && slg_chunk_inexact(s->chunk))
+    return;
   s->line_no++;
   int is_record = slg_layout_parse(s->layout, line->ptr, line->len, &rec);
   /* A chunk's lines before its first record are judged in the context of

@@ -168,6 +168,9 @@ void slg_chunk_layout_seen(slg_chunk *c, uint32_t layout_id);
 void slg_chunk_record(slg_chunk *c, const slg_record *rec, slg_span logger,
                       uint64_t line_no);
 void slg_chunk_continuation(slg_chunk *c, slg_span line, uint64_t line_no);
+/* The chunk's histogram overflowed: its merge must be serial. */
+void slg_chunk_overflow(slg_chunk *c);
+int slg_chunk_inexact(const slg_chunk *c);
 
 /* 1 when every file was read to its end without error. */
 int slg_pipeline_complete(const slg_pipeline *p);
