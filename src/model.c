@@ -821,6 +821,9 @@ static void on_stage_end(slg_model *m, const slg_event *ev, int failed)
   t->end = m->now;
   t->end_ms = m->now_ms;
   t->duration_ms = ev->ms >= 0 ? ev->ms : elapsed(t->start_ms, t->end_ms);
+  /* Memory grows with stages: a finished one keeps only the buckets in
+   * use (a quarter to a half of its window). */
+  slg_sketch_trim(&t->tasks.task_ms);
   if (!failed) {
     t->status = SLG_STATUS_SUCCEEDED;
     finish_map_jobs(m, ev->stage);

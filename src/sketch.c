@@ -109,6 +109,26 @@ void slg_sketch_add(slg_sketch *s, uint64_t v)
     add_n(s, bucket_of(v), 1);
 }
 
+void slg_sketch_trim(slg_sketch *s)
+{
+  if (s->counts == NULL)
+    return;
+  uint32_t first = 0, last = s->nbuckets;
+  while (first < s->nbuckets && s->counts[first] == 0)
+    first++;
+  while (last > first && s->counts[last - 1] == 0)
+    last--;
+  if (first == 0 && last == s->nbuckets)
+    return;
+  uint32_t n = last > first ? last - first : 1;
+  uint64_t *c = slg_xmalloc(n * sizeof(uint64_t));
+  memcpy(c, s->counts + first, n * sizeof(uint64_t));
+  free(s->counts);
+  s->counts = c;
+  s->lo += (int32_t)first;
+  s->nbuckets = n;
+}
+
 void slg_sketch_merge(slg_sketch *into, const slg_sketch *from)
 {
   if (from->count == 0)

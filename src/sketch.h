@@ -38,6 +38,11 @@ void slg_sketch_init(slg_sketch *s);
 void slg_sketch_dispose(slg_sketch *s);
 
 void slg_sketch_add(slg_sketch *s, uint64_t v);
+
+/* Drops the empty buckets at both ends of the window (the window grows by
+ * doubling): for a stage that finished, whose sketch is mostly kept, not
+ * added to. Changes no answer; a later add grows the window again. */
+void slg_sketch_trim(slg_sketch *s);
 /* Adds every value of `from` into `into` (from is unchanged). */
 void slg_sketch_merge(slg_sketch *into, const slg_sketch *from);
 

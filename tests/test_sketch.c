@@ -178,6 +178,32 @@ static void test_sketch__empty_and_zero(void **state)
   slg_sketch_dispose(&s);
 }
 
+/* Trimming a window to the buckets in use changes no answer, and the
+ * sketch still takes values on either side afterwards. */
+static void test_sketch__trim_keeps_answers(void **state)
+{
+  (void)state;
+  slg_sketch a, b;
+  slg_sketch_init(&a);
+  slg_sketch_init(&b);
+  for (uint64_t v = 100; v < 5000; v += 7) {
+    slg_sketch_add(&a, v);
+    slg_sketch_add(&b, v);
+  }
+  slg_sketch_trim(&b);
+  assert_true(b.nbuckets < a.nbuckets);
+  for (double q = 0; q <= 1.0; q += 0.01)
+    assert_true(slg_sketch_quantile(&a, q) == slg_sketch_quantile(&b, q));
+  slg_sketch_add(&a, 3);
+  slg_sketch_add(&b, 3);
+  slg_sketch_add(&a, 90000);
+  slg_sketch_add(&b, 90000);
+  for (double q = 0; q <= 1.0; q += 0.01)
+    assert_true(slg_sketch_quantile(&a, q) == slg_sketch_quantile(&b, q));
+  slg_sketch_dispose(&a);
+  slg_sketch_dispose(&b);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -188,6 +214,7 @@ int main(void)
       cmocka_unit_test(test_sketch__heavy_tail_within_bound),
       cmocka_unit_test(test_sketch__merge_order_independent),
       cmocka_unit_test(test_sketch__empty_and_zero),
+      cmocka_unit_test(test_sketch__trim_keeps_answers),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
