@@ -57,7 +57,6 @@ struct slg_chunk {
   slg_file_info file;
   int started;        /* a record was seen */
   size_t head_len;    /* bytes before the first record */
-  uint64_t head_lines;
   slg_time first_timed; /* the first timed record (flags 0: none) */
   int64_t first_timed_ms;
   uint32_t layouts[SLG_MAX_LAYOUTS + 1]; /* local ids by first use */
@@ -129,7 +128,6 @@ static void reset(slg_chunk *c, const char *data, size_t len)
   memset(&c->file, 0, sizeof c->file);
   c->started = 0;
   c->head_len = len;
-  c->head_lines = 0;
   memset(&c->first_timed, 0, sizeof c->first_timed);
   c->nlayouts = 0;
   c->refused_before = slg_layout_refused(c->layout);
@@ -140,11 +138,7 @@ static void reset(slg_chunk *c, const char *data, size_t len)
   c->empty = 0;
   c->error = 0;
 
-  memset(&c->scan, 0, sizeof c->scan);
-  c->scan.layout = c->layout;
-  slg_context_reset(&c->scan.ctx);
-  c->scan.hist = &c->hist;
-  c->scan.acc = &c->acc;
+  slg_scan_init(&c->scan, c->layout, &c->hist, &c->acc);
   c->scan.file = &c->file;
   c->scan.chunk = c;
 }
@@ -235,8 +229,7 @@ int slg_chunk_started(const slg_chunk *c)
   return c->started;
 }
 
-void slg_chunk_start(slg_chunk *c, const slg_line *first_record,
-                     uint64_t line_no)
+void slg_chunk_start(slg_chunk *c, const slg_line *first_record)
 {
   c->started = 1;
   if (first_record->ptr >= c->data && first_record->ptr <= c->data + c->len) {
@@ -250,7 +243,6 @@ void slg_chunk_start(slg_chunk *c, const slg_line *first_record,
       k--;
     c->head_len = k;
   }
-  c->head_lines = line_no - 1;
 }
 
 void slg_chunk_overflow(slg_chunk *c)

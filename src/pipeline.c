@@ -141,7 +141,7 @@ void slg_scan_line(void *ctx, const slg_line *line)
   if (s->chunk && !slg_chunk_started(s->chunk)) {
     if (!is_record)
       return;
-    slg_chunk_start(s->chunk, line, s->line_no);
+    slg_chunk_start(s->chunk, line);
   }
   a->lines++;
   f->lines++;
@@ -169,6 +169,16 @@ void slg_scan_line(void *ctx, const slg_line *line)
   }
 }
 
+void slg_scan_init(slg_scan *s, slg_layout *layout, slg_histogram *hist,
+                   slg_accounting *acc)
+{
+  memset(s, 0, sizeof *s);
+  s->layout = layout;
+  slg_context_reset(&s->ctx);
+  s->hist = hist;
+  s->acc = acc;
+}
+
 int slg_pipeline_new(slg_pipeline **out, const slg_options *opts,
                      char *error)
 {
@@ -191,10 +201,7 @@ int slg_pipeline_new(slg_pipeline **out, const slg_options *opts,
   slg_lines_init(&p->lines, p->opt.max_line, slg_scan_line, &p->scan);
   slg_histogram_init(&p->hist, p->opt.max_loggers);
   p->model = slg_model_new();
-  p->scan.layout = p->layout;
-  slg_context_reset(&p->scan.ctx);
-  p->scan.hist = &p->hist;
-  p->scan.acc = &p->acc;
+  slg_scan_init(&p->scan, p->layout, &p->hist, &p->acc);
   p->scan.model = p->model;
   *out = p;
   return 0;

@@ -158,12 +158,15 @@ void slg_pipeline_merge(slg_pipeline *p, slg_chunk *c);
 /* 1 when the last merge had to take the serial path (tests). */
 int slg_chunk_was_serial(const slg_chunk *c);
 
+/* A scan over `layout` counting into hist and acc, with no file, model or
+ * chunk yet (the caller sets the one it feeds). */
+void slg_scan_init(slg_scan *s, slg_layout *layout, slg_histogram *hist,
+                   slg_accounting *acc);
 /* The line callback of slg_lines for a scan (pipeline.c). */
 void slg_scan_line(void *scan, const slg_line *line);
 /* What a chunk's scan hands to the chunk (chunk.c). */
 int slg_chunk_started(const slg_chunk *c);
-void slg_chunk_start(slg_chunk *c, const slg_line *first_record,
-                     uint64_t line_no);
+void slg_chunk_start(slg_chunk *c, const slg_line *first_record);
 void slg_chunk_layout_seen(slg_chunk *c, uint32_t layout_id);
 void slg_chunk_record(slg_chunk *c, const slg_record *rec, slg_span logger,
                       uint64_t line_no);
