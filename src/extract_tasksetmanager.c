@@ -36,7 +36,7 @@ static slg_locality locality_of(slg_span s)
                LOC("RACK_LOCAL"), LOC("ANY")};
 #undef LOC
   for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-    if (s.len == names[i].len && memcmp(s.ptr, names[i].name, s.len) == 0)
+    if (s.len == names[i].len && slg_mem_eq(s.ptr, names[i].name, s.len))
       return (slg_locality)i;
   return SLG_LOC_OTHER;
 }
@@ -77,7 +77,7 @@ static int starting(slg_cur *c, slg_event *ev)
     return 0;
   if (!slg_cur_lit(c, ") (") && !slg_cur_lit(c, ", "))
     return 0;
-  const char *close = memchr(c->p, ')', (size_t)(c->end - c->p));
+  const char *close = slg_find_byte(c->p, c->end, ')');
   if (close == NULL)
     close = c->end;
   ev->kind = SLG_EV_TASK_START;
@@ -85,7 +85,7 @@ static int starting(slg_cur *c, slg_event *ev)
   int first = 1;
   const char *f = c->p;
   while (f <= close) {
-    const char *comma = memchr(f, ',', (size_t)(close - f));
+    const char *comma = slg_find_byte(f, close, ',');
     const char *fe = comma ? comma : close;
     start_field(slg_span_between(f, fe), first, ev, &c->bad);
     first = 0;
@@ -95,6 +95,167 @@ static int starting(slg_cur *c, slg_event *ev)
   }
   return 1;
 }
+
+/* ---- the fixed shapes of the task lines ----
+ *
+ * Nearly every line of a big log is "Starting task I.A in stage S.A (TID
+ * T) (host, executor E, partition P, LOCALITY, N bytes)" (3.x; 2.1-3.0
+ * "(TID T, host, ...") or its "Finished task" twin. The fast paths read
+ * exactly those shapes left to right, in one pass with no field splitting
+ * and numbers of at most 15 digits; anything else (another version's
+ * detail, a space in a name, a long number) returns 0 and the general
+ * parsers above decide. On every line they accept they fill the event
+ * the general parsers would (test_extract.c and fuzz_extract compare). */
+
+/* 1..15 digits (so below SLG_EXTRACT_MAX) with a byte after them before
+ * end: the value and that byte's address, or NULL. */
+static inline const char *fast_u64(const char *p, const char *end,
+                                   uint64_t *out)
+{
+  if (p >= end)
+    return NULL;
+  unsigned dg = (unsigned)((unsigned char)*p - '0');
+  if (dg > 9)
+    return NULL;
+  uint64_t v = dg;
+  if (end - p >= 17) {
+    /* p[1..16] readable: no end check per digit. */
+    for (int k = 1; k < 16; k++) {
+      dg = (unsigned)((unsigned char)p[k] - '0');
+      if (dg > 9) {
+        *out = v;
+        return p + k;
+      }
+      v = v * 10 + dg;
+    }
+    return NULL;
+  }
+  const char *s = p++;
+  while (p < end && (dg = (unsigned)((unsigned char)*p - '0')) <= 9) {
+    v = v * 10 + dg;
+    p++;
+  }
+  if (p - s > 15 || p == end)
+    return NULL;
+  *out = v;
+  return p;
+}
+
+/* A name ended by ',': no blank, CR or ')' in it (those need the general
+ * parser's trimming and bracket rules). Returns the ',' or NULL. */
+static inline const char *fast_token(const char *p, const char *end)
+{
+  const char *s = p;
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(','), blank = _mm_set1_epi8(' ');
+  const __m128i close = _mm_set1_epi8(')'), cr = _mm_set1_epi8('\r');
+  while (end - p >= 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i hit = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, blank)),
+        _mm_or_si128(_mm_cmpeq_epi8(v, close), _mm_cmpeq_epi8(v, cr)));
+    unsigned m = (unsigned)_mm_movemask_epi8(hit);
+    if (m) {
+      p += __builtin_ctz(m);
+      return (p > s && *p == ',') ? p : NULL;
+    }
+    p += 16;
+  }
+#endif
+  while (p < end && *p != ',' && *p != ' ' && *p != ')' && *p != '\r')
+    p++;
+  return (p > s && p < end && *p == ',') ? p : NULL;
+}
+
+/* Consumes the n bytes at lit if they are next (n a constant: inlined). */
+static inline int fast_lit(const char **p, const char *end, const char *lit,
+                           size_t n)
+{
+  if ((size_t)(end - *p) < n || !slg_mem_eq(*p, lit, n))
+    return 0;
+  *p += n;
+  return 1;
+}
+
+#define FAST_LIT(p, end, lit) fast_lit(&(p), (end), ("" lit), sizeof(lit) - 1)
+
+/* "task I.A in stage S.A (TID T" with fast numbers; returns the byte
+ * after T or NULL. */
+static inline const char *fast_task_head(const char *p, const char *end,
+                                         slg_event *ev)
+{
+  if (!FAST_LIT(p, end, "task ") || !(p = fast_u64(p, end, &ev->index)) ||
+      !FAST_LIT(p, end, ".") || !(p = fast_u64(p, end, &ev->task_attempt)) ||
+      !FAST_LIT(p, end, " in stage ") || !(p = fast_u64(p, end, &ev->stage)) ||
+      !FAST_LIT(p, end, ".") || !(p = fast_u64(p, end, &ev->attempt)) ||
+      !FAST_LIT(p, end, " (TID ") || !(p = fast_u64(p, end, &ev->tid)))
+    return NULL;
+  return p;
+}
+
+int slg_extract_tsm_fast_start(slg_span msg, slg_event *ev)
+{
+  const char *p = msg.ptr, *end = msg.ptr + msg.len, *q;
+  slg_event_clear_inline(ev);
+  if (!FAST_LIT(p, end, "Starting ") || !(p = fast_task_head(p, end, ev)))
+    return 0;
+  if (!FAST_LIT(p, end, ") (") && !FAST_LIT(p, end, ", "))
+    return 0;
+  const char *host = p;
+  if (!(q = fast_token(p, end)))
+    return 0;
+  ev->host = slg_span_between(host, q);
+  p = q;
+  if (!FAST_LIT(p, end, ", executor "))
+    return 0;
+  const char *exec = p;
+  if (!(q = fast_token(p, end)))
+    return 0;
+  ev->exec = slg_span_between(exec, q);
+  p = q;
+  if (!FAST_LIT(p, end, ", partition ") ||
+      !(p = fast_u64(p, end, &ev->partition)) || !FAST_LIT(p, end, ", "))
+    return 0;
+  const char *loc = p;
+  if (!slg_is_upper((unsigned char)*p) || !(q = fast_token(p, end)))
+    return 0;
+  ev->locality = locality_of(slg_span_between(loc, q));
+  p = q;
+  if (!FAST_LIT(p, end, ", ") || !(p = fast_u64(p, end, &ev->n)) ||
+      !FAST_LIT(p, end, " bytes)"))
+    return 0;
+  ev->kind = SLG_EV_TASK_START;
+  ev->flag = 1;
+  return 1;
+}
+
+/* "Finished task ..." as finished() reads it, with fast numbers: the
+ * same event wherever it returns 1. */
+int slg_extract_tsm_fast_end(slg_span msg, slg_event *ev)
+{
+  const char *p = msg.ptr, *end = msg.ptr + msg.len;
+  uint64_t ms;
+  slg_event_clear_inline(ev);
+  if (!FAST_LIT(p, end, "Finished ") || !(p = fast_task_head(p, end, ev)) ||
+      !FAST_LIT(p, end, ") in ") || !(p = fast_u64(p, end, &ms)) ||
+      !FAST_LIT(p, end, " ms on "))
+    return 0;
+  ev->kind = SLG_EV_TASK_END;
+  ev->ms = (double)ms;
+  const char *sp = slg_find_byte(p, end, ' ');
+  ev->host = slg_span_between(p, sp ? sp : end);
+  if (sp != NULL) {
+    p = sp + 1;
+    if (FAST_LIT(p, end, "(executor ")) {
+      const char *cl = slg_find_byte(p, end, ')');
+      if (cl != NULL)
+        ev->exec = slg_span_between(p, cl);
+    }
+  }
+  return 1;
+}
+
+#undef FAST_LIT
 
 /* "Finished task 0.0 in stage 0.0 (TID 0) in 4029 ms on localhost (1/1)"
  * (1.6-2.0) and "... on 172.19.0.4 (executor 0) (1/1)" (2.1+). */
@@ -108,12 +269,12 @@ static int finished(slg_cur *c, slg_event *ev)
     return 0;
   ev->kind = SLG_EV_TASK_END;
   ev->ms = (double)ms;
-  const char *sp = memchr(c->p, ' ', (size_t)(c->end - c->p));
+  const char *sp = slg_find_byte(c->p, c->end, ' ');
   ev->host = slg_span_between(c->p, sp ? sp : c->end);
   if (sp != NULL) {
     c->p = sp + 1;
     if (slg_cur_lit(c, "(executor ")) {
-      const char *cl = memchr(c->p, ')', (size_t)(c->end - c->p));
+      const char *cl = slg_find_byte(c->p, c->end, ')');
       if (cl != NULL)
         ev->exec = slg_span_between(c->p, cl);
     }
@@ -241,7 +402,7 @@ static int killing(slg_cur *c, slg_event *ev)
   return 1;
 }
 
-int slg_extract_tasksetmanager(slg_span msg, slg_event *out)
+static inline int extract(slg_span msg, slg_event *out, int fast)
 {
   int bad = 0;
   int ok = 0;
@@ -254,9 +415,13 @@ int slg_extract_tasksetmanager(slg_span msg, slg_event *out)
    * (these run for every task line) and clears the event once. */
   switch (msg.ptr[0]) {
   case 'S':
+    if (fast && slg_extract_tsm_fast_start(msg, out))
+      return SLG_EXTRACT_OK;
     ok = slg_try_alt_inline(starting, msg, out, &bad);
     break;
   case 'F':
+    if (fast && slg_extract_tsm_fast_end(msg, out))
+      return SLG_EXTRACT_OK;
     ok = slg_try_alt_inline(finished, msg, out, &bad);
     break;
   case 'L':
@@ -278,4 +443,14 @@ int slg_extract_tasksetmanager(slg_span msg, slg_event *out)
   if (!ok)
     return SLG_EXTRACT_NONE;
   return bad ? SLG_EXTRACT_REJECTED : SLG_EXTRACT_OK;
+}
+
+int slg_extract_tasksetmanager(slg_span msg, slg_event *out)
+{
+  return extract(msg, out, 1);
+}
+
+int slg_extract_tasksetmanager_general(slg_span msg, slg_event *out)
+{
+  return extract(msg, out, 0);
 }

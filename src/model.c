@@ -1361,7 +1361,7 @@ static const logger_entry *classify(slg_span l)
     return NULL;
   for (size_t i = 0; i < sizeof(loggers) / sizeof(loggers[0]); i++)
     if (loggers[i].len == l.len && loggers[i].name[0] == l.ptr[0] &&
-        memcmp(loggers[i].name, l.ptr, l.len) == 0)
+        slg_mem_eq(loggers[i].name, l.ptr, l.len))
       return &loggers[i];
   return NULL;
 }

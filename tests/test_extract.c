@@ -328,12 +328,122 @@ static void test_extract__stage_lists(void **state)
   }
 }
 
+/* Two events are the same: every field, spans by address and length. */
+static int same_event(const slg_event *a, const slg_event *b)
+{
+#define SAME_SPAN(f) (a->f.ptr == b->f.ptr && a->f.len == b->f.len)
+  return a->kind == b->kind && a->stage_kind == b->stage_kind &&
+         a->locality == b->locality && a->flag == b->flag &&
+         a->job == b->job && a->stage == b->stage &&
+         a->attempt == b->attempt && a->stage2 == b->stage2 &&
+         a->index == b->index && a->task_attempt == b->task_attempt &&
+         a->tid == b->tid && a->partition == b->partition &&
+         a->shuffle == b->shuffle && a->n == b->n && a->n2 == b->n2 &&
+         a->n3 == b->n3 && a->ms == b->ms && SAME_SPAN(str) &&
+         SAME_SPAN(str2) && SAME_SPAN(host) && SAME_SPAN(exec);
+#undef SAME_SPAN
+}
+
+/* The extractor (fast paths first) and the general parser agree on msg;
+ * returns whether a fast path took it. */
+static int agree(const char *text, size_t len)
+{
+  slg_span msg = slg_span_make(text, len);
+  slg_event fast, general, only;
+  slg_event_clear(&fast);
+  slg_event_clear(&general);
+  int rc = slg_extract_tasksetmanager(msg, &fast);
+  int rg = slg_extract_tasksetmanager_general(msg, &general);
+  if (rc != rg)
+    fail_msg("\"%.*s\": rc %d, general %d", (int)len, text, rc, rg);
+  if (rc == SLG_EXTRACT_OK && !same_event(&fast, &general))
+    fail_msg("\"%.*s\": the fast event differs", (int)len, text);
+  slg_span trimmed = slg_trim_right(msg);
+  int took = slg_extract_tsm_fast_start(trimmed, &only) ||
+             slg_extract_tsm_fast_end(trimmed, &only);
+  if (took && !(rc == SLG_EXTRACT_OK && same_event(&only, &general)))
+    fail_msg("\"%.*s\": fast path event differs", (int)len, text);
+  return took;
+}
+
+static void test_extract__task_fast_paths_match_general(void **state)
+{
+  (void)state;
+  /* The shapes the fast paths take (3.x and 2.1-3.0 detail, Finished of
+   * 2.1+ and 1.6-2.0), then ones they must leave to the general parser. */
+  static const struct {
+    const char *msg;
+    int fast;
+  } lines[] = {
+      {"Starting task 0.0 in stage 0.0 (TID 0) (ip-10-0-182-218.ec2.internal, "
+       "executor 1, partition 0, PROCESS_LOCAL, 7000 bytes) ",
+       1},
+      {"Starting task 3.1 in stage 12.2 (TID 45) (10.0.0.5, executor 7, "
+       "partition 3, NODE_LOCAL, 4892 bytes) taskResourceAssignments Map()",
+       1},
+      {"Starting task 0.0 in stage 1.0 (TID 1, host-a, executor 2, "
+       "partition 0, RACK_LOCAL, 2135 bytes)",
+       1},
+      {"Starting task 9.0 in stage 1.0 (TID 9) (h, executor driver, "
+       "partition 9, ANY, 1 bytes)\r",
+       1},
+      {"Finished task 12.0 in stage 0.0 (TID 12) in 502 ms on "
+       "ip-10-0-151-68.ec2.internal (executor 4) (1/1143)",
+       1},
+      {"Finished task 0.0 in stage 0.0 (TID 0) in 4029 ms on localhost (1/1)",
+       1},
+      {"Finished task 0.0 in stage 0.0 (TID 0) in 4029 ms on localhost", 1},
+      /* 4.0: no blank after the commas. */
+      {"Starting task 0.0 in stage 0.0 (TID 0) (host,executor 0, partition "
+       "0, PROCESS_LOCAL, 9 bytes)",
+       0},
+      /* 1.6: no executor field, locality glued to the partition. */
+      {"Starting task 0.0 in stage 0.0 (TID 0, localhost, partition "
+       "0,PROCESS_LOCAL, 2135 bytes)",
+       0},
+      {"Starting task 0.0 in stage 0.0 (TID 0) (my host, executor 1, "
+       "partition 0, PROCESS_LOCAL, 7000 bytes)",
+       0},
+      {"Starting task 0.0 in stage 0.0 (TID 0) (h, executor 1, partition 0, "
+       "weird, 7000 bytes)",
+       0},
+      {"Starting task 0.0 in stage 0.0 (TID 1234567890123456) (h, executor "
+       "1, partition 0, ANY, 7 bytes)",
+       0},
+      {"Finished task 0.0 in stage 99999999999999999999.0 (TID 1) in 5 ms "
+       "on h (executor 1) (1/1)",
+       0},
+  };
+  for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+    size_t n = strlen(lines[i].msg);
+    if (agree(lines[i].msg, n) != lines[i].fast)
+      fail_msg("line %zu: fast path %s", i,
+               lines[i].fast ? "not taken" : "taken");
+    /* Every prefix, and every byte replaced by each delimiter-like byte:
+     * wherever a fast path takes a variant, it must match the general
+     * parser. */
+    char buf[256];
+    assert_true(n < sizeof buf);
+    for (size_t cut = 0; cut <= n; cut++)
+      agree(lines[i].msg, cut);
+    static const char subst[] = " ,)(.\r9x\tE";
+    for (size_t at = 0; at < n; at++) {
+      for (size_t k = 0; k < sizeof subst - 1; k++) {
+        memcpy(buf, lines[i].msg, n);
+        buf[at] = subst[k];
+        agree(buf, n);
+      }
+    }
+  }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_extract__every_version_wording),
       cmocka_unit_test(test_extract__durations),
       cmocka_unit_test(test_extract__stage_lists),
+      cmocka_unit_test(test_extract__task_fast_paths_match_general),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
