@@ -277,14 +277,20 @@ static int last_kind(const slg_chunk *c)
   return c->nitems ? c->items[c->nitems - 1].kind : -1;
 }
 
-void slg_chunk_record(slg_chunk *c, const slg_record *rec, slg_span logger,
-                      uint64_t line_no)
+void slg_chunk_record(slg_chunk *c, const slg_record *rec,
+                      const struct slg_model_route *route, uint64_t line_no)
 {
   if (!c->first_timed.flags && (rec->time.flags & SLG_TIME_HAS_TIME)) {
     c->first_timed = rec->time;
     c->first_timed_ms = slg_time_ms(&rec->time);
   }
-  slg_model_item it;
+  if (route == NULL) {
+    /* Only ends the previous record's continuation: one marker for a run
+     * of such records. */
+    if (last_kind(c) != ITEM_OTHER_RECORD)
+      push(c, ITEM_OTHER_RECORD, line_no)->it.modelled = 0;
+    return;
+  }
   slg_record r = *rec;
   const char *m = rec->message.ptr;
   const char *carry = c->lines.carry;
@@ -308,17 +314,9 @@ void slg_chunk_record(slg_chunk *c, const slg_record *rec, slg_span logger,
     r.message = slg_span_make(c->arena + c->arena_len, rec->message.len);
     c->arena_len += rec->message.len;
   }
-  slg_model_extract(&it, &r, logger);
-  if (!it.modelled) {
-    /* Only ends the previous record's continuation: one marker for a run
-     * of such records. */
-    if (last_kind(c) != ITEM_OTHER_RECORD)
-      push(c, ITEM_OTHER_RECORD, line_no)->it.modelled = 0;
-    return;
-  }
   chunk_item *ci = push(c, ITEM_MODELLED, line_no);
   ci->time = rec->time;
-  ci->it = it;
+  slg_model_extract_routed(&ci->it, &r, route);
 }
 
 void slg_chunk_continuation(slg_chunk *c, slg_span line, uint64_t line_no)

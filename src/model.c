@@ -1314,12 +1314,13 @@ static void apply(slg_model *m, const slg_event *ev)
 
 typedef int (*extractor)(slg_span msg, slg_event *out);
 
-typedef struct logger_entry {
+struct slg_model_route {
   const char *name;
   size_t len;
   extractor fn;
   int scheduler; /* counts toward slg_model_scheduler_lines */
-} logger_entry;
+};
+typedef struct slg_model_route logger_entry;
 
 #define L(s, f, k) {s, sizeof(s) - 1, f, k}
 static const logger_entry loggers[] = {
@@ -1401,21 +1402,30 @@ static void set_now(slg_model *m, const slg_time *t)
   m->now_ms = raw;
 }
 
-/* The pure half of slg_model_record (model_events.h): no model state. */
-void slg_model_extract(slg_model_item *out, const slg_record *rec,
-                       slg_span logger)
+const slg_model_route *slg_model_route_of(slg_span logger)
 {
   static const logger_entry endpoint = {"", 0, slg_extract_executors, 0};
   const logger_entry *e = classify(logger);
-  out->modelled = 0;
-  if (e == NULL) {
-    if (!is_backend_endpoint(logger))
-      return;
+  if (e == NULL && is_backend_endpoint(logger))
     e = &endpoint;
-  }
-  out->modelled = 1;
-  out->scheduler = e->scheduler;
-  out->result = e->fn(rec->message, &out->ev);
+  return e;
+}
+
+/* The pure half of slg_model_record (model_events.h): no model state. */
+void slg_model_extract_routed(slg_model_item *out, const slg_record *rec,
+                              const slg_model_route *route)
+{
+  out->modelled = route != NULL;
+  if (route == NULL)
+    return;
+  out->scheduler = route->scheduler;
+  out->result = route->fn(rec->message, &out->ev);
+}
+
+void slg_model_extract(slg_model_item *out, const slg_record *rec,
+                       slg_span logger)
+{
+  slg_model_extract_routed(out, rec, slg_model_route_of(logger));
 }
 
 /* The serial half: applies what slg_model_extract found, in input order. */
@@ -1451,12 +1461,23 @@ void slg_model_apply(slg_model *m, const slg_model_item *it,
   }
 }
 
+void slg_model_record_routed(slg_model *m, const slg_record *rec,
+                             const slg_model_route *route,
+                             const slg_pos *pos)
+{
+  if (route == NULL) {
+    m->cont = CONT_NONE; /* what slg_model_apply does with it */
+    return;
+  }
+  slg_model_item it;
+  slg_model_extract_routed(&it, rec, route);
+  slg_model_apply(m, &it, &rec->time, pos);
+}
+
 void slg_model_record(slg_model *m, const slg_record *rec, slg_span logger,
                       const slg_pos *pos)
 {
-  slg_model_item it;
-  slg_model_extract(&it, rec, logger);
-  slg_model_apply(m, &it, &rec->time, pos);
+  slg_model_record_routed(m, rec, slg_model_route_of(logger), pos);
 }
 
 void slg_model_continuation(slg_model *m, slg_span line, const slg_pos *pos)

@@ -26,6 +26,22 @@ typedef struct slg_model_item {
 void slg_model_extract(slg_model_item *out, const slg_record *rec,
                        slg_span logger);
 
+/*
+ * What the model does with a logger's records, looked up by short name:
+ * NULL for a logger it ignores. The scans cache it with each logger they
+ * have seen (slg_logger_memo), so a record costs no name lookup.
+ * slg_model_extract(out, rec, lg) is slg_model_extract_routed(out, rec,
+ * slg_model_route_of(lg)).
+ */
+typedef struct slg_model_route slg_model_route;
+const slg_model_route *slg_model_route_of(slg_span logger);
+void slg_model_extract_routed(slg_model_item *out, const slg_record *rec,
+                              const slg_model_route *route);
+/* slg_model_record with the logger's route. */
+void slg_model_record_routed(slg_model *m, const slg_record *rec,
+                             const slg_model_route *route,
+                             const slg_pos *pos);
+
 /* Applies an extracted record; `time` is the record's timestamp. The
  * item's spans need only live for the duration of the call. */
 void slg_model_apply(slg_model *m, const slg_model_item *it,

@@ -9,6 +9,8 @@
  */
 #include "pipeline.h"
 
+#include "model_events.h"
+
 #include <stdlib.h>
 
 void slg_options_init(slg_options *out)
@@ -43,8 +45,10 @@ static void track_gap(slg_scan *s, const slg_time *t, int64_t ms)
 }
 
 /* Counts the record in the histogram by its logger; returns the short
- * name (len 0: the layout has no logger). */
-static slg_span count_logger(slg_scan *s, const slg_record *rec, int64_t ms)
+ * name (len 0: the layout has no logger) and sets *route to what the
+ * model does with the logger's records. */
+static slg_span count_logger(slg_scan *s, const slg_record *rec, int64_t ms,
+                             const slg_model_route **route)
 {
   slg_span logger = rec->logger;
   for (int k = 0; k < 2; k++) {
@@ -52,10 +56,12 @@ static slg_span count_logger(slg_scan *s, const slg_record *rec, int64_t ms)
     if (m->len == logger.len && m->len &&
         slg_mem_eq(m->text, logger.ptr, logger.len)) {
       slg_histogram_add_index(s->hist, m->hist, rec->level, &rec->time, ms);
+      *route = m->route;
       return slg_span_make(logger.ptr + m->short_off, m->short_len);
     }
   }
   slg_span sh = slg_logger_short(logger);
+  *route = slg_model_route_of(sh);
   if (!sh.len)
     return sh;
   long idx = slg_histogram_add_ms(s->hist, logger, sh, rec->level,
@@ -68,6 +74,7 @@ static slg_span count_logger(slg_scan *s, const slg_record *rec, int64_t ms)
     m->short_off = (size_t)(sh.ptr - logger.ptr);
     m->short_len = sh.len;
     m->hist = (size_t)idx;
+    m->route = *route;
   }
   return sh;
 }
@@ -110,7 +117,8 @@ static void on_record(slg_scan *s, const slg_record *rec)
               ms);
     track_gap(s, &rec->time, ms);
   }
-  slg_span short_name = count_logger(s, rec, ms);
+  const slg_model_route *route;
+  slg_span short_name = count_logger(s, rec, ms, &route);
   if (!short_name.len)
     a->records_without_logger++;
   else if (s->chunk && s->hist->other_count)
@@ -118,9 +126,9 @@ static void on_record(slg_scan *s, const slg_record *rec)
   slg_context_record(&s->ctx, rec->message);
   if (s->model) {
     slg_pos pos = {s->file_index, s->line_no};
-    slg_model_record(s->model, rec, short_name, &pos);
+    slg_model_record_routed(s->model, rec, route, &pos);
   } else {
-    slg_chunk_record(s->chunk, rec, short_name, s->line_no);
+    slg_chunk_record(s->chunk, rec, route, s->line_no);
   }
 }
 

@@ -91,6 +91,7 @@ typedef struct slg_logger_memo {
   size_t len; /* 0: empty entry */
   size_t short_off, short_len;
   size_t hist; /* index in the scan's histogram */
+  const struct slg_model_route *route; /* model_events.h */
 } slg_logger_memo;
 
 typedef struct slg_scan {
@@ -168,8 +169,8 @@ void slg_scan_line(void *scan, const slg_line *line);
 int slg_chunk_started(const slg_chunk *c);
 void slg_chunk_start(slg_chunk *c, const slg_line *first_record);
 void slg_chunk_layout_seen(slg_chunk *c, uint32_t layout_id);
-void slg_chunk_record(slg_chunk *c, const slg_record *rec, slg_span logger,
-                      uint64_t line_no);
+void slg_chunk_record(slg_chunk *c, const slg_record *rec,
+                      const struct slg_model_route *route, uint64_t line_no);
 void slg_chunk_continuation(slg_chunk *c, slg_span line, uint64_t line_no);
 /* The chunk's histogram overflowed: its merge must be serial. */
 void slg_chunk_overflow(slg_chunk *c);
