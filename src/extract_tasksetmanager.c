@@ -108,34 +108,19 @@ static int starting(slg_cur *c, slg_event *ev)
  * the general parsers would (test_extract.c and fuzz_extract compare). */
 
 /* 1..15 digits (so below SLG_EXTRACT_MAX) with a byte after them before
- * end: the value and that byte's address, or NULL. */
+ * end: the value and that byte's address, or NULL. (An unrolled loop and
+ * an eight-bytes-at-once conversion measured no faster than this.) */
 static inline const char *fast_u64(const char *p, const char *end,
                                    uint64_t *out)
 {
-  if (p >= end)
-    return NULL;
-  unsigned dg = (unsigned)((unsigned char)*p - '0');
-  if (dg > 9)
-    return NULL;
-  uint64_t v = dg;
-  if (end - p >= 17) {
-    /* p[1..16] readable: no end check per digit. */
-    for (int k = 1; k < 16; k++) {
-      dg = (unsigned)((unsigned char)p[k] - '0');
-      if (dg > 9) {
-        *out = v;
-        return p + k;
-      }
-      v = v * 10 + dg;
-    }
-    return NULL;
-  }
-  const char *s = p++;
+  const char *s = p;
+  uint64_t v = 0;
+  unsigned dg;
   while (p < end && (dg = (unsigned)((unsigned char)*p - '0')) <= 9) {
     v = v * 10 + dg;
     p++;
   }
-  if (p - s > 15 || p == end)
+  if (p == s || p - s > 15 || p == end)
     return NULL;
   *out = v;
   return p;

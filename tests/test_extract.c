@@ -393,6 +393,13 @@ static void test_extract__task_fast_paths_match_general(void **state)
       {"Finished task 0.0 in stage 0.0 (TID 0) in 4029 ms on localhost (1/1)",
        1},
       {"Finished task 0.0 in stage 0.0 (TID 0) in 4029 ms on localhost", 1},
+      /* Numbers of 1 to 15 digits, leading zeros. */
+      {"Starting task 1234567.0 in stage 12345678.0 (TID 123456789) (h, "
+       "executor 0012, partition 0000007, ANY, 999999999999999 bytes)",
+       1},
+      {"Finished task 7654321.12 in stage 98765432.1 (TID 100000000) in "
+       "0000000000000 ms on h (executor 1) (1/1)",
+       1},
       /* 4.0: no blank after the commas. */
       {"Starting task 0.0 in stage 0.0 (TID 0) (host,executor 0, partition "
        "0, PROCESS_LOCAL, 9 bytes)",
@@ -414,6 +421,31 @@ static void test_extract__task_fast_paths_match_general(void **state)
        "on h (executor 1) (1/1)",
        0},
   };
+  /* The values themselves (the general parser could share a bug). */
+  {
+    const char *m = lines[7].msg;
+    slg_event ev;
+    assert_int_equal(
+        slg_extract_tasksetmanager(slg_span_make(m, strlen(m)), &ev),
+        SLG_EXTRACT_OK);
+    assert_int_equal(ev.index, 1234567);
+    assert_int_equal(ev.stage, 12345678);
+    assert_int_equal(ev.tid, 123456789);
+    assert_int_equal(ev.partition, 7);
+    assert_int_equal(ev.n, UINT64_C(999999999999999));
+    assert_int_equal(ev.locality, SLG_LOC_ANY);
+    assert_true(ev.exec.len == 4 && memcmp(ev.exec.ptr, "0012", 4) == 0);
+    m = lines[8].msg;
+    assert_int_equal(
+        slg_extract_tasksetmanager(slg_span_make(m, strlen(m)), &ev),
+        SLG_EXTRACT_OK);
+    assert_int_equal(ev.index, 7654321);
+    assert_int_equal(ev.task_attempt, 12);
+    assert_int_equal(ev.stage, 98765432);
+    assert_int_equal(ev.attempt, 1);
+    assert_int_equal(ev.tid, 100000000);
+    assert_true(ev.ms == 0);
+  }
   for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
     size_t n = strlen(lines[i].msg);
     if (agree(lines[i].msg, n) != lines[i].fast)
