@@ -117,6 +117,10 @@ typedef struct slg_options {
   /* Bytes read per parallel chunk; 0: SLG_DEFAULT_CHUNK. Small values only
    * make sense in tests (many chunk borders). */
   size_t chunk_size;
+  /* Non-zero: read plain files with read(2)/pread(2) only. By default
+   * windows of a regular file are memory-mapped (no copy), which raises
+   * SIGBUS if the file is truncated while it is read. */
+  int no_mmap;
 } slg_options;
 
 #define SLG_DEFAULT_MAX_LOGGERS 1000

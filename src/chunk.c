@@ -74,6 +74,8 @@ struct slg_chunk {
   uint64_t file_begin, file_end;
   int empty; /* no line starts in the range */
   int error; /* SLG_EIO from pread */
+  int map_ok;          /* the pipeline allows mapped reads (--no-mmap) */
+  slg_mapping map;     /* the window data is in, when mapped */
   char *ext;
 };
 
@@ -86,6 +88,7 @@ slg_chunk *slg_chunk_new(const slg_pipeline *p)
     abort();
   c->max_loggers = p->opt.max_loggers;
   c->pattern = p->opt.layout;
+  c->map_ok = !p->opt.no_mmap;
   slg_lines_init(&c->lines, p->opt.max_line, slg_scan_line, &c->scan);
   slg_histogram_init(&c->hist, c->max_loggers);
   return c;
@@ -98,6 +101,7 @@ void slg_chunk_free(slg_chunk *c)
   slg_layout_free(c->layout);
   slg_lines_dispose(&c->lines);
   slg_histogram_dispose(&c->hist);
+  slg_mapping_release(&c->map);
   free(c->ext);
   free(c->items);
   free(c->arena);
@@ -153,6 +157,7 @@ static void finish(slg_chunk *c)
 
 void slg_chunk_parse(slg_chunk *c, const char *data, size_t len)
 {
+  slg_mapping_release(&c->map);
   reset(c, data, len);
   slg_lines_feed(&c->lines, data, len);
   finish(c);
@@ -163,14 +168,25 @@ int slg_chunk_parse_at(slg_chunk *c, slg_reader *r, char *buf,
 {
   /* Byte begin - 1 too: a line starts at begin when it is a newline. */
   uint64_t from = begin > 0 ? begin - 1 : 0;
-  ptrdiff_t n = slg_reader_pread(r, buf, (size_t)(end - from), from);
+  /* The chunk's last use is merged: its window can go. */
+  slg_mapping_release(&c->map);
+  const char *bytes = c->map_ok ? slg_reader_map(r, from, (size_t)(end - from),
+                                                 &c->map)
+                                : NULL;
+  ptrdiff_t n;
+  if (bytes) {
+    n = (ptrdiff_t)(end - from);
+  } else {
+    n = slg_reader_pread(r, buf, (size_t)(end - from), from);
+    bytes = buf;
+  }
   size_t got = n > 0 ? (size_t)n : 0;
   size_t start = 0;
   if (begin > 0) {
-    const char *nl = got ? memchr(buf, '\n', got) : NULL;
-    start = nl ? (size_t)(nl - buf) + 1 : got;
+    const char *nl = got ? memchr(bytes, '\n', got) : NULL;
+    start = nl ? (size_t)(nl - bytes) + 1 : got;
   }
-  reset(c, buf + start, got - start);
+  reset(c, bytes + start, got - start);
   c->src = r;
   c->file_begin = from + start;
   c->file_end = from + got;
@@ -188,7 +204,7 @@ int slg_chunk_parse_at(slg_chunk *c, slg_reader *r, char *buf,
   /* The last line that starts here may end past `end`: read on to its
    * newline (the splitter keeps at most max_line bytes of it). */
   uint64_t pos = c->file_end;
-  if (buf[got - 1] != '\n' && pos < size) {
+  if (bytes[got - 1] != '\n' && pos < size) {
     if (!c->ext)
       c->ext = slg_xmalloc(EXTENSION);
     for (;;) {

@@ -24,6 +24,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -459,6 +460,42 @@ ptrdiff_t slg_reader_pread(slg_reader *r, char *buf, size_t cap,
       continue;
     return n < 0 ? SLG_EIO : (ptrdiff_t)n;
   }
+}
+
+const char *slg_reader_map(slg_reader *r, uint64_t offset, size_t len,
+                           slg_mapping *m)
+{
+  m->base = NULL;
+  m->len = 0;
+  long page = sysconf(_SC_PAGESIZE);
+  struct stat st;
+  if (len == 0 || page <= 0)
+    return NULL;
+  /* A file already shorter than the window (truncated since it was
+   * sized) is read with pread, which reports the short read: mapped, its
+   * lost pages would raise SIGBUS. */
+  if (fstat(r->fd, &st) != 0 || (uint64_t)st.st_size < offset + len)
+    return NULL;
+  uint64_t start = offset - offset % (uint64_t)page;
+  size_t span = (size_t)(offset - start) + len;
+  int flags = MAP_PRIVATE;
+#ifdef MAP_POPULATE
+  flags |= MAP_POPULATE; /* one call maps the window, not a fault a page */
+#endif
+  void *base = mmap(NULL, span, PROT_READ, flags, r->fd, (off_t)start);
+  if (base == MAP_FAILED)
+    return NULL;
+  m->base = base;
+  m->len = span;
+  return (const char *)base + (offset - start);
+}
+
+void slg_mapping_release(slg_mapping *m)
+{
+  if (m->base)
+    munmap(m->base, m->len);
+  m->base = NULL;
+  m->len = 0;
 }
 
 void slg_reader_positional_end(slg_reader *r, uint64_t end, int error)

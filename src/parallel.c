@@ -34,6 +34,9 @@
  * copied are still in the core's L2 cache when the parser reaches them
  * (64 KiB measured 4% faster than 256 KiB on a 512 KiB-L2 EPYC). */
 #define SERIAL_BUFFER (64 * 1024)
+/* Its mapped windows: a mapping's set-up and TLB flush amortised over
+ * 1 MiB (the pages are not copied, so cache size does not matter). */
+#define SERIAL_WINDOW (1024 * 1024)
 
 typedef struct slot {
   slg_chunk *chunk;
@@ -267,12 +270,51 @@ static void merge_all(par *q)
   unlock(q);
 }
 
+/* A regular file on the serial path: mapped windows, each fed and
+ * unmapped (the line splitter copies a line that crosses windows), or
+ * pread where a window cannot be mapped. */
+static ptrdiff_t read_serial_positional(slg_pipeline *p, slg_reader *r,
+                                        uint64_t size, char *buf)
+{
+  uint64_t pos = 0;
+  int error = 0;
+  while (pos < size) {
+    uint64_t left = size - pos;
+    size_t len = left < SERIAL_WINDOW ? (size_t)left : SERIAL_WINDOW;
+    slg_mapping m;
+    const char *bytes = slg_reader_map(r, pos, len, &m);
+    if (bytes) {
+      slg_pipeline_feed(p, bytes, len);
+      slg_mapping_release(&m);
+      pos += len;
+      continue;
+    }
+    size_t want = len < SERIAL_BUFFER ? len : SERIAL_BUFFER;
+    ptrdiff_t n = slg_reader_pread(r, buf, want, pos);
+    if (n <= 0) {
+      error = n < 0 ? (int)n : 0;
+      break; /* 0: the file shrank; its end is here */
+    }
+    slg_pipeline_feed(p, buf, (size_t)n);
+    pos += (uint64_t)n;
+  }
+  slg_reader_positional_end(r, pos, error);
+  return error ? error : 0;
+}
+
 static ptrdiff_t read_serial(slg_pipeline *p, slg_reader *r)
 {
   char *buf = slg_xmalloc(SERIAL_BUFFER);
   ptrdiff_t n;
-  while ((n = slg_reader_read(r, buf, SERIAL_BUFFER)) > 0)
-    slg_pipeline_feed(p, buf, (size_t)n);
+  /* Mapping pays for big files; small ones, and files whose size says
+   * nothing (/proc reports 0), are read as before. */
+  int64_t size = p->opt.no_mmap ? -1 : slg_reader_positional(r);
+  if (size >= SERIAL_WINDOW) {
+    n = read_serial_positional(p, r, (uint64_t)size, buf);
+  } else {
+    while ((n = slg_reader_read(r, buf, SERIAL_BUFFER)) > 0)
+      slg_pipeline_feed(p, buf, (size_t)n);
+  }
   free(buf);
   return n;
 }

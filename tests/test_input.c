@@ -306,6 +306,41 @@ static void test_input__open_errors(void **state)
   }
 }
 
+/* Mapped windows give the file's bytes at any offset, page-aligned or
+ * not; a window past the end (a file shorter than the caller thinks) is
+ * refused, so it is read with pread and never faults. */
+static void test_input__mapped_windows(void **state)
+{
+  (void)state;
+  size_t n = 3 * 4096 + 123;
+  char *data = malloc(n);
+  for (size_t i = 0; i < n; i++)
+    data[i] = (char)('a' + (i * 7 + i / 13) % 26);
+  write_file(path_of("mapped.log"), data, n);
+  slg_reader *r;
+  assert_int_equal(slg_reader_open(&r, path_of("mapped.log")), 0);
+  assert_int_equal(slg_reader_positional(r), (int64_t)n);
+  static const uint64_t offsets[] = {0, 1, 4095, 4096, 4097, 8191, 12000};
+  for (size_t k = 0; k < sizeof offsets / sizeof offsets[0]; k++) {
+    uint64_t off = offsets[k];
+    size_t len = n - (size_t)off;
+    slg_mapping m;
+    const char *p = slg_reader_map(r, off, len, &m);
+    assert_non_null(p);
+    assert_memory_equal(p, data + off, len);
+    slg_mapping_release(&m);
+    assert_null(m.base);
+    /* One byte too many: refused, nothing mapped. */
+    assert_null(slg_reader_map(r, off, len + 1, &m));
+    assert_null(m.base);
+  }
+  slg_mapping m;
+  assert_null(slg_reader_map(r, 0, 0, &m));
+  slg_mapping_release(&m); /* releasing nothing is harmless */
+  slg_reader_close(r);
+  free(data);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -318,6 +353,7 @@ int main(void)
       cmocka_unit_test(test_input__gzip_of_gzip_is_one_layer),
       cmocka_unit_test(test_input__bomb_streams),
       cmocka_unit_test(test_input__open_errors),
+      cmocka_unit_test(test_input__mapped_windows),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -55,6 +55,8 @@ const char slg_cli_usage[] =
     "cores;\n"
     "                        1 parses on the main thread alone); the report\n"
     "                        is the same whatever N\n"
+    "      --no-mmap         read files with read(2) only, never map them\n"
+    "                        (for a file that may be truncated while read)\n"
     "\n"
     "Check options (also in .sparklog.conf as key = value, and as\n"
     "SPARKLOG_<KEY> variables; flags > environment > file > defaults):\n"
@@ -228,6 +230,10 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
       }
       cli->settings[cli->nsettings].key = arg + 2;
       cli->settings[cli->nsettings++].value = "true";
+      continue;
+    }
+    if (strcmp(arg, "--no-mmap") == 0) {
+      cli->options.no_mmap = 1;
       continue;
     }
     if (strcmp(arg, "--no-config") == 0) {

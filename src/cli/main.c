@@ -22,6 +22,35 @@
 
 static int max_status(int a, int b) { return a > b ? a : b; }
 
+/*
+ * Plain files are read through mapped windows (input.h). If one shrinks
+ * meanwhile (a log rotation truncating it), touching a lost page raises
+ * SIGBUS: the run then ends with an input error naming the file, not a
+ * crash. The message is built before the read, as a handler may only
+ * write(2) and _exit(2).
+ */
+static char sigbus_message[4200];
+static volatile size_t sigbus_message_len;
+
+static void on_sigbus(int sig)
+{
+  (void)sig;
+  if (sigbus_message_len)
+    (void)!write(STDERR_FILENO, sigbus_message, sigbus_message_len);
+  _exit(SLG_EXIT_INPUT);
+}
+
+static void sigbus_names(const char *shown)
+{
+  int n = snprintf(sigbus_message, sizeof sigbus_message,
+                   "sparklog: %s: the file shrank while it was read "
+                   "(truncated?); no report; --no-mmap reads it without "
+                   "mapping\n",
+                   shown);
+  sigbus_message_len =
+      n > 0 && (size_t)n < sizeof sigbus_message ? (size_t)n : 0;
+}
+
 /* Reads one input into the pipeline. Returns an exit status. */
 static int read_input(slg_pipeline *p, const char *path)
 {
@@ -30,6 +59,7 @@ static int read_input(slg_pipeline *p, const char *path)
   slg_file_status st;
   memset(&st, 0, sizeof st);
   slg_pipeline_begin_file(p, shown);
+  sigbus_names(shown);
   int rc = slg_reader_open(&r, path);
   if (rc < 0) {
     slg_cli_error("%s: %s", shown,
@@ -139,6 +169,7 @@ int main(int argc, char **argv)
   /* A closed stdout must end the run quietly: handle EPIPE, not the
    * signal. */
   signal(SIGPIPE, SIG_IGN);
+  signal(SIGBUS, on_sigbus);
 
   slg_buf out = SLG_BUF_INIT;
   if (cli.command == SLG_CMD_EXPLAIN) {

@@ -102,6 +102,49 @@ else
   echo "note: /dev/full not available; full-disk case skipped"
 fi
 
+# SIGBUS, as the kernel raises it when a page of a mapped input is lost
+# (the file truncated under the reader), sent while sparklog waits for
+# input. Expected: exit 3; stderr "sparklog: <stdin>: the file shrank
+# while it was read ..."; no report; never death by the signal.
+mkfifo "$T/hold"
+"$BIN" -f json - <"$T/hold" >"$T/out" 2>"$T/err" &
+pid=$!
+exec 9>"$T/hold" # opens the FIFO: sparklog now waits in read(2)
+sleep 0.3
+kill -BUS "$pid"
+wait "$pid"
+RC=$?
+exec 9>&-
+expect_rc 3 "SIGBUS while reading"
+expect_err "^sparklog: <stdin>: the file shrank while it was read" \
+  "SIGBUS while reading"
+[ -s "$T/out" ] && fail "SIGBUS while reading: a report was written"
+
+# A mapped file truncated while it is read, at a few moments: whatever the
+# moment, an exit of 0 (read before the truncation) or 3 (the file
+# shrank, with the message), never death by a signal.
+awk 'BEGIN { for (n = 0; n < 300000; n++)
+  printf "24/08/13 15:12:49 INFO TaskSetManager: Finished task %d.0 in " \
+         "stage 1.0 (TID %d) in 5 ms on h (executor 1) (1/1)\n", n, n }' \
+  >"$T/trunc.src"
+for delay in 0 0.01 0.03 0.1; do
+  cp "$T/trunc.src" "$T/trunc.log"
+  "$BIN" -j 1 -f json "$T/trunc.log" >"$T/out" 2>"$T/err" &
+  reader=$!
+  sleep "$delay"
+  : >"$T/trunc.log"
+  wait "$reader"
+  RC=$?
+  if [ "$RC" -ge 128 ]; then
+    fail "truncated while read (after ${delay}s): killed by signal $((RC - 128))"
+  elif [ "$RC" -eq 3 ]; then
+    expect_err "trunc\.log: the file shrank while it was read" \
+      "truncated while read (after ${delay}s)"
+  else
+    expect_rc 0 "truncated while read (after ${delay}s)"
+  fi
+done
+
 # When several statuses apply the highest wins: an unreadable input (3)
 # and a full disk (4) give 4.
 if [ -w /dev/full ]; then

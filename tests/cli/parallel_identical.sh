@@ -5,7 +5,8 @@
 # logs, zips as hostile bytes), with the input forced into at least 9
 # chunks (--chunk-size = size / 9) and, separately, into chunks of 700
 # bytes (borders inside stack traces, multi-line records, and lines longer
-# than a chunk, which take the serial path). Text and JSON, files and stdin.
+# than a chunk, which take the serial path). Text and JSON, files and stdin,
+# mapped and read (--no-mmap).
 # Skipped (77) when ../shared is absent.
 set -u
 sparklog=$1 src=$2
@@ -41,6 +42,17 @@ while IFS= read -r -d '' f; do
       check "$f (--chunk-size $chunk, $fmt)"
     done
   done
+  # Read without mapping (--no-mmap): chunks read by pread, and on one
+  # thread read(2), against the mapped windows.
+  "$sparklog" --threads 1 --format json "$f" >"$tmp/serial" 2>&1
+  echo "exit $?" >>"$tmp/serial"
+  "$sparklog" --threads 1 --no-mmap --format json "$f" >"$tmp/parallel" 2>&1
+  echo "exit $?" >>"$tmp/parallel"
+  check "$f (--threads 1 --no-mmap)"
+  "$sparklog" --threads 3 --no-mmap --chunk-size "$ninth" --format json \
+    "$f" >"$tmp/parallel" 2>&1
+  echo "exit $?" >>"$tmp/parallel"
+  check "$f (--no-mmap, --chunk-size $ninth)"
   # stdin: the same reader thread, fed by a pipe.
   "$sparklog" --threads 1 --format json <"$f" >"$tmp/serial" 2>&1
   cat "$f" | "$sparklog" --threads 3 --chunk-size "$ninth" --format json \
