@@ -78,9 +78,28 @@ typedef struct name_memo {
  * conversions of put_logger, times "message after ': '" or not. */
 #define FAST_VARIANTS 8
 
+/* A record header seen lately, the bytes up to its message, and what it
+ * parsed to. Records of a big log mostly repeat the header of one of the
+ * last two (TaskSetManager's lines with BlockManagerInfo's between them,
+ * in the same second): one compare then stands for the whole header parse
+ * and the layout lookup. Only automatic default_header results are kept,
+ * so the same bytes always parse the same way. */
+#define HEADER_MEMO_BYTES 96
+typedef struct header_memo {
+  char bytes[HEADER_MEMO_BYTES];
+  size_t len; /* 0: empty */
+  slg_time time;
+  slg_level level;
+  size_t logger_off, logger_len;
+  uint32_t layout_id;
+} header_memo;
+
 struct slg_layout {
   slg_pattern *user;
   name_memo memo;
+  header_memo headers[2];
+  unsigned headers_next;
+  int headers_off; /* tests: slg_layout_set_header_memo(l, 0) */
   /* The timestamp bytes of the last default_header record and what they
    * parsed to: consecutive records mostly share their second. */
   char ts_bytes[17];
@@ -1444,14 +1463,70 @@ static const char *glued(slg_layout *l, const char *line, const char *end,
   return NULL;
 }
 
+/* A message whose first byte the full parse would look past: blanks and
+ * noise skipped, or the start of a record inside the message (the
+ * "record inside a record" check of slg_layout_parse). */
+static int message_start_is_plain(unsigned char c)
+{
+  return c != ' ' && c != '\t' && c != '>' && c != '#' && c != '[' &&
+         !slg_is_digit(c);
+}
+
+/* The parse of a line that starts with a remembered header. */
+static int header_memo_hit(const slg_layout *l, const char *line, size_t len,
+                           slg_record *out)
+{
+  for (int k = 0; k < 2; k++) {
+    const header_memo *m = &l->headers[k];
+    if (m->len && len > m->len && slg_mem_eq(line, m->bytes, m->len) &&
+        message_start_is_plain((unsigned char)line[m->len])) {
+      out->time = m->time;
+      out->level = m->level;
+      out->thread = slg_span_make(NULL, 0);
+      out->logger = slg_span_make(line + m->logger_off, m->logger_len);
+      out->message = slg_span_make(line + m->len, len - m->len);
+      out->layout_id = m->layout_id;
+      out->prefix_len = 0;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* Remembers the header of a record default_header read at the line's
+ * start (pt->fast), when nothing in front of it or in its message made
+ * the parse depend on more than the header bytes. */
+static void header_memo_keep(slg_layout *l, const char *line,
+                             const slg_record *r, const pat *pt)
+{
+  size_t hlen = (size_t)(r->message.ptr - line);
+  if (!pt->fast || r->prefix_len != 0 || r->message.len == 0 ||
+      r->message.ptr < line || hlen > HEADER_MEMO_BYTES ||
+      !message_start_is_plain((unsigned char)r->message.ptr[0]))
+    return;
+  header_memo *m = &l->headers[l->headers_next];
+  l->headers_next ^= 1;
+  memcpy(m->bytes, line, hlen);
+  m->len = hlen;
+  m->time = r->time;
+  m->level = r->level;
+  m->logger_off = (size_t)(r->logger.ptr - line);
+  m->logger_len = r->logger.len;
+  m->layout_id = r->layout_id;
+}
+
 int slg_layout_parse(slg_layout *l, const char *line, size_t len,
                      slg_record *out)
 {
   const char *end = line + len, *p = line;
   pat pt;
 
-  if (l->user && slg_pattern_match(l->user, line, len, out)) {
-    out->layout_id = 0;
+  if (l->user) {
+    if (slg_pattern_match(l->user, line, len, out)) {
+      out->layout_id = 0;
+      return 1;
+    }
+  } else if (!l->headers_off && header_memo_hit(l, line, len, out)) {
     return 1;
   }
   p = skip_noise(p, end);
@@ -1513,6 +1588,8 @@ int slg_layout_parse(slg_layout *l, const char *line, size_t len,
   }
   out->prefix_len = (size_t)(p - line);
   out->layout_id = register_layout(l, &pt);
+  if (!l->user && !l->headers_off && p == line)
+    header_memo_keep(l, line, out, &pt);
   return 1;
 }
 
@@ -1579,4 +1656,10 @@ uint32_t slg_layout_adopt(slg_layout *l, const slg_layout *from, uint32_t id)
 uint64_t slg_layout_refused(const slg_layout *l)
 {
   return l->refused;
+}
+
+void slg_layout_set_header_memo(slg_layout *l, int on)
+{
+  l->headers_off = !on;
+  l->headers[0].len = l->headers[1].len = 0;
 }

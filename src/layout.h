@@ -47,6 +47,9 @@ typedef struct slg_layout slg_layout;
  */
 int slg_layout_new(slg_layout **out, const char *user_pattern, char *error);
 void slg_layout_free(slg_layout *l);
+/* Tests: 0 turns off the memo of recent record headers (the parse is the
+ * same either way; tests and fuzz_layout compare the two). */
+void slg_layout_set_header_memo(slg_layout *l, int on);
 
 /*
  * Tokenizes one line (without its line terminator). Returns 1 and fills

@@ -877,6 +877,81 @@ static int looks_like_record(const char *s, size_t n)
   return 0;
 }
 
+/* One line through a detector with the header memo and one without: the
+ * same answer, field by field (messages by content: a JSON message is
+ * unescaped into each detector's scratch). */
+static void parse_both(slg_layout *memo, slg_layout *plain, const char *p,
+                       size_t n)
+{
+  slg_record a, b;
+  int ra = slg_layout_parse(memo, p, n, &a);
+  int rb = slg_layout_parse(plain, p, n, &b);
+  if (ra != rb)
+    fail_msg("\"%.*s\": %d with the header memo, %d without", (int)n, p, ra,
+             rb);
+  if (!ra)
+    return;
+  if (a.level != b.level || a.layout_id != b.layout_id ||
+      a.prefix_len != b.prefix_len || a.time.flags != b.time.flags ||
+      a.time.second != b.time.second || a.time.minute != b.time.minute ||
+      a.time.hour != b.time.hour || a.time.day != b.time.day ||
+      a.time.millisecond != b.time.millisecond ||
+      a.logger.ptr != b.logger.ptr || a.logger.len != b.logger.len ||
+      a.thread.ptr != b.thread.ptr || a.thread.len != b.thread.len ||
+      a.message.len != b.message.len ||
+      (a.message.len && memcmp(a.message.ptr, b.message.ptr, a.message.len)))
+    fail_msg("\"%.*s\": the header memo changed the record", (int)n, p);
+}
+
+static void test_layout__header_memo_changes_nothing(void **state)
+{
+  (void)state;
+  /* Repeated headers followed by what the full parse treats specially:
+   * blanks, noise, a record inside the message, nothing at all; loggers
+   * that share a prefix; a level or a second that differs by a byte. */
+  static const char *lines[] = {
+      "24/08/14 15:12:54 INFO TaskSetManager: Starting task 0.0 in stage 0.0",
+      "24/08/14 15:12:54 INFO TaskSetManager: Finished task 0.0 in stage 0.0",
+      "24/08/14 15:12:54 INFO BlockManagerInfo: Added rdd_1_1 in memory",
+      "24/08/14 15:12:54 INFO TaskSetManager: 24/08/14 15:12:54 WARN X: in",
+      "24/08/14 15:12:54 INFO TaskSetManager: [Stage 1:>  (0 + 1) / 1]",
+      "24/08/14 15:12:54 INFO TaskSetManager:    three blanks",
+      "24/08/14 15:12:54 INFO TaskSetManager: \tTab",
+      "24/08/14 15:12:54 INFO TaskSetManager: > quoted",
+      "24/08/14 15:12:54 INFO TaskSetManager: #> noise",
+      "24/08/14 15:12:54 INFO TaskSetManager: ",
+      "24/08/14 15:12:54 INFO TaskSetManager:",
+      "24/08/14 15:12:54 INFO TaskSetManager:x",
+      "24/08/14 15:12:54 INFO TaskSetManagerX: other logger",
+      "24/08/14 15:12:54 INFO TaskSetManage: shorter logger",
+      "24/08/14 15:12:54 WARN TaskSetManager: Lost task 1.0 in stage 0.0",
+      "24/08/14 15:12:55 INFO TaskSetManager: Starting task 1.0 in stage 0.0",
+      "24/08/14 15:12:55 INFO TaskSetManager: Starting task 2.0 in stage 0.0",
+      "24/08/14 15:12:55 INFO TaskSetManager: Starting task 2.0\r",
+      "24/08/14 15:12:55 INFO scheduler.TaskSetManager: Starting task 3.0",
+      "24/08/14 15:12:55 INFO org.apache.spark.scheduler.TaskSetManager: S",
+      "2024-08-14 15:12:55,123 INFO TaskSetManager: Starting task 3.0",
+      "{\"ts\":\"2024-08-14T15:12:55.123Z\",\"level\":\"INFO\","
+      "\"logger\":\"TaskSetManager\",\"msg\":\"Starting\\ttask\"}",
+      "24/08/14 15:12:55 INFO TaskSetManager: Starting task 4.0 in stage 0.0",
+      "\tat org.apache.spark.scheduler.Task.run(Task.scala:141)",
+      "24/08/14 15:12:55 INFO TaskSetManager: Starting task 5.0 in stage 0.0",
+  };
+  slg_layout *memo, *plain;
+  assert_int_equal(slg_layout_new(&memo, NULL, NULL), 0);
+  assert_int_equal(slg_layout_new(&plain, NULL, NULL), 0);
+  slg_layout_set_header_memo(plain, 0);
+  /* Twice over, so every line also follows every other. */
+  for (int round = 0; round < 2; round++)
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+      for (size_t j = 0; j < sizeof lines / sizeof lines[0]; j++) {
+        parse_both(memo, plain, lines[i], strlen(lines[i]));
+        parse_both(memo, plain, lines[j], strlen(lines[j]));
+      }
+  slg_layout_free(memo);
+  slg_layout_free(plain);
+}
+
 static void test_layout__corpus_sweep(void **state)
 {
   char path[1024];
@@ -912,9 +987,11 @@ static void test_layout__corpus_sweep(void **state)
       free(data);
       continue;
     }
-    slg_layout *l;
+    slg_layout *l, *plain;
     size_t looks = 0, hits = 0;
     assert_int_equal(slg_layout_new(&l, NULL, NULL), 0);
+    assert_int_equal(slg_layout_new(&plain, NULL, NULL), 0);
+    slg_layout_set_header_memo(plain, 0);
     for (char *p = data, *e = data + size; p < e;) {
       char *q = memchr(p, '\n', (size_t)(e - p));
       size_t n;
@@ -927,6 +1004,11 @@ static void test_layout__corpus_sweep(void **state)
       if (looks_like_record(p, n)) {
         looks++;
         hits += (size_t)slg_layout_parse(l, p, n, &r);
+        /* Every line again through both detectors: the header memo
+         * changes no record of the corpus. */
+        parse_both(l, plain, p, n);
+      } else {
+        parse_both(l, plain, p, n);
       }
       p = q + 1;
     }
@@ -936,6 +1018,7 @@ static void test_layout__corpus_sweep(void **state)
       fail();
     }
     slg_layout_free(l);
+    slg_layout_free(plain);
     free(data);
     files++;
   }
@@ -954,6 +1037,7 @@ int main(void)
       cmocka_unit_test(test_layout__table_is_bounded),
       cmocka_unit_test(test_layout__user_pattern_first),
       cmocka_unit_test(test_layout__property_random_patterns),
+      cmocka_unit_test(test_layout__header_memo_changes_nothing),
       cmocka_unit_test(test_layout__corpus_sweep),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
