@@ -118,7 +118,8 @@ static uint64_t hash_span(slg_span s)
 /* s equals the n-byte string str (n = its strlen, kept by the caller). */
 static int span_is(slg_span s, const char *str, size_t n)
 {
-  return s.len == n && (n == 0 || memcmp(s.ptr, str, n) == 0);
+  /* Inlined: a host name is compared for every finished task. */
+  return s.len == n && slg_mem_eq(s.ptr, str, n);
 }
 
 /* Grows a doubling array before element n is appended. */
@@ -228,6 +229,8 @@ static void free_attempt(slg_stage_attempt *a)
   free(a->tasks.kinds);
   free(a->tasks.execs);
   free(a->tasks.hosts);
+  free(a->tasks.execs_ix);
+  free(a->tasks.hosts_ix);
   free(a->part_bits);
   free(a->spec_bits);
 }
@@ -558,21 +561,67 @@ static uint32_t host_index(slg_model *m, slg_span host)
   return (uint32_t)a->nhosts++;
 }
 
-/* The bounded per-stage tally for executor/host `index`. */
-static inline slg_exec_tally *tally(slg_exec_tally **arr, size_t *n,
-                                    slg_exec_tally *rest, uint32_t index)
+static inline uint32_t tally_cell(uint32_t index, uint32_t cap)
 {
-  for (size_t i = 0; i < *n; i++)
-    if ((*arr)[i].index == index)
-      return &(*arr)[i];
+  return ((index * UINT32_C(0x9E3779B1)) >> 16) & (cap - 1);
+}
+
+/* Puts tally `slot` (of executor/host `index`) into the lookup. */
+static void tally_ix_put(uint16_t *ix, uint32_t cap, uint32_t index,
+                         size_t slot)
+{
+  uint32_t h = tally_cell(index, cap);
+  while (ix[h] != 0)
+    h = (h + 1) & (cap - 1);
+  ix[h] = (uint16_t)(slot + 1);
+}
+
+/*
+ * The bounded per-stage tally for executor/host `index`. Found through a
+ * small hash over the tallies: a linear search over up to
+ * SLG_MAX_STAGE_EXECUTORS of them, for every finished task, was the most
+ * expensive line of the model (and grew with the cluster).
+ */
+static inline slg_exec_tally *tally(slg_exec_tally **arr, size_t *n,
+                                    slg_exec_tally *rest, uint16_t **ix,
+                                    uint32_t *cap, uint32_t index)
+{
+  if (*cap) {
+    for (uint32_t h = tally_cell(index, *cap);; h = (h + 1) & (*cap - 1)) {
+      uint16_t s = (*ix)[h];
+      if (s == 0)
+        break;
+      if ((*arr)[s - 1].index == index)
+        return &(*arr)[s - 1];
+    }
+  }
   if (*n >= SLG_MAX_STAGE_EXECUTORS)
     return rest;
   *arr = grow(*arr, *n, sizeof(**arr));
-  slg_exec_tally *t = &(*arr)[(*n)++];
+  size_t slot = (*n)++;
+  slg_exec_tally *t = &(*arr)[slot];
   memset(t, 0, sizeof(*t));
   t->index = index;
+  if (2 * *n > *cap) {
+    /* At most half full: rebuilt at twice the size. */
+    uint32_t ncap = *cap ? *cap * 2 : 16;
+    free(*ix);
+    *ix = slg_xcalloc(ncap, sizeof(**ix));
+    *cap = ncap;
+    for (size_t i = 0; i < *n; i++)
+      tally_ix_put(*ix, ncap, (*arr)[i].index, i);
+  } else {
+    tally_ix_put(*ix, *cap, index, slot);
+  }
   return t;
 }
+
+#define EXEC_TALLY(g, ei)                                                    \
+  tally(&(g)->execs, &(g)->nexecs, &(g)->execs_rest, &(g)->execs_ix,         \
+        &(g)->execs_ix_cap, (ei))
+#define HOST_TALLY(g, hi)                                                    \
+  tally(&(g)->hosts, &(g)->nhosts, &(g)->hosts_rest, &(g)->hosts_ix,         \
+        &(g)->hosts_ix_cap, (hi))
 
 static void evidence(slg_model *m, slg_stage_attempt *t)
 {
@@ -1053,7 +1102,7 @@ static void on_task_end(slg_model *m, const slg_event *ev)
       e->host = dup_span(ev->host);
     e->tasks++;
     e->task_ms += ms;
-    slg_exec_tally *x = tally(&g->execs, &g->nexecs, &g->execs_rest, ei);
+    slg_exec_tally *x = EXEC_TALLY(g, ei);
     x->tasks++;
     x->task_ms += ms;
   }
@@ -1072,7 +1121,7 @@ static void on_task_end(slg_model *m, const slg_event *ev)
       if (ei != UINT32_MAX)
         ix->exec_host[ei] = hi + 1;
     }
-    slg_exec_tally *x = tally(&g->hosts, &g->nhosts, &g->hosts_rest, hi);
+    slg_exec_tally *x = HOST_TALLY(g, hi);
     x->tasks++;
     x->task_ms += ms;
   }
@@ -1118,11 +1167,11 @@ static void on_task_lost(slg_model *m, const slg_event *ev)
   if (ev->exec.len > 0) {
     uint32_t ei = exec_index(m, ev->exec, 1);
     a->executors[ei].failed_tasks++;
-    tally(&g->execs, &g->nexecs, &g->execs_rest, ei)->failed++;
+    EXEC_TALLY(g, ei)->failed++;
   }
   if (ev->host.len > 0) {
     uint32_t hi = host_index(m, ev->host);
-    tally(&g->hosts, &g->nhosts, &g->hosts_rest, hi)->failed++;
+    HOST_TALLY(g, hi)->failed++;
   }
 }
 

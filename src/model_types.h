@@ -134,6 +134,10 @@ typedef struct slg_task_agg {
   slg_exec_tally *hosts;        /* same bound */
   size_t nhosts;
   slg_exec_tally hosts_rest;
+  /* The model's lookup of a tally by executor/host index (open
+   * addressing, slot + 1 per cell, 0 empty; capacity a power of two). */
+  uint16_t *execs_ix, *hosts_ix;
+  uint32_t execs_ix_cap, hosts_ix_cap;
 } slg_task_agg;
 
 /* One attempt of a stage (TaskSet "<stage>.<attempt>"). */

@@ -114,4 +114,34 @@ jcheck "unknown stage: 3 records; any stage shown is incomplete" \
 run "$T/orphan.log"
 expect_rc 0 "task of an unknown stage, text report"
 
+# One stage over 300 executors, its tasks finishing in interleaved order
+# (task i on executor 7i mod 300, two each), ten of them also lost.
+# Expected: the stage lists the first 256 executors that finished a task
+# (the bound), each with its 2 tasks, and sums the other 44 under
+# "(others)" (88 tasks); 600 tasks and 10 failures in all; hosts alike.
+{
+  L 1 "SparkContext: Running Spark version 3.5.1"
+  L 2 "DAGScheduler: Got job 0 (count at X.scala:1) with 600 output partitions"
+  L 2 "DAGScheduler: Submitting ResultStage 0 (MapPartitionsRDD[1] at count at X.scala:1), which has no missing parents"
+  awk 'BEGIN {
+    for (i = 0; i < 600; i++) {
+      e = (7 * i) % 300
+      printf "24/08/13 15:12:03 INFO TaskSetManager: Finished task %d.0 in stage 0.0 (TID %d) in 10 ms on h%d (executor %d) (%d/600)\n", i, i, e, e, i + 1
+    }
+    for (k = 0; k < 10; k++)
+      printf "24/08/13 15:12:04 WARN TaskSetManager: Lost task %d.1 in stage 0.0 (TID %d) (h%d executor %d): java.lang.RuntimeException: boom\n", k, 600 + k, k, k
+  }'
+} >"$T/wide.log"
+run -f json "$T/wide.log"
+expect_rc 0 "300 executors in one stage"
+for what in executors hosts; do
+  jcheck "300 executors in one stage: $what bounded at 256 + (others)" "
+    [x for x in [v for p, v in walk(d) if p.endswith('.$what') and
+                 isinstance(v, dict) and len(v) > 100]
+     if len(x) == 257 and x['(others)']['tasks'] == 88 and
+        all(t['tasks'] == 2 for k, t in x.items() if k != '(others)') and
+        sum(t['tasks'] for t in x.values()) == 600 and
+        sum(t['failed'] for t in x.values()) == 10] != []"
+done
+
 finish
