@@ -154,32 +154,78 @@ static void *reader_main(void *arg)
   return NULL;
 }
 
+/*
+ * Claiming and parsing a chunk, for the workers and for the merging
+ * thread: when the chunk it must merge next is not parsed yet, the merger
+ * parses one itself instead of waiting. So `--threads N` on a plain file
+ * keeps N threads busy (N - 1 workers and the merger), not N + 1 on N
+ * cores.
+ */
+
+/* A filled slot no one parses yet (q locked), or NULL. */
+static slot *claim_filled(par *q)
+{
+  /* Serial chunks may be merged before a worker passes them. */
+  if (q->parse_next < q->merged)
+    q->parse_next = q->merged;
+  while (q->parse_next < q->filled &&
+         q->ring[q->parse_next % q->nslots].serial)
+    q->parse_next++;
+  if (q->parse_next == q->filled)
+    return NULL;
+  return &q->ring[q->parse_next++ % q->nslots];
+}
+
+/* Parses a claimed slot (q unlocked on entry, locked on return). */
+static void parse_filled(par *q, slot *s)
+{
+  slg_chunk_parse(s->chunk, s->data, s->len);
+  lock(q);
+  s->parsed = 1;
+  pthread_cond_broadcast(&q->done);
+}
+
 static void *worker_main(void *arg)
 {
   par *q = arg;
   lock(q);
   for (;;) {
-    /* Serial chunks may be merged before a worker passes them. */
-    if (q->parse_next < q->merged)
-      q->parse_next = q->merged;
-    while (q->parse_next < q->filled &&
-           q->ring[q->parse_next % q->nslots].serial)
-      q->parse_next++;
-    if (q->parse_next == q->filled) {
+    slot *s = claim_filled(q);
+    if (s == NULL) {
       if (q->reading_done)
         break;
       pthread_cond_wait(&q->work, &q->mu);
       continue;
     }
-    slot *s = &q->ring[q->parse_next++ % q->nslots];
     unlock(q);
-    slg_chunk_parse(s->chunk, s->data, s->len);
-    lock(q);
-    s->parsed = 1;
-    pthread_cond_broadcast(&q->done);
+    parse_filled(q, s);
   }
   unlock(q);
   return NULL;
+}
+
+/* The next positional chunk, if its slot is free (q locked); else -1. */
+static long claim_positional(par *q)
+{
+  if (q->parse_next == q->nchunks || q->reading_done ||
+      q->parse_next - q->merged == q->nslots)
+    return -1;
+  size_t k = q->parse_next++;
+  q->ring[k % q->nslots].parsed = 0;
+  return (long)k;
+}
+
+/* Parses positional chunk k (q unlocked on entry, locked on return). */
+static void parse_positional(par *q, size_t k)
+{
+  slot *s = &q->ring[k % q->nslots];
+  uint64_t begin = (uint64_t)k * q->chunk_size;
+  uint64_t end = begin + q->chunk_size < q->size ? begin + q->chunk_size
+                                                 : q->size;
+  slg_chunk_parse_at(s->chunk, q->r, s->data, begin, end, q->size);
+  lock(q);
+  s->parsed = 1;
+  pthread_cond_broadcast(&q->done);
 }
 
 /* Positional worker: claims the next chunk once its slot is free. */
@@ -190,21 +236,13 @@ static void *positional_main(void *arg)
   for (;;) {
     if (q->parse_next == q->nchunks || q->reading_done)
       break;
-    if (q->parse_next - q->merged == q->nslots) {
+    long k = claim_positional(q);
+    if (k < 0) {
       pthread_cond_wait(&q->room, &q->mu);
       continue;
     }
-    size_t k = q->parse_next++;
-    slot *s = &q->ring[k % q->nslots];
-    s->parsed = 0;
     unlock(q);
-    uint64_t begin = (uint64_t)k * q->chunk_size;
-    uint64_t end = begin + q->chunk_size < q->size ? begin + q->chunk_size
-                                                   : q->size;
-    slg_chunk_parse_at(s->chunk, q->r, s->data, begin, end, q->size);
-    lock(q);
-    s->parsed = 1;
-    pthread_cond_broadcast(&q->done);
+    parse_positional(q, (size_t)k);
   }
   unlock(q);
   return NULL;
@@ -216,7 +254,13 @@ static void merge_positional(par *q)
   while (q->merged < q->nchunks) {
     slot *s = &q->ring[q->merged % q->nslots];
     if (q->merged >= q->parse_next || !s->parsed) {
-      pthread_cond_wait(&q->done, &q->mu);
+      long k = claim_positional(q);
+      if (k >= 0) {
+        unlock(q);
+        parse_positional(q, (size_t)k);
+      } else {
+        pthread_cond_wait(&q->done, &q->mu);
+      }
       continue;
     }
     unlock(q);
@@ -255,7 +299,13 @@ static void merge_all(par *q)
     }
     slot *s = &q->ring[q->merged % q->nslots];
     if (!s->parsed) {
-      pthread_cond_wait(&q->done, &q->mu);
+      slot *mine = claim_filled(q);
+      if (mine != NULL) {
+        unlock(q);
+        parse_filled(q, mine);
+      } else {
+        pthread_cond_wait(&q->done, &q->mu);
+      }
       continue;
     }
     unlock(q);
@@ -354,7 +404,11 @@ ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
   pthread_t reader, workers[SLG_MAX_THREADS];
   unsigned started = 0;
   void *(*worker)(void *) = q.positional ? positional_main : worker_main;
-  for (; started < threads; started++)
+  /* The merging thread parses too: N - 1 workers for a plain file. With
+   * a reader thread (stdin, pipes, gzip), N: the reader blocks on input
+   * or inflates, and measured faster so. */
+  unsigned nworkers = q.positional ? threads - 1 : threads;
+  for (; started < nworkers; started++)
     if (pthread_create(&workers[started], NULL, worker, &q) != 0)
       break;
   ptrdiff_t status;
