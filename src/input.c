@@ -132,10 +132,12 @@ int slg_reader_open_backend(slg_reader **out, const char *path,
     return SLG_EISDIR;
   }
 #ifdef F_SETPIPE_SZ
-  /* `zcat big.log.gz | sparklog`: a 1 MiB pipe instead of 64 KiB lets the
-   * writer run ahead and halves the context switches per byte. Only a
-   * hint: the system may refuse (pipe-max-size), and nothing changes. */
-  if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode))
+  /* `zcat big.log.gz | sparklog`: a 4 MiB pipe (else 1 MiB, the usual
+   * pipe-max-size) instead of 64 KiB lets the writer run ahead and cuts
+   * the context switches per byte. Only a hint: the system may refuse,
+   * and nothing changes. */
+  if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode) &&
+      fcntl(fd, F_SETPIPE_SZ, 4 << 20) < 0)
     (void)fcntl(fd, F_SETPIPE_SZ, 1 << 20);
 #endif
   slg_reader *r = slg_xcalloc(1, sizeof *r);
