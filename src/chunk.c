@@ -74,8 +74,6 @@ struct slg_chunk {
   uint64_t file_begin, file_end;
   int empty; /* no line starts in the range */
   int error; /* SLG_EIO from pread */
-  int map_ok;          /* the pipeline allows mapped reads (--no-mmap) */
-  slg_mapping map;     /* the window data is in, when mapped */
   char *ext;
 };
 
@@ -88,7 +86,6 @@ slg_chunk *slg_chunk_new(const slg_pipeline *p)
     abort();
   c->max_loggers = p->opt.max_loggers;
   c->pattern = p->opt.layout;
-  c->map_ok = !p->opt.no_mmap;
   slg_lines_init(&c->lines, p->opt.max_line, slg_scan_line, &c->scan);
   slg_histogram_init(&c->hist, c->max_loggers);
   return c;
@@ -101,7 +98,6 @@ void slg_chunk_free(slg_chunk *c)
   slg_layout_free(c->layout);
   slg_lines_dispose(&c->lines);
   slg_histogram_dispose(&c->hist);
-  slg_mapping_release(&c->map);
   free(c->ext);
   free(c->items);
   free(c->arena);
@@ -157,22 +153,24 @@ static void finish(slg_chunk *c)
 
 void slg_chunk_parse(slg_chunk *c, const char *data, size_t len)
 {
-  slg_mapping_release(&c->map);
   reset(c, data, len);
   slg_lines_feed(&c->lines, data, len);
   finish(c);
 }
 
 int slg_chunk_parse_at(slg_chunk *c, slg_reader *r, char *buf,
-                       uint64_t begin, uint64_t end, uint64_t size)
+                       uint64_t begin, uint64_t end, uint64_t size,
+                       const slg_mapping *map)
 {
   /* Byte begin - 1 too: a line starts at begin when it is a newline. */
   uint64_t from = begin > 0 ? begin - 1 : 0;
-  /* The chunk's last use is merged: its window can go. */
-  slg_mapping_release(&c->map);
-  const char *bytes = c->map_ok ? slg_reader_map(r, from, (size_t)(end - from),
-                                                 &c->map)
-                                : NULL;
+  /* In the mapping of the whole file, where its pages can be had. */
+  const char *bytes = NULL;
+  if (map && map->base) {
+    bytes = (const char *)map->base + from;
+    if (slg_mapping_populate(map, bytes, (size_t)(end - from)) != 0)
+      bytes = NULL;
+  }
   ptrdiff_t n;
   if (bytes) {
     n = (ptrdiff_t)(end - from);

@@ -465,7 +465,7 @@ ptrdiff_t slg_reader_pread(slg_reader *r, char *buf, size_t cap,
 }
 
 const char *slg_reader_map(slg_reader *r, uint64_t offset, size_t len,
-                           slg_mapping *m)
+                           int populate, slg_mapping *m)
 {
   m->base = NULL;
   m->len = 0;
@@ -482,14 +482,68 @@ const char *slg_reader_map(slg_reader *r, uint64_t offset, size_t len,
   size_t span = (size_t)(offset - start) + len;
   int flags = MAP_PRIVATE;
 #ifdef MAP_POPULATE
-  flags |= MAP_POPULATE; /* one call maps the window, not a fault a page */
+  if (populate)
+    flags |= MAP_POPULATE; /* one call maps the window, not a fault a page */
+#else
+  (void)populate;
 #endif
   void *base = mmap(NULL, span, PROT_READ, flags, r->fd, (off_t)start);
   if (base == MAP_FAILED)
     return NULL;
   m->base = base;
   m->len = span;
+  m->fd = r->fd;
+  m->start = start;
   return (const char *)base + (offset - start);
+}
+
+/* The pages of [p, p + len) inside m, as [*from, *to) page-aligned
+ * offsets from base: outward (populate) or inward (drop). */
+static int page_range(const slg_mapping *m, const char *p, size_t len,
+                      int inward, size_t *from, size_t *to)
+{
+  long page = sysconf(_SC_PAGESIZE);
+  if (!m->base || page <= 0 || len == 0)
+    return 0;
+  size_t a = (size_t)(p - (const char *)m->base), b = a + len;
+  size_t pg = (size_t)page;
+  if (inward) {
+    a = (a + pg - 1) / pg * pg;
+    b = b / pg * pg;
+  } else {
+    a = a / pg * pg;
+    b = (b + pg - 1) / pg * pg;
+    if (b > m->len)
+      b = m->len;
+  }
+  *from = a;
+  *to = b;
+  return b > a;
+}
+
+int slg_mapping_populate(const slg_mapping *m, const char *p, size_t len)
+{
+  size_t a, b;
+  if (!page_range(m, p, len, 0, &a, &b))
+    return 0;
+#ifdef MADV_POPULATE_READ
+  /* Fails with EFAULT where a read would raise SIGBUS (a shrunk file). */
+  if (madvise((char *)m->base + a, b - a, MADV_POPULATE_READ) == 0)
+    return 0;
+  if (errno != EINVAL && errno != ENOSYS)
+    return -1;
+#endif
+  /* A kernel without it: pages fault in as read; check the size. */
+  struct stat st;
+  uint64_t need = m->start + (uint64_t)(p - (const char *)m->base) + len;
+  return fstat(m->fd, &st) == 0 && (uint64_t)st.st_size >= need ? 0 : -1;
+}
+
+void slg_mapping_drop(const slg_mapping *m, const char *p, size_t len)
+{
+  size_t a, b;
+  if (page_range(m, p, len, 1, &a, &b))
+    (void)madvise((char *)m->base + a, b - a, MADV_DONTNEED);
 }
 
 void slg_mapping_release(slg_mapping *m)
@@ -499,6 +553,7 @@ void slg_mapping_release(slg_mapping *m)
   m->base = NULL;
   m->len = 0;
 }
+
 
 void slg_reader_positional_end(slg_reader *r, uint64_t end, int error)
 {

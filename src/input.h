@@ -35,11 +35,18 @@ void slg_reader_positional_end(slg_reader *r, uint64_t end, int error);
  * Mapped positional reads: the bytes are parsed where the page cache
  * holds them, with no copy (the copy was a fifth of the parallel path's
  * CPU time). slg_reader_map maps [offset, offset + len) of a positional
- * file read-only, its pages populated, and returns the address of byte
- * `offset`; NULL when the file cannot be mapped (the caller then uses
- * slg_reader_pread). The bytes stay valid until slg_mapping_release.
- * Only windows are mapped, so the mapped pages that count toward RSS stay
- * bounded by the windows in use, not by the file.
+ * file read-only and returns the address of byte `offset`; NULL when the
+ * file cannot be mapped or is shorter (the caller then uses
+ * slg_reader_pread). With `populate` every page is faulted in at once (a
+ * window about to be read); without, pages are brought in and given back
+ * window by window:
+ *   slg_mapping_populate faults in the pages of [p, p + len): 0, or -1
+ *     when they cannot be read (the file shrank: pread them instead);
+ *   slg_mapping_drop gives back the pages wholly inside [p, p + len):
+ *     they stop counting toward RSS (the page cache keeps them).
+ * The bytes stay valid until slg_mapping_release. Pages are mapped only
+ * while their window is read, so the mapped pages that count toward RSS
+ * stay bounded by the windows in use, not by the file.
  *
  * A mapped file that shrinks while it is read (truncated by a log
  * rotation) raises SIGBUS on the lost pages: the CLI catches it and
@@ -48,9 +55,13 @@ void slg_reader_positional_end(slg_reader *r, uint64_t end, int error);
 typedef struct slg_mapping {
   void *base; /* NULL: nothing mapped */
   size_t len;
+  int fd;         /* the file (a size check where populating is not known) */
+  uint64_t start; /* file offset of base */
 } slg_mapping;
 const char *slg_reader_map(slg_reader *r, uint64_t offset, size_t len,
-                           slg_mapping *m);
+                           int populate, slg_mapping *m);
+int slg_mapping_populate(const slg_mapping *m, const char *p, size_t len);
+void slg_mapping_drop(const slg_mapping *m, const char *p, size_t len);
 void slg_mapping_release(slg_mapping *m);
 
 #endif /* SLG_INPUT_H */

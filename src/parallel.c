@@ -26,6 +26,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "input.h"
 #include "pipeline.h"
@@ -56,10 +57,14 @@ typedef struct par {
    * nslots; slot i holds sequence numbers congruent to i. */
   size_t merged, parse_next, filled;
   int reading_done;
-  /* Positional mode: the file's size and how many chunks cover it. */
+  /* Positional mode: the file's size and how many chunks cover it; the
+   * whole file mapped (map.base NULL: read with pread), and the offset
+   * below which its pages were given back. */
   int positional;
   uint64_t size;
   size_t nchunks;
+  slg_mapping map;
+  uint64_t dropped;
   uint64_t end;    /* file offset after the last merged line */
   int pos_error;   /* the first chunk's SLG_EIO, in input order */
   ptrdiff_t error; /* the reader's final status (0 or SLG_E*) */
@@ -222,7 +227,7 @@ static void parse_positional(par *q, size_t k)
   uint64_t begin = (uint64_t)k * q->chunk_size;
   uint64_t end = begin + q->chunk_size < q->size ? begin + q->chunk_size
                                                  : q->size;
-  slg_chunk_parse_at(s->chunk, q->r, s->data, begin, end, q->size);
+  slg_chunk_parse_at(s->chunk, q->r, s->data, begin, end, q->size, &q->map);
   lock(q);
   s->parsed = 1;
   pthread_cond_broadcast(&q->done);
@@ -246,6 +251,26 @@ static void *positional_main(void *arg)
   }
   unlock(q);
   return NULL;
+}
+
+/* Gives back the mapped pages of merged chunks, DROP_BATCH bytes at a
+ * time (each call flushes the other cores' TLBs, so not per chunk). The
+ * next chunk reads the byte before its range: that page stays. */
+#define DROP_BATCH (8u << 20)
+static void drop_merged(par *q)
+{
+  if (!q->map.base)
+    return;
+  uint64_t upto = (uint64_t)q->merged * q->chunk_size + q->chunk_size;
+  if (upto > q->size)
+    upto = q->size;
+  if (upto < q->dropped + DROP_BATCH + 1)
+    return;
+  upto -= 1;
+  const char *base = q->map.base;
+  slg_mapping_drop(&q->map, base + q->dropped, (size_t)(upto - q->dropped));
+  long page = sysconf(_SC_PAGESIZE);
+  q->dropped = page > 0 ? upto - upto % (uint64_t)page : upto;
 }
 
 static void merge_positional(par *q)
@@ -279,6 +304,7 @@ static void merge_positional(par *q)
     }
     if (slg_chunk_file_end(s->chunk) > q->end)
       q->end = slg_chunk_file_end(s->chunk);
+    drop_merged(q);
     lock(q);
     q->merged++;
     pthread_cond_broadcast(&q->room);
@@ -332,7 +358,7 @@ static ptrdiff_t read_serial_positional(slg_pipeline *p, slg_reader *r,
     uint64_t left = size - pos;
     size_t len = left < SERIAL_WINDOW ? (size_t)left : SERIAL_WINDOW;
     slg_mapping m;
-    const char *bytes = slg_reader_map(r, pos, len, &m);
+    const char *bytes = slg_reader_map(r, pos, len, 1, &m);
     if (bytes) {
       slg_pipeline_feed(p, bytes, len);
       slg_mapping_release(&m);
@@ -389,6 +415,10 @@ ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
     q.nchunks = (size_t)((q.size + q.chunk_size - 1) / q.chunk_size);
     if (q.nchunks < q.nslots)
       q.nslots = q.nchunks ? q.nchunks : 1;
+    /* Mapped once, whole: a mapping per chunk cost a TLB flush of the
+     * other cores each (munmap), 2% of the run. */
+    if (!p->opt.no_mmap && q.size > 0)
+      (void)slg_reader_map(r, 0, (size_t)q.size, 0, &q.map);
   }
   q.ring = slg_xcalloc(q.nslots, sizeof *q.ring);
   for (size_t i = 0; i < q.nslots; i++) {
@@ -440,6 +470,7 @@ ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
     free(q.ring[i].data);
   }
   free(q.ring);
+  slg_mapping_release(&q.map);
   pthread_mutex_destroy(&q.mu);
   pthread_cond_destroy(&q.work);
   pthread_cond_destroy(&q.done);

@@ -144,14 +144,18 @@ void slg_chunk_free(slg_chunk *c);
 void slg_chunk_parse(slg_chunk *c, const char *data, size_t len);
 /*
  * The positional variant (input.h): parses the lines that start in
- * [begin, end) of the plain regular file r of `size` bytes, reading them
- * into `buf` (end - begin + 1 bytes at least, kept until the merge) and
- * reading on past `end` to the last line's newline. Every line belongs to
- * exactly one chunk of a partition of [0, size). Returns 0 or SLG_EIO (the
- * merge then skips the chunk; slg_chunk_error says so).
+ * [begin, end) of the plain regular file r of `size` bytes, in `map` (a
+ * mapping of the whole file from offset 0, its pages populated here) or
+ * else read into `buf` (end - begin + 1 bytes at least); either stays
+ * valid until the merge. It reads on past `end` to the last line's
+ * newline. Every line belongs to exactly one chunk of a partition of [0,
+ * size). Returns 0 or SLG_EIO (the merge then skips the chunk;
+ * slg_chunk_error says so).
  */
+struct slg_mapping;
 int slg_chunk_parse_at(slg_chunk *c, slg_reader *r, char *buf,
-                       uint64_t begin, uint64_t end, uint64_t size);
+                       uint64_t begin, uint64_t end, uint64_t size,
+                       const struct slg_mapping *map);
 /* The file offset after the chunk's last line, and its SLG_EIO or 0. */
 uint64_t slg_chunk_file_end(const slg_chunk *c);
 int slg_chunk_error(const slg_chunk *c);

@@ -286,6 +286,8 @@ static void test_chunk__positional_ranges(void **state)
     want = report(p);
     slg_pipeline_free(p);
   }
+  /* Read with pread (mapped 0), and from a mapping of the whole file. */
+  for (int mapped = 0; mapped < 2; mapped++)
   for (uint64_t cs = 1; cs < sizeof job_log + 8; cs += (cs < 200 ? 1 : 37)) {
     slg_pipeline *p = new_pipeline(0);
     slg_chunk *c = slg_chunk_new(p);
@@ -293,13 +295,16 @@ static void test_chunk__positional_ranges(void **state)
     assert_int_equal(slg_reader_open(&r, path), 0);
     int64_t size = slg_reader_positional(r);
     assert_int_equal(size, (int64_t)sizeof job_log - 2);
+    slg_mapping map = {NULL, 0, -1, 0};
+    if (mapped)
+      assert_non_null(slg_reader_map(r, 0, (size_t)size, 0, &map));
     char *buf = slg_xmalloc((size_t)cs + 1);
     slg_pipeline_begin_file(p, "mem");
     uint64_t end = 0;
     for (uint64_t b = 0; b < (uint64_t)size; b += cs) {
       uint64_t e = b + cs < (uint64_t)size ? b + cs : (uint64_t)size;
       assert_int_equal(
-          slg_chunk_parse_at(c, r, buf, b, e, (uint64_t)size), 0);
+          slg_chunk_parse_at(c, r, buf, b, e, (uint64_t)size, &map), 0);
       slg_pipeline_merge(p, c);
       if (slg_chunk_file_end(c) > end)
         end = slg_chunk_file_end(c);
@@ -311,10 +316,11 @@ static void test_chunk__positional_ranges(void **state)
     slg_pipeline_end_file(p, &st);
     char *got = report(p);
     if (strcmp(want, got) != 0)
-      fail_msg("positional chunks of %llu bytes: report differs",
-               (unsigned long long)cs);
+      fail_msg("positional chunks of %llu bytes (%s): report differs",
+               (unsigned long long)cs, mapped ? "mapped" : "pread");
     free(got);
     free(buf);
+    slg_mapping_release(&map);
     slg_reader_close(r);
     slg_chunk_free(c);
     slg_pipeline_free(p);

@@ -127,21 +127,23 @@ awk 'BEGIN { for (n = 0; n < 300000; n++)
   printf "24/08/13 15:12:49 INFO TaskSetManager: Finished task %d.0 in " \
          "stage 1.0 (TID %d) in 5 ms on h (executor 1) (1/1)\n", n, n }' \
   >"$T/trunc.src"
-for delay in 0 0.01 0.03 0.1; do
+for case in "1 0" "1 0.01" "1 0.03" "1 0.1" "2 0" "2 0.01" "2 0.03"; do
+  set -- $case
+  j=$1 delay=$2
   cp "$T/trunc.src" "$T/trunc.log"
-  "$BIN" -j 1 -f json "$T/trunc.log" >"$T/out" 2>"$T/err" &
+  "$BIN" -j "$j" -f json "$T/trunc.log" >"$T/out" 2>"$T/err" &
   reader=$!
   sleep "$delay"
   : >"$T/trunc.log"
   wait "$reader"
   RC=$?
   if [ "$RC" -ge 128 ]; then
-    fail "truncated while read (after ${delay}s): killed by signal $((RC - 128))"
+    fail "truncated while read (-j $j, after ${delay}s): killed by signal $((RC - 128))"
   elif [ "$RC" -eq 3 ]; then
     expect_err "trunc\.log: the file shrank while it was read" \
-      "truncated while read (after ${delay}s)"
+      "truncated while read (-j $j, after ${delay}s)"
   else
-    expect_rc 0 "truncated while read (after ${delay}s)"
+    expect_rc 0 "truncated while read (-j $j, after ${delay}s)"
   fi
 done
 
