@@ -39,6 +39,7 @@ enum { ITEM_MODELLED, ITEM_OTHER_RECORD, ITEM_CONTINUATION };
 typedef struct chunk_item {
   uint8_t kind;
   slg_time time;      /* ITEM_MODELLED */
+  int64_t time_ms;    /* its slg_time_ms */
   uint64_t line_no;   /* within the chunk */
   slg_model_item it;  /* ITEM_MODELLED; ITEM_CONTINUATION: it.ev.str */
 } chunk_item;
@@ -291,12 +292,12 @@ static int last_kind(const slg_chunk *c)
   return c->nitems ? c->items[c->nitems - 1].kind : -1;
 }
 
-void slg_chunk_record(slg_chunk *c, const slg_record *rec,
+void slg_chunk_record(slg_chunk *c, const slg_record *rec, int64_t time_ms,
                       const struct slg_model_route *route, uint64_t line_no)
 {
   if (!c->first_timed.flags && (rec->time.flags & SLG_TIME_HAS_TIME)) {
     c->first_timed = rec->time;
-    c->first_timed_ms = slg_time_ms(&rec->time);
+    c->first_timed_ms = time_ms;
   }
   if (route == NULL) {
     /* Only ends the previous record's continuation: one marker for a run
@@ -330,6 +331,7 @@ void slg_chunk_record(slg_chunk *c, const slg_record *rec,
   }
   chunk_item *ci = push(c, ITEM_MODELLED, line_no);
   ci->time = rec->time;
+  ci->time_ms = time_ms;
   slg_model_extract_routed(&ci->it, &r, route);
 }
 
@@ -466,7 +468,7 @@ void slg_pipeline_merge(slg_pipeline *p, slg_chunk *c)
     if (ci->kind == ITEM_CONTINUATION)
       slg_model_continuation(p->model, ci->it.ev.str, &pos);
     else /* a modelled record, or the marker (it.modelled == 0) */
-      slg_model_apply(p->model, &ci->it, &ci->time, &pos);
+      slg_model_apply(p->model, &ci->it, &ci->time, ci->time_ms, &pos);
   }
   s->ctx = c->scan.ctx;
   s->line_no = base + c->scan.line_no;

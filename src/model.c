@@ -201,9 +201,6 @@ struct slg_model {
   /* slg_time_ms of the date part of the last dated record: records of one
    * log mostly share their date (days_from_civil per record was 2% of a
    * run). */
-  uint16_t date_year;
-  uint8_t date_month, date_day, date_valid;
-  int64_t date_ms;
   /* Midnight rollover of time-only layouts. */
   int64_t last_raw_ms;
   int64_t day_offset;
@@ -1416,29 +1413,11 @@ static const logger_entry *classify(slg_span l)
   return NULL;
 }
 
-static void set_now(slg_model *m, const slg_time *t)
+/* `raw` is slg_time_ms(t), which the scan computed already. */
+static void set_now(slg_model *m, const slg_time *t, int64_t raw)
 {
   if (!(t->flags & SLG_TIME_HAS_TIME))
     return; /* keep the last known time */
-  int64_t raw;
-  if (t->flags & SLG_TIME_HAS_DATE) {
-    /* slg_time_ms is the time of day plus whole days in ms, so the day
-     * part is cached and the sum is exact. */
-    int64_t tod = ((int64_t)t->hour * 3600 + t->minute * 60 + t->second) *
-                      1000 +
-                  ((t->flags & SLG_TIME_HAS_MS) ? t->millisecond : 0);
-    if (!m->date_valid || m->date_year != t->year ||
-        m->date_month != t->month || m->date_day != t->day) {
-      m->date_year = t->year;
-      m->date_month = t->month;
-      m->date_day = t->day;
-      m->date_valid = 1;
-      m->date_ms = slg_time_ms(t) - tod;
-    }
-    raw = m->date_ms + tod;
-  } else {
-    raw = slg_time_ms(t);
-  }
   if (!(t->flags & SLG_TIME_HAS_DATE)) {
     /* Time-only layouts: going back by more than 12 h is the next day. */
     if (m->have_raw && raw + 12 * 3600 * 1000 < m->last_raw_ms)
@@ -1479,12 +1458,13 @@ void slg_model_extract(slg_model_item *out, const slg_record *rec,
 
 /* The serial half: applies what slg_model_extract found, in input order. */
 void slg_model_apply(slg_model *m, const slg_model_item *it,
-                     const slg_time *time, const slg_pos *pos)
+                     const slg_time *time, int64_t time_ms,
+                     const slg_pos *pos)
 {
   m->cont = CONT_NONE;
   if (!it->modelled)
     return;
-  set_now(m, time);
+  set_now(m, time, time_ms);
   m->pos = *pos;
   int r = it->result;
   if (it->scheduler) {
@@ -1511,7 +1491,7 @@ void slg_model_apply(slg_model *m, const slg_model_item *it,
 }
 
 void slg_model_record_routed(slg_model *m, const slg_record *rec,
-                             const slg_model_route *route,
+                             int64_t time_ms, const slg_model_route *route,
                              const slg_pos *pos)
 {
   if (route == NULL) {
@@ -1520,13 +1500,14 @@ void slg_model_record_routed(slg_model *m, const slg_record *rec,
   }
   slg_model_item it;
   slg_model_extract_routed(&it, rec, route);
-  slg_model_apply(m, &it, &rec->time, pos);
+  slg_model_apply(m, &it, &rec->time, time_ms, pos);
 }
 
 void slg_model_record(slg_model *m, const slg_record *rec, slg_span logger,
                       const slg_pos *pos)
 {
-  slg_model_record_routed(m, rec, slg_model_route_of(logger), pos);
+  slg_model_record_routed(m, rec, slg_time_ms(&rec->time),
+                          slg_model_route_of(logger), pos);
 }
 
 void slg_model_continuation(slg_model *m, slg_span line, const slg_pos *pos)

@@ -37,14 +37,17 @@ typedef struct slg_model_route slg_model_route;
 const slg_model_route *slg_model_route_of(slg_span logger);
 void slg_model_extract_routed(slg_model_item *out, const slg_record *rec,
                               const slg_model_route *route);
-/* slg_model_record with the logger's route. */
+/* slg_model_record with the logger's route and time_ms =
+ * slg_time_ms(&rec->time), which the caller has already. */
 void slg_model_record_routed(slg_model *m, const slg_record *rec,
-                             const slg_model_route *route,
+                             int64_t time_ms, const slg_model_route *route,
                              const slg_pos *pos);
 
-/* Applies an extracted record; `time` is the record's timestamp. The
- * item's spans need only live for the duration of the call. */
+/* Applies an extracted record; `time` is the record's timestamp and
+ * time_ms its slg_time_ms. The item's spans need only live for the
+ * duration of the call. */
 void slg_model_apply(slg_model *m, const slg_model_item *it,
-                     const slg_time *time, const slg_pos *pos);
+                     const slg_time *time, int64_t time_ms,
+                     const slg_pos *pos);
 
 #endif /* SLG_MODEL_EVENTS_H */

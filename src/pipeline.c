@@ -126,9 +126,9 @@ static void on_record(slg_scan *s, const slg_record *rec)
   slg_context_record(&s->ctx, rec->message);
   if (s->model) {
     slg_pos pos = {s->file_index, s->line_no};
-    slg_model_record_routed(s->model, rec, route, &pos);
+    slg_model_record_routed(s->model, rec, ms, route, &pos);
   } else {
-    slg_chunk_record(s->chunk, rec, route, s->line_no);
+    slg_chunk_record(s->chunk, rec, ms, route, s->line_no);
   }
 }
 

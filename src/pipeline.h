@@ -173,7 +173,7 @@ void slg_scan_line(void *scan, const slg_line *line);
 int slg_chunk_started(const slg_chunk *c);
 void slg_chunk_start(slg_chunk *c, const slg_line *first_record);
 void slg_chunk_layout_seen(slg_chunk *c, uint32_t layout_id);
-void slg_chunk_record(slg_chunk *c, const slg_record *rec,
+void slg_chunk_record(slg_chunk *c, const slg_record *rec, int64_t time_ms,
                       const struct slg_model_route *route, uint64_t line_no);
 void slg_chunk_continuation(slg_chunk *c, slg_span line, uint64_t line_no);
 /* The chunk's histogram overflowed: its merge must be serial. */
