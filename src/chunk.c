@@ -239,14 +239,10 @@ int slg_chunk_error(const slg_chunk *c)
 
 /* ------------------------------------------------ what the scan hands in */
 
-int slg_chunk_started(const slg_chunk *c)
-{
-  return c->started;
-}
-
 void slg_chunk_start(slg_chunk *c, const slg_line *first_record)
 {
   c->started = 1;
+  c->scan.chunk_state |= SLG_SCAN_STARTED;
   if (first_record->ptr >= c->data && first_record->ptr <= c->data + c->len) {
     c->head_len = (size_t)(first_record->ptr - c->data);
   } else {
@@ -263,11 +259,7 @@ void slg_chunk_start(slg_chunk *c, const slg_line *first_record)
 void slg_chunk_overflow(slg_chunk *c)
 {
   c->inexact = 1;
-}
-
-int slg_chunk_inexact(const slg_chunk *c)
-{
-  return c->inexact;
+  c->scan.chunk_state |= SLG_SCAN_STOPPED;
 }
 
 void slg_chunk_layout_seen(slg_chunk *c, uint32_t layout_id)
@@ -323,6 +315,7 @@ void slg_chunk_record(slg_chunk *c, const slg_record *rec, int64_t time_ms,
     }
     if (c->arena_len + rec->message.len > c->arena_cap) {
       c->inexact = 1;
+      c->scan.chunk_state |= SLG_SCAN_STOPPED;
       return;
     }
     memcpy(c->arena + c->arena_len, m, rec->message.len);

@@ -140,13 +140,13 @@ void slg_scan_line(void *ctx, const slg_line *line)
   slg_record rec;
 
   /* A chunk the merge will read serially anyway is not parsed further. */
-  if (s->chunk && slg_chunk_inexact(s->chunk))
+  if (s->chunk_state & SLG_SCAN_STOPPED)
     return;
   s->line_no++;
   int is_record = slg_layout_parse(s->layout, line->ptr, line->len, &rec);
   /* A chunk's lines before its first record are judged in the context of
    * the chunk before it: the merge reads them (slg_pipeline_merge). */
-  if (s->chunk && !slg_chunk_started(s->chunk)) {
+  if (s->chunk && !(s->chunk_state & SLG_SCAN_STARTED)) {
     if (!is_record)
       return;
     slg_chunk_start(s->chunk, line);

@@ -109,7 +109,13 @@ typedef struct slg_scan {
   unsigned memo_next;       /* the entry to replace */
   slg_model *model;     /* serial: records are applied at once */
   slg_chunk *chunk;     /* parallel: records are queued in the chunk */
+  /* The chunk's state as the scan needs it on every line, kept here
+   * rather than asked of chunk.c per line. */
+  unsigned char chunk_state; /* SLG_SCAN_* */
 } slg_scan;
+
+#define SLG_SCAN_STARTED 1u /* the chunk has seen its first record */
+#define SLG_SCAN_STOPPED 2u /* inexact: its merge is serial, stop parsing */
 
 struct slg_pipeline {
   slg_options opt;
@@ -170,7 +176,6 @@ void slg_scan_init(slg_scan *s, slg_layout *layout, slg_histogram *hist,
 /* The line callback of slg_lines for a scan (pipeline.c). */
 void slg_scan_line(void *scan, const slg_line *line);
 /* What a chunk's scan hands to the chunk (chunk.c). */
-int slg_chunk_started(const slg_chunk *c);
 void slg_chunk_start(slg_chunk *c, const slg_line *first_record);
 void slg_chunk_layout_seen(slg_chunk *c, uint32_t layout_id);
 void slg_chunk_record(slg_chunk *c, const slg_record *rec, int64_t time_ms,
@@ -178,7 +183,6 @@ void slg_chunk_record(slg_chunk *c, const slg_record *rec, int64_t time_ms,
 void slg_chunk_continuation(slg_chunk *c, slg_span line, uint64_t line_no);
 /* The chunk's histogram overflowed: its merge must be serial. */
 void slg_chunk_overflow(slg_chunk *c);
-int slg_chunk_inexact(const slg_chunk *c);
 
 /* 1 when every file was read to its end without error. */
 int slg_pipeline_complete(const slg_pipeline *p);
