@@ -346,22 +346,23 @@ static void merge_all(par *q)
   unlock(q);
 }
 
-/* A regular file on the serial path: mapped windows, each fed and
- * unmapped (the line splitter copies a line that crosses windows), or
- * pread where a window cannot be mapped. */
+/* A regular file on the serial path: mapped once, fed a window at a
+ * time, each window's pages populated before and given back after (the
+ * line splitter copies a line that crosses windows), or read with pread
+ * where the pages cannot be had. */
 static ptrdiff_t read_serial_positional(slg_pipeline *p, slg_reader *r,
                                         uint64_t size, char *buf)
 {
   uint64_t pos = 0;
   int error = 0;
+  slg_mapping m;
+  const char *file = slg_reader_map(r, 0, (size_t)size, 0, &m);
   while (pos < size) {
     uint64_t left = size - pos;
     size_t len = left < SERIAL_WINDOW ? (size_t)left : SERIAL_WINDOW;
-    slg_mapping m;
-    const char *bytes = slg_reader_map(r, pos, len, 1, &m);
-    if (bytes) {
-      slg_pipeline_feed(p, bytes, len);
-      slg_mapping_release(&m);
+    if (file && slg_mapping_populate(&m, file + pos, len) == 0) {
+      slg_pipeline_feed(p, file + pos, len);
+      slg_mapping_drop(&m, file + pos, len);
       pos += len;
       continue;
     }
@@ -374,6 +375,7 @@ static ptrdiff_t read_serial_positional(slg_pipeline *p, slg_reader *r,
     slg_pipeline_feed(p, buf, (size_t)n);
     pos += (uint64_t)n;
   }
+  slg_mapping_release(&m);
   slg_reader_positional_end(r, pos, error);
   return error ? error : 0;
 }
