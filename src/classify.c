@@ -52,14 +52,6 @@ static size_t rtrim(const char *p, size_t n)
   return n;
 }
 
-void slg_context_record(slg_context *c, slg_span message)
-{
-  size_t n = rtrim(message.ptr, message.len);
-  c->has_record = 1;
-  /* "Spark configuration:", "Plan changed:", "Lost executor 1 on h:" (the
-   * Kubernetes reason follows on its own lines), "Final plan:". */
-  c->block = n > 0 && message.ptr[n - 1] == ':';
-}
 
 /* A dotted Java class name ending in Exception/Error/Throwable, followed
  * by ':' or the end of the line: "java.lang.OutOfMemoryError: Java heap

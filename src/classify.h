@@ -51,8 +51,19 @@ static inline void slg_context_reset(slg_context *c)
   c->block = 0;
 }
 
-/* A record was seen; `message` decides whether it opens a block. */
-void slg_context_record(slg_context *c, slg_span message);
+/* A record was seen; `message` decides whether it opens a block (inline:
+ * it runs for every record). */
+static inline void slg_context_record(slg_context *c, slg_span message)
+{
+  size_t n = message.len;
+  while (n > 0 && (message.ptr[n - 1] == ' ' || message.ptr[n - 1] == '\t' ||
+                   message.ptr[n - 1] == '\r'))
+    n--;
+  c->has_record = 1;
+  /* "Spark configuration:", "Plan changed:", "Lost executor 1 on h:" (the
+   * Kubernetes reason follows on its own lines), "Final plan:". */
+  c->block = n > 0 && message.ptr[n - 1] == ':';
+}
 
 /*
  * Classifies a non-record line. Returns -1 if it is a continuation of the

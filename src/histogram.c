@@ -161,22 +161,7 @@ static slg_logger_stats *find(slg_histogram *h, slg_span short_name,
 static inline void count(slg_histogram *h, slg_logger_stats *s,
                          slg_level level, const slg_time *time, int64_t ms)
 {
-  s->count++;
-  s->levels[level >= 0 && level < SLG_LEVEL_COUNT ? (int)level
-                                                  : SLG_LEVEL_COUNT]++;
-  s->last_seq = h->seq++;
-  /* Ties: the first of equal times stays first, the last becomes last
-   * (what slg_time_cmp's < 0 and >= 0 did). */
-  if (time->flags & SLG_TIME_HAS_TIME) {
-    if (!s->first.flags || ms < s->first_ms) {
-      s->first = *time;
-      s->first_ms = ms;
-    }
-    if (!s->last.flags || ms >= s->last_ms) {
-      s->last = *time;
-      s->last_ms = ms;
-    }
-  }
+  slg_histogram_count(h, s, level, time, ms);
 }
 
 long slg_histogram_add(slg_histogram *h, slg_span logger, slg_span short_name,
@@ -221,11 +206,6 @@ long slg_histogram_add_ms(slg_histogram *h, slg_span logger,
   return (long)(s - h->loggers);
 }
 
-void slg_histogram_add_index(slg_histogram *h, size_t idx, slg_level level,
-                             const slg_time *time, int64_t ms)
-{
-  count(h, &h->loggers[idx], level, time, ms);
-}
 
 static const slg_histogram *sort_ctx;
 

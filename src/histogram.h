@@ -72,11 +72,39 @@ int slg_histogram_can_merge(const slg_histogram *into,
                             const slg_histogram *from);
 void slg_histogram_merge(slg_histogram *into, const slg_histogram *from);
 
+/* One record of logger s (here, not in histogram.c: inlined into the
+ * scan, it runs for every record). */
+static inline void slg_histogram_count(slg_histogram *h, slg_logger_stats *s,
+                                       slg_level level, const slg_time *time,
+                                       int64_t ms)
+{
+  s->count++;
+  s->levels[level >= 0 && level < SLG_LEVEL_COUNT ? (int)level
+                                                  : SLG_LEVEL_COUNT]++;
+  s->last_seq = h->seq++;
+  /* Ties: the first of equal times stays first, the last becomes last
+   * (what slg_time_cmp's < 0 and >= 0 did). */
+  if (time->flags & SLG_TIME_HAS_TIME) {
+    if (!s->first.flags || ms < s->first_ms) {
+      s->first = *time;
+      s->first_ms = ms;
+    }
+    if (!s->last.flags || ms >= s->last_ms) {
+      s->last = *time;
+      s->last_ms = ms;
+    }
+  }
+}
+
 /* Counts one more record of logger `idx`, which slg_histogram_add_ms
  * returned for the same logger name as written: the lookup and the
  * full-name check (already made for that name) are skipped. */
-void slg_histogram_add_index(slg_histogram *h, size_t idx, slg_level level,
-                             const slg_time *time, int64_t ms);
+static inline void slg_histogram_add_index(slg_histogram *h, size_t idx,
+                                           slg_level level,
+                                           const slg_time *time, int64_t ms)
+{
+  slg_histogram_count(h, &h->loggers[idx], level, time, ms);
+}
 
 /* Indexes of the loggers sorted by count (desc), then name; caller frees. */
 size_t *slg_histogram_sorted(const slg_histogram *h);
