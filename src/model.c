@@ -167,16 +167,13 @@ static char *dup_reason(slg_span s)
 /* ---------------------------------------------------------------- model */
 
 typedef struct app_ix {
-  idmap jobs, stages, shuffles, execs, hosts, rdds;
-  /* strlen of executors[i].id and hosts[i]: compared on every task line. */
-  size_t *exec_len, *host_len;
+  idmap jobs, stages, shuffles, execs, rdds;
+  /* strlen of executors[i].id: compared on every task line. */
+  size_t *exec_len;
   /* Executor ids are small decimal numbers ("executor 3"): exec_num[v] is
    * the index + 1 of executor "v" (canonical decimal below EXEC_NUM), 0
    * when not looked up yet. NULL until first used. */
   uint32_t *exec_num;
-  /* The host index + 1 last seen with executor i (an executor runs on one
-   * host), tried before hashing the host name; grown with exec_len. */
-  uint32_t *exec_host;
   /* The stage of the last stage_get: task lines come in runs per stage. */
   uint64_t last_stage_id;
   uint32_t last_stage_ix; /* UINT32_MAX: none */
@@ -225,9 +222,7 @@ static void free_attempt(slg_stage_attempt *a)
     free(a->tasks.kinds[i].kind);
   free(a->tasks.kinds);
   free(a->tasks.execs);
-  free(a->tasks.hosts);
   free(a->tasks.execs_ix);
-  free(a->tasks.hosts_ix);
   free(a->part_bits);
   free(a->spec_bits);
 }
@@ -263,9 +258,6 @@ static void free_app(slg_app *a, app_ix *x)
     free(a->executors[i].lost_reason);
   }
   free(a->executors);
-  for (size_t i = 0; i < a->nhosts; i++)
-    free(a->hosts[i]);
-  free(a->hosts);
   for (size_t i = 0; i < a->nshuffles; i++)
     free(a->shuffles[i].reader_stages);
   free(a->shuffles);
@@ -273,12 +265,9 @@ static void free_app(slg_app *a, app_ix *x)
   idmap_dispose(&x->stages);
   idmap_dispose(&x->shuffles);
   idmap_dispose(&x->execs);
-  idmap_dispose(&x->hosts);
   idmap_dispose(&x->rdds);
   free(x->exec_len);
-  free(x->host_len);
   free(x->exec_num);
-  free(x->exec_host);
 }
 
 void slg_model_free(slg_model *m)
@@ -525,8 +514,6 @@ static uint32_t exec_index_hashed(slg_model *m, slg_span id, int create)
   if (!create)
     return UINT32_MAX;
   x->exec_len = grow(x->exec_len, a->nexecutors, sizeof(*x->exec_len));
-  x->exec_host = grow(x->exec_host, a->nexecutors, sizeof(*x->exec_host));
-  x->exec_host[a->nexecutors] = 0;
   a->executors = grow(a->executors, a->nexecutors, sizeof(*a->executors));
   slg_executor *e = &a->executors[a->nexecutors];
   memset(e, 0, sizeof(*e));
@@ -536,26 +523,6 @@ static uint32_t exec_index_hashed(slg_model *m, slg_span id, int create)
   if (i == UINT32_MAX)
     idmap_put(&x->execs, h, (uint32_t)a->nexecutors);
   return (uint32_t)a->nexecutors++;
-}
-
-static uint32_t host_index(slg_model *m, slg_span host)
-{
-  slg_app *a = cur_app(m);
-  app_ix *x = cur_ix(m);
-  uint64_t h = hash_span(host);
-  uint32_t i = idmap_get(&x->hosts, h);
-  if (i != UINT32_MAX && span_is(host, a->hosts[i], x->host_len[i]))
-    return i;
-  for (size_t k = 0; i != UINT32_MAX && k < a->nhosts; k++)
-    if (span_is(host, a->hosts[k], x->host_len[k]))
-      return (uint32_t)k;
-  x->host_len = grow(x->host_len, a->nhosts, sizeof(*x->host_len));
-  a->hosts = grow(a->hosts, a->nhosts, sizeof(*a->hosts));
-  a->hosts[a->nhosts] = dup_span(host);
-  x->host_len[a->nhosts] = strlen(a->hosts[a->nhosts]);
-  if (i == UINT32_MAX)
-    idmap_put(&x->hosts, h, (uint32_t)a->nhosts);
-  return (uint32_t)a->nhosts++;
 }
 
 static inline uint32_t tally_cell(uint32_t index, uint32_t cap)
@@ -616,9 +583,7 @@ static inline slg_exec_tally *tally(slg_exec_tally **arr, size_t *n,
 #define EXEC_TALLY(g, ei)                                                    \
   tally(&(g)->execs, &(g)->nexecs, &(g)->execs_rest, &(g)->execs_ix,         \
         &(g)->execs_ix_cap, (ei))
-#define HOST_TALLY(g, hi)                                                    \
-  tally(&(g)->hosts, &(g)->nhosts, &(g)->hosts_rest, &(g)->hosts_ix,         \
-        &(g)->hosts_ix_cap, (hi))
+
 
 static void evidence(slg_model *m, slg_stage_attempt *t)
 {
@@ -1103,25 +1068,6 @@ static void on_task_end(slg_model *m, const slg_event *ev)
     x->tasks++;
     x->task_ms += ms;
   }
-  if (ev->host.len > 0) {
-    /* "... on ip-10-0-151-68.ec2.internal (executor 4)": the host this
-     * executor had last time, if it is the same, else a lookup. Hosts are
-     * unique by name, so the hint finds the index host_index would. */
-    app_ix *ix = cur_ix(m);
-    uint32_t hint = ei != UINT32_MAX ? ix->exec_host[ei] : 0;
-    uint32_t hi;
-    if (hint != 0 &&
-        span_is(ev->host, a->hosts[hint - 1], ix->host_len[hint - 1])) {
-      hi = hint - 1;
-    } else {
-      hi = host_index(m, ev->host);
-      if (ei != UINT32_MAX)
-        ix->exec_host[ei] = hi + 1;
-    }
-    slg_exec_tally *x = HOST_TALLY(g, hi);
-    x->tasks++;
-    x->task_ms += ms;
-  }
 }
 
 static void add_kind(slg_task_agg *g, slg_span kind, uint64_t dup)
@@ -1165,10 +1111,6 @@ static void on_task_lost(slg_model *m, const slg_event *ev)
     uint32_t ei = exec_index(m, ev->exec, 1);
     a->executors[ei].failed_tasks++;
     EXEC_TALLY(g, ei)->failed++;
-  }
-  if (ev->host.len > 0) {
-    uint32_t hi = host_index(m, ev->host);
-    HOST_TALLY(g, hi)->failed++;
   }
 }
 

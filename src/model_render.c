@@ -162,27 +162,6 @@ static void render_attempt(slg_json *j, const slg_app *a, const slg_stage *s,
     slg_json_object_end(j);
   }
   slg_json_object_end(j);
-  /* The same by host: where executors come and go (dynamic allocation,
-   * Kubernetes), a bad machine shows here rather than under one id. */
-  slg_json_key(j, "hosts");
-  slg_json_object_begin(j);
-  for (size_t i = 0; i < g->nhosts; i++) {
-    slg_json_key(j, a->hosts[g->hosts[i].index]);
-    slg_json_object_begin(j);
-    ju64(j, "tasks", g->hosts[i].tasks);
-    ju64(j, "task_ms", g->hosts[i].task_ms);
-    ju64(j, "failed", g->hosts[i].failed);
-    slg_json_object_end(j);
-  }
-  if (g->hosts_rest.tasks || g->hosts_rest.failed) {
-    slg_json_key(j, "(others)");
-    slg_json_object_begin(j);
-    ju64(j, "tasks", g->hosts_rest.tasks);
-    ju64(j, "task_ms", g->hosts_rest.task_ms);
-    ju64(j, "failed", g->hosts_rest.failed);
-    slg_json_object_end(j);
-  }
-  slg_json_object_end(j);
   jms(j, "duration_ms", t ? t->duration_ms : -1);
   static const slg_time none;
   jtime(j, "start", t ? &t->start : &none);

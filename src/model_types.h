@@ -83,10 +83,9 @@ const char *slg_resubmit_name(slg_resubmit r);
 #define SLG_MAX_FAILURE_KINDS 32
 #define SLG_MAX_EVIDENCE 8
 
-/* Task counts and time for one executor (or host) within a stage attempt. */
+/* Task counts and time for one executor within a stage attempt. */
 typedef struct slg_exec_tally {
-  uint32_t index;    /* into slg_app.executors (executor tallies) or
-                        slg_app.hosts (host tallies) */
+  uint32_t index;    /* into slg_app.executors */
   uint64_t tasks;    /* tasks finished successfully */
   uint64_t task_ms;  /* sum of their durations */
   uint64_t failed;   /* tasks lost on it */
@@ -131,13 +130,10 @@ typedef struct slg_task_agg {
   size_t nexecs;
   slg_exec_tally execs_rest;    /* index unused: all executors beyond
                                    SLG_MAX_STAGE_EXECUTORS, summed */
-  slg_exec_tally *hosts;        /* same bound */
-  size_t nhosts;
-  slg_exec_tally hosts_rest;
-  /* The model's lookup of a tally by executor/host index (open
-   * addressing, slot + 1 per cell, 0 empty; capacity a power of two). */
-  uint16_t *execs_ix, *hosts_ix;
-  uint32_t execs_ix_cap, hosts_ix_cap;
+  /* The model's lookup of a tally by executor index (open addressing,
+   * slot + 1 per cell, 0 empty; capacity a power of two). */
+  uint16_t *execs_ix;
+  uint32_t execs_ix_cap;
 } slg_task_agg;
 
 /* One attempt of a stage (TaskSet "<stage>.<attempt>"). */
@@ -263,8 +259,6 @@ typedef struct slg_app {
   size_t nstages;
   slg_executor *executors;
   size_t nexecutors;
-  char **hosts;         /* distinct hosts (slg_exec_tally.index) */
-  size_t nhosts;
   slg_shuffle *shuffles;
   size_t nshuffles;
   /* Executors. */

@@ -118,7 +118,7 @@ expect_rc 0 "task of an unknown stage, text report"
 # (task i on executor 7i mod 300, two each), ten of them also lost.
 # Expected: the stage lists the first 256 executors that finished a task
 # (the bound), each with its 2 tasks, and sums the other 44 under
-# "(others)" (88 tasks); 600 tasks and 10 failures in all; hosts alike.
+# "(others)" (88 tasks); 600 tasks and 10 failures in all.
 {
   L 1 "SparkContext: Running Spark version 3.5.1"
   L 2 "DAGScheduler: Got job 0 (count at X.scala:1) with 600 output partitions"
@@ -134,7 +134,7 @@ expect_rc 0 "task of an unknown stage, text report"
 } >"$T/wide.log"
 run -f json "$T/wide.log"
 expect_rc 0 "300 executors in one stage"
-for what in executors hosts; do
+for what in executors; do
   jcheck "300 executors in one stage: $what bounded at 256 + (others)" "
     [x for x in [v for p, v in walk(d) if p.endswith('.$what') and
                  isinstance(v, dict) and len(v) > 100]
