@@ -10,7 +10,8 @@
 # Prints Markdown: a table of median seconds, MB/s and lines/s of the
 # plain file, peak RSS and each command's ratio to its reference; the
 # scaling from 1 to N threads; the issue's targets, each met or not. With
-# --linear SIZE, also a SIZE log, and the ratio of its time to the first.
+# --linear SIZE, also a SIZE log, timed alternately with the first once more,
+# and the ratio of the two medians.
 # The zlib rows use a second build with -DSLG_ISAL=OFF, made here in
 # BUILD-zlib when missing.
 set -euo pipefail
@@ -173,16 +174,21 @@ target "peak RSS MiB (gzip)" "$(awk -v k="${rss["sparklog (gzip, zlib)"]}" 'BEGI
 if [ -n "$linear" ]; then
   big=$(make_log "$linear" plain)
   bbytes=$(stat -L -c %s "$big")
-  cmds=("sparklog big|wc -l|\"\$S\" --format json \"\$L\" >/dev/null")
-  run_all "$big"
+  # The small log again, alternating with the big one: this VM's speed
+  # drifts between minutes, so the two are compared from the same minutes.
+  export B=$big
+  cmds=("sparklog big||\"\$S\" --format json \"\$B\" >/dev/null"
+        "sparklog small again||\"\$S\" --format json \"\$L\" >/dev/null")
+  run_all "$log"
   bus=$(echo "${times["sparklog big"]}" | median)
+  sus=$(echo "${times["sparklog small again"]}" | median)
   expect=$(awk -v a="$bbytes" -v b="$bytes" 'BEGIN { printf "%.2f", a / b * 1.05 }')
   echo
-  echo "Linearity: $big, $bbytes bytes: $(awk -v us="$bus" 'BEGIN { printf "%.3f", us / 1e6 }') s, peak RSS $(awk -v k="${rss["sparklog big"]}" 'BEGIN { printf "%.1f", k / 1024 }') MiB"
+  echo "Linearity: $big, $bbytes bytes: $(awk -v us="$bus" 'BEGIN { printf "%.3f", us / 1e6 }') s, peak RSS $(awk -v k="${rss["sparklog big"]}" 'BEGIN { printf "%.1f", k / 1024 }') MiB; $size again, alternating with it: $(awk -v us="$sus" 'BEGIN { printf "%.3f", us / 1e6 }') s"
   echo
   echo "| target | measured | limit | |"
   echo "|---|---:|---:|---|"
-  target "time($linear) / time($size)" "$(ratio "$bus" "${med["sparklog (file)"]}")" "<=" "$expect"
+  target "time($linear) / time($size)" "$(ratio "$bus" "$sus")" "<=" "$expect"
 fi
 
 if [ "$smoke" = 1 ]; then
