@@ -56,7 +56,6 @@ struct slg_chunk {
   slg_histogram hist;
   slg_accounting acc;
   slg_file_info file;
-  int started;        /* a record was seen */
   size_t head_len;    /* bytes before the first record */
   slg_time first_timed; /* the first timed record (flags 0: none) */
   int64_t first_timed_ms;
@@ -127,7 +126,6 @@ static void reset(slg_chunk *c, const char *data, size_t len)
   memset(&c->acc, 0, sizeof c->acc);
   c->acc.gap_ms = -1;
   memset(&c->file, 0, sizeof c->file);
-  c->started = 0;
   c->head_len = len;
   memset(&c->first_timed, 0, sizeof c->first_timed);
   c->nlayouts = 0;
@@ -241,7 +239,6 @@ int slg_chunk_error(const slg_chunk *c)
 
 void slg_chunk_start(slg_chunk *c, const slg_line *first_record)
 {
-  c->started = 1;
   c->scan.chunk_state |= SLG_SCAN_STARTED;
   if (first_record->ptr >= c->data && first_record->ptr <= c->data + c->len) {
     c->head_len = (size_t)(first_record->ptr - c->data);
@@ -444,9 +441,10 @@ void slg_pipeline_merge(slg_pipeline *p, slg_chunk *c)
   c->was_serial = 0;
   if (c->empty || c->error)
     return;
-  if (!c->started || c->inexact ||
+  int started = (c->scan.chunk_state & SLG_SCAN_STARTED) != 0;
+  if (!started || c->inexact ||
       !slg_histogram_can_merge(&p->hist, &c->hist)) {
-    c->was_serial = c->started;
+    c->was_serial = started;
     feed_serial(p, c);
     return;
   }

@@ -105,7 +105,9 @@ static int starting(slg_cur *c, slg_event *ev)
  * and numbers of at most 15 digits; anything else (another version's
  * detail, a space in a name, a long number) returns 0 and the general
  * parsers above decide. On every line they accept they fill the event
- * the general parsers would (test_extract.c and fuzz_extract compare). */
+ * the general parsers would (test_extract.c and fuzz_extract compare).
+ * They walk a local pointer rather than an slg_cur (whose slg_cur_lit
+ * fast_lit mirrors): written on the cursor, the whole run was 3% slower. */
 
 /* 1..15 digits (so below SLG_EXTRACT_MAX) with a byte after them before
  * end: the value and that byte's address, or NULL. (An unrolled loop and

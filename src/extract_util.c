@@ -14,6 +14,25 @@ void slg_event_clear(slg_event *ev)
   slg_event_clear_inline(ev);
 }
 
+static int same_span(slg_span a, slg_span b)
+{
+  return a.ptr == b.ptr && a.len == b.len;
+}
+
+int slg_event_equal(const slg_event *a, const slg_event *b)
+{
+  return a->kind == b->kind && a->stage_kind == b->stage_kind &&
+         a->locality == b->locality && a->flag == b->flag &&
+         a->job == b->job && a->stage == b->stage &&
+         a->attempt == b->attempt && a->stage2 == b->stage2 &&
+         a->index == b->index && a->task_attempt == b->task_attempt &&
+         a->tid == b->tid && a->partition == b->partition &&
+         a->shuffle == b->shuffle && a->n == b->n && a->n2 == b->n2 &&
+         a->n3 == b->n3 && a->ms == b->ms && same_span(a->str, b->str) &&
+         same_span(a->str2, b->str2) && same_span(a->host, b->host) &&
+         same_span(a->exec, b->exec);
+}
+
 const char *slg_find(const char *p, const char *end, const char *lit)
 {
   size_t n = strlen(lit);

@@ -157,13 +157,6 @@ static slg_logger_stats *find(slg_histogram *h, slg_span short_name,
   return NULL;
 }
 
-/* One more record of logger s. */
-static inline void count(slg_histogram *h, slg_logger_stats *s,
-                         slg_level level, const slg_time *time, int64_t ms)
-{
-  slg_histogram_count(h, s, level, time, ms);
-}
-
 long slg_histogram_add(slg_histogram *h, slg_span logger, slg_span short_name,
                        slg_level level, const slg_time *time)
 {
@@ -196,7 +189,7 @@ long slg_histogram_add_ms(slg_histogram *h, slg_span logger,
     h->slots[j] = (uint32_t)(++h->count);
     touch(h, h->count);
   }
-  count(h, s, level, time, ms);
+  slg_histogram_count(h, s, level, time, ms);
   if (logger.len > s->full_name_len && logger.len > short_name.len &&
       is_full_name(logger, short_name)) {
     free(s->full_name);
@@ -205,7 +198,6 @@ long slg_histogram_add_ms(slg_histogram *h, slg_span logger,
   }
   return (long)(s - h->loggers);
 }
-
 
 static const slg_histogram *sort_ctx;
 

@@ -465,7 +465,7 @@ ptrdiff_t slg_reader_pread(slg_reader *r, char *buf, size_t cap,
 }
 
 const char *slg_reader_map(slg_reader *r, uint64_t offset, size_t len,
-                           int populate, slg_mapping *m)
+                           slg_mapping *m)
 {
   m->base = NULL;
   m->len = 0;
@@ -480,14 +480,7 @@ const char *slg_reader_map(slg_reader *r, uint64_t offset, size_t len,
     return NULL;
   uint64_t start = offset - offset % (uint64_t)page;
   size_t span = (size_t)(offset - start) + len;
-  int flags = MAP_PRIVATE;
-#ifdef MAP_POPULATE
-  if (populate)
-    flags |= MAP_POPULATE; /* one call maps the window, not a fault a page */
-#else
-  (void)populate;
-#endif
-  void *base = mmap(NULL, span, PROT_READ, flags, r->fd, (off_t)start);
+  void *base = mmap(NULL, span, PROT_READ, MAP_PRIVATE, r->fd, (off_t)start);
   if (base == MAP_FAILED)
     return NULL;
   m->base = base;
@@ -553,7 +546,6 @@ void slg_mapping_release(slg_mapping *m)
   m->base = NULL;
   m->len = 0;
 }
-
 
 void slg_reader_positional_end(slg_reader *r, uint64_t end, int error)
 {

@@ -15,9 +15,9 @@ int slg_reader_open_backend(slg_reader **out, const char *path,
                             int force_zlib);
 
 /*
- * Positional reads, for the parallel path's plain regular files: several
- * threads read their own chunks with pread(2), so the bytes are copied
- * once, into the cache of the core that parses them.
+ * Positional reads of plain regular files, for the parallel chunks and
+ * the serial windows: by any thread, at any offset, mapped (below) or
+ * with pread(2) where mapping is refused or turned off.
  *   slg_reader_positional: the file's size, or -1 when r cannot be read so
  *     (gzip, a pipe or terminal, or reading already began);
  *   slg_reader_pread: up to cap bytes at offset (0 at the end, SLG_EIO);
@@ -37,9 +37,8 @@ void slg_reader_positional_end(slg_reader *r, uint64_t end, int error);
  * CPU time). slg_reader_map maps [offset, offset + len) of a positional
  * file read-only and returns the address of byte `offset`; NULL when the
  * file cannot be mapped or is shorter (the caller then uses
- * slg_reader_pread). With `populate` every page is faulted in at once (a
- * window about to be read); without, pages are brought in and given back
- * window by window:
+ * slg_reader_pread). Pages are brought in and given back window by
+ * window:
  *   slg_mapping_populate faults in the pages of [p, p + len): 0, or -1
  *     when they cannot be read (the file shrank: pread them instead);
  *   slg_mapping_drop gives back the pages wholly inside [p, p + len):
@@ -59,7 +58,7 @@ typedef struct slg_mapping {
   uint64_t start; /* file offset of base */
 } slg_mapping;
 const char *slg_reader_map(slg_reader *r, uint64_t offset, size_t len,
-                           int populate, slg_mapping *m);
+                           slg_mapping *m);
 int slg_mapping_populate(const slg_mapping *m, const char *p, size_t len);
 void slg_mapping_drop(const slg_mapping *m, const char *p, size_t len);
 void slg_mapping_release(slg_mapping *m);

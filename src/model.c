@@ -530,7 +530,7 @@ static inline uint32_t tally_cell(uint32_t index, uint32_t cap)
   return ((index * UINT32_C(0x9E3779B1)) >> 16) & (cap - 1);
 }
 
-/* Puts tally `slot` (of executor/host `index`) into the lookup. */
+/* Puts tally `slot` (of executor `index`) into the lookup. */
 static void tally_ix_put(uint16_t *ix, uint32_t cap, uint32_t index,
                          size_t slot)
 {
@@ -541,48 +541,43 @@ static void tally_ix_put(uint16_t *ix, uint32_t cap, uint32_t index,
 }
 
 /*
- * The bounded per-stage tally for executor/host `index`. Found through a
- * small hash over the tallies: a linear search over up to
+ * The bounded per-stage tally for executor `index`. Found through a small
+ * hash over the tallies: a linear search over up to
  * SLG_MAX_STAGE_EXECUTORS of them, for every finished task, was the most
  * expensive line of the model (and grew with the cluster).
  */
-static inline slg_exec_tally *tally(slg_exec_tally **arr, size_t *n,
-                                    slg_exec_tally *rest, uint16_t **ix,
-                                    uint32_t *cap, uint32_t index)
+static inline slg_exec_tally *exec_tally(slg_task_agg *g, uint32_t index)
 {
-  if (*cap) {
-    for (uint32_t h = tally_cell(index, *cap);; h = (h + 1) & (*cap - 1)) {
-      uint16_t s = (*ix)[h];
+  if (g->execs_ix_cap) {
+    uint32_t mask = g->execs_ix_cap - 1;
+    for (uint32_t h = tally_cell(index, g->execs_ix_cap);; h = (h + 1) & mask) {
+      uint16_t s = g->execs_ix[h];
       if (s == 0)
         break;
-      if ((*arr)[s - 1].index == index)
-        return &(*arr)[s - 1];
+      if (g->execs[s - 1].index == index)
+        return &g->execs[s - 1];
     }
   }
-  if (*n >= SLG_MAX_STAGE_EXECUTORS)
-    return rest;
-  *arr = grow(*arr, *n, sizeof(**arr));
-  size_t slot = (*n)++;
-  slg_exec_tally *t = &(*arr)[slot];
+  if (g->nexecs >= SLG_MAX_STAGE_EXECUTORS)
+    return &g->execs_rest;
+  g->execs = grow(g->execs, g->nexecs, sizeof(*g->execs));
+  size_t slot = g->nexecs++;
+  slg_exec_tally *t = &g->execs[slot];
   memset(t, 0, sizeof(*t));
   t->index = index;
-  if (2 * *n > *cap) {
+  if (2 * g->nexecs > g->execs_ix_cap) {
     /* At most half full: rebuilt at twice the size. */
-    uint32_t ncap = *cap ? *cap * 2 : 16;
-    free(*ix);
-    *ix = slg_xcalloc(ncap, sizeof(**ix));
-    *cap = ncap;
-    for (size_t i = 0; i < *n; i++)
-      tally_ix_put(*ix, ncap, (*arr)[i].index, i);
+    uint32_t ncap = g->execs_ix_cap ? g->execs_ix_cap * 2 : 16;
+    free(g->execs_ix);
+    g->execs_ix = slg_xcalloc(ncap, sizeof(*g->execs_ix));
+    g->execs_ix_cap = ncap;
+    for (size_t i = 0; i < g->nexecs; i++)
+      tally_ix_put(g->execs_ix, ncap, g->execs[i].index, i);
   } else {
-    tally_ix_put(*ix, *cap, index, slot);
+    tally_ix_put(g->execs_ix, g->execs_ix_cap, index, slot);
   }
   return t;
 }
-
-#define EXEC_TALLY(g, ei)                                                    \
-  tally(&(g)->execs, &(g)->nexecs, &(g)->execs_rest, &(g)->execs_ix,         \
-        &(g)->execs_ix_cap, (ei))
 
 
 static void evidence(slg_model *m, slg_stage_attempt *t)
@@ -1064,7 +1059,7 @@ static void on_task_end(slg_model *m, const slg_event *ev)
       e->host = dup_span(ev->host);
     e->tasks++;
     e->task_ms += ms;
-    slg_exec_tally *x = EXEC_TALLY(g, ei);
+    slg_exec_tally *x = exec_tally(g, ei);
     x->tasks++;
     x->task_ms += ms;
   }
@@ -1110,7 +1105,7 @@ static void on_task_lost(slg_model *m, const slg_event *ev)
   if (ev->exec.len > 0) {
     uint32_t ei = exec_index(m, ev->exec, 1);
     a->executors[ei].failed_tasks++;
-    EXEC_TALLY(g, ei)->failed++;
+    exec_tally(g, ei)->failed++;
   }
 }
 
@@ -1392,13 +1387,8 @@ void slg_model_extract_routed(slg_model_item *out, const slg_record *rec,
   out->result = route->fn(rec->message, &out->ev);
 }
 
-void slg_model_extract(slg_model_item *out, const slg_record *rec,
-                       slg_span logger)
-{
-  slg_model_extract_routed(out, rec, slg_model_route_of(logger));
-}
-
-/* The serial half: applies what slg_model_extract found, in input order. */
+/* The serial half: applies what slg_model_extract_routed found, in input
+ * order. */
 void slg_model_apply(slg_model *m, const slg_model_item *it,
                      const slg_time *time, int64_t time_ms,
                      const slg_pos *pos)
@@ -1437,7 +1427,9 @@ void slg_model_record_routed(slg_model *m, const slg_record *rec,
                              const slg_pos *pos)
 {
   if (route == NULL) {
-    m->cont = CONT_NONE; /* what slg_model_apply does with it */
+    /* A logger the model ignores (a fifth of a big log's records): what
+     * slg_model_apply does with it, without extracting. */
+    m->cont = CONT_NONE;
     return;
   }
   slg_model_item it;

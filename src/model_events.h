@@ -1,11 +1,13 @@
 /*
  * model_events.h - slg_model_record in two halves, for the parallel path.
  *
- * slg_model_extract is pure (no model state): it decides whether the
- * model looks at a record at all and runs the logger's extractor. It may
- * run on any thread. slg_model_apply applies the result to the model and
- * must run on one thread, in input order. slg_model_record(m, rec, lg,
- * pos) is exactly slg_model_extract followed by slg_model_apply.
+ * slg_model_extract_routed is pure (no model state): with the logger's
+ * route it decides whether the model looks at a record at all and runs
+ * the logger's extractor. It may run on any thread. slg_model_apply
+ * applies the result to the model and must run on one thread, in input
+ * order. slg_model_record(m, rec, lg, pos) is exactly
+ * slg_model_extract_routed with slg_model_route_of(lg), then
+ * slg_model_apply.
  */
 #ifndef SLG_MODEL_EVENTS_H
 #define SLG_MODEL_EVENTS_H
@@ -22,16 +24,11 @@ typedef struct slg_model_item {
                     the record's message */
 } slg_model_item;
 
-/* Fills *out for one record; `logger` is the canonical short name. */
-void slg_model_extract(slg_model_item *out, const slg_record *rec,
-                       slg_span logger);
-
 /*
  * What the model does with a logger's records, looked up by short name:
  * NULL for a logger it ignores. The scans cache it with each logger they
  * have seen (slg_logger_memo), so a record costs no name lookup.
- * slg_model_extract(out, rec, lg) is slg_model_extract_routed(out, rec,
- * slg_model_route_of(lg)).
+ * slg_model_extract_routed fills *out for one record.
  */
 typedef struct slg_model_route slg_model_route;
 const slg_model_route *slg_model_route_of(slg_span logger);

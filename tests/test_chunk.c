@@ -297,7 +297,7 @@ static void test_chunk__positional_ranges(void **state)
     assert_int_equal(size, (int64_t)sizeof job_log - 2);
     slg_mapping map = {NULL, 0, -1, 0};
     if (mapped)
-      assert_non_null(slg_reader_map(r, 0, (size_t)size, 0, &map));
+      assert_non_null(slg_reader_map(r, 0, (size_t)size, &map));
     char *buf = slg_xmalloc((size_t)cs + 1);
     slg_pipeline_begin_file(p, "mem");
     uint64_t end = 0;

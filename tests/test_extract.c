@@ -328,22 +328,6 @@ static void test_extract__stage_lists(void **state)
   }
 }
 
-/* Two events are the same: every field, spans by address and length. */
-static int same_event(const slg_event *a, const slg_event *b)
-{
-#define SAME_SPAN(f) (a->f.ptr == b->f.ptr && a->f.len == b->f.len)
-  return a->kind == b->kind && a->stage_kind == b->stage_kind &&
-         a->locality == b->locality && a->flag == b->flag &&
-         a->job == b->job && a->stage == b->stage &&
-         a->attempt == b->attempt && a->stage2 == b->stage2 &&
-         a->index == b->index && a->task_attempt == b->task_attempt &&
-         a->tid == b->tid && a->partition == b->partition &&
-         a->shuffle == b->shuffle && a->n == b->n && a->n2 == b->n2 &&
-         a->n3 == b->n3 && a->ms == b->ms && SAME_SPAN(str) &&
-         SAME_SPAN(str2) && SAME_SPAN(host) && SAME_SPAN(exec);
-#undef SAME_SPAN
-}
-
 /* The extractor (fast paths first) and the general parser agree on msg;
  * returns whether a fast path took it. */
 static int agree(const char *text, size_t len)
@@ -356,12 +340,12 @@ static int agree(const char *text, size_t len)
   int rg = slg_extract_tasksetmanager_general(msg, &general);
   if (rc != rg)
     fail_msg("\"%.*s\": rc %d, general %d", (int)len, text, rc, rg);
-  if (rc == SLG_EXTRACT_OK && !same_event(&fast, &general))
+  if (rc == SLG_EXTRACT_OK && !slg_event_equal(&fast, &general))
     fail_msg("\"%.*s\": the fast event differs", (int)len, text);
   slg_span trimmed = slg_trim_right(msg);
   int took = slg_extract_tsm_fast_start(trimmed, &only) ||
              slg_extract_tsm_fast_end(trimmed, &only);
-  if (took && !(rc == SLG_EXTRACT_OK && same_event(&only, &general)))
+  if (took && !(rc == SLG_EXTRACT_OK && slg_event_equal(&only, &general)))
     fail_msg("\"%.*s\": fast path event differs", (int)len, text);
   return took;
 }

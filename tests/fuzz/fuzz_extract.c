@@ -32,22 +32,6 @@ static const extractor extractors[] = {
     slg_extract_executor_side,
 };
 
-/* Two events are the same: every field, spans by address and length. */
-static int same_event(const slg_event *a, const slg_event *b)
-{
-#define SAME_SPAN(f) (a->f.ptr == b->f.ptr && a->f.len == b->f.len)
-  return a->kind == b->kind && a->stage_kind == b->stage_kind &&
-         a->locality == b->locality && a->flag == b->flag &&
-         a->job == b->job && a->stage == b->stage &&
-         a->attempt == b->attempt && a->stage2 == b->stage2 &&
-         a->index == b->index && a->task_attempt == b->task_attempt &&
-         a->tid == b->tid && a->partition == b->partition &&
-         a->shuffle == b->shuffle && a->n == b->n && a->n2 == b->n2 &&
-         a->n3 == b->n3 && a->ms == b->ms && SAME_SPAN(str) &&
-         SAME_SPAN(str2) && SAME_SPAN(host) && SAME_SPAN(exec);
-#undef SAME_SPAN
-}
-
 /* The TaskSetManager fast paths give the general parser's event. */
 static void tsm_fast_agrees(slg_span msg)
 {
@@ -56,7 +40,7 @@ static void tsm_fast_agrees(slg_span msg)
   int rc = slg_extract_tasksetmanager(msg, &fast);
   fuzz_check(rc == slg_extract_tasksetmanager_general(msg, &general));
   if (rc == SLG_EXTRACT_OK)
-    fuzz_check(same_event(&fast, &general));
+    fuzz_check(slg_event_equal(&fast, &general));
 }
 
 static void extract_directly(slg_span msg)
