@@ -188,6 +188,10 @@ struct slg_model {
   slg_app *apps;
   app_ix *ix;
   size_t napps;
+  /* &apps[napps - 1] and &ix[napps - 1] (NULL while napps == 0), kept by
+   * new_app: every event asks for them, several times. */
+  slg_app *cur;
+  app_ix *cur_x;
   uint64_t rejected;
   uint64_t scheduler_lines;
   char *version;
@@ -325,23 +329,25 @@ static slg_app *new_app(slg_model *m)
   a->end = m->now;
   a->end_ms = m->now_ms;
   m->napps++;
+  m->cur = a;
+  m->cur_x = x;
   m->cont = CONT_NONE;
   return a;
 }
 
 static slg_app *cur_app(slg_model *m)
 {
-  if (m->napps == 0) {
+  if (m->cur == NULL) {
     slg_app *a = new_app(m);
     a->incomplete = 1; /* no "Running Spark version": started mid-run? */
     return a;
   }
-  return &m->apps[m->napps - 1];
+  return m->cur;
 }
 
 static app_ix *cur_ix(slg_model *m)
 {
-  return &m->ix[m->napps - 1];
+  return m->cur_x;
 }
 
 /* ------------------------------------------------------------ entities */
@@ -478,11 +484,12 @@ static int exec_num_of(slg_span id)
 static uint32_t exec_index_hashed(slg_model *m, slg_span id, int create);
 
 /* Executors are keyed by their id string (hash; collisions checked), with
- * small numeric ids answered from a direct table first. */
-static uint32_t exec_index(slg_model *m, slg_span id, int create)
+ * small numeric ids answered from a direct table first. v is
+ * exec_num_of(id), which the caller may have worked out already (see
+ * slg_model_item.exec_num): then a known executor costs no read of id. */
+static uint32_t exec_index_num(slg_model *m, slg_span id, int v, int create)
 {
   app_ix *x;
-  int v = exec_num_of(id);
   if (v < 0)
     return exec_index_hashed(m, id, create);
   cur_app(m);
@@ -910,13 +917,19 @@ static void on_job_ended(slg_model *m, const slg_event *ev, int marker)
     j->duration_ms = elapsed(j->start_ms, j->end_ms);
 }
 
-static slg_executor *exec_get(slg_model *m, slg_span id, slg_span host)
+static slg_executor *exec_get_num(slg_model *m, slg_span id, int v,
+                                  slg_span host)
 {
-  uint32_t i = exec_index(m, id, 1);
+  uint32_t i = exec_index_num(m, id, v, 1);
   slg_executor *e = &cur_app(m)->executors[i];
   if (e->host == NULL && host.len > 0)
     e->host = dup_span(host);
   return e;
+}
+
+static slg_executor *exec_get(slg_model *m, slg_span id, slg_span host)
+{
+  return exec_get_num(m, id, exec_num_of(id), host);
 }
 
 static void exec_gone(slg_model *m, slg_executor *e)
@@ -1010,7 +1023,7 @@ static slg_stage_attempt *task_attempt(slg_model *m, const slg_event *ev)
   return attempt_get(m, s, ev->attempt);
 }
 
-static void on_task_start(slg_model *m, const slg_event *ev)
+static void on_task_start(slg_model *m, const slg_event *ev, int exec_num)
 {
   slg_app *a = cur_app(m);
   cur_ix(m)->seen_tsm = 1;
@@ -1028,7 +1041,7 @@ static void on_task_start(slg_model *m, const slg_event *ev)
       g->retried++;
   }
   if (ev->exec.len > 0)
-    exec_get(m, ev->exec, ev->host);
+    exec_get_num(m, ev->exec, exec_num, ev->host);
   a->running_tasks++;
   if (a->running_tasks > a->peak_running_tasks)
     a->peak_running_tasks = a->running_tasks;
@@ -1040,7 +1053,7 @@ static void task_done(slg_app *a)
     a->running_tasks--;
 }
 
-static void on_task_end(slg_model *m, const slg_event *ev)
+static void on_task_end(slg_model *m, const slg_event *ev, int exec_num)
 {
   slg_app *a = cur_app(m);
   cur_ix(m)->seen_tsm = 1;
@@ -1053,7 +1066,7 @@ static void on_task_end(slg_model *m, const slg_event *ev)
   task_done(a);
   uint32_t ei = UINT32_MAX;
   if (ev->exec.len > 0) {
-    ei = exec_index(m, ev->exec, 1);
+    ei = exec_index_num(m, ev->exec, exec_num, 1);
     slg_executor *e = &a->executors[ei];
     if (e->host == NULL && ev->host.len > 0)
       e->host = dup_span(ev->host);
@@ -1086,7 +1099,7 @@ static void add_kind(slg_task_agg *g, slg_span kind, uint64_t dup)
   k->duplicates = dup > 0;
 }
 
-static void on_task_lost(slg_model *m, const slg_event *ev)
+static void on_task_lost(slg_model *m, const slg_event *ev, int exec_num)
 {
   slg_app *a = cur_app(m);
   cur_ix(m)->seen_tsm = 1;
@@ -1103,7 +1116,7 @@ static void on_task_lost(slg_model *m, const slg_event *ev)
   if (ev->flag & 2)
     shuffle_get(m, ev->shuffle)->fetch_failures++;
   if (ev->exec.len > 0) {
-    uint32_t ei = exec_index(m, ev->exec, 1);
+    uint32_t ei = exec_index_num(m, ev->exec, exec_num, 1);
     a->executors[ei].failed_tasks++;
     exec_tally(g, ei)->failed++;
   }
@@ -1128,7 +1141,7 @@ static void on_aqe(slg_model *m, const slg_event *ev)
   }
 }
 
-static void apply(slg_model *m, const slg_event *ev)
+static void apply(slg_model *m, const slg_event *ev, int exec_num)
 {
   slg_app *a;
   switch (ev->kind) {
@@ -1238,13 +1251,13 @@ static void apply(slg_model *m, const slg_event *ev)
     break;
   }
   case SLG_EV_TASK_START:
-    on_task_start(m, ev);
+    on_task_start(m, ev, exec_num);
     break;
   case SLG_EV_TASK_END:
-    on_task_end(m, ev);
+    on_task_end(m, ev, exec_num);
     break;
   case SLG_EV_TASK_LOST:
-    on_task_lost(m, ev);
+    on_task_lost(m, ev, exec_num);
     break;
   case SLG_EV_TASK_ABORT: {
     slg_stage_attempt *t = task_attempt(m, ev);
@@ -1385,6 +1398,7 @@ void slg_model_extract_routed(slg_model_item *out, const slg_record *rec,
     return;
   out->scheduler = route->scheduler;
   out->result = route->fn(rec->message, &out->ev);
+  out->exec_num = out->result == SLG_EXTRACT_OK ? exec_num_of(out->ev.exec) : -1;
 }
 
 /* The serial half: applies what slg_model_extract_routed found, in input
@@ -1410,7 +1424,7 @@ void slg_model_apply(slg_model *m, const slg_model_item *it,
   }
   if (r == SLG_EXTRACT_NONE)
     return;
-  apply(m, &it->ev);
+  apply(m, &it->ev, it->exec_num);
   slg_app *a = cur_app(m);
   if (m->now.flags != 0) {
     if (a->start.flags == 0) {
