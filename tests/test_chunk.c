@@ -253,6 +253,75 @@ static void test_chunk__layout_bound_takes_the_serial_path(void **state)
   free(log);
 }
 
+/* The report of the file at path read serially with read(2). */
+static char *file_report(const char *path)
+{
+  slg_pipeline *p = new_pipeline(0);
+  slg_reader *r;
+  assert_int_equal(slg_reader_open(&r, path), 0);
+  slg_pipeline_begin_file(p, "mem");
+  char buf[512];
+  ptrdiff_t n;
+  while ((n = slg_reader_read(r, buf, sizeof buf)) > 0)
+    slg_pipeline_feed(p, buf, (size_t)n);
+  slg_file_status st = {slg_reader_bytes_read(r), slg_reader_bytes_decoded(r),
+                        0, 0};
+  slg_reader_close(r);
+  slg_pipeline_end_file(p, &st);
+  char *got = report(p);
+  slg_pipeline_free(p);
+  return got;
+}
+
+/* The report of the file at path in positional chunks of cs bytes, read
+ * with pread (mapped 0) or from a mapping of the whole file. */
+static char *positional_report(const char *path, uint64_t cs, int mapped)
+{
+  slg_pipeline *p = new_pipeline(0);
+  slg_chunk *c = slg_chunk_new(p);
+  slg_reader *r;
+  assert_int_equal(slg_reader_open(&r, path), 0);
+  int64_t size = slg_reader_positional(r);
+  assert_true(size > 0);
+  slg_mapping map = {NULL, 0, -1, 0};
+  if (mapped)
+    assert_non_null(slg_reader_map(r, 0, (size_t)size, &map));
+  char *buf = slg_xmalloc((size_t)cs + 1);
+  slg_pipeline_begin_file(p, "mem");
+  uint64_t end = 0;
+  for (uint64_t b = 0; b < (uint64_t)size; b += cs) {
+    uint64_t e = b + cs < (uint64_t)size ? b + cs : (uint64_t)size;
+    assert_int_equal(slg_chunk_parse_at(c, r, buf, b, e, (uint64_t)size, &map),
+                     0);
+    slg_pipeline_merge(p, c);
+    if (slg_chunk_file_end(c) > end)
+      end = slg_chunk_file_end(c);
+  }
+  assert_int_equal(end, (uint64_t)size);
+  slg_reader_positional_end(r, end, 0);
+  slg_file_status st = {slg_reader_bytes_read(r), slg_reader_bytes_decoded(r),
+                        0, 0};
+  slg_pipeline_end_file(p, &st);
+  char *got = report(p);
+  free(buf);
+  slg_mapping_release(&map);
+  slg_reader_close(r);
+  slg_chunk_free(c);
+  slg_pipeline_free(p);
+  return got;
+}
+
+static void expect_positional(const char *path, const char *want, uint64_t cs)
+{
+  for (int mapped = 0; mapped < 2; mapped++) {
+    char *got = positional_report(path, cs, mapped);
+    if (strcmp(want, got) != 0)
+      fail_msg("positional chunks of %llu bytes (%s): report differs",
+               (unsigned long long)cs, mapped ? "mapped" : "pread");
+    free(got);
+  }
+}
+
 /*
  * Positional chunks (plain files, slg_chunk_parse_at): chunk k owns the
  * lines that start in [k C, (k + 1) C). Every C from 1 byte to past the
@@ -269,62 +338,36 @@ static void test_chunk__positional_ranges(void **state)
   /* Without its last newline: the unterminated line is a record. */
   fwrite(job_log, 1, sizeof job_log - 2, f);
   fclose(f);
-  char *want;
-  {
-    slg_pipeline *p = new_pipeline(0);
-    slg_reader *r;
-    assert_int_equal(slg_reader_open(&r, path), 0);
-    slg_pipeline_begin_file(p, "mem");
-    char buf[512];
-    ptrdiff_t n;
-    while ((n = slg_reader_read(r, buf, sizeof buf)) > 0)
-      slg_pipeline_feed(p, buf, (size_t)n);
-    slg_file_status st = {slg_reader_bytes_read(r),
-                          slg_reader_bytes_decoded(r), 0, 0};
-    slg_reader_close(r);
-    slg_pipeline_end_file(p, &st);
-    want = report(p);
-    slg_pipeline_free(p);
-  }
-  /* Read with pread (mapped 0), and from a mapping of the whole file. */
-  for (int mapped = 0; mapped < 2; mapped++)
-  for (uint64_t cs = 1; cs < sizeof job_log + 8; cs += (cs < 200 ? 1 : 37)) {
-    slg_pipeline *p = new_pipeline(0);
-    slg_chunk *c = slg_chunk_new(p);
-    slg_reader *r;
-    assert_int_equal(slg_reader_open(&r, path), 0);
-    int64_t size = slg_reader_positional(r);
-    assert_int_equal(size, (int64_t)sizeof job_log - 2);
-    slg_mapping map = {NULL, 0, -1, 0};
-    if (mapped)
-      assert_non_null(slg_reader_map(r, 0, (size_t)size, &map));
-    char *buf = slg_xmalloc((size_t)cs + 1);
-    slg_pipeline_begin_file(p, "mem");
-    uint64_t end = 0;
-    for (uint64_t b = 0; b < (uint64_t)size; b += cs) {
-      uint64_t e = b + cs < (uint64_t)size ? b + cs : (uint64_t)size;
-      assert_int_equal(
-          slg_chunk_parse_at(c, r, buf, b, e, (uint64_t)size, &map), 0);
-      slg_pipeline_merge(p, c);
-      if (slg_chunk_file_end(c) > end)
-        end = slg_chunk_file_end(c);
-    }
-    assert_int_equal(end, (uint64_t)size);
-    slg_reader_positional_end(r, end, 0);
-    slg_file_status st = {slg_reader_bytes_read(r),
-                          slg_reader_bytes_decoded(r), 0, 0};
-    slg_pipeline_end_file(p, &st);
-    char *got = report(p);
-    if (strcmp(want, got) != 0)
-      fail_msg("positional chunks of %llu bytes (%s): report differs",
-               (unsigned long long)cs, mapped ? "mapped" : "pread");
-    free(got);
-    free(buf);
-    slg_mapping_release(&map);
-    slg_reader_close(r);
-    slg_chunk_free(c);
-    slg_pipeline_free(p);
-  }
+  char *want = file_report(path);
+  for (uint64_t cs = 1; cs < sizeof job_log + 8; cs += (cs < 200 ? 1 : 37))
+    expect_positional(path, want, cs);
+  free(want);
+  unlink(path);
+}
+
+/*
+ * A record longer than the 64 KiB a mapped chunk reads past its end
+ * before it goes on with pread, and longer than the splitter keeps: cut
+ * the same way whichever chunk sizes and reads meet it.
+ */
+static void test_chunk__positional_long_line(void **state)
+{
+  (void)state;
+  char path[] = "/tmp/slg-test-chunk-XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  FILE *f = fdopen(fd, "wb");
+  fwrite(job_log, 1, sizeof job_log - 1, f);
+  fputs("24/08/14 15:13:01 INFO SparkContext: ", f);
+  for (int i = 0; i < 150000; i++)
+    fputc('a' + i % 26, f);
+  fputc('\n', f);
+  fwrite(job_log, 1, sizeof job_log - 1, f);
+  fclose(f);
+  char *want = file_report(path);
+  const uint64_t sizes[] = {997, 4096, 65536, 65537, 100000, 150001, 400000};
+  for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+    expect_positional(path, want, sizes[i]);
   free(want);
   unlink(path);
 }
@@ -338,6 +381,7 @@ int main(void)
       cmocka_unit_test(test_chunk__json_messages_are_copied),
       cmocka_unit_test(test_chunk__layout_bound_takes_the_serial_path),
       cmocka_unit_test(test_chunk__positional_ranges),
+      cmocka_unit_test(test_chunk__positional_long_line),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
