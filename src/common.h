@@ -171,12 +171,20 @@ enum {
   SLG_TIME_UTC = 1u << 3       /* the log said the time is UTC */
 };
 
+/* Laid out without padding, so slg_time_same can compare the bytes. */
 typedef struct slg_time {
   uint16_t year; /* four digits; a two-digit year yy means 2000 + yy */
-  uint8_t month, day, hour, minute, second;
   uint16_t millisecond;
+  uint8_t month, day, hour, minute, second;
   uint8_t flags; /* 0 = no timestamp */
 } slg_time;
+_Static_assert(sizeof(slg_time) == 10, "slg_time has no padding");
+
+/* 1 when a and b are the same timestamp, written the same way. */
+static inline int slg_time_same(const slg_time *a, const slg_time *b)
+{
+  return memcmp(a, b, sizeof *a) == 0;
+}
 
 /*
  * Milliseconds since 1970-01-01 of the wall-clock time as written (no time

@@ -111,11 +111,17 @@ static void on_record(slg_scan *s, const slg_record *rec)
   int64_t ms = slg_time_cache_ms(&s->tc, &rec->time);
   if (rec->time.flags & SLG_TIME_HAS_TIME) {
     a->timed_records++;
-    span_time(&a->first, &a->first_ms, &a->last, &a->last_ms, &rec->time,
-              ms);
-    span_time(&f->first, &f->first_ms, &f->last, &f->last_ms, &rec->time,
-              ms);
-    track_gap(s, &rec->time, ms);
+    /* Most records have the time of the timed record before them (many
+     * lines a second). Such a record moves no first or last time of the
+     * input or the file (the one before already did, with the same
+     * value) and makes no gap once one was measured: nothing to do. */
+    if (a->gap_ms < 0 || !slg_time_same(&rec->time, &s->prev_time)) {
+      span_time(&a->first, &a->first_ms, &a->last, &a->last_ms, &rec->time,
+                ms);
+      span_time(&f->first, &f->first_ms, &f->last, &f->last_ms, &rec->time,
+                ms);
+      track_gap(s, &rec->time, ms);
+    }
   }
   const slg_model_route *route;
   slg_span short_name = count_logger(s, rec, ms, &route);

@@ -95,6 +95,48 @@ static void test_gaps__not_across_files(void **state)
   slg_pipeline_free(p);
 }
 
+/* Records at the time of the record before them (most of a big log): a
+ * gap of 0 until a step forward, and ties resolved as for any record. */
+static void test_gaps__equal_times(void **state)
+{
+  (void)state;
+  const char *same = "24/01/01 00:00:05 INFO SparkContext: a\n"
+                     "24/01/01 00:00:05 INFO DAGScheduler: b\n"
+                     "24/01/01 00:00:05 INFO DAGScheduler: c\n";
+  slg_pipeline *p = run_files(&same, 1, NULL);
+  assert_int_equal(p->acc.gap_ms, 0);
+  assert_int_equal(p->acc.timed_records, 3);
+  assert_int_equal(p->acc.time_steps_back, 0);
+  slg_pipeline_free(p);
+
+  const char *back = "24/01/01 00:00:05 INFO SparkContext: a\n"
+                     "24/01/01 00:00:05 INFO DAGScheduler: b\n"
+                     "24/01/01 00:00:01 INFO DAGScheduler: c\n"
+                     "24/01/01 00:00:01 INFO DAGScheduler: d\n"
+                     "24/01/01 00:00:09 INFO DAGScheduler: e\n"
+                     "24/01/01 00:00:09 INFO DAGScheduler: f\n";
+  p = run_files(&back, 1, NULL);
+  assert_int_equal(p->acc.time_steps_back, 1);
+  assert_int_equal(p->acc.gap_ms, 8000);
+  assert_int_equal(p->acc.gap_from.second, 1);
+  assert_int_equal(p->acc.gap_to.second, 9);
+  assert_int_equal(p->files[0].first.second, 1);
+  assert_int_equal(p->files[0].last.second, 9);
+  slg_pipeline_free(p);
+
+  /* The same instant written with milliseconds by a second layout: the
+   * last of equal times is the last record's. */
+  const char *two = "24/01/01 00:00:05 INFO SparkContext: a\n"
+                    "24/01/01 00:00:05 INFO DAGScheduler: b\n"
+                    "2024-01-01 00:00:05,000 INFO DAGScheduler: c\n";
+  p = run_files(&two, 1, NULL);
+  assert_int_equal(p->acc.gap_ms, 0);
+  assert_false(p->acc.first.flags & SLG_TIME_HAS_MS);
+  assert_true(p->acc.last.flags & SLG_TIME_HAS_MS);
+  assert_true(p->files[0].last.flags & SLG_TIME_HAS_MS);
+  slg_pipeline_free(p);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -102,6 +144,7 @@ int main(void)
       cmocka_unit_test(test_gaps__none_with_one_record),
       cmocka_unit_test(test_gaps__midnight_is_a_step_back),
       cmocka_unit_test(test_gaps__not_across_files),
+      cmocka_unit_test(test_gaps__equal_times),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
