@@ -47,6 +47,24 @@ jcheck "midnight: 3 records, one step back, largest gap 200 ms" \
   'i["records"] == 3 and i["time_steps_back"] == 1 and
    i["largest_gap"]["ms"] == 200'
 
+# The model's clock across midnight in a time-only layout, over two
+# files, where the second file starts at the time the first ended (a
+# record at the time of the one before still starts the file's clock).
+# Expected: the stage cancelled at 00:00:02 the next day lasted 3000 ms.
+cat >"$T/mid1.log" <<'LOG'
+23:00:00.000 INFO SparkContext: Running Spark version 3.5.1
+23:59:59.000 INFO TaskSetManager: Starting task 0.0 in stage 0.0 (TID 0) (host, executor 1, partition 0, PROCESS_LOCAL, 7000 bytes)
+LOG
+cat >"$T/mid2.log" <<'LOG'
+23:59:59.000 INFO TaskSetManager: Starting task 1.0 in stage 0.0 (TID 1) (host, executor 1, partition 1, PROCESS_LOCAL, 7000 bytes)
+00:00:02.000 INFO TaskSchedulerImpl: Cancelling stage 0
+LOG
+run -f json --layout '%d{HH:mm:ss.SSS} %p %c: %m%n' "$T/mid1.log" "$T/mid2.log"
+expect_rc 0 "midnight over two files"
+jcheck "midnight over two files: the stage lasted 3 s" \
+  'd["apps"][0]["stages"][0]["status"] == "cancelled" and
+   d["apps"][0]["stages"][0]["duration_ms"] == 3000'
+
 # A single record: no gap can be measured.
 # Expected: largest_gap null, time_steps_back 0.
 head -1 "$T/year.log" >"$T/one.log"
