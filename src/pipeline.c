@@ -108,14 +108,17 @@ static void on_record(slg_scan *s, const slg_record *rec)
   if (s->chunk && a->layout_records[lid] == 0)
     slg_chunk_layout_seen(s->chunk, lid);
   a->layout_records[lid]++;
-  int64_t ms = slg_time_cache_ms(&s->tc, &rec->time);
-  if (rec->time.flags & SLG_TIME_HAS_TIME) {
+  /* Most records have the time of the timed record before them (many
+   * lines a second): its milliseconds too. */
+  int timed = (rec->time.flags & SLG_TIME_HAS_TIME) != 0;
+  int same = timed && slg_time_same(&rec->time, &s->prev_time);
+  int64_t ms = same ? s->prev_ms : slg_time_cache_ms(&s->tc, &rec->time);
+  if (timed) {
     a->timed_records++;
-    /* Most records have the time of the timed record before them (many
-     * lines a second). Such a record moves no first or last time of the
-     * input or the file (the one before already did, with the same
-     * value) and makes no gap once one was measured: nothing to do. */
-    if (a->gap_ms < 0 || !slg_time_same(&rec->time, &s->prev_time)) {
+    /* Such a record moves no first or last time of the input or the file
+     * (the one before already did, with the same value) and makes no gap
+     * once one was measured: nothing to do. */
+    if (a->gap_ms < 0 || !same) {
       span_time(&a->first, &a->first_ms, &a->last, &a->last_ms, &rec->time,
                 ms);
       span_time(&f->first, &f->first_ms, &f->last, &f->last_ms, &rec->time,
