@@ -165,8 +165,9 @@ int slg_extract_tasksetmanager(slg_span msg, slg_event *out);
  * tested against. */
 int slg_extract_tasksetmanager_general(slg_span msg, slg_event *out);
 /* The fast paths alone: 1 when msg (right-trimmed) has the 2.1-3.x
- * "Starting task" shape, or is a "Finished task" line with numbers of at
- * most 15 digits, and *out holds its event; else 0 (*out undefined). */
+ * "Starting task" shape, or is a "Finished task" line ending in a
+ * non-digit, with numbers of at most 15 digits, and *out holds its event;
+ * else 0 (*out undefined). */
 int slg_extract_tsm_fast_start(slg_span msg, slg_event *out);
 int slg_extract_tsm_fast_end(slg_span msg, slg_event *out);
 int slg_extract_taskscheduler(slg_span msg, slg_event *out);
