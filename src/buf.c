@@ -8,9 +8,13 @@
  */
 #include "buf.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 void slg_buf_init(slg_buf *b)
 {
@@ -39,22 +43,33 @@ void slg_buf_grow(slg_buf *b, size_t extra)
   b->cap = cap;
 }
 
-void slg_buf_put(slg_buf *b, const void *p, size_t n)
+/* The writers' common case, inlined: room is there (a report is
+ * millions of small pieces, and a call and a grow check per piece were
+ * a third of rendering the JSON). */
+static inline void put(slg_buf *b, const void *p, size_t n)
 {
-  if (!n)
-    return;
-  slg_buf_grow(b, n);
+  if (b->len + n >= b->cap)
+    slg_buf_grow(b, n);
   memcpy(b->ptr + b->len, p, n);
   b->len += n;
 }
 
-void slg_buf_puts(slg_buf *b, const char *s) { slg_buf_put(b, s, strlen(s)); }
-
-void slg_buf_putc(slg_buf *b, char c)
+static inline void putc_(slg_buf *b, char c)
 {
-  slg_buf_grow(b, 1);
+  if (b->len + 1 >= b->cap)
+    slg_buf_grow(b, 1);
   b->ptr[b->len++] = c;
 }
+
+void slg_buf_put(slg_buf *b, const void *p, size_t n)
+{
+  if (n)
+    put(b, p, n);
+}
+
+void slg_buf_puts(slg_buf *b, const char *s) { slg_buf_put(b, s, strlen(s)); }
+
+void slg_buf_putc(slg_buf *b, char c) { putc_(b, c); }
 
 void slg_buf_fill(slg_buf *b, char c, size_t n)
 {
@@ -153,11 +168,56 @@ void slg_buf_put_utf8(slg_buf *b, const char *str, size_t n)
   slg_buf_put(b, s + run, i - run);
 }
 
+/* The length of the run at s[0..n) that JSON takes as it is: no control
+ * byte, no byte of 0x80 or above, no '"' or '\\'. Sixteen bytes at a
+ * time: the names and messages of a report are mostly such runs. */
+static size_t plain_run(const unsigned char *s, size_t n)
+{
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    /* Signed: bytes of 0x80 and above are below 0x20 too. */
+    __m128i bad = _mm_or_si128(
+        _mm_cmplt_epi8(v, space),
+        _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    unsigned m = (unsigned)_mm_movemask_epi8(bad);
+    if (m)
+      return i + (size_t)__builtin_ctz(m);
+  }
+#endif
+  /* Then eight at a time, with the exact "has a byte" tests of Bit
+   * Twiddling Hacks: below 0x20, 0x80 and above, '"', '\\'. */
+  const uint64_t ones = UINT64_C(0x0101010101010101);
+  const uint64_t high = UINT64_C(0x8080808080808080);
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    uint64_t q = x ^ (ones * '"'), k = x ^ (ones * '\\');
+    uint64_t bad = ((x - ones * 0x20) & ~x) | x | ((q - ones) & ~q) |
+                   ((k - ones) & ~k);
+    if (bad & high)
+      break;
+  }
+  for (; i < n; i++) {
+    unsigned char c = s[i];
+    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
+      break;
+  }
+  return i;
+}
+
 void slg_json_escape(slg_buf *b, const char *str, size_t n)
 {
   static const char hex[] = "0123456789abcdef";
   const unsigned char *s = (const unsigned char *)str;
-  size_t i = 0, run = 0;
+  size_t i = plain_run(s, n), run = 0;
+  if (i == n) {
+    put(b, s, n);
+    return;
+  }
   while (i < n) {
     unsigned char c = s[i];
     if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
@@ -205,10 +265,12 @@ void slg_json_init(slg_json *j, slg_buf *out, int pretty)
 
 static void newline(slg_json *j)
 {
+  /* A newline and up to 32 levels of two-space indent. */
+  static const char indent[] = "\n                                "
+                               "                                ";
   if (!j->pretty)
     return;
-  slg_buf_putc(j->out, '\n');
-  slg_buf_fill(j->out, ' ', (size_t)j->depth * 2);
+  put(j->out, indent, 1 + (size_t)j->depth * 2);
 }
 
 /* Separator before a value or key at the current depth. */
@@ -219,7 +281,7 @@ static void before_value(slg_json *j)
     return;
   }
   if (j->need_comma[j->depth])
-    slg_buf_putc(j->out, ',');
+    putc_(j->out, ',');
   if (j->depth > 0)
     newline(j);
   j->need_comma[j->depth] = 1;
@@ -228,7 +290,7 @@ static void before_value(slg_json *j)
 static void open(slg_json *j, char c)
 {
   before_value(j);
-  slg_buf_putc(j->out, c);
+  putc_(j->out, c);
   if (j->depth < 32)
     j->depth++;
   j->need_comma[j->depth] = 0;
@@ -241,7 +303,7 @@ static void close_(slg_json *j, char c)
     j->depth--;
   if (had)
     newline(j);
-  slg_buf_putc(j->out, c);
+  putc_(j->out, c);
 }
 
 void slg_json_object_begin(slg_json *j) { open(j, '{'); }
@@ -252,23 +314,34 @@ void slg_json_array_end(slg_json *j) { close_(j, ']'); }
 void slg_json_keyn(slg_json *j, const char *key, size_t n)
 {
   before_value(j);
-  slg_buf_putc(j->out, '"');
+  putc_(j->out, '"');
   slg_json_escape(j->out, key, n);
-  slg_buf_puts(j->out, j->pretty ? "\": " : "\":");
+  if (j->pretty)
+    put(j->out, "\": ", 3);
+  else
+    put(j->out, "\":", 2);
   j->after_key = 1;
 }
 
-void slg_json_key(slg_json *j, const char *key)
+void slg_json_key_plain(slg_json *j, const char *key, size_t n)
 {
-  slg_json_keyn(j, key, strlen(key));
+  assert(plain_run((const unsigned char *)key, n) == n);
+  before_value(j);
+  putc_(j->out, '"');
+  put(j->out, key, n);
+  if (j->pretty)
+    put(j->out, "\": ", 3);
+  else
+    put(j->out, "\":", 2);
+  j->after_key = 1;
 }
 
 void slg_json_strn(slg_json *j, const char *s, size_t n)
 {
   before_value(j);
-  slg_buf_putc(j->out, '"');
+  putc_(j->out, '"');
   slg_json_escape(j->out, s, n);
-  slg_buf_putc(j->out, '"');
+  putc_(j->out, '"');
 }
 
 void slg_json_str(slg_json *j, const char *s)
@@ -292,7 +365,7 @@ static void put_u64(slg_buf *b, int neg, uint64_t v)
   } while (v);
   if (neg)
     tmp[--i] = '-';
-  slg_buf_put(b, tmp + i, sizeof tmp - i);
+  put(b, tmp + i, sizeof tmp - i);
 }
 
 void slg_json_u64(slg_json *j, uint64_t v)
@@ -308,6 +381,57 @@ void slg_json_i64(slg_json *j, int64_t v)
   put_u64(j->out, v < 0, v < 0 ? 0 - (uint64_t)v : (uint64_t)v);
 }
 
+/*
+ * "%.*f" of v with its trailing zeros trimmed, for the usual durations:
+ * v * 10^decimals rounded to an integer. Returns 0 (nothing written) where
+ * that could differ from printf's exact decimal rounding: a product near
+ * a half (the multiplication's error could move it across) or too large
+ * for its rounding error to stay far below one.
+ */
+static int put_fixed(slg_buf *b, double v, int decimals)
+{
+  static const double scale[] = {1, 10, 100, 1000, 1e4, 1e5, 1e6};
+  if (decimals < 1 || decimals > 6)
+    return 0;
+  double a = fabs(v) * scale[decimals];
+  if (!(a < 8796093022208.0)) /* 2^43: the product's error below 2^-9 */
+    return 0;
+  double fl = floor(a), frac = a - fl;
+  if (frac > 0.49 && frac < 0.51)
+    return 0;
+  uint64_t r = (uint64_t)fl + (frac > 0.5);
+  uint64_t unit = (uint64_t)scale[decimals];
+  uint64_t whole = r / unit, part = r % unit;
+  int neg = v < 0 && r != 0; /* "-0.000" is written "0" */
+  char tmp[48];
+  size_t n = 0;
+  if (neg)
+    tmp[n++] = '-';
+  char digits[21];
+  size_t k = sizeof digits;
+  do {
+    digits[--k] = (char)('0' + whole % 10);
+    whole /= 10;
+  } while (whole);
+  memcpy(tmp + n, digits + k, sizeof digits - k);
+  n += sizeof digits - k;
+  if (part) {
+    int d = decimals;
+    while (part % 10 == 0) { /* trailing zeros trimmed */
+      part /= 10;
+      d--;
+    }
+    tmp[n++] = '.';
+    for (int i = d - 1; i >= 0; i--) {
+      tmp[n + (size_t)i] = (char)('0' + part % 10);
+      part /= 10;
+    }
+    n += (size_t)d;
+  }
+  put(b, tmp, n);
+  return 1;
+}
+
 void slg_json_double(slg_json *j, double v, int decimals)
 {
   if (!isfinite(v)) {
@@ -315,6 +439,16 @@ void slg_json_double(slg_json *j, double v, int decimals)
     return;
   }
   before_value(j);
+  /* A whole number (most durations are whole milliseconds): what "%.*f"
+   * prints once its zeros are trimmed, without printf's exact-decimal
+   * machinery. */
+  if (fabs(v) < 9007199254740992.0 && v == (double)(int64_t)v) {
+    int64_t w = (int64_t)v;
+    put_u64(j->out, w < 0, w < 0 ? 0 - (uint64_t)w : (uint64_t)w);
+    return;
+  }
+  if (put_fixed(j->out, v, decimals))
+    return;
   char tmp[64];
   int n = snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
   /* snprintf uses the C locale's '.' as long as nobody called setlocale

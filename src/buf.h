@@ -72,8 +72,22 @@ void slg_json_object_begin(slg_json *j);
 void slg_json_object_end(slg_json *j);
 void slg_json_array_begin(slg_json *j);
 void slg_json_array_end(slg_json *j);
-void slg_json_key(slg_json *j, const char *key);
 void slg_json_keyn(slg_json *j, const char *key, size_t n);
+/* A key that needs no escaping (checked in debug builds). */
+void slg_json_key_plain(slg_json *j, const char *key, size_t n);
+/* Inline, so that a literal key (sparklog's own names, plain ASCII) is
+ * written without the escaping scan: a report has hundreds of thousands
+ * of them. Any other key is escaped. */
+static inline void slg_json_key(slg_json *j, const char *key)
+{
+#if defined(__GNUC__)
+  if (__builtin_constant_p(strlen(key))) {
+    slg_json_key_plain(j, key, strlen(key));
+    return;
+  }
+#endif
+  slg_json_keyn(j, key, strlen(key));
+}
 void slg_json_str(slg_json *j, const char *s);
 void slg_json_strn(slg_json *j, const char *s, size_t n);
 void slg_json_u64(slg_json *j, uint64_t v);

@@ -140,11 +140,48 @@ int slg_time_cmp(const slg_time *a, const slg_time *b)
   return (x > y) - (x < y);
 }
 
+/* n >= 1 decimal digits of v, zero-padded (v < 10^n). */
+static char *put_digits(char *p, unsigned v, int n)
+{
+  for (int i = n - 1; i >= 0; i--) {
+    p[i] = (char)('0' + v % 10);
+    v /= 10;
+  }
+  return p + n;
+}
+
 size_t slg_time_format(const slg_time *t, char *buf)
 {
   int n = 0;
   if (!(t->flags & SLG_TIME_HAS_TIME))
     return 0;
+  /* By hand where every field fits its digits (a report writes two
+   * timestamps per stage); snprintf for anything else. */
+  if (t->year <= 9999 && t->month <= 99 && t->day <= 99 && t->hour <= 99 &&
+      t->minute <= 99 && t->second <= 99 && t->millisecond <= 999) {
+    char *p = buf;
+    if (t->flags & SLG_TIME_HAS_DATE) {
+      p = put_digits(p, t->year, 4);
+      *p++ = '-';
+      p = put_digits(p, t->month, 2);
+      *p++ = '-';
+      p = put_digits(p, t->day, 2);
+      *p++ = 'T';
+    }
+    p = put_digits(p, t->hour, 2);
+    *p++ = ':';
+    p = put_digits(p, t->minute, 2);
+    *p++ = ':';
+    p = put_digits(p, t->second, 2);
+    if (t->flags & SLG_TIME_HAS_MS) {
+      *p++ = '.';
+      p = put_digits(p, t->millisecond, 3);
+    }
+    if (t->flags & SLG_TIME_UTC)
+      *p++ = 'Z';
+    *p = '\0';
+    return (size_t)(p - buf);
+  }
   if (t->flags & SLG_TIME_HAS_DATE)
     n = snprintf(buf, 32, "%04u-%02u-%02uT", (unsigned)t->year,
                  (unsigned)t->month, (unsigned)t->day);

@@ -77,10 +77,13 @@ static void render_sketch(slg_json *j, const slg_sketch *s)
     ju64(j, "sum", s->sum);
     ju64(j, "min", s->min);
     ju64(j, "max", s->max);
+    static const double q[3] = {0.5, 0.9, 0.99};
+    double v[3];
+    slg_sketch_quantiles(s, q, v, 3);
     jms(j, "mean", slg_sketch_mean(s));
-    jms(j, "p50", slg_sketch_quantile(s, 0.5));
-    jms(j, "p90", slg_sketch_quantile(s, 0.9));
-    jms(j, "p99", slg_sketch_quantile(s, 0.99));
+    jms(j, "p50", v[0]);
+    jms(j, "p90", v[1]);
+    jms(j, "p99", v[2]);
   }
   slg_json_object_end(j);
 }

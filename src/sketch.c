@@ -173,6 +173,37 @@ double slg_sketch_quantile(const slg_sketch *s, double q)
   return v;
 }
 
+void slg_sketch_quantiles(const slg_sketch *s, const double *q, double *out,
+                          size_t n)
+{
+  if (s->count == 0) {
+    for (size_t i = 0; i < n; i++)
+      out[i] = -1;
+    return;
+  }
+  uint64_t seen = s->zeros;
+  uint32_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    double qi = q[i] < 0 ? 0 : q[i] > 1 ? 1 : q[i];
+    uint64_t rank = (uint64_t)(qi * (double)(s->count - 1));
+    double v;
+    if (rank < s->zeros) {
+      v = 0;
+    } else {
+      /* One walk for all: the ranks ascend, so the bucket of the next
+       * is at or after this one's. */
+      while (k < s->nbuckets && seen + s->counts[k] <= rank)
+        seen += s->counts[k++];
+      v = k < s->nbuckets ? bucket_value(s->lo + (int32_t)k) : (double)s->max;
+    }
+    if (v < (double)s->min)
+      v = (double)s->min;
+    if (v > (double)s->max)
+      v = (double)s->max;
+    out[i] = v;
+  }
+}
+
 double slg_sketch_mean(const slg_sketch *s)
 {
   if (s->count == 0)

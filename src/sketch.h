@@ -51,6 +51,10 @@ void slg_sketch_merge(slg_sketch *into, const slg_sketch *from);
  * floor(q * (count - 1)), clamped to [min, max]. Returns -1 when empty.
  */
 double slg_sketch_quantile(const slg_sketch *s, double q);
+/* slg_sketch_quantile for each of q[0..n) (ascending) in one walk of the
+ * buckets. */
+void slg_sketch_quantiles(const slg_sketch *s, const double *q, double *out,
+                          size_t n);
 /* sum / count, or -1 when empty. */
 double slg_sketch_mean(const slg_sketch *s);
 

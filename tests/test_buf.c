@@ -6,6 +6,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -86,6 +88,66 @@ static void test_buf__json_writer_structure(void **state)
   slg_buf_dispose(&b);
 }
 
+/* "%.*f" with trailing zeros trimmed and "-0" written "0": what
+ * slg_json_double writes, the slow way. */
+static void printf_reference(char *out, size_t cap, double v, int decimals)
+{
+  int n = snprintf(out, cap, "%.*f", decimals, v);
+  if (n > 0 && decimals > 0) {
+    while (n > 1 && out[n - 1] == '0')
+      n--;
+    if (out[n - 1] == '.')
+      n--;
+  }
+  if (n == 2 && out[0] == '-' && out[1] == '0')
+    out[0] = '0', n = 1;
+  out[n] = '\0';
+}
+
+static void expect_double(double v, int decimals)
+{
+  char want[96];
+  printf_reference(want, sizeof want, v, decimals);
+  slg_buf b = SLG_BUF_INIT;
+  slg_json j;
+  slg_json_init(&j, &b, 0);
+  slg_json_double(&j, v, decimals);
+  if (strcmp(slg_buf_cstr(&b), want) != 0)
+    fail_msg("%.17g with %d decimals: \"%s\", printf says \"%s\"", v,
+             decimals, slg_buf_cstr(&b), want);
+  slg_buf_dispose(&b);
+}
+
+/* Doubles are written without printf where that gives the same text:
+ * whole numbers, and products far from a rounding half. Compared with
+ * printf on ties, near-ties, magnitudes from 1e-9 to 1e18, both signs. */
+static void test_buf__json_double_matches_printf(void **state)
+{
+  (void)state;
+  static const double fixed[] = {
+      0,      -0.0,    0.5,     1.5,     2.5,      0.0625,   0.0005,
+      0.0015, 0.0025,  1.0005,  2.0625,  1234.5,   999.9995, 0.9995,
+      0.001,  -0.0004, -0.0005, -1.5,    -2.0625,  1e-9,     123.456,
+      1e15,   1e16,    9007199254740993.0, 8796093022207.9995, 4.35e12};
+  for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+    for (int d = 0; d <= 7; d++)
+      expect_double(fixed[i], d);
+  /* Bucket values of the duration sketch, and a deterministic spread. */
+  for (int i = -50; i < 3000; i++)
+    expect_double(2.0 * pow(1.01, i) / 2.01, 3);
+  uint64_t x = 88172645463325252u;
+  for (int i = 0; i < 200000; i++) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    double mag = pow(10.0, (double)(x % 28) - 9.0);
+    double v = mag * (double)(x >> 11) / 9007199254740992.0;
+    if (x & 1)
+      v = -v;
+    expect_double(v, (int)(x >> 60) % 7);
+    /* Exactly representable near-halves: k / 2^m. */
+    expect_double((double)(x % 100000) / 1024.0, 3);
+  }
+}
+
 static void test_buf__json_pretty(void **state)
 {
   (void)state;
@@ -123,8 +185,14 @@ static void test_buf__time_format(void **state)
   slg_time_format(&t, out);
   assert_string_equal(out, "2024-08-13T15:12:49.007Z");
   t.flags = SLG_TIME_HAS_TIME;
-  slg_time_format(&t, out);
+  assert_int_equal(slg_time_format(&t, out), 8);
   assert_string_equal(out, "15:12:49");
+  /* Fields past their digits are written in full (the snprintf path). */
+  t.year = 12024, t.millisecond = 1234;
+  t.flags = SLG_TIME_HAS_DATE | SLG_TIME_HAS_TIME | SLG_TIME_HAS_MS;
+  assert_int_equal(slg_time_format(&t, out), 25);
+  assert_string_equal(out, "12024-08-13T15:12:49.1234");
+  t.year = 2024, t.millisecond = 7;
   /* 1970-01-02 00:00:01 */
   t.year = 1970, t.month = 1, t.day = 2, t.hour = 0, t.minute = 0;
   t.second = 1, t.flags = SLG_TIME_HAS_DATE | SLG_TIME_HAS_TIME;
@@ -156,6 +224,7 @@ int main(void)
       cmocka_unit_test(test_buf__utf8_repair_maximal_subparts),
       cmocka_unit_test(test_buf__json_escapes_controls),
       cmocka_unit_test(test_buf__json_writer_structure),
+      cmocka_unit_test(test_buf__json_double_matches_printf),
       cmocka_unit_test(test_buf__json_pretty),
       cmocka_unit_test(test_buf__time_format),
       cmocka_unit_test(test_buf__parse_u64_rejects_overflow),

@@ -180,6 +180,31 @@ static void test_sketch__empty_and_zero(void **state)
 
 /* Trimming a window to the buckets in use changes no answer, and the
  * sketch still takes values on either side afterwards. */
+/* The one-walk quantiles answer what the one-at-a-time ones do. */
+static void test_sketch__quantiles_in_one_walk(void **state)
+{
+  (void)state;
+  static const double q[] = {0, 0.01, 0.5, 0.5, 0.9, 0.99, 0.999, 1};
+  const size_t nq = sizeof q / sizeof q[0];
+  uint64_t x = 2463534242u;
+  for (int round = 0; round < 200; round++) {
+    slg_sketch s;
+    slg_sketch_init(&s);
+    int n = round % 50;
+    for (int i = 0; i < n; i++) {
+      x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+      /* Zeros, small and wide values. */
+      uint64_t v = (x % 5 == 0) ? 0 : (x >> 20) % (round % 3 ? 1000 : 1000000);
+      slg_sketch_add(&s, v);
+    }
+    double got[sizeof q / sizeof q[0]];
+    slg_sketch_quantiles(&s, q, got, nq);
+    for (size_t i = 0; i < nq; i++)
+      assert_true(got[i] == slg_sketch_quantile(&s, q[i]));
+    slg_sketch_dispose(&s);
+  }
+}
+
 static void test_sketch__trim_keeps_answers(void **state)
 {
   (void)state;
@@ -214,6 +239,7 @@ int main(void)
       cmocka_unit_test(test_sketch__heavy_tail_within_bound),
       cmocka_unit_test(test_sketch__merge_order_independent),
       cmocka_unit_test(test_sketch__empty_and_zero),
+      cmocka_unit_test(test_sketch__quantiles_in_one_walk),
       cmocka_unit_test(test_sketch__trim_keeps_answers),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
