@@ -146,6 +146,29 @@ void slg_sketch_merge(slg_sketch *into, const slg_sketch *from)
       add_n(into, from->lo + (int32_t)k, from->counts[k]);
 }
 
+/* Advances bucket k (with seen, the values below it) to the first bucket
+ * whose values reach past `rank`, or to nbuckets. Four buckets per step
+ * while they stay below: a quantile walks a few hundred buckets, and each
+ * stage asks for several. */
+static void walk_to(const slg_sketch *s, uint32_t *k, uint64_t *seen,
+                    uint64_t rank)
+{
+  uint32_t i = *k;
+  uint64_t sum = *seen;
+  const uint64_t *c = s->counts;
+  while (i + 4 <= s->nbuckets) {
+    uint64_t four = c[i] + c[i + 1] + c[i + 2] + c[i + 3];
+    if (sum + four > rank)
+      break;
+    sum += four;
+    i += 4;
+  }
+  while (i < s->nbuckets && sum + c[i] <= rank)
+    sum += c[i++];
+  *k = i;
+  *seen = sum;
+}
+
 double slg_sketch_quantile(const slg_sketch *s, double q)
 {
   if (s->count == 0)
@@ -158,14 +181,9 @@ double slg_sketch_quantile(const slg_sketch *s, double q)
   if (rank < s->zeros)
     return 0;
   uint64_t seen = s->zeros;
-  double v = (double)s->max;
-  for (uint32_t k = 0; k < s->nbuckets; k++) {
-    seen += s->counts[k];
-    if (seen > rank) {
-      v = bucket_value(s->lo + (int32_t)k);
-      break;
-    }
-  }
+  uint32_t k = 0;
+  walk_to(s, &k, &seen, rank);
+  double v = k < s->nbuckets ? bucket_value(s->lo + (int32_t)k) : (double)s->max;
   if (v < (double)s->min)
     v = (double)s->min;
   if (v > (double)s->max)
@@ -192,8 +210,7 @@ void slg_sketch_quantiles(const slg_sketch *s, const double *q, double *out,
     } else {
       /* One walk for all: the ranks ascend, so the bucket of the next
        * is at or after this one's. */
-      while (k < s->nbuckets && seen + s->counts[k] <= rank)
-        seen += s->counts[k++];
+      walk_to(s, &k, &seen, rank);
       v = k < s->nbuckets ? bucket_value(s->lo + (int32_t)k) : (double)s->max;
     }
     if (v < (double)s->min)
