@@ -1393,12 +1393,15 @@ const slg_model_route *slg_model_route_of(slg_span logger)
 void slg_model_extract_routed(slg_model_item *out, const slg_record *rec,
                               const slg_model_route *route)
 {
-  out->modelled = route != NULL;
+  out->modelled = (uint8_t)(route != NULL);
   if (route == NULL)
     return;
-  out->scheduler = route->scheduler;
-  out->result = route->fn(rec->message, &out->ev);
-  out->exec_num = out->result == SLG_EXTRACT_OK ? exec_num_of(out->ev.exec) : -1;
+  out->scheduler = (uint8_t)(route->scheduler != 0);
+  out->result = (int8_t)route->fn(rec->message, &out->ev);
+  /* exec_num_of's values fit: below EXEC_NUM (4096). */
+  out->exec_num = (int16_t)(out->result == SLG_EXTRACT_OK
+                                ? exec_num_of(out->ev.exec)
+                                : -1);
 }
 
 /* The serial half: applies what slg_model_extract_routed found, in input

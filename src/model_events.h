@@ -15,18 +15,21 @@
 #include "extract.h"
 #include "model.h"
 
+/* Small fields: the parallel path queues one item per modelled record, so
+ * its size is memory traffic between the cores. */
 typedef struct slg_model_item {
-  int modelled;  /* 0: a logger the model ignores (only ends the previous
-                    record's continuation) */
-  int scheduler; /* the logger counts toward scheduler lines */
-  int result;    /* SLG_EXTRACT_NONE, _OK or _REJECTED */
-  slg_event ev;  /* with result == SLG_EXTRACT_OK; its spans borrow from
-                    the record's message */
-  int exec_num;  /* ev.exec's value when it is a small canonical decimal,
-                    else -1. Worked out here, while the line is in this
-                    thread's cache: the merging thread reading every task
-                    line's executor id from the other core's cache was a
-                    tenth of the parallel path's time. */
+  uint8_t modelled;  /* 0: a logger the model ignores (only ends the
+                        previous record's continuation) */
+  uint8_t scheduler; /* the logger counts toward scheduler lines */
+  int8_t result;     /* SLG_EXTRACT_NONE, _OK or _REJECTED */
+  int16_t exec_num;  /* ev.exec's value when it is a small canonical
+                        decimal, else -1. Worked out here, while the line is
+                        in this thread's cache: the merging thread reading
+                        every task line's executor id from the other
+                        core's cache was a tenth of the parallel path's
+                        time. */
+  slg_event ev; /* with result == SLG_EXTRACT_OK; its spans borrow from
+                   the record's message */
 } slg_model_item;
 
 /*
