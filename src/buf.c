@@ -311,11 +311,15 @@ void slg_json_object_end(slg_json *j) { close_(j, '}'); }
 void slg_json_array_begin(slg_json *j) { open(j, '['); }
 void slg_json_array_end(slg_json *j) { close_(j, ']'); }
 
-void slg_json_keyn(slg_json *j, const char *key, size_t n)
+/* A key's text, quoted, with `escape` deciding how its bytes go in. */
+static void key(slg_json *j, const char *key, size_t n, int escape)
 {
   before_value(j);
   putc_(j->out, '"');
-  slg_json_escape(j->out, key, n);
+  if (escape)
+    slg_json_escape(j->out, key, n);
+  else
+    put(j->out, key, n);
   if (j->pretty)
     put(j->out, "\": ", 3);
   else
@@ -323,17 +327,12 @@ void slg_json_keyn(slg_json *j, const char *key, size_t n)
   j->after_key = 1;
 }
 
-void slg_json_key_plain(slg_json *j, const char *key, size_t n)
+void slg_json_keyn(slg_json *j, const char *k, size_t n) { key(j, k, n, 1); }
+
+void slg_json_key_plain(slg_json *j, const char *k, size_t n)
 {
-  assert(plain_run((const unsigned char *)key, n) == n);
-  before_value(j);
-  putc_(j->out, '"');
-  put(j->out, key, n);
-  if (j->pretty)
-    put(j->out, "\": ", 3);
-  else
-    put(j->out, "\":", 2);
-  j->after_key = 1;
+  assert(plain_run((const unsigned char *)k, n) == n);
+  key(j, k, n, 0);
 }
 
 void slg_json_strn(slg_json *j, const char *s, size_t n)
@@ -402,33 +401,21 @@ static int put_fixed(slg_buf *b, double v, int decimals)
   uint64_t r = (uint64_t)fl + (frac > 0.5);
   uint64_t unit = (uint64_t)scale[decimals];
   uint64_t whole = r / unit, part = r % unit;
-  int neg = v < 0 && r != 0; /* "-0.000" is written "0" */
-  char tmp[48];
-  size_t n = 0;
-  if (neg)
-    tmp[n++] = '-';
-  char digits[21];
-  size_t k = sizeof digits;
-  do {
-    digits[--k] = (char)('0' + whole % 10);
-    whole /= 10;
-  } while (whole);
-  memcpy(tmp + n, digits + k, sizeof digits - k);
-  n += sizeof digits - k;
+  put_u64(b, v < 0 && r != 0, whole); /* "-0.000" is written "0" */
   if (part) {
     int d = decimals;
     while (part % 10 == 0) { /* trailing zeros trimmed */
       part /= 10;
       d--;
     }
-    tmp[n++] = '.';
-    for (int i = d - 1; i >= 0; i--) {
-      tmp[n + (size_t)i] = (char)('0' + part % 10);
+    char tmp[8];
+    tmp[0] = '.';
+    for (int i = d; i >= 1; i--) {
+      tmp[i] = (char)('0' + part % 10);
       part /= 10;
     }
-    n += (size_t)d;
+    put(b, tmp, 1 + (size_t)d);
   }
-  put(b, tmp, n);
   return 1;
 }
 

@@ -171,23 +171,8 @@ static void walk_to(const slg_sketch *s, uint32_t *k, uint64_t *seen,
 
 double slg_sketch_quantile(const slg_sketch *s, double q)
 {
-  if (s->count == 0)
-    return -1;
-  if (q < 0)
-    q = 0;
-  if (q > 1)
-    q = 1;
-  uint64_t rank = (uint64_t)(q * (double)(s->count - 1));
-  if (rank < s->zeros)
-    return 0;
-  uint64_t seen = s->zeros;
-  uint32_t k = 0;
-  walk_to(s, &k, &seen, rank);
-  double v = k < s->nbuckets ? bucket_value(s->lo + (int32_t)k) : (double)s->max;
-  if (v < (double)s->min)
-    v = (double)s->min;
-  if (v > (double)s->max)
-    v = (double)s->max;
+  double v;
+  slg_sketch_quantiles(s, &q, &v, 1);
   return v;
 }
 

@@ -253,6 +253,16 @@ static void test_chunk__layout_bound_takes_the_serial_path(void **state)
   free(log);
 }
 
+/* A new file named from the template in path (mkstemp), open for writing. */
+static FILE *temp_file(char *path)
+{
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  FILE *f = fdopen(fd, "wb");
+  assert_non_null(f);
+  return f;
+}
+
 /* The report of the file at path read serially with read(2). */
 static char *file_report(const char *path)
 {
@@ -332,9 +342,7 @@ static void test_chunk__positional_ranges(void **state)
 {
   (void)state;
   char path[] = "/tmp/slg-test-chunk-XXXXXX";
-  int fd = mkstemp(path);
-  assert_true(fd >= 0);
-  FILE *f = fdopen(fd, "wb");
+  FILE *f = temp_file(path);
   /* Without its last newline: the unterminated line is a record. */
   fwrite(job_log, 1, sizeof job_log - 2, f);
   fclose(f);
@@ -354,9 +362,7 @@ static void test_chunk__positional_long_line(void **state)
 {
   (void)state;
   char path[] = "/tmp/slg-test-chunk-XXXXXX";
-  int fd = mkstemp(path);
-  assert_true(fd >= 0);
-  FILE *f = fdopen(fd, "wb");
+  FILE *f = temp_file(path);
   fwrite(job_log, 1, sizeof job_log - 1, f);
   fputs("24/08/14 15:13:01 INFO SparkContext: ", f);
   for (int i = 0; i < 150000; i++)
