@@ -189,7 +189,8 @@ struct slg_model {
   app_ix *ix;
   size_t napps;
   /* &apps[napps - 1] and &ix[napps - 1] (NULL while napps == 0), kept by
-   * new_app: every event asks for them, several times. */
+   * new_app: every event asks for them, several times (computing them
+   * each time measured 2% slower). */
   slg_app *cur;
   app_ix *cur_x;
   uint64_t rejected;
