@@ -18,6 +18,14 @@
 
 #include "sparklog.h"
 
+/* Keeps a rarely taken path out of line, so that the common path's
+ * function stays small (fewer registers to save on every call). */
+#if defined(__GNUC__)
+#define SLG_NOINLINE __attribute__((noinline))
+#else
+#define SLG_NOINLINE
+#endif
+
 /* A borrowed slice of bytes; valid only as long as its owner says. */
 typedef struct slg_span {
   const char *ptr;

@@ -1515,18 +1515,28 @@ static void header_memo_keep(slg_layout *l, const char *line,
   m->layout_id = r->layout_id;
 }
 
+static SLG_NOINLINE int parse_full(slg_layout *l, const char *line,
+                                   size_t len, slg_record *out);
+
+/* Most lines start with a header remembered from a line before: answered
+ * here, in a function small enough to need no register saves (the full
+ * parse's entry and exit cost more than the memo compare). */
 int slg_layout_parse(slg_layout *l, const char *line, size_t len,
                      slg_record *out)
+{
+  if (!l->user && !l->headers_off && header_memo_hit(l, line, len, out))
+    return 1;
+  return parse_full(l, line, len, out);
+}
+
+static SLG_NOINLINE int parse_full(slg_layout *l, const char *line,
+                                   size_t len, slg_record *out)
 {
   const char *end = line + len, *p = line;
   pat pt;
 
-  if (l->user) {
-    if (slg_pattern_match(l->user, line, len, out)) {
-      out->layout_id = 0;
-      return 1;
-    }
-  } else if (!l->headers_off && header_memo_hit(l, line, len, out)) {
+  if (l->user && slg_pattern_match(l->user, line, len, out)) {
+    out->layout_id = 0;
     return 1;
   }
   p = skip_noise(p, end);

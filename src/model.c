@@ -375,12 +375,22 @@ static slg_job *job_get(slg_model *m, uint64_t id, int create)
   return j;
 }
 
-static slg_stage *stage_get(slg_model *m, uint64_t id)
+static SLG_NOINLINE slg_stage *stage_lookup(slg_model *m, uint64_t id);
+
+/* Task lines come in runs per stage: the last stage asked for is
+ * answered inline, the rest out of line. */
+static inline slg_stage *stage_get(slg_model *m, uint64_t id)
+{
+  app_ix *x = m->cur_x;
+  if (x != NULL && x->last_stage_ix != UINT32_MAX && x->last_stage_id == id)
+    return &m->cur->stages[x->last_stage_ix];
+  return stage_lookup(m, id);
+}
+
+static SLG_NOINLINE slg_stage *stage_lookup(slg_model *m, uint64_t id)
 {
   slg_app *a = cur_app(m);
   app_ix *x = cur_ix(m);
-  if (x->last_stage_ix != UINT32_MAX && x->last_stage_id == id)
-    return &a->stages[x->last_stage_ix];
   uint32_t i = idmap_get(&x->stages, id);
   if (i != UINT32_MAX) {
     x->last_stage_id = id;
@@ -488,7 +498,20 @@ static uint32_t exec_index_hashed(slg_model *m, slg_span id, int create);
  * small numeric ids answered from a direct table first. v is
  * exec_num_of(id), which the caller may have worked out already (see
  * slg_model_item.exec_num): then a known executor costs no read of id. */
-static uint32_t exec_index_num(slg_model *m, slg_span id, int v, int create)
+static uint32_t exec_index_slow(slg_model *m, slg_span id, int v,
+                                int create);
+
+static inline uint32_t exec_index_num(slg_model *m, slg_span id, int v,
+                                      int create)
+{
+  /* A known small id (every task line's): one table read, inline. */
+  app_ix *x = m->cur_x;
+  if (v >= 0 && x != NULL && x->exec_num != NULL && x->exec_num[v] != 0)
+    return x->exec_num[v] - 1;
+  return exec_index_slow(m, id, v, create);
+}
+
+static uint32_t exec_index_slow(slg_model *m, slg_span id, int v, int create)
 {
   app_ix *x;
   if (v < 0)
@@ -918,8 +941,8 @@ static void on_job_ended(slg_model *m, const slg_event *ev, int marker)
     j->duration_ms = elapsed(j->start_ms, j->end_ms);
 }
 
-static slg_executor *exec_get_num(slg_model *m, slg_span id, int v,
-                                  slg_span host)
+static inline slg_executor *exec_get_num(slg_model *m, slg_span id, int v,
+                                         slg_span host)
 {
   uint32_t i = exec_index_num(m, id, v, 1);
   slg_executor *e = &cur_app(m)->executors[i];

@@ -44,12 +44,13 @@ static void fill_small(void)
     small_buckets[v] = (int16_t)bucket_by_log(v);
 }
 
+/* The caller made sure the table is filled (slg_sketch_add: at a
+ * sketch's first positive value; pthread_once per value cost a tenth of
+ * an add). */
 static int32_t bucket_of(uint64_t v)
 {
-  if (v < SMALL) {
-    pthread_once(&small_once, fill_small);
+  if (v < SMALL)
     return small_buckets[v];
-  }
   return bucket_by_log(v);
 }
 
@@ -103,10 +104,15 @@ void slg_sketch_add(slg_sketch *s, uint64_t v)
     s->max = v;
   s->count++;
   s->sum = (UINT64_MAX - s->sum < v) ? UINT64_MAX : s->sum + v;
-  if (v == 0)
+  if (v == 0) {
     s->zeros++;
-  else
-    add_n(s, bucket_of(v), 1);
+    return;
+  }
+  /* Every thread's first value into a sketch passes here, so the table
+   * is filled and visible to it before any bucket_of. */
+  if (s->counts == NULL)
+    pthread_once(&small_once, fill_small);
+  add_n(s, bucket_of(v), 1);
 }
 
 void slg_sketch_trim(slg_sketch *s)
