@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -350,6 +351,42 @@ static int agree(const char *text, size_t len)
   return took;
 }
 
+/* Every locality word, and words that only look like one, through the
+ * whole reader (fast path) and the general parser. */
+static void test_extract__task_locality_words(void **state)
+{
+  (void)state;
+  static const struct {
+    const char *word;
+    slg_locality loc;
+  } words[] = {
+      {"PROCESS_LOCAL", SLG_LOC_PROCESS_LOCAL},
+      {"NODE_LOCAL", SLG_LOC_NODE_LOCAL},
+      {"NO_PREF", SLG_LOC_NO_PREF},
+      {"RACK_LOCAL", SLG_LOC_RACK_LOCAL},
+      {"ANY", SLG_LOC_ANY},
+      {"PROCESS_LOCAX", SLG_LOC_OTHER}, /* the length of PROCESS_LOCAL */
+      {"NODE_LOCAX", SLG_LOC_OTHER},    /* the length of NODE_LOCAL */
+      {"PROCESS", SLG_LOC_OTHER},
+      {"NODE_LOCALS", SLG_LOC_OTHER},
+  };
+  for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+    char m[200];
+    snprintf(m, sizeof m,
+             "Starting task 1.0 in stage 2.0 (TID 3) (h, executor 4, "
+             "partition 1, %s, 70 bytes) ",
+             words[i].word);
+    slg_event fast, general;
+    slg_span sp = slg_span_make(m, strlen(m));
+    assert_int_equal(slg_extract_tasksetmanager(sp, &fast), SLG_EXTRACT_OK);
+    assert_int_equal(slg_extract_tasksetmanager_general(sp, &general),
+                     SLG_EXTRACT_OK);
+    assert_int_equal(fast.locality, words[i].loc);
+    assert_int_equal(general.locality, words[i].loc);
+    assert_true(slg_event_equal(&fast, &general));
+  }
+}
+
 static void test_extract__task_fast_paths_match_general(void **state)
 {
   (void)state;
@@ -460,6 +497,7 @@ int main(void)
       cmocka_unit_test(test_extract__durations),
       cmocka_unit_test(test_extract__stage_lists),
       cmocka_unit_test(test_extract__task_fast_paths_match_general),
+      cmocka_unit_test(test_extract__task_locality_words),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
