@@ -108,8 +108,9 @@ void slg_sketch_add(slg_sketch *s, uint64_t v)
     s->zeros++;
     return;
   }
-  /* Every thread's first value into a sketch passes here, so the table
-   * is filled and visible to it before any bucket_of. */
+  /* A sketch has buckets only after a positive value was added to it or
+   * to one merged into it, which passed here: the table is filled, and
+   * visible to whoever holds the sketch now (it was handed over). */
   if (s->counts == NULL)
     pthread_once(&small_once, fill_small);
   add_n(s, bucket_of(v), 1);
