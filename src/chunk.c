@@ -306,6 +306,15 @@ static chunk_item *push(slg_chunk *c, int kind, uint64_t line_no)
     c->items = slg_xrealloc(c->items, c->items_cap * sizeof *c->items);
   }
   chunk_item *it = &c->items[c->nitems++];
+  /* The items were last read by the merging core: ask for them back a
+   * few records ahead, so that the stores do not wait for it. */
+  if (c->nitems + 4 < c->items_cap) {
+    const char *ahead = (const char *)&c->items[c->nitems + 4];
+    __builtin_prefetch(ahead, 1);
+    __builtin_prefetch(ahead + 64, 1);
+    __builtin_prefetch(ahead + 128, 1);
+    __builtin_prefetch(ahead + 192, 1);
+  }
   it->kind = (uint8_t)kind;
   it->line_no = (uint32_t)line_no; /* a chunk has fewer lines than bytes */
   return it;
