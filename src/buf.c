@@ -410,10 +410,7 @@ static int put_fixed(slg_buf *b, double v, int decimals)
     }
     char tmp[8];
     tmp[0] = '.';
-    for (int i = d; i >= 1; i--) {
-      tmp[i] = (char)('0' + part % 10);
-      part /= 10;
-    }
+    slg_put_digits(tmp + 1, (unsigned)part, d); /* part < 10^6 */
     put(b, tmp, 1 + (size_t)d);
   }
   return 1;

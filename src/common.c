@@ -140,16 +140,6 @@ int slg_time_cmp(const slg_time *a, const slg_time *b)
   return (x > y) - (x < y);
 }
 
-/* n >= 1 decimal digits of v, zero-padded (v < 10^n). */
-static char *put_digits(char *p, unsigned v, int n)
-{
-  for (int i = n - 1; i >= 0; i--) {
-    p[i] = (char)('0' + v % 10);
-    v /= 10;
-  }
-  return p + n;
-}
-
 size_t slg_time_format(const slg_time *t, char *buf)
 {
   int n = 0;
@@ -161,21 +151,21 @@ size_t slg_time_format(const slg_time *t, char *buf)
       t->minute <= 99 && t->second <= 99 && t->millisecond <= 999) {
     char *p = buf;
     if (t->flags & SLG_TIME_HAS_DATE) {
-      p = put_digits(p, t->year, 4);
+      p = slg_put_digits(p, t->year, 4);
       *p++ = '-';
-      p = put_digits(p, t->month, 2);
+      p = slg_put_digits(p, t->month, 2);
       *p++ = '-';
-      p = put_digits(p, t->day, 2);
+      p = slg_put_digits(p, t->day, 2);
       *p++ = 'T';
     }
-    p = put_digits(p, t->hour, 2);
+    p = slg_put_digits(p, t->hour, 2);
     *p++ = ':';
-    p = put_digits(p, t->minute, 2);
+    p = slg_put_digits(p, t->minute, 2);
     *p++ = ':';
-    p = put_digits(p, t->second, 2);
+    p = slg_put_digits(p, t->second, 2);
     if (t->flags & SLG_TIME_HAS_MS) {
       *p++ = '.';
-      p = put_digits(p, t->millisecond, 3);
+      p = slg_put_digits(p, t->millisecond, 3);
     }
     if (t->flags & SLG_TIME_UTC)
       *p++ = 'Z';

@@ -204,6 +204,17 @@ int64_t slg_time_ms(const slg_time *t);
 /* Compares two times by slg_time_ms (times without a time sort first). */
 int slg_time_cmp(const slg_time *a, const slg_time *b);
 
+/* n >= 1 decimal digits of v at p, zero-padded (v < 10^n); returns the
+ * byte after them. */
+static inline char *slg_put_digits(char *p, unsigned v, int n)
+{
+  for (int k = n - 1; k >= 0; k--) {
+    p[k] = (char)('0' + v % 10);
+    v /= 10;
+  }
+  return p + n;
+}
+
 /* Writes ISO-8601 ("2024-08-13T15:12:49", ".123" when known, "Z" when UTC;
  * "15:12:49" for time-only) into buf (>= 32 bytes). Returns the length, 0
  * when the time is absent. */

@@ -27,11 +27,6 @@ static int task_head(slg_cur *c, slg_event *ev)
 
 static slg_locality locality_of(slg_span s)
 {
-  /* The two of nearly every task line, by length and one word first. */
-  if (s.len == 13 && slg_mem_eq(s.ptr, "PROCESS_LOCAL", 13))
-    return SLG_LOC_PROCESS_LOCAL;
-  if (s.len == 10 && slg_mem_eq(s.ptr, "NODE_LOCAL", 10))
-    return SLG_LOC_NODE_LOCAL;
   /* Lengths kept with the names: no strlen per field. */
 #define LOC(name) {name, sizeof(name) - 1}
   static const struct {
@@ -479,4 +474,3 @@ int slg_extract_tasksetmanager(slg_span msg, slg_event *out)
   }
   return slg_extract_tasksetmanager_general(msg, out);
 }
-

@@ -511,6 +511,8 @@ static inline uint32_t exec_index_num(slg_model *m, slg_span id, int v,
   return exec_index_slow(m, id, v, create);
 }
 
+/* Everything exec_index_num's table did not answer: a first sight of the
+ * id, an id that is not a small number, or no application yet. */
 static uint32_t exec_index_slow(slg_model *m, slg_span id, int v, int create)
 {
   app_ix *x;
@@ -518,8 +520,6 @@ static uint32_t exec_index_slow(slg_model *m, slg_span id, int v, int create)
     return exec_index_hashed(m, id, create);
   cur_app(m);
   x = cur_ix(m);
-  if (x->exec_num != NULL && x->exec_num[v] != 0)
-    return x->exec_num[v] - 1;
   uint32_t i = exec_index_hashed(m, id, create);
   if (i != UINT32_MAX) {
     if (x->exec_num == NULL)
@@ -1041,13 +1041,15 @@ static void on_exec_removed(slg_model *m, const slg_event *ev)
 }
 
 /* Task lines: the stage attempt they name. */
-static inline slg_stage_attempt *task_attempt(slg_model *m, const slg_event *ev)
+static inline slg_stage_attempt *task_attempt(slg_model *m,
+                                              const slg_event *ev)
 {
   slg_stage *s = stage_get(m, ev->stage);
   return attempt_get(m, s, ev->attempt);
 }
 
-static inline void on_task_start(slg_model *m, const slg_event *ev, int exec_num)
+static inline void on_task_start(slg_model *m, const slg_event *ev,
+                                 int exec_num)
 {
   slg_app *a = cur_app(m);
   cur_ix(m)->seen_tsm = 1;
