@@ -47,7 +47,8 @@ extern "C" {
   X(EINVAL, -6, "invalid argument")                                          \
   X(ECONFIG, -7, "configuration error")                                      \
   X(EWRITE, -8, "write error")                                               \
-  X(ETRAILING, -9, "trailing garbage after gzip data")
+  X(ETRAILING, -9, "trailing garbage after gzip data")                       \
+  X(EFORMAT, -10, "not plain text or gzip")
 
 typedef enum slg_errno {
 #define SLG_ERRNO_ENUM(name, value, text) SLG_##name = (value),
@@ -79,7 +80,9 @@ int slg_reader_open(slg_reader **out, const char *path);
  * Reads up to `cap` decoded bytes into `buf`. Returns the number of bytes
  * (> 0), 0 at the end of the input, or a negative code: SLG_ECORRUPT for
  * corrupt or truncated gzip data, SLG_ETRAILING for non-gzip bytes after a
- * complete gzip member, SLG_EIO for a read error. After an error every
+ * complete gzip member, SLG_EFORMAT for an input that is neither text nor
+ * gzip (a zip archive, xz, zstd, ...: see slg_reader_format; nothing of
+ * it is returned), SLG_EIO for a read error. After an error every
  * further call returns the same error; the bytes returned before it are
  * valid. slg_reader_error_offset tells where the damage starts.
  */
@@ -94,6 +97,11 @@ uint64_t slg_reader_bytes_decoded(const slg_reader *r);
 uint64_t slg_reader_error_offset(const slg_reader *r);
 /* 1 when the input is gzip. */
 int slg_reader_is_gzip(const slg_reader *r);
+/* After SLG_EFORMAT: what the input is ("a zip archive", "zstd-compressed",
+ * ...) and the command that decodes it to stdout ("unzip -p", "zstd -dc";
+ * NULL when there is no common one); NULL otherwise. Static strings. */
+const char *slg_reader_format(const slg_reader *r);
+const char *slg_reader_format_command(const slg_reader *r);
 /* Name of the inflate backend in use: "zlib" or "isa-l". */
 const char *slg_reader_backend(void);
 
@@ -161,6 +169,7 @@ typedef struct slg_file_status {
   uint64_t bytes_decoded; /* bytes after inflate */
   int error;              /* 0 or an SLG_E* code */
   uint64_t error_offset;  /* where the damage starts, when error != 0 */
+  const char *format;     /* SLG_EFORMAT: slg_reader_format (static) */
 } slg_file_status;
 
 /* Ends the current file (flushes a final line without newline). */

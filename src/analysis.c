@@ -384,13 +384,58 @@ static void check_see(slg_check_result *c, double v, size_t app)
   }
 }
 
+/* Where the driver's log is, by platform (docs/spark-log-formats.md,
+ * "line layouts by platform"). One line each: the text report breaks the
+ * lines here and wraps each one. */
+static const char driver_log_places[] =
+    "YARN: yarn logs -applicationId <app id> (cluster mode: the first "
+    "container, ..._000001; client mode: the spark-submit console)\n"
+    "Kubernetes: kubectl logs <driver pod>\n"
+    "Databricks: the cluster's driver logs (log4j-active.log)\n"
+    "AWS Glue: the log group /aws-glue/jobs/error, stream "
+    "<job-run-id>-driver\n";
+
+void slg_no_scheduler_hint(const slg_model *m, slg_input_kind kind,
+                           slg_buf *out)
+{
+  switch (kind) {
+  case SLG_INPUT_EMPTY:
+    slg_buf_puts(out, "No line was read (an empty input, or files that "
+                      "could not be read: see the input section).\n");
+    return;
+  case SLG_INPUT_EVENT_LOG:
+    slg_buf_puts(out, "This is a Spark event log: JSON listener events, "
+                      "written to spark.eventLog.dir for the Spark History "
+                      "Server. sparklog reads the driver's log instead, "
+                      "the log4j output of the driver JVM:\n");
+    slg_buf_puts(out, driver_log_places);
+    return;
+  case SLG_INPUT_EXECUTOR:
+    slg_buf_puts(out, "This is an executor's log: the scheduler "
+                      "(DAGScheduler, TaskSetManager) logs only in the "
+                      "driver. Read the driver's log:\n");
+    slg_buf_puts(out, driver_log_places);
+    return;
+  case SLG_INPUT_NOT_SPARK:
+    slg_buf_puts(out, "No record of a Spark component was found: this does "
+                      "not look like a Spark log. If it is one, in a layout "
+                      "sparklog does not detect, give its log4j "
+                      "ConversionPattern with --layout.\n");
+    return;
+  default:
+    /* Spark loggers but no scheduler: a driver log kept at WARN. */
+    slg_model_scheduler_hint(m, out);
+  }
+}
+
 void slg_analysis_run(slg_analysis *a, const slg_model *m,
-                      const slg_thresholds *th)
+                      const slg_thresholds *th, slg_input_kind kind)
 {
   size_t napps;
   const slg_app *apps = slg_model_apps(m, &napps);
   memset(a, 0, sizeof *a);
   a->apps = napps;
+  a->kind = kind;
   a->scheduler_lines = slg_model_scheduler_lines(m);
   slg_check_result *c = a->checks;
   check_set(&c[0], "max_shuffle_stages", (double)th->max_shuffle_stages);
@@ -517,7 +562,7 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
         add(a, SLG_FINDING_NO_SCHEDULER_LINES,
             th->allow_empty ? SLG_SEV_INFO : SLG_SEV_ERROR, -1, -1, -1, -1);
     slg_buf hint = SLG_BUF_INIT;
-    slg_model_scheduler_hint(m, &hint);
+    slg_no_scheduler_hint(m, kind, &hint);
     f->message = fmt("the input has no scheduler lines (DAGScheduler, "
                      "TaskSetManager, TaskSchedulerImpl): jobs, stages and "
                      "shuffles cannot be analysed");

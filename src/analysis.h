@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
+#include "input_kind.h"
 #include "model_types.h"
 
 typedef enum slg_severity {
@@ -129,15 +131,25 @@ typedef struct slg_analysis {
   size_t first_failed_app;
   uint64_t executors_lost, executors_lost_memory, fetch_failures;
   uint64_t scheduler_lines;
+  slg_input_kind kind; /* what the input looked like (for the verdict) */
   slg_severity worst; /* highest severity among findings */
   size_t by_severity[3];
 } slg_analysis;
 
-/* Runs the analysis over a finished model. The result borrows from the
- * model (stages, jobs) and owns its strings; release with dispose. */
+/* Runs the analysis over a finished model of an input of the given kind
+ * (slg_pipeline_input_kind: it decides what a log without scheduler lines
+ * is told). The result borrows from the model (stages, jobs) and owns its
+ * strings; release with dispose. */
 void slg_analysis_run(slg_analysis *out, const slg_model *m,
-                      const slg_thresholds *t);
+                      const slg_thresholds *t, slg_input_kind kind);
 void slg_analysis_dispose(slg_analysis *a);
+
+/* What to do about a log without scheduler lines, for an input of this
+ * kind: only a Spark log with other loggers is likely a driver log kept at
+ * WARN (slg_model_scheduler_hint); the other kinds were not driver logs
+ * at all. Lines end in '\n'. */
+void slg_no_scheduler_hint(const slg_model *m, slg_input_kind kind,
+                           slg_buf *out);
 
 /* 1 when some finding is at or above t->fail_on. */
 int slg_analysis_failed(const slg_analysis *a, const slg_thresholds *t);

@@ -199,6 +199,10 @@ int slg_classify_line(slg_context *c, slg_span line)
       c->block = 0;
       return SLG_UNRECOGNIZED_FENCE;
     }
+    /* A Spark event log's line, written by EventLoggingListener:
+     * {"Event":"SparkListenerLogStart","Spark Version":"3.5.1"}. */
+    if (starts(q, m, "{\"Event\":\""))
+      return SLG_UNRECOGNIZED_SPARK_EVENT;
     if (starts(q, m, "SLF4J:"))
       return SLG_UNRECOGNIZED_SLF4J;
     if (starts(q, m, "log4j:") || starts(q, m, "Using Spark's default log4j"))

@@ -26,6 +26,7 @@
   X(YARN_HEADER, "yarn_header")                                              \
   X(ORPHAN, "continuation_without_record")                                   \
   X(BINARY, "binary")                                                        \
+  X(SPARK_EVENT, "spark_event")                                              \
   X(OTHER, "other")
 
 typedef enum slg_unrecognized {

@@ -47,6 +47,7 @@ struct slg_reader {
   uint64_t bytes_read, bytes_decoded;
   int error;
   uint64_t error_offset;
+  const struct container *container; /* a format not read (SLG_EFORMAT) */
   int in_member; /* inside a gzip member */
   uint64_t member_start, member_out; /* raw offset, bytes decoded */
   z_stream zs;
@@ -98,6 +99,55 @@ static ptrdiff_t refill(slg_reader *r)
   }
 }
 
+/*
+ * Containers sparklog does not decode, known by their magic bytes: fed in
+ * as text they would be counted as lines of binary, a report of nothing.
+ * Spark's own event-log codecs are among them (spark.eventLog.compress:
+ * LZ4BlockOutputStream, snappy-java's stream, zstd).
+ */
+struct container {
+  const char *magic;
+  size_t len;
+  const char *name;    /* slg_reader_format */
+  const char *command; /* slg_reader_format_command, or NULL */
+};
+
+static const struct container containers[] = {
+    {"PK\x03\x04", 4, "a zip archive", "unzip -p"},
+    {"\3757zXZ\x00", 6, "xz-compressed", "xz -dc"},
+    /* "BZh", the block size, then a block's or the end's magic. */
+    {"BZh", 3, "bzip2-compressed", "bzip2 -dc"},
+    {"\x28\xb5\x2f\xfd", 4, "zstd-compressed", "zstd -dc"},
+    {"\x04\x22\x4d\x18", 4, "lz4-compressed", "lz4 -dc"},
+    {"LZ4Block", 8, "compressed with Spark's lz4 codec (an event log?)", NULL},
+    {"\x82SNAPPY\x00", 8,
+     "compressed with Spark's snappy codec (an event log?)", NULL},
+    {"7z\xbc\xaf\x27\x1c", 6, "a 7z archive", "7z e -so"},
+};
+
+#define SNIFF 10 /* bytes that tell gzip and the containers apart */
+
+static int bzip2_magic(const unsigned char *p, size_t n)
+{
+  static const unsigned char block[6] = {0x31, 0x41, 0x59, 0x26, 0x53, 0x59};
+  static const unsigned char end[6] = {0x17, 0x72, 0x45, 0x38, 0x50, 0x90};
+  return n >= 10 && p[3] >= '1' && p[3] <= '9' &&
+         (memcmp(p + 4, block, 6) == 0 || memcmp(p + 4, end, 6) == 0);
+}
+
+static const struct container *container_of(const unsigned char *p, size_t n)
+{
+  for (size_t i = 0; i < sizeof containers / sizeof *containers; i++) {
+    const struct container *c = &containers[i];
+    if (n < c->len || memcmp(p, c->magic, c->len) != 0)
+      continue;
+    if (c->len == 3 && !bzip2_magic(p, n))
+      continue;
+    return c;
+  }
+  return NULL;
+}
+
 static uint64_t pos_offset(const slg_reader *r)
 {
   return r->window_offset + r->in_pos;
@@ -144,8 +194,8 @@ int slg_reader_open_backend(slg_reader **out, const char *path,
   r->fd = fd;
   r->own_fd = own;
   r->in = slg_xmalloc(WINDOW);
-  /* Sniff: read until two bytes are there or the input ends. */
-  while (r->in_len < 2 && !r->eof) {
+  /* Sniff: read until SNIFF bytes are there or the input ends. */
+  while (r->in_len < SNIFF && !r->eof) {
     if (refill(r) < 0) {
       fail(r, SLG_EIO, r->bytes_read);
       break;
@@ -160,6 +210,13 @@ int slg_reader_open_backend(slg_reader **out, const char *path,
 #endif
   } else {
     r->mode = MODE_PLAIN;
+    /* Not a log: the first read says so, before any byte is parsed. None
+     * counts as read: how much the sniff got depends on the pipe, and the
+     * report must not. */
+    if (!r->error && (r->container = container_of(r->in, r->in_len)) != NULL) {
+      fail(r, SLG_EFORMAT, 0);
+      r->bytes_read = 0;
+    }
   }
   *out = r;
   return 0;
@@ -423,6 +480,16 @@ uint64_t slg_reader_error_offset(const slg_reader *r)
 }
 
 int slg_reader_is_gzip(const slg_reader *r) { return r->mode != MODE_PLAIN; }
+
+const char *slg_reader_format(const slg_reader *r)
+{
+  return r->container ? r->container->name : NULL;
+}
+
+const char *slg_reader_format_command(const slg_reader *r)
+{
+  return r->container ? r->container->command : NULL;
+}
 
 const char *slg_reader_backend(void)
 {

@@ -61,7 +61,8 @@ static int is_spark(const slg_logger_stats *s)
                strncmp(f, "o.a.s.", 6) == 0);
 }
 
-slg_input_kind slg_input_kind_of(const slg_histogram *h, uint64_t lines)
+slg_input_kind slg_input_kind_of(const slg_histogram *h, uint64_t lines,
+                                 uint64_t event_lines)
 {
   if (lines == 0)
     return SLG_INPUT_EMPTY;
@@ -77,6 +78,11 @@ slg_input_kind slg_input_kind_of(const slg_histogram *h, uint64_t lines)
     if (!spark && is_spark(s))
       spark = 1;
   }
+  /* Event logs are what the history server and most tools read; users
+   * hand them over by mistake. Most of their lines are events (the rest
+   * are blank or cut). */
+  if (event_lines > 0 && event_lines * 2 > lines)
+    return SLG_INPUT_EVENT_LOG;
   if (executor)
     return SLG_INPUT_EXECUTOR;
   return spark ? SLG_INPUT_SPARK_OTHER : SLG_INPUT_NOT_SPARK;
@@ -93,6 +99,8 @@ const char *slg_input_kind_name(slg_input_kind k)
     return "spark_other";
   case SLG_INPUT_EXECUTOR:
     return "executor";
+  case SLG_INPUT_EVENT_LOG:
+    return "event_log";
   case SLG_INPUT_DRIVER:
     return "driver";
   }
@@ -113,6 +121,9 @@ const char *slg_input_kind_note(slg_input_kind k)
   case SLG_INPUT_EXECUTOR:
     return "an executor log (no scheduler messages): jobs and stages are "
            "only in the driver log";
+  case SLG_INPUT_EVENT_LOG:
+    return "a Spark event log (JSON listener events), not a driver log: "
+           "sparklog reads the driver's log4j output";
   case SLG_INPUT_DRIVER:
     return "a Spark driver log";
   }

@@ -20,17 +20,20 @@ typedef enum slg_input_kind {
                             executor (a history server, a fragment, a
                             driver log kept at WARN) */
   SLG_INPUT_EXECUTOR,    /* executor-side loggers, no scheduler */
+  SLG_INPUT_EVENT_LOG,   /* a Spark event log (JSON listener events) */
   SLG_INPUT_DRIVER       /* the driver's scheduler or SparkContext */
 } slg_input_kind;
 
 /*
- * Classifies a stream from its histogram and its line count. Loggers past
- * the histogram's bound are not looked at (the first max_loggers names
- * always include the scheduler's in a driver log).
+ * Classifies a stream from its histogram, its line count and its lines of
+ * Spark listener events (the "spark_event" class of unrecognised lines).
+ * Loggers past the histogram's bound are not looked at (the first
+ * max_loggers names always include the scheduler's in a driver log).
  */
-slg_input_kind slg_input_kind_of(const slg_histogram *h, uint64_t lines);
+slg_input_kind slg_input_kind_of(const slg_histogram *h, uint64_t lines,
+                                 uint64_t event_lines);
 
-/* "empty", "not_spark", "spark_other", "executor", "driver". */
+/* "empty", "not_spark", "spark_other", "executor", "event_log", "driver". */
 const char *slg_input_kind_name(slg_input_kind k);
 
 /* One line for the text report: what the kind means for the report. */

@@ -270,6 +270,7 @@ void slg_pipeline_end_file(slg_pipeline *p, const slg_file_status *status)
     f->bytes_decoded = status->bytes_decoded;
     f->error = status->error;
     f->error_offset = status->error_offset;
+    f->format = status->format;
   }
 }
 
@@ -279,6 +280,12 @@ void slg_pipeline_finish(slg_pipeline *p)
     return;
   p->finished = 1;
   slg_model_finish(p->model);
+}
+
+slg_input_kind slg_pipeline_input_kind(const slg_pipeline *p)
+{
+  return slg_input_kind_of(&p->hist, p->acc.lines,
+                           p->acc.by_class[SLG_UNRECOGNIZED_SPARK_EVENT]);
 }
 
 int slg_pipeline_complete(const slg_pipeline *p)

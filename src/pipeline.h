@@ -10,6 +10,7 @@
 
 #include "classify.h"
 #include "histogram.h"
+#include "input_kind.h"
 #include "layout.h"
 #include "lines.h"
 #include "model.h"
@@ -20,6 +21,7 @@ typedef struct slg_file_info {
   uint64_t lines, records, continuation_lines, unrecognized_lines;
   int error;             /* 0 or SLG_E* */
   uint64_t error_offset; /* with error */
+  const char *format;    /* SLG_EFORMAT: what the input is (static) */
   int ended;             /* slg_pipeline_end_file was called */
   slg_time first, last;  /* earliest and latest record time in the file */
   int64_t first_ms, last_ms; /* their slg_time_ms */
@@ -186,5 +188,8 @@ void slg_chunk_overflow(slg_chunk *c);
 
 /* 1 when every file was read to its end without error. */
 int slg_pipeline_complete(const slg_pipeline *p);
+
+/* What the input looked like (after slg_pipeline_finish). */
+slg_input_kind slg_pipeline_input_kind(const slg_pipeline *p);
 
 #endif /* SLG_PIPELINE_H */

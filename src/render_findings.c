@@ -42,8 +42,27 @@ void slg_verdict_sentence(const slg_pipeline *p, const slg_render_options *o,
   char n1[32];
   (void)p;
   if (!a->scheduler_lines) {
-    slg_buf_puts(out, "No verdict: the input has no scheduler lines, so "
-                      "jobs and stages cannot be followed.");
+    switch (a->kind) {
+    case SLG_INPUT_EMPTY:
+      slg_buf_puts(out, "No verdict: no line was read.");
+      break;
+    case SLG_INPUT_EVENT_LOG:
+      slg_buf_puts(out, "No verdict: the input is a Spark event log, not a "
+                        "driver log (the finding says where the driver's "
+                        "log is).");
+      break;
+    case SLG_INPUT_EXECUTOR:
+      slg_buf_puts(out, "No verdict: the input is an executor's log; jobs "
+                        "and stages are only in the driver's log.");
+      break;
+    case SLG_INPUT_NOT_SPARK:
+      slg_buf_puts(out, "No verdict: the input does not look like a Spark "
+                        "log.");
+      break;
+    default:
+      slg_buf_puts(out, "No verdict: the input has no scheduler lines, so "
+                        "jobs and stages cannot be followed.");
+    }
     return;
   }
   if (a->jobs_failed) {
@@ -113,6 +132,9 @@ void slg_text_wrap(slg_buf *out, const char *text, size_t indent)
   slg_buf_fill(out, ' ', indent);
   const char *s = text;
   while (*s) {
+    /* A final newline ends the last line: no empty indented line. */
+    if (*s == '\n' && s[1] == '\0')
+      break;
     if (*s == '\n') { /* a forced break, e.g. a config snippet */
       slg_buf_putc(out, '\n');
       slg_buf_fill(out, ' ', indent);

@@ -29,6 +29,8 @@ static void file_error(slg_buf *tmp, const slg_file_info *f)
   if (f->error == SLG_ECORRUPT || f->error == SLG_ETRAILING)
     slg_buf_printf(tmp, "%s at byte %llu", slg_strerror(f->error),
                    (unsigned long long)f->error_offset);
+  else if (f->error == SLG_EFORMAT && f->format)
+    slg_buf_printf(tmp, "%s, %s", f->format, slg_strerror(f->error));
   else
     slg_buf_puts(tmp, slg_strerror(f->error));
 }
@@ -124,8 +126,7 @@ static void input_object(const slg_pipeline *p, slg_json *j)
   slg_json_key(j, "time_steps_back");
   slg_json_u64(j, a->time_steps_back);
   slg_json_key(j, "kind");
-  slg_json_str(j, slg_input_kind_name(slg_input_kind_of(&p->hist,
-                                                        a->lines)));
+  slg_json_str(j, slg_input_kind_name(slg_pipeline_input_kind(p)));
   slg_json_key(j, "layouts");
   slg_json_array_begin(j);
   size_t nl = slg_layout_count(p->layout);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "analysis.h"
 #include "input_kind.h"
 #include "knowledge.h"
 #include "model.h"
@@ -142,6 +143,9 @@ static void input_section(const slg_pipeline *p, const slg_render_options *o,
       if (f->error == SLG_ECORRUPT || f->error == SLG_ETRAILING)
         snprintf(msg, sizeof msg, "INCOMPLETE: %s at byte %llu",
                  slg_strerror(f->error), (unsigned long long)f->error_offset);
+      else if (f->error == SLG_EFORMAT && f->format)
+        snprintf(msg, sizeof msg, "NOT READ: %s, %s", f->format,
+                 slg_strerror(f->error));
       else
         snprintf(msg, sizeof msg, "NOT READ: %s", slg_strerror(f->error));
       slg_styled(b, o->color, SLG_STYLE_RED, msg);
@@ -191,7 +195,7 @@ static void input_section(const slg_pipeline *p, const slg_render_options *o,
     slg_buf_printf(b, "  time went backwards %s times (midnight in a "
                       "time-only layout, or clock skew)\n",
                    slg_fmt_count(a->time_steps_back, n1));
-  slg_input_kind kind = slg_input_kind_of(&p->hist, a->lines);
+  slg_input_kind kind = slg_pipeline_input_kind(p);
   slg_buf_puts(b, "  kind   ");
   slg_styled(b, o->color,
              kind == SLG_INPUT_DRIVER ? SLG_STYLE_GREEN : SLG_STYLE_YELLOW,
@@ -344,6 +348,9 @@ static void caveats(const slg_pipeline *p, const slg_render_options *o,
                            "report covers what came before",
                      (unsigned long long)f->error_offset,
                      slg_strerror(f->error));
+    else if (f->error == SLG_EFORMAT && f->format)
+      slg_buf_printf(&msg, " was not read: %s, %s", f->format,
+                     slg_strerror(f->error));
     else
       slg_buf_printf(&msg, " could not be read (%s)", slg_strerror(f->error));
     slg_styled(b, o->color, SLG_STYLE_YELLOW, slg_buf_cstr(&msg));
@@ -361,6 +368,19 @@ static void caveats(const slg_pipeline *p, const slg_render_options *o,
                    slg_fmt_count(a->lines_cut, n1), p->opt.max_line);
 }
 
+/* A log without scheduler lines has no hierarchy to show: what to do
+ * about it instead, for the kind of input it was. 1 when so. */
+static int no_scheduler(const slg_pipeline *p, slg_buf *out)
+{
+  if (slg_model_scheduler_lines(p->model) != 0)
+    return 0;
+  slg_buf hint = SLG_BUF_INIT;
+  slg_no_scheduler_hint(p->model, slg_pipeline_input_kind(p), &hint);
+  slg_text_wrap(out, slg_buf_cstr(&hint), 0);
+  slg_buf_dispose(&hint);
+  return 1;
+}
+
 void slg_render_text(const slg_pipeline *p, const slg_render_options *o,
                      slg_buf *out)
 {
@@ -370,11 +390,13 @@ void slg_render_text(const slg_pipeline *p, const slg_render_options *o,
     caveats(p, o, out);
     return;
   case SLG_VIEW_JOBS:
-    slg_model_render_text_jobs(p->model, out, o->color);
+    if (!no_scheduler(p, out))
+      slg_model_render_text_jobs(p->model, out, o->color);
     caveats(p, o, out);
     return;
   case SLG_VIEW_STAGES:
-    slg_model_render_text_stages(p->model, out, o->color);
+    if (!no_scheduler(p, out))
+      slg_model_render_text_stages(p->model, out, o->color);
     caveats(p, o, out);
     return;
   case SLG_VIEW_SHUFFLES:
@@ -409,7 +431,11 @@ void slg_render_text(const slg_pipeline *p, const slg_render_options *o,
   input_section(p, o, out);
   slg_buf_putc(out, '\n');
   heading(out, o->color, "Scheduler");
-  slg_model_render_text_summary(p->model, out, o->color);
+  if (o->analysis && slg_model_scheduler_lines(p->model) == 0)
+    slg_buf_puts(out, "  no scheduler lines: see the NO_SCHEDULER_LINES "
+                      "finding above\n");
+  else if (!no_scheduler(p, out))
+    slg_model_render_text_summary(p->model, out, o->color);
   slg_buf_putc(out, '\n');
   loggers_table(p, o, out, o->top ? o->top : 15);
 }

@@ -31,7 +31,7 @@ static char *report(slg_pipeline *p)
   slg_buf out = SLG_BUF_INIT;
   slg_pipeline_finish(p);
   slg_thresholds_init(&th);
-  slg_analysis_run(&an, p->model, &th);
+  slg_analysis_run(&an, p->model, &th, slg_pipeline_input_kind(p));
   memset(&ro, 0, sizeof ro);
   ro.analysis = &an;
   ro.thresholds = &th;
@@ -275,7 +275,7 @@ static char *file_report(const char *path)
   while ((n = slg_reader_read(r, buf, sizeof buf)) > 0)
     slg_pipeline_feed(p, buf, (size_t)n);
   slg_file_status st = {slg_reader_bytes_read(r), slg_reader_bytes_decoded(r),
-                        0, 0};
+                        0, 0, NULL};
   slg_reader_close(r);
   slg_pipeline_end_file(p, &st);
   char *got = report(p);
@@ -310,7 +310,7 @@ static char *positional_report(const char *path, uint64_t cs, int mapped)
   assert_int_equal(end, (uint64_t)size);
   slg_reader_positional_end(r, end, 0);
   slg_file_status st = {slg_reader_bytes_read(r), slg_reader_bytes_decoded(r),
-                        0, 0};
+                        0, 0, NULL};
   slg_pipeline_end_file(p, &st);
   char *got = report(p);
   free(buf);

@@ -45,8 +45,7 @@ static const classify_case cases[] = {
     {"Spark configuration:", "spark.master=spark://aion-0129:7078", CONT},
     {"Lost executor 1 on 10.0.0.5:",
      "The executor with id 1 exited with exit code 137(SIGKILL).", CONT},
-    {"Python worker failed",
-     "Traceback (most recent call last):", CONT},
+    {"Python worker failed", "Traceback (most recent call last):", CONT},
     /* Unrecognised, by class. */
     {"x", "", SLG_UNRECOGNIZED_BLANK},
     {"x", "   \t", SLG_UNRECOGNIZED_BLANK},
@@ -82,6 +81,18 @@ static const classify_case cases[] = {
     {NULL, "\tat org.apache.spark.X(X.scala:1)", SLG_UNRECOGNIZED_ORPHAN},
     {NULL, "Caused by: java.io.IOException", SLG_UNRECOGNIZED_ORPHAN},
     {"x", "{\"a\": 1}", SLG_UNRECOGNIZED_OTHER},
+    /* Spark event log lines (EventLoggingListener's JSON), with or without
+     * a record before them, even in a block a record opened. */
+    {NULL, "{\"Event\":\"SparkListenerLogStart\",\"Spark Version\":\"2.3.0\"}",
+     SLG_UNRECOGNIZED_SPARK_EVENT},
+    {"x", "{\"Event\":\"SparkListenerTaskEnd\",\"Stage ID\":0}",
+     SLG_UNRECOGNIZED_SPARK_EVENT},
+    {"Spark configuration:",
+     "{\"Event\":\"org.apache.spark.sql.execution.ui."
+     "SparkListenerSQLExecutionStart\",\"executionId\":0}",
+     SLG_UNRECOGNIZED_SPARK_EVENT},
+    {NULL, "{\"Event\": \"spaced\"}", SLG_UNRECOGNIZED_OTHER},
+    {"x", "  {\"Event\":\"SparkListenerJobEnd\"}", CONT},
     {"x", "a\x01\x02\x03\x04 b", SLG_UNRECOGNIZED_BINARY},
 };
 
@@ -147,6 +158,8 @@ static void test_classify__keys(void **state)
   assert_string_equal(slg_unrecognized_key(SLG_UNRECOGNIZED_BLANK), "blank");
   assert_string_equal(slg_unrecognized_key(SLG_UNRECOGNIZED_ORPHAN),
                       "continuation_without_record");
+  assert_string_equal(slg_unrecognized_key(SLG_UNRECOGNIZED_SPARK_EVENT),
+                      "spark_event");
   assert_string_equal(slg_unrecognized_key(SLG_UNRECOGNIZED_COUNT), "other");
 }
 

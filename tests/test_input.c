@@ -1,7 +1,7 @@
 /*
  * test_input.c - the reader: plain and gzip (both backends), multi-member,
  * truncation at every byte, corruption, trailing junk, every read size,
- * a streaming gzip bomb, and open errors.
+ * a streaming gzip bomb, open errors, and containers it does not decode.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
@@ -306,6 +306,67 @@ static void test_input__open_errors(void **state)
   }
 }
 
+/* Containers sparklog does not decode: the first read is SLG_EFORMAT,
+ * nothing of them is returned or counted, positional reads are refused
+ * (so the parallel path gives the same error), and the reader names what
+ * it saw. Near misses are text. */
+static void test_input__containers_refused(void **state)
+{
+  (void)state;
+  static const struct {
+    const char *bytes;
+    size_t len;
+    const char *what, *command;
+  } cases[] = {
+      {"PK\x03\x04\x14\x00\x00\x00\x08\x00", 10, "a zip archive", "unzip -p"},
+      {"\3757zXZ\x00\x00\x04\xe6\xd6", 10, "xz-compressed", "xz -dc"},
+      {"BZh91AY&SY\x01", 11, "bzip2-compressed", "bzip2 -dc"},
+      {"BZh1\x17\x72\x45\x38\x50\x90", 10, "bzip2-compressed", "bzip2 -dc"},
+      {"\x28\xb5\x2f\xfd\x24\x05\x00\x00\x01\x02", 10, "zstd-compressed",
+       "zstd -dc"},
+      {"\x04\x22\x4d\x18\x64\x40\xa7\x00\x01\x02", 10, "lz4-compressed",
+       "lz4 -dc"},
+      {"LZ4Block\x25\x00", 10,
+       "compressed with Spark's lz4 codec (an event log?)", NULL},
+      {"\x82SNAPPY\x00\x00\x00", 11,
+       "compressed with Spark's snappy codec (an event log?)", NULL},
+      {"7z\xbc\xaf\x27\x1c\x00\x04\x01\x02", 10, "a 7z archive", "7z e -so"},
+  };
+  char buf[64];
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    write_file(path_of("c.bin"), cases[i].bytes, cases[i].len);
+    slg_reader *r = NULL;
+    assert_int_equal(slg_reader_open(&r, path_of("c.bin")), 0);
+    assert_int_equal(slg_reader_positional(r), -1);
+    assert_int_equal(slg_reader_read(r, buf, sizeof buf), SLG_EFORMAT);
+    assert_int_equal(slg_reader_read(r, buf, sizeof buf), SLG_EFORMAT);
+    assert_string_equal(slg_reader_format(r), cases[i].what);
+    if (cases[i].command)
+      assert_string_equal(slg_reader_format_command(r), cases[i].command);
+    else
+      assert_null(slg_reader_format_command(r));
+    assert_int_equal(slg_reader_bytes_read(r), 0);
+    assert_int_equal(slg_reader_bytes_decoded(r), 0);
+    slg_reader_close(r);
+  }
+  assert_string_equal(slg_strerror(SLG_EFORMAT), "not plain text or gzip");
+
+  /* Text that starts like a magic: "BZh" without a block magic, "PK"
+   * without the local-header bytes, a file shorter than the sniff. */
+  static const char *const texts[] = {"BZh9 is a line\n", "PK\x03 x\n",
+                                      "LZ4Bloc\n", "PK\x03"};
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+    size_t n = strlen(texts[i]);
+    write_file(path_of("t.log"), texts[i], n);
+    slg_reader *r = NULL;
+    assert_int_equal(slg_reader_open(&r, path_of("t.log")), 0);
+    assert_null(slg_reader_format(r));
+    assert_int_equal(slg_reader_read(r, buf, sizeof buf), (ptrdiff_t)n);
+    assert_memory_equal(buf, texts[i], n);
+    slg_reader_close(r);
+  }
+}
+
 /* Mapped windows give the file's bytes at any offset, page-aligned or
  * not; a window past the end (a file shorter than the caller thinks) is
  * refused, so it is read with pread and never faults. */
@@ -354,6 +415,7 @@ int main(void)
       cmocka_unit_test(test_input__gzip_of_gzip_is_one_layer),
       cmocka_unit_test(test_input__bomb_streams),
       cmocka_unit_test(test_input__open_errors),
+      cmocka_unit_test(test_input__containers_refused),
       cmocka_unit_test(test_input__mapped_windows),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

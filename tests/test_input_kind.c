@@ -74,7 +74,7 @@ static void test_input_kind__table(void **state)
     for (size_t k = 0; c->loggers[k]; k++)
       slg_histogram_add(&h, slg_span_make(c->loggers[k], strlen(c->loggers[k])),
                         short_of(c->loggers[k]), SLG_LEVEL_INFO, &t);
-    slg_input_kind got = slg_input_kind_of(&h, c->lines);
+    slg_input_kind got = slg_input_kind_of(&h, c->lines, 0);
     if (got != c->want)
       fail_msg("%s: got %s, want %s", c->what, slg_input_kind_name(got),
                slg_input_kind_name(c->want));
@@ -111,8 +111,35 @@ static void test_input_kind__bound_hides_late_driver_logger(void **state)
                     slg_span_make("Executor", 8), SLG_LEVEL_INFO, &t);
   slg_histogram_add(&h, slg_span_make("DAGScheduler", 12),
                     slg_span_make("DAGScheduler", 12), SLG_LEVEL_INFO, &t);
-  assert_int_equal(slg_input_kind_of(&h, 2), SLG_INPUT_EXECUTOR);
+  assert_int_equal(slg_input_kind_of(&h, 2, 0), SLG_INPUT_EXECUTOR);
   slg_histogram_dispose(&h);
+}
+
+/* Event logs: most lines are listener events and no driver logger
+ * logged; a driver log with a few such lines pasted in stays a driver
+ * log, and a minority of events does not make one. */
+static void test_input_kind__event_log(void **state)
+{
+  (void)state;
+  slg_histogram h;
+  slg_histogram_init(&h, 10);
+  assert_int_equal(slg_input_kind_of(&h, 30, 30), SLG_INPUT_EVENT_LOG);
+  assert_int_equal(slg_input_kind_of(&h, 30, 16), SLG_INPUT_EVENT_LOG);
+  assert_int_equal(slg_input_kind_of(&h, 30, 15), SLG_INPUT_NOT_SPARK);
+  assert_int_equal(slg_input_kind_of(&h, 30, 0), SLG_INPUT_NOT_SPARK);
+  assert_int_equal(slg_input_kind_of(&h, 0, 0), SLG_INPUT_EMPTY);
+  slg_time t;
+  memset(&t, 0, sizeof t);
+  slg_histogram_add(&h, slg_span_make("executor.Executor", 17),
+                    slg_span_make("Executor", 8), SLG_LEVEL_INFO, &t);
+  assert_int_equal(slg_input_kind_of(&h, 30, 29), SLG_INPUT_EVENT_LOG);
+  slg_histogram_add(&h, slg_span_make("DAGScheduler", 12),
+                    slg_span_make("DAGScheduler", 12), SLG_LEVEL_INFO, &t);
+  assert_int_equal(slg_input_kind_of(&h, 30, 28), SLG_INPUT_DRIVER);
+  slg_histogram_dispose(&h);
+  assert_string_equal(slg_input_kind_name(SLG_INPUT_EVENT_LOG), "event_log");
+  assert_non_null(
+      strstr(slg_input_kind_note(SLG_INPUT_EVENT_LOG), "not a driver log"));
 }
 
 int main(void)
@@ -121,6 +148,7 @@ int main(void)
       cmocka_unit_test(test_input_kind__table),
       cmocka_unit_test(test_input_kind__names_and_notes),
       cmocka_unit_test(test_input_kind__bound_hides_late_driver_logger),
+      cmocka_unit_test(test_input_kind__event_log),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -52,6 +52,45 @@ static void sigbus_names(const char *shown)
 }
 
 /* Reads one input into the pipeline. Returns an exit status. */
+/* "x.zst: zstd-compressed, not plain text or gzip; try: zstd -dc x.zst |
+ * sparklog" (for stdin: "... | zstd -dc | sparklog"). */
+static void format_error(const char *shown, const char *path,
+                         const slg_reader *r, slg_file_status *st)
+{
+  const char *what = slg_reader_format(r);
+  const char *cmd = slg_reader_format_command(r);
+  st->format = what;
+  if (cmd == NULL)
+    slg_cli_error("%s: %s, %s", shown, what, slg_strerror(SLG_EFORMAT));
+  else if (strcmp(path, "-") == 0)
+    slg_cli_error("%s: %s, %s; try: ... | %s | sparklog", shown, what,
+                  slg_strerror(SLG_EFORMAT), cmd);
+  else {
+    /* The path as a shell word: quoted unless every byte is safe. */
+    slg_buf word = SLG_BUF_INIT;
+    int safe = *path != '\0';
+    for (const char *c = path; *c; c++)
+      if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                  "0123456789._-/+=:,@%",
+                  *c))
+        safe = 0;
+    if (safe) {
+      slg_buf_puts(&word, path);
+    } else {
+      slg_buf_putc(&word, '\'');
+      for (const char *c = path; *c; c++)
+        if (*c == '\'')
+          slg_buf_puts(&word, "'\\''");
+        else
+          slg_buf_putc(&word, *c);
+      slg_buf_putc(&word, '\'');
+    }
+    slg_cli_error("%s: %s, %s; try: %s %s | sparklog", shown, what,
+                  slg_strerror(SLG_EFORMAT), cmd, slg_buf_cstr(&word));
+    slg_buf_dispose(&word);
+  }
+}
+
 static int read_input(slg_pipeline *p, const char *path)
 {
   const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
@@ -80,6 +119,8 @@ static int read_input(slg_pipeline *p, const char *path)
     if (n == SLG_ECORRUPT || n == SLG_ETRAILING)
       slg_cli_error("%s: %s at byte %llu", shown, slg_strerror((int)n),
                     (unsigned long long)st.error_offset);
+    else if (n == SLG_EFORMAT)
+      format_error(shown, path, r, &st);
     else
       slg_cli_error("%s: %s", shown, strerror(errno));
     status = SLG_EXIT_INPUT;
@@ -223,7 +264,8 @@ int main(int argc, char **argv)
   default: ro.view = SLG_VIEW_REPORT; break;
   }
   slg_analysis analysis;
-  slg_analysis_run(&analysis, p->model, &thresholds);
+  slg_analysis_run(&analysis, p->model, &thresholds,
+                   slg_pipeline_input_kind(p));
   ro.analysis = &analysis;
   ro.thresholds = &thresholds;
   int color = use_color(&cli);

@@ -37,4 +37,43 @@ jcheck "driver log: kind driver, file times" \
 run -f json "$exec_log" "$driver_log"
 jcheck "executor + driver log: kind driver" 'i["kind"] == "driver"'
 
+# The executor log's fix and verdict say where the driver's log is, not
+# that the log was kept at WARN.
+run "$exec_log"
+grep -q "the input is an executor's log" "$T/out" &&
+  grep -q "kubectl logs <driver pod>" "$T/out" &&
+  ! grep -q "WARN level" "$T/out" &&
+  ok "executor log: verdict and fix point at the driver's log" ||
+  fail "executor log: verdict or fix does not point at the driver's log"
+
+# Every Spark event log of the corpus (JSON listener events, the History
+# Server's input): kind event_log, each line classed spark_event; the
+# verdict says so; check exits 3 (no scheduler lines), as for any input
+# without them.
+n=0
+for ev in "$corpus"/eventlog-*/*; do
+  case $ev in *.zip) continue ;; esac
+  [ -f "$ev" ] || continue
+  n=$((n + 1))
+  run -f json "$ev"
+  expect_rc 0 "event log $(basename "$ev")"
+  jcheck "event log $(basename "$ev"): kind event_log, lines spark_event" \
+    'i["kind"] == "event_log" and i["records"] == 0 and
+     i["unrecognized_by_class"].get("spark_event", 0) * 2 > i["lines"]'
+  run check "$ev"
+  expect_rc 3 "check on event log $(basename "$ev")"
+done
+[ "$n" -ge 8 ] && ok "$n corpus event logs" ||
+  fail "expected at least 8 corpus event logs, found $n"
+run "$corpus/eventlog-sparklens/local-1532512550423"
+grep -q "No verdict: the input is a Spark event log, not a driver log" \
+  "$T/out" && grep -q "spark.eventLog.dir" "$T/out" &&
+  ! grep -q "WARN level" "$T/out" &&
+  ok "event log: text verdict and fix" ||
+  fail "event log: text verdict or fix wrong: $(head -c 600 "$T/out")"
+run jobs "$corpus/eventlog-sparklens/local-1532512550423"
+grep -q "This is a Spark event log" "$T/out" &&
+  ok "jobs view of an event log says what it is" ||
+  fail "jobs view of an event log: $(head -c 300 "$T/out")"
+
 finish
