@@ -73,7 +73,14 @@ static outcome read_one(const char *path, size_t rawlen, uint64_t seed,
   fuzz_check(slg_reader_bytes_decoded(r) == decoded);
   fuzz_check(slg_reader_bytes_read(r) <= rawlen);
   if (n < 0) {
-    fuzz_check(n == SLG_ECORRUPT || n == SLG_ETRAILING || n == SLG_EIO);
+    fuzz_check(n == SLG_ECORRUPT || n == SLG_ETRAILING || n == SLG_EIO ||
+               n == SLG_EFORMAT);
+    /* A container refused by its magic: nothing read, and it is named. */
+    if (n == SLG_EFORMAT)
+      fuzz_check(decoded == 0 && slg_reader_bytes_read(r) == 0 &&
+                 slg_reader_format(r) != NULL && !slg_reader_is_gzip(r));
+    else
+      fuzz_check(slg_reader_format(r) == NULL);
     fuzz_check(slg_reader_read(r, buf, sizeof buf) == n);
     if (n != SLG_EIO && slg_reader_error_offset(r) > rawlen) {
       fprintf(stderr, "error %d at offset %llu of %zu raw bytes\n", (int)n,
