@@ -254,13 +254,18 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
         "--max-failed-tasks", "--max-stage-retries", "--max-fetch-failures",
         "--max-lost-executors", "--max-app-duration", "--max-map-status-size",
         "--fail-on"};
-    if (strcmp(arg, "-f") == 0) {
-      opt = "--format";
-    } else if (strcmp(arg, "-o") == 0) {
-      opt = "--output";
-    } else if (strcmp(arg, "-j") == 0) {
-      opt = "--threads";
-    } else {
+    /* Short options take their value as the next word or attached, as
+     * getopt does: "-j 4" or "-j4", "-f json" or "-fjson". */
+    static const struct {
+      char letter;
+      const char *name;
+    } short_opts[] = {{'f', "--format"}, {'o', "--output"}, {'j', "--threads"}};
+    for (size_t k = 0; k < sizeof short_opts / sizeof short_opts[0]; k++)
+      if (arg[1] == short_opts[k].letter) {
+        opt = short_opts[k].name;
+        value = arg[2] != '\0' ? arg + 2 : NULL;
+      }
+    if (!opt) {
       for (size_t k = 0; k < sizeof with_value / sizeof with_value[0]; k++)
         if (long_opt(arg, with_value[k], &value)) {
           opt = with_value[k];
