@@ -369,6 +369,11 @@ static void test_extract__task_locality_words(void **state)
       {"NODE_LOCAX", SLG_LOC_OTHER},    /* the length of NODE_LOCAL */
       {"PROCESS", SLG_LOC_OTHER},
       {"NODE_LOCALS", SLG_LOC_OTHER},
+      {"RACK_LOCAX", SLG_LOC_OTHER}, /* 10 bytes, not starting with N */
+      {"NACK_LOCAL", SLG_LOC_OTHER}, /* 10 bytes starting with N */
+      {"NO_PREX", SLG_LOC_OTHER},
+      {"ANZ", SLG_LOC_OTHER},
+      {"AN", SLG_LOC_OTHER},
   };
   for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
     char m[200];
