@@ -196,12 +196,20 @@ void slg_render_text_ranking(const slg_render_options *o, slg_buf *out,
 {
   const slg_analysis *a = o->analysis;
   size_t rows = limit && limit < a->nranking ? limit : a->nranking;
-  char tmp[96], c1[32], c2[32], c3[32], c4[32];
+  char tmp[128], c1[32], c2[32], c3[32], c4[32];
+  /* Ranked within each application (RANK starts again at 1 with each
+   * APP): said in the heading when there is more than one, so that rank
+   * 1 of the second application is not read as a tie. */
+  const char *per = a->nranking > 1 && a->ranking[0].app !=
+                                           a->ranking[a->nranking - 1].app
+                        ? ", ranked per application"
+                        : "";
   if (limit && rows < a->nranking)
-    snprintf(tmp, sizeof tmp, "Costliest shuffle stages (top %zu of %zu)",
-             rows, a->nranking);
+    snprintf(tmp, sizeof tmp, "Costliest shuffle stages%s (top %zu of %zu)",
+             per, rows, a->nranking);
   else
-    snprintf(tmp, sizeof tmp, "Shuffle stages by cost (%zu)", a->nranking);
+    snprintf(tmp, sizeof tmp, "Shuffle stages by cost%s (%zu)", per,
+             a->nranking);
   slg_styled(out, o->color, SLG_STYLE_BOLD, tmp);
   slg_buf_putc(out, '\n');
   if (!rows) {

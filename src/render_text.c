@@ -230,11 +230,21 @@ static void loggers_table(const slg_pipeline *p, const slg_render_options *o,
   size_t rows = limit && limit < h->count ? limit : h->count;
   size_t namew = 6;
   char n1[32], t1[32], t2[32], tmp[64];
+  /* The time columns as wide as their longest value: 19 for seconds, 23
+   * with milliseconds (a fixed 19 let those push the next columns out of
+   * line with their headings). */
+  size_t timew = 5;
   for (size_t k = 0; k < rows; k++) {
     const slg_logger_stats *s = &h->loggers[order[k]];
     size_t w = slg_text_width(s->name, s->name_len);
     if (w > namew)
       namew = w;
+    size_t tw = strlen(fmt_time(&s->first, t1));
+    if (tw > timew)
+      timew = tw;
+    tw = strlen(fmt_time(&s->last, t2));
+    if (tw > timew)
+      timew = tw;
   }
   if (namew > 48)
     namew = 48;
@@ -259,9 +269,9 @@ static void loggers_table(const slg_pipeline *p, const slg_render_options *o,
   slg_put_cell(b, "WARN", 4, 6, 1);
   slg_put_cell(b, "ERROR", 5, 6, 1);
   slg_buf_puts(b, "  ");
-  slg_put_cell(b, "FIRST", 5, 19, 0);
+  slg_put_cell(b, "FIRST", 5, timew, 0);
   slg_buf_puts(b, "  ");
-  slg_put_cell(b, "LAST", 4, 19, 0);
+  slg_put_cell(b, "LAST", 4, timew, 0);
   slg_buf_puts(b, "  ");
   slg_put_cell(b, "SUBSYSTEM", 9, 15, 0);
   slg_buf_puts(b, "  ROLE");
@@ -297,9 +307,9 @@ static void loggers_table(const slg_pipeline *p, const slg_render_options *o,
     slg_buf_puts(b, "  ");
     fmt_time(&s->first, t1);
     fmt_time(&s->last, t2);
-    slg_put_cell(b, t1, strlen(t1), 19, 0);
+    slg_put_cell(b, t1, strlen(t1), timew, 0);
     slg_buf_puts(b, "  ");
-    slg_put_cell(b, t2, strlen(t2), 19, 0);
+    slg_put_cell(b, t2, strlen(t2), timew, 0);
     slg_buf_puts(b, "  ");
     const char *sub = c ? c->subsystem : "-";
     slg_put_cell(b, sub, strlen(sub), 15, 0);
