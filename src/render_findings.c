@@ -112,11 +112,18 @@ void slg_verdict_sentence(const slg_pipeline *p, const slg_render_options *o,
                    (unsigned long long)a->fetch_failures,
                    a->fetch_failures == 1 ? "" : "s");
   if (a->nranking && a->ranking[0].task_ms > 0) {
+    /* The ranking is per application: the costliest of all is the first
+     * with the most task time (the first application's on a tie). */
     const slg_ranked *r = &a->ranking[0];
-    slg_buf_printf(out, " The costliest shuffle stage is %llu.%u (%.0f%% of "
-                        "its app's task time).",
-                   (unsigned long long)r->stage->id, r->attempt->attempt,
-                   r->share * 100);
+    for (size_t i = 1; i < a->nranking; i++)
+      if (a->ranking[i].task_ms > r->task_ms)
+        r = &a->ranking[i];
+    int several = a->ranking[0].app != a->ranking[a->nranking - 1].app;
+    slg_buf_printf(out, " The costliest shuffle stage is %llu.%u",
+                   (unsigned long long)r->stage->id, r->attempt->attempt);
+    if (several)
+      slg_buf_printf(out, " in app %zu", r->app + 1);
+    slg_buf_printf(out, " (%.0f%% of its app's task time).", r->share * 100);
   }
   slg_buf_printf(out, " Findings: %zu error%s, %zu warning%s, %zu info.",
                  a->by_severity[SLG_SEV_ERROR],
