@@ -303,6 +303,10 @@ void slg_render_text_findings(const slg_pipeline *p,
     slg_styled(out, o->color, style, tmp);
     slg_buf_printf(out, " %-18s ", slg_finding_id(f->kind));
     finding_where(out, f);
+    /* A finding of the whole input has no place: no padding left after
+     * its id at the end of the line. */
+    while (out->len > 0 && out->ptr[out->len - 1] == ' ')
+      out->len--;
     slg_buf_putc(out, '\n');
     slg_text_wrap(out, f->message, 6);
     slg_buf_puts(out, "      fix:\n");
