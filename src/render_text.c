@@ -191,10 +191,21 @@ static void input_section(const slg_pipeline *p, const slg_render_options *o,
     slg_buf_printf(b, "  largest gap without records: %s (%s -> %s)\n",
                    slg_fmt_duration((double)a->gap_ms, n1),
                    fmt_time(&a->gap_from, t1), fmt_time(&a->gap_to, t2));
-  if (a->time_steps_back)
-    slg_buf_printf(b, "  time went backwards %s times (midnight in a "
-                      "time-only layout, or clock skew)\n",
-                   slg_fmt_count(a->time_steps_back, n1));
+  if (a->time_steps_back) {
+    /* Steps back are counted between records that both have a date or
+     * both have none; midnight explains them only in the second case. */
+    int dated = (a->first.flags & SLG_TIME_HAS_DATE) &&
+                (a->last.flags & SLG_TIME_HAS_DATE);
+    slg_buf_puts(b, "  time went backwards ");
+    if (a->time_steps_back == 1)
+      slg_buf_puts(b, "once");
+    else
+      slg_buf_printf(b, "%s times", slg_fmt_count(a->time_steps_back, n1));
+    slg_buf_puts(b, dated ? " (lines written out of order, several runs in "
+                            "one input, or clock skew)\n"
+                          : " (midnight in a time-only layout, or clock "
+                            "skew)\n");
+  }
   slg_input_kind kind = slg_pipeline_input_kind(p);
   slg_buf_puts(b, "  kind   ");
   slg_styled(b, o->color,

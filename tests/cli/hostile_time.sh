@@ -32,6 +32,12 @@ run "$T/year.log"
 grep -q "largest gap without records: " "$T/out" &&
   ok "text report shows the largest gap" ||
   fail "text report does not show the largest gap"
+# Expected: one step back in a dated layout: "once", and no midnight
+# explanation (a date would have shown the next day).
+grep -q "time went backwards once (lines written out of order, several runs in one input, or clock skew)" "$T/out" &&
+  ! grep -q "midnight" "$T/out" &&
+  ok "text report: one step back in a dated layout, said once, no midnight" ||
+  fail "text report: wrong wording for a step back in a dated layout"
 
 # Across midnight in a time-only layout (given with --layout).
 # Expected: exit 0; 3 records; the wrap 23:59:59.900 -> 00:00:00.100 is a
@@ -46,6 +52,11 @@ expect_rc 0 "midnight, time-only"
 jcheck "midnight: 3 records, one step back, largest gap 200 ms" \
   'i["records"] == 3 and i["time_steps_back"] == 1 and
    i["largest_gap"]["ms"] == 200'
+# Expected: in the text report, midnight is offered as the explanation.
+run --layout '%d{HH:mm:ss.SSS} %p %c: %m%n' "$T/midnight.log"
+grep -q "time went backwards once (midnight in a time-only layout, or clock skew)" "$T/out" &&
+  ok "text report: a step back in a time-only layout may be midnight" ||
+  fail "text report: wrong wording for a step back in a time-only layout"
 
 # The model's clock across midnight in a time-only layout, over two
 # files, where the second file starts at the time the first ended (a
