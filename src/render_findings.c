@@ -35,6 +35,14 @@ static uint64_t fetch_failures(const slg_stage_attempt *t)
   return 0;
 }
 
+/* The ranking is sorted by application first: it covers several when its
+ * first and last entries differ. */
+static int ranking_spans_apps(const slg_analysis *a)
+{
+  return a->nranking > 1 &&
+         a->ranking[0].app != a->ranking[a->nranking - 1].app;
+}
+
 void slg_verdict_sentence(const slg_pipeline *p, const slg_render_options *o,
                           slg_buf *out)
 {
@@ -118,10 +126,9 @@ void slg_verdict_sentence(const slg_pipeline *p, const slg_render_options *o,
     for (size_t i = 1; i < a->nranking; i++)
       if (a->ranking[i].task_ms > r->task_ms)
         r = &a->ranking[i];
-    int several = a->ranking[0].app != a->ranking[a->nranking - 1].app;
     slg_buf_printf(out, " The costliest shuffle stage is %llu.%u",
                    (unsigned long long)r->stage->id, r->attempt->attempt);
-    if (several)
+    if (ranking_spans_apps(a))
       slg_buf_printf(out, " in app %zu", r->app + 1);
     slg_buf_printf(out, " (%.0f%% of its app's task time).", r->share * 100);
   }
@@ -207,10 +214,7 @@ void slg_render_text_ranking(const slg_render_options *o, slg_buf *out,
   /* Ranked within each application (RANK starts again at 1 with each
    * APP): said in the heading when there is more than one, so that rank
    * 1 of the second application is not read as a tie. */
-  const char *per = a->nranking > 1 && a->ranking[0].app !=
-                                           a->ranking[a->nranking - 1].app
-                        ? ", ranked per application"
-                        : "";
+  const char *per = ranking_spans_apps(a) ? ", ranked per application" : "";
   if (limit && rows < a->nranking)
     snprintf(tmp, sizeof tmp, "Costliest shuffle stages%s (top %zu of %zu)",
              per, rows, a->nranking);
@@ -269,6 +273,11 @@ void slg_render_text_ranking(const slg_render_options *o, slg_buf *out,
   }
 }
 
+static int finding_has_place(const slg_finding *f)
+{
+  return f->app >= 0 || f->stage >= 0 || f->job >= 0;
+}
+
 static void finding_where(slg_buf *out, const slg_finding *f)
 {
   if (f->app >= 0)
@@ -301,12 +310,14 @@ void slg_render_text_findings(const slg_pipeline *p,
     snprintf(tmp, sizeof tmp, "%-7s", slg_severity_name(f->severity));
     slg_buf_puts(out, "  ");
     slg_styled(out, o->color, style, tmp);
-    slg_buf_printf(out, " %-18s ", slg_finding_id(f->kind));
-    finding_where(out, f);
-    /* A finding of the whole input has no place: no padding left after
-     * its id at the end of the line. */
-    while (out->len > 0 && out->ptr[out->len - 1] == ' ')
-      out->len--;
+    /* The id padded to its column only when a place follows it (a
+     * finding of the whole input has none: no blanks at the line's end). */
+    if (finding_has_place(f)) {
+      slg_buf_printf(out, " %-18s ", slg_finding_id(f->kind));
+      finding_where(out, f);
+    } else {
+      slg_buf_printf(out, " %s", slg_finding_id(f->kind));
+    }
     slg_buf_putc(out, '\n');
     slg_text_wrap(out, f->message, 6);
     slg_buf_puts(out, "      fix:\n");
