@@ -31,11 +31,12 @@
 #include "input.h"
 #include "model_events.h"
 #include "pipeline.h"
+#include "task_runs.h"
 
 #define EXTENSION (64 * 1024) /* positional reads past a chunk's end */
 #define EXTENSION_STEP 4096   /* mapped bytes searched at a time for it */
 
-enum { ITEM_MODELLED, ITEM_OTHER_RECORD, ITEM_CONTINUATION };
+enum { ITEM_MODELLED, ITEM_OTHER_RECORD, ITEM_CONTINUATION, ITEM_TASKS };
 
 /* 216 bytes (248 with the fields in another order and wider): one per
  * modelled record, written by one core and read by another. */
@@ -46,6 +47,11 @@ typedef struct chunk_item {
   int64_t time_ms;    /* its slg_time_ms */
   slg_model_item it;  /* ITEM_MODELLED; ITEM_CONTINUATION: it.ev.str */
 } chunk_item;
+/* ITEM_TASKS: the chunk's next run of task lines (task_runs.h); line_no
+ * is its last line's. While it is the last item, the run is open: the
+ * ignored records and continuation lines after it change nothing in the
+ * model (a task line leaves no continuation pending), so they are not
+ * queued, and the next task line of the same stage attempt joins it. */
 
 struct slg_chunk {
   const char *data;
@@ -67,6 +73,7 @@ struct slg_chunk {
   uint64_t refused_before; /* slg_layout_refused before this use */
   chunk_item *items;
   size_t nitems, items_cap;
+  slg_task_runs runs;
   char *arena; /* rewritten messages */
   size_t arena_len, arena_cap;
   int inexact; /* the merge must take the serial path */
@@ -83,6 +90,7 @@ struct slg_chunk {
 slg_chunk *slg_chunk_new(const slg_pipeline *p)
 {
   slg_chunk *c = slg_xcalloc(1, sizeof *c);
+  slg_task_runs_init(&c->runs);
   char err[256];
   /* The pattern compiled for the pipeline already: it compiles again. */
   if (slg_layout_new(&c->layout, p->opt.layout, err) < 0)
@@ -103,6 +111,7 @@ void slg_chunk_free(slg_chunk *c)
   slg_histogram_dispose(&c->hist);
   free(c->ext);
   free(c->items);
+  slg_task_runs_dispose(&c->runs);
   free(c->arena);
   free(c);
 }
@@ -110,6 +119,14 @@ void slg_chunk_free(slg_chunk *c)
 int slg_chunk_was_serial(const slg_chunk *c)
 {
   return c->was_serial;
+}
+
+size_t slg_chunk_task_runs(const slg_chunk *c, uint64_t *lines)
+{
+  *lines = 0;
+  for (size_t i = 0; i < c->runs.nruns; i++)
+    *lines += c->runs.runs[i].started + c->runs.runs[i].succeeded;
+  return c->runs.nruns;
 }
 
 /* Readies the chunk for new bytes at `data` (len of them in memory). */
@@ -134,6 +151,7 @@ static void reset(slg_chunk *c, const char *data, size_t len)
   c->nlayouts = 0;
   c->refused_before = slg_layout_refused(c->layout);
   c->nitems = 0;
+  slg_task_runs_reset(&c->runs);
   c->arena_len = 0;
   c->inexact = 0;
   c->src = NULL;
@@ -336,8 +354,9 @@ void slg_chunk_record(slg_chunk *c, const slg_record *rec, int64_t time_ms,
   }
   if (route == NULL) {
     /* Only ends the previous record's continuation: one marker for a run
-     * of such records. */
-    if (last_kind(c) != ITEM_OTHER_RECORD)
+     * of such records, none after task lines (ITEM_TASKS). */
+    int last = last_kind(c);
+    if (last != ITEM_OTHER_RECORD && last != ITEM_TASKS)
       push(c, ITEM_OTHER_RECORD, line_no)->it.modelled = 0;
     return;
   }
@@ -365,16 +384,28 @@ void slg_chunk_record(slg_chunk *c, const slg_record *rec, int64_t time_ms,
     r.message = slg_span_make(c->arena + c->arena_len, rec->message.len);
     c->arena_len += rec->message.len;
   }
+  int extend = last_kind(c) == ITEM_TASKS;
   chunk_item *ci = push(c, ITEM_MODELLED, line_no);
   ci->time = rec->time;
   ci->time_ms = time_ms;
   slg_model_extract_routed(&ci->it, &r, route);
+  if (!slg_task_run_accepts(&ci->it, &rec->time))
+    return;
+  /* A task line: summed into the open run, or the start of one. */
+  c->nitems--;
+  if (slg_task_runs_add(&c->runs, extend, &ci->it, &rec->time, time_ms))
+    ci = push(c, ITEM_TASKS, line_no);
+  else
+    ci = &c->items[c->nitems - 1];
+  ci->line_no = (uint32_t)line_no;
 }
 
 void slg_chunk_continuation(slg_chunk *c, slg_span line, uint64_t line_no)
 {
-  /* After a record the model ignores, a continuation changes nothing. */
-  if (last_kind(c) == ITEM_OTHER_RECORD)
+  /* After a record the model ignores, or a task line, a continuation
+   * changes nothing. */
+  int last = last_kind(c);
+  if (last == ITEM_OTHER_RECORD || last == ITEM_TASKS)
     return;
   chunk_item *ci = push(c, ITEM_CONTINUATION, line_no);
   ci->it.ev.str = line;
@@ -499,11 +530,14 @@ void slg_pipeline_merge(slg_pipeline *p, slg_chunk *c)
     slg_lines_feed(&p->lines, c->data, c->head_len);
   merge_counts(p, c);
   slg_histogram_merge(&p->hist, &c->hist);
+  size_t run = 0;
   for (size_t i = 0; i < c->nitems; i++) {
     const chunk_item *ci = &c->items[i];
     slg_pos pos = {s->file_index, base + ci->line_no};
     if (ci->kind == ITEM_CONTINUATION)
       slg_model_continuation(p->model, ci->it.ev.str, &pos);
+    else if (ci->kind == ITEM_TASKS)
+      slg_model_apply_run(p->model, &c->runs, &c->runs.runs[run++], &pos);
     else /* a modelled record, or the marker (it.modelled == 0) */
       slg_model_apply(p->model, &ci->it, &ci->time, ci->time_ms, &pos);
   }

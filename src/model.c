@@ -20,6 +20,7 @@
 #include "extract.h"
 #include "model_events.h"
 #include "model_types.h"
+#include "task_runs.h"
 
 /* ------------------------------------------------------------- id maps */
 
@@ -474,7 +475,7 @@ static slg_shuffle *shuffle_get(slg_model *m, uint64_t id)
   return s;
 }
 
-#define EXEC_NUM 4096
+#define EXEC_NUM SLG_EXEC_NUM
 
 /* The value of a canonical decimal id below EXEC_NUM ("0", "17", not
  * "017" or "driver"), or -1: such ids have one spelling per value. */
@@ -1102,6 +1103,80 @@ static inline void on_task_end(slg_model *m, const slg_event *ev, int exec_num)
     x->tasks++;
     x->task_ms += ms;
   }
+}
+
+/*
+ * A run of task lines summed where it was parsed (task_runs.h): what
+ * slg_model_apply, on_task_start and on_task_end do for each of its lines,
+ * in the order that makes the result the same.
+ */
+void slg_model_apply_run(slg_model *m, const slg_task_runs *rs,
+                         const slg_task_run *r, const slg_pos *last)
+{
+  m->cont = CONT_NONE;
+  /* The first line's clock: an application or attempt the run creates
+   * starts then (its time has a date: set_now is this). */
+  m->now = r->first;
+  m->now_ms = r->first_ms;
+  m->pos = *last;
+  uint64_t lines = r->started + r->succeeded;
+  m->scheduler_lines += lines;
+  slg_app *a = cur_app(m);
+  a->scheduler_lines += lines;
+  cur_ix(m)->seen_tsm = 1;
+  slg_stage_attempt *t = attempt_get(m, stage_get(m, r->stage), r->attempt);
+  slg_task_agg *g = &t->tasks;
+  g->started += r->started;
+  g->succeeded += r->succeeded;
+  for (int i = 0; i < SLG_LOC_COUNT; i++)
+    g->locality[i] += r->locality[i];
+  for (size_t i = 0; i < r->nparts; i++)
+    if (!bit_set(&t->part_bits, &t->part_bytes, rs->parts[r->parts + i]))
+      g->distinct_partitions++;
+  for (size_t i = 0; i < r->ndurations; i++)
+    slg_sketch_add(&g->task_ms, rs->durations[r->durations + i]);
+  a->total_task_ms += r->task_ms;
+
+  /* Running tasks: the walk's end and peak from its sum, lowest and
+   * highest prefix and highest rise (task_runs.h). */
+  uint64_t r0 = a->running_tasks;
+  uint64_t low = (uint64_t)-r->walk_low; /* walk_low <= 0 */
+  uint64_t base = r0 > low ? r0 : low;
+  a->running_tasks = (uint64_t)((int64_t)base + r->walk);
+  uint64_t high = r0 + (uint64_t)r->walk_high;
+  if (high > a->peak_running_tasks)
+    a->peak_running_tasks = high;
+  if ((uint64_t)r->walk_rise > a->peak_running_tasks)
+    a->peak_running_tasks = (uint64_t)r->walk_rise;
+
+  /* Executors are created in order of first appearance, the attempt's
+   * tallies in order of first end. */
+  uint32_t index[SLG_EXEC_NUM];
+  const slg_task_run_exec *ex = &rs->execs[r->execs];
+  for (size_t i = 0; i < r->nexecs; i++) {
+    uint32_t ei = exec_index_num(m, ex[i].id, ex[i].num, 1);
+    slg_executor *e = &a->executors[ei];
+    if (e->host == NULL && ex[i].host.len > 0)
+      e->host = dup_span(ex[i].host);
+    e->tasks += ex[i].tasks;
+    e->task_ms += ex[i].task_ms;
+    index[i] = ei;
+  }
+  for (size_t k = 0; k < r->ntallies; k++) {
+    uint16_t i = rs->tallies[r->tallies + k];
+    slg_exec_tally *x = exec_tally(g, index[i]);
+    x->tasks += ex[i].tasks;
+    x->task_ms += ex[i].task_ms;
+  }
+
+  m->now = r->last;
+  m->now_ms = r->last_ms;
+  if (a->start.flags == 0) {
+    a->start = r->first;
+    a->start_ms = r->first_ms;
+  }
+  a->end = r->last;
+  a->end_ms = r->last_ms;
 }
 
 static void add_kind(slg_task_agg *g, slg_span kind, uint64_t dup)

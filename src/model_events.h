@@ -55,4 +55,15 @@ void slg_model_apply(slg_model *m, const slg_model_item *it,
                      const slg_time *time, int64_t time_ms,
                      const slg_pos *pos);
 
+/*
+ * Applies a run of task starts and ends (task_runs.h) of `runs`, with the
+ * same result as slg_model_apply on each of its lines in turn; `last` is
+ * the position of its last line. The run's spans need only live for the
+ * duration of the call.
+ */
+struct slg_task_runs;
+struct slg_task_run;
+void slg_model_apply_run(slg_model *m, const struct slg_task_runs *runs,
+                         const struct slg_task_run *run,
+                         const slg_pos *last);
 #endif /* SLG_MODEL_EVENTS_H */

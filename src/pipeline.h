@@ -170,6 +170,9 @@ int slg_chunk_error(const slg_chunk *c);
 void slg_pipeline_merge(slg_pipeline *p, slg_chunk *c);
 /* 1 when the last merge had to take the serial path (tests). */
 int slg_chunk_was_serial(const slg_chunk *c);
+/* The runs of task lines the last parse summed (task_runs.h), and the
+ * task lines in them (tests). */
+size_t slg_chunk_task_runs(const slg_chunk *c, uint64_t *lines);
 
 /* A scan over `layout` counting into hist and acc, with no file, model or
  * chunk yet (the caller sets the one it feeds). */

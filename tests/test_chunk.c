@@ -43,12 +43,16 @@ static char *report(slg_pipeline *p)
   return s;
 }
 
+/* The --layout of the next pipeline (NULL: detected). */
+static const char *test_layout;
+
 static slg_pipeline *new_pipeline(size_t max_loggers)
 {
   slg_options opt;
   slg_options_init(&opt);
   if (max_loggers)
     opt.max_loggers = max_loggers;
+  opt.layout = test_layout;
   slg_pipeline *p = NULL;
   assert_int_equal(slg_pipeline_new(&p, &opt, NULL), 0);
   return p;
@@ -65,6 +69,10 @@ static char *serial_report(const char *log, size_t max_loggers)
   return s;
 }
 
+/* What the chunks of the last chunked_report summed (task_runs.h). */
+static size_t runs_made;
+static uint64_t run_lines;
+
 /*
  * The log cut after every `lines_per_chunk` lines, each chunk parsed on
  * its own and merged in order. Returns the report; *serial counts the
@@ -73,6 +81,8 @@ static char *serial_report(const char *log, size_t max_loggers)
 static char *chunked_report(const char *log, size_t lines_per_chunk,
                             size_t max_loggers, int *serial)
 {
+  runs_made = 0;
+  run_lines = 0;
   slg_pipeline *p = new_pipeline(max_loggers);
   slg_chunk *c = slg_chunk_new(p);
   slg_pipeline_begin_file(p, "mem");
@@ -86,6 +96,9 @@ static char *chunked_report(const char *log, size_t lines_per_chunk,
       e = nl + 1;
     }
     slg_chunk_parse(c, s, (size_t)(e - s));
+    uint64_t lines;
+    runs_made += slg_chunk_task_runs(c, &lines);
+    run_lines += lines;
     slg_pipeline_merge(p, c);
     *serial += slg_chunk_was_serial(c);
     s = e;
@@ -253,6 +266,240 @@ static void test_chunk__layout_bound_takes_the_serial_path(void **state)
   free(log);
 }
 
+/* ------------------------------------------- runs of task lines (task_runs.h) */
+
+/* xorshift64: seeded, so that a failure can be replayed. */
+static uint64_t rng_state;
+static uint32_t rnd(uint32_t n)
+{
+  rng_state ^= rng_state << 13;
+  rng_state ^= rng_state >> 7;
+  rng_state ^= rng_state << 17;
+  return (uint32_t)(rng_state % n);
+}
+
+/* An executor id as task lines give it: mostly small numbers, some of the
+ * 300 of a big stage (beyond SLG_MAX_STAGE_EXECUTORS), and the spellings
+ * a run cannot take ("driver", "017"). */
+static const char *exec_id(char *buf, size_t n)
+{
+  uint32_t k = rnd(100);
+  if (k < 3)
+    return "driver";
+  if (k < 5)
+    return "017";
+  snprintf(buf, n, "%u", k < 60 ? 1 + rnd(6) : 1 + rnd(300));
+  return buf;
+}
+
+/*
+ * A log of task lines in runs of a few stage attempts, with everything a
+ * run must stop at or step over mixed in: other scheduler lines, ignored
+ * loggers, stack traces, retries and speculation, tasks that end without
+ * a start, executors by the hundred, huge partitions and durations, new
+ * applications, lines without a timestamp and time going back.
+ * `clock` is the time prefix format: with a date or time-only.
+ */
+static char *task_log(uint64_t seed, int lines, int time_only)
+{
+  size_t cap = (size_t)lines * 200 + 1024, n = 0;
+  char *log = slg_xmalloc(cap);
+  int sec = 0, stage = 0, app_lines = 0;
+  rng_state = seed * 2654435761u + 1;
+#define OUT(...) n += (size_t)snprintf(log + n, cap - n, __VA_ARGS__)
+  for (int i = 0; i < lines; i++) {
+    char ex[16], stamp[32];
+    uint32_t k = rnd(1000);
+    sec += rnd(100) < 2 ? -(int)rnd(3) : (int)rnd(2);
+    if (sec < 0)
+      sec = 0;
+    if (time_only)
+      snprintf(stamp, sizeof stamp, "%02d:%02d:%02d.%03u", 10 + sec / 3600,
+               sec / 60 % 60, sec % 60, rnd(1000));
+    else
+      snprintf(stamp, sizeof stamp, "24/08/14 %02d:%02d:%02d",
+               10 + sec / 3600, sec / 60 % 60, sec % 60);
+    /* Stage attempts: the current one mostly, a neighbour, a retry. */
+    int s = stage + (rnd(10) < 2 ? 1 : 0);
+    int sa = rnd(20) == 0;
+    if (rnd(200) == 0)
+      stage++;
+    uint32_t task = rnd(5000), tid = (uint32_t)i;
+    if (k < 400) {
+      /* Partitions past the model's bitset (2^24), and past 32 bits. */
+      uint32_t big = rnd(50);
+      uint64_t part = big == 0   ? (UINT64_C(1) << 24) + rnd(3)
+                      : big == 1 ? (UINT64_C(1) << 32) + task
+                                 : task;
+      int ta = rnd(25) == 0;
+      static const char *const loc[] = {"PROCESS_LOCAL", "NODE_LOCAL",
+                                        "NO_PREF", "RACK_LOCAL", "ANY",
+                                        "WEIRD_LOCAL"};
+      const char *l = loc[rnd(6)];
+      if (rnd(10) == 0) /* 2.1-3.0 */
+        OUT("%s INFO TaskSetManager: Starting task %u.%d in stage %d.%d "
+            "(TID %u, h%u, executor %s, partition %llu, %s, 7000 bytes)\n",
+            stamp, task, ta, s, sa, tid, rnd(4), exec_id(ex, sizeof ex),
+            (unsigned long long)part, l);
+      else if (rnd(20) == 0) /* 1.6: no executor */
+        OUT("%s INFO TaskSetManager: Starting task %u.%d in stage %d.%d "
+            "(TID %u, localhost, partition %llu,%s, 2135 bytes)\n",
+            stamp, task, ta, s, sa, tid, (unsigned long long)part, l);
+      else
+        OUT("%s INFO TaskSetManager: Starting task %u.%d in stage %d.%d "
+            "(TID %u) (h%u, executor %s, partition %llu, %s, 7000 bytes) \n",
+            stamp, task, ta, s, sa, tid, rnd(4), exec_id(ex, sizeof ex),
+            (unsigned long long)part, l);
+    } else if (k < 800) {
+      uint32_t ms = rnd(30) == 0 ? 0 : rnd(30) == 0 ? 4000000000u + rnd(9)
+                                                    : 1 + rnd(20000);
+      if (rnd(20) == 0) /* 1.6: no executor */
+        OUT("%s INFO TaskSetManager: Finished task %u.0 in stage %d.%d "
+            "(TID %u) in %u ms on localhost (1/1)\n",
+            stamp, task, s, sa, tid, ms);
+      else
+        OUT("%s INFO TaskSetManager: Finished task %u.0 in stage %d.%d "
+            "(TID %u) in %u ms on %sh%u (executor %s) (%u/%u)\n",
+            stamp, task, s, sa, tid, ms, rnd(40) == 0 ? "other-" : "",
+            rnd(4), exec_id(ex, sizeof ex), task, task + 1);
+    } else if (k < 880) {
+      OUT("%s INFO BlockManagerInfo: Added rdd_1_%u in memory on h1:4 "
+          "(size: 5.0 KiB, free: 1 GiB)\n", stamp, task);
+    } else if (k < 900) {
+      OUT("\tat A.f(A.scala:%u)\n", task);
+    } else if (k < 915) {
+      OUT("%s INFO TaskSetManager: Marking task %u in stage %d.%d (on h1) "
+          "as speculatable because it ran more than 1500 ms\n",
+          stamp, task, s, sa);
+    } else if (k < 935) {
+      OUT("%s WARN TaskSetManager: Lost task %u.0 in stage %d.%d (TID %u) "
+          "(h1 executor %s): java.lang.RuntimeException: boom\n",
+          stamp, task, s, sa, tid, exec_id(ex, sizeof ex));
+      OUT("\tat A.g(A.scala:2)\n");
+    } else if (k < 955) {
+      OUT("%s INFO DAGScheduler: Submitting ResultStage %d (MapPartitionsRDD"
+          "[%d] at count at A.scala:%d), which has no missing parents\n",
+          stamp, stage + 1, stage, stage);
+      stage++;
+    } else if (k < 965) {
+      OUT("%s INFO TaskSetManager: some message of no interest\n", stamp);
+    } else if (k < 975) {
+      OUT("prose the program printed %u\n", task);
+    } else if (k < 985) {
+      OUT("%s INFO YarnScheduler: Removed TaskSet %d.%d, whose tasks have "
+          "all completed, from pool\n", stamp, s, sa);
+    } else if (k < 990 && app_lines > 200) {
+      OUT("%s INFO SparkContext: Running Spark version 3.5.1\n", stamp);
+      app_lines = 0;
+      stage = 0;
+    } else {
+      OUT("%s INFO ContextCleaner: Cleaned accumulator %u\n", stamp, task);
+    }
+    app_lines++;
+  }
+#undef OUT
+  return log;
+}
+
+static void expect_runs_exact(uint64_t seed, int lines, int time_only)
+{
+  test_layout = time_only ? "%d{HH:mm:ss.SSS} %p %c: %m%n" : NULL;
+  char *log = task_log(seed, lines, time_only);
+  char *want = serial_report(log, 0);
+  static const size_t cuts[] = {1, 2, 3, 5, 17, 100, 1000000};
+  for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
+    int serial;
+    char *got = chunked_report(log, cuts[i], 0, &serial);
+    if (strcmp(want, got) != 0)
+      fail_msg("seed %llu, %s, chunks of %zu lines: report differs",
+               (unsigned long long)seed, time_only ? "time-only" : "dated",
+               cuts[i]);
+    assert_int_equal(serial, 0);
+    if (time_only) {
+      /* A time-only clock moves the model's day count: no runs. */
+      assert_int_equal(runs_made, 0);
+    } else if (cuts[i] >= 100) {
+      /* Runs were made, and lines joined them. */
+      assert_true(runs_made > 0);
+      assert_true(run_lines > 2 * runs_made);
+    }
+    free(got);
+  }
+  test_layout = NULL;
+  free(want);
+  free(log);
+}
+
+/* Summed runs give the report of the lines applied one by one. */
+static void test_chunk__task_runs_are_exact(void **state)
+{
+  (void)state;
+  for (uint64_t seed = 1; seed <= 12; seed++)
+    expect_runs_exact(seed, 3000, 0);
+  expect_runs_exact(99, 2000, 1);
+}
+
+/* An application whose first record has no time starts at the first
+ * timed line: here a run's. (--layout without a date matches the first
+ * line; the rest are detected.) */
+static void test_chunk__task_run_starts_an_untimed_app(void **state)
+{
+  (void)state;
+  static const char log[] =
+      "INFO SparkContext: Running Spark version 3.5.1\n"
+      "24/08/14 15:12:50 INFO TaskSetManager: Starting task 0.0 in stage "
+      "0.0 (TID 0) (h1, executor 1, partition 0, PROCESS_LOCAL, 7 bytes)\n"
+      "24/08/14 15:12:51 INFO TaskSetManager: Finished task 0.0 in stage "
+      "0.0 (TID 0) in 10 ms on h1 (executor 1) (1/1)\n";
+  test_layout = "%p %c: %m%n";
+  char *want = serial_report(log, 0);
+  assert_non_null(strstr(want, "\"start\": \"2024-08-14T15:12:50"));
+  int serial;
+  char *got = chunked_report(log, 100, 0, &serial);
+  test_layout = NULL;
+  assert_string_equal(want, got);
+  assert_int_equal(runs_made, 1);
+  free(got);
+  free(want);
+}
+
+/* The running-task count never goes below 0 in the model: a run that
+ * ends tasks it never saw start, then starts some, must peak where the
+ * lines one by one do. */
+static void test_chunk__task_run_walk_floor(void **state)
+{
+  (void)state;
+  static const char log[] =
+      "24/08/14 15:12:49 INFO SparkContext: Running Spark version 3.5.1\n"
+      "24/08/14 15:12:50 INFO TaskSetManager: Starting task 0.0 in stage "
+      "0.0 (TID 0) (h1, executor 1, partition 0, PROCESS_LOCAL, 7 bytes)\n"
+      "24/08/14 15:12:51 INFO TaskSetManager: Starting task 1.0 in stage "
+      "0.0 (TID 1) (h1, executor 1, partition 1, PROCESS_LOCAL, 7 bytes)\n"
+      "24/08/14 15:12:52 INFO YarnScheduler: Removed TaskSet 0.0, whose "
+      "tasks have all completed, from pool\n"
+      "24/08/14 15:12:53 INFO TaskSetManager: Finished task 5.0 in stage "
+      "1.0 (TID 5) in 10 ms on h2 (executor 2) (1/9)\n"
+      "24/08/14 15:12:53 INFO TaskSetManager: Finished task 6.0 in stage "
+      "1.0 (TID 6) in 10 ms on h2 (executor 2) (2/9)\n"
+      "24/08/14 15:12:53 INFO TaskSetManager: Finished task 7.0 in stage "
+      "1.0 (TID 7) in 10 ms on h2 (executor 2) (3/9)\n"
+      "24/08/14 15:12:54 INFO TaskSetManager: Starting task 8.0 in stage "
+      "1.0 (TID 8) (h2, executor 2, partition 8, PROCESS_LOCAL, 7 bytes)\n"
+      "24/08/14 15:12:54 INFO TaskSetManager: Starting task 9.0 in stage "
+      "1.0 (TID 9) (h2, executor 2, partition 9, PROCESS_LOCAL, 7 bytes)\n"
+      "24/08/14 15:12:54 INFO TaskSetManager: Starting task 10.0 in stage "
+      "1.0 (TID 10) (h2, executor 2, partition 10, PROCESS_LOCAL, 7 bytes)\n";
+  char *want = serial_report(log, 0);
+  /* 2 running, 3 ends take it to 0 (not -1), 3 starts to 3: peak 3. */
+  assert_non_null(strstr(want, "\"peak_running_tasks\": 3"));
+  int serial;
+  char *got = chunked_report(log, 100, 0, &serial);
+  assert_string_equal(want, got);
+  assert_int_equal(runs_made, 2);
+  free(got);
+  free(want);
+}
+
 /* A new file named from the template in path (mkstemp), open for writing. */
 static FILE *temp_file(char *path)
 {
@@ -386,6 +633,9 @@ int main(void)
       cmocka_unit_test(test_chunk__logger_bound_takes_the_serial_path),
       cmocka_unit_test(test_chunk__json_messages_are_copied),
       cmocka_unit_test(test_chunk__layout_bound_takes_the_serial_path),
+      cmocka_unit_test(test_chunk__task_runs_are_exact),
+      cmocka_unit_test(test_chunk__task_run_walk_floor),
+      cmocka_unit_test(test_chunk__task_run_starts_an_untimed_app),
       cmocka_unit_test(test_chunk__positional_ranges),
       cmocka_unit_test(test_chunk__positional_long_line),
   };
