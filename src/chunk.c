@@ -384,20 +384,25 @@ void slg_chunk_record(slg_chunk *c, const slg_record *rec, int64_t time_ms,
     r.message = slg_span_make(c->arena + c->arena_len, rec->message.len);
     c->arena_len += rec->message.len;
   }
-  int extend = last_kind(c) == ITEM_TASKS;
-  chunk_item *ci = push(c, ITEM_MODELLED, line_no);
+  /* Extracted here, on the stack: a task line, nearly every modelled
+   * one, is summed into a run and needs no item of its own. */
+  slg_model_item it;
+  slg_model_extract_routed(&it, &r, route);
+  chunk_item *ci;
+  if (slg_task_run_accepts(&it, &rec->time)) {
+    /* Into the open run, or the start of one. */
+    if (slg_task_runs_add(&c->runs, last_kind(c) == ITEM_TASKS, &it,
+                          &rec->time, time_ms))
+      ci = push(c, ITEM_TASKS, line_no);
+    else
+      ci = &c->items[c->nitems - 1];
+    ci->line_no = (uint32_t)line_no;
+    return;
+  }
+  ci = push(c, ITEM_MODELLED, line_no);
   ci->time = rec->time;
   ci->time_ms = time_ms;
-  slg_model_extract_routed(&ci->it, &r, route);
-  if (!slg_task_run_accepts(&ci->it, &rec->time))
-    return;
-  /* A task line: summed into the open run, or the start of one. */
-  c->nitems--;
-  if (slg_task_runs_add(&c->runs, extend, &ci->it, &rec->time, time_ms))
-    ci = push(c, ITEM_TASKS, line_no);
-  else
-    ci = &c->items[c->nitems - 1];
-  ci->line_no = (uint32_t)line_no;
+  ci->it = it;
 }
 
 void slg_chunk_continuation(slg_chunk *c, slg_span line, uint64_t line_no)

@@ -1152,7 +1152,8 @@ void slg_model_apply_run(slg_model *m, const slg_task_runs *rs,
   /* Executors are created in order of first appearance, the attempt's
    * tallies in order of first end. */
   uint32_t index[SLG_EXEC_NUM];
-  const slg_task_run_exec *ex = &rs->execs[r->execs];
+  /* (No executor in any run yet: execs is NULL.) */
+  const slg_task_run_exec *ex = r->nexecs ? &rs->execs[r->execs] : NULL;
   for (size_t i = 0; i < r->nexecs; i++) {
     uint32_t ei = exec_index_num(m, ex[i].id, ex[i].num, 1);
     slg_executor *e = &a->executors[ei];

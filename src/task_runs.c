@@ -42,21 +42,6 @@ static void *room(void *arr, size_t n, size_t *cap, size_t size)
   return slg_xrealloc(arr, *cap * size);
 }
 
-int slg_task_run_accepts(const slg_model_item *it, const slg_time *time)
-{
-  const slg_event *ev = &it->ev;
-  const unsigned dated = SLG_TIME_HAS_DATE | SLG_TIME_HAS_TIME;
-  if (!it->modelled || !it->scheduler || it->result != SLG_EXTRACT_OK)
-    return 0;
-  if ((time->flags & dated) != dated)
-    return 0;
-  if (ev->exec.len > 0 && it->exec_num < 0)
-    return 0;
-  if (ev->kind == SLG_EV_TASK_START)
-    return ev->task_attempt == 0;
-  return ev->kind == SLG_EV_TASK_END;
-}
-
 static slg_task_run *open_run(slg_task_runs *rs, const slg_event *ev,
                               const slg_time *time, int64_t time_ms)
 {

@@ -101,8 +101,23 @@ void slg_task_runs_reset(slg_task_runs *rs);
  * layout moves the model's day count), naming no executor or a small
  * canonical numeric one (exec_num >= 0), and for a start, the task's
  * first attempt (a later one asks the model whether it was speculative).
+ * Inline: it is asked for every modelled record a chunk parses.
  */
-int slg_task_run_accepts(const slg_model_item *it, const slg_time *time);
+static inline int slg_task_run_accepts(const slg_model_item *it,
+                                       const slg_time *time)
+{
+  const slg_event *ev = &it->ev;
+  const unsigned dated = SLG_TIME_HAS_DATE | SLG_TIME_HAS_TIME;
+  if (!it->modelled || !it->scheduler || it->result != SLG_EXTRACT_OK)
+    return 0;
+  if ((time->flags & dated) != dated)
+    return 0;
+  if (ev->exec.len > 0 && it->exec_num < 0)
+    return 0;
+  if (ev->kind == SLG_EV_TASK_START)
+    return ev->task_attempt == 0;
+  return ev->kind == SLG_EV_TASK_END;
+}
 
 /*
  * Adds an accepted record, with its time and slg_time_ms, to the last
