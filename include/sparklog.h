@@ -133,7 +133,10 @@ typedef struct slg_options {
 
 #define SLG_DEFAULT_MAX_LOGGERS 1000
 #define SLG_DEFAULT_MAX_LINE (64 * 1024)
-#define SLG_DEFAULT_CHUNK (256 * 1024)
+/* The default is halved, down to SLG_MIN_DEFAULT_CHUNK, while the ring of
+ * threads + 3 chunks would pass 16 MiB (many threads). */
+#define SLG_DEFAULT_CHUNK (1024 * 1024)
+#define SLG_MIN_DEFAULT_CHUNK (256 * 1024)
 #define SLG_MAX_THREADS 64
 
 void slg_options_init(slg_options *out);
