@@ -172,7 +172,7 @@ typedef struct app_ix {
   /* strlen of executors[i].id: compared on every task line. */
   size_t *exec_len;
   /* Executor ids are small decimal numbers ("executor 3"): exec_num[v] is
-   * the index + 1 of executor "v" (canonical decimal below EXEC_NUM), 0
+   * the index + 1 of executor "v" (canonical decimal below SLG_EXEC_NUM), 0
    * when not looked up yet. NULL until first used. */
   uint32_t *exec_num;
   /* The stage of the last stage_get: task lines come in runs per stage. */
@@ -475,9 +475,7 @@ static slg_shuffle *shuffle_get(slg_model *m, uint64_t id)
   return s;
 }
 
-#define EXEC_NUM SLG_EXEC_NUM
-
-/* The value of a canonical decimal id below EXEC_NUM ("0", "17", not
+/* The value of a canonical decimal id below SLG_EXEC_NUM ("0", "17", not
  * "017" or "driver"), or -1: such ids have one spelling per value. */
 static int exec_num_of(slg_span id)
 {
@@ -490,7 +488,7 @@ static int exec_num_of(slg_span id)
       return -1;
     v = v * 10 + (int)d;
   }
-  return v < EXEC_NUM ? v : -1;
+  return v < SLG_EXEC_NUM ? v : -1;
 }
 
 static uint32_t exec_index_hashed(slg_model *m, slg_span id, int create);
@@ -524,7 +522,7 @@ static uint32_t exec_index_slow(slg_model *m, slg_span id, int v, int create)
   uint32_t i = exec_index_hashed(m, id, create);
   if (i != UINT32_MAX) {
     if (x->exec_num == NULL)
-      x->exec_num = slg_xcalloc(EXEC_NUM, sizeof(*x->exec_num));
+      x->exec_num = slg_xcalloc(SLG_EXEC_NUM, sizeof(*x->exec_num));
     x->exec_num[v] = i + 1;
   }
   return i;
@@ -1105,6 +1103,19 @@ static inline void on_task_end(slg_model *m, const slg_event *ev, int exec_num)
   }
 }
 
+/* An application's first and last time, as events from `first` to `last`
+ * (both timed) see them: it starts at the first such event. */
+static void app_clock(slg_app *a, const slg_time *first, int64_t first_ms,
+                      const slg_time *last, int64_t last_ms)
+{
+  if (a->start.flags == 0) {
+    a->start = *first;
+    a->start_ms = first_ms;
+  }
+  a->end = *last;
+  a->end_ms = last_ms;
+}
+
 /*
  * A run of task lines summed where it was parsed (task_runs.h): what
  * slg_model_apply, on_task_start and on_task_end do for each of its lines,
@@ -1155,13 +1166,10 @@ void slg_model_apply_run(slg_model *m, const slg_task_runs *rs,
   /* (No executor in any run yet: execs is NULL.) */
   const slg_task_run_exec *ex = r->nexecs ? &rs->execs[r->execs] : NULL;
   for (size_t i = 0; i < r->nexecs; i++) {
-    uint32_t ei = exec_index_num(m, ex[i].id, ex[i].num, 1);
-    slg_executor *e = &a->executors[ei];
-    if (e->host == NULL && ex[i].host.len > 0)
-      e->host = dup_span(ex[i].host);
+    slg_executor *e = exec_get_num(m, ex[i].id, ex[i].num, ex[i].host);
     e->tasks += ex[i].tasks;
     e->task_ms += ex[i].task_ms;
-    index[i] = ei;
+    index[i] = (uint32_t)(e - a->executors);
   }
   for (size_t k = 0; k < r->ntallies; k++) {
     uint16_t i = rs->tallies[r->tallies + k];
@@ -1172,12 +1180,7 @@ void slg_model_apply_run(slg_model *m, const slg_task_runs *rs,
 
   m->now = r->last;
   m->now_ms = r->last_ms;
-  if (a->start.flags == 0) {
-    a->start = r->first;
-    a->start_ms = r->first_ms;
-  }
-  a->end = r->last;
-  a->end_ms = r->last_ms;
+  app_clock(a, &r->first, r->first_ms, &r->last, r->last_ms);
 }
 
 static void add_kind(slg_task_agg *g, slg_span kind, uint64_t dup)
@@ -1509,7 +1512,7 @@ void slg_model_extract_routed(slg_model_item *out, const slg_record *rec,
     return;
   out->scheduler = (uint8_t)(route->scheduler != 0);
   out->result = (int8_t)route->fn(rec->message, &out->ev);
-  /* exec_num_of's values fit: below EXEC_NUM (4096). */
+  /* exec_num_of's values fit: below SLG_EXEC_NUM (4096). */
   out->exec_num = (int16_t)(out->result == SLG_EXTRACT_OK
                                 ? exec_num_of(out->ev.exec)
                                 : -1);
@@ -1539,15 +1542,8 @@ void slg_model_apply(slg_model *m, const slg_model_item *it,
   if (r == SLG_EXTRACT_NONE)
     return;
   apply(m, &it->ev, it->exec_num);
-  slg_app *a = cur_app(m);
-  if (m->now.flags != 0) {
-    if (a->start.flags == 0) {
-      a->start = m->now;
-      a->start_ms = m->now_ms;
-    }
-    a->end = m->now;
-    a->end_ms = m->now_ms;
-  }
+  if (m->now.flags != 0)
+    app_clock(cur_app(m), &m->now, m->now_ms, &m->now, m->now_ms);
 }
 
 void slg_model_record_routed(slg_model *m, const slg_record *rec,
