@@ -22,6 +22,7 @@
 #include "input.h"
 #include "pipeline.h"
 #include "render.h"
+#include "test_rand.h"
 
 static char *report(slg_pipeline *p)
 {
@@ -268,15 +269,6 @@ static void test_chunk__layout_bound_takes_the_serial_path(void **state)
 
 /* ------------------------------------------- runs of task lines (task_runs.h) */
 
-/* xorshift64: seeded, so that a failure can be replayed. */
-static uint64_t rng_state;
-static uint32_t rnd(uint32_t n)
-{
-  rng_state ^= rng_state << 13;
-  rng_state ^= rng_state >> 7;
-  rng_state ^= rng_state << 17;
-  return (uint32_t)(rng_state % n);
-}
 
 /* An executor id as task lines give it: mostly small numbers, some of the
  * 300 of a big stage (beyond SLG_MAX_STAGE_EXECUTORS), and the spellings

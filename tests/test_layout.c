@@ -16,6 +16,7 @@
 
 #include "layout.h"
 #include "pattern.h"
+#include "test_rand.h"
 
 #define D (SLG_TIME_HAS_DATE | SLG_TIME_HAS_TIME)
 #define DM (D | SLG_TIME_HAS_MS)
@@ -539,15 +540,6 @@ static void test_layout__user_pattern_first(void **state)
 
 /* ----------------------------------------------------- property test */
 
-static uint64_t rng_state;
-
-static uint32_t rnd(uint32_t n)
-{
-  rng_state ^= rng_state << 13;
-  rng_state ^= rng_state >> 7;
-  rng_state ^= rng_state << 17;
-  return (uint32_t)(rng_state % n);
-}
 
 typedef struct gen {
   char pat[256], line[512];

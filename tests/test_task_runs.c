@@ -54,6 +54,21 @@ static slg_model_item end(uint64_t stage, const char *exec, int num,
   return it;
 }
 
+/* The runs live on the heap: their executor lookup is 24 KiB. */
+static slg_task_runs *new_runs(void)
+{
+  slg_task_runs *rs = malloc(sizeof *rs);
+  assert_non_null(rs);
+  slg_task_runs_init(rs);
+  return rs;
+}
+
+static void free_runs(slg_task_runs *rs)
+{
+  slg_task_runs_dispose(rs);
+  free(rs);
+}
+
 /* Every reason a line is applied on its own. */
 static void test_task_runs__accepts(void **state)
 {
@@ -96,8 +111,7 @@ static void test_task_runs__accepts(void **state)
 static void test_task_runs__one_stage_attempt(void **state)
 {
   (void)state;
-  slg_task_runs *rs = malloc(sizeof *rs);
-  slg_task_runs_init(rs);
+  slg_task_runs *rs = new_runs();
   slg_model_item a = start(1, "1", 1, "h", 0);
   slg_model_item b = start(1, "1", 1, "h", 1);
   slg_model_item c = start(2, "1", 1, "h", 0);
@@ -120,8 +134,7 @@ static void test_task_runs__one_stage_attempt(void **state)
   assert_int_equal(rs->nruns, 0);
   assert_int_equal(slg_task_runs_add(rs, 1, &a, &dated, 1000), 1);
   assert_int_equal(rs->runs[0].execs, 0);
-  slg_task_runs_dispose(rs);
-  free(rs);
+  free_runs(rs);
 }
 
 /* Executors by first appearance, with the first host; tallies by first
@@ -129,8 +142,7 @@ static void test_task_runs__one_stage_attempt(void **state)
 static void test_task_runs__executors_and_lists(void **state)
 {
   (void)state;
-  slg_task_runs *rs = malloc(sizeof *rs);
-  slg_task_runs_init(rs);
+  slg_task_runs *rs = new_runs();
   slg_model_item lines[] = {
       start(4, "7", 7, "", 3),        /* executor 7 first, no host yet */
       start(4, "2", 2, "h2", 5),
@@ -166,8 +178,7 @@ static void test_task_runs__executors_and_lists(void **state)
   assert_int_equal(rs->parts[r->parts + 2], UINT32_C(1) << 24);
   assert_int_equal(r->ndurations, 4);
   assert_int_equal(rs->durations[r->durations + 2], 0);
-  slg_task_runs_dispose(rs);
-  free(rs);
+  free_runs(rs);
 }
 
 /* The walk of running tasks: sum, lowest and highest prefix, highest
@@ -175,8 +186,7 @@ static void test_task_runs__executors_and_lists(void **state)
 static void test_task_runs__walk(void **state)
 {
   (void)state;
-  slg_task_runs *rs = malloc(sizeof *rs);
-  slg_task_runs_init(rs);
+  slg_task_runs *rs = new_runs();
   /* - - + + + - + : prefixes -1 -2 -1 0 1 0 1 */
   const char steps[] = "--+++-+";
   for (const char *s = steps; *s; s++) {
@@ -189,8 +199,7 @@ static void test_task_runs__walk(void **state)
   assert_int_equal(r->walk_low, -2);
   assert_int_equal(r->walk_high, 1);
   assert_int_equal(r->walk_rise, 3); /* from -2 up to 1 */
-  slg_task_runs_dispose(rs);
-  free(rs);
+  free_runs(rs);
 }
 
 /* The lookup of the open run's executors is stamped with the run's
@@ -198,8 +207,7 @@ static void test_task_runs__walk(void **state)
 static void test_task_runs__serial_wraps(void **state)
 {
   (void)state;
-  slg_task_runs *rs = malloc(sizeof *rs);
-  slg_task_runs_init(rs);
+  slg_task_runs *rs = new_runs();
   slg_model_item a = start(1, "5", 5, "h", 0);
   slg_task_runs_add(rs, 0, &a, &dated, 0);
   /* As if run 1 was long ago, and this is the last run before the wrap:
@@ -210,8 +218,7 @@ static void test_task_runs__serial_wraps(void **state)
   slg_task_runs_add(rs, 0, &b, &dated, 0); /* serial wraps to 1 */
   assert_int_equal(rs->serial, 1);
   assert_int_equal(rs->runs[1].nexecs, 1);
-  slg_task_runs_dispose(rs);
-  free(rs);
+  free_runs(rs);
 }
 
 int main(void)
