@@ -15,7 +15,7 @@
 #include <cmocka.h>
 
 #include "layout.h"
-#include "pattern.h"
+#include "layout_pattern.h"
 #include "test_rand.h"
 
 #define D (SLG_TIME_HAS_DATE | SLG_TIME_HAS_TIME)

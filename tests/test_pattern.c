@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "pattern.h"
+#include "layout_pattern.h"
 
 typedef struct match_case {
   const char *pattern, *line;

@@ -16,6 +16,7 @@
 #include "fuzz.h"
 #include "layout.h"
 #include "model.h"
+#include "render.h"
 #if defined(__has_include)
 #if __has_include("extract.h")
 #include "extract.h"

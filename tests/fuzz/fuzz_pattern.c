@@ -11,7 +11,7 @@
 
 #include "fuzz.h"
 #include "layout.h"
-#include "pattern.h"
+#include "layout_pattern.h"
 
 static void check_tokens(const char *line, size_t len, const slg_record *r)
 {

@@ -1,5 +1,5 @@
 /*
- * pattern.h - compile a log4j ConversionPattern (--layout) to PCRE2.
+ * layout_pattern.h - compile a log4j ConversionPattern (--layout) to PCRE2.
  *
  * The pattern "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n" becomes an anchored
  * PCRE2 regular expression (JIT-compiled when available) with the named

@@ -16,7 +16,7 @@
 #include <stdint.h>
 
 #include "common.h"
-#include "model_types.h"
+#include "event.h"
 
 /* Largest id / count accepted: 2^53 (exact in a double, far above any
  * real stage, job, task or byte count). */

@@ -187,3 +187,30 @@ int slg_try_alt(slg_extract_alt fn, slg_span msg, slg_event *out, int *bad)
 {
   return slg_try_alt_inline(fn, msg, out, bad);
 }
+
+const char *slg_stage_kind_name(slg_stage_kind k)
+{
+  switch (k) {
+  case SLG_STAGE_SHUFFLE_MAP:
+    return "ShuffleMapStage";
+  case SLG_STAGE_RESULT:
+    return "ResultStage";
+  default:
+    return "unknown";
+  }
+}
+
+const char *slg_locality_name(slg_locality l)
+{
+  static const char *const n[] = {"PROCESS_LOCAL", "NODE_LOCAL", "NO_PREF",
+                                  "RACK_LOCAL",    "ANY",        "other"};
+  return (unsigned)l < SLG_LOC_COUNT ? n[l] : "other";
+}
+
+const char *slg_resubmit_name(slg_resubmit r)
+{
+  static const char *const n[] = {"none",          "fetch_failure",
+                                  "failed_tasks",  "executor_lost",
+                                  "barrier",       "other"};
+  return (unsigned)r < 6 ? n[r] : "other";
+}

@@ -43,7 +43,7 @@
 #include <emmintrin.h>
 #endif
 
-#include "pattern.h"
+#include "layout_pattern.h"
 
 #define PAT_CAP 200
 

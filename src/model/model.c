@@ -1701,32 +1701,6 @@ const char *slg_status_name(slg_status s)
   return (unsigned)s < 6 ? n[s] : "unknown";
 }
 
-const char *slg_stage_kind_name(slg_stage_kind k)
-{
-  switch (k) {
-  case SLG_STAGE_SHUFFLE_MAP:
-    return "ShuffleMapStage";
-  case SLG_STAGE_RESULT:
-    return "ResultStage";
-  default:
-    return "unknown";
-  }
-}
-
-const char *slg_locality_name(slg_locality l)
-{
-  static const char *const n[] = {"PROCESS_LOCAL", "NODE_LOCAL", "NO_PREF",
-                                  "RACK_LOCAL",    "ANY",        "other"};
-  return (unsigned)l < SLG_LOC_COUNT ? n[l] : "other";
-}
-
-const char *slg_resubmit_name(slg_resubmit r)
-{
-  static const char *const n[] = {"none",          "fetch_failure",
-                                  "failed_tasks",  "executor_lost",
-                                  "barrier",       "other"};
-  return (unsigned)r < 6 ? n[r] : "other";
-}
 
 /* 1 for versions >= 3.3 (log4j2), 0 before, -1 unknown. */
 static int uses_log4j2(const char *v)

@@ -50,11 +50,6 @@ void slg_model_finish(slg_model *m);
 /* Events rejected because an id or number was too large to be real. */
 uint64_t slg_model_rejected_events(const slg_model *m);
 
-/*
- * Writes the model's keys into the JSON object currently open in `j`
- * ("apps": [...]), as documented in the README's schema.
- */
-void slg_model_render_json(const slg_model *m, slg_json *j);
 
 /* Records from the scheduler loggers (DAGScheduler, TaskSetManager,
  * TaskSchedulerImpl and its YARN names) over the whole stream. 0 in a log
@@ -73,12 +68,5 @@ const char *slg_model_spark_version(const slg_model *m);
  * "logger.scheduler.level = info") from 3.3 on, both when unknown.
  */
 void slg_model_scheduler_hint(const slg_model *m, slg_buf *out);
-
-/* Text renderers (model_render.c); `color` != 0 emits ANSI colours. */
-void slg_model_render_text_summary(const slg_model *m, slg_buf *out,
-                                   int color);
-void slg_model_render_text_jobs(const slg_model *m, slg_buf *out, int color);
-void slg_model_render_text_stages(const slg_model *m, slg_buf *out,
-                                  int color);
 
 #endif /* SLG_MODEL_H */

@@ -1,10 +1,11 @@
 /*
- * model_render.c - the model as JSON ("apps": [...]) and as text: the
+ * render_model.c - the model as JSON ("apps": [...]) and as text: the
  * summary lines of the default report, the `sparklog jobs` tree and the
  * `sparklog stages` table. Renderers only read slg_model_apps(); they
  * write into a buffer and never print.
  */
 #include "model.h"
+#include "render.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -10,6 +10,7 @@
 #define SLG_RENDER_H
 
 #include "buf.h"
+#include "model.h"
 #include "pipeline.h"
 
 /* What the text output is about (the subcommand). */
@@ -44,6 +45,20 @@ void slg_render_junit(const slg_pipeline *p, const slg_render_options *o,
                       slg_buf *out);
 void slg_render_github(const slg_pipeline *p, const slg_render_options *o,
                        slg_buf *out);
+
+/* render_model.c: the model's sections. */
+/*
+ * Writes the model's keys into the JSON object currently open in `j`
+ * ("apps": [...]), as documented in docs/json-schema.md.
+ */
+void slg_model_render_json(const slg_model *m, slg_json *j);
+
+/* Text renderers (render_model.c); `color` != 0 emits ANSI colours. */
+void slg_model_render_text_summary(const slg_model *m, slg_buf *out,
+                                   int color);
+void slg_model_render_text_jobs(const slg_model *m, slg_buf *out, int color);
+void slg_model_render_text_stages(const slg_model *m, slg_buf *out,
+                                  int color);
 
 /* render_findings.c: the analysis as text (verdict, ranking, findings,
  * check results) and as JSON keys of the open top-level object. */

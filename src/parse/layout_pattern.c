@@ -1,5 +1,5 @@
 /*
- * pattern.c - the --layout compiler: a log4j ConversionPattern becomes an
+ * layout_pattern.c - the --layout compiler: a log4j ConversionPattern becomes an
  * anchored PCRE2 regular expression with named groups.
  *
  * Users who know their layout can say so ("--layout '%d{ISO8601} %-5p
@@ -12,7 +12,7 @@
  * spaces matches one or more spaces, because padded fields ("%-5p",
  * "%5p") make the spacing of real lines vary.
  */
-#include "pattern.h"
+#include "layout_pattern.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
