@@ -129,6 +129,10 @@ typedef struct slg_options {
    * windows of a regular file are memory-mapped (no copy), which raises
    * SIGBUS if the file is truncated while it is read. */
   int no_mmap;
+  /* Non-zero: reference mode. Every fast path, cache and memo of the
+   * registry (src/util/fastpath.h) is switched off and the general path
+   * alone runs; the report is the same. For tests: it is slower. */
+  int reference;
 } slg_options;
 
 #define SLG_DEFAULT_MAX_LOGGERS 1000

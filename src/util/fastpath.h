@@ -1,0 +1,53 @@
+/*
+ * fastpath.h - the registry of fast paths, caches and memos.
+ *
+ * Every shortcut beside a general path is listed here once: its id, its
+ * name, the general path it must equal and the test that compares the
+ * two. docs/performance.md renders this table. In reference mode
+ * (slg_options.reference, the CLI's --reference) every entry is switched
+ * off and the general path alone runs; the report must be byte-identical
+ * either way, which the golden, corpus and fuzz tiers check.
+ *
+ * In builds with SLG_FASTPATH_COUNTERS (tests, never the release binary)
+ * each use of a fast path counts a hit, so a test can show that normal
+ * mode takes every shortcut (all counters > 0 on a bench slice) and
+ * reference mode takes none (all = 0). A new cache or index registers a
+ * row here and calls SLG_FASTPATH_HIT where it saves the general work.
+ */
+#ifndef SLG_FASTPATH_H
+#define SLG_FASTPATH_H
+
+#include <stdint.h>
+
+/* X(ID, "name", "general path it must equal", "differential test") */
+#define SLG_FASTPATH_MAP(X)                                                  \
+  X(PLACEHOLDER, "placeholder", "-", "-")
+
+typedef enum slg_fastpath {
+#define SLG_FASTPATH_ENUM(id, name, general, test) SLG_FP_##id,
+  SLG_FASTPATH_MAP(SLG_FASTPATH_ENUM)
+#undef SLG_FASTPATH_ENUM
+  SLG_FP_COUNT
+} slg_fastpath;
+
+/* The row's name, general path and test; NULL past SLG_FP_COUNT. */
+const char *slg_fastpath_name(slg_fastpath id);
+const char *slg_fastpath_general(slg_fastpath id);
+const char *slg_fastpath_test(slg_fastpath id);
+
+/* 1 when this build counts hits (SLG_FASTPATH_COUNTERS), else 0. */
+int slg_fastpath_counting(void);
+/* Hits of `id` since the start of the process (0 without counters). */
+uint64_t slg_fastpath_hits(slg_fastpath id);
+
+#ifdef SLG_FASTPATH_COUNTERS
+/* Relaxed atomic increments: parsing threads count concurrently. */
+extern uint64_t slg_fastpath_counter[SLG_FP_COUNT];
+#define SLG_FASTPATH_HIT(id)                                                 \
+  __atomic_fetch_add(&slg_fastpath_counter[SLG_FP_##id], 1,                  \
+                     __ATOMIC_RELAXED)
+#else
+#define SLG_FASTPATH_HIT(id) ((void)0)
+#endif
+
+#endif /* SLG_FASTPATH_H */
