@@ -21,6 +21,7 @@
 #include "buf.h"
 #include "input.h"
 #include "pipeline.h"
+#include "run.h"
 #include "render.h"
 #include "test_rand.h"
 
@@ -535,12 +536,14 @@ static char *positional_report(const char *path, uint64_t cs, int mapped)
   slg_mapping map = {NULL, 0, -1, 0};
   if (mapped)
     assert_non_null(slg_reader_map(r, 0, (size_t)size, &map));
+  slg_file_source src;
+  slg_file_source_init(&src, r, &map);
   char *buf = slg_xmalloc((size_t)cs + 1);
   slg_pipeline_begin_file(p, "mem");
   uint64_t end = 0;
   for (uint64_t b = 0; b < (uint64_t)size; b += cs) {
     uint64_t e = b + cs < (uint64_t)size ? b + cs : (uint64_t)size;
-    assert_int_equal(slg_chunk_parse_at(c, r, buf, b, e, (uint64_t)size, &map),
+    assert_int_equal(slg_chunk_parse_at(c, &src.src, buf, b, e, (uint64_t)size),
                      0);
     slg_pipeline_merge(p, c);
     if (slg_chunk_file_end(c) > end)

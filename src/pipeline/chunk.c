@@ -28,7 +28,6 @@
  */
 #include <stdlib.h>
 
-#include "input.h"
 #include "model_events.h"
 #include "pipeline.h"
 #include "task_runs.h"
@@ -80,7 +79,7 @@ struct slg_chunk {
   int was_serial;
   /* Positional chunks (slg_chunk_parse_at): the file range of the lines
    * parsed, read again by a serial merge; data is part of them. */
-  slg_reader *src;
+  const slg_byte_source *src;
   uint64_t file_begin, file_end;
   int empty; /* no line starts in the range */
   int error; /* SLG_EIO from pread */
@@ -181,7 +180,7 @@ void slg_chunk_parse(slg_chunk *c, const char *data, size_t len)
 /* How many of the `left` mapped bytes from p run to and including the
  * next newline: all of them when there is none; fewer where the pages
  * cannot be had (the file shrank: the caller's pread finds the end). */
-static size_t mapped_extension(const slg_mapping *map, const char *p,
+static size_t mapped_extension(const slg_byte_source *src, const char *p,
                                uint64_t left)
 {
   size_t took = 0;
@@ -189,7 +188,7 @@ static size_t mapped_extension(const slg_mapping *map, const char *p,
     size_t step = EXTENSION_STEP;
     if (step > left - took)
       step = (size_t)(left - took);
-    if (slg_mapping_populate(map, p + took, step) != 0)
+    if (src->populate(src->ctx, p + took, step) != 0)
       break;
     const char *nl = memchr(p + took, '\n', step);
     if (nl)
@@ -199,24 +198,23 @@ static size_t mapped_extension(const slg_mapping *map, const char *p,
   return took;
 }
 
-int slg_chunk_parse_at(slg_chunk *c, slg_reader *r, char *buf,
-                       uint64_t begin, uint64_t end, uint64_t size,
-                       const slg_mapping *map)
+int slg_chunk_parse_at(slg_chunk *c, const slg_byte_source *src, char *buf,
+                       uint64_t begin, uint64_t end, uint64_t size)
 {
   /* Byte begin - 1 too: a line starts at begin when it is a newline. */
   uint64_t from = begin > 0 ? begin - 1 : 0;
   /* In the mapping of the whole file, where its pages can be had. */
   const char *bytes = NULL;
-  if (map && map->base) {
-    bytes = (const char *)map->base + from;
-    if (slg_mapping_populate(map, bytes, (size_t)(end - from)) != 0)
+  if (src->base) {
+    bytes = src->base + from;
+    if (src->populate(src->ctx, bytes, (size_t)(end - from)) != 0)
       bytes = NULL;
   }
   ptrdiff_t n;
   if (bytes) {
     n = (ptrdiff_t)(end - from);
   } else {
-    n = slg_reader_pread(r, buf, (size_t)(end - from), from);
+    n = src->read_at(src->ctx, buf, (size_t)(end - from), from);
     bytes = buf;
   }
   size_t got = n > 0 ? (size_t)n : 0;
@@ -233,11 +231,11 @@ int slg_chunk_parse_at(slg_chunk *c, slg_reader *r, char *buf,
     /* Up to EXTENSION of it: a longer line is read on with pread below,
      * so its pages do not all count against the process at once. */
     uint64_t left = size - end;
-    got += mapped_extension(map, bytes + got,
+    got += mapped_extension(src, bytes + got,
                             left < EXTENSION ? left : EXTENSION);
   }
   reset(c, bytes + start, got - start);
-  c->src = r;
+  c->src = src;
   c->file_begin = from + start;
   c->file_end = from + got;
   if (n < 0) {
@@ -258,7 +256,7 @@ int slg_chunk_parse_at(slg_chunk *c, slg_reader *r, char *buf,
     if (!c->ext)
       c->ext = slg_xmalloc(EXTENSION);
     for (;;) {
-      ptrdiff_t k = slg_reader_pread(r, c->ext, EXTENSION, pos);
+      ptrdiff_t k = src->read_at(src->ctx, c->ext, EXTENSION, pos);
       if (k < 0) {
         c->error = (int)k;
         return c->error;
@@ -504,10 +502,10 @@ static void feed_serial(slg_pipeline *p, slg_chunk *c)
     c->ext = slg_xmalloc(EXTENSION);
   for (uint64_t pos = c->file_begin; pos < c->file_end;) {
     uint64_t want = c->file_end - pos;
-    ptrdiff_t k = slg_reader_pread(c->src, c->ext,
-                                   want < EXTENSION ? (size_t)want
-                                                    : EXTENSION,
-                                   pos);
+    ptrdiff_t k = c->src->read_at(c->src->ctx, c->ext,
+                                  want < EXTENSION ? (size_t)want
+                                                   : EXTENSION,
+                                  pos);
     if (k <= 0) {
       c->error = k < 0 ? (int)k : SLG_EIO; /* the file shrank */
       return;

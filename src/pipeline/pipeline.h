@@ -151,19 +151,32 @@ slg_chunk *slg_chunk_new(const slg_pipeline *p);
 void slg_chunk_free(slg_chunk *c);
 void slg_chunk_parse(slg_chunk *c, const char *data, size_t len);
 /*
- * The positional variant (input.h): parses the lines that start in
- * [begin, end) of the plain regular file r of `size` bytes, in `map` (a
- * mapping of the whole file from offset 0, its pages populated here) or
- * else read into `buf` (end - begin + 1 bytes at least); either stays
- * valid until the merge. It reads on past `end` to the last line's
- * newline. Every line belongs to exactly one chunk of a partition of [0,
- * size). Returns 0 or SLG_EIO (the merge then skips the chunk;
- * slg_chunk_error says so).
+ * Where a positional chunk's bytes come from. The pipeline does no I/O:
+ * the run layer hands it its reader through these calls.
+ *   read_at  reads up to n bytes at file offset pos into buf: the bytes
+ *            read, 0 at the end of the file, or a negative SLG_E* code;
+ *   base     the whole file mapped from offset 0, or NULL;
+ *   populate makes [p, p + n) of the mapping readable: 0, or -1 where its
+ *            pages cannot be had (the file shrank).
  */
-struct slg_mapping;
-int slg_chunk_parse_at(slg_chunk *c, slg_reader *r, char *buf,
-                       uint64_t begin, uint64_t end, uint64_t size,
-                       const struct slg_mapping *map);
+typedef struct slg_byte_source {
+  ptrdiff_t (*read_at)(void *ctx, char *buf, size_t n, uint64_t pos);
+  int (*populate)(void *ctx, const char *p, size_t n);
+  const char *base;
+  void *ctx;
+} slg_byte_source;
+
+/*
+ * The positional variant: parses the lines that start in [begin, end) of
+ * a plain regular file of `size` bytes, read from src's mapping (its
+ * pages populated here) or else into `buf` (end - begin + 1 bytes at
+ * least); either stays valid until the merge, and so does *src. It reads
+ * on past `end` to the last line's newline. Every line belongs to
+ * exactly one chunk of a partition of [0, size). Returns 0 or SLG_EIO
+ * (the merge then skips the chunk; slg_chunk_error says so).
+ */
+int slg_chunk_parse_at(slg_chunk *c, const slg_byte_source *src, char *buf,
+                       uint64_t begin, uint64_t end, uint64_t size);
 /* The file offset after the chunk's last line, and its SLG_EIO or 0. */
 uint64_t slg_chunk_file_end(const slg_chunk *c);
 int slg_chunk_error(const slg_chunk *c);

@@ -31,8 +31,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "input.h"
-#include "pipeline.h"
+#include "run.h"
 
 /* The serial path's read size: small enough that the bytes read() just
  * copied are still in the core's L2 cache when the parser reaches them
@@ -68,6 +67,7 @@ typedef struct par {
   uint64_t size;
   size_t nchunks;
   slg_mapping map;
+  slg_file_source src; /* the reader and the mapping, for the chunks */
   uint64_t dropped;
   uint64_t end;    /* file offset after the last merged line */
   int pos_error;   /* the first chunk's SLG_EIO, in input order */
@@ -244,7 +244,7 @@ static void parse_positional(par *q, size_t k)
   uint64_t begin = (uint64_t)k * q->chunk_size;
   uint64_t end = begin + q->chunk_size < q->size ? begin + q->chunk_size
                                                  : q->size;
-  slg_chunk_parse_at(s->chunk, q->r, s->data, begin, end, q->size, &q->map);
+  slg_chunk_parse_at(s->chunk, &q->src.src, s->data, begin, end, q->size);
   lock(q);
   s->parsed = 1;
   pthread_cond_broadcast(&q->done);
@@ -458,6 +458,7 @@ ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
      * other cores each (munmap), 2% of the run. */
     if (!p->opt.no_mmap && q.size > 0)
       (void)slg_reader_map(r, 0, (size_t)q.size, &q.map);
+    slg_file_source_init(&q.src, r, &q.map);
   }
   q.ring = slg_xcalloc(q.nslots, sizeof *q.ring);
   for (size_t i = 0; i < q.nslots; i++) {
