@@ -29,12 +29,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sparklog_version.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-#define SLG_VERSION "0.1.0"
+/* The JSON document's schema id (docs/json-schema.md). */
 #define SLG_SCHEMA "sparklog/1"
+
+/* The library's version at run time: "0.1.0" and SLG_VERSION_NUMBER's
+ * value (sparklog_version.h has the compile-time one). */
+const char *slg_version(void);
+int slg_version_number(void);
 
 /* Error codes: one table, X-macro style (libuv). Values are negative. */
 #define SLG_ERRNO_MAP(X)                                                     \

@@ -184,3 +184,13 @@ size_t slg_time_format(const slg_time *t, char *buf)
     buf[n++] = 'Z', buf[n] = '\0';
   return (size_t)n;
 }
+
+const char *slg_version(void)
+{
+  return SLG_VERSION;
+}
+
+int slg_version_number(void)
+{
+  return SLG_VERSION_NUMBER;
+}
