@@ -1,7 +1,8 @@
 /*
  * test_task_runs.c - which task lines a run takes, and what it keeps of
- * them (task_runs.c). That a run applied gives the report of its lines
- * one by one is test_chunk.c's: here the run's own fields.
+ * them (task_runs.c: one-line deltas summed). That a run applied gives the
+ * report of its lines one by one is test_chunk.c's and test_model.c's:
+ * here the run's own fields.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -55,12 +56,17 @@ static slg_model_item end(uint64_t stage, const char *exec, int num,
 }
 
 /* The runs live on the heap: their executor lookup is 24 KiB. */
-static slg_task_runs *new_runs(void)
+static slg_task_runs *new_runs_mode(int reference)
 {
   slg_task_runs *rs = malloc(sizeof *rs);
   assert_non_null(rs);
-  slg_task_runs_init(rs);
+  slg_task_runs_init(rs, reference);
   return rs;
+}
+
+static slg_task_runs *new_runs(void)
+{
+  return new_runs_mode(0);
 }
 
 static void free_runs(slg_task_runs *rs)
@@ -73,6 +79,8 @@ static void free_runs(slg_task_runs *rs)
 static void test_task_runs__accepts(void **state)
 {
   (void)state;
+  slg_task_runs *rs = new_runs();
+#define slg_task_run_accepts(it, t) slg_task_runs_accepts(rs, (it), (t))
   slg_model_item it = start(1, "3", 3, "h", 0);
   assert_true(slg_task_run_accepts(&it, &dated));
   it = end(1, "", -1, "", 5); /* Spark 1.6: no executor */
@@ -87,8 +95,9 @@ static void test_task_runs__accepts(void **state)
   it = start(1, "driver", -1, "h", 0);
   assert_false(slg_task_run_accepts(&it, &dated));
   it = start(1, "3", 3, "h", 0);
-  it.ev.task_attempt = 1; /* a retry or a speculative copy */
-  assert_false(slg_task_run_accepts(&it, &dated));
+  it.ev.task_attempt = 1; /* a retry or a speculative copy: the delta
+                             keeps its index for the model to ask */
+  assert_true(slg_task_run_accepts(&it, &dated));
   it = end(1, "3", 3, "h", 5);
   it.ev.task_attempt = 1; /* its end is only counted */
   assert_true(slg_task_run_accepts(&it, &dated));
@@ -105,6 +114,16 @@ static void test_task_runs__accepts(void **state)
   it = start(1, "3", 3, "h", 0);
   it.ev.kind = SLG_EV_TASK_LOST;
   assert_false(slg_task_run_accepts(&it, &dated));
+#undef slg_task_run_accepts
+  free_runs(rs);
+
+  /* Reference mode: no line joins a run. */
+  rs = new_runs_mode(1);
+  it = start(1, "3", 3, "h", 0);
+  assert_false(slg_task_runs_accepts(rs, &it, &dated));
+  it = end(1, "3", 3, "h", 5);
+  assert_false(slg_task_runs_accepts(rs, &it, &dated));
+  free_runs(rs);
 }
 
 /* A run is one stage attempt, and continues only when asked to. */
@@ -122,13 +141,13 @@ static void test_task_runs__one_stage_attempt(void **state)
   assert_int_equal(slg_task_runs_add(rs, 1, &d, &dated, 4000), 1);
   assert_int_equal(slg_task_runs_add(rs, 0, &d, &dated, 5000), 1);
   assert_int_equal(rs->nruns, 4);
-  assert_int_equal(rs->runs[0].started, 2);
+  assert_int_equal(rs->runs[0].sum.started, 2);
   assert_int_equal(rs->runs[0].first_ms, 1000);
   assert_int_equal(rs->runs[0].last_ms, 2000);
-  assert_int_equal(rs->runs[2].attempt, 1);
+  assert_int_equal(rs->runs[2].sum.attempt, 1);
   /* Each run has its own executor list, though the executor is one. */
-  assert_int_equal(rs->runs[0].nexecs, 1);
-  assert_int_equal(rs->runs[1].nexecs, 1);
+  assert_int_equal(rs->runs[0].sum.nexecs, 1);
+  assert_int_equal(rs->runs[1].sum.nexecs, 1);
   assert_int_equal(rs->runs[1].execs, 1);
   slg_task_runs_reset(rs);
   assert_int_equal(rs->nruns, 0);
@@ -151,17 +170,25 @@ static void test_task_runs__executors_and_lists(void **state)
       end(4, "7", 7, "h7b", -1),      /* unknown duration: 0 */
       start(4, "2", 2, "h2", (UINT64_C(1) << 40)),
       end(4, "", -1, "", 4),          /* no executor */
+      start(4, "2", 2, "h2", 9),      /* task 77 launched again */
   };
+  lines[7].ev.task_attempt = 1;
+  lines[7].ev.index = 77;
+  lines[7].ev.flag = 0; /* no partition given */
   for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
     slg_task_runs_add(rs, 1, &lines[i], &dated, (int64_t)i);
   assert_int_equal(rs->nruns, 1);
-  const slg_task_run *r = &rs->runs[0];
-  assert_int_equal(r->started, 3);
+  const slg_task_delta dd = slg_task_runs_delta(rs, &rs->runs[0]);
+  const slg_task_delta *r = &dd;
+  assert_int_equal(rs->runs[0].first_ms, 0);
+  assert_int_equal(rs->runs[0].last_ms, 7);
+  assert_int_equal(r->started, 4);
   assert_int_equal(r->succeeded, 4);
-  assert_int_equal(r->locality[SLG_LOC_NODE_LOCAL], 3);
+  assert_int_equal(r->locality[SLG_LOC_NODE_LOCAL], 4);
   assert_int_equal(r->task_ms, 30 + 12 + 0 + 4);
   assert_int_equal(r->nexecs, 2);
-  const slg_task_run_exec *e = &rs->execs[r->execs];
+  const slg_task_exec *e = r->execs;
+  assert_ptr_equal(e, &rs->execs[rs->runs[0].execs]);
   assert_int_equal(e[0].num, 7);
   assert_int_equal(e[0].host.len, 2);
   assert_memory_equal(e[0].host.ptr, "h7", 2);
@@ -172,12 +199,14 @@ static void test_task_runs__executors_and_lists(void **state)
   assert_int_equal(e[1].host.len, 2);
   assert_int_equal(e[1].tasks, 1);
   assert_int_equal(r->ntallies, 2);
-  assert_int_equal(rs->tallies[r->tallies], 1); /* executor 2 */
-  assert_int_equal(rs->tallies[r->tallies + 1], 0);
+  assert_int_equal(r->tallies[0], 1); /* executor 2 */
+  assert_int_equal(r->tallies[1], 0);
   assert_int_equal(r->nparts, 3);
-  assert_int_equal(rs->parts[r->parts + 2], UINT32_C(1) << 24);
+  assert_int_equal(r->parts[2], SLG_MAX_TRACKED_PARTITION);
   assert_int_equal(r->ndurations, 4);
-  assert_int_equal(rs->durations[r->durations + 2], 0);
+  assert_int_equal(r->durations[2], 0);
+  assert_int_equal(r->nretries, 1);
+  assert_int_equal(r->retries[0], 77);
   free_runs(rs);
 }
 
@@ -194,7 +223,7 @@ static void test_task_runs__walk(void **state)
                                   : end(1, "1", 1, "h", 1);
     slg_task_runs_add(rs, 1, &it, &dated, 0);
   }
-  const slg_task_run *r = &rs->runs[0];
+  const slg_task_delta *r = &rs->runs[0].sum;
   assert_int_equal(r->walk, 1);
   assert_int_equal(r->walk_low, -2);
   assert_int_equal(r->walk_high, 1);
@@ -217,7 +246,7 @@ static void test_task_runs__serial_wraps(void **state)
   slg_model_item b = start(2, "5", 5, "h", 0);
   slg_task_runs_add(rs, 0, &b, &dated, 0); /* serial wraps to 1 */
   assert_int_equal(rs->serial, 1);
-  assert_int_equal(rs->runs[1].nexecs, 1);
+  assert_int_equal(rs->runs[1].sum.nexecs, 1);
   free_runs(rs);
 }
 

@@ -18,8 +18,10 @@
 #include <string.h>
 
 #include "extract.h"
+#include "fastpath.h"
 #include "model_events.h"
 #include "model_types.h"
+#include "task_delta.h"
 #include "task_runs.h"
 
 /* ------------------------------------------------------------- id maps */
@@ -173,9 +175,11 @@ typedef struct app_ix {
   size_t *exec_len;
   /* Executor ids are small decimal numbers ("executor 3"): exec_num[v] is
    * the index + 1 of executor "v" (canonical decimal below SLG_EXEC_NUM), 0
-   * when not looked up yet. NULL until first used. */
+   * when not looked up yet. NULL until first used, and always in reference
+   * mode (fastpath MODEL_EXEC_TABLE). */
   uint32_t *exec_num;
-  /* The stage of the last stage_get: task lines come in runs per stage. */
+  /* The stage of the last stage_get: task lines come in runs per stage
+   * (fastpath MODEL_LAST_STAGE; never set in reference mode). */
   uint64_t last_stage_id;
   uint32_t last_stage_ix; /* UINT32_MAX: none */
   int seen_tsm;       /* TaskSetManager task lines seen */
@@ -197,6 +201,11 @@ struct slg_model {
   uint64_t rejected;
   uint64_t scheduler_lines;
   char *version;
+  /* Reference mode: the caches below are never filled, so every lookup
+   * takes the general path (fastpath.h). */
+  int reference;
+  /* apply_tasks' model index of each executor of a delta. */
+  uint32_t *exec_index;
   /* The current record. */
   slg_time now;
   int64_t now_ms;
@@ -213,10 +222,12 @@ struct slg_model {
   size_t cont_idx;
 };
 
-slg_model *slg_model_new(void)
+slg_model *slg_model_new(int reference)
 {
   slg_model *m = slg_xcalloc(1, sizeof(*m));
   m->now_ms = -1;
+  m->reference = reference != 0;
+  m->exec_index = slg_xmalloc(SLG_EXEC_NUM * sizeof(*m->exec_index));
   return m;
 }
 
@@ -285,6 +296,7 @@ void slg_model_free(slg_model *m)
   free(m->apps);
   free(m->ix);
   free(m->version);
+  free(m->exec_index);
   free(m);
 }
 
@@ -379,12 +391,15 @@ static slg_job *job_get(slg_model *m, uint64_t id, int create)
 static SLG_NOINLINE slg_stage *stage_lookup(slg_model *m, uint64_t id);
 
 /* Task lines come in runs per stage: the last stage asked for is
- * answered inline, the rest out of line. */
+ * answered inline (fastpath MODEL_LAST_STAGE), the rest out of line. */
 static inline slg_stage *stage_get(slg_model *m, uint64_t id)
 {
   app_ix *x = m->cur_x;
-  if (x != NULL && x->last_stage_ix != UINT32_MAX && x->last_stage_id == id)
+  if (x != NULL && x->last_stage_ix != UINT32_MAX &&
+      x->last_stage_id == id) {
+    SLG_FASTPATH_HIT(MODEL_LAST_STAGE);
     return &m->cur->stages[x->last_stage_ix];
+  }
   return stage_lookup(m, id);
 }
 
@@ -394,8 +409,10 @@ static SLG_NOINLINE slg_stage *stage_lookup(slg_model *m, uint64_t id)
   app_ix *x = cur_ix(m);
   uint32_t i = idmap_get(&x->stages, id);
   if (i != UINT32_MAX) {
-    x->last_stage_id = id;
-    x->last_stage_ix = i;
+    if (!m->reference) {
+      x->last_stage_id = id;
+      x->last_stage_ix = i;
+    }
     return &a->stages[i];
   }
   a->stages = grow(a->stages, a->nstages, sizeof(*a->stages));
@@ -503,19 +520,23 @@ static uint32_t exec_index_slow(slg_model *m, slg_span id, int v,
 static inline uint32_t exec_index_num(slg_model *m, slg_span id, int v,
                                       int create)
 {
-  /* A known small id (every task line's): one table read, inline. */
+  /* A known small id (every task line's): one table read, inline
+   * (fastpath MODEL_EXEC_TABLE). */
   app_ix *x = m->cur_x;
-  if (v >= 0 && x != NULL && x->exec_num != NULL && x->exec_num[v] != 0)
+  if (v >= 0 && x != NULL && x->exec_num != NULL && x->exec_num[v] != 0) {
+    SLG_FASTPATH_HIT(MODEL_EXEC_TABLE);
     return x->exec_num[v] - 1;
+  }
   return exec_index_slow(m, id, v, create);
 }
 
 /* Everything exec_index_num's table did not answer: a first sight of the
- * id, an id that is not a small number, or no application yet. */
+ * id, an id that is not a small number, or no application yet. In
+ * reference mode the table is never made: every id is hashed. */
 static uint32_t exec_index_slow(slg_model *m, slg_span id, int v, int create)
 {
   app_ix *x;
-  if (v < 0)
+  if (v < 0 || m->reference)
     return exec_index_hashed(m, id, create);
   cur_app(m);
   x = cur_ix(m);
@@ -620,7 +641,7 @@ static void evidence(slg_model *m, slg_stage_attempt *t)
  * which are bounded by the stage, not by the number of lines. */
 static int bit_set(uint8_t **bits, size_t *bytes, uint64_t i)
 {
-  if (i >= (UINT64_C(1) << 24))
+  if (i >= SLG_MAX_TRACKED_PARTITION)
     return 1; /* beyond any real partition count: not tracked */
   size_t b = (size_t)(i / 8);
   if (b >= *bytes) {
@@ -1047,62 +1068,6 @@ static inline slg_stage_attempt *task_attempt(slg_model *m,
   return attempt_get(m, s, ev->attempt);
 }
 
-static inline void on_task_start(slg_model *m, const slg_event *ev,
-                                 int exec_num)
-{
-  slg_app *a = cur_app(m);
-  cur_ix(m)->seen_tsm = 1;
-  slg_stage_attempt *t = task_attempt(m, ev);
-  slg_task_agg *g = &t->tasks;
-  g->started++;
-  g->locality[ev->locality < SLG_LOC_COUNT ? ev->locality : SLG_LOC_OTHER]++;
-  if ((ev->flag & 1) && !bit_set(&t->part_bits, &t->part_bytes,
-                                 ev->partition))
-    g->distinct_partitions++;
-  if (ev->task_attempt > 0) {
-    if (bit_get(t->spec_bits, t->spec_bytes, ev->index))
-      g->speculative++;
-    else
-      g->retried++;
-  }
-  if (ev->exec.len > 0)
-    exec_get_num(m, ev->exec, exec_num, ev->host);
-  a->running_tasks++;
-  if (a->running_tasks > a->peak_running_tasks)
-    a->peak_running_tasks = a->running_tasks;
-}
-
-static void task_done(slg_app *a)
-{
-  if (a->running_tasks > 0)
-    a->running_tasks--;
-}
-
-static inline void on_task_end(slg_model *m, const slg_event *ev, int exec_num)
-{
-  slg_app *a = cur_app(m);
-  cur_ix(m)->seen_tsm = 1;
-  slg_stage_attempt *t = task_attempt(m, ev);
-  slg_task_agg *g = &t->tasks;
-  uint64_t ms = ev->ms >= 0 ? (uint64_t)ev->ms : 0;
-  g->succeeded++;
-  slg_sketch_add(&g->task_ms, ms);
-  a->total_task_ms += ms;
-  task_done(a);
-  uint32_t ei = UINT32_MAX;
-  if (ev->exec.len > 0) {
-    ei = exec_index_num(m, ev->exec, exec_num, 1);
-    slg_executor *e = &a->executors[ei];
-    if (e->host == NULL && ev->host.len > 0)
-      e->host = dup_span(ev->host);
-    e->tasks++;
-    e->task_ms += ms;
-    slg_exec_tally *x = exec_tally(g, ei);
-    x->tasks++;
-    x->task_ms += ms;
-  }
-}
-
 /* An application's first and last time, as events from `first` to `last`
  * (both timed) see them: it starts at the first such event. */
 static void app_clock(slg_app *a, const slg_time *first, int64_t first_ms,
@@ -1117,67 +1082,86 @@ static void app_clock(slg_app *a, const slg_time *first, int64_t first_ms,
 }
 
 /*
+ * What task starts and ends do to the model, for a delta of one line or of
+ * a run (task_delta.h): the one place that applies them. The clock and
+ * the position are the caller's (the first line's when the delta creates
+ * an application, attempt or executor).
+ */
+static inline void apply_tasks(slg_model *m, const slg_task_delta *d)
+{
+  slg_app *a = cur_app(m);
+  cur_ix(m)->seen_tsm = 1;
+  slg_stage_attempt *t = attempt_get(m, stage_get(m, d->stage), d->attempt);
+  slg_task_agg *g = &t->tasks;
+  g->started += d->started;
+  g->succeeded += d->succeeded;
+  for (int i = 0; i < SLG_LOC_COUNT; i++)
+    g->locality[i] += d->locality[i];
+  for (size_t i = 0; i < d->nparts; i++)
+    if (!bit_set(&t->part_bits, &t->part_bytes, d->parts[i]))
+      g->distinct_partitions++;
+  /* A task launched again is speculative when it was marked so. */
+  for (size_t i = 0; i < d->nretries; i++) {
+    if (bit_get(t->spec_bits, t->spec_bytes, d->retries[i]))
+      g->speculative++;
+    else
+      g->retried++;
+  }
+  for (size_t i = 0; i < d->ndurations; i++)
+    slg_sketch_add(&g->task_ms, d->durations[i]);
+  a->total_task_ms += d->task_ms;
+
+  /* Running tasks: the walk's end and peak from its sum, lowest and
+   * highest prefix and highest rise (task_delta.h). */
+  uint64_t r0 = a->running_tasks;
+  uint64_t low = (uint64_t)-d->walk_low; /* walk_low <= 0 */
+  uint64_t base = r0 > low ? r0 : low;
+  a->running_tasks = (uint64_t)((int64_t)base + d->walk);
+  uint64_t high = r0 + (uint64_t)d->walk_high;
+  if (high > a->peak_running_tasks)
+    a->peak_running_tasks = high;
+  if ((uint64_t)d->walk_rise > a->peak_running_tasks)
+    a->peak_running_tasks = (uint64_t)d->walk_rise;
+
+  /* Executors are created in order of first appearance, the attempt's
+   * tallies in order of first end. */
+  const slg_task_exec *ex = d->execs;
+  uint32_t *index = m->exec_index;
+  for (size_t i = 0; i < d->nexecs; i++) {
+    slg_executor *e = exec_get_num(m, ex[i].id, ex[i].num, ex[i].host);
+    e->tasks += ex[i].tasks;
+    e->task_ms += ex[i].task_ms;
+    index[i] = (uint32_t)(e - a->executors);
+  }
+  for (size_t k = 0; k < d->ntallies; k++) {
+    uint16_t i = d->tallies[k];
+    slg_exec_tally *x = exec_tally(g, index[i]);
+    x->tasks += ex[i].tasks;
+    x->task_ms += ex[i].task_ms;
+  }
+}
+
+/*
  * A run of task lines summed where it was parsed (task_runs.h): what
- * slg_model_apply, on_task_start and on_task_end do for each of its lines,
- * in the order that makes the result the same.
+ * slg_model_apply does for each of its lines, the record's part (clock,
+ * position, scheduler lines) here and the task's in apply_tasks.
  */
 void slg_model_apply_run(slg_model *m, const slg_task_runs *rs,
                          const slg_task_run *r, const slg_pos *last)
 {
+  SLG_FASTPATH_HIT(TASK_RUNS);
   m->cont = CONT_NONE;
   /* The first line's clock: an application or attempt the run creates
    * starts then (its time has a date: set_now is this). */
   m->now = r->first;
   m->now_ms = r->first_ms;
   m->pos = *last;
-  uint64_t lines = r->started + r->succeeded;
+  uint64_t lines = r->sum.started + r->sum.succeeded;
   m->scheduler_lines += lines;
   slg_app *a = cur_app(m);
   a->scheduler_lines += lines;
-  cur_ix(m)->seen_tsm = 1;
-  slg_stage_attempt *t = attempt_get(m, stage_get(m, r->stage), r->attempt);
-  slg_task_agg *g = &t->tasks;
-  g->started += r->started;
-  g->succeeded += r->succeeded;
-  for (int i = 0; i < SLG_LOC_COUNT; i++)
-    g->locality[i] += r->locality[i];
-  for (size_t i = 0; i < r->nparts; i++)
-    if (!bit_set(&t->part_bits, &t->part_bytes, rs->parts[r->parts + i]))
-      g->distinct_partitions++;
-  for (size_t i = 0; i < r->ndurations; i++)
-    slg_sketch_add(&g->task_ms, rs->durations[r->durations + i]);
-  a->total_task_ms += r->task_ms;
-
-  /* Running tasks: the walk's end and peak from its sum, lowest and
-   * highest prefix and highest rise (task_runs.h). */
-  uint64_t r0 = a->running_tasks;
-  uint64_t low = (uint64_t)-r->walk_low; /* walk_low <= 0 */
-  uint64_t base = r0 > low ? r0 : low;
-  a->running_tasks = (uint64_t)((int64_t)base + r->walk);
-  uint64_t high = r0 + (uint64_t)r->walk_high;
-  if (high > a->peak_running_tasks)
-    a->peak_running_tasks = high;
-  if ((uint64_t)r->walk_rise > a->peak_running_tasks)
-    a->peak_running_tasks = (uint64_t)r->walk_rise;
-
-  /* Executors are created in order of first appearance, the attempt's
-   * tallies in order of first end. */
-  uint32_t index[SLG_EXEC_NUM];
-  /* (No executor in any run yet: execs is NULL.) */
-  const slg_task_run_exec *ex = r->nexecs ? &rs->execs[r->execs] : NULL;
-  for (size_t i = 0; i < r->nexecs; i++) {
-    slg_executor *e = exec_get_num(m, ex[i].id, ex[i].num, ex[i].host);
-    e->tasks += ex[i].tasks;
-    e->task_ms += ex[i].task_ms;
-    index[i] = (uint32_t)(e - a->executors);
-  }
-  for (size_t k = 0; k < r->ntallies; k++) {
-    uint16_t i = rs->tallies[r->tallies + k];
-    slg_exec_tally *x = exec_tally(g, index[i]);
-    x->tasks += ex[i].tasks;
-    x->task_ms += ex[i].task_ms;
-  }
-
+  slg_task_delta d = slg_task_runs_delta(rs, r);
+  apply_tasks(m, &d);
   m->now = r->last;
   m->now_ms = r->last_ms;
   app_clock(a, &r->first, r->first_ms, &r->last, r->last_ms);
@@ -1202,6 +1186,12 @@ static void add_kind(slg_task_agg *g, slg_span kind, uint64_t dup)
   k->kind = dup_span(kind);
   k->count = 1;
   k->duplicates = dup > 0;
+}
+
+static void task_done(slg_app *a)
+{
+  if (a->running_tasks > 0)
+    a->running_tasks--;
 }
 
 static void on_task_lost(slg_model *m, const slg_event *ev, int exec_num)
@@ -1401,7 +1391,7 @@ static SLG_NOINLINE void apply_other(slg_model *m, const slg_event *ev,
     }
     break;
   }
-  default: /* SLG_EV_TASK_START and _END: apply */
+  default: /* SLG_EV_TASK_START and _END: apply_tasks */
     break;
   }
 }
@@ -1412,12 +1402,13 @@ static SLG_NOINLINE void apply_other(slg_model *m, const slg_event *ev,
  * exit). */
 static inline void apply(slg_model *m, const slg_event *ev, int exec_num)
 {
-  if (ev->kind == SLG_EV_TASK_START)
-    on_task_start(m, ev, exec_num);
-  else if (ev->kind == SLG_EV_TASK_END)
-    on_task_end(m, ev, exec_num);
-  else
+  if (ev->kind == SLG_EV_TASK_START || ev->kind == SLG_EV_TASK_END) {
+    slg_task_line line;
+    slg_task_line_of(&line, ev, exec_num);
+    apply_tasks(m, &line.d);
+  } else {
     apply_other(m, ev, exec_num);
+  }
 }
 
 /* ------------------------------------------------------ logger dispatch */
@@ -1428,15 +1419,20 @@ struct slg_model_route {
   const char *name;
   size_t len;
   extractor fn;
+  extractor general; /* fn without its fast paths, for reference mode */
   int scheduler; /* counts toward slg_model_scheduler_lines */
 };
 typedef struct slg_model_route logger_entry;
 
-#define L(s, f, k) {s, sizeof(s) - 1, f, k}
+#define L(s, f, k) {s, sizeof(s) - 1, f, f, k}
+/* The TaskSetManager extractor's fast reader (fastpath TSM_FAST_START). */
+#define TSM(s)                                                               \
+  {s, sizeof(s) - 1, slg_extract_tasksetmanager,                             \
+   slg_extract_tasksetmanager_general, 1}
 static const logger_entry loggers[] = {
     L("DAGScheduler", slg_extract_dagscheduler, 1),
-    L("TaskSetManager", slg_extract_tasksetmanager, 1),
-    L("ClusterTaskSetManager", slg_extract_tasksetmanager, 1),
+    TSM("TaskSetManager"),
+    TSM("ClusterTaskSetManager"),
     L("TaskSchedulerImpl", slg_extract_taskscheduler, 1),
     L("YarnScheduler", slg_extract_taskscheduler, 1),
     L("YarnClusterScheduler", slg_extract_taskscheduler, 1),
@@ -1453,6 +1449,7 @@ static const logger_entry loggers[] = {
     L("ShufflePartitionsUtil", slg_extract_shuffle, 0),
 };
 #undef L
+#undef TSM
 
 /* Scheduler-backend endpoints: "CoarseGrainedSchedulerBackend$
  * DriverEndpoint", "YarnSchedulerBackend$YarnDriverEndpoint", "...$
@@ -1496,7 +1493,8 @@ static void set_now(slg_model *m, const slg_time *t, int64_t raw)
 
 const slg_model_route *slg_model_route_of(slg_span logger)
 {
-  static const logger_entry endpoint = {"", 0, slg_extract_executors, 0};
+  static const logger_entry endpoint = {"", 0, slg_extract_executors,
+                                        slg_extract_executors, 0};
   const logger_entry *e = classify(logger);
   if (e == NULL && is_backend_endpoint(logger))
     e = &endpoint;
@@ -1505,13 +1503,14 @@ const slg_model_route *slg_model_route_of(slg_span logger)
 
 /* The pure half of slg_model_record (model_events.h): no model state. */
 void slg_model_extract_routed(slg_model_item *out, const slg_record *rec,
-                              const slg_model_route *route)
+                              const slg_model_route *route, int reference)
 {
   out->modelled = (uint8_t)(route != NULL);
   if (route == NULL)
     return;
   out->scheduler = (uint8_t)(route->scheduler != 0);
-  out->result = (int8_t)route->fn(rec->message, &out->ev);
+  out->result = (int8_t)(reference ? route->general : route->fn)(
+      rec->message, &out->ev);
   /* exec_num_of's values fit: below SLG_EXEC_NUM (4096). */
   out->exec_num = (int16_t)(out->result == SLG_EXTRACT_OK
                                 ? exec_num_of(out->ev.exec)
@@ -1557,7 +1556,7 @@ void slg_model_record_routed(slg_model *m, const slg_record *rec,
     return;
   }
   slg_model_item it;
-  slg_model_extract_routed(&it, rec, route);
+  slg_model_extract_routed(&it, rec, route, m->reference);
   slg_model_apply(m, &it, &rec->time, time_ms, pos);
 }
 

@@ -27,7 +27,13 @@ typedef struct slg_pos {
 
 typedef struct slg_model slg_model;
 
-slg_model *slg_model_new(void);
+/*
+ * A new, empty model. `reference` non-zero: reference mode (fastpath.h):
+ * the model's caches (the last stage, the executor direct table) are
+ * never used, and lookups take the general id maps. The report is the
+ * same either way.
+ */
+slg_model *slg_model_new(int reference);
 void slg_model_free(slg_model *m);
 
 /* A new input file starts (records never span files). */

@@ -6,8 +6,8 @@
  * the logger's extractor. It may run on any thread. slg_model_apply
  * applies the result to the model and must run on one thread, in input
  * order. slg_model_record(m, rec, lg, pos) is exactly
- * slg_model_extract_routed with slg_model_route_of(lg), then
- * slg_model_apply.
+ * slg_model_extract_routed with slg_model_route_of(lg) and the model's
+ * reference flag, then slg_model_apply.
  */
 #ifndef SLG_MODEL_EVENTS_H
 #define SLG_MODEL_EVENTS_H
@@ -36,12 +36,14 @@ typedef struct slg_model_item {
  * What the model does with a logger's records, looked up by short name:
  * NULL for a logger it ignores. The scans cache it with each logger they
  * have seen (slg_logger_memo), so a record costs no name lookup.
- * slg_model_extract_routed fills *out for one record.
+ * slg_model_extract_routed fills *out for one record; with `reference`
+ * non-zero it runs the extractor without its fast paths (the general
+ * readers they must equal: reference mode, fastpath.h).
  */
 typedef struct slg_model_route slg_model_route;
 const slg_model_route *slg_model_route_of(slg_span logger);
 void slg_model_extract_routed(slg_model_item *out, const slg_record *rec,
-                              const slg_model_route *route);
+                              const slg_model_route *route, int reference);
 /* slg_model_record with the logger's route and time_ms =
  * slg_time_ms(&rec->time), which the caller has already. */
 void slg_model_record_routed(slg_model *m, const slg_record *rec,
@@ -59,7 +61,8 @@ void slg_model_apply(slg_model *m, const slg_model_item *it,
  * Applies a run of task starts and ends (task_runs.h) of `runs`, with the
  * same result as slg_model_apply on each of its lines in turn; `last` is
  * the position of its last line. The run's spans need only live for the
- * duration of the call.
+ * duration of the call. A fast path (fastpath TASK_RUNS): in reference
+ * mode no run is made.
  */
 struct slg_task_runs;
 struct slg_task_run;

@@ -1,10 +1,8 @@
 /*
  * task_runs.c - summing runs of task lines where they are parsed (see
- * task_runs.h for what a run keeps and why that is enough).
- *
- * The code here mirrors on_task_start and on_task_end in model.c field by
- * field; slg_model_apply_run is the other half. Whatever those two
- * functions read from an event, a run must keep.
+ * task_runs.h), and the sum of two task deltas (task_delta.h), which is
+ * all a run does with its lines: what a line records is
+ * slg_task_line_of's, what the model makes of it is model.c's.
  */
 #include "task_runs.h"
 
@@ -13,9 +11,10 @@
 
 #include "common.h"
 
-void slg_task_runs_init(slg_task_runs *rs)
+void slg_task_runs_init(slg_task_runs *rs, int reference)
 {
   memset(rs, 0, sizeof(*rs));
+  rs->reference = reference != 0;
 }
 
 void slg_task_runs_dispose(slg_task_runs *rs)
@@ -25,12 +24,14 @@ void slg_task_runs_dispose(slg_task_runs *rs)
   free(rs->tallies);
   free(rs->parts);
   free(rs->durations);
-  memset(rs, 0, sizeof(*rs));
+  free(rs->retries);
+  slg_task_runs_init(rs, rs->reference);
 }
 
 void slg_task_runs_reset(slg_task_runs *rs)
 {
   rs->nruns = rs->nexecs = rs->ntallies = rs->nparts = rs->ndurations = 0;
+  rs->nretries = 0;
 }
 
 /* Room for one more of `size` bytes in *arr (of *cap). */
@@ -42,20 +43,31 @@ static void *room(void *arr, size_t n, size_t *cap, size_t size)
   return slg_xrealloc(arr, *cap * size);
 }
 
-static slg_task_run *open_run(slg_task_runs *rs, const slg_event *ev,
+/* Appends list `src` (cnt entries) to the owner's array `arr`. */
+#define APPEND(rs, arr, src, cnt)                                            \
+  do {                                                                       \
+    for (size_t i_ = 0; i_ < (cnt); i_++) {                                  \
+      (rs)->arr = room((rs)->arr, (rs)->n##arr, &(rs)->arr##_cap,            \
+                       sizeof(*(rs)->arr));                                  \
+      (rs)->arr[(rs)->n##arr++] = (src)[i_];                                 \
+    }                                                                        \
+  } while (0)
+
+static slg_task_run *open_run(slg_task_runs *rs, const slg_task_delta *d,
                               const slg_time *time, int64_t time_ms)
 {
   rs->runs = room(rs->runs, rs->nruns, &rs->runs_cap, sizeof(*rs->runs));
   slg_task_run *r = &rs->runs[rs->nruns++];
   memset(r, 0, sizeof(*r));
-  r->stage = ev->stage;
-  r->attempt = ev->attempt;
+  r->sum.stage = d->stage;
+  r->sum.attempt = d->attempt;
   r->first = *time;
   r->first_ms = time_ms;
-  r->execs = rs->nexecs;
-  r->tallies = rs->ntallies;
   r->parts = rs->nparts;
   r->durations = rs->ndurations;
+  r->retries = rs->nretries;
+  r->execs = rs->nexecs;
+  r->tallies = rs->ntallies;
   if (++rs->serial == 0) { /* wrapped: stamps of old runs could match */
     memset(rs->stamp, 0, sizeof(rs->stamp));
     rs->serial = 1;
@@ -63,85 +75,108 @@ static slg_task_run *open_run(slg_task_runs *rs, const slg_event *ev,
   return r;
 }
 
-/* The run's entry for the executor of an event that names one. */
-static slg_task_run_exec *run_exec(slg_task_runs *rs, slg_task_run *r,
-                                   const slg_event *ev, int num)
+/* The open run r's entry for executor x (x->num >= 0), new or found. */
+static slg_task_exec *run_exec(slg_task_runs *rs, slg_task_run *r,
+                               const slg_task_exec *x)
 {
-  slg_task_run_exec *e;
-  if (rs->stamp[num] == rs->serial) {
-    e = &rs->execs[r->execs + rs->slot[num] - 1];
-  } else {
-    rs->execs = room(rs->execs, rs->nexecs, &rs->execs_cap,
-                     sizeof(*rs->execs));
-    e = &rs->execs[rs->nexecs++];
-    memset(e, 0, sizeof(*e));
-    e->id = ev->exec;
-    e->num = (int16_t)num;
-    rs->stamp[num] = rs->serial;
-    /* At most SLG_EXEC_NUM executors in a run: it fits. */
-    rs->slot[num] = (uint16_t)++r->nexecs;
-  }
-  if (e->host.len == 0)
-    e->host = ev->host;
+  int num = x->num;
+  if (rs->stamp[num] == rs->serial)
+    return &rs->execs[r->execs + rs->slot[num] - 1];
+  rs->execs = room(rs->execs, rs->nexecs, &rs->execs_cap, sizeof(*rs->execs));
+  slg_task_exec *e = &rs->execs[rs->nexecs++];
+  *e = *x;
+  e->host = slg_span_make(NULL, 0);
+  e->tasks = e->task_ms = 0;
+  e->ended = 0;
+  rs->stamp[num] = rs->serial;
+  /* At most SLG_EXEC_NUM executors in a run: it fits. */
+  rs->slot[num] = (uint16_t)++r->sum.nexecs;
   return e;
+}
+
+/*
+ * Adds delta d (of lines after the run's) to the open run r. Nothing here
+ * knows what a line means: counts add, lists append, the walks join
+ * (task_delta.h), executors merge by exec_num.
+ */
+static inline void delta_sum(slg_task_runs *rs, slg_task_run *r,
+                             const slg_task_delta *d)
+{
+  slg_task_delta *s = &r->sum;
+  s->started += d->started;
+  s->succeeded += d->succeeded;
+  for (int i = 0; i < SLG_LOC_COUNT; i++)
+    s->locality[i] += d->locality[i];
+  s->task_ms += d->task_ms;
+  /* The joined walk: d's prefixes start from s's sum, and the highest
+   * rise is s's, d's, or from s's lowest prefix to d's highest. */
+  int64_t rise = s->walk + d->walk_high - s->walk_low;
+  if (d->walk_rise > rise)
+    rise = d->walk_rise;
+  if (rise > s->walk_rise)
+    s->walk_rise = rise;
+  if (s->walk + d->walk_low < s->walk_low)
+    s->walk_low = s->walk + d->walk_low;
+  if (s->walk + d->walk_high > s->walk_high)
+    s->walk_high = s->walk + d->walk_high;
+  s->walk += d->walk;
+  APPEND(rs, parts, d->parts, d->nparts);
+  APPEND(rs, durations, d->durations, d->ndurations);
+  APPEND(rs, retries, d->retries, d->nretries);
+  s->nparts += d->nparts;
+  s->ndurations += d->ndurations;
+  s->nretries += d->nretries;
+  /* Executors by first appearance, tallies by first end. */
+  for (size_t i = 0; i < d->nexecs; i++) {
+    slg_task_exec *e = run_exec(rs, r, &d->execs[i]);
+    if (e->host.len == 0)
+      e->host = d->execs[i].host;
+    e->tasks += d->execs[i].tasks;
+    e->task_ms += d->execs[i].task_ms;
+  }
+  for (size_t k = 0; k < d->ntallies; k++) {
+    int num = d->execs[d->tallies[k]].num;
+    uint16_t i = (uint16_t)(rs->slot[num] - 1);
+    slg_task_exec *e = &rs->execs[r->execs + i];
+    if (!e->ended) {
+      e->ended = 1;
+      rs->tallies = room(rs->tallies, rs->ntallies, &rs->tallies_cap,
+                         sizeof(*rs->tallies));
+      rs->tallies[rs->ntallies++] = i;
+      s->ntallies++;
+    }
+  }
 }
 
 int slg_task_runs_add(slg_task_runs *rs, int extend, const slg_model_item *it,
                       const slg_time *time, int64_t time_ms)
 {
-  const slg_event *ev = &it->ev;
+  slg_task_line line;
+  slg_task_line_of(&line, &it->ev, it->exec_num);
   slg_task_run *r = extend && rs->nruns > 0 ? &rs->runs[rs->nruns - 1]
                                             : NULL;
   int opened = 0;
-  if (r == NULL || r->stage != ev->stage || r->attempt != ev->attempt) {
-    r = open_run(rs, ev, time, time_ms);
+  if (r == NULL || r->sum.stage != line.d.stage ||
+      r->sum.attempt != line.d.attempt) {
+    r = open_run(rs, &line.d, time, time_ms);
     opened = 1;
   }
   r->last = *time;
   r->last_ms = time_ms;
-  slg_task_run_exec *e =
-      ev->exec.len > 0 ? run_exec(rs, r, ev, it->exec_num) : NULL;
-  if (ev->kind == SLG_EV_TASK_START) {
-    r->started++;
-    r->locality[ev->locality < SLG_LOC_COUNT ? ev->locality
-                                             : SLG_LOC_OTHER]++;
-    if (ev->flag & 1) {
-      /* The model tracks partitions below 2^24 (bit_set); one beyond is
-       * never new, and stays so as 2^24. */
-      uint64_t p = ev->partition;
-      rs->parts = room(rs->parts, rs->nparts, &rs->parts_cap,
-                       sizeof(*rs->parts));
-      rs->parts[rs->nparts++] =
-          (uint32_t)(p < (UINT64_C(1) << 24) ? p : (UINT64_C(1) << 24));
-      r->nparts++;
-    }
-    r->walk++;
-    if (r->walk > r->walk_high)
-      r->walk_high = r->walk;
-  } else {
-    uint64_t ms = ev->ms >= 0 ? (uint64_t)ev->ms : 0;
-    r->succeeded++;
-    r->task_ms += ms;
-    rs->durations = room(rs->durations, rs->ndurations, &rs->durations_cap,
-                         sizeof(*rs->durations));
-    rs->durations[rs->ndurations++] = ms;
-    r->ndurations++;
-    if (e != NULL) {
-      e->tasks++;
-      e->task_ms += ms;
-      if (!e->ended) {
-        e->ended = 1;
-        rs->tallies = room(rs->tallies, rs->ntallies, &rs->tallies_cap,
-                           sizeof(*rs->tallies));
-        rs->tallies[rs->ntallies++] = (uint16_t)(e - &rs->execs[r->execs]);
-        r->ntallies++;
-      }
-    }
-    r->walk--;
-    if (r->walk < r->walk_low)
-      r->walk_low = r->walk;
-  }
-  if (r->walk - r->walk_low > r->walk_rise)
-    r->walk_rise = r->walk - r->walk_low;
+  delta_sum(rs, r, &line.d);
   return opened;
+}
+
+slg_task_delta slg_task_runs_delta(const slg_task_runs *rs,
+                                   const slg_task_run *r)
+{
+  slg_task_delta d = r->sum;
+  /* A list no run has used yet is NULL: address it only when not empty
+   * (NULL + 0 is undefined). */
+  d.parts = d.nparts ? rs->parts + r->parts : NULL;
+  d.durations = d.ndurations ? rs->durations + r->durations : NULL;
+  d.retries = d.nretries ? rs->retries + r->retries : NULL;
+  d.execs = d.nexecs ? rs->execs + r->execs : NULL;
+  d.tallies = d.ntallies ? rs->tallies + r->tallies : NULL;
+  return d;
 }

@@ -7,28 +7,15 @@
  * loggers (BlockManagerInfo) between them. The parallel path queued one
  * item per such line for the merging thread, and that queue and its apply
  * were a third of a two-thread run's CPU. A chunk now sums each run into
- * a slg_task_run as it parses, and slg_model_apply_run (model_events.h)
- * applies the run with the same result as its lines one by one.
+ * one slg_task_delta (task_delta.h) as it parses: each line's delta
+ * (slg_task_line_of) added to the run's (slg_task_delta_sum), and
+ * slg_model_apply_run (model_events.h) applies the sum with the same
+ * result as its lines one by one. A line that the sum cannot take
+ * (slg_task_runs_accepts) ends the run and is applied on its own.
  *
- * What a run keeps so that the sum is exact:
- *   - counts: lines, starts, ends, localities, task milliseconds;
- *   - the partitions started and the durations ended, as lists: the
- *     attempt's partition bitset and duration sketch take them in turn;
- *   - its executors in order of first appearance (the model creates
- *     executors in that order), each with its first non-empty host and
- *     its ended tasks and milliseconds, and the order of each executor's
- *     first end (the attempt's tallies are made in that order, the first
- *     SLG_MAX_STAGE_EXECUTORS of them apart);
- *   - the walk of running tasks, +1 a start and -1 an end, which the
- *     model never lets go below 0. With S the walk's sum, L its lowest and
- *     H its highest prefix (the empty prefix, 0, counts) and R its highest
- *     rise (S_k - S_j over j <= k), r running tasks before the run end as
- *     S + max(r, -L), and the peak becomes the larger of the old peak,
- *     r + H and R;
- *   - the first and last line's time: the model's clock, the attempt or
- *     application the run's first line creates, the application's end.
- * A line that would need more (slg_task_run_accepts) ends the run and is
- * applied on its own.
+ * This is a fast path of the fastpath registry (TASK_RUNS): a store made
+ * in reference mode accepts no line, so every task line is applied on its
+ * own.
  *
  * Storage: the runs and their lists live in one slg_task_runs that the
  * chunk owns; spans borrow from the chunk's bytes (STYLE.md: events
@@ -41,39 +28,23 @@
 #include <stdint.h>
 
 #include "model_events.h"
-
-/* exec_num values are below this (model_events.h: slg_model_item). */
-#define SLG_EXEC_NUM 4096
-
-/* One executor's part in a run. */
-typedef struct slg_task_run_exec {
-  slg_span id;        /* as the run's first line that named it wrote it */
-  slg_span host;      /* the first non-empty host given with it, or empty */
-  uint64_t tasks;     /* tasks that ended on it */
-  uint64_t task_ms;   /* their milliseconds */
-  int16_t num;        /* exec_num of id */
-  uint8_t ended;      /* in the tally order already */
-} slg_task_run_exec;
+#include "task_delta.h"
 
 typedef struct slg_task_run {
-  uint64_t stage, attempt;
+  /* The lines' sum; its list pointers are unset while the lists grow:
+   * slg_task_runs_delta gives the whole delta. */
+  slg_task_delta sum;
   slg_time first, last;      /* the first and last line's time */
   int64_t first_ms, last_ms; /* their slg_time_ms */
-  uint64_t started, succeeded;
-  uint64_t locality[SLG_LOC_COUNT];
-  uint64_t task_ms;          /* sum over ends */
-  int64_t walk, walk_low, walk_high, walk_rise; /* S, L, H, R above */
-  /* Where its lists start in the owner's arrays, and their lengths: */
-  size_t execs, nexecs;       /* executors by first appearance */
-  size_t tallies, ntallies;   /* indexes into execs[] by first end */
-  size_t parts, nparts;       /* partitions started */
-  size_t durations, ndurations; /* ms of each end, in order */
+  /* Where its lists start in the owner's arrays. */
+  size_t parts, durations, retries, execs, tallies;
 } slg_task_run;
 
 typedef struct slg_task_runs {
+  int reference; /* accept nothing (reference mode) */
   slg_task_run *runs;
   size_t nruns, runs_cap;
-  slg_task_run_exec *execs;
+  slg_task_exec *execs;
   size_t nexecs, execs_cap;
   uint16_t *tallies;
   size_t ntallies, tallies_cap;
@@ -81,6 +52,8 @@ typedef struct slg_task_runs {
   size_t nparts, parts_cap;
   uint64_t *durations;
   size_t ndurations, durations_cap;
+  uint64_t *retries;
+  size_t nretries, retries_cap;
   /* The open run's executors by exec_num: slot[num] - 1 indexes its
    * execs when stamp[num] == serial (a run's serial number, so that a
    * new run needs no clearing). */
@@ -89,34 +62,36 @@ typedef struct slg_task_runs {
   uint16_t slot[SLG_EXEC_NUM];
 } slg_task_runs;
 
-/* Caller-allocated (it is large: put it in a heap object). */
-void slg_task_runs_init(slg_task_runs *rs);
+/* Caller-allocated (it is large: put it in a heap object). `reference`
+ * non-zero: slg_task_runs_accepts refuses every line. */
+void slg_task_runs_init(slg_task_runs *rs, int reference);
 void slg_task_runs_dispose(slg_task_runs *rs);
 /* Forgets every run, keeping the memory. */
 void slg_task_runs_reset(slg_task_runs *rs);
 
 /*
- * 1 when an extracted record can join a run: a task start or end of a
- * scheduler logger, extracted whole, at a time with a date (a time-only
- * layout moves the model's day count), naming no executor or a small
- * canonical numeric one (exec_num >= 0), and for a start, the task's
- * first attempt (a later one asks the model whether it was speculative).
- * Inline: it is asked for every modelled record a chunk parses.
+ * 1 when an extracted record can join a run: not in reference mode, a
+ * task start or end of a scheduler logger, extracted whole, at a time
+ * with a date (a time-only layout moves the model's day count), naming
+ * no executor or a small canonical numeric one (exec_num >= 0: the run's
+ * executor lookup is indexed by it). Inline: it is asked for every
+ * modelled record a chunk parses.
  */
-static inline int slg_task_run_accepts(const slg_model_item *it,
-                                       const slg_time *time)
+static inline int slg_task_runs_accepts(const slg_task_runs *rs,
+                                        const slg_model_item *it,
+                                        const slg_time *time)
 {
   const slg_event *ev = &it->ev;
   const unsigned dated = SLG_TIME_HAS_DATE | SLG_TIME_HAS_TIME;
+  if (rs->reference)
+    return 0;
   if (!it->modelled || !it->scheduler || it->result != SLG_EXTRACT_OK)
     return 0;
   if ((time->flags & dated) != dated)
     return 0;
   if (ev->exec.len > 0 && it->exec_num < 0)
     return 0;
-  if (ev->kind == SLG_EV_TASK_START)
-    return ev->task_attempt == 0;
-  return ev->kind == SLG_EV_TASK_END;
+  return ev->kind == SLG_EV_TASK_START || ev->kind == SLG_EV_TASK_END;
 }
 
 /*
@@ -127,5 +102,9 @@ static inline int slg_task_run_accepts(const slg_model_item *it,
  */
 int slg_task_runs_add(slg_task_runs *rs, int extend, const slg_model_item *it,
                       const slg_time *time, int64_t time_ms);
+
+/* Run r's sum with its lists, valid until the runs next change. */
+slg_task_delta slg_task_runs_delta(const slg_task_runs *rs,
+                                   const slg_task_run *r);
 
 #endif /* SLG_TASK_RUNS_H */

@@ -57,6 +57,7 @@ struct slg_chunk {
   size_t len;
   size_t max_loggers;
   const char *pattern; /* the user's --layout, or NULL */
+  int reference;       /* the pipeline's reference mode (fastpath.h) */
   slg_scan scan;
   slg_lines lines;
   slg_layout *layout; /* kept across uses: compiling a --layout pattern
@@ -89,7 +90,8 @@ struct slg_chunk {
 slg_chunk *slg_chunk_new(const slg_pipeline *p)
 {
   slg_chunk *c = slg_xcalloc(1, sizeof *c);
-  slg_task_runs_init(&c->runs);
+  c->reference = p->opt.reference;
+  slg_task_runs_init(&c->runs, c->reference);
   char err[256];
   /* The pattern compiled for the pipeline already: it compiles again. */
   if (slg_layout_new(&c->layout, p->opt.layout, err) < 0)
@@ -124,7 +126,7 @@ size_t slg_chunk_task_runs(const slg_chunk *c, uint64_t *lines)
 {
   *lines = 0;
   for (size_t i = 0; i < c->runs.nruns; i++)
-    *lines += c->runs.runs[i].started + c->runs.runs[i].succeeded;
+    *lines += c->runs.runs[i].sum.started + c->runs.runs[i].sum.succeeded;
   return c->runs.nruns;
 }
 
@@ -385,9 +387,9 @@ void slg_chunk_record(slg_chunk *c, const slg_record *rec, int64_t time_ms,
   /* Extracted here, on the stack: a task line, nearly every modelled
    * one, is summed into a run and needs no item of its own. */
   slg_model_item it;
-  slg_model_extract_routed(&it, &r, route);
+  slg_model_extract_routed(&it, &r, route, c->reference);
   chunk_item *ci;
-  if (slg_task_run_accepts(&it, &rec->time)) {
+  if (slg_task_runs_accepts(&c->runs, &it, &rec->time)) {
     /* Into the open run, or the start of one. */
     if (slg_task_runs_add(&c->runs, last_kind(c) == ITEM_TASKS, &it,
                           &rec->time, time_ms))

@@ -21,7 +21,21 @@
 
 /* X(ID, "name", "general path it must equal", "differential test") */
 #define SLG_FASTPATH_MAP(X)                                                  \
-  X(PLACEHOLDER, "placeholder", "-", "-")
+  X(PLACEHOLDER, "placeholder", "-", "-")                                    \
+  /* model / extract */                                                      \
+  X(TASK_RUNS, "runs of task lines",                                         \
+    "slg_model_apply per task line (a one-line delta)",                      \
+    "test_chunk.c runs_are_exact; test_model.c runs_equal_lines; "           \
+    "fuzz_chunks")                                                           \
+  X(MODEL_LAST_STAGE, "model: last-stage cache",                             \
+    "the stage id map (stage_lookup)",                                       \
+    "test_model.c reference_equals_normal")                                  \
+  X(MODEL_EXEC_TABLE, "model: executor direct table",                        \
+    "the executor hash map (exec_index_hashed)",                             \
+    "test_model.c reference_equals_normal")                                  \
+  X(TSM_FAST_START, "TaskSetManager Starting-task reader",                   \
+    "starting() in slg_extract_tasksetmanager_general",                      \
+    "test_extract.c fast == general sweep; fuzz_extract")
 
 typedef enum slg_fastpath {
 #define SLG_FASTPATH_ENUM(id, name, general, test) SLG_FP_##id,

@@ -95,7 +95,7 @@ static void extract_directly(slg_span msg)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-  slg_model *m = slg_model_new();
+  slg_model *m = slg_model_new(0);
   slg_model_begin_file(m, 0);
   const char *p = (const char *)data, *end = p + size;
   uint64_t line_no = 0, clock_ms = 0;
