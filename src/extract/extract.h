@@ -160,16 +160,14 @@ static inline void slg_event_clear_inline(slg_event *ev)
 /* The extractors: msg -> *out; return SLG_EXTRACT_NONE/OK/REJECTED. */
 int slg_extract_dagscheduler(slg_span msg, slg_event *out);
 int slg_extract_tasksetmanager(slg_span msg, slg_event *out);
-/* slg_extract_tasksetmanager without its fast paths for the common
- * "Starting task" and "Finished task" shapes: the reference they are
- * tested against. */
+/* slg_extract_tasksetmanager without its fast reader for the common
+ * "Starting task" shape (fastpath TSM_FAST_START): the reference it is
+ * tested against, and the extractor of reference mode. */
 int slg_extract_tasksetmanager_general(slg_span msg, slg_event *out);
-/* The fast paths alone: 1 when msg (right-trimmed) has the 2.1-3.x
- * "Starting task" shape, or is a "Finished task" line ending in a
- * non-digit, with numbers of at most 15 digits, and *out holds its event;
- * else 0 (*out undefined). */
+/* The fast reader alone: 1 when msg (right-trimmed) has the 2.1-3.x
+ * "Starting task" shape with numbers of at most 15 digits, and *out holds
+ * its event; else 0 (*out undefined). */
 int slg_extract_tsm_fast_start(slg_span msg, slg_event *out);
-int slg_extract_tsm_fast_end(slg_span msg, slg_event *out);
 int slg_extract_taskscheduler(slg_span msg, slg_event *out);
 int slg_extract_executors(slg_span msg, slg_event *out);
 int slg_extract_shuffle(slg_span msg, slg_event *out);
@@ -213,13 +211,21 @@ static inline slg_cur slg_cur_make(slg_span s)
   return c;
 }
 
+/* Consumes the n bytes at lit if they are next at *p (before end): the
+ * one literal matcher, for a cursor and for a reader on a bare pointer. */
+static inline int slg_litn(const char **p, const char *end, const char *lit,
+                           size_t n)
+{
+  if ((size_t)(end - *p) < n || !slg_mem_eq(*p, lit, n))
+    return 0;
+  *p += n;
+  return 1;
+}
+
 /* Consumes the n bytes at lit if they are next. */
 static inline int slg_cur_litn(slg_cur *c, const char *lit, size_t n)
 {
-  if ((size_t)(c->end - c->p) < n || !slg_mem_eq(c->p, lit, n))
-    return 0;
-  c->p += n;
-  return 1;
+  return slg_litn(&c->p, c->end, lit, n);
 }
 
 /* Consumes string literal `lit` if it is next. A macro so that the length

@@ -12,9 +12,11 @@
  * fields recognised by their shape, so all of them parse the same way.
  */
 #include "extract.h"
+#include "fastpath.h"
 
-/* "task 0.0 in stage 1.0 (TID 1" (the common head). */
-static int task_head(slg_cur *c, slg_event *ev)
+/* "task 0.0 in stage 1.0 (TID 1" (the common head). Inline: the
+ * Finished-task reader runs it for every such line. */
+static inline int task_head(slg_cur *c, slg_event *ev)
 {
   if (!slg_cur_lit(c, "task ") ||
       !slg_cur_dotted_inline(c, &ev->index, &ev->task_attempt) ||
@@ -102,18 +104,22 @@ static int starting(slg_cur *c, slg_event *ev)
   return 1;
 }
 
-/* ---- the fixed shapes of the task lines ----
+/* ---- the fixed shape of "Starting task" (fastpath TSM_FAST_START) ----
  *
- * Nearly every line of a big log is "Starting task I.A in stage S.A (TID
- * T) (host, executor E, partition P, LOCALITY, N bytes)" (3.x; 2.1-3.0
- * "(TID T, host, ...") or its "Finished task" twin. The fast paths read
- * exactly those shapes left to right, in one pass with no field splitting
- * and numbers of at most 15 digits; anything else (another version's
- * detail, a space in a name, a long number) returns 0 and the general
- * parsers above decide. On every line they accept they fill the event
- * the general parsers would (test_extract.c and fuzz_extract compare).
- * They walk a local pointer rather than an slg_cur (whose slg_cur_lit
- * fast_lit mirrors): written on the cursor, the whole run was 3% slower. */
+ * Nearly half the lines of a big log are "Starting task I.A in stage S.A
+ * (TID T) (host, executor E, partition P, LOCALITY, N bytes)" (3.x;
+ * 2.1-3.0 "(TID T, host, ..."). starting() splits the detail at commas and
+ * classifies each field by its shape, which every version needs; the fast
+ * reader reads exactly this shape left to right, in one pass with no
+ * field splitting and numbers of at most 15 digits; anything else
+ * (another version's detail, a space in a name, a long number) returns 0
+ * and starting() decides. On every line it accepts it fills the event
+ * starting() would (test_extract.c and fuzz_extract compare), and in
+ * reference mode it is not called (the model's route runs
+ * slg_extract_tasksetmanager_general). It walks a local pointer rather
+ * than an slg_cur: written on the cursor it measured slower
+ * (docs/performance.md). "Finished task" has no such twin: finished()
+ * reads it inline. */
 
 /* 1..15 digits (so below SLG_EXTRACT_MAX): the value and the address of
  * the byte after them, or NULL. The caller knows the input's last byte is
@@ -170,17 +176,8 @@ static inline const char *fast_token(const char *p, const char *end)
   return (p > s && p < end && *p == ',') ? p : NULL;
 }
 
-/* Consumes the n bytes at lit if they are next (n a constant: inlined). */
-static inline int fast_lit(const char **p, const char *end, const char *lit,
-                           size_t n)
-{
-  if ((size_t)(end - *p) < n || !slg_mem_eq(*p, lit, n))
-    return 0;
-  *p += n;
-  return 1;
-}
-
-#define FAST_LIT(p, end, lit) fast_lit(&(p), (end), ("" lit), sizeof(lit) - 1)
+/* slg_cur_lit on a local pointer. */
+#define FAST_LIT(p, end, lit) slg_litn(&(p), (end), ("" lit), sizeof(lit) - 1)
 
 /* "task I.A in stage S.A (TID T" with fast numbers; returns the byte
  * after T or NULL. The message must end in a non-digit. */
@@ -235,33 +232,6 @@ static inline int fast_start(slg_span msg, slg_event *ev)
   return 1;
 }
 
-/* "Finished task ..." as finished() reads it, with fast numbers: the
- * same event wherever it returns 1. */
-static inline int fast_end(slg_span msg, slg_event *ev)
-{
-  const char *p = msg.ptr, *end = msg.ptr + msg.len;
-  uint64_t ms;
-  slg_event_clear_inline(ev);
-  if (!ends_in_non_digit(p, end) || !FAST_LIT(p, end, "Finished ") ||
-      !(p = fast_task_head(p, end, ev)) || !FAST_LIT(p, end, ") in ") ||
-      !(p = fast_digits(p, end, &ms)) ||
-      !FAST_LIT(p, end, " ms on "))
-    return 0;
-  ev->kind = SLG_EV_TASK_END;
-  ev->ms = (double)ms;
-  const char *sp = slg_find_byte(p, end, ' ');
-  ev->host = slg_span_between(p, sp ? sp : end);
-  if (sp != NULL) {
-    p = sp + 1;
-    if (FAST_LIT(p, end, "(executor ")) {
-      const char *cl = slg_find_byte(p, end, ')');
-      if (cl != NULL)
-        ev->exec = slg_span_between(p, cl);
-    }
-  }
-  return 1;
-}
-
 #undef FAST_LIT
 
 int slg_extract_tsm_fast_start(slg_span msg, slg_event *ev)
@@ -269,14 +239,10 @@ int slg_extract_tsm_fast_start(slg_span msg, slg_event *ev)
   return fast_start(msg, ev);
 }
 
-int slg_extract_tsm_fast_end(slg_span msg, slg_event *ev)
-{
-  return fast_end(msg, ev);
-}
-
 /* "Finished task 0.0 in stage 0.0 (TID 0) in 4029 ms on localhost (1/1)"
- * (1.6-2.0) and "... on 172.19.0.4 (executor 0) (1/1)" (2.1+). */
-static int finished(slg_cur *c, slg_event *ev)
+ * (1.6-2.0) and "... on 172.19.0.4 (executor 0) (1/1)" (2.1+). The one
+ * reader of these lines, inlined into slg_extract_tasksetmanager. */
+static inline int finished(slg_cur *c, slg_event *ev)
 {
   if (!slg_cur_lit(c, "Finished ") || !task_head(c, ev) ||
       !slg_cur_lit(c, ") in "))
@@ -467,17 +433,24 @@ SLG_NOINLINE int slg_extract_tasksetmanager_general(slg_span msg,
   return extract(msg, out);
 }
 
-/* The two fixed shapes first, in a function with little to save on entry;
- * every other wording (and a fixed shape the fast readers refuse) goes to
- * the general parsers, out of line. */
+/* The task lines first, in a function with little to save on entry:
+ * "Starting task" of the fixed shape and every "Finished task" inline;
+ * every other wording (and a Starting line the fast reader refuses) goes
+ * to the general parsers, out of line. */
 int slg_extract_tasksetmanager(slg_span msg, slg_event *out)
 {
   msg = slg_trim_right(msg);
   if (msg.len >= 10) {
-    if (msg.ptr[0] == 'S' && fast_start(msg, out))
+    if (msg.ptr[0] == 'S' && fast_start(msg, out)) {
+      SLG_FASTPATH_HIT(TSM_FAST_START);
       return SLG_EXTRACT_OK;
-    if (msg.ptr[0] == 'F' && fast_end(msg, out))
-      return SLG_EXTRACT_OK;
+    }
+    if (msg.ptr[0] == 'F') {
+      int bad = 0;
+      if (!slg_try_alt_inline(finished, msg, out, &bad))
+        return SLG_EXTRACT_NONE;
+      return bad ? SLG_EXTRACT_REJECTED : SLG_EXTRACT_OK;
+    }
   }
   return slg_extract_tasksetmanager_general(msg, out);
 }
