@@ -11,6 +11,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 files=()
 for f in "$top"/testdata/*.log* "$top"/testdata/*.jsonl \
+         "$top"/testdata/fixtures/*.log \
          "$top"/../shared/corpus/*/*; do
   [ -f "$f" ] || continue
   case "$f" in *.md) [ "$(basename "$f")" = CATALOG.md ] && continue ;; esac
