@@ -293,14 +293,17 @@ static void check_positive(slg_layout *l, const pos_case *c)
 static void test_layout__positive_table(void **state)
 {
   (void)state;
-  slg_layout *l;
-  assert_int_equal(slg_layout_new(&l, NULL, NULL), 0);
-  for (size_t i = 0; i < sizeof positives / sizeof positives[0]; i++)
-    check_positive(l, &positives[i]);
-  /* The same cases again, on a warm table (fast path). */
-  for (size_t i = 0; i < sizeof positives / sizeof positives[0]; i++)
-    check_positive(l, &positives[i]);
-  slg_layout_free(l);
+  /* With the fast paths, then in reference mode (the general scan). */
+  for (int reference = 0; reference < 2; reference++) {
+    slg_layout *l;
+    assert_int_equal(slg_layout_new(&l, NULL, reference, NULL), 0);
+    for (size_t i = 0; i < sizeof positives / sizeof positives[0]; i++)
+      check_positive(l, &positives[i]);
+    /* The same cases again, on a warm table (memos, fast path). */
+    for (size_t i = 0; i < sizeof positives / sizeof positives[0]; i++)
+      check_positive(l, &positives[i]);
+    slg_layout_free(l);
+  }
 }
 
 /* Each detected pattern, compiled by --layout, reads its own line back. */
@@ -308,7 +311,7 @@ static void test_layout__detected_pattern_recompiles(void **state)
 {
   (void)state;
   slg_layout *l;
-  assert_int_equal(slg_layout_new(&l, NULL, NULL), 0);
+  assert_int_equal(slg_layout_new(&l, NULL, 0, NULL), 0);
   for (size_t i = 0; i < sizeof positives / sizeof positives[0]; i++) {
     const pos_case *c = &positives[i];
     slg_record r, u;
@@ -399,17 +402,19 @@ static const char *const negatives[] = {
 static void test_layout__negative_table(void **state)
 {
   (void)state;
-  slg_layout *l;
-  slg_record r;
-  assert_int_equal(slg_layout_new(&l, NULL, NULL), 0);
-  for (size_t i = 0; i < sizeof negatives / sizeof negatives[0]; i++) {
-    if (slg_layout_parse(l, negatives[i], strlen(negatives[i]), &r) != 0) {
-      print_error("false positive: %s\n", negatives[i]);
-      fail();
+  for (int reference = 0; reference < 2; reference++) {
+    slg_layout *l;
+    slg_record r;
+    assert_int_equal(slg_layout_new(&l, NULL, reference, NULL), 0);
+    for (size_t i = 0; i < sizeof negatives / sizeof negatives[0]; i++) {
+      if (slg_layout_parse(l, negatives[i], strlen(negatives[i]), &r) != 0) {
+        print_error("false positive: %s\n", negatives[i]);
+        fail();
+      }
     }
+    assert_int_equal(slg_layout_count(l), 0);
+    slg_layout_free(l);
   }
-  assert_int_equal(slg_layout_count(l), 0);
-  slg_layout_free(l);
 }
 
 static void test_layout__logger_short(void **state)
@@ -454,7 +459,7 @@ static void test_layout__ids_are_stable(void **state)
   slg_record r;
   uint32_t first, other;
   (void)state;
-  assert_int_equal(slg_layout_new(&l, NULL, NULL), 0);
+  assert_int_equal(slg_layout_new(&l, NULL, 0, NULL), 0);
   assert_int_equal(slg_layout_parse(l, a[0], strlen(a[0]), &r), 1);
   first = r.layout_id;
   assert_int_equal(slg_layout_parse(l, a[1], strlen(a[1]), &r), 1);
@@ -483,7 +488,7 @@ static void test_layout__table_is_bounded(void **state)
   slg_record r;
   size_t shapes = 0, other = 0;
   (void)state;
-  assert_int_equal(slg_layout_new(&l, NULL, NULL), 0);
+  assert_int_equal(slg_layout_new(&l, NULL, 0, NULL), 0);
   for (int b = 0; b < 2; b++)
     for (size_t d = 0; d < 5; d++)
       for (size_t f = 0; f < 7; f++) {
@@ -515,7 +520,7 @@ static void test_layout__user_pattern_first(void **state)
   char err[256];
   (void)state;
   assert_int_equal(
-      slg_layout_new(&l, "%p|%d{yyyy-MM-dd HH:mm:ss}|%t|%c|%m%n", err), 0);
+      slg_layout_new(&l, "%p|%d{yyyy-MM-dd HH:mm:ss}|%t|%c|%m%n", 0, err), 0);
   assert_int_equal(slg_layout_parse(l, line, strlen(line), &r), 1);
   assert_int_equal(r.layout_id, 0);
   assert_int_equal(r.level, SLG_LEVEL_INFO);
@@ -533,7 +538,7 @@ static void test_layout__user_pattern_first(void **state)
   slg_layout_free(l);
 
   err[0] = '\0';
-  assert_int_equal(slg_layout_new(&l, "%d %q %m", err), SLG_EINVAL);
+  assert_int_equal(slg_layout_new(&l, "%d %q %m", 0, err), SLG_EINVAL);
   assert_non_null(strstr(err, "%q"));
   assert_non_null(strstr(err, "position 4"));
 }
@@ -819,7 +824,7 @@ static void test_layout__property_random_patterns(void **state)
   uint64_t seed = 0x5eed1234abcdull;
   slg_layout *l;
   (void)state;
-  assert_int_equal(slg_layout_new(&l, NULL, NULL), 0);
+  assert_int_equal(slg_layout_new(&l, NULL, 0, NULL), 0);
   for (int i = 0; i < 600; i++) {
     gen g;
     want w;
@@ -869,18 +874,19 @@ static int looks_like_record(const char *s, size_t n)
   return 0;
 }
 
-/* One line through a detector with the header memo and one without: the
- * same answer, field by field (messages by content: a JSON message is
- * unescaped into each detector's scratch). */
-static void parse_both(slg_layout *memo, slg_layout *plain, const char *p,
+/* One line through a detector with its fast paths (default_header, the
+ * memos, the last-shape shortcut) and one in reference mode: the same
+ * answer, field by field (messages by content: a JSON message is
+ * unescaped into each detector's scratch), and the same layout pattern. */
+static void parse_both(slg_layout *fast, slg_layout *ref, const char *p,
                        size_t n)
 {
   slg_record a, b;
-  int ra = slg_layout_parse(memo, p, n, &a);
-  int rb = slg_layout_parse(plain, p, n, &b);
+  int ra = slg_layout_parse(fast, p, n, &a);
+  int rb = slg_layout_parse(ref, p, n, &b);
   if (ra != rb)
-    fail_msg("\"%.*s\": %d with the header memo, %d without", (int)n, p, ra,
-             rb);
+    fail_msg("\"%.*s\": %d with the fast paths, %d in reference mode", (int)n,
+             p, ra, rb);
   if (!ra)
     return;
   if (a.level != b.level || a.layout_id != b.layout_id ||
@@ -892,10 +898,15 @@ static void parse_both(slg_layout *memo, slg_layout *plain, const char *p,
       a.thread.ptr != b.thread.ptr || a.thread.len != b.thread.len ||
       a.message.len != b.message.len ||
       (a.message.len && memcmp(a.message.ptr, b.message.ptr, a.message.len)))
-    fail_msg("\"%.*s\": the header memo changed the record", (int)n, p);
+    fail_msg("\"%.*s\": the fast paths changed the record", (int)n, p);
+  if (strcmp(slg_layout_pattern(fast, a.layout_id),
+             slg_layout_pattern(ref, b.layout_id)) != 0)
+    fail_msg("\"%.*s\": layout %s with the fast paths, %s in reference mode",
+             (int)n, p, slg_layout_pattern(fast, a.layout_id),
+             slg_layout_pattern(ref, b.layout_id));
 }
 
-static void test_layout__header_memo_changes_nothing(void **state)
+static void test_layout__fast_equals_reference(void **state)
 {
   (void)state;
   /* Repeated headers followed by what the full parse treats specially:
@@ -928,20 +939,47 @@ static void test_layout__header_memo_changes_nothing(void **state)
       "24/08/14 15:12:55 INFO TaskSetManager: Starting task 4.0 in stage 0.0",
       "\tat org.apache.spark.scheduler.Task.run(Task.scala:141)",
       "24/08/14 15:12:55 INFO TaskSetManager: Starting task 5.0 in stage 0.0",
+      /* What default_header must refuse or read as the scan does: a
+       * padded level, two spaces, a thread column, impossible dates and
+       * clocks, other levels, a dotted or trailing-dot logger, no
+       * separator, a time zone. */
+      "24/08/14 15:12:55 INFO  TaskSetManager: padded level",
+      "24/08/14 15:12:55  INFO TaskSetManager: two spaces",
+      "24/08/14 15:12:55 main INFO TaskSetManager: thread",
+      "24/13/14 15:12:55 INFO TaskSetManager: month 13",
+      "24/08/32 15:12:55 INFO TaskSetManager: day 32",
+      "24/08/14 24:12:55 INFO TaskSetManager: hour 24",
+      "24/08/14 15:60:55 INFO TaskSetManager: minute 60",
+      "24/08/14 15:12:60 INFO TaskSetManager: leap second",
+      "24/08/14 15:12:61 INFO TaskSetManager: second 61",
+      "24/08/14 15:12:5x INFO TaskSetManager: digit",
+      "24-08-14 15:12:55 INFO TaskSetManager: dashes",
+      "24/08/14 15:12:55 ERROR TaskSetManager: error",
+      "24/08/14 15:12:55 WARN Utils: warn",
+      "24/08/14 15:12:55 DEBUG a.b.C: debug",
+      "24/08/14 15:12:55 TRACE TaskSetManager.: trailing dot",
+      "24/08/14 15:12:55 INFO TaskSetManager - dash",
+      "24/08/14 15:12:55 INFO TaskSetManager:  two after",
+      "24/08/14 15:12:55 INFO TaskSetManager",
+      "24/08/14 15:12:55 INFO TaskSetManager:",
+      "24/08/14 15:12:55 UTC INFO TaskSetManager: zone",
+      "24/08/14 15:12:55 INFO TaskSetManager$Inner: inner",
+      "24/08/14 15:12:55 INFO 1TaskSetManager: digit first",
+      "24/08/14 15:12:55 INFO",
+      "24/08/14 15:12:55 INFO ",
   };
-  slg_layout *memo, *plain;
-  assert_int_equal(slg_layout_new(&memo, NULL, NULL), 0);
-  assert_int_equal(slg_layout_new(&plain, NULL, NULL), 0);
-  slg_layout_set_header_memo(plain, 0);
+  slg_layout *fast, *ref;
+  assert_int_equal(slg_layout_new(&fast, NULL, 0, NULL), 0);
+  assert_int_equal(slg_layout_new(&ref, NULL, 1, NULL), 0);
   /* Twice over, so every line also follows every other. */
   for (int round = 0; round < 2; round++)
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
       for (size_t j = 0; j < sizeof lines / sizeof lines[0]; j++) {
-        parse_both(memo, plain, lines[i], strlen(lines[i]));
-        parse_both(memo, plain, lines[j], strlen(lines[j]));
+        parse_both(fast, ref, lines[i], strlen(lines[i]));
+        parse_both(fast, ref, lines[j], strlen(lines[j]));
       }
-  slg_layout_free(memo);
-  slg_layout_free(plain);
+  slg_layout_free(fast);
+  slg_layout_free(ref);
 }
 
 static void test_layout__corpus_sweep(void **state)
@@ -981,9 +1019,8 @@ static void test_layout__corpus_sweep(void **state)
     }
     slg_layout *l, *plain;
     size_t looks = 0, hits = 0;
-    assert_int_equal(slg_layout_new(&l, NULL, NULL), 0);
-    assert_int_equal(slg_layout_new(&plain, NULL, NULL), 0);
-    slg_layout_set_header_memo(plain, 0);
+    assert_int_equal(slg_layout_new(&l, NULL, 0, NULL), 0);
+    assert_int_equal(slg_layout_new(&plain, NULL, 1, NULL), 0);
     for (char *p = data, *e = data + size; p < e;) {
       char *q = memchr(p, '\n', (size_t)(e - p));
       size_t n;
@@ -996,8 +1033,8 @@ static void test_layout__corpus_sweep(void **state)
       if (looks_like_record(p, n)) {
         looks++;
         hits += (size_t)slg_layout_parse(l, p, n, &r);
-        /* Every line again through both detectors: the header memo
-         * changes no record of the corpus. */
+        /* Every line again through both detectors: the fast paths
+         * change no record of the corpus. */
         parse_both(l, plain, p, n);
       } else {
         parse_both(l, plain, p, n);
@@ -1029,7 +1066,7 @@ int main(void)
       cmocka_unit_test(test_layout__table_is_bounded),
       cmocka_unit_test(test_layout__user_pattern_first),
       cmocka_unit_test(test_layout__property_random_patterns),
-      cmocka_unit_test(test_layout__header_memo_changes_nothing),
+      cmocka_unit_test(test_layout__fast_equals_reference),
       cmocka_unit_test(test_layout__corpus_sweep),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -43,6 +43,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "fastpath.h"
 #include "layout_pattern.h"
 
 #define PAT_CAP 200
@@ -102,7 +103,9 @@ struct slg_layout {
   name_memo memo;
   header_memo headers[2];
   unsigned headers_next;
-  int headers_off; /* tests: slg_layout_set_header_memo(l, 0) */
+  /* Reference mode (fastpath.h): no default_header, no memo, no shape
+   * shortcut; every line takes the general scan. */
+  int reference;
   /* The timestamp bytes of the last default_header record and what they
    * parsed to: consecutive records mostly share their second. */
   char ts_bytes[17];
@@ -824,6 +827,7 @@ static int default_header(slg_layout *l, const char *p, const char *end,
   if (l->ts_valid && slg_mem_eq(p, l->ts_bytes, sizeof l->ts_bytes)) {
     /* The same 17 bytes as the last record's timestamp: same time. */
     r->time = l->ts;
+    SLG_FASTPATH_HIT(HEADER_TIME_MEMO);
   } else {
     int yy, mo, d, h, mi, sec;
     if (p[2] != '/' || p[5] != '/' || p[8] != ' ' || p[11] != ':' ||
@@ -875,6 +879,7 @@ static int default_header(slg_layout *l, const char *p, const char *end,
         slg_mem_eq(lg, memo->e[i].s, m)) {
       n = m;
       dots = memo->e[i].dots;
+      SLG_FASTPATH_HIT(HEADER_NAME_MEMO);
     }
   }
   if (!n) {
@@ -921,6 +926,7 @@ static int default_header(slg_layout *l, const char *p, const char *end,
       putc_(out, ' ');
     puts_(out, "%m%n");
   }
+  SLG_FASTPATH_HIT(DEFAULT_HEADER);
   return 1;
 }
 
@@ -1054,11 +1060,13 @@ static int scan_header(const char *p, const char *end, slg_record *r,
 }
 
 /* Reads one header starting at p. Returns 1 for a record. Inline so the
- * common default_header case costs no call into the scanner's frame. */
+ * common default_header case costs no call into the scanner's frame. In
+ * reference mode the scan alone reads every header. */
 static inline int header(slg_layout *l, const char *p, const char *end,
                          slg_record *r, pat *out)
 {
-  return default_header(l, p, end, r, out) || scan_header(p, end, r, out);
+  return (!l->reference && default_header(l, p, end, r, out)) ||
+         scan_header(p, end, r, out);
 }
 
 /* ----------------------------------------------------------------- JSON */
@@ -1316,10 +1324,12 @@ static uint32_t register_shape(slg_layout *l, const pat *pt)
   if (pt->overflow)
     return SLG_LAYOUT_OTHER;
   /* Fast path: the same shape as the previous record. */
-  if (l->last_id < l->count) {
+  if (l->last_id < l->count && !l->reference) {
     last = &l->table[l->last_id];
-    if (last->len == pt->n && memcmp(last->key, pt->s, pt->n) == 0)
+    if (last->len == pt->n && memcmp(last->key, pt->s, pt->n) == 0) {
+      SLG_FASTPATH_HIT(LAYOUT_LAST_SHAPE);
       return l->last_id;
+    }
   }
   h = fnv(pt->s, pt->n);
   for (size_t i = 0; i < l->count; i++)
@@ -1352,10 +1362,12 @@ static uint32_t register_layout(slg_layout *l, const pat *pt)
   return register_shape(l, pt);
 }
 
-int slg_layout_new(slg_layout **out, const char *user_pattern, char *error)
+int slg_layout_new(slg_layout **out, const char *user_pattern, int reference,
+                   char *error)
 {
   slg_layout *l = slg_xcalloc(1, sizeof *l);
   *out = NULL;
+  l->reference = reference != 0;
   if (user_pattern) {
     int rc = slg_pattern_compile(&l->user, user_pattern, error);
     if (rc < 0) {
@@ -1513,6 +1525,7 @@ static int header_memo_hit(const slg_layout *l, const char *line, size_t len,
       out->message = slg_span_make(line + m->len, len - m->len);
       out->layout_id = m->layout_id;
       out->prefix_len = 0;
+      SLG_FASTPATH_HIT(HEADER_MEMO);
       return 1;
     }
   }
@@ -1550,7 +1563,7 @@ static SLG_NOINLINE int parse_full(slg_layout *l, const char *line,
 int slg_layout_parse(slg_layout *l, const char *line, size_t len,
                      slg_record *out)
 {
-  if (!l->user && !l->headers_off && header_memo_hit(l, line, len, out))
+  if (!l->user && !l->reference && header_memo_hit(l, line, len, out))
     return 1;
   return parse_full(l, line, len, out);
 }
@@ -1624,7 +1637,7 @@ static SLG_NOINLINE int parse_full(slg_layout *l, const char *line,
   }
   out->prefix_len = (size_t)(p - line);
   out->layout_id = register_layout(l, &pt);
-  if (!l->user && !l->headers_off && p == line)
+  if (!l->user && !l->reference && p == line)
     header_memo_keep(l, line, out, &pt);
   return 1;
 }
@@ -1694,8 +1707,3 @@ uint64_t slg_layout_refused(const slg_layout *l)
   return l->refused;
 }
 
-void slg_layout_set_header_memo(slg_layout *l, int on)
-{
-  l->headers_off = !on;
-  l->headers[0].len = l->headers[1].len = 0;
-}

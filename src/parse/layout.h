@@ -42,14 +42,16 @@ typedef struct slg_layout slg_layout;
 
 /*
  * Creates a detector. `user_pattern` is a log4j ConversionPattern or NULL.
- * Returns SLG_EINVAL if the pattern does not compile; `error` (NULL or at
- * least 256 bytes) then says why in one line.
+ * `reference` non-zero: the detector's fast paths (src/util/fastpath.h:
+ * the default-header reader, its memos, the header memo, the last-shape
+ * shortcut) are off and every line takes the general scan; records and
+ * layouts are the same either way. Returns SLG_EINVAL if the pattern does
+ * not compile; `error` (NULL or at least 256 bytes) then says why in one
+ * line.
  */
-int slg_layout_new(slg_layout **out, const char *user_pattern, char *error);
+int slg_layout_new(slg_layout **out, const char *user_pattern, int reference,
+                   char *error);
 void slg_layout_free(slg_layout *l);
-/* Tests: 0 turns off the memo of recent record headers (the parse is the
- * same either way; tests and fuzz_layout compare the two). */
-void slg_layout_set_header_memo(slg_layout *l, int on);
 
 /*
  * Tokenizes one line (without its line terminator). Returns 1 and fills

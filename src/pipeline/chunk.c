@@ -24,7 +24,9 @@
  * When a bound makes a merge inexact (a chunk with more than
  * SLG_MAX_LAYOUTS shapes, loggers past --max-loggers, an arena too small),
  * the whole chunk is fed through the serial path instead, so the report is
- * always byte-identical to the serial one.
+ * always byte-identical to the serial one. The merge is a fast path of the
+ * registry (fastpath.h, RUN_PARALLEL): in reference mode every chunk takes
+ * the serial path.
  */
 #include <stdlib.h>
 
@@ -94,7 +96,7 @@ slg_chunk *slg_chunk_new(const slg_pipeline *p)
   slg_task_runs_init(&c->runs, c->reference);
   char err[256];
   /* The pattern compiled for the pipeline already: it compiles again. */
-  if (slg_layout_new(&c->layout, p->opt.layout, err) < 0)
+  if (slg_layout_new(&c->layout, p->opt.layout, p->opt.reference, err) < 0)
     abort();
   c->max_loggers = p->opt.max_loggers;
   c->pattern = p->opt.layout;
@@ -139,7 +141,7 @@ static void reset(slg_chunk *c, const char *data, size_t len)
    * one would send every chunk with a new shape to the serial path. */
   if (slg_layout_count(c->layout) > SLG_MAX_LAYOUTS / 2) {
     slg_layout_free(c->layout);
-    if (slg_layout_new(&c->layout, c->pattern, NULL) < 0)
+    if (slg_layout_new(&c->layout, c->pattern, c->reference, NULL) < 0)
       abort();
   }
   slg_histogram_dispose(&c->hist);
@@ -159,7 +161,7 @@ static void reset(slg_chunk *c, const char *data, size_t len)
   c->empty = 0;
   c->error = 0;
 
-  slg_scan_init(&c->scan, c->layout, &c->hist, &c->acc);
+  slg_scan_init(&c->scan, c->layout, &c->hist, &c->acc, c->reference);
   c->scan.file = &c->file;
   c->scan.chunk = c;
 }
@@ -215,6 +217,7 @@ int slg_chunk_parse_at(slg_chunk *c, const slg_byte_source *src, char *buf,
   ptrdiff_t n;
   if (bytes) {
     n = (ptrdiff_t)(end - from);
+    SLG_FASTPATH_HIT(RUN_MAPPED);
   } else {
     n = src->read_at(src->ctx, buf, (size_t)(end - from), from);
     bytes = buf;
@@ -524,12 +527,14 @@ void slg_pipeline_merge(slg_pipeline *p, slg_chunk *c)
   if (c->empty || c->error)
     return;
   int started = (c->scan.chunk_state & SLG_SCAN_STARTED) != 0;
-  if (!started || c->inexact ||
+  /* Reference mode merges nothing: the serial path reads every chunk. */
+  if (!started || c->inexact || p->opt.reference ||
       !slg_histogram_can_merge(&p->hist, &c->hist)) {
     c->was_serial = started;
     feed_serial(p, c);
     return;
   }
+  SLG_FASTPATH_HIT(RUN_PARALLEL);
   uint64_t base = s->line_no;
   if (c->head_len)
     slg_lines_feed(&p->lines, c->data, c->head_len);

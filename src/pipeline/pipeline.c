@@ -57,6 +57,7 @@ static slg_span count_logger(slg_scan *s, const slg_record *rec, int64_t ms,
         slg_mem_eq(m->text, logger.ptr, logger.len)) {
       slg_histogram_add_index(s->hist, m->hist, rec->level, &rec->time, ms);
       *route = m->route;
+      SLG_FASTPATH_HIT(SCAN_LOGGER_MEMO);
       return slg_span_make(logger.ptr + m->short_off, m->short_len);
     }
   }
@@ -66,7 +67,8 @@ static slg_span count_logger(slg_scan *s, const slg_record *rec, int64_t ms,
     return sh;
   long idx = slg_histogram_add_ms(s->hist, logger, sh, rec->level,
                                   &rec->time, ms);
-  if (idx >= 0 && logger.len <= sizeof s->memo[0].text) {
+  /* In reference mode the memo stays empty: every record looks up. */
+  if (idx >= 0 && !s->reference && logger.len <= sizeof s->memo[0].text) {
     slg_logger_memo *m = &s->memo[s->memo_next];
     s->memo_next ^= 1;
     memcpy(m->text, logger.ptr, logger.len);
@@ -109,10 +111,16 @@ static void on_record(slg_scan *s, const slg_record *rec)
     slg_chunk_layout_seen(s->chunk, lid);
   a->layout_records[lid]++;
   /* Most records have the time of the timed record before them (many
-   * lines a second): its milliseconds too. */
+   * lines a second): its milliseconds too. Reference mode computes them
+   * from the time alone, every time. */
   int timed = (rec->time.flags & SLG_TIME_HAS_TIME) != 0;
-  int same = timed && slg_time_same(&rec->time, &s->prev_time);
-  int64_t ms = same ? s->prev_ms : slg_time_cache_ms(&s->tc, &rec->time);
+  int same = timed && !s->reference &&
+             slg_time_same(&rec->time, &s->prev_time);
+  int64_t ms = same           ? s->prev_ms
+               : s->reference ? slg_time_ms(&rec->time)
+                              : slg_time_cache_ms(&s->tc, &rec->time);
+  if (same)
+    SLG_FASTPATH_HIT(SCAN_SAME_TIME);
   if (timed) {
     a->timed_records++;
     /* Such a record moves no first or last time of the input or the file
@@ -187,9 +195,10 @@ void slg_scan_line(void *ctx, const slg_line *line)
 }
 
 void slg_scan_init(slg_scan *s, slg_layout *layout, slg_histogram *hist,
-                   slg_accounting *acc)
+                   slg_accounting *acc, int reference)
 {
   memset(s, 0, sizeof *s);
+  s->reference = reference != 0;
   s->layout = layout;
   slg_context_reset(&s->ctx);
   s->hist = hist;
@@ -208,7 +217,7 @@ int slg_pipeline_new(slg_pipeline **out, const slg_options *opts,
     p->opt.max_line = SLG_DEFAULT_MAX_LINE;
   if (!p->opt.max_loggers)
     p->opt.max_loggers = SLG_DEFAULT_MAX_LOGGERS;
-  int rc = slg_layout_new(&p->layout, p->opt.layout, error);
+  int rc = slg_layout_new(&p->layout, p->opt.layout, p->opt.reference, error);
   if (rc < 0) {
     free(p);
     *out = NULL;
@@ -218,7 +227,7 @@ int slg_pipeline_new(slg_pipeline **out, const slg_options *opts,
   slg_lines_init(&p->lines, p->opt.max_line, slg_scan_line, &p->scan);
   slg_histogram_init(&p->hist, p->opt.max_loggers);
   p->model = slg_model_new(p->opt.reference);
-  slg_scan_init(&p->scan, p->layout, &p->hist, &p->acc);
+  slg_scan_init(&p->scan, p->layout, &p->hist, &p->acc, p->opt.reference);
   p->scan.model = p->model;
   *out = p;
   return 0;

@@ -9,6 +9,7 @@
 #define SLG_PIPELINE_H
 
 #include "classify.h"
+#include "fastpath.h"
 #include "histogram.h"
 #include "input_kind.h"
 #include "layout.h"
@@ -48,8 +49,8 @@ typedef struct slg_accounting {
 } slg_accounting;
 
 /* slg_time_ms with the date's part remembered: records of one log mostly
- * share their date, and the days-from-civil arithmetic was a tenth of
- * the run time when done four times per record. */
+ * share their date, and the days-from-civil arithmetic is most of
+ * slg_time_ms (registry row SCAN_DATE_CACHE). */
 typedef struct slg_time_cache {
   uint16_t year;
   uint8_t month, day, flags; /* flags 0: nothing cached */
@@ -72,6 +73,8 @@ static inline int64_t slg_time_cache_ms(slg_time_cache *c, const slg_time *t)
     c->day = t->day;
     c->flags = 1;
     c->date_ms = slg_time_ms(t) - tod;
+  } else {
+    SLG_FASTPATH_HIT(SCAN_DATE_CACHE);
   }
   return c->date_ms + tod;
 }
@@ -114,12 +117,17 @@ typedef struct slg_scan {
   /* The chunk's state as the scan needs it on every line, kept here
    * rather than asked of chunk.c per line. */
   unsigned char chunk_state; /* SLG_SCAN_* */
+  /* Reference mode (fastpath.h): no logger memo, date cache or same-time
+   * skip. */
+  int reference;
 } slg_scan;
 
 #define SLG_SCAN_STARTED 1u /* the chunk has seen its first record */
 #define SLG_SCAN_STOPPED 2u /* inexact: its merge is serial, stop parsing */
 
 struct slg_pipeline {
+  /* The options as given, defaults filled in. opt.reference is the
+   * reference switch every layer's constructor is given (fastpath.h). */
   slg_options opt;
   slg_layout *layout;
   slg_lines lines;
@@ -188,9 +196,10 @@ int slg_chunk_was_serial(const slg_chunk *c);
 size_t slg_chunk_task_runs(const slg_chunk *c, uint64_t *lines);
 
 /* A scan over `layout` counting into hist and acc, with no file, model or
- * chunk yet (the caller sets the one it feeds). */
+ * chunk yet (the caller sets the one it feeds); `reference` non-zero
+ * turns its fast paths off (fastpath.h). */
 void slg_scan_init(slg_scan *s, slg_layout *layout, slg_histogram *hist,
-                   slg_accounting *acc);
+                   slg_accounting *acc, int reference);
 /* The line callback of slg_lines for a scan (pipeline.c). */
 void slg_scan_line(void *scan, const slg_line *line);
 /* What a chunk's scan hands to the chunk (chunk.c). */

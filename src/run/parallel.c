@@ -378,6 +378,7 @@ static ptrdiff_t read_serial_positional(slg_pipeline *p, slg_reader *r,
     uint64_t left = size - pos;
     size_t len = left < SERIAL_WINDOW ? (size_t)left : SERIAL_WINDOW;
     if (file && slg_mapping_populate(&m, file + pos, len) == 0) {
+      SLG_FASTPATH_HIT(RUN_MAPPED);
       slg_pipeline_feed(p, file + pos, len);
       slg_mapping_drop(&m, file + pos, len);
       pos += len;
@@ -402,8 +403,11 @@ static ptrdiff_t read_serial(slg_pipeline *p, slg_reader *r)
   char *buf = slg_xmalloc(SERIAL_BUFFER);
   ptrdiff_t n;
   /* Mapping pays for big files; small ones, and files whose size says
-   * nothing (/proc reports 0), are read as before. */
-  int64_t size = p->opt.no_mmap ? -1 : slg_reader_positional(r);
+   * nothing (/proc reports 0), are read as before. The mapping is a fast
+   * path of the registry (fastpath.h, RUN_MAPPED): reference mode reads. */
+  int64_t size = p->opt.no_mmap || p->opt.reference
+                     ? -1
+                     : slg_reader_positional(r);
   if (size >= SERIAL_WINDOW) {
     n = read_serial_positional(p, r, (uint64_t)size, buf);
   } else {
@@ -436,7 +440,9 @@ static size_t default_chunk(size_t nslots)
 ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
 {
   unsigned threads = p->opt.threads;
-  if (threads <= 1)
+  /* Parallel parsing is a fast path of the registry (fastpath.h,
+   * RUN_PARALLEL): reference mode reads on this thread alone. */
+  if (threads <= 1 || p->opt.reference)
     return read_serial(p, r);
   if (threads > SLG_MAX_THREADS)
     threads = SLG_MAX_THREADS;

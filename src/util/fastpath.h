@@ -3,7 +3,7 @@
  *
  * Every shortcut beside a general path is listed here once: its id, its
  * name, the general path it must equal and the test that compares the
- * two. docs/performance.md renders this table. In reference mode
+ * two. docs/fast-paths.md renders this table. In reference mode
  * (slg_options.reference, the CLI's --reference) every entry is switched
  * off and the general path alone runs; the report must be byte-identical
  * either way, which the golden, corpus and fuzz tiers check.
@@ -19,9 +19,46 @@
 
 #include <stdint.h>
 
-/* X(ID, "name", "general path it must equal", "differential test") */
+/*
+ * X(ID, "name", "general path it must equal", "differential test").
+ * Every row is also compared, in every tier, by running the same input
+ * in reference mode: tests/cli/reference_identical.sh (testdata and
+ * corpus, every command and format), tests/cli/golden.sh (each case both
+ * ways), fuzz_pipeline and fuzz_chunks; tests/cli/fastpath_counters.sh
+ * shows each row taken in normal mode and never in reference mode.
+ */
 #define SLG_FASTPATH_MAP(X)                                                  \
-  X(PLACEHOLDER, "placeholder", "-", "-")                                    \
+  /* parse / pipeline / run */                                               \
+  X(DEFAULT_HEADER, "default-header",                                        \
+    "scan_header, the token-by-token header scan (layout.c)",                \
+    "test_layout fast_equals_reference; fuzz_layout")                        \
+  X(HEADER_TIME_MEMO, "default-header-time-memo",                            \
+    "default_header reading the timestamp digits",                           \
+    "test_layout fast_equals_reference; fuzz_layout")                        \
+  X(HEADER_NAME_MEMO, "default-header-logger-memo",                          \
+    "class_at reading the logger name",                                      \
+    "test_layout fast_equals_reference; fuzz_layout")                        \
+  X(HEADER_MEMO, "header-memo",                                              \
+    "parse_full, the whole parse of a line (layout.c)",                      \
+    "test_layout fast_equals_reference; fuzz_layout")                        \
+  X(LAYOUT_LAST_SHAPE, "layout-last-shape",                                  \
+    "register_shape's hashed lookup of the layout table",                    \
+    "test_layout fast_equals_reference; fuzz_layout")                        \
+  X(SCAN_LOGGER_MEMO, "scan-logger-memo",                                    \
+    "slg_logger_short, slg_model_route_of and the histogram lookup",         \
+    "fuzz_pipeline; reference_identical.sh")                                 \
+  X(SCAN_DATE_CACHE, "scan-date-cache",                                      \
+    "slg_time_ms, days from the civil date (pipeline.h)",                    \
+    "fuzz_pipeline; reference_identical.sh")                                 \
+  X(SCAN_SAME_TIME, "scan-same-time",                                        \
+    "slg_time_ms, span_time and track_gap for every record (pipeline.c)",    \
+    "fuzz_pipeline; reference_identical.sh")                                 \
+  X(RUN_PARALLEL, "run-parallel-chunks",                                     \
+    "slg_pipeline_feed on one thread (parallel.c read_serial)",              \
+    "parallel_identical.sh; test_chunk; fuzz_chunks")                        \
+  X(RUN_MAPPED, "run-mapped-read",                                           \
+    "read(2) and pread(2) into a buffer (--no-mmap)",                        \
+    "parallel_identical.sh (--no-mmap)")                                     \
   /* model / extract */                                                      \
   X(TASK_RUNS, "runs of task lines",                                         \
     "slg_model_apply per task line (a one-line delta)",                      \

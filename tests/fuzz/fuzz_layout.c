@@ -42,9 +42,10 @@ static void check_record(slg_layout *l, const char *line, size_t len,
   fuzz_check(fuzz_span_inside(s.ptr, s.len, r->logger.ptr, r->logger.len));
 }
 
-/* The header memo changes nothing: a detector without it gives the same
- * record (a JSON message is unescaped into each detector's own scratch,
- * so messages are compared by content). */
+/* The fast paths change nothing: a detector in reference mode (no
+ * default_header, memos or shortcuts: fastpath.h) gives the same record
+ * and the same layout pattern (a JSON message is unescaped into each
+ * detector's own scratch, so messages are compared by content). */
 static void check_same(const char *line, size_t len, int rc,
                        const slg_record *r, int rc2, const slg_record *r2)
 {
@@ -71,10 +72,9 @@ static void check_same(const char *line, size_t len, int rc,
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
   slg_layout *l = NULL, *plain = NULL;
-  if (slg_layout_new(&l, NULL, NULL) < 0 ||
-      slg_layout_new(&plain, NULL, NULL) < 0)
+  if (slg_layout_new(&l, NULL, 0, NULL) < 0 ||
+      slg_layout_new(&plain, NULL, 1, NULL) < 0)
     fuzz_fail("slg_layout_new without a pattern failed");
-  slg_layout_set_header_memo(plain, 0);
   const char *p = (const char *)data, *end = p + size;
   while (p < end) {
     const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -86,6 +86,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
       check_record(l, p, len, &r);
     int rc2 = slg_layout_parse(plain, p, len, &r2);
     check_same(p, len, rc, &r, rc2, &r2);
+    if (rc)
+      fuzz_check(strcmp(slg_layout_pattern(l, r.layout_id),
+                        slg_layout_pattern(plain, r2.layout_id)) == 0);
     p += len + (nl ? 1 : 0);
   }
   fuzz_check(slg_layout_count(l) <= SLG_MAX_LAYOUTS);

@@ -47,7 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   slg_pattern *pat = NULL;
   int rc1 = slg_pattern_compile(&pat, conv, err1);
   slg_layout *l = NULL;
-  int rc2 = slg_layout_new(&l, conv, err2);
+  int rc2 = slg_layout_new(&l, conv, 0, err2);
   fuzz_check((rc1 < 0) == (rc2 < 0));
   if (rc1 < 0) {
     fuzz_check(memchr(err1, 0, sizeof err1) != NULL);
