@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "fastpath.h"
 
 const char slg_cli_usage[] =
     "usage: sparklog [COMMAND] [OPTIONS] [FILE...]\n"
@@ -75,6 +76,11 @@ const char slg_cli_usage[] =
     "      --config FILE              read this config file\n"
     "      --no-config                read no config file\n"
     "      --print-config             print the effective configuration\n"
+    "\n"
+    "Test options (for the test suite):\n"
+    "      --reference       every fast path off; same report, slower\n"
+    "      --fastpath-counts print each fast path's hits on stderr after the\n"
+    "                        report (builds with SLG_FASTPATH_COUNTERS)\n"
     "\n"
     "  -h, --help            show this help and exit\n"
     "  -V, --version         show the version and exit\n"
@@ -234,6 +240,19 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
     }
     if (strcmp(arg, "--no-mmap") == 0) {
       cli->options.no_mmap = 1;
+      continue;
+    }
+    if (strcmp(arg, "--reference") == 0) {
+      cli->options.reference = 1;
+      continue;
+    }
+    if (strcmp(arg, "--fastpath-counts") == 0) {
+      if (!slg_fastpath_counting()) {
+        slg_cli_error("--fastpath-counts: this build counts no fast-path "
+                      "hits (configure with -DSLG_FASTPATH_COUNTERS=ON)");
+        return SLG_EXIT_USAGE;
+      }
+      cli->fastpath_counts = 1;
       continue;
     }
     if (strcmp(arg, "--no-config") == 0) {

@@ -63,6 +63,7 @@ typedef struct slg_cli {
   const char *config_path; /* --config FILE */
   int no_config;
   int print_config;
+  int fastpath_counts; /* --fastpath-counts: hits on stderr at the end */
 } slg_cli;
 
 /*

@@ -17,6 +17,7 @@
 #include "analysis.h"
 #include "cli.h"
 #include "config.h"
+#include "fastpath.h"
 #include "knowledge.h"
 #include "pipeline.h"
 
@@ -189,6 +190,14 @@ static void render(const slg_pipeline *p, const slg_render_options *ro,
   }
 }
 
+/* --fastpath-counts: "name hits", one line per registry row. */
+static void print_fastpath_counts(void)
+{
+  for (int i = 0; i < SLG_FP_COUNT; i++)
+    fprintf(stderr, "%s %llu\n", slg_fastpath_name((slg_fastpath)i),
+            (unsigned long long)slg_fastpath_hits((slg_fastpath)i));
+}
+
 static int use_color(const slg_cli *cli)
 {
   if (cli->color >= 0)
@@ -309,5 +318,7 @@ int main(int argc, char **argv)
   slg_buf_dispose(&out);
   slg_pipeline_free(p);
   free(cli.files);
+  if (cli.fastpath_counts)
+    print_fastpath_counts();
   return status;
 }
