@@ -8,7 +8,9 @@
  * (the bounds that send chunks down the serial path), byte 3 whether the
  * last line keeps its newline. The rest is the log; a line longer than a
  * chunk or without a newline goes through the serial splitter, as the
- * reader thread does with it.
+ * reader thread does with it. A third pipeline in reference mode (every
+ * fast path off: src/util/fastpath.h) reads the bytes serially: its report
+ * must be byte-identical too.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -41,13 +43,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   if (!(data[3] & 1) && n > 0 && s[n - 1] != '\n')
     n--; /* sometimes an unterminated last line, sometimes not */
 
-  slg_pipeline *a = NULL, *b = NULL;
+  slg_pipeline *a = NULL, *b = NULL, *r = NULL;
+  slg_options ref_opt = opt;
+  ref_opt.reference = 1;
   if (slg_pipeline_new(&a, &opt, NULL) < 0 ||
-      slg_pipeline_new(&b, &opt, NULL) < 0)
+      slg_pipeline_new(&b, &opt, NULL) < 0 ||
+      slg_pipeline_new(&r, &ref_opt, NULL) < 0)
     fuzz_fail("slg_pipeline_new without a layout failed");
   slg_pipeline_begin_file(a, "fuzz.log");
   slg_pipeline_feed(a, s, n);
   slg_pipeline_end_file(a, NULL);
+  slg_pipeline_begin_file(r, "fuzz.log");
+  slg_pipeline_feed(r, s, n);
+  slg_pipeline_end_file(r, NULL);
 
   slg_chunk *c = slg_chunk_new(b);
   slg_pipeline_begin_file(b, "fuzz.log");
@@ -74,17 +82,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   }
   slg_pipeline_end_file(b, NULL);
 
-  size_t la, lb;
-  char *ra = report(a, &la), *rb = report(b, &lb);
+  size_t la, lb, lr;
+  char *ra = report(a, &la), *rb = report(b, &lb), *rr = report(r, &lr);
   if (la != lb || memcmp(ra, rb, la) != 0) {
     fprintf(stderr, "serial:\n%.*s\nchunked:\n%.*s\n", (int)la, ra,
             (int)lb, rb);
     fuzz_fail("the chunked report differs from the serial one");
   }
+  if (la != lr || memcmp(ra, rr, la) != 0) {
+    fprintf(stderr, "serial:\n%.*s\nreference:\n%.*s\n", (int)la, ra,
+            (int)lr, rr);
+    fuzz_fail("the reference report differs from the serial one");
+  }
   free(ra);
   free(rb);
+  free(rr);
   slg_chunk_free(c);
   slg_pipeline_free(a);
   slg_pipeline_free(b);
+  slg_pipeline_free(r);
   return 0;
 }

@@ -6,7 +6,9 @@
  * byte 2 max_loggers (the histogram bound), byte 3 whether the input is
  * split into two files. The rest is fed in those chunks. The finished
  * report is rendered as JSON (which must be valid UTF-8, balanced, and
- * account for every line) and as text in each view.
+ * account for every line) and as text in each view. The same bytes go
+ * through a second pipeline in reference mode (every fast path off:
+ * src/util/fastpath.h), fed whole: its JSON report must be byte-identical.
  */
 #include <string.h>
 
@@ -25,6 +27,34 @@ static void feed_chunked(slg_pipeline *p, const char *s, size_t n,
     slg_pipeline_feed(p, s + off, c);
     off += c;
   }
+}
+
+/* The input through a pipeline with `opt`, each file fed whole: the
+ * reference pipeline. Its JSON report in *out. */
+static void run_whole(const slg_options *opt, const char *s, size_t n,
+                      size_t half, const uint8_t *data,
+                      const slg_render_options *ro, slg_buf *out)
+{
+  slg_pipeline *p = NULL;
+  slg_file_status st;
+  if (slg_pipeline_new(&p, opt, NULL) < 0)
+    fuzz_fail("slg_pipeline_new without a layout failed");
+  memset(&st, 0, sizeof st);
+  slg_pipeline_begin_file(p, "fuzz-a.log");
+  slg_pipeline_feed(p, s, half);
+  st.bytes_read = st.bytes_decoded = half;
+  slg_pipeline_end_file(p, &st);
+  if (data[3] & 1) { /* two files */
+    slg_pipeline_begin_file(p, "fuzz-b.log");
+    slg_pipeline_feed(p, s + half, n - half);
+    st.bytes_read = st.bytes_decoded = n - half;
+    st.error = (data[3] & 2) ? SLG_ECORRUPT : 0;
+    st.error_offset = n - half;
+    slg_pipeline_end_file(p, &st);
+  }
+  slg_pipeline_finish(p);
+  slg_render_json(p, ro, out);
+  slg_pipeline_free(p);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -75,6 +105,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fprintf(stderr, "%.*s\n", (int)(out.len < 4000 ? out.len : 4000), out.ptr);
     fuzz_fail(why);
   }
+  slg_options ref_opt = opt;
+  ref_opt.reference = 1;
+  slg_buf ref = SLG_BUF_INIT;
+  run_whole(&ref_opt, s, n, half, data, &ro, &ref);
+  if (ref.len != out.len || memcmp(ref.ptr, out.ptr, out.len) != 0) {
+    fprintf(stderr, "normal:\n%.*s\nreference:\n%.*s\n", (int)out.len,
+            out.ptr, (int)ref.len, ref.ptr);
+    fuzz_fail("the reference report differs from the normal one");
+  }
+  slg_buf_dispose(&ref);
   static const slg_view views[] = {SLG_VIEW_REPORT, SLG_VIEW_LOGGERS,
                                    SLG_VIEW_JOBS, SLG_VIEW_STAGES};
   for (size_t i = 0; i < sizeof views / sizeof *views; i++) {

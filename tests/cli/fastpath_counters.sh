@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# label: slow
+# Every fast path of the registry (src/util/fastpath.h) is taken in normal
+# mode and none in reference mode. On an 8 MB generated bench slice, its
+# gzip, the same bytes on stdin and the testdata logs (other layouts, JSON
+# lines), read on one thread and on two, each registry row's hits summed
+# over the normal runs are > 0, and every row is 0 in each --reference
+# run; each reference report is byte-identical to its normal one.
+# Needs a build with -DSLG_FASTPATH_COUNTERS=ON: otherwise skipped (77),
+# as when the generator is missing.
+set -u
+sparklog=$1 src=$2 build=$3
+gen=$build/tests/sparkgen
+if ! "$sparklog" --fastpath-counts /dev/null >/dev/null 2>&1; then
+  echo "SKIP: $sparklog counts no fast-path hits (SLG_FASTPATH_COUNTERS=OFF)"
+  exit 77
+fi
+[ -x "$gen" ] || { echo "SKIP: $gen not built"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$gen" --scenario bench --target-bytes 8M --out "$tmp/slice.log" >/dev/null
+gzip -1 -k "$tmp/slice.log"
+files=("$tmp/slice.log" "$tmp/slice.log.gz")
+for f in "$src"/testdata/*.log* "$src"/testdata/*.jsonl; do
+  [ -f "$f" ] && files+=("$f")
+done
+
+fail=0
+# run NAME OPTIONS...: the JSON report, its status, and the counts (the
+# stderr lines "name hits") of one normal and one --reference run.
+run() {
+  local name=$1
+  shift
+  for mode in normal reference; do
+    local ref=()
+    [ $mode = reference ] && ref=(--reference)
+    if [ "$name" = stdin ]; then
+      "$sparklog" "${ref[@]}" --fastpath-counts -f json "$@" \
+        <"$tmp/slice.log" >"$tmp/$name.$mode.json" 2>"$tmp/$name.$mode.err"
+    else
+      "$sparklog" "${ref[@]}" --fastpath-counts -f json "$@" \
+        >"$tmp/$name.$mode.json" 2>"$tmp/$name.$mode.err"
+    fi
+    echo "status $?" >>"$tmp/$name.$mode.json"
+    grep -E '^[a-z][a-z0-9-]* [0-9]+$' "$tmp/$name.$mode.err" \
+      >"$tmp/$name.$mode.counts"
+  done
+  if ! cmp -s "$tmp/$name.normal.json" "$tmp/$name.reference.json"; then
+    echo "FAIL: $name: the --reference report differs"
+    diff "$tmp/$name.normal.json" "$tmp/$name.reference.json" | head -10
+    fail=1
+  fi
+  if [ ! -s "$tmp/$name.reference.counts" ]; then
+    echo "FAIL: $name: no counts printed"; fail=1
+  fi
+  while read -r row hits; do
+    if [ "$hits" != 0 ]; then
+      echo "FAIL: $name: $row taken $hits times in reference mode"; fail=1
+    fi
+  done <"$tmp/$name.reference.counts"
+}
+
+run serial --threads 1 "${files[@]}"
+run parallel --threads 2 "${files[@]}"
+run stdin --threads 2 -
+
+# Summed over the normal runs, every row was taken.
+rows=0
+while read -r row hits; do
+  rows=$((rows + 1))
+  if [ "$hits" -eq 0 ]; then
+    echo "FAIL: $row never taken in normal mode"; fail=1
+  else
+    echo "ok: $row $hits"
+  fi
+done < <(cat "$tmp"/*.normal.counts |
+         awk '{ if (!($1 in n)) order[++k] = $1; n[$1] += $2 }
+              END { for (i = 1; i <= k; i++) print order[i], n[order[i]] }')
+[ "$rows" -gt 0 ] || { echo "FAIL: no registry rows"; fail=1; }
+[ $fail = 0 ] && echo "1 passed, 0 failed" || echo "0 passed, 1 failed"
+exit $fail
