@@ -3,7 +3,7 @@
  *
  * Every shortcut beside a general path is listed here once: its id, its
  * name, the general path it must equal and the test that compares the
- * two. docs/fast-paths.md renders this table. In reference mode
+ * two. docs/performance.md renders this table. In reference mode
  * (slg_options.reference, the CLI's --reference) every entry is switched
  * off and the general path alone runs; the report must be byte-identical
  * either way, which the golden, corpus and fuzz tiers check.
@@ -60,17 +60,17 @@
     "read(2) and pread(2) into a buffer (--no-mmap)",                        \
     "parallel_identical.sh (--no-mmap)")                                     \
   /* model / extract */                                                      \
-  X(TASK_RUNS, "runs of task lines",                                         \
+  X(TASK_RUNS, "model-task-runs",                                            \
     "slg_model_apply per task line (a one-line delta)",                      \
     "test_chunk.c runs_are_exact; test_model.c runs_equal_lines; "           \
     "fuzz_chunks")                                                           \
-  X(MODEL_LAST_STAGE, "model: last-stage cache",                             \
+  X(MODEL_LAST_STAGE, "model-last-stage",                                    \
     "the stage id map (stage_lookup)",                                       \
     "test_model.c reference_equals_normal")                                  \
-  X(MODEL_EXEC_TABLE, "model: executor direct table",                        \
+  X(MODEL_EXEC_TABLE, "model-exec-table",                                    \
     "the executor hash map (exec_index_hashed)",                             \
     "test_model.c reference_equals_normal")                                  \
-  X(TSM_FAST_START, "TaskSetManager Starting-task reader",                   \
+  X(TSM_FAST_START, "extract-tsm-start",                                    \
     "starting() in slg_extract_tasksetmanager_general",                      \
     "test_extract.c fast == general sweep; fuzz_extract")
 
