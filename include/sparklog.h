@@ -138,7 +138,8 @@ typedef struct slg_options {
   int no_mmap;
   /* Non-zero: reference mode. Every fast path, cache and memo of the
    * registry (src/util/fastpath.h) is switched off and the general path
-   * alone runs; the report is the same. For tests: it is slower. */
+   * alone runs: one thread (threads is ignored) reading with read(2)
+   * (as no_mmap). The report is the same. For tests: it is slower. */
   int reference;
 } slg_options;
 
