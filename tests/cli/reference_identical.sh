@@ -2,15 +2,15 @@
 # label: corpus
 # Reference mode (--reference: every fast path of src/util/fastpath.h
 # off, one thread, no mapping) gives byte-identical output: every testdata
-# and ../shared/corpus log x every command x every format (text on stdout,
-# the others through --output in the same run), with stderr and the exit
-# status, compared with a normal run (all cores, mapped). Only testdata
-# when ../shared/corpus is absent.
+# (fixtures included) and ../shared/corpus log x every command x every
+# format (text on stdout, the others through --output in the same run),
+# with stderr and the exit status, compared with a normal run (all cores,
+# mapped). Only testdata when ../shared/corpus is absent.
 set -u
 sparklog=$1 src=$2
 files=()
 for f in "$src"/testdata/*.log* "$src"/testdata/*.jsonl \
-         "$src"/../shared/corpus/*/*; do
+         "$src"/testdata/fixtures/*.log "$src"/../shared/corpus/*/*; do
   [ -f "$f" ] || continue
   [ "$(basename "$f")" = CATALOG.md ] && continue
   files+=("$f")
