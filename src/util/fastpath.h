@@ -23,9 +23,10 @@
  * X(ID, "name", "general path it must equal", "differential test").
  * Every row is also compared, in every tier, by running the same input
  * in reference mode: tests/cli/reference_identical.sh (testdata and
- * corpus, every command and format), tests/cli/golden.sh (each case both
- * ways), fuzz_pipeline and fuzz_chunks; tests/cli/fastpath_counters.sh
- * shows each row taken in normal mode and never in reference mode.
+ * corpus, every command and format), golden_reference.sh and
+ * golden_corpus_reference.sh (each golden case with --reference),
+ * fuzz_pipeline and fuzz_chunks; tests/cli/fastpath_counters.sh shows
+ * each row taken in normal mode and never in reference mode.
  */
 #define SLG_FASTPATH_MAP(X)                                                  \
   /* parse / pipeline / run */                                               \
