@@ -35,7 +35,7 @@ static void test_histogram__counts_levels_and_span(void **state)
 {
   (void)state;
   slg_histogram h;
-  slg_histogram_init(&h, 10);
+  slg_histogram_init(&h, 10, 0);
   add(&h, "TaskSetManager", "TaskSetManager", SLG_LEVEL_INFO, at(10, 0, 5));
   add(&h, "org.apache.spark.scheduler.TaskSetManager", "TaskSetManager",
       SLG_LEVEL_WARN, at(10, 0, 1));
@@ -66,7 +66,7 @@ static void test_histogram__bounded_other(void **state)
 {
   (void)state;
   slg_histogram h;
-  slg_histogram_init(&h, 100);
+  slg_histogram_init(&h, 100, 0);
   char name[32];
   for (int round = 0; round < 2; round++)
     for (int i = 0; i < 5000; i++) {
@@ -86,7 +86,7 @@ static void test_histogram__sorted_by_count_then_name(void **state)
 {
   (void)state;
   slg_histogram h;
-  slg_histogram_init(&h, 10);
+  slg_histogram_init(&h, 10, 0);
   add(&h, "B", "B", SLG_LEVEL_INFO, at(1, 0, 0));
   add(&h, "A", "A", SLG_LEVEL_INFO, at(1, 0, 0));
   add(&h, "C", "C", SLG_LEVEL_INFO, at(1, 0, 0));
@@ -100,12 +100,46 @@ static void test_histogram__sorted_by_count_then_name(void **state)
   slg_histogram_dispose(&h);
 }
 
+/* The recent-logger shortcut (fastpath.h HIST_RECENT) against the hashed
+ * lookup alone: the same counts, levels, names and order over a run of
+ * names that repeat, alternate and pass the bound. */
+static void test_histogram__reference_equals_normal(void **state)
+{
+  (void)state;
+  slg_histogram h[2];
+  slg_histogram_init(&h[0], 8, 0);
+  slg_histogram_init(&h[1], 8, 1);
+  uint32_t x = 12345;
+  char name[32];
+  for (int i = 0; i < 5000; i++) {
+    x = x * 1103515245u + 12345u;
+    unsigned k = (x >> 16) % 16;
+    if ((x >> 8) % 4 != 0)
+      k = (unsigned)(i / 50) % 3; /* long runs of one or two names */
+    snprintf(name, sizeof name, "Logger%u", k);
+    slg_level lv = (x >> 4) % 3 ? SLG_LEVEL_INFO : SLG_LEVEL_WARN;
+    for (int m = 0; m < 2; m++)
+      add(&h[m], name, name, lv, at(10, i / 100 % 60, i % 60));
+  }
+  assert_int_equal(h[0].count, h[1].count);
+  assert_int_equal(h[0].other_count, h[1].other_count);
+  for (size_t i = 0; i < h[0].count; i++) {
+    assert_string_equal(h[0].loggers[i].name, h[1].loggers[i].name);
+    assert_int_equal(h[0].loggers[i].count, h[1].loggers[i].count);
+    assert_memory_equal(h[0].loggers[i].levels, h[1].loggers[i].levels,
+                        sizeof h[0].loggers[i].levels);
+  }
+  slg_histogram_dispose(&h[0]);
+  slg_histogram_dispose(&h[1]);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_histogram__counts_levels_and_span),
       cmocka_unit_test(test_histogram__bounded_other),
       cmocka_unit_test(test_histogram__sorted_by_count_then_name),
+      cmocka_unit_test(test_histogram__reference_equals_normal),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

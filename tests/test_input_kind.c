@@ -68,7 +68,7 @@ static void test_input_kind__table(void **state)
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     const kind_case *c = &cases[i];
     slg_histogram h;
-    slg_histogram_init(&h, 100);
+    slg_histogram_init(&h, 100, 0);
     slg_time t;
     memset(&t, 0, sizeof t);
     for (size_t k = 0; c->loggers[k]; k++)
@@ -104,7 +104,7 @@ static void test_input_kind__bound_hides_late_driver_logger(void **state)
 {
   (void)state;
   slg_histogram h;
-  slg_histogram_init(&h, 1);
+  slg_histogram_init(&h, 1, 0);
   slg_time t;
   memset(&t, 0, sizeof t);
   slg_histogram_add(&h, slg_span_make("executor.Executor", 17),
@@ -122,7 +122,7 @@ static void test_input_kind__event_log(void **state)
 {
   (void)state;
   slg_histogram h;
-  slg_histogram_init(&h, 10);
+  slg_histogram_init(&h, 10, 0);
   assert_int_equal(slg_input_kind_of(&h, 30, 30), SLG_INPUT_EVENT_LOG);
   assert_int_equal(slg_input_kind_of(&h, 30, 16), SLG_INPUT_EVENT_LOG);
   assert_int_equal(slg_input_kind_of(&h, 30, 15), SLG_INPUT_NOT_SPARK);

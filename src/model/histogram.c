@@ -11,6 +11,8 @@
  */
 #include "histogram.h"
 
+#include "fastpath.h"
+
 #include <stdlib.h>
 
 #define SLG_OTHER_EXACT (1u << 18)
@@ -25,9 +27,10 @@ static uint64_t hash_name(const char *p, size_t n)
   return h;
 }
 
-void slg_histogram_init(slg_histogram *h, size_t max_loggers)
+void slg_histogram_init(slg_histogram *h, size_t max_loggers, int reference)
 {
   memset(h, 0, sizeof *h);
+  h->reference = reference;
   h->max_loggers = max_loggers ? max_loggers : 1;
   h->nslots = 64;
   while (h->nslots < h->max_loggers * 2)
@@ -127,16 +130,19 @@ static void touch(slg_histogram *h, size_t idx)
 static slg_logger_stats *find(slg_histogram *h, slg_span short_name,
                               uint64_t *hv, size_t *slot)
 {
-  if (h->last_idx) {
+  if (h->last_idx && !h->reference) {
     slg_logger_stats *c = &h->loggers[h->last_idx - 1];
     if (c->name_len == short_name.len &&
-        slg_mem_eq(c->name, short_name.ptr, short_name.len))
+        slg_mem_eq(c->name, short_name.ptr, short_name.len)) {
+      SLG_FASTPATH_HIT(HIST_RECENT);
       return c;
+    }
   }
-  if (h->prev_idx) {
+  if (h->prev_idx && !h->reference) {
     slg_logger_stats *c = &h->loggers[h->prev_idx - 1];
     if (c->name_len == short_name.len &&
         slg_mem_eq(c->name, short_name.ptr, short_name.len)) {
+      SLG_FASTPATH_HIT(HIST_RECENT);
       touch(h, h->prev_idx);
       return c;
     }

@@ -41,9 +41,12 @@ typedef struct slg_histogram {
   uint64_t seq;
   size_t last_idx; /* logger of the previous record + 1, 0 = none */
   size_t prev_idx; /* the other logger seen most recently + 1, 0 = none */
+  int reference;   /* the lookup always hashes (fastpath.h) */
 } slg_histogram;
 
-void slg_histogram_init(slg_histogram *h, size_t max_loggers);
+/* reference != 0: the two most recent loggers are never tried before the
+ * hash (fastpath.h, HIST_RECENT). */
+void slg_histogram_init(slg_histogram *h, size_t max_loggers, int reference);
 void slg_histogram_dispose(slg_histogram *h);
 
 /*

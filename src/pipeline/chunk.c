@@ -101,7 +101,7 @@ slg_chunk *slg_chunk_new(const slg_pipeline *p)
   c->max_loggers = p->opt.max_loggers;
   c->pattern = p->opt.layout;
   slg_lines_init(&c->lines, p->opt.max_line, slg_scan_line, &c->scan);
-  slg_histogram_init(&c->hist, c->max_loggers);
+  slg_histogram_init(&c->hist, c->max_loggers, c->reference);
   return c;
 }
 
@@ -145,7 +145,7 @@ static void reset(slg_chunk *c, const char *data, size_t len)
       abort();
   }
   slg_histogram_dispose(&c->hist);
-  slg_histogram_init(&c->hist, c->max_loggers);
+  slg_histogram_init(&c->hist, c->max_loggers, c->reference);
   memset(&c->acc, 0, sizeof c->acc);
   c->acc.gap_ms = -1;
   memset(&c->file, 0, sizeof c->file);

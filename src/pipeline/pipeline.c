@@ -225,7 +225,7 @@ int slg_pipeline_new(slg_pipeline **out, const slg_options *opts,
   }
   p->acc.gap_ms = -1;
   slg_lines_init(&p->lines, p->opt.max_line, slg_scan_line, &p->scan);
-  slg_histogram_init(&p->hist, p->opt.max_loggers);
+  slg_histogram_init(&p->hist, p->opt.max_loggers, p->opt.reference);
   p->model = slg_model_new(p->opt.reference);
   slg_scan_init(&p->scan, p->layout, &p->hist, &p->acc, p->opt.reference);
   p->scan.model = p->model;

@@ -73,7 +73,10 @@
     "test_model.c reference_equals_normal")                                  \
   X(TSM_FAST_START, "extract-tsm-start",                                    \
     "starting() in slg_extract_tasksetmanager_general",                      \
-    "test_extract.c fast == general sweep; fuzz_extract")
+    "test_extract.c fast == general sweep; fuzz_extract")                   \
+  X(HIST_RECENT, "histogram-recent-loggers",                                 \
+    "the histogram's hashed lookup of a logger name (histogram.c find)",     \
+    "test_histogram.c reference_equals_normal; reference_identical.sh")
 
 typedef enum slg_fastpath {
 #define SLG_FASTPATH_ENUM(id, name, general, test) SLG_FP_##id,
