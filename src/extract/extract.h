@@ -128,8 +128,8 @@ int slg_event_equal(const slg_event *a, const slg_event *b);
 
 /* slg_event_clear, inlined where an event is cleared for every line.
  * Field by field, not memset: GCC turns a memset of this size into `rep
- * stosq`, whose start-up cost on AMD cores was a quarter of the task-line
- * parse; plain stores cost a few cycles. */
+ * stosq`, slow to start; plain stores cost a few cycles
+ * (docs/performance.md). */
 static inline void slg_event_clear_inline(slg_event *ev)
 {
   ev->kind = SLG_EV_NONE;

@@ -29,8 +29,8 @@ static inline int task_head(slg_cur *c, slg_event *ev)
 
 static slg_locality locality_of(slg_span s)
 {
-  /* The length (and for 10, the first byte) leaves one name to compare:
-   * a loop over all five cost a tenth of a Starting-task line's parse. */
+  /* The length (and for 10, the first byte) leaves one name to compare,
+   * instead of a loop over all five on every Starting-task line. */
 #define LOC_IS(lit) slg_mem_eq(s.ptr, lit, sizeof(lit) - 1)
   switch (s.len) {
   case 13:
@@ -117,15 +117,13 @@ static int starting(slg_cur *c, slg_event *ev)
  * starting() would (test_extract.c and fuzz_extract compare), and in
  * reference mode it is not called (the model's route runs
  * slg_extract_tasksetmanager_general). It walks a local pointer rather
- * than an slg_cur: written on the cursor it measured slower
- * (docs/performance.md). "Finished task" has no such twin: finished()
+ * than an slg_cur (docs/performance.md, "Twins that remain"). "Finished task" has no such twin: finished()
  * reads it inline. */
 
 /* 1..15 digits (so below SLG_EXTRACT_MAX): the value and the address of
  * the byte after them, or NULL. The caller knows the input's last byte is
  * not a digit, so every run of digits ends before `end`: no bounds check
- * per digit. (An unrolled loop and an eight-bytes-at-once conversion
- * measured no faster than a plain loop.) */
+ * per digit. (docs/performance.md lists the conversions tried.) */
 static inline const char *fast_digits(const char *p, const char *end,
                                       uint64_t *out)
 {

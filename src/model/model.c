@@ -194,8 +194,7 @@ struct slg_model {
   app_ix *ix;
   size_t napps;
   /* &apps[napps - 1] and &ix[napps - 1] (NULL while napps == 0), kept by
-   * new_app: every event asks for them, several times (computing them
-   * each time measured 2% slower). */
+   * new_app: every event asks for them, several times. */
   slg_app *cur;
   app_ix *cur_x;
   uint64_t rejected;
@@ -210,9 +209,6 @@ struct slg_model {
   slg_time now;
   int64_t now_ms;
   slg_pos pos;
-  /* slg_time_ms of the date part of the last dated record: records of one
-   * log mostly share their date (days_from_civil per record was 2% of a
-   * run). */
   /* Midnight rollover of time-only layouts. */
   int64_t last_raw_ms;
   int64_t day_offset;
@@ -879,7 +875,7 @@ static void on_stage_end(slg_model *m, const slg_event *ev, int failed)
   t->end_ms = m->now_ms;
   t->duration_ms = ev->ms >= 0 ? ev->ms : elapsed(t->start_ms, t->end_ms);
   /* Memory grows with stages: a finished one keeps only the buckets in
-   * use (a quarter to a half of its window). */
+   * use, not its whole window. */
   slg_sketch_trim(&t->tasks.task_ms);
   if (!failed) {
     t->status = SLG_STATUS_SUCCEEDED;

@@ -24,10 +24,9 @@ typedef struct slg_model_item {
   int8_t result;     /* SLG_EXTRACT_NONE, _OK or _REJECTED */
   int16_t exec_num;  /* ev.exec's value when it is a small canonical
                         decimal, else -1. Worked out here, while the line is
-                        in this thread's cache: the merging thread reading
-                        every task line's executor id from the other
-                        core's cache was a tenth of the parallel path's
-                        time. */
+                        in this thread's cache, so that the merging thread
+                        does not read the id from another core's cache
+                        (docs/performance.md). */
   slg_event ev; /* with result == SLG_EXTRACT_OK; its spans borrow from
                    the record's message */
 } slg_model_item;

@@ -230,8 +230,8 @@ int slg_chunk_parse_at(slg_chunk *c, const slg_byte_source *src, char *buf,
   }
   /* The last line that starts here may end past `end`. In the mapping it
    * is read on to its newline where it lies, a page at a time, and fed
-   * with the rest (a 64 KiB pread per chunk, for a line's last hundred
-   * bytes, was a quarter more copying than the input itself). */
+   * with the rest, instead of a 64 KiB pread per chunk for a line's last
+   * hundred bytes. */
   if (bytes != buf && start < got && bytes[got - 1] != '\n') {
     /* Up to EXTENSION of it: a longer line is read on with pread below,
      * so its pages do not all count against the process at once. */
@@ -328,9 +328,8 @@ static chunk_item *push(slg_chunk *c, int kind, uint64_t line_no)
   }
   chunk_item *it = &c->items[c->nitems++];
   /* The items were last read by the merging core: fetched back a few
-   * records ahead, so that the stores do not wait for it (7% on a plain
-   * file). Baseline x86-64 has no PREFETCHW, so this is a read prefetch;
-   * PREFETCHW measured the same. Prefetching in the merge was slower. */
+   * records ahead, so that the stores do not wait for it. Baseline x86-64
+   * has no PREFETCHW, so this is a read prefetch (docs/performance.md). */
   if (c->nitems + 4 < c->items_cap) {
     const char *ahead = (const char *)&c->items[c->nitems + 4];
     __builtin_prefetch(ahead, 1);

@@ -34,8 +34,7 @@
 #include "run.h"
 
 /* The serial path's read size: small enough that the bytes read() just
- * copied are still in the core's L2 cache when the parser reaches them
- * (64 KiB measured 4% faster than 256 KiB on a 512 KiB-L2 EPYC). */
+ * copied are still in the core's L2 cache when the parser reaches them. */
 #define SERIAL_BUFFER (64 * 1024)
 /* Its windows of a mapped file, each populated before it is fed and
  * given back after: two system calls per MiB. */
@@ -421,11 +420,10 @@ static ptrdiff_t read_serial(slg_pipeline *p, slg_reader *r)
 /*
  * 1 MiB chunks: each chunk costs fixed work (a fresh histogram, its first
  * record of each logger, the layout memo, a populate call, two hand-offs
- * between threads), about 24 us here. Since task lines are summed into
- * runs, a chunk's queue stays small at that size; on two threads 1 MiB
- * took 8% less time than 256 KiB on a plain file and on gzip, 10% on
- * stdin. With many threads the chunk is halved, down to 256 KiB, to keep
- * the ring within RING_BUDGET.
+ * between threads). Since task lines are summed into runs, a chunk's
+ * queue stays small at that size, and big chunks pay that cost less often
+ * (docs/performance.md). With many threads the chunk is halved, down to
+ * 256 KiB, to keep the ring within RING_BUDGET.
  */
 #define RING_BUDGET (16u * 1024 * 1024)
 
@@ -460,8 +458,8 @@ ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
     q.nchunks = (size_t)((q.size + q.chunk_size - 1) / q.chunk_size);
     if (q.nchunks < q.nslots)
       q.nslots = q.nchunks ? q.nchunks : 1;
-    /* Mapped once, whole: a mapping per chunk cost a TLB flush of the
-     * other cores each (munmap), 2% of the run. */
+    /* Mapped once, whole: a mapping per chunk would cost a TLB flush of
+     * the other cores at each munmap. */
     if (!p->opt.no_mmap && q.size > 0)
       (void)slg_reader_map(r, 0, (size_t)q.size, &q.map);
     slg_file_source_init(&q.src, r, &q.map);
@@ -481,9 +479,8 @@ ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
   unsigned started = 0;
   void *(*worker)(void *) = q.positional ? positional_main : worker_main;
   /* The merging thread parses too: N - 1 workers. So does the reader of
-   * a stream, when the ring is full: N - 2 workers there. (N workers and
-   * the merger made a gzip input on 2 cores 13% slower; N - 1 workers
-   * with a reader that only inflates, 15% slower than this.) */
+   * a stream, when the ring is full: N - 2 workers there, so that no core
+   * is oversubscribed (docs/performance.md has the alternatives tried). */
   unsigned nworkers = q.positional ? threads - 1 : threads - 2;
   for (; started < nworkers; started++)
     if (pthread_create(&workers[started], NULL, worker, &q) != 0)

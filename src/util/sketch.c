@@ -45,8 +45,8 @@ static void fill_small(void)
 }
 
 /* The caller made sure the table is filled (slg_sketch_add: at a
- * sketch's first positive value; pthread_once per value cost a tenth of
- * an add). */
+ * sketch's first positive value, not per value, which would cost a
+ * pthread_once per add). */
 static int32_t bucket_of(uint64_t v)
 {
   if (v < SMALL)
