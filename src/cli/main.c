@@ -177,15 +177,15 @@ static int explain(const slg_cli *cli, slg_buf *out)
   return SLG_EXIT_OK;
 }
 
-static void render(const slg_pipeline *p, const slg_render_options *ro,
+static void render(const slg_report *rep, const slg_render_options *ro,
                    slg_format format, slg_buf *out)
 {
   switch (format) {
-  case SLG_FORMAT_JSON: slg_render_json(p, ro, out); break;
-  case SLG_FORMAT_MARKDOWN: slg_render_markdown(p, ro, out); break;
-  case SLG_FORMAT_JUNIT: slg_render_junit(p, ro, out); break;
-  case SLG_FORMAT_GITHUB: slg_render_github(p, ro, out); break;
-  default: slg_render_text(p, ro, out); break;
+  case SLG_FORMAT_JSON: slg_render_json(rep, ro, out); break;
+  case SLG_FORMAT_MARKDOWN: slg_render_markdown(rep, ro, out); break;
+  case SLG_FORMAT_JUNIT: slg_render_junit(rep, ro, out); break;
+  case SLG_FORMAT_GITHUB: slg_render_github(rep, ro, out); break;
+  default: slg_render_text(rep, ro, out); break;
   }
 }
 
@@ -263,11 +263,13 @@ int main(int argc, char **argv)
   case SLG_CMD_CHECK: ro.view = SLG_VIEW_CHECK; break;
   default: ro.view = SLG_VIEW_REPORT; break;
   }
+  slg_report rep;
+  slg_pipeline_report(&rep, p);
   slg_analysis analysis;
-  slg_analysis_run(&analysis, p->model, &thresholds,
-                   slg_pipeline_input_kind(p));
-  ro.analysis = &analysis;
-  ro.thresholds = &thresholds;
+  slg_analysis_run(&analysis, rep.model, &thresholds,
+                   slg_report_input_kind(&rep));
+  rep.analysis = &analysis;
+  rep.thresholds = &thresholds;
   int color = use_color(&cli);
 
   /* Extra outputs first (files), then stdout. */
@@ -275,7 +277,7 @@ int main(int argc, char **argv)
     const slg_output_spec *spec = &cli.outputs[i];
     slg_buf_clear(&out);
     ro.color = 0;
-    render(p, &ro, spec->format, &out);
+    render(&rep, &ro, spec->format, &out);
     FILE *f = fopen(spec->path, spec->append ? "ab" : "wb");
     if (!f) {
       slg_cli_error("%s: %s", spec->path, strerror(errno));
@@ -290,7 +292,7 @@ int main(int argc, char **argv)
   }
   slg_buf_clear(&out);
   ro.color = cli.format == SLG_FORMAT_TEXT ? color : 0;
-  render(p, &ro, cli.format, &out);
+  render(&rep, &ro, cli.format, &out);
   status = max_status(status, write_all(stdout, "stdout", out.ptr, out.len));
 
   if (cli.command == SLG_CMD_CHECK) {

@@ -2,7 +2,8 @@
  * render.h - the report in each output format, written into a buffer.
  *
  * One renderer per format (render_json.c, render_text.c, ...). They read
- * the finished pipeline and never print: the CLI writes the buffer out.
+ * a report (report.h), never the pipeline, and never print: the CLI writes
+ * the buffer out.
  * Every subcommand's JSON is the same full sparklog/1 document; the text
  * renderers show the part the subcommand is about.
  */
@@ -11,7 +12,7 @@
 
 #include "buf.h"
 #include "model.h"
-#include "pipeline.h"
+#include "report.h"
 
 /* What the text output is about (the subcommand). */
 typedef enum slg_view {
@@ -23,27 +24,23 @@ typedef enum slg_view {
   SLG_VIEW_CHECK
 } slg_view;
 
-struct slg_analysis;
-struct slg_thresholds;
-
+/* How to present a report (what to show is in the report itself). */
 typedef struct slg_render_options {
   slg_view view;
-  const struct slg_analysis *analysis;     /* NULL: not analysed */
-  const struct slg_thresholds *thresholds; /* with SLG_VIEW_CHECK */
   int color;     /* emit ANSI colour */
   int pretty;    /* indent JSON */
   size_t top;    /* rows in the default report's tables */
 } slg_render_options;
 
-void slg_render_json(const slg_pipeline *p, const slg_render_options *o,
+void slg_render_json(const slg_report *rep, const slg_render_options *o,
                      slg_buf *out);
-void slg_render_text(const slg_pipeline *p, const slg_render_options *o,
+void slg_render_text(const slg_report *rep, const slg_render_options *o,
                      slg_buf *out);
-void slg_render_markdown(const slg_pipeline *p, const slg_render_options *o,
+void slg_render_markdown(const slg_report *rep, const slg_render_options *o,
                          slg_buf *out);
-void slg_render_junit(const slg_pipeline *p, const slg_render_options *o,
+void slg_render_junit(const slg_report *rep, const slg_render_options *o,
                       slg_buf *out);
-void slg_render_github(const slg_pipeline *p, const slg_render_options *o,
+void slg_render_github(const slg_report *rep, const slg_render_options *o,
                        slg_buf *out);
 
 /* render_model.c: the model's sections. */
@@ -62,22 +59,23 @@ void slg_model_render_text_stages(const slg_model *m, slg_buf *out,
 
 /* render_findings.c: the analysis as text (verdict, ranking, findings,
  * check results) and as JSON keys of the open top-level object. */
-void slg_render_text_verdict(const slg_pipeline *p,
+void slg_render_text_verdict(const slg_report *rep,
                              const slg_render_options *o, slg_buf *out);
-void slg_render_text_ranking(const slg_render_options *o, slg_buf *out,
+void slg_render_text_ranking(const slg_report *rep,
+                             const slg_render_options *o, slg_buf *out,
                              size_t limit);
-void slg_render_text_findings(const slg_pipeline *p,
+void slg_render_text_findings(const slg_report *rep,
                               const slg_render_options *o, slg_buf *out);
-void slg_render_text_checks(const slg_render_options *o, slg_buf *out);
-void slg_render_json_analysis(const slg_pipeline *p,
+void slg_render_text_checks(const slg_report *rep,
+                            const slg_render_options *o, slg_buf *out);
+void slg_render_json_analysis(const slg_report *rep,
                               const slg_render_options *o, slg_json *j);
 /* Appends `text` wrapped at 78 columns, each line indented by `indent`
  * spaces; '\n' in text forces a break. Ends with a newline. */
 void slg_text_wrap(slg_buf *out, const char *text, size_t indent);
 
 /* A one-line verdict sentence ("succeeded" / "FAILED: ..."). */
-void slg_verdict_sentence(const slg_pipeline *p, const slg_render_options *o,
-                          slg_buf *out);
+void slg_verdict_sentence(const slg_report *rep, slg_buf *out);
 
 /* Shared by the text renderers: ANSI styling that is a no-op without
  * colour. */

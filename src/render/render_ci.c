@@ -33,18 +33,19 @@ static void xml_escape(slg_buf *b, const char *s)
   slg_buf_dispose(&tmp);
 }
 
-static int input_ok(const slg_pipeline *p, const slg_analysis *a,
+static int input_ok(const slg_report *rep, const slg_analysis *a,
                     const slg_thresholds *t)
 {
-  return slg_pipeline_complete(p) && (a->scheduler_lines || t->allow_empty);
+  return slg_report_complete(rep) && (a->scheduler_lines || t->allow_empty);
 }
 
-void slg_render_junit(const slg_pipeline *p, const slg_render_options *o,
+void slg_render_junit(const slg_report *rep, const slg_render_options *o,
                       slg_buf *out)
 {
-  const slg_analysis *a = o->analysis;
+  const slg_analysis *a = rep->analysis;
   slg_thresholds defaults;
-  const slg_thresholds *t = o->thresholds;
+  (void)o; /* one presentation only */
+  const slg_thresholds *t = rep->thresholds;
   if (!t) {
     slg_thresholds_init(&defaults);
     t = &defaults;
@@ -56,10 +57,10 @@ void slg_render_junit(const slg_pipeline *p, const slg_render_options *o,
   tests++;
   slg_buf_puts(&cases, "    <testcase name=\"input\" classname=\"sparklog.input\" "
                        "time=\"0\">\n");
-  if (!input_ok(p, a, t)) {
+  if (!input_ok(rep, a, t)) {
     failures++;
     slg_buf_clear(&msg);
-    if (!slg_pipeline_complete(p))
+    if (!slg_report_complete(rep))
       slg_buf_puts(&msg, "input could not be read completely");
     else
       slg_buf_puts(&msg, "the input has no scheduler lines");
@@ -155,18 +156,18 @@ static void md_cell(slg_buf *b, const char *s, size_t max)
   slg_buf_dispose(&tmp);
 }
 
-void slg_render_markdown(const slg_pipeline *p, const slg_render_options *o,
+void slg_render_markdown(const slg_report *rep, const slg_render_options *o,
                          slg_buf *out)
 {
-  const slg_analysis *a = o->analysis;
+  const slg_analysis *a = rep->analysis;
   char d1[32], d2[32];
   slg_buf s = SLG_BUF_INIT;
-  slg_verdict_sentence(p, o, &s);
+  slg_verdict_sentence(rep, &s);
   slg_buf_puts(out, "## sparklog\n\n");
-  if (o->view == SLG_VIEW_CHECK && o->thresholds)
+  if (o->view == SLG_VIEW_CHECK && rep->thresholds)
     slg_buf_printf(out, "**Check: %s** (fail on %s)\n\n",
-                   slg_analysis_failed(a, o->thresholds) ? "FAILED" : "passed",
-                   slg_severity_name(o->thresholds->fail_on));
+                   slg_analysis_failed(a, rep->thresholds) ? "FAILED" : "passed",
+                   slg_severity_name(rep->thresholds->fail_on));
   md_cell(out, slg_buf_cstr(&s), 2000);
   slg_buf_puts(out, "\n\n");
   slg_buf_dispose(&s);
@@ -252,10 +253,11 @@ static void gh_escape(slg_buf *b, const char *s, int property)
   slg_buf_dispose(&tmp);
 }
 
-void slg_render_github(const slg_pipeline *p, const slg_render_options *o,
+void slg_render_github(const slg_report *rep, const slg_render_options *o,
                        slg_buf *out)
 {
-  const slg_analysis *a = o->analysis;
+  const slg_analysis *a = rep->analysis;
+  (void)o; /* one presentation only */
   for (size_t i = 0; i < a->nfindings; i++) {
     const slg_finding *f = &a->findings[i];
     const char *cmd = f->severity == SLG_SEV_ERROR     ? "error"
@@ -276,7 +278,7 @@ void slg_render_github(const slg_pipeline *p, const slg_render_options *o,
     slg_buf_dispose(&tmp);
   }
   slg_buf s = SLG_BUF_INIT;
-  slg_verdict_sentence(p, o, &s);
+  slg_verdict_sentence(rep, &s);
   slg_buf_puts(out, "::notice title=sparklog verdict::");
   gh_escape(out, slg_buf_cstr(&s), 0);
   slg_buf_putc(out, '\n');

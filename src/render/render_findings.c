@@ -43,12 +43,10 @@ static int ranking_spans_apps(const slg_analysis *a)
          a->ranking[0].app != a->ranking[a->nranking - 1].app;
 }
 
-void slg_verdict_sentence(const slg_pipeline *p, const slg_render_options *o,
-                          slg_buf *out)
+void slg_verdict_sentence(const slg_report *rep, slg_buf *out)
 {
-  const slg_analysis *a = o->analysis;
+  const slg_analysis *a = rep->analysis;
   char n1[32];
-  (void)p;
   if (!a->scheduler_lines) {
     switch (a->kind) {
     case SLG_INPUT_EMPTY:
@@ -178,12 +176,12 @@ void slg_text_wrap(slg_buf *out, const char *text, size_t indent)
   slg_buf_putc(out, '\n');
 }
 
-void slg_render_text_verdict(const slg_pipeline *p,
+void slg_render_text_verdict(const slg_report *rep,
                              const slg_render_options *o, slg_buf *out)
 {
   slg_buf s = SLG_BUF_INIT;
-  slg_verdict_sentence(p, o, &s);
-  const slg_analysis *a = o->analysis;
+  slg_verdict_sentence(rep, &s);
+  const slg_analysis *a = rep->analysis;
   const char *style = !a->scheduler_lines ? SLG_STYLE_YELLOW
                       : a->jobs_failed   ? SLG_STYLE_RED
                                          : SLG_STYLE_GREEN;
@@ -205,10 +203,11 @@ static void fmt_ms(double ms, char *buf)
     slg_fmt_duration(ms, buf);
 }
 
-void slg_render_text_ranking(const slg_render_options *o, slg_buf *out,
+void slg_render_text_ranking(const slg_report *rep,
+                             const slg_render_options *o, slg_buf *out,
                              size_t limit)
 {
-  const slg_analysis *a = o->analysis;
+  const slg_analysis *a = rep->analysis;
   size_t rows = limit && limit < a->nranking ? limit : a->nranking;
   char tmp[128], c1[32], c2[32], c3[32], c4[32];
   /* Ranked within each application (RANK starts again at 1 with each
@@ -289,10 +288,10 @@ static void finding_where(slg_buf *out, const slg_finding *f)
     slg_buf_printf(out, " (job %lld)", (long long)f->job);
 }
 
-void slg_render_text_findings(const slg_pipeline *p,
+void slg_render_text_findings(const slg_report *rep,
                               const slg_render_options *o, slg_buf *out)
 {
-  const slg_analysis *a = o->analysis;
+  const slg_analysis *a = rep->analysis;
   char tmp[64];
   snprintf(tmp, sizeof tmp, "Findings (%zu)", a->nfindings);
   slg_styled(out, o->color, SLG_STYLE_BOLD, tmp);
@@ -327,7 +326,7 @@ void slg_render_text_findings(const slg_pipeline *p,
       for (size_t l = 0; l < f->nlines; l++) {
         const slg_pos *pos = &f->lines[l];
         const char *path =
-            pos->file < p->nfiles ? p->files[pos->file].path : "?";
+            pos->file < rep->nfiles ? rep->files[pos->file].path : "?";
         slg_buf_puts(out, l ? ", " : " ");
         slg_buf_put_utf8(out, path, strlen(path));
         slg_buf_printf(out, ":%llu", (unsigned long long)pos->line);
@@ -337,9 +336,10 @@ void slg_render_text_findings(const slg_pipeline *p,
   }
 }
 
-void slg_render_text_checks(const slg_render_options *o, slg_buf *out)
+void slg_render_text_checks(const slg_report *rep,
+                            const slg_render_options *o, slg_buf *out)
 {
-  const slg_analysis *a = o->analysis;
+  const slg_analysis *a = rep->analysis;
   slg_styled(out, o->color, SLG_STYLE_BOLD, "Checks");
   slg_buf_putc(out, '\n');
   int any = 0;
@@ -373,10 +373,10 @@ static void json_i64_or_null(slg_json *j, int64_t v)
     slg_json_i64(j, v);
 }
 
-void slg_render_json_analysis(const slg_pipeline *p,
+void slg_render_json_analysis(const slg_report *rep,
                               const slg_render_options *o, slg_json *j)
 {
-  const slg_analysis *a = o->analysis;
+  const slg_analysis *a = rep->analysis;
   if (!a)
     return;
   slg_buf tmp = SLG_BUF_INIT;
@@ -418,7 +418,7 @@ void slg_render_json_analysis(const slg_pipeline *p,
   slg_json_key(j, "fetch_failures");
   slg_json_u64(j, a->fetch_failures);
   slg_json_key(j, "text");
-  slg_verdict_sentence(p, o, &tmp);
+  slg_verdict_sentence(rep, &tmp);
   slg_json_strn(j, tmp.ptr, tmp.len);
   slg_json_object_end(j);
 
@@ -528,8 +528,8 @@ void slg_render_json_analysis(const slg_pipeline *p,
     for (size_t l = 0; l < f->nlines; l++) {
       slg_json_object_begin(j);
       slg_json_key(j, "file");
-      slg_json_str(j, f->lines[l].file < p->nfiles
-                          ? p->files[f->lines[l].file].path
+      slg_json_str(j, f->lines[l].file < rep->nfiles
+                          ? rep->files[f->lines[l].file].path
                           : NULL);
       slg_json_key(j, "line");
       slg_json_u64(j, f->lines[l].line);
@@ -540,8 +540,8 @@ void slg_render_json_analysis(const slg_pipeline *p,
   }
   slg_json_array_end(j);
 
-  if (o->view == SLG_VIEW_CHECK && o->thresholds) {
-    const slg_thresholds *t = o->thresholds;
+  if (o->view == SLG_VIEW_CHECK && rep->thresholds) {
+    const slg_thresholds *t = rep->thresholds;
     slg_json_key(j, "check");
     slg_json_object_begin(j);
     slg_json_key(j, "fail_on");

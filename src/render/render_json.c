@@ -35,16 +35,16 @@ static void file_error(slg_buf *tmp, const slg_file_info *f)
     slg_buf_puts(tmp, slg_strerror(f->error));
 }
 
-static void input_object(const slg_pipeline *p, slg_json *j)
+static void input_object(const slg_report *rep, slg_json *j)
 {
-  const slg_accounting *a = &p->acc;
+  const slg_accounting *a = rep->acc;
   slg_buf tmp = SLG_BUF_INIT;
   slg_json_key(j, "input");
   slg_json_object_begin(j);
   slg_json_key(j, "files");
   slg_json_array_begin(j);
-  for (size_t i = 0; i < p->nfiles; i++) {
-    const slg_file_info *f = &p->files[i];
+  for (size_t i = 0; i < rep->nfiles; i++) {
+    const slg_file_info *f = &rep->files[i];
     slg_json_object_begin(j);
     slg_json_key(j, "path");
     slg_json_str(j, f->path);
@@ -96,13 +96,13 @@ static void input_object(const slg_pipeline *p, slg_json *j)
   slg_json_key(j, "lines_cut");
   slg_json_u64(j, a->lines_cut);
   slg_json_key(j, "max_line_bytes");
-  slg_json_u64(j, p->opt.max_line);
+  slg_json_u64(j, rep->max_line);
   slg_json_key(j, "records_without_logger");
   slg_json_u64(j, a->records_without_logger);
   slg_json_key(j, "rejected_events");
-  slg_json_u64(j, slg_model_rejected_events(p->model));
+  slg_json_u64(j, slg_model_rejected_events(rep->model));
   slg_json_key(j, "complete");
-  slg_json_bool(j, slg_pipeline_complete(p));
+  slg_json_bool(j, slg_report_complete(rep));
   slg_json_key(j, "first");
   slg_json_time(j, &a->first);
   slg_json_key(j, "last");
@@ -126,17 +126,17 @@ static void input_object(const slg_pipeline *p, slg_json *j)
   slg_json_key(j, "time_steps_back");
   slg_json_u64(j, a->time_steps_back);
   slg_json_key(j, "kind");
-  slg_json_str(j, slg_input_kind_name(slg_pipeline_input_kind(p)));
+  slg_json_str(j, slg_input_kind_name(slg_report_input_kind(rep)));
   slg_json_key(j, "layouts");
   slg_json_array_begin(j);
-  size_t nl = slg_layout_count(p->layout);
+  size_t nl = slg_layout_count(rep->layout);
   for (size_t i = 0; i <= SLG_MAX_LAYOUTS; i++) {
     if (!a->layout_records[i])
       continue;
     slg_json_object_begin(j);
     slg_json_key(j, "pattern");
     if (i < nl && i < SLG_MAX_LAYOUTS)
-      slg_json_str(j, slg_layout_pattern(p->layout, (uint32_t)i));
+      slg_json_str(j, slg_layout_pattern(rep->layout, (uint32_t)i));
     else
       slg_json_null(j); /* shapes past the registry bound */
     slg_json_key(j, "records");
@@ -148,11 +148,11 @@ static void input_object(const slg_pipeline *p, slg_json *j)
   slg_buf_dispose(&tmp);
 }
 
-static void loggers_array(const slg_pipeline *p, slg_json *j)
+static void loggers_array(const slg_report *rep, slg_json *j)
 {
-  const slg_histogram *h = &p->hist;
+  const slg_histogram *h = rep->hist;
   size_t *order = slg_histogram_sorted(h);
-  uint64_t total = p->acc.records - p->acc.records_without_logger;
+  uint64_t total = rep->acc->records - rep->acc->records_without_logger;
   slg_json_key(j, "loggers");
   slg_json_array_begin(j);
   for (size_t k = 0; k < h->count; k++) {
@@ -196,7 +196,7 @@ static void loggers_array(const slg_pipeline *p, slg_json *j)
   slg_json_object_end(j);
 }
 
-void slg_render_json(const slg_pipeline *p, const slg_render_options *o,
+void slg_render_json(const slg_report *rep, const slg_render_options *o,
                      slg_buf *out)
 {
   slg_json j;
@@ -206,12 +206,12 @@ void slg_render_json(const slg_pipeline *p, const slg_render_options *o,
   slg_json_str(&j, SLG_SCHEMA);
   slg_json_key(&j, "generator");
   slg_json_str(&j, "sparklog " SLG_VERSION);
-  input_object(p, &j);
+  input_object(rep, &j);
   slg_json_key(&j, "levels");
-  levels_object(&j, p->acc.levels);
-  loggers_array(p, &j);
-  slg_model_render_json(p->model, &j);
-  slg_render_json_analysis(p, o, &j);
+  levels_object(&j, rep->acc->levels);
+  loggers_array(rep, &j);
+  slg_model_render_json(rep->model, &j);
+  slg_render_json_analysis(rep, o, &j);
   slg_json_object_end(&j);
   slg_buf_putc(out, '\n');
 }

@@ -123,14 +123,14 @@ static const char *fmt_time(const slg_time *t, char *buf)
   return buf;
 }
 
-static void input_section(const slg_pipeline *p, const slg_render_options *o,
+static void input_section(const slg_report *rep, const slg_render_options *o,
                           slg_buf *b)
 {
-  const slg_accounting *a = &p->acc;
+  const slg_accounting *a = rep->acc;
   char n1[32], n2[32], n3[32], n4[32], t1[32], t2[32];
   heading(b, o->color, "Input");
-  for (size_t i = 0; i < p->nfiles; i++) {
-    const slg_file_info *f = &p->files[i];
+  for (size_t i = 0; i < rep->nfiles; i++) {
+    const slg_file_info *f = &rep->files[i];
     slg_buf_puts(b, "  ");
     slg_buf_put_utf8(b, f->path, strlen(f->path));
     slg_buf_printf(b, ": %s lines, %s", slg_fmt_count(f->lines, n1),
@@ -173,14 +173,14 @@ static void input_section(const slg_pipeline *p, const slg_render_options *o,
   if (a->lines_cut)
     slg_buf_printf(b, "  %s lines longer than %zu bytes were cut for "
                       "parsing (still counted)\n",
-                   slg_fmt_count(a->lines_cut, n1), p->opt.max_line);
-  size_t nl = slg_layout_count(p->layout);
+                   slg_fmt_count(a->lines_cut, n1), rep->max_line);
+  size_t nl = slg_layout_count(rep->layout);
   for (size_t i = 0; i <= SLG_MAX_LAYOUTS; i++) {
     if (!a->layout_records[i])
       continue;
     slg_buf_printf(b, "  layout %s  (%s records)\n",
                    i < nl && i < SLG_MAX_LAYOUTS
-                       ? slg_layout_pattern(p->layout, (uint32_t)i)
+                       ? slg_layout_pattern(rep->layout, (uint32_t)i)
                        : "(other shapes)",
                    slg_fmt_count(a->layout_records[i], n1));
   }
@@ -206,7 +206,7 @@ static void input_section(const slg_pipeline *p, const slg_render_options *o,
                           : " (midnight in a time-only layout, or clock "
                             "skew)\n");
   }
-  slg_input_kind kind = slg_pipeline_input_kind(p);
+  slg_input_kind kind = slg_report_input_kind(rep);
   slg_buf_puts(b, "  kind   ");
   slg_styled(b, o->color,
              kind == SLG_INPUT_DRIVER ? SLG_STYLE_GREEN : SLG_STYLE_YELLOW,
@@ -224,7 +224,7 @@ static void input_section(const slg_pipeline *p, const slg_render_options *o,
   if (!any)
     slg_buf_puts(b, " (none)");
   slg_buf_putc(b, '\n');
-  uint64_t rejected = slg_model_rejected_events(p->model);
+  uint64_t rejected = slg_model_rejected_events(rep->model);
   if (rejected)
     slg_buf_printf(b, "  %s scheduler events rejected (numbers too large "
                       "to be real)\n",
@@ -232,12 +232,12 @@ static void input_section(const slg_pipeline *p, const slg_render_options *o,
 }
 
 /* The logger table; `limit` rows (0 = all). */
-static void loggers_table(const slg_pipeline *p, const slg_render_options *o,
+static void loggers_table(const slg_report *rep, const slg_render_options *o,
                           slg_buf *b, size_t limit)
 {
-  const slg_histogram *h = &p->hist;
+  const slg_histogram *h = rep->hist;
   size_t *order = slg_histogram_sorted(h);
-  uint64_t total = p->acc.records - p->acc.records_without_logger;
+  uint64_t total = rep->acc->records - rep->acc->records_without_logger;
   size_t rows = limit && limit < h->count ? limit : h->count;
   size_t namew = 6;
   char n1[32], t1[32], t2[32], tmp[64];
@@ -351,14 +351,14 @@ static void loggers_table(const slg_pipeline *p, const slg_render_options *o,
  * The views that show one part of the report end with what the input did
  * not let us see, so a partial answer never passes for a whole one.
  */
-static void caveats(const slg_pipeline *p, const slg_render_options *o,
+static void caveats(const slg_report *rep, const slg_render_options *o,
                     slg_buf *b)
 {
-  const slg_accounting *a = &p->acc;
+  const slg_accounting *a = rep->acc;
   char n1[32], n2[32];
   slg_buf msg = SLG_BUF_INIT;
-  for (size_t i = 0; i < p->nfiles; i++) {
-    const slg_file_info *f = &p->files[i];
+  for (size_t i = 0; i < rep->nfiles; i++) {
+    const slg_file_info *f = &rep->files[i];
     if (!f->error)
       continue;
     slg_buf_clear(&msg);
@@ -386,77 +386,77 @@ static void caveats(const slg_pipeline *p, const slg_render_options *o,
   if (a->lines_cut)
     slg_buf_printf(b, "note: %s lines longer than %zu bytes were cut for "
                       "parsing\n",
-                   slg_fmt_count(a->lines_cut, n1), p->opt.max_line);
+                   slg_fmt_count(a->lines_cut, n1), rep->max_line);
 }
 
 /* A log without scheduler lines has no hierarchy to show: what to do
  * about it instead, for the kind of input it was. 1 when so. */
-static int no_scheduler(const slg_pipeline *p, slg_buf *out)
+static int no_scheduler(const slg_report *rep, slg_buf *out)
 {
-  if (slg_model_scheduler_lines(p->model) != 0)
+  if (slg_model_scheduler_lines(rep->model) != 0)
     return 0;
   slg_buf hint = SLG_BUF_INIT;
-  slg_no_scheduler_hint(p->model, slg_pipeline_input_kind(p), &hint);
+  slg_no_scheduler_hint(rep->model, slg_report_input_kind(rep), &hint);
   slg_text_wrap(out, slg_buf_cstr(&hint), 0);
   slg_buf_dispose(&hint);
   return 1;
 }
 
-void slg_render_text(const slg_pipeline *p, const slg_render_options *o,
+void slg_render_text(const slg_report *rep, const slg_render_options *o,
                      slg_buf *out)
 {
   switch (o->view) {
   case SLG_VIEW_LOGGERS:
-    loggers_table(p, o, out, 0);
-    caveats(p, o, out);
+    loggers_table(rep, o, out, 0);
+    caveats(rep, o, out);
     return;
   case SLG_VIEW_JOBS:
-    if (!no_scheduler(p, out))
-      slg_model_render_text_jobs(p->model, out, o->color);
-    caveats(p, o, out);
+    if (!no_scheduler(rep, out))
+      slg_model_render_text_jobs(rep->model, out, o->color);
+    caveats(rep, o, out);
     return;
   case SLG_VIEW_STAGES:
-    if (!no_scheduler(p, out))
-      slg_model_render_text_stages(p->model, out, o->color);
-    caveats(p, o, out);
+    if (!no_scheduler(rep, out))
+      slg_model_render_text_stages(rep->model, out, o->color);
+    caveats(rep, o, out);
     return;
   case SLG_VIEW_SHUFFLES:
-    if (o->analysis) {
-      slg_render_text_ranking(o, out, 0);
+    if (rep->analysis) {
+      slg_render_text_ranking(rep, o, out, 0);
       slg_buf_putc(out, '\n');
-      slg_render_text_findings(p, o, out);
+      slg_render_text_findings(rep, o, out);
     }
-    caveats(p, o, out);
+    caveats(rep, o, out);
     return;
   case SLG_VIEW_CHECK:
-    if (o->analysis) {
-      slg_render_text_verdict(p, o, out);
+    if (rep->analysis) {
+      slg_render_text_verdict(rep, o, out);
       slg_buf_putc(out, '\n');
-      slg_render_text_checks(o, out);
+      slg_render_text_checks(rep, o, out);
       slg_buf_putc(out, '\n');
-      slg_render_text_findings(p, o, out);
+      slg_render_text_findings(rep, o, out);
     }
-    caveats(p, o, out);
+    caveats(rep, o, out);
     return;
   default:
     break;
   }
-  if (o->analysis) {
-    slg_render_text_verdict(p, o, out);
+  if (rep->analysis) {
+    slg_render_text_verdict(rep, o, out);
     slg_buf_putc(out, '\n');
-    slg_render_text_ranking(o, out, 5);
+    slg_render_text_ranking(rep, o, out, 5);
     slg_buf_putc(out, '\n');
-    slg_render_text_findings(p, o, out);
+    slg_render_text_findings(rep, o, out);
     slg_buf_putc(out, '\n');
   }
-  input_section(p, o, out);
+  input_section(rep, o, out);
   slg_buf_putc(out, '\n');
   heading(out, o->color, "Scheduler");
-  if (o->analysis && slg_model_scheduler_lines(p->model) == 0)
+  if (rep->analysis && slg_model_scheduler_lines(rep->model) == 0)
     slg_buf_puts(out, "  no scheduler lines: see the NO_SCHEDULER_LINES "
                       "finding above\n");
-  else if (!no_scheduler(p, out))
-    slg_model_render_text_summary(p->model, out, o->color);
+  else if (!no_scheduler(rep, out))
+    slg_model_render_text_summary(rep->model, out, o->color);
   slg_buf_putc(out, '\n');
-  loggers_table(p, o, out, o->top ? o->top : 15);
+  loggers_table(rep, o, out, o->top ? o->top : 15);
 }
