@@ -74,6 +74,14 @@ typedef struct slg_report {
   const struct slg_thresholds *thresholds; /* NULL: the defaults */
 } slg_report;
 
+/*
+ * A callback for output while the stream is read (slg_pipeline_on_end):
+ * `e` says what ended (model.h); `r` is the report so far, without
+ * analysis. Both are valid during the call only.
+ */
+typedef void (*slg_report_end_fn)(void *ctx, const slg_report *r,
+                                  const slg_end *e);
+
 /* What the input looked like, from the loggers and the line classes. */
 slg_input_kind slg_report_input_kind(const slg_report *r);
 

@@ -295,6 +295,21 @@ void slg_pipeline_report(slg_report *out, const slg_pipeline *p)
   out->finished = p->finished;
 }
 
+static void model_ended(void *ctx, const slg_end *e)
+{
+  const slg_pipeline *p = ctx;
+  slg_report r;
+  slg_pipeline_report(&r, p);
+  p->on_end(p->on_end_ctx, &r, e);
+}
+
+void slg_pipeline_on_end(slg_pipeline *p, slg_report_end_fn fn, void *ctx)
+{
+  p->on_end = fn;
+  p->on_end_ctx = ctx;
+  slg_model_on_end(p->model, fn ? model_ended : NULL, p);
+}
+
 slg_input_kind slg_pipeline_input_kind(const slg_pipeline *p)
 {
   slg_report r;

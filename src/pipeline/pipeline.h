@@ -100,6 +100,8 @@ struct slg_pipeline {
   slg_scan scan; /* the serial path's state */
   slg_accounting acc;
   int finished;
+  slg_report_end_fn on_end; /* slg_pipeline_on_end */
+  void *on_end_ctx;
 };
 
 /*
@@ -182,6 +184,16 @@ int slg_pipeline_complete(const slg_pipeline *p);
  * finished or freed.
  */
 void slg_pipeline_report(slg_report *out, const slg_pipeline *p);
+
+/*
+ * Calls fn(ctx, report, end) whenever an application, a job or a stage
+ * attempt ends (slg_model_on_end), in input order, during feed, merge or
+ * finish: output can be written while the stream is read, by the same
+ * renderers as the final report. The report's counters stand at the
+ * ending line, or at the end of its chunk when chunks are merged (the
+ * end's pos names the line either way). NULL fn: none.
+ */
+void slg_pipeline_on_end(slg_pipeline *p, slg_report_end_fn fn, void *ctx);
 
 /* What the input looked like (after slg_pipeline_finish). */
 slg_input_kind slg_pipeline_input_kind(const slg_pipeline *p);
