@@ -11,6 +11,7 @@
 #define SLG_RENDER_H
 
 #include "buf.h"
+#include "format.h"
 #include "model.h"
 #include "report.h"
 
@@ -90,14 +91,6 @@ void slg_verdict_sentence(const slg_report *rep, slg_buf *out);
 /* Appends `text` wrapped in `style` when color is on. */
 void slg_styled(slg_buf *b, int color, const char *style, const char *text);
 
-/* Formats a count with thousands separators ("1,234,567") into buf (>= 32
- * bytes); returns buf. */
-const char *slg_fmt_count(uint64_t v, char *buf);
-/* Formats milliseconds as "850 ms", "12.3 s", "4m05s", "2h03m" into buf
- * (>= 32 bytes); returns buf. */
-const char *slg_fmt_duration(double ms, char *buf);
-/* Formats a byte count as "826.8 KiB" into buf (>= 32 bytes). */
-const char *slg_fmt_bytes(uint64_t v, char *buf);
 /* Display width of a UTF-8 string (code points; no East Asian width). */
 size_t slg_text_width(const char *s, size_t n);
 /* Appends s padded with spaces to `width` columns (left-aligned, or

@@ -25,55 +25,6 @@ void slg_styled(slg_buf *b, int color, const char *style, const char *text)
     slg_buf_puts(b, SLG_STYLE_RESET);
 }
 
-const char *slg_fmt_count(uint64_t v, char *buf)
-{
-  char tmp[32];
-  int n = snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)v);
-  int o = 0;
-  for (int i = 0; i < n; i++) {
-    if (i > 0 && (n - i) % 3 == 0)
-      buf[o++] = ',';
-    buf[o++] = tmp[i];
-  }
-  buf[o] = '\0';
-  return buf;
-}
-
-const char *slg_fmt_duration(double ms, char *buf)
-{
-  if (ms < 0)
-    ms = 0;
-  if (ms < 1000)
-    snprintf(buf, 32, "%.0f ms", ms);
-  else if (ms < 60000)
-    snprintf(buf, 32, "%.1f s", ms / 1000);
-  else if (ms < 3600000) {
-    uint64_t s = (uint64_t)(ms / 1000 + 0.5);
-    snprintf(buf, 32, "%llum%02llus", (unsigned long long)(s / 60),
-             (unsigned long long)(s % 60));
-  } else {
-    uint64_t m = (uint64_t)(ms / 60000 + 0.5);
-    snprintf(buf, 32, "%lluh%02llum", (unsigned long long)(m / 60),
-             (unsigned long long)(m % 60));
-  }
-  return buf;
-}
-
-const char *slg_fmt_bytes(uint64_t v, char *buf)
-{
-  static const char *const units[] = {"B", "KiB", "MiB", "GiB", "TiB",
-                                      "PiB", "EiB"};
-  double d = (double)v;
-  int u = 0;
-  while (d >= 1024 && u < 6)
-    d /= 1024, u++;
-  if (u == 0)
-    snprintf(buf, 32, "%llu B", (unsigned long long)v);
-  else
-    snprintf(buf, 32, "%.1f %s", d, units[u]);
-  return buf;
-}
-
 size_t slg_text_width(const char *s, size_t n)
 {
   size_t w = 0;
@@ -107,20 +58,6 @@ static void heading(slg_buf *b, int color, const char *text)
 {
   slg_styled(b, color, SLG_STYLE_BOLD, text);
   slg_buf_putc(b, '\n');
-}
-
-/* "2024-08-13 15:12:49" (ISO with a space), or "-" when absent. */
-static const char *fmt_time(const slg_time *t, char *buf)
-{
-  size_t n = slg_time_format(t, buf);
-  if (!n) {
-    strcpy(buf, "-");
-    return buf;
-  }
-  char *T = strchr(buf, 'T');
-  if (T)
-    *T = ' ';
-  return buf;
 }
 
 static void input_section(const slg_report *rep, const slg_render_options *o,
@@ -185,12 +122,12 @@ static void input_section(const slg_report *rep, const slg_render_options *o,
                    slg_fmt_count(a->layout_records[i], n1));
   }
   if (a->timed_records)
-    slg_buf_printf(b, "  time   %s -> %s\n", fmt_time(&a->first, t1),
-                   fmt_time(&a->last, t2));
+    slg_buf_printf(b, "  time   %s -> %s\n", slg_fmt_time(&a->first, t1),
+                   slg_fmt_time(&a->last, t2));
   if (a->gap_ms > 0)
     slg_buf_printf(b, "  largest gap without records: %s (%s -> %s)\n",
                    slg_fmt_duration((double)a->gap_ms, n1),
-                   fmt_time(&a->gap_from, t1), fmt_time(&a->gap_to, t2));
+                   slg_fmt_time(&a->gap_from, t1), slg_fmt_time(&a->gap_to, t2));
   if (a->time_steps_back) {
     /* Steps back are counted between records that both have a date or
      * both have none; midnight explains them only in the second case. */
@@ -250,10 +187,10 @@ static void loggers_table(const slg_report *rep, const slg_render_options *o,
     size_t w = slg_text_width(s->name, s->name_len);
     if (w > namew)
       namew = w;
-    size_t tw = strlen(fmt_time(&s->first, t1));
+    size_t tw = strlen(slg_fmt_time(&s->first, t1));
     if (tw > timew)
       timew = tw;
-    tw = strlen(fmt_time(&s->last, t2));
+    tw = strlen(slg_fmt_time(&s->last, t2));
     if (tw > timew)
       timew = tw;
   }
@@ -316,8 +253,8 @@ static void loggers_table(const slg_report *rep, const slg_render_options *o,
     if (o->color && err)
       slg_buf_puts(b, SLG_STYLE_RESET);
     slg_buf_puts(b, "  ");
-    fmt_time(&s->first, t1);
-    fmt_time(&s->last, t2);
+    slg_fmt_time(&s->first, t1);
+    slg_fmt_time(&s->last, t2);
     slg_put_cell(b, t1, strlen(t1), timew, 0);
     slg_buf_puts(b, "  ");
     slg_put_cell(b, t2, strlen(t2), timew, 0);
