@@ -21,23 +21,45 @@ const char *slg_fmt_count(uint64_t v, char *buf)
   return buf;
 }
 
+/*
+ * One compact style that fits an 80-column table: two units at most, the
+ * larger first. The unit is chosen after rounding, so that 59.96 s is
+ * "1m00s", not "60.0 s", and 23h59m40s is "1d00h".
+ */
 const char *slg_fmt_duration(double ms, char *buf)
 {
-  if (ms < 0)
-    ms = 0;
-  if (ms < 1000)
-    snprintf(buf, 32, "%.0f ms", ms);
-  else if (ms < 60000)
-    snprintf(buf, 32, "%.1f s", ms / 1000);
-  else if (ms < 3600000) {
-    uint64_t s = (uint64_t)(ms / 1000 + 0.5);
-    snprintf(buf, 32, "%llum%02llus", (unsigned long long)(s / 60),
-             (unsigned long long)(s % 60));
-  } else {
-    uint64_t m = (uint64_t)(ms / 60000 + 0.5);
-    snprintf(buf, 32, "%lluh%02llum", (unsigned long long)(m / 60),
-             (unsigned long long)(m % 60));
+  if (!(ms >= 0)) { /* negative: unknown; NaN too */
+    strcpy(buf, "-");
+    return buf;
   }
+  if (ms > 1e15) /* past any real run (31,000 years): keep it printable */
+    ms = 1e15;
+  uint64_t v = (uint64_t)(ms + 0.5);
+  if (v < 1000) {
+    snprintf(buf, SLG_FMT_SIZE, "%llu ms", (unsigned long long)v);
+    return buf;
+  }
+  v = (uint64_t)(ms / 100 + 0.5); /* tenths of a second */
+  if (v < 600) {
+    snprintf(buf, SLG_FMT_SIZE, "%llu.%llu s", (unsigned long long)(v / 10),
+             (unsigned long long)(v % 10));
+    return buf;
+  }
+  v = (uint64_t)(ms / 1000 + 0.5); /* seconds */
+  if (v < 3600) {
+    snprintf(buf, SLG_FMT_SIZE, "%llum%02llus", (unsigned long long)(v / 60),
+             (unsigned long long)(v % 60));
+    return buf;
+  }
+  v = (uint64_t)(ms / 60000 + 0.5); /* minutes */
+  if (v < 24 * 60) {
+    snprintf(buf, SLG_FMT_SIZE, "%lluh%02llum", (unsigned long long)(v / 60),
+             (unsigned long long)(v % 60));
+    return buf;
+  }
+  v = (uint64_t)(ms / 3600000 + 0.5); /* hours */
+  snprintf(buf, SLG_FMT_SIZE, "%llud%02lluh", (unsigned long long)(v / 24),
+           (unsigned long long)(v % 24));
   return buf;
 }
 
@@ -47,12 +69,13 @@ const char *slg_fmt_bytes(uint64_t v, char *buf)
                                       "PiB", "EiB"};
   double d = (double)v;
   int u = 0;
-  while (d >= 1024 && u < 6)
+  /* A unit up once the value would print as 1024.0 of this one. */
+  while (u < 6 && d >= (u ? 1023.95 : 1024))
     d /= 1024, u++;
   if (u == 0)
-    snprintf(buf, 32, "%llu B", (unsigned long long)v);
+    snprintf(buf, SLG_FMT_SIZE, "%llu B", (unsigned long long)v);
   else
-    snprintf(buf, 32, "%.1f %s", d, units[u]);
+    snprintf(buf, SLG_FMT_SIZE, "%.1f %s", d, units[u]);
   return buf;
 }
 

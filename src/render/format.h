@@ -17,7 +17,8 @@
 /* A count with thousands separators: "1,234,567". */
 const char *slg_fmt_count(uint64_t v, char *buf);
 
-/* Milliseconds: "850 ms", "12.3 s", "4m05s", "2h03m". */
+/* Milliseconds, rounded to the unit shown: "850 ms", "12.3 s", "4m05s",
+ * "2h03m", "3d04h"; "-" when negative (unknown). */
 const char *slg_fmt_duration(double ms, char *buf);
 
 /* A byte count: "512 B", "826.8 KiB", "1.5 GiB". */

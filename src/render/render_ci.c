@@ -185,7 +185,7 @@ void slg_render_markdown(const slg_report *rep, const slg_render_options *o,
         slg_buf_printf(out, "%llu", (unsigned long long)r->stage->jobs[0]);
       slg_buf_printf(out, " | %llu | %s | %s | %.1f%% | ",
                      (unsigned long long)r->attempt->tasks.succeeded,
-                     r->wall_ms >= 0 ? slg_fmt_duration(r->wall_ms, d1) : "-",
+                     slg_fmt_duration(r->wall_ms, d1),
                      slg_fmt_duration(r->task_ms, d2), r->share * 100);
       if (r->skew >= 0)
         slg_buf_printf(out, "%.1f", r->skew);

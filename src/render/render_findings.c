@@ -195,14 +195,6 @@ void slg_render_text_verdict(const slg_report *rep,
   slg_buf_dispose(&s);
 }
 
-static void fmt_ms(double ms, char *buf)
-{
-  if (ms < 0)
-    strcpy(buf, "-");
-  else
-    slg_fmt_duration(ms, buf);
-}
-
 void slg_render_text_ranking(const slg_report *rep,
                              const slg_render_options *o, slg_buf *out,
                              size_t limit)
@@ -246,10 +238,10 @@ void slg_render_text_ranking(const slg_report *rep,
       snprintf(skew, sizeof skew, "%.1f", r->skew);
     else
       strcpy(skew, "-");
-    fmt_ms(r->wall_ms, c1);
+    slg_fmt_duration(r->wall_ms, c1);
     slg_fmt_duration(r->task_ms, c2);
-    fmt_ms(r->p50, c3);
-    fmt_ms(r->max, c4);
+    slg_fmt_duration(r->p50, c3);
+    slg_fmt_duration(r->max, c4);
     slg_buf_printf(out, "  %4u %3zu  %-8s %4s %6llu %9s %10s %5.1f%% %8s "
                         "%8s %6s %5llu %5llu  ",
                    r->rank, r->app + 1, stage, job,

@@ -345,22 +345,6 @@ static void put_status(slg_buf *out, slg_status s, int color, int width)
     slg_buf_fill(out, ' ', (size_t)pad);
 }
 
-/* "1.2 s", "3 min 4 s", "118 ms", "-" (no colour, fixed format). */
-static void fmt_ms(char *b, size_t n, double ms)
-{
-  if (ms < 0)
-    snprintf(b, n, "-");
-  else if (ms < 1000)
-    snprintf(b, n, "%.0f ms", ms);
-  else if (ms < 60000)
-    snprintf(b, n, "%.1f s", ms / 1000);
-  else if (ms < 3600000)
-    snprintf(b, n, "%.0f min %.0f s", (double)(int64_t)(ms / 60000),
-             (double)((int64_t)(ms / 1000) % 60));
-  else
-    snprintf(b, n, "%.1f h", ms / 3600000);
-}
-
 typedef struct totals {
   uint64_t jobs[6], stages[6], attempts, retried_stages, skipped;
   uint64_t started, done, failed, killed, task_ms;
@@ -415,45 +399,43 @@ void slg_model_render_text_summary(const slg_model *m, slg_buf *out,
   totals t;
   count(m, &t);
   char w[32], tt[32];
-  fmt_ms(w, sizeof(w), t.wall_ms);
-  fmt_ms(tt, sizeof(tt), (double)t.task_ms);
+  slg_fmt_duration(t.wall_ms, w);
+  slg_fmt_duration((double)t.task_ms, tt);
   slg_buf_printf(out, "Applications: %zu   wall time: %s   task time: %s\n",
                  n, w, tt);
-  slg_buf_printf(out,
-                 "Jobs: %llu succeeded, %s%llu failed%s, %llu cancelled, "
-                 "%llu running, %llu unknown\n",
-                 (unsigned long long)t.jobs[SLG_STATUS_SUCCEEDED],
+  char c[5][SLG_FMT_SIZE];
+  slg_buf_printf(out, "Jobs: %s succeeded, %s%s failed%s, %s cancelled, ",
+                 slg_fmt_count(t.jobs[SLG_STATUS_SUCCEEDED], c[0]),
                  color && t.jobs[SLG_STATUS_FAILED] ? RED : "",
-                 (unsigned long long)t.jobs[SLG_STATUS_FAILED],
+                 slg_fmt_count(t.jobs[SLG_STATUS_FAILED], c[1]),
                  color && t.jobs[SLG_STATUS_FAILED] ? RESET : "",
-                 (unsigned long long)t.jobs[SLG_STATUS_CANCELLED],
-                 (unsigned long long)t.jobs[SLG_STATUS_RUNNING],
-                 (unsigned long long)t.jobs[SLG_STATUS_UNKNOWN]);
-  slg_buf_printf(out,
-                 "Stages: %llu succeeded, %llu failed, %llu skipped, "
-                 "%llu retried (%llu attempts)\n",
-                 (unsigned long long)t.stages[SLG_STATUS_SUCCEEDED],
-                 (unsigned long long)(t.stages[SLG_STATUS_FAILED] +
-                                      t.stages[SLG_STATUS_CANCELLED]),
-                 (unsigned long long)t.skipped,
-                 (unsigned long long)t.retried_stages,
-                 (unsigned long long)t.attempts);
-  slg_buf_printf(out, "Tasks: %llu started, %llu done, %llu failed, "
-                      "%llu killed\n",
-                 (unsigned long long)t.started, (unsigned long long)t.done,
-                 (unsigned long long)t.failed, (unsigned long long)t.killed);
+                 slg_fmt_count(t.jobs[SLG_STATUS_CANCELLED], c[2]));
+  slg_buf_printf(out, "%s running, %s unknown\n",
+                 slg_fmt_count(t.jobs[SLG_STATUS_RUNNING], c[0]),
+                 slg_fmt_count(t.jobs[SLG_STATUS_UNKNOWN], c[1]));
+  slg_buf_printf(out, "Stages: %s succeeded, %s failed, %s skipped, "
+                      "%s retried (%s attempts)\n",
+                 slg_fmt_count(t.stages[SLG_STATUS_SUCCEEDED], c[0]),
+                 slg_fmt_count(t.stages[SLG_STATUS_FAILED] +
+                                   t.stages[SLG_STATUS_CANCELLED],
+                               c[1]),
+                 slg_fmt_count(t.skipped, c[2]),
+                 slg_fmt_count(t.retried_stages, c[3]),
+                 slg_fmt_count(t.attempts, c[4]));
+  slg_buf_printf(out, "Tasks: %s started, %s done, %s failed, %s killed\n",
+                 slg_fmt_count(t.started, c[0]), slg_fmt_count(t.done, c[1]),
+                 slg_fmt_count(t.failed, c[2]), slg_fmt_count(t.killed, c[3]));
   if (t.failures)
-    slg_buf_printf(out, "%sFailed stage attempts: %llu%s\n",
-                   color ? RED : "", (unsigned long long)t.failures,
+    slg_buf_printf(out, "%sFailed stage attempts: %s%s\n",
+                   color ? RED : "", slg_fmt_count(t.failures, c[0]),
                    color ? RESET : "");
 }
 
 static void put_tasks(slg_buf *out, const slg_task_agg *g)
 {
   char p50[32], mx[32];
-  fmt_ms(p50, sizeof(p50), slg_sketch_quantile(&g->task_ms, 0.5));
-  fmt_ms(mx, sizeof(mx),
-         g->task_ms.count ? (double)g->task_ms.max : -1.0);
+  slg_fmt_duration(slg_sketch_quantile(&g->task_ms, 0.5), p50);
+  slg_fmt_duration(g->task_ms.count ? (double)g->task_ms.max : -1.0, mx);
   slg_buf_printf(out, "tasks %llu/%llu/%llu  p50 %s  max %s",
                  (unsigned long long)g->succeeded,
                  (unsigned long long)g->failed,
@@ -478,7 +460,7 @@ void slg_model_render_text_jobs(const slg_model *m, slg_buf *out, int color)
     for (size_t k = 0; k < a->njobs; k++) {
       const slg_job *j = &a->jobs[k];
       char d[32];
-      fmt_ms(d, sizeof(d), j->duration_ms);
+      slg_fmt_duration(j->duration_ms, d);
       slg_buf_printf(out, "  job %llu ", (unsigned long long)j->id);
       put_status(out, j->status, color, 10);
       slg_buf_printf(out, " %-10s ", d);
@@ -507,7 +489,7 @@ void slg_model_render_text_jobs(const slg_model *m, slg_buf *out, int color)
         for (size_t z = 0; z < s->nattempts; z++) {
           const slg_stage_attempt *t = &s->attempts[z];
           char sd[32];
-          fmt_ms(sd, sizeof(sd), t->duration_ms);
+          slg_fmt_duration(t->duration_ms, sd);
           slg_buf_printf(out, "    stage %llu.%u ",
                          (unsigned long long)s->id, t->attempt);
           put_status(out, t->status, color, 10);
@@ -545,12 +527,13 @@ void slg_model_render_text_stages(const slg_model *m, slg_buf *out,
         char id[40], d[32], p50[32], mx[32];
         snprintf(id, sizeof(id), "%llu.%u", (unsigned long long)s->id,
                  t ? t->attempt : 0);
-        fmt_ms(d, sizeof(d), t ? t->duration_ms : -1);
-        fmt_ms(p50, sizeof(p50),
-               t ? slg_sketch_quantile(&t->tasks.task_ms, 0.5) : -1);
-        fmt_ms(mx, sizeof(mx),
-               t && t->tasks.task_ms.count ? (double)t->tasks.task_ms.max
-                                           : -1);
+        slg_fmt_duration(t ? t->duration_ms : -1, d);
+        slg_fmt_duration(t ? slg_sketch_quantile(&t->tasks.task_ms, 0.5) : -1,
+                         p50);
+        slg_fmt_duration(t && t->tasks.task_ms.count
+                             ? (double)t->tasks.task_ms.max
+                             : -1,
+                         mx);
         slg_buf_printf(out, "%-4zu %-8s %-16s ", i + 1, id,
                        slg_stage_kind_name(s->kind));
         put_status(out, t ? t->status : SLG_STATUS_SKIPPED, color, 10);
