@@ -17,6 +17,7 @@
 #include "analysis.h"
 #include "cli.h"
 #include "config.h"
+#include "escape.h"
 #include "knowledge.h"
 #include "pipeline.h"
 
@@ -42,13 +43,17 @@ static void on_sigbus(int sig)
 
 static void sigbus_names(const char *shown)
 {
-  int n = snprintf(sigbus_message, sizeof sigbus_message,
-                   "sparklog: %s: the file shrank while it was read "
-                   "(truncated?); no report; --no-mmap reads it without "
-                   "mapping\n",
-                   shown);
-  sigbus_message_len =
-      n > 0 && (size_t)n < sizeof sigbus_message ? (size_t)n : 0;
+  slg_buf m = SLG_BUF_INIT;
+  slg_buf_puts(&m, "sparklog: ");
+  slg_escape_str(&m, shown, SLG_ESC_TEXT);
+  slg_buf_puts(&m, ": the file shrank while it was read (truncated?); no "
+                   "report; --no-mmap reads it without mapping\n");
+  sigbus_message_len = 0;
+  if (m.len < sizeof sigbus_message) {
+    memcpy(sigbus_message, m.ptr, m.len);
+    sigbus_message_len = m.len;
+  }
+  slg_buf_dispose(&m);
 }
 
 /* Reads one input into the pipeline. Returns an exit status. */

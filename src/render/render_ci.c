@@ -13,25 +13,8 @@
 #include <stdlib.h>
 
 #include "analysis.h"
+#include "escape.h"
 #include "render.h"
-
-static void xml_escape(slg_buf *b, const char *s)
-{
-  slg_buf tmp = SLG_BUF_INIT;
-  slg_buf_put_utf8(&tmp, s, strlen(s));
-  for (size_t i = 0; i < tmp.len; i++) {
-    char c = tmp.ptr[i];
-    switch (c) {
-    case '<': slg_buf_puts(b, "&lt;"); break;
-    case '>': slg_buf_puts(b, "&gt;"); break;
-    case '&': slg_buf_puts(b, "&amp;"); break;
-    case '"': slg_buf_puts(b, "&quot;"); break;
-    case '\t': slg_buf_puts(b, "&#9;"); break;
-    default: slg_buf_putc(b, c);
-    }
-  }
-  slg_buf_dispose(&tmp);
-}
 
 static int input_ok(const slg_report *rep, const slg_analysis *a,
                     const slg_thresholds *t)
@@ -65,7 +48,7 @@ void slg_render_junit(const slg_report *rep, const slg_render_options *o,
     else
       slg_buf_puts(&msg, "the input has no scheduler lines");
     slg_buf_puts(&cases, "      <failure message=\"");
-    xml_escape(&cases, slg_buf_cstr(&msg));
+    slg_escape_str(&cases, slg_buf_cstr(&msg), SLG_ESC_XML);
     slg_buf_puts(&cases, "\" type=\"input\"/>\n");
   }
   slg_buf_puts(&cases, "    </testcase>\n");
@@ -112,12 +95,12 @@ void slg_render_junit(const slg_report *rep, const slg_render_options *o,
     if (n) {
       failures++;
       slg_buf_puts(&cases, "      <failure message=\"");
-      xml_escape(&cases, first->message);
+      slg_escape_str(&cases, first->message, SLG_ESC_XML);
       if (n > 1)
         slg_buf_printf(&cases, " (and %zu more)", n - 1);
       slg_buf_printf(&cases, "\" type=\"%s\">",
                      slg_finding_id((slg_finding_kind)k));
-      xml_escape(&cases, slg_buf_cstr(&msg));
+      slg_escape_str(&cases, slg_buf_cstr(&msg), SLG_ESC_XML);
       slg_buf_puts(&cases, "</failure>\n");
     }
     slg_buf_puts(&cases, "    </testcase>\n");
@@ -136,21 +119,19 @@ void slg_render_junit(const slg_report *rep, const slg_render_options *o,
   slg_buf_dispose(&msg);
 }
 
-/* Markdown table cells: no pipes or newlines. */
+/* A Markdown table cell: at most `max` bytes of the text, cut at a
+ * character, then "...". */
 static void md_cell(slg_buf *b, const char *s, size_t max)
 {
   slg_buf tmp = SLG_BUF_INIT;
-  slg_buf_put_utf8(&tmp, s, strlen(s));
-  size_t n = tmp.len < max ? tmp.len : max;
-  for (size_t i = 0; i < n; i++) {
-    char c = tmp.ptr[i];
-    if (c == '|')
-      slg_buf_puts(b, "\\|");
-    else if (c == '\n' || c == '\r')
-      slg_buf_putc(b, ' ');
-    else
-      slg_buf_putc(b, c);
+  slg_escape_str(&tmp, s, SLG_ESC_TEXT);
+  size_t n = tmp.len;
+  if (n > max) {
+    n = max;
+    while (n > 0 && ((unsigned char)tmp.ptr[n] & 0xC0) == 0x80)
+      n--;
   }
+  slg_escape(b, tmp.ptr, n, SLG_ESC_MARKDOWN);
   if (tmp.len > max)
     slg_buf_puts(b, "...");
   slg_buf_dispose(&tmp);
@@ -230,29 +211,6 @@ void slg_render_markdown(const slg_report *rep, const slg_render_options *o,
   }
 }
 
-/* Workflow-command data: %, CR and LF must be escaped. */
-static void gh_escape(slg_buf *b, const char *s, int property)
-{
-  slg_buf tmp = SLG_BUF_INIT;
-  slg_buf_put_utf8(&tmp, s, strlen(s));
-  for (size_t i = 0; i < tmp.len; i++) {
-    char c = tmp.ptr[i];
-    if (c == '%')
-      slg_buf_puts(b, "%25");
-    else if (c == '\r')
-      slg_buf_puts(b, "%0D");
-    else if (c == '\n')
-      slg_buf_puts(b, "%0A");
-    else if (property && c == ':')
-      slg_buf_puts(b, "%3A");
-    else if (property && c == ',')
-      slg_buf_puts(b, "%2C");
-    else
-      slg_buf_putc(b, c);
-  }
-  slg_buf_dispose(&tmp);
-}
-
 void slg_render_github(const slg_report *rep, const slg_render_options *o,
                        slg_buf *out)
 {
@@ -269,18 +227,18 @@ void slg_render_github(const slg_report *rep, const slg_render_options *o,
     if (f->stage >= 0)
       slg_buf_printf(&tmp, " stage %lld.%lld", (long long)f->stage,
                      (long long)f->attempt);
-    gh_escape(out, slg_buf_cstr(&tmp), 1);
+    slg_escape(out, tmp.ptr, tmp.len, SLG_ESC_GITHUB_PROPERTY);
     slg_buf_puts(out, "::");
     slg_buf_clear(&tmp);
     slg_buf_printf(&tmp, "%s. Fix: %s", f->message, f->suggestion);
-    gh_escape(out, slg_buf_cstr(&tmp), 0);
+    slg_escape(out, tmp.ptr, tmp.len, SLG_ESC_GITHUB);
     slg_buf_putc(out, '\n');
     slg_buf_dispose(&tmp);
   }
   slg_buf s = SLG_BUF_INIT;
   slg_verdict_sentence(rep, &s);
   slg_buf_puts(out, "::notice title=sparklog verdict::");
-  gh_escape(out, slg_buf_cstr(&s), 0);
+  slg_escape(out, s.ptr, s.len, SLG_ESC_GITHUB);
   slg_buf_putc(out, '\n');
   slg_buf_dispose(&s);
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "analysis.h"
+#include "escape.h"
 #include "render.h"
 
 /* Plain words for a ranked stage's reasons. */
@@ -77,13 +78,13 @@ void slg_verdict_sentence(const slg_report *rep, slg_buf *out)
                    a->jobs_failed, a->jobs, (unsigned long long)j->id);
     if (j->callsite) {
       slg_buf_puts(out, " (");
-      slg_buf_put_utf8(out, j->callsite, strlen(j->callsite));
+      slg_escape(out, j->callsite, strlen(j->callsite), SLG_ESC_TEXT);
       slg_buf_puts(out, ")");
     }
     if (j->failure) {
       size_t n = strlen(j->failure);
       slg_buf_puts(out, ": ");
-      slg_buf_put_utf8(out, j->failure, n > 300 ? 300 : n);
+      slg_escape(out, j->failure, n > 300 ? 300 : n, SLG_ESC_TEXT);
       if (n > 300)
         slg_buf_puts(out, "...");
     } else {
@@ -168,7 +169,7 @@ void slg_text_wrap(slg_buf *out, const char *text, size_t indent)
       slg_buf_putc(out, ' ');
       col++;
     }
-    slg_buf_put_utf8(out, w, len);
+    slg_escape(out, w, len, SLG_ESC_TEXT);
     col += len;
     while (*s == ' ')
       s++;
@@ -259,7 +260,7 @@ void slg_render_text_ranking(const slg_report *rep,
       slg_buf_puts(out, "-");
     slg_buf_puts(out, "  ");
     if (r->stage->name)
-      slg_buf_put_utf8(out, r->stage->name, strlen(r->stage->name));
+      slg_escape(out, r->stage->name, strlen(r->stage->name), SLG_ESC_TEXT);
     slg_buf_putc(out, '\n');
   }
 }
@@ -320,7 +321,7 @@ void slg_render_text_findings(const slg_report *rep,
         const char *path =
             pos->file < rep->nfiles ? rep->files[pos->file].path : "?";
         slg_buf_puts(out, l ? ", " : " ");
-        slg_buf_put_utf8(out, path, strlen(path));
+        slg_escape(out, path, strlen(path), SLG_ESC_TEXT);
         slg_buf_printf(out, ":%llu", (unsigned long long)pos->line);
       }
       slg_buf_putc(out, '\n');

@@ -5,6 +5,7 @@
  * write into a buffer and never print.
  */
 #include "model.h"
+#include "escape.h"
 #include "render.h"
 
 #include <stdio.h>
@@ -464,8 +465,8 @@ void slg_model_render_text_jobs(const slg_model *m, slg_buf *out, int color)
       slg_buf_printf(out, "  job %llu ", (unsigned long long)j->id);
       put_status(out, j->status, color, 10);
       slg_buf_printf(out, " %-10s ", d);
-      slg_buf_put_utf8(out, j->callsite ? j->callsite : "?",
-                       j->callsite ? strlen(j->callsite) : 1);
+      slg_escape(out, j->callsite ? j->callsite : "?",
+                       j->callsite ? strlen(j->callsite) : 1, SLG_ESC_TEXT);
       if (j->map_stage_job)
         slg_buf_puts(out, " [map stage]");
       if (j->incomplete)
@@ -543,7 +544,7 @@ void slg_model_render_text_stages(const slg_model *m, slg_buf *out,
                        (unsigned long long)(t ? t->tasks.killed : 0), p50,
                        mx);
         if (s->name)
-          slg_buf_put_utf8(out, s->name, strlen(s->name));
+          slg_escape(out, s->name, strlen(s->name), SLG_ESC_TEXT);
         slg_buf_putc(out, '\n');
       }
     }

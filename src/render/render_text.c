@@ -6,6 +6,7 @@
  * run: what was read (and what was not understood), what the scheduler
  * did, which components talked most. Subcommands show one part in full.
  */
+#include "escape.h"
 #include "render.h"
 
 #include <stdio.h>
@@ -38,7 +39,7 @@ void slg_put_cell(slg_buf *b, const char *s, size_t n, size_t width,
                   int right)
 {
   size_t start = b->len;
-  slg_buf_put_utf8(b, s, n);
+  slg_escape(b, s, n, SLG_ESC_TEXT);
   size_t w = slg_text_width(b->ptr + start, b->len - start);
   if (w >= width)
     return;
@@ -69,7 +70,7 @@ static void input_section(const slg_report *rep, const slg_render_options *o,
   for (size_t i = 0; i < rep->nfiles; i++) {
     const slg_file_info *f = &rep->files[i];
     slg_buf_puts(b, "  ");
-    slg_buf_put_utf8(b, f->path, strlen(f->path));
+    slg_escape(b, f->path, strlen(f->path), SLG_ESC_TEXT);
     slg_buf_printf(b, ": %s lines, %s", slg_fmt_count(f->lines, n1),
                    slg_fmt_bytes(f->bytes_read, n2));
     if (f->bytes_decoded != f->bytes_read)
@@ -300,7 +301,7 @@ static void caveats(const slg_report *rep, const slg_render_options *o,
       continue;
     slg_buf_clear(&msg);
     slg_buf_puts(&msg, "note: ");
-    slg_buf_put_utf8(&msg, f->path, strlen(f->path));
+    slg_escape(&msg, f->path, strlen(f->path), SLG_ESC_TEXT);
     if (f->error == SLG_ECORRUPT || f->error == SLG_ETRAILING)
       slg_buf_printf(&msg, " was read only up to byte %llu (%s); the "
                            "report covers what came before",
