@@ -46,6 +46,14 @@ static void test_escape__repair_in_every_human_context(void **state)
     /* Invalid UTF-8: one U+FFFD per maximal ill-formed subpart. */
     CHECK("\xff\xc3(\xe2\x82", human[i], FFFD FFFD "(" FFFD);
     CHECK("caf\xc3\xa9", human[i], "caf\xc3\xa9");
+    /* U+202E RIGHT-TO-LEFT OVERRIDE and U+2066 would reorder what a
+     * reader sees; U+009B is a one-byte CSI on some terminals. */
+    CHECK("evil\xe2\x80\xaetxt.exe", human[i], "evil" FFFD "txt.exe");
+    CHECK("\xe2\x81\xa6x\xe2\x81\xa9", human[i], FFFD "x" FFFD);
+    CHECK("a\xc2\x9b" "2J", human[i], "a" FFFD "2J");
+    /* Their neighbours are ordinary text. */
+    CHECK("\xe2\x80\xa9\xe2\x80\x94\xc2\xa0", human[i],
+          "\xe2\x80\xa9\xe2\x80\x94\xc2\xa0");
   }
   /* Tab is text, except where XML needs it as a reference. */
   CHECK("a\tb", SLG_ESC_TEXT, "a\tb");

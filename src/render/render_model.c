@@ -453,11 +453,19 @@ void slg_model_render_text_jobs(const slg_model *m, slg_buf *out, int color)
   }
   for (size_t i = 0; i < n; i++) {
     const slg_app *a = &apps[i];
-    slg_buf_printf(out, "app %zu: %s%s%s%s%s\n", i + 1,
-                   a->app_name ? a->app_name : "(unnamed)",
-                   a->spark_version ? "  Spark " : "",
-                   a->spark_version ? a->spark_version : "",
-                   a->app_id ? "  " : "", a->app_id ? a->app_id : "");
+    /* Names and ids are the log's text: escaped. */
+    slg_buf_printf(out, "app %zu: ", i + 1);
+    slg_escape_str(out, a->app_name ? a->app_name : "(unnamed)",
+                   SLG_ESC_TEXT);
+    if (a->spark_version) {
+      slg_buf_puts(out, "  Spark ");
+      slg_escape_str(out, a->spark_version, SLG_ESC_TEXT);
+    }
+    if (a->app_id) {
+      slg_buf_puts(out, "  ");
+      slg_escape_str(out, a->app_id, SLG_ESC_TEXT);
+    }
+    slg_buf_putc(out, '\n');
     for (size_t k = 0; k < a->njobs; k++) {
       const slg_job *j = &a->jobs[k];
       char d[32];

@@ -116,10 +116,13 @@ static void input_section(const slg_report *rep, const slg_render_options *o,
   for (size_t i = 0; i <= SLG_MAX_LAYOUTS; i++) {
     if (!a->layout_records[i])
       continue;
-    slg_buf_printf(b, "  layout %s  (%s records)\n",
+    slg_buf_puts(b, "  layout ");
+    slg_escape_str(b,
                    i < nl && i < SLG_MAX_LAYOUTS
                        ? slg_layout_pattern(rep->layout, (uint32_t)i)
                        : "(other shapes)",
+                   SLG_ESC_TEXT);
+    slg_buf_printf(b, "  (%s records)\n",
                    slg_fmt_count(a->layout_records[i], n1));
   }
   if (a->timed_records)
