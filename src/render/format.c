@@ -1,11 +1,13 @@
 /*
  * format.c - the one style of each number, size, duration and time in
- * human output (format.h).
+ * human output, and the text layout helpers (format.h).
  */
 #include "format.h"
 
 #include <stdio.h>
 #include <string.h>
+
+#include "escape.h"
 
 const char *slg_fmt_count(uint64_t v, char *buf)
 {
@@ -90,4 +92,82 @@ const char *slg_fmt_time(const slg_time *t, char *buf)
   if (T)
     *T = ' ';
   return buf;
+}
+
+/* ------------------------------------------------------------ text */
+
+void slg_styled(slg_buf *b, int color, const char *style, const char *text)
+{
+  if (color)
+    slg_buf_puts(b, style);
+  slg_buf_puts(b, text);
+  if (color)
+    slg_buf_puts(b, SLG_STYLE_RESET);
+}
+
+size_t slg_text_width(const char *s, size_t n)
+{
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++)
+    if (((unsigned char)s[i] & 0xC0) != 0x80)
+      w++;
+  return w;
+}
+
+void slg_put_cell(slg_buf *b, const char *s, size_t n, size_t width,
+                  int right)
+{
+  size_t start = b->len;
+  slg_escape(b, s, n, SLG_ESC_TEXT);
+  size_t w = slg_text_width(b->ptr + start, b->len - start);
+  if (w >= width)
+    return;
+  if (!right) {
+    slg_buf_fill(b, ' ', width - w);
+    return;
+  }
+  /* Right-align: move the cell's bytes after the padding. */
+  size_t len = b->len - start, pad = width - w;
+  slg_buf_grow(b, pad);
+  memmove(b->ptr + start + pad, b->ptr + start, len);
+  memset(b->ptr + start, ' ', pad);
+  b->len += pad;
+}
+
+void slg_text_wrap(slg_buf *out, const char *text, size_t indent)
+{
+  size_t col = indent;
+  slg_buf_fill(out, ' ', indent);
+  const char *s = text;
+  while (*s) {
+    /* A final newline ends the last line: no empty indented line. */
+    if (*s == '\n' && s[1] == '\0')
+      break;
+    if (*s == '\n') { /* a forced break, e.g. a config snippet */
+      slg_buf_putc(out, '\n');
+      slg_buf_fill(out, ' ', indent);
+      col = indent;
+      s++;
+      while (*s == ' ')
+        s++;
+      continue;
+    }
+    const char *w = s;
+    while (*s && *s != ' ' && *s != '\n')
+      s++;
+    size_t len = (size_t)(s - w);
+    if (col > indent && col + 1 + len > 78) {
+      slg_buf_putc(out, '\n');
+      slg_buf_fill(out, ' ', indent);
+      col = indent;
+    } else if (col > indent) {
+      slg_buf_putc(out, ' ');
+      col++;
+    }
+    slg_escape(out, w, len, SLG_ESC_TEXT);
+    col += len;
+    while (*s == ' ')
+      s++;
+  }
+  slg_buf_putc(out, '\n');
 }

@@ -1,59 +1,23 @@
 /*
  * render_text.c - the report for people: aligned tables, colour only when
- * the CLI says the output is a terminal.
+ * the CLI says the output is a terminal. This file holds the text
+ * helpers, the input and logger sections and the views' layout;
+ * render_text_analysis.c and render_text_model.c the other sections.
  *
  * The default report reads top-down the way a Spark engineer triages a
  * run: what was read (and what was not understood), what the scheduler
  * did, which components talked most. Subcommands show one part in full.
  */
-#include "escape.h"
 #include "render.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "analysis.h"
+#include "escape.h"
 #include "input_kind.h"
 #include "knowledge.h"
 #include "model.h"
-
-void slg_styled(slg_buf *b, int color, const char *style, const char *text)
-{
-  if (color)
-    slg_buf_puts(b, style);
-  slg_buf_puts(b, text);
-  if (color)
-    slg_buf_puts(b, SLG_STYLE_RESET);
-}
-
-size_t slg_text_width(const char *s, size_t n)
-{
-  size_t w = 0;
-  for (size_t i = 0; i < n; i++)
-    if (((unsigned char)s[i] & 0xC0) != 0x80)
-      w++;
-  return w;
-}
-
-void slg_put_cell(slg_buf *b, const char *s, size_t n, size_t width,
-                  int right)
-{
-  size_t start = b->len;
-  slg_escape(b, s, n, SLG_ESC_TEXT);
-  size_t w = slg_text_width(b->ptr + start, b->len - start);
-  if (w >= width)
-    return;
-  if (!right) {
-    slg_buf_fill(b, ' ', width - w);
-    return;
-  }
-  /* Right-align: move the cell's bytes after the padding. */
-  size_t len = b->len - start, pad = width - w;
-  slg_buf_grow(b, pad);
-  memmove(b->ptr + start + pad, b->ptr + start, len);
-  memset(b->ptr + start, ' ', pad);
-  b->len += pad;
-}
 
 static void heading(slg_buf *b, int color, const char *text)
 {
@@ -131,7 +95,8 @@ static void input_section(const slg_report *rep, const slg_render_options *o,
   if (a->gap_ms > 0)
     slg_buf_printf(b, "  largest gap without records: %s (%s -> %s)\n",
                    slg_fmt_duration((double)a->gap_ms, n1),
-                   slg_fmt_time(&a->gap_from, t1), slg_fmt_time(&a->gap_to, t2));
+                   slg_fmt_time(&a->gap_from, t1),
+                   slg_fmt_time(&a->gap_to, t2));
   if (a->time_steps_back) {
     /* Steps back are counted between records that both have a date or
      * both have none; midnight explains them only in the second case. */
