@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "escape.h"
 #include "fastpath.h"
 
 const char slg_cli_usage[] =
@@ -91,14 +92,21 @@ const char slg_cli_usage[] =
     "covers what was read), 4 write error. The highest that applies wins.\n"
     "See sparklog(1) for the JSON schema and more.\n";
 
+/* The message quotes file names, arguments and config text: through the
+ * escaper, so that no control byte reaches the terminal. */
 void slg_cli_error(const char *fmt, ...)
 {
   va_list ap;
-  fputs("sparklog: ", stderr);
+  slg_buf msg = SLG_BUF_INIT, out = SLG_BUF_INIT;
   va_start(ap, fmt);
-  vfprintf(stderr, fmt, ap);
+  slg_buf_vprintf(&msg, fmt, ap);
   va_end(ap);
-  fputc('\n', stderr);
+  slg_buf_puts(&out, "sparklog: ");
+  slg_escape(&out, msg.ptr, msg.len, SLG_ESC_TEXT);
+  slg_buf_putc(&out, '\n');
+  fwrite(out.ptr, 1, out.len, stderr);
+  slg_buf_dispose(&msg);
+  slg_buf_dispose(&out);
 }
 
 static const struct {

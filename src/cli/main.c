@@ -17,6 +17,7 @@
 #include "analysis.h"
 #include "cli.h"
 #include "config.h"
+#include "escape.h"
 #include "fastpath.h"
 #include "knowledge.h"
 #include "pipeline.h"
@@ -43,13 +44,17 @@ static void on_sigbus(int sig)
 
 static void sigbus_names(const char *shown)
 {
-  int n = snprintf(sigbus_message, sizeof sigbus_message,
-                   "sparklog: %s: the file shrank while it was read "
-                   "(truncated?); no report; --no-mmap reads it without "
-                   "mapping\n",
-                   shown);
-  sigbus_message_len =
-      n > 0 && (size_t)n < sizeof sigbus_message ? (size_t)n : 0;
+  slg_buf m = SLG_BUF_INIT;
+  slg_buf_puts(&m, "sparklog: ");
+  slg_escape_str(&m, shown, SLG_ESC_TEXT);
+  slg_buf_puts(&m, ": the file shrank while it was read (truncated?); no "
+                   "report; --no-mmap reads it without mapping\n");
+  sigbus_message_len = 0;
+  if (m.len < sizeof sigbus_message) {
+    memcpy(sigbus_message, m.ptr, m.len);
+    sigbus_message_len = m.len;
+  }
+  slg_buf_dispose(&m);
 }
 
 /* Reads one input into the pipeline. Returns an exit status. */
@@ -178,15 +183,15 @@ static int explain(const slg_cli *cli, slg_buf *out)
   return SLG_EXIT_OK;
 }
 
-static void render(const slg_pipeline *p, const slg_render_options *ro,
+static void render(const slg_report *rep, const slg_render_options *ro,
                    slg_format format, slg_buf *out)
 {
   switch (format) {
-  case SLG_FORMAT_JSON: slg_render_json(p, ro, out); break;
-  case SLG_FORMAT_MARKDOWN: slg_render_markdown(p, ro, out); break;
-  case SLG_FORMAT_JUNIT: slg_render_junit(p, ro, out); break;
-  case SLG_FORMAT_GITHUB: slg_render_github(p, ro, out); break;
-  default: slg_render_text(p, ro, out); break;
+  case SLG_FORMAT_JSON: slg_render_json(rep, ro, out); break;
+  case SLG_FORMAT_MARKDOWN: slg_render_markdown(rep, ro, out); break;
+  case SLG_FORMAT_JUNIT: slg_render_junit(rep, ro, out); break;
+  case SLG_FORMAT_GITHUB: slg_render_github(rep, ro, out); break;
+  default: slg_render_text(rep, ro, out); break;
   }
 }
 
@@ -272,11 +277,13 @@ int main(int argc, char **argv)
   case SLG_CMD_CHECK: ro.view = SLG_VIEW_CHECK; break;
   default: ro.view = SLG_VIEW_REPORT; break;
   }
+  slg_report rep;
+  slg_pipeline_report(&rep, p);
   slg_analysis analysis;
-  slg_analysis_run(&analysis, p->model, &thresholds,
-                   slg_pipeline_input_kind(p));
-  ro.analysis = &analysis;
-  ro.thresholds = &thresholds;
+  slg_analysis_run(&analysis, rep.model, &thresholds,
+                   slg_report_input_kind(&rep));
+  rep.analysis = &analysis;
+  rep.thresholds = &thresholds;
   int color = use_color(&cli);
 
   /* Extra outputs first (files), then stdout. */
@@ -284,7 +291,7 @@ int main(int argc, char **argv)
     const slg_output_spec *spec = &cli.outputs[i];
     slg_buf_clear(&out);
     ro.color = 0;
-    render(p, &ro, spec->format, &out);
+    render(&rep, &ro, spec->format, &out);
     FILE *f = fopen(spec->path, spec->append ? "ab" : "wb");
     if (!f) {
       slg_cli_error("%s: %s", spec->path, strerror(errno));
@@ -299,7 +306,7 @@ int main(int argc, char **argv)
   }
   slg_buf_clear(&out);
   ro.color = cli.format == SLG_FORMAT_TEXT ? color : 0;
-  render(p, &ro, cli.format, &out);
+  render(&rep, &ro, cli.format, &out);
   status = max_status(status, write_all(stdout, "stdout", out.ptr, out.len));
 
   if (cli.command == SLG_CMD_CHECK) {

@@ -216,6 +216,10 @@ struct slg_model {
   /* Where a continuation line goes. */
   int cont;
   size_t cont_idx;
+  /* slg_model_on_end's callback, and the applications it was told of. */
+  slg_end_fn on_end;
+  void *on_end_ctx;
+  size_t apps_ended;
 };
 
 slg_model *slg_model_new(int reference)
@@ -296,6 +300,35 @@ void slg_model_free(slg_model *m)
   free(m);
 }
 
+void slg_model_on_end(slg_model *m, slg_end_fn fn, void *ctx)
+{
+  m->on_end = fn;
+  m->on_end_ctx = ctx;
+}
+
+static int is_open(slg_status s)
+{
+  return s == SLG_STATUS_RUNNING || s == SLG_STATUS_UNKNOWN;
+}
+
+/* Tells the callback of the ended entity: one of job, stage (with t). */
+static void ended(slg_model *m, slg_end_kind kind, size_t app,
+                  const slg_job *j, const slg_stage *s,
+                  const slg_stage_attempt *t)
+{
+  if (m->on_end == NULL)
+    return;
+  slg_end e = {kind, app, m->pos, j, s, t};
+  m->on_end(m->on_end_ctx, &e);
+}
+
+/* The applications before `upto` end (once each). */
+static void apps_ended(slg_model *m, size_t upto)
+{
+  for (; m->apps_ended < upto; m->apps_ended++)
+    ended(m, SLG_END_APP, m->apps_ended, NULL, NULL, NULL);
+}
+
 void slg_model_begin_file(slg_model *m, uint32_t file)
 {
   m->pos.file = file;
@@ -326,6 +359,7 @@ const slg_app *slg_model_apps(const slg_model *m, size_t *count)
 
 static slg_app *new_app(slg_model *m)
 {
+  apps_ended(m, m->napps); /* the current one is done */
   m->apps = grow(m->apps, m->napps, sizeof(*m->apps));
   m->ix = grow(m->ix, m->napps, sizeof(*m->ix));
   slg_app *a = &m->apps[m->napps];
@@ -860,6 +894,7 @@ static void finish_map_jobs(slg_model *m, uint64_t stage)
       j->end = m->now;
       j->end_ms = m->now_ms;
       j->duration_ms = elapsed(j->start_ms, j->end_ms);
+      ended(m, SLG_END_JOB, m->napps - 1, j, NULL, NULL);
     }
   }
   (void)a;
@@ -871,6 +906,7 @@ static void on_stage_end(slg_model *m, const slg_event *ev, int failed)
   set_kind(s, ev->stage_kind);
   set_name(s, ev->str);
   slg_stage_attempt *t = attempt_last(m, s);
+  int was_open = is_open(t->status);
   t->end = m->now;
   t->end_ms = m->now_ms;
   t->duration_ms = ev->ms >= 0 ? ev->ms : elapsed(t->start_ms, t->end_ms);
@@ -879,6 +915,8 @@ static void on_stage_end(slg_model *m, const slg_event *ev, int failed)
   slg_sketch_trim(&t->tasks.task_ms);
   if (!failed) {
     t->status = SLG_STATUS_SUCCEEDED;
+    if (was_open)
+      ended(m, SLG_END_STAGE, m->napps - 1, NULL, s, t);
     finish_map_jobs(m, ev->stage);
     return;
   }
@@ -895,6 +933,8 @@ static void on_stage_end(slg_model *m, const slg_event *ev, int failed)
     m->cont = CONT_STAGE_REASON;
     m->cont_idx = (size_t)(s - cur_app(m)->stages);
   }
+  if (was_open)
+    ended(m, SLG_END_STAGE, m->napps - 1, NULL, s, t);
 }
 
 static void on_resubmit(slg_model *m, const slg_event *ev)
@@ -928,6 +968,7 @@ static void on_job_ended(slg_model *m, const slg_event *ev, int marker)
   if (marker && j->status != SLG_STATUS_RUNNING &&
       j->status != SLG_STATUS_UNKNOWN)
     return;
+  int was_open = is_open(j->status);
   if (!marker || j->end_ms < 0) {
     j->end = m->now;
     j->end_ms = m->now_ms;
@@ -955,6 +996,8 @@ static void on_job_ended(slg_model *m, const slg_event *ev, int marker)
     j->duration_ms = ev->ms;
   else if (j->duration_ms < 0)
     j->duration_ms = elapsed(j->start_ms, j->end_ms);
+  if (was_open)
+    ended(m, SLG_END_JOB, m->napps - 1, j, NULL, NULL);
 }
 
 static inline slg_executor *exec_get_num(slg_model *m, slg_span id, int v,
@@ -1332,6 +1375,7 @@ static SLG_NOINLINE void apply_other(slg_model *m, const slg_event *ev,
       t->end = m->now;
       t->end_ms = m->now_ms;
       t->duration_ms = elapsed(t->start_ms, t->end_ms);
+      ended(m, SLG_END_STAGE, m->napps - 1, NULL, s, t);
     }
     break;
   }
@@ -1685,6 +1729,7 @@ void slg_model_finish(slg_model *m)
   for (size_t i = 0; i < m->napps; i++)
     finish_app(&m->apps[i], &m->ix[i]);
   m->cont = CONT_NONE;
+  apps_ended(m, m->napps);
 }
 
 /* ----------------------------------------------------------- names/hint */

@@ -53,6 +53,48 @@ void slg_model_continuation(slg_model *m, slg_span line, const slg_pos *pos);
  * stages, finish statistics. */
 void slg_model_finish(slg_model *m);
 
+/*
+ * What ended, for slg_model_on_end. Pointers into the model, valid during
+ * the callback only (a later event may move them).
+ *   SLG_END_STAGE  a stage attempt's end was logged ("finished in",
+ *                  "failed in", a cancellation); a failure's reason may
+ *                  still follow on continuation lines;
+ *   SLG_END_JOB    a job's end was logged (or, for a map-stage job, its
+ *                  final stage's); a job that logs no end gets none;
+ *   SLG_END_APP    no more events go to the application: the next one
+ *                  began, or the stream ended (then after
+ *                  slg_model_finish has derived its skipped stages and
+ *                  shuffle readers; an earlier application gets those
+ *                  at the end of the stream only).
+ * Each fires once per entity, in input order.
+ */
+typedef enum slg_end_kind {
+  SLG_END_STAGE,
+  SLG_END_JOB,
+  SLG_END_APP
+} slg_end_kind;
+
+struct slg_job;
+struct slg_stage;
+struct slg_stage_attempt;
+
+typedef struct slg_end {
+  slg_end_kind kind;
+  size_t app; /* index in slg_model_apps() */
+  /* The line that ended it: for an application, the one that began the
+   * next, or the last line the model took. */
+  slg_pos pos;
+  const struct slg_job *job;     /* SLG_END_JOB */
+  const struct slg_stage *stage; /* SLG_END_STAGE */
+  const struct slg_stage_attempt *attempt; /* SLG_END_STAGE */
+} slg_end;
+
+typedef void (*slg_end_fn)(void *ctx, const slg_end *e);
+
+/* Calls fn(ctx, ...) whenever an application, job or stage attempt ends
+ * (NULL: none). The callback must not change the model. */
+void slg_model_on_end(slg_model *m, slg_end_fn fn, void *ctx);
+
 /* Events rejected because an id or number was too large to be real. */
 uint64_t slg_model_rejected_events(const slg_model *m);
 

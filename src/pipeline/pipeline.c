@@ -291,16 +291,44 @@ void slg_pipeline_finish(slg_pipeline *p)
   slg_model_finish(p->model);
 }
 
+void slg_pipeline_report(slg_report *out, const slg_pipeline *p)
+{
+  memset(out, 0, sizeof *out);
+  out->acc = &p->acc;
+  out->files = p->files;
+  out->nfiles = p->nfiles;
+  out->hist = &p->hist;
+  out->model = p->model;
+  out->layout = p->layout;
+  out->max_line = p->opt.max_line;
+  out->finished = p->finished;
+}
+
+static void model_ended(void *ctx, const slg_end *e)
+{
+  const slg_pipeline *p = ctx;
+  slg_report r;
+  slg_pipeline_report(&r, p);
+  p->on_end(p->on_end_ctx, &r, e);
+}
+
+void slg_pipeline_on_end(slg_pipeline *p, slg_report_end_fn fn, void *ctx)
+{
+  p->on_end = fn;
+  p->on_end_ctx = ctx;
+  slg_model_on_end(p->model, fn ? model_ended : NULL, p);
+}
+
 slg_input_kind slg_pipeline_input_kind(const slg_pipeline *p)
 {
-  return slg_input_kind_of(&p->hist, p->acc.lines,
-                           p->acc.by_class[SLG_UNRECOGNIZED_SPARK_EVENT]);
+  slg_report r;
+  slg_pipeline_report(&r, p);
+  return slg_report_input_kind(&r);
 }
 
 int slg_pipeline_complete(const slg_pipeline *p)
 {
-  for (size_t i = 0; i < p->nfiles; i++)
-    if (p->files[i].error || !p->files[i].ended)
-      return 0;
-  return 1;
+  slg_report r;
+  slg_pipeline_report(&r, p);
+  return slg_report_complete(&r);
 }

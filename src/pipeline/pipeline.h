@@ -2,8 +2,9 @@
  * pipeline.h - the pipeline's state, for the renderers and tests.
  *
  * slg_pipeline (include/sparklog.h) wires the input-free stages together:
- * lines -> layout -> classify -> histogram + model. The report is the
- * pipeline's state after slg_pipeline_finish; renderers read it here.
+ * lines -> layout -> classify -> histogram + model. Renderers do not read
+ * it: they read the slg_report view (report.h) that slg_pipeline_report
+ * fills.
  */
 #ifndef SLG_PIPELINE_H
 #define SLG_PIPELINE_H
@@ -15,38 +16,7 @@
 #include "layout.h"
 #include "lines.h"
 #include "model.h"
-
-typedef struct slg_file_info {
-  char *path;
-  uint64_t bytes_read, bytes_decoded;
-  uint64_t lines, records, continuation_lines, unrecognized_lines;
-  int error;             /* 0 or SLG_E* */
-  uint64_t error_offset; /* with error */
-  const char *format;    /* SLG_EFORMAT: what the input is (static) */
-  int ended;             /* slg_pipeline_end_file was called */
-  slg_time first, last;  /* earliest and latest record time in the file */
-  int64_t first_ms, last_ms; /* their slg_time_ms */
-} slg_file_info;
-
-/* Line accounting: lines == records + continuation + unrecognized. */
-typedef struct slg_accounting {
-  uint64_t lines, records, continuation_lines, unrecognized_lines;
-  uint64_t by_class[SLG_UNRECOGNIZED_COUNT];
-  uint64_t lines_cut;              /* longer than max_line */
-  uint64_t records_without_logger; /* layouts that carry no logger */
-  uint64_t levels[SLG_LEVEL_COUNT + 1]; /* last slot: no level */
-  uint64_t layout_records[SLG_MAX_LAYOUTS + 1];
-  slg_time first, last; /* earliest and latest record time */
-  int64_t first_ms, last_ms; /* their slg_time_ms */
-  uint64_t timed_records; /* records with a time */
-  /* The longest stretch without a record: the largest forward step
-   * between consecutive timed records of one file (gap_ms < 0: none). A
-   * step backwards (a time-only log crossing midnight, clock skew) is not
-   * a gap. */
-  slg_time gap_from, gap_to;
-  int64_t gap_ms;
-  uint64_t time_steps_back; /* consecutive records going back in time */
-} slg_accounting;
+#include "report.h"
 
 /* slg_time_ms with the date's part remembered: records of one log mostly
  * share their date, and the days-from-civil arithmetic is most of
@@ -138,6 +108,8 @@ struct slg_pipeline {
   slg_scan scan; /* the serial path's state */
   slg_accounting acc;
   int finished;
+  slg_report_end_fn on_end; /* slg_pipeline_on_end */
+  void *on_end_ctx;
 };
 
 /*
@@ -213,6 +185,24 @@ void slg_chunk_overflow(slg_chunk *c);
 
 /* 1 when every file was read to its end without error. */
 int slg_pipeline_complete(const slg_pipeline *p);
+
+/*
+ * Fills *out with a view of p's state (report.h): accounting, files,
+ * loggers, model, layouts. Analysis and thresholds are left NULL for the
+ * caller to set. The view borrows from p and holds until p is fed,
+ * finished or freed.
+ */
+void slg_pipeline_report(slg_report *out, const slg_pipeline *p);
+
+/*
+ * Calls fn(ctx, report, end) whenever an application, a job or a stage
+ * attempt ends (slg_model_on_end), in input order, during feed, merge or
+ * finish: output can be written while the stream is read, by the same
+ * renderers as the final report. The report's counters stand at the
+ * ending line, or at the end of its chunk when chunks are merged (the
+ * end's pos names the line either way). NULL fn: none.
+ */
+void slg_pipeline_on_end(slg_pipeline *p, slg_report_end_fn fn, void *ctx);
 
 /* What the input looked like (after slg_pipeline_finish). */
 slg_input_kind slg_pipeline_input_kind(const slg_pipeline *p);

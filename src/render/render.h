@@ -2,16 +2,19 @@
  * render.h - the report in each output format, written into a buffer.
  *
  * One renderer per format (render_json.c, render_text.c, ...). They read
- * the finished pipeline and never print: the CLI writes the buffer out.
+ * a report (report.h), never the pipeline, and never print: the CLI writes
+ * the buffer out.
  * Every subcommand's JSON is the same full sparklog/1 document; the text
  * renderers show the part the subcommand is about.
  */
 #ifndef SLG_RENDER_H
 #define SLG_RENDER_H
 
+#include "analysis.h"
 #include "buf.h"
+#include "format.h"
 #include "model.h"
-#include "pipeline.h"
+#include "report.h"
 
 /* What the text output is about (the subcommand). */
 typedef enum slg_view {
@@ -23,88 +26,60 @@ typedef enum slg_view {
   SLG_VIEW_CHECK
 } slg_view;
 
-struct slg_analysis;
-struct slg_thresholds;
-
+/* How to present a report (what to show is in the report itself). */
 typedef struct slg_render_options {
   slg_view view;
-  const struct slg_analysis *analysis;     /* NULL: not analysed */
-  const struct slg_thresholds *thresholds; /* with SLG_VIEW_CHECK */
   int color;     /* emit ANSI colour */
   int pretty;    /* indent JSON */
   size_t top;    /* rows in the default report's tables */
 } slg_render_options;
 
-void slg_render_json(const slg_pipeline *p, const slg_render_options *o,
+void slg_render_json(const slg_report *rep, const slg_render_options *o,
                      slg_buf *out);
-void slg_render_text(const slg_pipeline *p, const slg_render_options *o,
+void slg_render_text(const slg_report *rep, const slg_render_options *o,
                      slg_buf *out);
-void slg_render_markdown(const slg_pipeline *p, const slg_render_options *o,
+void slg_render_markdown(const slg_report *rep, const slg_render_options *o,
                          slg_buf *out);
-void slg_render_junit(const slg_pipeline *p, const slg_render_options *o,
+void slg_render_junit(const slg_report *rep, const slg_render_options *o,
                       slg_buf *out);
-void slg_render_github(const slg_pipeline *p, const slg_render_options *o,
+void slg_render_github(const slg_report *rep, const slg_render_options *o,
                        slg_buf *out);
 
-/* render_model.c: the model's sections. */
+/* render_json_model.c: the model's part of the document. */
 /*
  * Writes the model's keys into the JSON object currently open in `j`
  * ("apps": [...]), as documented in docs/json-schema.md.
  */
 void slg_model_render_json(const slg_model *m, slg_json *j);
 
-/* Text renderers (render_model.c); `color` != 0 emits ANSI colours. */
+/* render_text_model.c; `color` != 0 emits ANSI colours. */
 void slg_model_render_text_summary(const slg_model *m, slg_buf *out,
                                    int color);
 void slg_model_render_text_jobs(const slg_model *m, slg_buf *out, int color);
 void slg_model_render_text_stages(const slg_model *m, slg_buf *out,
                                   int color);
 
-/* render_findings.c: the analysis as text (verdict, ranking, findings,
- * check results) and as JSON keys of the open top-level object. */
-void slg_render_text_verdict(const slg_pipeline *p,
+/* render_text_analysis.c: the analysis as text (verdict, ranking,
+ * findings, check results). */
+void slg_render_text_verdict(const slg_report *rep,
                              const slg_render_options *o, slg_buf *out);
-void slg_render_text_ranking(const slg_render_options *o, slg_buf *out,
+void slg_render_text_ranking(const slg_report *rep,
+                             const slg_render_options *o, slg_buf *out,
                              size_t limit);
-void slg_render_text_findings(const slg_pipeline *p,
+void slg_render_text_findings(const slg_report *rep,
                               const slg_render_options *o, slg_buf *out);
-void slg_render_text_checks(const slg_render_options *o, slg_buf *out);
-void slg_render_json_analysis(const slg_pipeline *p,
-                              const slg_render_options *o, slg_json *j);
-/* Appends `text` wrapped at 78 columns, each line indented by `indent`
- * spaces; '\n' in text forces a break. Ends with a newline. */
-void slg_text_wrap(slg_buf *out, const char *text, size_t indent);
+void slg_render_text_checks(const slg_report *rep,
+                            const slg_render_options *o, slg_buf *out);
 
+/* render.c, shared by several formats. */
 /* A one-line verdict sentence ("succeeded" / "FAILED: ..."). */
-void slg_verdict_sentence(const slg_pipeline *p, const slg_render_options *o,
-                          slg_buf *out);
-
-/* Shared by the text renderers: ANSI styling that is a no-op without
- * colour. */
-#define SLG_STYLE_BOLD "\x1b[1m"
-#define SLG_STYLE_DIM "\x1b[2m"
-#define SLG_STYLE_RED "\x1b[31m"
-#define SLG_STYLE_YELLOW "\x1b[33m"
-#define SLG_STYLE_GREEN "\x1b[32m"
-#define SLG_STYLE_CYAN "\x1b[36m"
-#define SLG_STYLE_RESET "\x1b[0m"
-
-/* Appends `text` wrapped in `style` when color is on. */
-void slg_styled(slg_buf *b, int color, const char *style, const char *text);
-
-/* Formats a count with thousands separators ("1,234,567") into buf (>= 32
- * bytes); returns buf. */
-const char *slg_fmt_count(uint64_t v, char *buf);
-/* Formats milliseconds as "850 ms", "12.3 s", "4m05s", "2h03m" into buf
- * (>= 32 bytes); returns buf. */
-const char *slg_fmt_duration(double ms, char *buf);
-/* Formats a byte count as "826.8 KiB" into buf (>= 32 bytes). */
-const char *slg_fmt_bytes(uint64_t v, char *buf);
-/* Display width of a UTF-8 string (code points; no East Asian width). */
-size_t slg_text_width(const char *s, size_t n);
-/* Appends s padded with spaces to `width` columns (left-aligned, or
- * right-aligned when right != 0); s is UTF-8-repaired. */
-void slg_put_cell(slg_buf *b, const char *s, size_t n, size_t width,
-                  int right);
+void slg_verdict_sentence(const slg_report *rep, slg_buf *out);
+/* Plain words for a ranked stage's reason ("skewed tasks"). */
+const char *slg_reason_words(slg_finding_kind k);
+/* The attempt's FetchFailed task count. */
+uint64_t slg_fetch_failures(const slg_stage_attempt *t);
+/* 1 when the ranking (sorted by application first) spans several
+ * applications. */
+int slg_ranking_spans_apps(const slg_analysis *a);
 
 #endif /* SLG_RENDER_H */

@@ -1,7 +1,8 @@
 /*
- * render_json.c - the sparklog/1 JSON document.
+ * render_json.c - the sparklog/1 JSON document: input, loggers and the
+ * analysis here, the applications in render_json_model.c.
  *
- * The schema is documented in README.md and man/sparklog.1; keys are only
+ * The schema is documented in docs/json-schema.md; keys are only
  * ever added (a rename or removal needs a schema bump). Every string goes
  * through slg_json_*, which repairs invalid UTF-8, so the document is
  * valid whatever bytes the log held.
@@ -10,6 +11,7 @@
 
 #include <stdlib.h>
 
+#include "analysis.h"
 #include "input_kind.h"
 #include "knowledge.h"
 
@@ -35,16 +37,16 @@ static void file_error(slg_buf *tmp, const slg_file_info *f)
     slg_buf_puts(tmp, slg_strerror(f->error));
 }
 
-static void input_object(const slg_pipeline *p, slg_json *j)
+static void input_object(const slg_report *rep, slg_json *j)
 {
-  const slg_accounting *a = &p->acc;
+  const slg_accounting *a = rep->acc;
   slg_buf tmp = SLG_BUF_INIT;
   slg_json_key(j, "input");
   slg_json_object_begin(j);
   slg_json_key(j, "files");
   slg_json_array_begin(j);
-  for (size_t i = 0; i < p->nfiles; i++) {
-    const slg_file_info *f = &p->files[i];
+  for (size_t i = 0; i < rep->nfiles; i++) {
+    const slg_file_info *f = &rep->files[i];
     slg_json_object_begin(j);
     slg_json_key(j, "path");
     slg_json_str(j, f->path);
@@ -96,13 +98,13 @@ static void input_object(const slg_pipeline *p, slg_json *j)
   slg_json_key(j, "lines_cut");
   slg_json_u64(j, a->lines_cut);
   slg_json_key(j, "max_line_bytes");
-  slg_json_u64(j, p->opt.max_line);
+  slg_json_u64(j, rep->max_line);
   slg_json_key(j, "records_without_logger");
   slg_json_u64(j, a->records_without_logger);
   slg_json_key(j, "rejected_events");
-  slg_json_u64(j, slg_model_rejected_events(p->model));
+  slg_json_u64(j, slg_model_rejected_events(rep->model));
   slg_json_key(j, "complete");
-  slg_json_bool(j, slg_pipeline_complete(p));
+  slg_json_bool(j, slg_report_complete(rep));
   slg_json_key(j, "first");
   slg_json_time(j, &a->first);
   slg_json_key(j, "last");
@@ -126,17 +128,17 @@ static void input_object(const slg_pipeline *p, slg_json *j)
   slg_json_key(j, "time_steps_back");
   slg_json_u64(j, a->time_steps_back);
   slg_json_key(j, "kind");
-  slg_json_str(j, slg_input_kind_name(slg_pipeline_input_kind(p)));
+  slg_json_str(j, slg_input_kind_name(slg_report_input_kind(rep)));
   slg_json_key(j, "layouts");
   slg_json_array_begin(j);
-  size_t nl = slg_layout_count(p->layout);
+  size_t nl = slg_layout_count(rep->layout);
   for (size_t i = 0; i <= SLG_MAX_LAYOUTS; i++) {
     if (!a->layout_records[i])
       continue;
     slg_json_object_begin(j);
     slg_json_key(j, "pattern");
     if (i < nl && i < SLG_MAX_LAYOUTS)
-      slg_json_str(j, slg_layout_pattern(p->layout, (uint32_t)i));
+      slg_json_str(j, slg_layout_pattern(rep->layout, (uint32_t)i));
     else
       slg_json_null(j); /* shapes past the registry bound */
     slg_json_key(j, "records");
@@ -148,11 +150,11 @@ static void input_object(const slg_pipeline *p, slg_json *j)
   slg_buf_dispose(&tmp);
 }
 
-static void loggers_array(const slg_pipeline *p, slg_json *j)
+static void loggers_array(const slg_report *rep, slg_json *j)
 {
-  const slg_histogram *h = &p->hist;
+  const slg_histogram *h = rep->hist;
   size_t *order = slg_histogram_sorted(h);
-  uint64_t total = p->acc.records - p->acc.records_without_logger;
+  uint64_t total = rep->acc->records - rep->acc->records_without_logger;
   slg_json_key(j, "loggers");
   slg_json_array_begin(j);
   for (size_t k = 0; k < h->count; k++) {
@@ -196,7 +198,225 @@ static void loggers_array(const slg_pipeline *p, slg_json *j)
   slg_json_object_end(j);
 }
 
-void slg_render_json(const slg_pipeline *p, const slg_render_options *o,
+static void json_num_or_null(slg_json *j, double v, int decimals)
+{
+  if (v < 0)
+    slg_json_null(j);
+  else
+    slg_json_double(j, v, decimals);
+}
+
+static void json_i64_or_null(slg_json *j, int64_t v)
+{
+  if (v < 0)
+    slg_json_null(j);
+  else
+    slg_json_i64(j, v);
+}
+
+/* The analysis' keys: "verdict", "shuffle_ranking", "findings" and, for
+ * the check, "check". */
+static void analysis_keys(const slg_report *rep, const slg_render_options *o,
+                          slg_json *j)
+{
+  const slg_analysis *a = rep->analysis;
+  if (!a)
+    return;
+  slg_buf tmp = SLG_BUF_INIT;
+  slg_json_key(j, "verdict");
+  slg_json_object_begin(j);
+  slg_json_key(j, "succeeded");
+  if (a->scheduler_lines && a->jobs)
+    slg_json_bool(j, a->jobs_failed == 0);
+  else
+    slg_json_null(j);
+  slg_json_key(j, "apps");
+  slg_json_u64(j, a->apps);
+  slg_json_key(j, "jobs");
+  slg_json_u64(j, a->jobs);
+  slg_json_key(j, "jobs_failed");
+  slg_json_u64(j, a->jobs_failed);
+  slg_json_key(j, "jobs_unfinished");
+  slg_json_u64(j, a->jobs_unfinished);
+  slg_json_key(j, "failed_job");
+  if (a->first_failed_job) {
+    const slg_job *fj = a->first_failed_job;
+    slg_json_object_begin(j);
+    slg_json_key(j, "app");
+    slg_json_u64(j, a->first_failed_app);
+    slg_json_key(j, "id");
+    slg_json_u64(j, fj->id);
+    slg_json_key(j, "callsite");
+    slg_json_str(j, fj->callsite);
+    slg_json_key(j, "failure");
+    slg_json_str(j, fj->failure);
+    slg_json_object_end(j);
+  } else {
+    slg_json_null(j);
+  }
+  slg_json_key(j, "executors_lost");
+  slg_json_u64(j, a->executors_lost);
+  slg_json_key(j, "executors_lost_memory");
+  slg_json_u64(j, a->executors_lost_memory);
+  slg_json_key(j, "fetch_failures");
+  slg_json_u64(j, a->fetch_failures);
+  slg_json_key(j, "text");
+  slg_verdict_sentence(rep, &tmp);
+  slg_json_strn(j, tmp.ptr, tmp.len);
+  slg_json_object_end(j);
+
+  slg_json_key(j, "shuffle_ranking");
+  slg_json_array_begin(j);
+  for (size_t i = 0; i < a->nranking; i++) {
+    const slg_ranked *r = &a->ranking[i];
+    const slg_stage_attempt *t = r->attempt;
+    slg_json_object_begin(j);
+    slg_json_key(j, "rank");
+    slg_json_u64(j, r->rank);
+    slg_json_key(j, "app");
+    slg_json_u64(j, r->app);
+    slg_json_key(j, "stage");
+    slg_json_u64(j, r->stage->id);
+    slg_json_key(j, "attempt");
+    slg_json_u64(j, t->attempt);
+    slg_json_key(j, "job");
+    if (r->stage->njobs)
+      slg_json_u64(j, r->stage->jobs[0]);
+    else
+      slg_json_null(j);
+    slg_json_key(j, "name");
+    slg_json_str(j, r->stage->name);
+    slg_json_key(j, "kind");
+    slg_json_str(j, slg_stage_kind_name(r->stage->kind));
+    slg_json_key(j, "tasks");
+    slg_json_u64(j, t->tasks.succeeded);
+    slg_json_key(j, "wall_ms");
+    json_num_or_null(j, r->wall_ms, 3);
+    slg_json_key(j, "task_ms_sum");
+    slg_json_double(j, r->task_ms, 0);
+    slg_json_key(j, "share");
+    slg_json_double(j, r->share, 4);
+    slg_json_key(j, "p50_ms");
+    json_num_or_null(j, r->p50, 3);
+    slg_json_key(j, "p90_ms");
+    json_num_or_null(j, r->p90, 3);
+    slg_json_key(j, "max_ms");
+    json_num_or_null(j, r->max, 3);
+    slg_json_key(j, "skew");
+    json_num_or_null(j, r->skew, 2);
+    slg_json_key(j, "resubmitted_because");
+    slg_json_str(j, t->resubmitted_because == SLG_RESUBMIT_NONE
+                        ? NULL
+                        : slg_resubmit_name(t->resubmitted_because));
+    slg_json_key(j, "fetch_failures");
+    slg_json_u64(j, slg_fetch_failures(t));
+    slg_json_key(j, "failed_tasks");
+    slg_json_u64(j, t->tasks.failed);
+    slg_json_key(j, "shuffle_write");
+    json_i64_or_null(j, r->stage->shuffle_write);
+    slg_json_key(j, "shuffle_reads");
+    slg_json_array_begin(j);
+    for (size_t k = 0; k < r->stage->nshuffle_reads; k++)
+      slg_json_u64(j, r->stage->shuffle_reads[k]);
+    slg_json_array_end(j);
+    slg_json_key(j, "reasons");
+    slg_json_array_begin(j);
+    for (int k = 0; k < SLG_FINDING_COUNT; k++)
+      if (r->reasons & (1u << k))
+        slg_json_str(j, slg_reason_words((slg_finding_kind)k));
+    slg_json_array_end(j);
+    slg_json_key(j, "finding_ids");
+    slg_json_array_begin(j);
+    for (int k = 0; k < SLG_FINDING_COUNT; k++)
+      if (r->reasons & (1u << k))
+        slg_json_str(j, slg_finding_id((slg_finding_kind)k));
+    slg_json_array_end(j);
+    slg_json_object_end(j);
+  }
+  slg_json_array_end(j);
+
+  slg_json_key(j, "findings");
+  slg_json_array_begin(j);
+  for (size_t i = 0; i < a->nfindings; i++) {
+    const slg_finding *f = &a->findings[i];
+    slg_json_object_begin(j);
+    slg_json_key(j, "id");
+    slg_json_str(j, slg_finding_id(f->kind));
+    slg_json_key(j, "severity");
+    slg_json_str(j, slg_severity_name(f->severity));
+    slg_json_key(j, "app");
+    json_i64_or_null(j, f->app);
+    slg_json_key(j, "job");
+    json_i64_or_null(j, f->job);
+    slg_json_key(j, "stage");
+    json_i64_or_null(j, f->stage);
+    slg_json_key(j, "attempt");
+    json_i64_or_null(j, f->attempt);
+    slg_json_key(j, "message");
+    slg_json_str(j, f->message);
+    slg_json_key(j, "evidence");
+    slg_json_object_begin(j);
+    for (size_t e = 0; e < f->nevidence; e++) {
+      slg_json_key(j, f->evidence[e].key);
+      if (f->evidence[e].str)
+        slg_json_str(j, f->evidence[e].str);
+      else
+        slg_json_double(j, f->evidence[e].num, 3);
+    }
+    slg_json_object_end(j);
+    slg_json_key(j, "suggestion");
+    slg_json_str(j, f->suggestion);
+    slg_json_key(j, "lines");
+    slg_json_array_begin(j);
+    for (size_t l = 0; l < f->nlines; l++) {
+      slg_json_object_begin(j);
+      slg_json_key(j, "file");
+      slg_json_str(j, f->lines[l].file < rep->nfiles
+                          ? rep->files[f->lines[l].file].path
+                          : NULL);
+      slg_json_key(j, "line");
+      slg_json_u64(j, f->lines[l].line);
+      slg_json_object_end(j);
+    }
+    slg_json_array_end(j);
+    slg_json_object_end(j);
+  }
+  slg_json_array_end(j);
+
+  if (o->view == SLG_VIEW_CHECK && rep->thresholds) {
+    const slg_thresholds *t = rep->thresholds;
+    slg_json_key(j, "check");
+    slg_json_object_begin(j);
+    slg_json_key(j, "fail_on");
+    slg_json_str(j, slg_severity_name(t->fail_on));
+    slg_json_key(j, "passed");
+    slg_json_bool(j, !slg_analysis_failed(a, t));
+    slg_json_key(j, "limits");
+    slg_json_array_begin(j);
+    for (size_t i = 0; i < SLG_CHECK_COUNT; i++) {
+      const slg_check_result *c = &a->checks[i];
+      if (c->limit < 0)
+        continue;
+      slg_json_object_begin(j);
+      slg_json_key(j, "key");
+      slg_json_str(j, c->key);
+      slg_json_key(j, "limit");
+      slg_json_double(j, c->limit, 3);
+      slg_json_key(j, "worst");
+      slg_json_double(j, c->worst, 3);
+      slg_json_key(j, "worst_app");
+      json_i64_or_null(j, c->worst_app);
+      slg_json_key(j, "breached");
+      slg_json_bool(j, c->breached);
+      slg_json_object_end(j);
+    }
+    slg_json_array_end(j);
+    slg_json_object_end(j);
+  }
+  slg_buf_dispose(&tmp);
+}
+
+void slg_render_json(const slg_report *rep, const slg_render_options *o,
                      slg_buf *out)
 {
   slg_json j;
@@ -206,12 +426,12 @@ void slg_render_json(const slg_pipeline *p, const slg_render_options *o,
   slg_json_str(&j, SLG_SCHEMA);
   slg_json_key(&j, "generator");
   slg_json_str(&j, "sparklog " SLG_VERSION);
-  input_object(p, &j);
+  input_object(rep, &j);
   slg_json_key(&j, "levels");
-  levels_object(&j, p->acc.levels);
-  loggers_array(p, &j);
-  slg_model_render_json(p->model, &j);
-  slg_render_json_analysis(p, o, &j);
+  levels_object(&j, rep->acc->levels);
+  loggers_array(rep, &j);
+  slg_model_render_json(rep->model, &j);
+  analysis_keys(rep, o, &j);
   slg_json_object_end(&j);
   slg_buf_putc(out, '\n');
 }

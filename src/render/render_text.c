@@ -1,6 +1,8 @@
 /*
  * render_text.c - the report for people: aligned tables, colour only when
- * the CLI says the output is a terminal.
+ * the CLI says the output is a terminal. This file holds the text
+ * helpers, the input and logger sections and the views' layout;
+ * render_text_analysis.c and render_text_model.c the other sections.
  *
  * The default report reads top-down the way a Spark engineer triages a
  * run: what was read (and what was not understood), what the scheduler
@@ -12,96 +14,10 @@
 #include <stdlib.h>
 
 #include "analysis.h"
+#include "escape.h"
 #include "input_kind.h"
 #include "knowledge.h"
 #include "model.h"
-
-void slg_styled(slg_buf *b, int color, const char *style, const char *text)
-{
-  if (color)
-    slg_buf_puts(b, style);
-  slg_buf_puts(b, text);
-  if (color)
-    slg_buf_puts(b, SLG_STYLE_RESET);
-}
-
-const char *slg_fmt_count(uint64_t v, char *buf)
-{
-  char tmp[32];
-  int n = snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)v);
-  int o = 0;
-  for (int i = 0; i < n; i++) {
-    if (i > 0 && (n - i) % 3 == 0)
-      buf[o++] = ',';
-    buf[o++] = tmp[i];
-  }
-  buf[o] = '\0';
-  return buf;
-}
-
-const char *slg_fmt_duration(double ms, char *buf)
-{
-  if (ms < 0)
-    ms = 0;
-  if (ms < 1000)
-    snprintf(buf, 32, "%.0f ms", ms);
-  else if (ms < 60000)
-    snprintf(buf, 32, "%.1f s", ms / 1000);
-  else if (ms < 3600000) {
-    uint64_t s = (uint64_t)(ms / 1000 + 0.5);
-    snprintf(buf, 32, "%llum%02llus", (unsigned long long)(s / 60),
-             (unsigned long long)(s % 60));
-  } else {
-    uint64_t m = (uint64_t)(ms / 60000 + 0.5);
-    snprintf(buf, 32, "%lluh%02llum", (unsigned long long)(m / 60),
-             (unsigned long long)(m % 60));
-  }
-  return buf;
-}
-
-const char *slg_fmt_bytes(uint64_t v, char *buf)
-{
-  static const char *const units[] = {"B", "KiB", "MiB", "GiB", "TiB",
-                                      "PiB", "EiB"};
-  double d = (double)v;
-  int u = 0;
-  while (d >= 1024 && u < 6)
-    d /= 1024, u++;
-  if (u == 0)
-    snprintf(buf, 32, "%llu B", (unsigned long long)v);
-  else
-    snprintf(buf, 32, "%.1f %s", d, units[u]);
-  return buf;
-}
-
-size_t slg_text_width(const char *s, size_t n)
-{
-  size_t w = 0;
-  for (size_t i = 0; i < n; i++)
-    if (((unsigned char)s[i] & 0xC0) != 0x80)
-      w++;
-  return w;
-}
-
-void slg_put_cell(slg_buf *b, const char *s, size_t n, size_t width,
-                  int right)
-{
-  size_t start = b->len;
-  slg_buf_put_utf8(b, s, n);
-  size_t w = slg_text_width(b->ptr + start, b->len - start);
-  if (w >= width)
-    return;
-  if (!right) {
-    slg_buf_fill(b, ' ', width - w);
-    return;
-  }
-  /* Right-align: move the cell's bytes after the padding. */
-  size_t len = b->len - start, pad = width - w;
-  slg_buf_grow(b, pad);
-  memmove(b->ptr + start + pad, b->ptr + start, len);
-  memset(b->ptr + start, ' ', pad);
-  b->len += pad;
-}
 
 static void heading(slg_buf *b, int color, const char *text)
 {
@@ -109,30 +25,16 @@ static void heading(slg_buf *b, int color, const char *text)
   slg_buf_putc(b, '\n');
 }
 
-/* "2024-08-13 15:12:49" (ISO with a space), or "-" when absent. */
-static const char *fmt_time(const slg_time *t, char *buf)
-{
-  size_t n = slg_time_format(t, buf);
-  if (!n) {
-    strcpy(buf, "-");
-    return buf;
-  }
-  char *T = strchr(buf, 'T');
-  if (T)
-    *T = ' ';
-  return buf;
-}
-
-static void input_section(const slg_pipeline *p, const slg_render_options *o,
+static void input_section(const slg_report *rep, const slg_render_options *o,
                           slg_buf *b)
 {
-  const slg_accounting *a = &p->acc;
+  const slg_accounting *a = rep->acc;
   char n1[32], n2[32], n3[32], n4[32], t1[32], t2[32];
   heading(b, o->color, "Input");
-  for (size_t i = 0; i < p->nfiles; i++) {
-    const slg_file_info *f = &p->files[i];
+  for (size_t i = 0; i < rep->nfiles; i++) {
+    const slg_file_info *f = &rep->files[i];
     slg_buf_puts(b, "  ");
-    slg_buf_put_utf8(b, f->path, strlen(f->path));
+    slg_escape(b, f->path, strlen(f->path), SLG_ESC_TEXT);
     slg_buf_printf(b, ": %s lines, %s", slg_fmt_count(f->lines, n1),
                    slg_fmt_bytes(f->bytes_read, n2));
     if (f->bytes_decoded != f->bytes_read)
@@ -173,24 +75,28 @@ static void input_section(const slg_pipeline *p, const slg_render_options *o,
   if (a->lines_cut)
     slg_buf_printf(b, "  %s lines longer than %zu bytes were cut for "
                       "parsing (still counted)\n",
-                   slg_fmt_count(a->lines_cut, n1), p->opt.max_line);
-  size_t nl = slg_layout_count(p->layout);
+                   slg_fmt_count(a->lines_cut, n1), rep->max_line);
+  size_t nl = slg_layout_count(rep->layout);
   for (size_t i = 0; i <= SLG_MAX_LAYOUTS; i++) {
     if (!a->layout_records[i])
       continue;
-    slg_buf_printf(b, "  layout %s  (%s records)\n",
+    slg_buf_puts(b, "  layout ");
+    slg_escape_str(b,
                    i < nl && i < SLG_MAX_LAYOUTS
-                       ? slg_layout_pattern(p->layout, (uint32_t)i)
+                       ? slg_layout_pattern(rep->layout, (uint32_t)i)
                        : "(other shapes)",
+                   SLG_ESC_TEXT);
+    slg_buf_printf(b, "  (%s records)\n",
                    slg_fmt_count(a->layout_records[i], n1));
   }
   if (a->timed_records)
-    slg_buf_printf(b, "  time   %s -> %s\n", fmt_time(&a->first, t1),
-                   fmt_time(&a->last, t2));
+    slg_buf_printf(b, "  time   %s -> %s\n", slg_fmt_time(&a->first, t1),
+                   slg_fmt_time(&a->last, t2));
   if (a->gap_ms > 0)
     slg_buf_printf(b, "  largest gap without records: %s (%s -> %s)\n",
                    slg_fmt_duration((double)a->gap_ms, n1),
-                   fmt_time(&a->gap_from, t1), fmt_time(&a->gap_to, t2));
+                   slg_fmt_time(&a->gap_from, t1),
+                   slg_fmt_time(&a->gap_to, t2));
   if (a->time_steps_back) {
     /* Steps back are counted between records that both have a date or
      * both have none; midnight explains them only in the second case. */
@@ -206,7 +112,7 @@ static void input_section(const slg_pipeline *p, const slg_render_options *o,
                           : " (midnight in a time-only layout, or clock "
                             "skew)\n");
   }
-  slg_input_kind kind = slg_pipeline_input_kind(p);
+  slg_input_kind kind = slg_report_input_kind(rep);
   slg_buf_puts(b, "  kind   ");
   slg_styled(b, o->color,
              kind == SLG_INPUT_DRIVER ? SLG_STYLE_GREEN : SLG_STYLE_YELLOW,
@@ -224,7 +130,7 @@ static void input_section(const slg_pipeline *p, const slg_render_options *o,
   if (!any)
     slg_buf_puts(b, " (none)");
   slg_buf_putc(b, '\n');
-  uint64_t rejected = slg_model_rejected_events(p->model);
+  uint64_t rejected = slg_model_rejected_events(rep->model);
   if (rejected)
     slg_buf_printf(b, "  %s scheduler events rejected (numbers too large "
                       "to be real)\n",
@@ -232,12 +138,12 @@ static void input_section(const slg_pipeline *p, const slg_render_options *o,
 }
 
 /* The logger table; `limit` rows (0 = all). */
-static void loggers_table(const slg_pipeline *p, const slg_render_options *o,
+static void loggers_table(const slg_report *rep, const slg_render_options *o,
                           slg_buf *b, size_t limit)
 {
-  const slg_histogram *h = &p->hist;
+  const slg_histogram *h = rep->hist;
   size_t *order = slg_histogram_sorted(h);
-  uint64_t total = p->acc.records - p->acc.records_without_logger;
+  uint64_t total = rep->acc->records - rep->acc->records_without_logger;
   size_t rows = limit && limit < h->count ? limit : h->count;
   size_t namew = 6;
   char n1[32], t1[32], t2[32], tmp[64];
@@ -250,10 +156,10 @@ static void loggers_table(const slg_pipeline *p, const slg_render_options *o,
     size_t w = slg_text_width(s->name, s->name_len);
     if (w > namew)
       namew = w;
-    size_t tw = strlen(fmt_time(&s->first, t1));
+    size_t tw = strlen(slg_fmt_time(&s->first, t1));
     if (tw > timew)
       timew = tw;
-    tw = strlen(fmt_time(&s->last, t2));
+    tw = strlen(slg_fmt_time(&s->last, t2));
     if (tw > timew)
       timew = tw;
   }
@@ -316,8 +222,8 @@ static void loggers_table(const slg_pipeline *p, const slg_render_options *o,
     if (o->color && err)
       slg_buf_puts(b, SLG_STYLE_RESET);
     slg_buf_puts(b, "  ");
-    fmt_time(&s->first, t1);
-    fmt_time(&s->last, t2);
+    slg_fmt_time(&s->first, t1);
+    slg_fmt_time(&s->last, t2);
     slg_put_cell(b, t1, strlen(t1), timew, 0);
     slg_buf_puts(b, "  ");
     slg_put_cell(b, t2, strlen(t2), timew, 0);
@@ -351,19 +257,19 @@ static void loggers_table(const slg_pipeline *p, const slg_render_options *o,
  * The views that show one part of the report end with what the input did
  * not let us see, so a partial answer never passes for a whole one.
  */
-static void caveats(const slg_pipeline *p, const slg_render_options *o,
+static void caveats(const slg_report *rep, const slg_render_options *o,
                     slg_buf *b)
 {
-  const slg_accounting *a = &p->acc;
+  const slg_accounting *a = rep->acc;
   char n1[32], n2[32];
   slg_buf msg = SLG_BUF_INIT;
-  for (size_t i = 0; i < p->nfiles; i++) {
-    const slg_file_info *f = &p->files[i];
+  for (size_t i = 0; i < rep->nfiles; i++) {
+    const slg_file_info *f = &rep->files[i];
     if (!f->error)
       continue;
     slg_buf_clear(&msg);
     slg_buf_puts(&msg, "note: ");
-    slg_buf_put_utf8(&msg, f->path, strlen(f->path));
+    slg_escape(&msg, f->path, strlen(f->path), SLG_ESC_TEXT);
     if (f->error == SLG_ECORRUPT || f->error == SLG_ETRAILING)
       slg_buf_printf(&msg, " was read only up to byte %llu (%s); the "
                            "report covers what came before",
@@ -386,77 +292,77 @@ static void caveats(const slg_pipeline *p, const slg_render_options *o,
   if (a->lines_cut)
     slg_buf_printf(b, "note: %s lines longer than %zu bytes were cut for "
                       "parsing\n",
-                   slg_fmt_count(a->lines_cut, n1), p->opt.max_line);
+                   slg_fmt_count(a->lines_cut, n1), rep->max_line);
 }
 
 /* A log without scheduler lines has no hierarchy to show: what to do
  * about it instead, for the kind of input it was. 1 when so. */
-static int no_scheduler(const slg_pipeline *p, slg_buf *out)
+static int no_scheduler(const slg_report *rep, slg_buf *out)
 {
-  if (slg_model_scheduler_lines(p->model) != 0)
+  if (slg_model_scheduler_lines(rep->model) != 0)
     return 0;
   slg_buf hint = SLG_BUF_INIT;
-  slg_no_scheduler_hint(p->model, slg_pipeline_input_kind(p), &hint);
+  slg_no_scheduler_hint(rep->model, slg_report_input_kind(rep), &hint);
   slg_text_wrap(out, slg_buf_cstr(&hint), 0);
   slg_buf_dispose(&hint);
   return 1;
 }
 
-void slg_render_text(const slg_pipeline *p, const slg_render_options *o,
+void slg_render_text(const slg_report *rep, const slg_render_options *o,
                      slg_buf *out)
 {
   switch (o->view) {
   case SLG_VIEW_LOGGERS:
-    loggers_table(p, o, out, 0);
-    caveats(p, o, out);
+    loggers_table(rep, o, out, 0);
+    caveats(rep, o, out);
     return;
   case SLG_VIEW_JOBS:
-    if (!no_scheduler(p, out))
-      slg_model_render_text_jobs(p->model, out, o->color);
-    caveats(p, o, out);
+    if (!no_scheduler(rep, out))
+      slg_model_render_text_jobs(rep->model, out, o->color);
+    caveats(rep, o, out);
     return;
   case SLG_VIEW_STAGES:
-    if (!no_scheduler(p, out))
-      slg_model_render_text_stages(p->model, out, o->color);
-    caveats(p, o, out);
+    if (!no_scheduler(rep, out))
+      slg_model_render_text_stages(rep->model, out, o->color);
+    caveats(rep, o, out);
     return;
   case SLG_VIEW_SHUFFLES:
-    if (o->analysis) {
-      slg_render_text_ranking(o, out, 0);
+    if (rep->analysis) {
+      slg_render_text_ranking(rep, o, out, 0);
       slg_buf_putc(out, '\n');
-      slg_render_text_findings(p, o, out);
+      slg_render_text_findings(rep, o, out);
     }
-    caveats(p, o, out);
+    caveats(rep, o, out);
     return;
   case SLG_VIEW_CHECK:
-    if (o->analysis) {
-      slg_render_text_verdict(p, o, out);
+    if (rep->analysis) {
+      slg_render_text_verdict(rep, o, out);
       slg_buf_putc(out, '\n');
-      slg_render_text_checks(o, out);
+      slg_render_text_checks(rep, o, out);
       slg_buf_putc(out, '\n');
-      slg_render_text_findings(p, o, out);
+      slg_render_text_findings(rep, o, out);
     }
-    caveats(p, o, out);
+    caveats(rep, o, out);
     return;
   default:
     break;
   }
-  if (o->analysis) {
-    slg_render_text_verdict(p, o, out);
+  if (rep->analysis) {
+    slg_render_text_verdict(rep, o, out);
     slg_buf_putc(out, '\n');
-    slg_render_text_ranking(o, out, 5);
+    slg_render_text_ranking(rep, o, out, 5);
     slg_buf_putc(out, '\n');
-    slg_render_text_findings(p, o, out);
+    slg_render_text_findings(rep, o, out);
     slg_buf_putc(out, '\n');
   }
-  input_section(p, o, out);
+  input_section(rep, o, out);
   slg_buf_putc(out, '\n');
   heading(out, o->color, "Scheduler");
-  if (o->analysis && slg_model_scheduler_lines(p->model) == 0)
+  if (rep->analysis && slg_model_scheduler_lines(rep->model) == 0)
     slg_buf_puts(out, "  no scheduler lines: see the NO_SCHEDULER_LINES "
                       "finding above\n");
-  else if (!no_scheduler(p, out))
-    slg_model_render_text_summary(p->model, out, o->color);
+  else if (!no_scheduler(rep, out))
+    slg_model_render_text_summary(rep->model, out, o->color);
   slg_buf_putc(out, '\n');
-  loggers_table(p, o, out, o->top ? o->top : 15);
+  loggers_table(rep, o, out, o->top ? o->top : 15);
 }

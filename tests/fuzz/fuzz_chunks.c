@@ -22,10 +22,12 @@
 static char *report(slg_pipeline *p, size_t *len)
 {
   slg_render_options ro;
+  slg_report rep;
   slg_buf out = SLG_BUF_INIT;
   slg_pipeline_finish(p);
+  slg_pipeline_report(&rep, p);
   memset(&ro, 0, sizeof ro);
-  slg_render_json(p, &ro, &out);
+  slg_render_json(&rep, &ro, &out);
   *len = out.len;
   return out.ptr; /* the caller frees */
 }

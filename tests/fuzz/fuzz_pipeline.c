@@ -53,7 +53,9 @@ static void run_whole(const slg_options *opt, const char *s, size_t n,
     slg_pipeline_end_file(p, &st);
   }
   slg_pipeline_finish(p);
-  slg_render_json(p, ro, out);
+  slg_report rep;
+  slg_pipeline_report(&rep, p);
+  slg_render_json(&rep, ro, out);
   slg_pipeline_free(p);
 }
 
@@ -95,11 +97,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   fuzz_check(p->hist.count <= opt.max_loggers);
 
   slg_render_options ro;
+  slg_report rep;
+  slg_pipeline_report(&rep, p);
   memset(&ro, 0, sizeof ro);
   ro.pretty = data[3] & 4 ? 1 : 0;
   ro.top = 1 + (data[3] >> 4);
   slg_buf out = SLG_BUF_INIT;
-  slg_render_json(p, &ro, &out);
+  slg_render_json(&rep, &ro, &out);
   const char *why = fuzz_json_problem(out.ptr, out.len);
   if (why) {
     fprintf(stderr, "%.*s\n", (int)(out.len < 4000 ? out.len : 4000), out.ptr);
@@ -121,7 +125,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     slg_buf_clear(&out);
     ro.view = views[i];
     ro.color = (int)(i & 1);
-    slg_render_text(p, &ro, &out);
+    slg_render_text(&rep, &ro, &out);
   }
   slg_buf_dispose(&out);
   slg_pipeline_free(p);

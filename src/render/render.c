@@ -1,0 +1,135 @@
+/*
+ * render.c - what several formats share: the verdict sentence (text,
+ * JSON, Markdown, GitHub) and the words for a ranked stage's reasons.
+ */
+#include "render.h"
+
+#include <string.h>
+
+#include "analysis.h"
+#include "escape.h"
+
+const char *slg_reason_words(slg_finding_kind k)
+{
+  switch (k) {
+  case SLG_FINDING_SKEW: return "skewed tasks";
+  case SLG_FINDING_FETCH_FAILURE: return "fetch failures";
+  case SLG_FINDING_STAGE_RETRY: return "a retried attempt";
+  case SLG_FINDING_TASK_FAILURES: return "failed tasks";
+  case SLG_FINDING_TINY_TASKS: return "too many tiny tasks";
+  case SLG_FINDING_FEW_TASKS: return "too few tasks";
+  case SLG_FINDING_EXECUTOR_LOSS: return "lost executors";
+  case SLG_FINDING_SPECULATION: return "speculative copies";
+  case SLG_FINDING_LONG_STAGE: return "long-running";
+  default: return slg_finding_id(k);
+  }
+}
+
+uint64_t slg_fetch_failures(const slg_stage_attempt *t)
+{
+  for (size_t i = 0; i < t->tasks.nkinds; i++)
+    if (strcmp(t->tasks.kinds[i].kind, "FetchFailed") == 0)
+      return t->tasks.kinds[i].count;
+  return 0;
+}
+
+int slg_ranking_spans_apps(const slg_analysis *a)
+{
+  return a->nranking > 1 &&
+         a->ranking[0].app != a->ranking[a->nranking - 1].app;
+}
+
+void slg_verdict_sentence(const slg_report *rep, slg_buf *out)
+{
+  const slg_analysis *a = rep->analysis;
+  char n1[32];
+  if (!a->scheduler_lines) {
+    switch (a->kind) {
+    case SLG_INPUT_EMPTY:
+      slg_buf_puts(out, "No verdict: no line was read.");
+      break;
+    case SLG_INPUT_EVENT_LOG:
+      slg_buf_puts(out, "No verdict: the input is a Spark event log, not a "
+                        "driver log (the finding says where the driver's "
+                        "log is).");
+      break;
+    case SLG_INPUT_EXECUTOR:
+      slg_buf_puts(out, "No verdict: the input is an executor's log; jobs "
+                        "and stages are only in the driver's log.");
+      break;
+    case SLG_INPUT_NOT_SPARK:
+      slg_buf_puts(out, "No verdict: the input does not look like a Spark "
+                        "log.");
+      break;
+    default:
+      slg_buf_puts(out, "No verdict: the input has no scheduler lines, so "
+                        "jobs and stages cannot be followed.");
+    }
+    return;
+  }
+  if (a->jobs_failed) {
+    const slg_job *j = a->first_failed_job;
+    slg_buf_printf(out, "The run FAILED: %zu of %zu jobs failed; job %llu",
+                   a->jobs_failed, a->jobs, (unsigned long long)j->id);
+    if (j->callsite) {
+      slg_buf_puts(out, " (");
+      slg_escape(out, j->callsite, strlen(j->callsite), SLG_ESC_TEXT);
+      slg_buf_puts(out, ")");
+    }
+    if (j->failure) {
+      size_t n = strlen(j->failure);
+      slg_buf_puts(out, ": ");
+      slg_escape(out, j->failure, n > 300 ? 300 : n, SLG_ESC_TEXT);
+      if (n > 300)
+        slg_buf_puts(out, "...");
+    } else {
+      slg_buf_puts(out, " failed");
+    }
+    slg_buf_putc(out, '.');
+  } else if (a->jobs) {
+    slg_buf_printf(out, "The run succeeded: %s job%s",
+                   slg_fmt_count(a->jobs, n1), a->jobs == 1 ? "" : "s");
+    if (a->jobs_unfinished)
+      slg_buf_printf(out, ", of which %zu never logged an end (the log may "
+                          "be cut off or still running)",
+                     a->jobs_unfinished);
+    else
+      slg_buf_puts(out, a->jobs == 1 ? " ended well" : ", all ended well");
+    slg_buf_printf(out, " in %zu application%s.", a->apps,
+                   a->apps == 1 ? "" : "s");
+  } else {
+    slg_buf_puts(out, "No job was seen (the log holds scheduler lines but no "
+                      "\"Got job\"): nothing to judge.");
+  }
+  if (a->executors_lost_memory)
+    slg_buf_printf(out, " %llu executor%s killed for exceeding memory.",
+                   (unsigned long long)a->executors_lost_memory,
+                   a->executors_lost_memory == 1 ? " was" : "s were");
+  else if (a->executors_lost)
+    slg_buf_printf(out, " %llu executor%s lost.",
+                   (unsigned long long)a->executors_lost,
+                   a->executors_lost == 1 ? " was" : "s were");
+  if (a->fetch_failures)
+    slg_buf_printf(out, " %llu task%s failed to fetch shuffle data.",
+                   (unsigned long long)a->fetch_failures,
+                   a->fetch_failures == 1 ? "" : "s");
+  if (a->nranking && a->ranking[0].task_ms > 0) {
+    /* The ranking is per application: the costliest of all is the first
+     * with the most task time (the first application's on a tie). */
+    const slg_ranked *r = &a->ranking[0];
+    for (size_t i = 1; i < a->nranking; i++)
+      if (a->ranking[i].task_ms > r->task_ms)
+        r = &a->ranking[i];
+    slg_buf_printf(out, " The costliest shuffle stage is %llu.%u",
+                   (unsigned long long)r->stage->id, r->attempt->attempt);
+    if (slg_ranking_spans_apps(a))
+      slg_buf_printf(out, " in app %zu", r->app + 1);
+    slg_buf_printf(out, " (%.0f%% of its app's task time).", r->share * 100);
+  }
+  slg_buf_printf(out, " Findings: %zu error%s, %zu warning%s, %zu info.",
+                 a->by_severity[SLG_SEV_ERROR],
+                 a->by_severity[SLG_SEV_ERROR] == 1 ? "" : "s",
+                 a->by_severity[SLG_SEV_WARNING],
+                 a->by_severity[SLG_SEV_WARNING] == 1 ? "" : "s",
+                 a->by_severity[SLG_SEV_INFO]);
+}

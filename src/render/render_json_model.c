@@ -1,0 +1,305 @@
+/*
+ * render_json_model.c - the model's part of the sparklog/1 document:
+ * "apps": [...], each with its jobs, stages, executors and shuffles
+ * (docs/json-schema.md).
+ */
+#include "render.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "model_types.h"
+
+static void jstr(slg_json *j, const char *key, const char *v)
+{
+  slg_json_key(j, key);
+  if (v)
+    slg_json_str(j, v);
+  else
+    slg_json_null(j);
+}
+
+static void jms(slg_json *j, const char *key, double ms)
+{
+  slg_json_key(j, key);
+  if (ms < 0)
+    slg_json_null(j);
+  else
+    slg_json_double(j, ms, 3);
+}
+
+static void jtime(slg_json *j, const char *key, const slg_time *t)
+{
+  slg_json_key(j, key);
+  slg_json_time(j, t);
+}
+
+static void jids(slg_json *j, const char *key, const uint64_t *v, size_t n)
+{
+  slg_json_key(j, key);
+  slg_json_array_begin(j);
+  for (size_t i = 0; i < n; i++)
+    slg_json_u64(j, v[i]);
+  slg_json_array_end(j);
+}
+
+static void ji64(slg_json *j, const char *key, int64_t v)
+{
+  slg_json_key(j, key);
+  if (v < 0)
+    slg_json_null(j);
+  else
+    slg_json_i64(j, v);
+}
+
+static void ju64(slg_json *j, const char *key, uint64_t v)
+{
+  slg_json_key(j, key);
+  slg_json_u64(j, v);
+}
+
+static void render_sketch(slg_json *j, const slg_sketch *s)
+{
+  slg_json_key(j, "task_ms");
+  slg_json_object_begin(j);
+  ju64(j, "count", s->count);
+  if (s->count == 0) {
+    static const char *const keys[] = {"sum", "min", "max", "mean",
+                                       "p50", "p90", "p99"};
+    for (size_t i = 0; i < 7; i++) {
+      slg_json_key(j, keys[i]);
+      slg_json_null(j);
+    }
+  } else {
+    ju64(j, "sum", s->sum);
+    ju64(j, "min", s->min);
+    ju64(j, "max", s->max);
+    static const double q[3] = {0.5, 0.9, 0.99};
+    double v[3];
+    slg_sketch_quantiles(s, q, v, 3);
+    jms(j, "mean", slg_sketch_mean(s));
+    jms(j, "p50", v[0]);
+    jms(j, "p90", v[1]);
+    jms(j, "p99", v[2]);
+  }
+  slg_json_object_end(j);
+}
+
+static void render_attempt(slg_json *j, const slg_app *a, const slg_stage *s,
+                           const slg_stage_attempt *t)
+{
+  slg_json_object_begin(j);
+  ju64(j, "id", s->id);
+  ju64(j, "attempt", t ? t->attempt : 0);
+  jstr(j, "kind", slg_stage_kind_name(s->kind));
+  jstr(j, "name", s->name);
+  jstr(j, "rdd", s->rdd);
+  jids(j, "jobs", s->jobs, s->njobs);
+  jstr(j, "status",
+       slg_status_name(t ? t->status : SLG_STATUS_SKIPPED));
+  jids(j, "parents", s->parents, s->nparents);
+  ji64(j, "shuffle_write", s->shuffle_write);
+  jids(j, "shuffle_reads", s->shuffle_reads, s->nshuffle_reads);
+  slg_json_key(j, "num_tasks");
+  if (t && t->num_tasks)
+    slg_json_u64(j, t->num_tasks);
+  else
+    slg_json_null(j);
+  static const slg_task_agg empty;
+  const slg_task_agg *g = t ? &t->tasks : &empty;
+  slg_json_key(j, "tasks");
+  slg_json_object_begin(j);
+  ju64(j, "started", g->started);
+  ju64(j, "succeeded", g->succeeded);
+  ju64(j, "failed", g->failed);
+  ju64(j, "killed", g->killed);
+  ju64(j, "speculatable", g->speculatable);
+  ju64(j, "speculative", g->speculative);
+  ju64(j, "distinct_partitions", g->distinct_partitions);
+  ju64(j, "retried", g->retried);
+  ju64(j, "aborted", g->aborted);
+  if (g->result_count) {
+    ju64(j, "result_bytes", g->result_bytes);
+    ju64(j, "result_count", g->result_count);
+  }
+  slg_json_object_end(j);
+  slg_json_key(j, "locality");
+  slg_json_object_begin(j);
+  for (int l = 0; l < SLG_LOC_COUNT; l++)
+    if (g->locality[l])
+      ju64(j, slg_locality_name((slg_locality)l), g->locality[l]);
+  slg_json_object_end(j);
+  if (t)
+    render_sketch(j, &g->task_ms);
+  else {
+    slg_sketch z;
+    slg_sketch_init(&z);
+    render_sketch(j, &z);
+  }
+  slg_json_key(j, "failure_kinds");
+  slg_json_object_begin(j);
+  for (size_t i = 0; i < g->nkinds; i++)
+    ju64(j, g->kinds[i].kind, g->kinds[i].count);
+  if (g->other_kind_failures)
+    ju64(j, "other", g->other_kind_failures);
+  slg_json_object_end(j);
+  slg_json_key(j, "executors");
+  slg_json_object_begin(j);
+  for (size_t i = 0; i < g->nexecs; i++) {
+    slg_json_key(j, a->executors[g->execs[i].index].id);
+    slg_json_object_begin(j);
+    ju64(j, "tasks", g->execs[i].tasks);
+    ju64(j, "task_ms", g->execs[i].task_ms);
+    ju64(j, "failed", g->execs[i].failed);
+    slg_json_object_end(j);
+  }
+  if (g->execs_rest.tasks || g->execs_rest.failed) {
+    slg_json_key(j, "(others)");
+    slg_json_object_begin(j);
+    ju64(j, "tasks", g->execs_rest.tasks);
+    ju64(j, "task_ms", g->execs_rest.task_ms);
+    ju64(j, "failed", g->execs_rest.failed);
+    slg_json_object_end(j);
+  }
+  slg_json_object_end(j);
+  jms(j, "duration_ms", t ? t->duration_ms : -1);
+  static const slg_time none;
+  jtime(j, "start", t ? &t->start : &none);
+  jtime(j, "end", t ? &t->end : &none);
+  jstr(j, "failure", t ? t->failure : NULL);
+  jstr(j, "resubmitted_because",
+       t && t->resubmitted_because != SLG_RESUBMIT_NONE
+           ? slg_resubmit_name(t->resubmitted_because)
+           : NULL);
+  slg_json_key(j, "evidence_lines");
+  slg_json_array_begin(j);
+  for (size_t i = 0; t && i < t->nevidence; i++) {
+    slg_json_array_begin(j);
+    slg_json_u64(j, t->evidence[i].file);
+    slg_json_u64(j, t->evidence[i].line);
+    slg_json_array_end(j);
+  }
+  slg_json_array_end(j);
+  slg_json_key(j, "submitted");
+  slg_json_bool(j, t ? t->submitted : 0);
+  slg_json_key(j, "incomplete");
+  slg_json_bool(j, t ? t->incomplete : s->incomplete);
+  slg_json_object_end(j);
+}
+
+static void render_app(slg_json *j, const slg_app *a)
+{
+  slg_json_object_begin(j);
+  jstr(j, "spark_version", a->spark_version);
+  jstr(j, "app_name", a->app_name);
+  jstr(j, "app_id", a->app_id);
+  jtime(j, "start", &a->start);
+  jtime(j, "end", &a->end);
+  slg_json_key(j, "incomplete");
+  slg_json_bool(j, a->incomplete);
+  ju64(j, "scheduler_lines", a->scheduler_lines);
+  ju64(j, "peak_running_tasks", a->peak_running_tasks);
+  ju64(j, "total_task_ms", a->total_task_ms);
+  slg_json_key(j, "executor_counts");
+  slg_json_object_begin(j);
+  ju64(j, "seen", a->nexecutors);
+  ju64(j, "added", a->executors_added);
+  ju64(j, "removed", a->executors_removed);
+  ju64(j, "lost", a->executors_lost);
+  ju64(j, "max_concurrent", a->executors_max_concurrent);
+  ju64(j, "requested", a->executors_requested);
+  slg_json_object_end(j);
+
+  slg_json_key(j, "jobs");
+  slg_json_array_begin(j);
+  for (size_t i = 0; i < a->njobs; i++) {
+    const slg_job *b = &a->jobs[i];
+    slg_json_object_begin(j);
+    ju64(j, "id", b->id);
+    jstr(j, "callsite", b->callsite);
+    jstr(j, "status", slg_status_name(b->status));
+    slg_json_key(j, "map_stage_job");
+    slg_json_bool(j, b->map_stage_job);
+    jtime(j, "start", &b->start);
+    jtime(j, "end", &b->end);
+    jms(j, "duration_ms", b->duration_ms);
+    ji64(j, "result_stage", b->result_stage);
+    jids(j, "stages", b->stages, b->nstages);
+    jids(j, "skipped_stages", b->skipped_stages, b->nskipped_stages);
+    jstr(j, "failure", b->failure);
+    slg_json_key(j, "incomplete");
+    slg_json_bool(j, b->incomplete);
+    slg_json_object_end(j);
+  }
+  slg_json_array_end(j);
+
+  slg_json_key(j, "stages");
+  slg_json_array_begin(j);
+  for (size_t i = 0; i < a->nstages; i++) {
+    const slg_stage *s = &a->stages[i];
+    if (s->nattempts == 0)
+      render_attempt(j, a, s, NULL);
+    for (size_t k = 0; k < s->nattempts; k++)
+      render_attempt(j, a, s, &s->attempts[k]);
+  }
+  slg_json_array_end(j);
+
+  slg_json_key(j, "executors");
+  slg_json_array_begin(j);
+  for (size_t i = 0; i < a->nexecutors; i++) {
+    const slg_executor *e = &a->executors[i];
+    slg_json_object_begin(j);
+    jstr(j, "id", e->id);
+    jstr(j, "host", e->host);
+    jtime(j, "added", &e->added);
+    jtime(j, "removed", &e->removed);
+    slg_json_key(j, "lost");
+    slg_json_bool(j, e->lost);
+    jstr(j, "lost_reason", e->lost_reason);
+    ju64(j, "tasks", e->tasks);
+    ju64(j, "task_ms", e->task_ms);
+    ju64(j, "failed_tasks", e->failed_tasks);
+    slg_json_object_end(j);
+  }
+  slg_json_array_end(j);
+
+  slg_json_key(j, "shuffles");
+  slg_json_array_begin(j);
+  for (size_t i = 0; i < a->nshuffles; i++) {
+    const slg_shuffle *s = &a->shuffles[i];
+    slg_json_object_begin(j);
+    ju64(j, "id", s->id);
+    ji64(j, "writer_stage", s->writer_stage);
+    jids(j, "reader_stages", s->reader_stages, s->nreader_stages);
+    slg_json_key(j, "map_status_bytes");
+    if (s->map_status_bytes)
+      slg_json_u64(j, s->map_status_bytes);
+    else
+      slg_json_null(j);
+    slg_json_key(j, "aqe");
+    if (s->aqe_advisory_bytes < 0) {
+      slg_json_null(j);
+    } else {
+      slg_json_object_begin(j);
+      ji64(j, "advisory_target_bytes", s->aqe_advisory_bytes);
+      ji64(j, "actual_target_bytes", s->aqe_actual_bytes);
+      ji64(j, "min_partition_bytes", s->aqe_min_partition_bytes);
+      slg_json_object_end(j);
+    }
+    ju64(j, "fetch_failures", s->fetch_failures);
+    slg_json_object_end(j);
+  }
+  slg_json_array_end(j);
+  slg_json_object_end(j);
+}
+
+void slg_model_render_json(const slg_model *m, slg_json *j)
+{
+  size_t n;
+  const slg_app *apps = slg_model_apps(m, &n);
+  slg_json_key(j, "apps");
+  slg_json_array_begin(j);
+  for (size_t i = 0; i < n; i++)
+    render_app(j, &apps[i]);
+  slg_json_array_end(j);
+}

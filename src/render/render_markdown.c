@@ -1,0 +1,106 @@
+/*
+ * render_markdown.c - a Markdown summary for GitHub's step summary, kept
+ * well under its 1 MiB cap: the verdict, the costliest shuffle stages and
+ * the findings as tables.
+ */
+#include "render.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "analysis.h"
+#include "escape.h"
+
+/* A Markdown table cell: at most `max` bytes of the text, cut at a
+ * character, then "...". */
+static void md_cell(slg_buf *b, const char *s, size_t max)
+{
+  slg_buf tmp = SLG_BUF_INIT;
+  slg_escape_str(&tmp, s, SLG_ESC_TEXT);
+  size_t n = tmp.len;
+  if (n > max) {
+    n = max;
+    while (n > 0 && ((unsigned char)tmp.ptr[n] & 0xC0) == 0x80)
+      n--;
+  }
+  slg_escape(b, tmp.ptr, n, SLG_ESC_MARKDOWN);
+  if (tmp.len > max)
+    slg_buf_puts(b, "...");
+  slg_buf_dispose(&tmp);
+}
+
+void slg_render_markdown(const slg_report *rep, const slg_render_options *o,
+                         slg_buf *out)
+{
+  const slg_analysis *a = rep->analysis;
+  char d1[32], d2[32];
+  slg_buf s = SLG_BUF_INIT;
+  slg_verdict_sentence(rep, &s);
+  slg_buf_puts(out, "## sparklog\n\n");
+  if (o->view == SLG_VIEW_CHECK && rep->thresholds)
+    slg_buf_printf(out, "**Check: %s** (fail on %s)\n\n",
+                   slg_analysis_failed(a, rep->thresholds) ? "FAILED"
+                                                           : "passed",
+                   slg_severity_name(rep->thresholds->fail_on));
+  md_cell(out, slg_buf_cstr(&s), 2000);
+  slg_buf_puts(out, "\n\n");
+  slg_buf_dispose(&s);
+  /* Caps keep the summary far below GitHub's 1 MiB per step. */
+  size_t rows = a->nranking < 10 ? a->nranking : 10;
+  if (rows) {
+    slg_buf_puts(out, "| rank | app | stage | job | tasks | wall | task time "
+                      "| share | skew | reasons | call site |\n"
+                      "|---:|---:|---|---:|---:|---:|---:|---:|---:|---|"
+                      "---|\n");
+    for (size_t i = 0; i < rows; i++) {
+      const slg_ranked *r = &a->ranking[i];
+      slg_buf_printf(out, "| %u | %zu | %llu.%u | ", r->rank, r->app + 1,
+                     (unsigned long long)r->stage->id, r->attempt->attempt);
+      if (r->stage->njobs)
+        slg_buf_printf(out, "%llu", (unsigned long long)r->stage->jobs[0]);
+      slg_buf_printf(out, " | %llu | %s | %s | %.1f%% | ",
+                     (unsigned long long)r->attempt->tasks.succeeded,
+                     slg_fmt_duration(r->wall_ms, d1),
+                     slg_fmt_duration(r->task_ms, d2), r->share * 100);
+      if (r->skew >= 0)
+        slg_buf_printf(out, "%.1f", r->skew);
+      slg_buf_puts(out, " | ");
+      const char *sep = "";
+      for (int k = 0; k < SLG_FINDING_COUNT; k++)
+        if (r->reasons & (1u << k)) {
+          slg_buf_printf(out, "%s%s", sep, slg_finding_id((slg_finding_kind)k));
+          sep = ", ";
+        }
+      slg_buf_puts(out, " | ");
+      md_cell(out, r->stage->name ? r->stage->name : "", 80);
+      slg_buf_puts(out, " |\n");
+    }
+    if (a->nranking > rows)
+      slg_buf_printf(out, "\n%zu more shuffle stages in the JSON report.\n",
+                     a->nranking - rows);
+    slg_buf_putc(out, '\n');
+  }
+  size_t nf = a->nfindings < 50 ? a->nfindings : 50;
+  if (nf) {
+    slg_buf_puts(out, "| severity | finding | where | message |\n"
+                      "|---|---|---|---|\n");
+    for (size_t i = 0; i < nf; i++) {
+      const slg_finding *f = &a->findings[i];
+      slg_buf_printf(out, "| %s | %s | ", slg_severity_name(f->severity),
+                     slg_finding_id(f->kind));
+      if (f->app >= 0)
+        slg_buf_printf(out, "app %lld", (long long)f->app + 1);
+      if (f->stage >= 0)
+        slg_buf_printf(out, " stage %lld.%lld", (long long)f->stage,
+                       (long long)f->attempt);
+      slg_buf_puts(out, " | ");
+      md_cell(out, f->message, 300);
+      slg_buf_puts(out, " |\n");
+    }
+    if (a->nfindings > nf)
+      slg_buf_printf(out, "\n%zu more findings in the JSON report.\n",
+                     a->nfindings - nf);
+  } else {
+    slg_buf_puts(out, "No findings.\n");
+  }
+}

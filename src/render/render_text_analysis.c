@@ -1,0 +1,182 @@
+/*
+ * render_text_analysis.c - the analysis as text: the verdict, the
+ * shuffle-stage ranking, the findings and the check's limits.
+ */
+#include "render.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "analysis.h"
+#include "escape.h"
+
+void slg_render_text_verdict(const slg_report *rep,
+                             const slg_render_options *o, slg_buf *out)
+{
+  slg_buf s = SLG_BUF_INIT;
+  slg_verdict_sentence(rep, &s);
+  const slg_analysis *a = rep->analysis;
+  const char *style = !a->scheduler_lines ? SLG_STYLE_YELLOW
+                      : a->jobs_failed   ? SLG_STYLE_RED
+                                         : SLG_STYLE_GREEN;
+  slg_styled(out, o->color, SLG_STYLE_BOLD, "Verdict");
+  slg_buf_putc(out, '\n');
+  if (o->color)
+    slg_buf_puts(out, style);
+  slg_text_wrap(out, slg_buf_cstr(&s), 2);
+  if (o->color)
+    slg_buf_puts(out, SLG_STYLE_RESET);
+  slg_buf_dispose(&s);
+}
+
+void slg_render_text_ranking(const slg_report *rep,
+                             const slg_render_options *o, slg_buf *out,
+                             size_t limit)
+{
+  const slg_analysis *a = rep->analysis;
+  size_t rows = limit && limit < a->nranking ? limit : a->nranking;
+  char tmp[128], c1[32], c2[32], c3[32], c4[32];
+  /* Ranked within each application (RANK starts again at 1 with each
+   * APP): said in the heading when there is more than one, so that rank
+   * 1 of the second application is not read as a tie. */
+  const char *per = slg_ranking_spans_apps(a) ? ", ranked per application" : "";
+  if (limit && rows < a->nranking)
+    snprintf(tmp, sizeof tmp, "Costliest shuffle stages%s (top %zu of %zu)",
+             per, rows, a->nranking);
+  else
+    snprintf(tmp, sizeof tmp, "Shuffle stages by cost%s (%zu)", per,
+             a->nranking);
+  slg_styled(out, o->color, SLG_STYLE_BOLD, tmp);
+  slg_buf_putc(out, '\n');
+  if (!rows) {
+    slg_buf_puts(out, "  no shuffle stage ran\n");
+    return;
+  }
+  if (o->color)
+    slg_buf_puts(out, SLG_STYLE_DIM);
+  slg_buf_puts(out, "  RANK APP  STAGE     JOB  TASKS      WALL  TASK TIME  "
+                    "SHARE      P50      MAX   SKEW  FAIL FETCH  REASONS\n");
+  if (o->color)
+    slg_buf_puts(out, SLG_STYLE_RESET);
+  for (size_t i = 0; i < rows; i++) {
+    const slg_ranked *r = &a->ranking[i];
+    const slg_stage_attempt *t = r->attempt;
+    char stage[32], job[24], skew[24];
+    snprintf(stage, sizeof stage, "%llu.%u", (unsigned long long)r->stage->id,
+             t->attempt);
+    if (r->stage->njobs)
+      snprintf(job, sizeof job, "%llu", (unsigned long long)r->stage->jobs[0]);
+    else
+      strcpy(job, "-");
+    if (r->skew >= 0)
+      snprintf(skew, sizeof skew, "%.1f", r->skew);
+    else
+      strcpy(skew, "-");
+    slg_fmt_duration(r->wall_ms, c1);
+    slg_fmt_duration(r->task_ms, c2);
+    slg_fmt_duration(r->p50, c3);
+    slg_fmt_duration(r->max, c4);
+    slg_buf_printf(out, "  %4u %3zu  %-8s %4s %6llu %9s %10s %5.1f%% %8s "
+                        "%8s %6s %5llu %5llu  ",
+                   r->rank, r->app + 1, stage, job,
+                   (unsigned long long)t->tasks.succeeded, c1, c2,
+                   r->share * 100, c3, c4, skew,
+                   (unsigned long long)t->tasks.failed,
+                   (unsigned long long)slg_fetch_failures(t));
+    const char *sep = "";
+    for (int k = 0; k < SLG_FINDING_COUNT; k++)
+      if (r->reasons & (1u << k)) {
+        slg_buf_printf(out, "%s%s", sep, slg_reason_words((slg_finding_kind)k));
+        sep = ", ";
+      }
+    if (!*sep)
+      slg_buf_puts(out, "-");
+    slg_buf_puts(out, "  ");
+    if (r->stage->name)
+      slg_escape(out, r->stage->name, strlen(r->stage->name), SLG_ESC_TEXT);
+    slg_buf_putc(out, '\n');
+  }
+}
+
+static int finding_has_place(const slg_finding *f)
+{
+  return f->app >= 0 || f->stage >= 0 || f->job >= 0;
+}
+
+static void finding_where(slg_buf *out, const slg_finding *f)
+{
+  if (f->app >= 0)
+    slg_buf_printf(out, "app %lld", (long long)f->app + 1);
+  if (f->stage >= 0)
+    slg_buf_printf(out, " stage %lld.%lld", (long long)f->stage,
+                   (long long)f->attempt);
+  if (f->job >= 0)
+    slg_buf_printf(out, " (job %lld)", (long long)f->job);
+}
+
+void slg_render_text_findings(const slg_report *rep,
+                              const slg_render_options *o, slg_buf *out)
+{
+  const slg_analysis *a = rep->analysis;
+  char tmp[64];
+  snprintf(tmp, sizeof tmp, "Findings (%zu)", a->nfindings);
+  slg_styled(out, o->color, SLG_STYLE_BOLD, tmp);
+  slg_buf_putc(out, '\n');
+  if (!a->nfindings) {
+    slg_buf_puts(out, "  none: no skew, failures, retries, lost executors "
+                      "or partitioning problems were seen\n");
+    return;
+  }
+  for (size_t i = 0; i < a->nfindings; i++) {
+    const slg_finding *f = &a->findings[i];
+    const char *style = f->severity == SLG_SEV_ERROR     ? SLG_STYLE_RED
+                        : f->severity == SLG_SEV_WARNING ? SLG_STYLE_YELLOW
+                                                         : SLG_STYLE_CYAN;
+    snprintf(tmp, sizeof tmp, "%-7s", slg_severity_name(f->severity));
+    slg_buf_puts(out, "  ");
+    slg_styled(out, o->color, style, tmp);
+    /* The id padded to its column only when a place follows it (a
+     * finding of the whole input has none: no blanks at the line's end). */
+    if (finding_has_place(f)) {
+      slg_buf_printf(out, " %-18s ", slg_finding_id(f->kind));
+      finding_where(out, f);
+    } else {
+      slg_buf_printf(out, " %s", slg_finding_id(f->kind));
+    }
+    slg_buf_putc(out, '\n');
+    slg_text_wrap(out, f->message, 6);
+    slg_buf_puts(out, "      fix:\n");
+    slg_text_wrap(out, f->suggestion, 8);
+    if (f->nlines) {
+      slg_buf_puts(out, "      lines:");
+      for (size_t l = 0; l < f->nlines; l++) {
+        const slg_pos *pos = &f->lines[l];
+        const char *path =
+            pos->file < rep->nfiles ? rep->files[pos->file].path : "?";
+        slg_buf_puts(out, l ? ", " : " ");
+        slg_escape(out, path, strlen(path), SLG_ESC_TEXT);
+        slg_buf_printf(out, ":%llu", (unsigned long long)pos->line);
+      }
+      slg_buf_putc(out, '\n');
+    }
+  }
+}
+
+void slg_render_text_checks(const slg_report *rep,
+                            const slg_render_options *o, slg_buf *out)
+{
+  const slg_analysis *a = rep->analysis;
+  slg_styled(out, o->color, SLG_STYLE_BOLD, "Checks");
+  slg_buf_putc(out, '\n');
+  int any = 0;
+  for (size_t i = 0; i < SLG_CHECK_COUNT; i++) {
+    const slg_check_result *c = &a->checks[i];
+    if (c->limit < 0)
+      continue;
+    any = 1;
+    slg_buf_printf(out, "  %-4s %-22s worst %-12g limit %g\n",
+                   c->breached ? "FAIL" : "ok", c->key, c->worst, c->limit);
+  }
+  if (!any)
+    slg_buf_puts(out, "  no --max-* limits set; findings alone decide\n");
+}

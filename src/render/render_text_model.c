@@ -1,0 +1,255 @@
+/*
+ * render_text_model.c - the model as text: the summary lines of the
+ * default report, the `sparklog jobs` tree and the `sparklog stages`
+ * table. Renderers only read slg_model_apps(); they write into a buffer
+ * and never print.
+ */
+#include "render.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "escape.h"
+#include "model_types.h"
+
+static const char *status_color(slg_status s)
+{
+  switch (s) {
+  case SLG_STATUS_SUCCEEDED:
+    return SLG_STYLE_GREEN;
+  case SLG_STATUS_FAILED:
+  case SLG_STATUS_CANCELLED:
+    return SLG_STYLE_RED;
+  case SLG_STATUS_RUNNING:
+  case SLG_STATUS_UNKNOWN:
+    return SLG_STYLE_YELLOW;
+  default:
+    return SLG_STYLE_DIM;
+  }
+}
+
+static void put_status(slg_buf *out, slg_status s, int color, int width)
+{
+  const char *n = slg_status_name(s);
+  if (color)
+    slg_buf_puts(out, status_color(s));
+  slg_buf_puts(out, n);
+  if (color)
+    slg_buf_puts(out, SLG_STYLE_RESET);
+  int pad = width - (int)strlen(n);
+  if (pad > 0)
+    slg_buf_fill(out, ' ', (size_t)pad);
+}
+
+typedef struct totals {
+  uint64_t jobs[6], stages[6], attempts, retried_stages, skipped;
+  uint64_t started, done, failed, killed, task_ms;
+  uint64_t failures;
+  double wall_ms;
+} totals;
+
+static void count(const slg_model *m, totals *t)
+{
+  size_t n;
+  const slg_app *apps = slg_model_apps(m, &n);
+  memset(t, 0, sizeof(*t));
+  for (size_t i = 0; i < n; i++) {
+    const slg_app *a = &apps[i];
+    for (size_t k = 0; k < a->njobs; k++)
+      t->jobs[a->jobs[k].status]++;
+    for (size_t k = 0; k < a->nstages; k++) {
+      const slg_stage *s = &a->stages[k];
+      if (s->nattempts == 0) {
+        t->skipped++;
+        continue;
+      }
+      t->stages[s->attempts[s->nattempts - 1].status]++;
+      t->attempts += s->nattempts;
+      if (s->nattempts > 1)
+        t->retried_stages++;
+      for (size_t q = 0; q < s->nattempts; q++) {
+        const slg_task_agg *g = &s->attempts[q].tasks;
+        t->started += g->started;
+        t->done += g->succeeded;
+        t->failed += g->failed;
+        t->killed += g->killed;
+        t->task_ms += g->task_ms.sum;
+        if (s->attempts[q].status == SLG_STATUS_FAILED)
+          t->failures++;
+      }
+    }
+    if (a->start_ms >= 0 && a->end_ms >= a->start_ms)
+      t->wall_ms += (double)(a->end_ms - a->start_ms);
+  }
+}
+
+void slg_model_render_text_summary(const slg_model *m, slg_buf *out,
+                                   int color)
+{
+  size_t n;
+  slg_model_apps(m, &n);
+  if (slg_model_scheduler_lines(m) == 0) {
+    slg_model_scheduler_hint(m, out);
+    return;
+  }
+  totals t;
+  count(m, &t);
+  char w[32], tt[32];
+  slg_fmt_duration(t.wall_ms, w);
+  slg_fmt_duration((double)t.task_ms, tt);
+  slg_buf_printf(out, "Applications: %zu   wall time: %s   task time: %s\n",
+                 n, w, tt);
+  char c[5][SLG_FMT_SIZE];
+  slg_buf_printf(out, "Jobs: %s succeeded, %s%s failed%s, %s cancelled, ",
+                 slg_fmt_count(t.jobs[SLG_STATUS_SUCCEEDED], c[0]),
+                 color && t.jobs[SLG_STATUS_FAILED] ? SLG_STYLE_RED : "",
+                 slg_fmt_count(t.jobs[SLG_STATUS_FAILED], c[1]),
+                 color && t.jobs[SLG_STATUS_FAILED] ? SLG_STYLE_RESET : "",
+                 slg_fmt_count(t.jobs[SLG_STATUS_CANCELLED], c[2]));
+  slg_buf_printf(out, "%s running, %s unknown\n",
+                 slg_fmt_count(t.jobs[SLG_STATUS_RUNNING], c[0]),
+                 slg_fmt_count(t.jobs[SLG_STATUS_UNKNOWN], c[1]));
+  slg_buf_printf(out, "Stages: %s succeeded, %s failed, %s skipped, "
+                      "%s retried (%s attempts)\n",
+                 slg_fmt_count(t.stages[SLG_STATUS_SUCCEEDED], c[0]),
+                 slg_fmt_count(t.stages[SLG_STATUS_FAILED] +
+                                   t.stages[SLG_STATUS_CANCELLED],
+                               c[1]),
+                 slg_fmt_count(t.skipped, c[2]),
+                 slg_fmt_count(t.retried_stages, c[3]),
+                 slg_fmt_count(t.attempts, c[4]));
+  slg_buf_printf(out, "Tasks: %s started, %s done, %s failed, %s killed\n",
+                 slg_fmt_count(t.started, c[0]), slg_fmt_count(t.done, c[1]),
+                 slg_fmt_count(t.failed, c[2]), slg_fmt_count(t.killed, c[3]));
+  if (t.failures)
+    slg_buf_printf(out, "%sFailed stage attempts: %s%s\n",
+                   color ? SLG_STYLE_RED : "", slg_fmt_count(t.failures, c[0]),
+                   color ? SLG_STYLE_RESET : "");
+}
+
+static void put_tasks(slg_buf *out, const slg_task_agg *g)
+{
+  char p50[32], mx[32];
+  slg_fmt_duration(slg_sketch_quantile(&g->task_ms, 0.5), p50);
+  slg_fmt_duration(g->task_ms.count ? (double)g->task_ms.max : -1.0, mx);
+  slg_buf_printf(out, "tasks %llu/%llu/%llu  p50 %s  max %s",
+                 (unsigned long long)g->succeeded,
+                 (unsigned long long)g->failed,
+                 (unsigned long long)g->killed, p50, mx);
+}
+
+void slg_model_render_text_jobs(const slg_model *m, slg_buf *out, int color)
+{
+  size_t n;
+  const slg_app *apps = slg_model_apps(m, &n);
+  if (slg_model_scheduler_lines(m) == 0) {
+    slg_model_scheduler_hint(m, out);
+    return;
+  }
+  for (size_t i = 0; i < n; i++) {
+    const slg_app *a = &apps[i];
+    /* Names and ids are the log's text: escaped. */
+    slg_buf_printf(out, "app %zu: ", i + 1);
+    slg_escape_str(out, a->app_name ? a->app_name : "(unnamed)",
+                   SLG_ESC_TEXT);
+    if (a->spark_version) {
+      slg_buf_puts(out, "  Spark ");
+      slg_escape_str(out, a->spark_version, SLG_ESC_TEXT);
+    }
+    if (a->app_id) {
+      slg_buf_puts(out, "  ");
+      slg_escape_str(out, a->app_id, SLG_ESC_TEXT);
+    }
+    slg_buf_putc(out, '\n');
+    for (size_t k = 0; k < a->njobs; k++) {
+      const slg_job *j = &a->jobs[k];
+      char d[32];
+      slg_fmt_duration(j->duration_ms, d);
+      slg_buf_printf(out, "  job %llu ", (unsigned long long)j->id);
+      put_status(out, j->status, color, 10);
+      slg_buf_printf(out, " %-10s ", d);
+      slg_escape(out, j->callsite ? j->callsite : "?",
+                       j->callsite ? strlen(j->callsite) : 1, SLG_ESC_TEXT);
+      if (j->map_stage_job)
+        slg_buf_puts(out, " [map stage]");
+      if (j->incomplete)
+        slg_buf_puts(out, " [incomplete]");
+      slg_buf_putc(out, '\n');
+      for (size_t q = 0; q < j->nstages; q++) {
+        const slg_stage *s = NULL;
+        for (size_t z = 0; z < a->nstages; z++)
+          if (a->stages[z].id == j->stages[q]) {
+            s = &a->stages[z];
+            break;
+          }
+        if (s == NULL)
+          continue;
+        if (s->nattempts == 0) {
+          slg_buf_printf(out, "    stage %llu %s%s%s\n",
+                         (unsigned long long)s->id, color ? SLG_STYLE_DIM : "",
+                         "skipped", color ? SLG_STYLE_RESET : "");
+          continue;
+        }
+        for (size_t z = 0; z < s->nattempts; z++) {
+          const slg_stage_attempt *t = &s->attempts[z];
+          char sd[32];
+          slg_fmt_duration(t->duration_ms, sd);
+          slg_buf_printf(out, "    stage %llu.%u ",
+                         (unsigned long long)s->id, t->attempt);
+          put_status(out, t->status, color, 10);
+          slg_buf_printf(out, " %-10s ", sd);
+          put_tasks(out, &t->tasks);
+          if (t->attempt > 0)
+            slg_buf_printf(out, "  [retry: %s]",
+                           slg_resubmit_name(t->resubmitted_because));
+          slg_buf_putc(out, '\n');
+        }
+      }
+    }
+  }
+}
+
+void slg_model_render_text_stages(const slg_model *m, slg_buf *out,
+                                  int color)
+{
+  size_t n;
+  const slg_app *apps = slg_model_apps(m, &n);
+  if (slg_model_scheduler_lines(m) == 0) {
+    slg_model_scheduler_hint(m, out);
+    return;
+  }
+  slg_buf_printf(out, "%-4s %-8s %-16s %-10s %10s %7s %7s %7s %10s %10s  %s\n",
+                 "app", "stage", "kind", "status", "duration", "done",
+                 "failed", "killed", "p50", "max", "name");
+  for (size_t i = 0; i < n; i++) {
+    const slg_app *a = &apps[i];
+    for (size_t k = 0; k < a->nstages; k++) {
+      const slg_stage *s = &a->stages[k];
+      size_t na = s->nattempts ? s->nattempts : 1;
+      for (size_t z = 0; z < na; z++) {
+        const slg_stage_attempt *t = s->nattempts ? &s->attempts[z] : NULL;
+        char id[40], d[32], p50[32], mx[32];
+        snprintf(id, sizeof(id), "%llu.%u", (unsigned long long)s->id,
+                 t ? t->attempt : 0);
+        slg_fmt_duration(t ? t->duration_ms : -1, d);
+        slg_fmt_duration(t ? slg_sketch_quantile(&t->tasks.task_ms, 0.5) : -1,
+                         p50);
+        slg_fmt_duration(t && t->tasks.task_ms.count
+                             ? (double)t->tasks.task_ms.max
+                             : -1,
+                         mx);
+        slg_buf_printf(out, "%-4zu %-8s %-16s ", i + 1, id,
+                       slg_stage_kind_name(s->kind));
+        put_status(out, t ? t->status : SLG_STATUS_SKIPPED, color, 10);
+        slg_buf_printf(out, " %10s %7llu %7llu %7llu %10s %10s  ", d,
+                       (unsigned long long)(t ? t->tasks.succeeded : 0),
+                       (unsigned long long)(t ? t->tasks.failed : 0),
+                       (unsigned long long)(t ? t->tasks.killed : 0), p50,
+                       mx);
+        if (s->name)
+          slg_escape(out, s->name, strlen(s->name), SLG_ESC_TEXT);
+        slg_buf_putc(out, '\n');
+      }
+    }
+  }
+}

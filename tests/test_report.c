@@ -1,0 +1,214 @@
+/*
+ * test_report.c - the report's incremental callbacks: an application, a
+ * job and a stage attempt each end once, in input order, with the report
+ * as it stood on the line that ended them, however the input is cut
+ * (every split point of a serial feed; chunks merged as parallel.c does).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "model_types.h"
+#include "pipeline.h"
+
+#define T "24/03/01 10:00:0"
+#define DAG " INFO DAGScheduler: "
+
+/* Two applications: a job of two stages that succeeds, then a job whose
+ * stage fails, a stage cancelled, and a second SparkContext. */
+static const char log_text[] =
+    T "1 INFO SparkContext: Running Spark version 3.5.1\n"           /* 1 */
+    T "1" DAG "Got job 0 (count at A.scala:1) with 1 output partitions\n"
+    T "1" DAG "Submitting ShuffleMapStage 0 (MapPartitionsRDD[3] at count "
+      "at A.scala:1), which has no missing parents\n"
+    T "2" DAG "ShuffleMapStage 0 (count at A.scala:1) finished in "
+      "1.000 s\n"                                                     /* 4 */
+    T "2" DAG "Submitting ResultStage 1 (MapPartitionsRDD[6] at count at "
+      "A.scala:1), which has no missing parents\n"
+    T "3" DAG "ResultStage 1 (count at A.scala:1) finished in 0.5 s\n" /* 6 */
+    T "3" DAG "Job 0 is finished. Cancelling potential speculative or "
+      "zombie tasks for this job\n"                                   /* 7 */
+    T "3" DAG "Job 0 finished: count at A.scala:1, took 2.000000 s\n"
+    T "4" DAG "Got job 1 (save at B.scala:2) with 1 output partitions\n"
+    T "4" DAG "Submitting ResultStage 2 (MapPartitionsRDD[9] at save at "
+      "B.scala:2), which has no missing parents\n"
+    T "5" DAG "ResultStage 2 (save at B.scala:2) failed in 12 ms due to "
+      "boom\n"                                                        /* 11 */
+    "\tat a.b.C.d(C.java:1)\n"
+    T "5" DAG "Job 1 failed: save at B.scala:2, took 1.000000 s\n"  /* 13 */
+    T "6 INFO SparkContext: Running Spark version 3.5.1\n"            /* 14 */
+    T "6" DAG "Got job 0 (show at C.scala:3) with 1 output partitions\n"
+    T "7" DAG "Submitting ResultStage 0 (MapPartitionsRDD[1] at show at "
+      "C.scala:3), which has no missing parents\n"
+    T "8" DAG "ResultStage 0 (show at C.scala:3) finished in 0.1 s\n" /* 17 */
+    T "9 INFO SparkContext: Successfully stopped SparkContext\n";
+
+/* What the callbacks must see: kind, entity, status, the line that ended
+ * it, and "/f" once the stream ended. */
+static const char expected[] =
+    "stage 0.0 succeeded app 0 @4\n"
+    "stage 1.0 succeeded app 0 @6\n"
+    "job 0 succeeded app 0 @7\n"
+    "stage 2.0 failed app 0 @11\n"
+    "job 1 failed app 0 @13\n"
+    "app 0 @14\n"
+    "stage 0.0 succeeded app 1 @17\n"
+    "app 1 @18/f\n";
+
+static void record(void *ctx, const slg_report *r, const slg_end *e)
+{
+  slg_buf *b = ctx;
+  assert_null(r->analysis);
+  assert_int_equal(r->nfiles, 1);
+  size_t napps;
+  const slg_app *apps = slg_model_apps(r->model, &napps);
+  assert_true(e->app < napps);
+  switch (e->kind) {
+  case SLG_END_STAGE:
+    assert_non_null(e->stage);
+    assert_non_null(e->attempt);
+    /* The entity is the model's own, in the application named. */
+    assert_true(e->stage >= apps[e->app].stages &&
+                e->stage < apps[e->app].stages + apps[e->app].nstages);
+    slg_buf_printf(b, "stage %llu.%u %s",
+                   (unsigned long long)e->stage->id, e->attempt->attempt,
+                   slg_status_name(e->attempt->status));
+    break;
+  case SLG_END_JOB:
+    assert_non_null(e->job);
+    assert_true(e->job >= apps[e->app].jobs &&
+                e->job < apps[e->app].jobs + apps[e->app].njobs);
+    slg_buf_printf(b, "job %llu %s", (unsigned long long)e->job->id,
+                   slg_status_name(e->job->status));
+    break;
+  case SLG_END_APP:
+    assert_null(e->job);
+    assert_null(e->stage);
+    break;
+  }
+  /* The report holds the line that ended it (all of its chunk when
+   * merged). */
+  assert_int_equal(e->pos.file, 0);
+  assert_true(r->acc->lines >= e->pos.line);
+  slg_buf_printf(b, "%sapp %zu @%llu%s\n", e->kind == SLG_END_APP ? "" : " ",
+                 e->app, (unsigned long long)e->pos.line,
+                 r->finished ? "/f" : "");
+}
+
+static slg_pipeline *new_pipeline(slg_buf *seen)
+{
+  slg_pipeline *p = NULL;
+  char err[256];
+  assert_int_equal(slg_pipeline_new(&p, NULL, err), 0);
+  slg_pipeline_on_end(p, record, seen);
+  slg_pipeline_begin_file(p, "mem");
+  return p;
+}
+
+static void finish(slg_pipeline *p, slg_buf *seen, const char *what)
+{
+  slg_pipeline_end_file(p, NULL);
+  slg_pipeline_finish(p);
+  slg_pipeline_finish(p); /* a second finish tells nothing again */
+  if (strcmp(slg_buf_cstr(seen), expected) != 0)
+    fail_msg("%s:\n%s\nexpected:\n%s", what, slg_buf_cstr(seen), expected);
+  slg_pipeline_free(p);
+}
+
+static void test_report__end_callbacks_at_every_split(void **state)
+{
+  (void)state;
+  size_t n = strlen(log_text);
+  for (size_t cut = 0; cut <= n; cut++) {
+    slg_buf seen = SLG_BUF_INIT;
+    slg_pipeline *p = new_pipeline(&seen);
+    slg_pipeline_feed(p, log_text, cut);
+    slg_pipeline_feed(p, log_text + cut, n - cut);
+    char what[64];
+    snprintf(what, sizeof what, "split at byte %zu", cut);
+    finish(p, &seen, what);
+    slg_buf_dispose(&seen);
+  }
+}
+
+static void test_report__end_callbacks_byte_by_byte(void **state)
+{
+  (void)state;
+  slg_buf seen = SLG_BUF_INIT;
+  slg_pipeline *p = new_pipeline(&seen);
+  for (size_t i = 0; log_text[i]; i++)
+    slg_pipeline_feed(p, log_text + i, 1);
+  finish(p, &seen, "byte by byte");
+  slg_buf_dispose(&seen);
+}
+
+/* Chunks of k lines parsed apart and merged in order: the merge applies
+ * the events, so the callbacks fire there, in the same order. */
+static void test_report__end_callbacks_through_merge(void **state)
+{
+  (void)state;
+  for (size_t k = 1; k <= 19; k++) {
+    slg_buf seen = SLG_BUF_INIT;
+    slg_pipeline *p = new_pipeline(&seen);
+    slg_chunk *c = slg_chunk_new(p);
+    const char *s = log_text, *end = log_text + strlen(log_text);
+    while (s < end) {
+      const char *e = s;
+      for (size_t i = 0; i < k && e < end; i++)
+        e = (const char *)memchr(e, '\n', (size_t)(end - e)) + 1;
+      slg_chunk_parse(c, s, (size_t)(e - s));
+      slg_pipeline_merge(p, c);
+      s = e;
+    }
+    slg_chunk_free(c);
+    char what[64];
+    snprintf(what, sizeof what, "chunks of %zu lines", k);
+    finish(p, &seen, what);
+    slg_buf_dispose(&seen);
+  }
+}
+
+/* Without a callback nothing is called, and the view is the same. */
+static void test_report__view_of_the_pipeline(void **state)
+{
+  (void)state;
+  slg_pipeline *p = NULL;
+  char err[256];
+  assert_int_equal(slg_pipeline_new(&p, NULL, err), 0);
+  slg_pipeline_begin_file(p, "mem");
+  slg_pipeline_feed(p, log_text, strlen(log_text));
+  slg_pipeline_end_file(p, NULL);
+  slg_pipeline_finish(p);
+  slg_report r;
+  slg_pipeline_report(&r, p);
+  assert_int_equal(r.acc->lines, 18);
+  assert_int_equal(r.acc->continuation_lines, 1);
+  assert_string_equal(slg_report_file_path(&r, 0), "mem");
+  assert_null(slg_report_file_path(&r, 1));
+  assert_true(slg_report_complete(&r));
+  assert_int_equal(slg_report_input_kind(&r), SLG_INPUT_DRIVER);
+  size_t napps;
+  slg_model_apps(r.model, &napps);
+  assert_int_equal(napps, 2);
+  assert_true(r.finished);
+  assert_null(r.analysis);
+  slg_pipeline_free(p);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_report__end_callbacks_at_every_split),
+      cmocka_unit_test(test_report__end_callbacks_byte_by_byte),
+      cmocka_unit_test(test_report__end_callbacks_through_merge),
+      cmocka_unit_test(test_report__view_of_the_pipeline),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
