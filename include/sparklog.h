@@ -10,18 +10,24 @@
  * out of memory aborts the process with a message (see slg_xmalloc).
  * Malformed log content is never an error: it is counted in the report.
  *
- * Typical use (what the CLI does):
+ * Typical use (tests/api/example.c is this, compiled and run by ctest):
  *
  *   slg_options opt; slg_options_init(&opt);
- *   slg_pipeline *p; if (slg_pipeline_new(&p, &opt) < 0) ...
+ *   slg_pipeline *p;
+ *   if (slg_pipeline_new(&p, &opt, NULL) < 0) ...
  *   for each input:
  *     slg_reader *r; slg_reader_open(&r, path);
  *     slg_pipeline_begin_file(p, path);
- *     while ((n = slg_reader_read(r, buf, sizeof buf)) > 0)
- *       slg_pipeline_feed(p, buf, n);
+ *     slg_pipeline_read(p, r);   (or slg_pipeline_feed with bytes you have)
  *     slg_pipeline_end_file(p, &status);
+ *     slg_reader_close(r);
  *   slg_pipeline_finish(p);
- *   slg_render(p, SLG_FORMAT_JSON, &out);
+ *   char *json; size_t len;
+ *   slg_pipeline_render(p, SLG_FORMAT_JSON, &json, &len);
+ *   ... free(json); slg_pipeline_free(p);
+ *
+ * Nothing is installed yet: the header is the contract the CLI, the tests
+ * and the fuzzers are built on.
  */
 #ifndef SPARKLOG_H
 #define SPARKLOG_H
@@ -202,6 +208,19 @@ typedef enum slg_format {
   SLG_FORMAT_JUNIT,
   SLG_FORMAT_GITHUB
 } slg_format;
+
+/*
+ * The report of a finished pipeline (slg_pipeline_finish), analysed with
+ * the default thresholds, in `format`: the full report in text (without
+ * colour), the sparklog JSON document (docs/json-schema.md), or the check
+ * as Markdown, JUnit XML or GitHub workflow commands. *out receives a new
+ * NUL-terminated buffer that the caller releases with free(); *len (may be
+ * NULL) its length without the NUL. Returns 0, or SLG_EINVAL when the
+ * pipeline is not finished or `format` is not one of the above (*out is
+ * then NULL).
+ */
+int slg_pipeline_render(const slg_pipeline *p, slg_format format, char **out,
+                        size_t *len);
 
 #ifdef __cplusplus
 }

@@ -183,18 +183,6 @@ static int explain(const slg_cli *cli, slg_buf *out)
   return SLG_EXIT_OK;
 }
 
-static void render(const slg_report *rep, const slg_render_options *ro,
-                   slg_format format, slg_buf *out)
-{
-  switch (format) {
-  case SLG_FORMAT_JSON: slg_render_json(rep, ro, out); break;
-  case SLG_FORMAT_MARKDOWN: slg_render_markdown(rep, ro, out); break;
-  case SLG_FORMAT_JUNIT: slg_render_junit(rep, ro, out); break;
-  case SLG_FORMAT_GITHUB: slg_render_github(rep, ro, out); break;
-  default: slg_render_text(rep, ro, out); break;
-  }
-}
-
 /* --fastpath-counts: "name hits", one line per registry row. */
 static void print_fastpath_counts(void)
 {
@@ -291,7 +279,7 @@ int main(int argc, char **argv)
     const slg_output_spec *spec = &cli.outputs[i];
     slg_buf_clear(&out);
     ro.color = 0;
-    render(&rep, &ro, spec->format, &out);
+    slg_render(&rep, &ro, spec->format, &out);
     FILE *f = fopen(spec->path, spec->append ? "ab" : "wb");
     if (!f) {
       slg_cli_error("%s: %s", spec->path, strerror(errno));
@@ -306,7 +294,7 @@ int main(int argc, char **argv)
   }
   slg_buf_clear(&out);
   ro.color = cli.format == SLG_FORMAT_TEXT ? color : 0;
-  render(&rep, &ro, cli.format, &out);
+  slg_render(&rep, &ro, cli.format, &out);
   status = max_status(status, write_all(stdout, "stdout", out.ptr, out.len));
 
   if (cli.command == SLG_CMD_CHECK) {

@@ -133,3 +133,16 @@ void slg_verdict_sentence(const slg_report *rep, slg_buf *out)
                  a->by_severity[SLG_SEV_WARNING] == 1 ? "" : "s",
                  a->by_severity[SLG_SEV_INFO]);
 }
+
+void slg_render(const slg_report *rep, const slg_render_options *o,
+                slg_format format, slg_buf *out)
+{
+  switch (format) {
+  case SLG_FORMAT_JSON: slg_render_json(rep, o, out); break;
+  case SLG_FORMAT_MARKDOWN: slg_render_markdown(rep, o, out); break;
+  case SLG_FORMAT_JUNIT: slg_render_junit(rep, o, out); break;
+  case SLG_FORMAT_GITHUB: slg_render_github(rep, o, out); break;
+  case SLG_FORMAT_TEXT:
+  default: slg_render_text(rep, o, out); break;
+  }
+}

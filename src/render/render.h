@@ -34,6 +34,11 @@ typedef struct slg_render_options {
   size_t top;    /* rows in the default report's tables */
 } slg_render_options;
 
+/* The report in `format` (include/sparklog.h), appended to out: the one
+ * switch over formats, for the CLI and the public API alike. */
+void slg_render(const slg_report *rep, const slg_render_options *o,
+                slg_format format, slg_buf *out);
+
 void slg_render_json(const slg_report *rep, const slg_render_options *o,
                      slg_buf *out);
 void slg_render_text(const slg_report *rep, const slg_render_options *o,
