@@ -475,10 +475,10 @@ static void test_knowledge__corpus_top_loggers_known(void **state)
   /* Real driver logs of several platforms and versions: every logger with
    * at least 20 lines in them must be in the table. */
   static const char *const files[] = {
-      SLG_SHARED_DIR "/corpus/ulhpc-aion-terasort/README.md",
-      SLG_SHARED_DIR "/corpus/dashaub-pbdp-emr/Shaub_David_HW7.md",
-      SLG_SHARED_DIR "/corpus/fraud-lakehouse-spark35/spark_job.log",
-      SLG_SHARED_DIR "/corpus/gdelt-insights/spark.log",
+      SLG_CORPUS_DIR "/ulhpc-aion-terasort/README.md",
+      SLG_CORPUS_DIR "/dashaub-pbdp-emr/Shaub_David_HW7.md",
+      SLG_CORPUS_DIR "/fraud-lakehouse-spark35/spark_job.log",
+      SLG_CORPUS_DIR "/gdelt-insights/spark.log",
   };
   static logger_count counts[MAX_LOGGERS];
   size_t i;

@@ -934,8 +934,8 @@ static void test_layout__fast_equals_reference(void **state)
       "24/08/14 15:12:55 INFO scheduler.TaskSetManager: Starting task 3.0",
       "24/08/14 15:12:55 INFO org.apache.spark.scheduler.TaskSetManager: S",
       "2024-08-14 15:12:55,123 INFO TaskSetManager: Starting task 3.0",
-      "{\"ts\":\"2024-08-14T15:12:55.123Z\",\"level\":\"INFO\","
-      "\"logger\":\"TaskSetManager\",\"msg\":\"Starting\\ttask\"}",
+      ("{\"ts\":\"2024-08-14T15:12:55.123Z\",\"level\":\"INFO\","
+       "\"logger\":\"TaskSetManager\",\"msg\":\"Starting\\ttask\"}"),
       "24/08/14 15:12:55 INFO TaskSetManager: Starting task 4.0 in stage 0.0",
       "\tat org.apache.spark.scheduler.Task.run(Task.scala:141)",
       "24/08/14 15:12:55 INFO TaskSetManager: Starting task 5.0 in stage 0.0",
@@ -989,7 +989,7 @@ static void test_layout__corpus_sweep(void **state)
   char row[4096];
   size_t files = 0;
   (void)state;
-  snprintf(path, sizeof path, "%s/corpus/CATALOG.md", SLG_SHARED_DIR);
+  snprintf(path, sizeof path, "%s/CATALOG.md", SLG_CORPUS_DIR);
   cat = fopen(path, "r");
   if (!cat)
     skip();
@@ -1001,7 +1001,7 @@ static void test_layout__corpus_sweep(void **state)
     *b = '\0';
     if (strstr(a + 1, ".zip"))
       continue;
-    snprintf(path, sizeof path, "%s/corpus/%s", SLG_SHARED_DIR, a + 1);
+    snprintf(path, sizeof path, "%s/%s", SLG_CORPUS_DIR, a + 1);
     FILE *f = fopen(path, "rb");
     if (!f)
       continue;

@@ -4,7 +4,7 @@
 # sample is an executor container log (Spark 1.6 on YARN, CRLF), the fraud
 # lakehouse log a local-mode driver log. Skipped when the corpus is absent.
 . "$(dirname "$0")/hostile_lib.bash"
-corpus="$SRC/../shared/corpus"
+corpus=${SLG_CORPUS_DIR:-$SRC/../shared/corpus}
 exec_log="$corpus/loghub/Spark_2k.log"
 driver_log="$corpus/fraud-lakehouse-spark35/spark_job.log"
 if [ ! -f "$exec_log" ] || [ ! -f "$driver_log" ]; then

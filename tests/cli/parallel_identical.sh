@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# label: corpus
+# label: slow
 # The parallel path gives byte-identical reports to the single-threaded one
-# on every file of ../shared/corpus and testdata/ (plain, gzip, JSON, event
+# on every file of the corpus (SLG_CORPUS_DIR) and testdata/ (plain, gzip, JSON, event
 # logs, zips as hostile bytes), with the input forced into at least 9
 # chunks (--chunk-size = size / 9) and, separately, into chunks of 700
 # bytes (borders inside stack traces, multi-line records, and lines longer
 # than a chunk, which take the serial path). Text and JSON, files and stdin,
 # mapped and read (--no-mmap).
-# Skipped (77) when ../shared is absent.
+# Skipped (77) when the corpus is absent.
 set -u
+for t in python3 gzip; do # a missing tool skips (77), never passes
+  command -v $t >/dev/null || { echo "SKIP: $t missing"; exit 77; }
+done
 sparklog=$1 src=$2
-corpus="$src/../shared/corpus"
+corpus=${SLG_CORPUS_DIR:-$src/../shared/corpus}
 [ -d "$corpus" ] || { echo "SKIP: $corpus not found"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -1,4 +1,4 @@
-# label: cli
+# label: slow
 # Self-check of the synthetic log generator (tests/gen/sparkgen.c):
 # determinism (same options -> byte-identical log and truth), the truth
 # JSON parses, and its counts agree with independent grep counts on the
