@@ -5,6 +5,9 @@
 # --output files, JUnit XML elements and attributes that Jenkins, GitLab and
 # GitHub reporters read, GitHub workflow commands, Markdown size, exit codes.
 set -u
+for t in python3; do # a missing tool skips (77), never passes
+  command -v $t >/dev/null || { echo "SKIP: $t missing"; exit 77; }
+done
 sparklog=$1 build=$3
 gen=$build/tests/sparkgen
 tmp=$(mktemp -d)

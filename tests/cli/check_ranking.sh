@@ -4,6 +4,9 @@
 # sums of "Finished task ... in stage S.A ... in N ms" per stage attempt,
 # on a real single-app log (testdata, Spark 3.5) and a generated one.
 set -u
+for t in python3 zcat; do # a missing tool skips (77), never passes
+  command -v $t >/dev/null || { echo "SKIP: $t missing"; exit 77; }
+done
 sparklog=$1 src=$2 build=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

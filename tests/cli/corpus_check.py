@@ -93,10 +93,12 @@ def main():
     checked = 0
     for rel, pattern in sorted(ORACLES.items()):
         path = corpus / rel
-        if not path.exists():
-            print(f"skip {rel}: missing")
-            continue
         checked += 1
+        if not path.exists():
+            # A pinned log gone from the corpus is a failure, not a pass.
+            print(f"FAIL {rel}: missing from {corpus}")
+            failures += 1
+            continue
         wc, want_loggers, want_levels = oracle(path, pattern)
         out = subprocess.run([sparklog, "--format", "json", str(path)],
                              capture_output=True)

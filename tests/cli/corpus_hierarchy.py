@@ -78,7 +78,9 @@ def main():
     for rel, rows in sorted(EXPECTED.items()):
         path = corpus / rel
         if not path.exists():
-            print(f"skip {rel}: missing")
+            # A pinned log gone from the corpus is a failure, not a pass.
+            print(f"FAIL {rel}: missing from {corpus}")
+            failed += 1
             continue
         problems = []
         for name, (want, cmd) in zip(NAMES, rows):

@@ -8,6 +8,7 @@
 # file was not read. The files hold only the magic and some bytes after
 # it (written with printf: no compressor is needed).
 . "$(dirname "$0")/hostile_lib.bash"
+need gzip
 
 # name|printf bytes|what the error says|command suggested ("" for none)
 cases=(

@@ -4,6 +4,7 @@
 # unreadable file among readable ones, a missing file, stdout closed
 # early, a full disk.
 . "$(dirname "$0")/hostile_lib.bash"
+need timeout mkfifo
 
 gen_driver_log 3 >"$T/a.log"
 gen_driver_log 5 >"$T/b.log"
@@ -99,7 +100,7 @@ if [ -w /dev/full ]; then
   RC=$?
   expect_rc 4 "full disk, JSON"
 else
-  echo "note: /dev/full not available; full-disk case skipped"
+  skip "full disk: /dev/full not available"
 fi
 
 # SIGBUS, as the kernel raises it when a page of a mapped input is lost
@@ -153,6 +154,8 @@ if [ -w /dev/full ]; then
   "$BIN" "$T/nope.log" >/dev/full 2>"$T/err"
   RC=$?
   expect_rc 4 "missing file and full disk"
+else
+  skip "missing file and full disk: /dev/full not available"
 fi
 
 finish

@@ -4,7 +4,7 @@
 # Damage is reported with where it starts, everything before it is still
 # counted, and the exit status (3) says the report is partial.
 . "$(dirname "$0")/hostile_lib.bash"
-command -v gzip >/dev/null || { echo "skip: gzip missing"; exit 77; }
+need gzip
 
 gen_driver_log 400 >"$T/driver.log"
 total_lines=$(wc -l <"$T/driver.log")

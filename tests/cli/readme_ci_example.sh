@@ -5,6 +5,9 @@
 # a skewed run must fail the gate (exit 1) and write its reports; a clean
 # run must pass (exit 0).
 set -u
+for t in gzip; do # a missing tool skips (77), never passes
+  command -v $t >/dev/null || { echo "SKIP: $t missing"; exit 77; }
+done
 sparklog=$1 src=$2 build=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
