@@ -331,32 +331,43 @@ static char *task_log(uint64_t seed, int lines, int time_only)
                                         "NO_PREF", "RACK_LOCAL", "ANY",
                                         "WEIRD_LOCAL"};
       const char *l = loc[rnd(6)];
-      if (rnd(10) == 0) /* 2.1-3.0 */
+      /* Draws go one per statement: the order in which a call's
+       * arguments are evaluated is the compiler's, and the log must be
+       * the same with every compiler. */
+      const char *e;
+      uint32_t h;
+      if (rnd(10) == 0) { /* 2.1-3.0 */
+        e = exec_id(ex, sizeof ex);
+        h = rnd(4);
         OUT("%s INFO TaskSetManager: Starting task %u.%d in stage %d.%d "
             "(TID %u, h%u, executor %s, partition %llu, %s, 7000 bytes)\n",
-            stamp, task, ta, s, sa, tid, rnd(4), exec_id(ex, sizeof ex),
-            (unsigned long long)part, l);
-      else if (rnd(20) == 0) /* 1.6: no executor */
+            stamp, task, ta, s, sa, tid, h, e, (unsigned long long)part, l);
+      } else if (rnd(20) == 0) { /* 1.6: no executor */
         OUT("%s INFO TaskSetManager: Starting task %u.%d in stage %d.%d "
             "(TID %u, localhost, partition %llu,%s, 2135 bytes)\n",
             stamp, task, ta, s, sa, tid, (unsigned long long)part, l);
-      else
+      } else {
+        e = exec_id(ex, sizeof ex);
+        h = rnd(4);
         OUT("%s INFO TaskSetManager: Starting task %u.%d in stage %d.%d "
             "(TID %u) (h%u, executor %s, partition %llu, %s, 7000 bytes) \n",
-            stamp, task, ta, s, sa, tid, rnd(4), exec_id(ex, sizeof ex),
-            (unsigned long long)part, l);
+            stamp, task, ta, s, sa, tid, h, e, (unsigned long long)part, l);
+      }
     } else if (k < 800) {
       uint32_t ms = rnd(30) == 0 ? 0 : rnd(30) == 0 ? 4000000000u + rnd(9)
                                                     : 1 + rnd(20000);
-      if (rnd(20) == 0) /* 1.6: no executor */
+      if (rnd(20) == 0) { /* 1.6: no executor */
         OUT("%s INFO TaskSetManager: Finished task %u.0 in stage %d.%d "
             "(TID %u) in %u ms on localhost (1/1)\n",
             stamp, task, s, sa, tid, ms);
-      else
+      } else {
+        const char *e = exec_id(ex, sizeof ex);
+        uint32_t h = rnd(4);
+        const char *other = rnd(40) == 0 ? "other-" : "";
         OUT("%s INFO TaskSetManager: Finished task %u.0 in stage %d.%d "
             "(TID %u) in %u ms on %sh%u (executor %s) (%u/%u)\n",
-            stamp, task, s, sa, tid, ms, rnd(40) == 0 ? "other-" : "",
-            rnd(4), exec_id(ex, sizeof ex), task, task + 1);
+            stamp, task, s, sa, tid, ms, other, h, e, task, task + 1);
+      }
     } else if (k < 880) {
       OUT("%s INFO BlockManagerInfo: Added rdd_1_%u in memory on h1:4 "
           "(size: 5.0 KiB, free: 1 GiB)\n", stamp, task);
