@@ -17,8 +17,10 @@ src=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-build-pgo}
 jobs=$(nproc)
 
-cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Release -DSLG_PGO=GENERATE \
-  >/dev/null
+# GCC's profile options (-fprofile-partial-training): CC is gcc whatever
+# the caller's environment says (it only matters on a fresh BUILD).
+CC=gcc cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Release \
+  -DSLG_PGO=GENERATE >/dev/null
 cmake --build "$build" -j"$jobs" --target sparklog sparkgen >/dev/null
 
 train=$(mktemp -d)
