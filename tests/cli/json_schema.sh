@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # label: golden
 # The JSON output validates against docs/sparklog-1.schema.json (draft
-# 2020-12): every testdata log, every corpus log in ../shared/corpus
-# (files that are absent are skipped), stdin, an empty input, a damaged
+# 2020-12): every testdata log, every corpus log (SLG_CORPUS_DIR; none
+# when it is absent), stdin, an empty input, a damaged
 # gzip, and `check` with and without --max-* limits. The schema must also
 # reject a document with a required key removed, a wrong type and an
 # unknown key, so that it stays strict. Skipped (77) without python3 or
@@ -30,10 +30,11 @@ for f in "$src"/testdata/*; do
   [ -f "$f" ] || continue
   run "${f#"$src"/}" -f json "$f"
 done
-for f in "$src"/../shared/corpus/*/*; do
+corpus=${SLG_CORPUS_DIR:-$src/../shared/corpus}
+for f in "$corpus"/*/*; do
   case $f in *.md) continue ;; esac
   [ -f "$f" ] || continue
-  run "corpus/${f#"$src"/../shared/corpus/}" -f json "$f"
+  run "corpus/${f#"$corpus"/}" -f json "$f"
 done
 # Generated logs of every scenario (failures, retries, AQE, several apps),
 # when the build's generator is there.
