@@ -16,6 +16,7 @@ if ! "$sparklog" --fastpath-counts /dev/null >/dev/null 2>&1; then
   exit 77
 fi
 [ -x "$gen" ] || { echo "SKIP: $gen not built"; exit 77; }
+command -v gzip >/dev/null || { echo "SKIP: gzip missing"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$gen" --scenario bench --target-bytes 8M --out "$tmp/slice.log" >/dev/null

@@ -2,15 +2,16 @@
 # label: corpus
 # Reference mode (--reference: every fast path of src/util/fastpath.h
 # off, one thread, no mapping) gives byte-identical output: every testdata
-# (fixtures included) and ../shared/corpus log x every command x every
+# (fixtures included) and corpus (SLG_CORPUS_DIR) log x every command x every
 # format (text on stdout, the others through --output in the same run),
 # with stderr and the exit status, compared with a normal run (all cores,
-# mapped). Only testdata when ../shared/corpus is absent.
+# mapped). Only testdata when the corpus is absent.
 set -u
 sparklog=$1 src=$2
+corpus=${SLG_CORPUS_DIR:-$src/../shared/corpus}
 files=()
 for f in "$src"/testdata/*.log* "$src"/testdata/*.jsonl \
-         "$src"/testdata/fixtures/*.log "$src"/../shared/corpus/*/*; do
+         "$src"/testdata/fixtures/*.log "$corpus"/*/*; do
   [ -f "$f" ] || continue
   [ "$(basename "$f")" = CATALOG.md ] && continue
   files+=("$f")
