@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# label: corpus
+# label: slow
 # Reference mode (--reference: every fast path of src/util/fastpath.h
 # off, one thread, no mapping) gives byte-identical output: every testdata
 # (fixtures included) and corpus (SLG_CORPUS_DIR) log x every command x every
