@@ -7,6 +7,8 @@
  * everything read before the damage. The exit status then says 3, so a
  * pipeline never mistakes a partial report for a whole one.
  */
+#define _POSIX_C_SOURCE 200809L
+
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -212,7 +214,15 @@ int main(int argc, char **argv)
   /* A closed stdout must end the run quietly: handle EPIPE, not the
    * signal. */
   signal(SIGPIPE, SIG_IGN);
-  signal(SIGBUS, on_sigbus);
+  /* sigaction, not signal(): under strict C11 glibc's signal() has
+   * System V semantics, resetting the handler at the first delivery, so
+   * a second thread touching a lost page at the same moment would die of
+   * the signal before the first one's _exit. Here the handler stays. */
+  struct sigaction bus;
+  memset(&bus, 0, sizeof bus);
+  bus.sa_handler = on_sigbus;
+  sigemptyset(&bus.sa_mask);
+  sigaction(SIGBUS, &bus, NULL);
 
   slg_buf out = SLG_BUF_INIT;
   if (cli.command == SLG_CMD_EXPLAIN) {
