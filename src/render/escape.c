@@ -83,7 +83,8 @@ void slg_escape(slg_buf *out, const char *s, size_t n, slg_esc ctx)
     i += k;
     run = i;
   }
-  slg_buf_put(out, tmp.ptr + run, tmp.len - run);
+  if (run < tmp.len) /* tmp.ptr is NULL while tmp is empty */
+    slg_buf_put(out, tmp.ptr + run, tmp.len - run);
   slg_buf_dispose(&tmp);
 }
 
