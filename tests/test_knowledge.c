@@ -16,6 +16,8 @@
 
 #include <cmocka.h>
 
+#include "test_optional.h"
+
 #include "knowledge.h"
 
 /* The histogram of a real AWS Glue driver log (shared/seed-notes.md): every
@@ -498,10 +500,10 @@ static void test_knowledge__corpus_top_loggers_known(void **state)
     }
   }
   if (opened == 0)
-    skip();
+    SLG_TEST_SKIP();
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_knowledge__seed_list_present),
@@ -515,7 +517,9 @@ int main(void)
       cmocka_unit_test(test_knowledge__subsystem_titles),
       cmocka_unit_test(test_knowledge__every_slug_used),
       cmocka_unit_test(test_knowledge__explain_mentions_itself),
+  };
+  const struct CMUnitTest optional[] = {
       cmocka_unit_test(test_knowledge__corpus_top_loggers_known),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return slg_test_main(argc, argv, tests, optional);
 }

@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include "test_optional.h"
+
 #include "layout.h"
 #include "layout_pattern.h"
 #include "test_rand.h"
@@ -992,7 +994,7 @@ static void test_layout__corpus_sweep(void **state)
   snprintf(path, sizeof path, "%s/CATALOG.md", SLG_CORPUS_DIR);
   cat = fopen(path, "r");
   if (!cat)
-    skip();
+    SLG_TEST_SKIP();
   while (fgets(row, sizeof row, cat)) {
     char *a, *b;
     if (strncmp(row, "### ", 4) != 0 || !(a = strchr(row, '`')) ||
@@ -1055,7 +1057,7 @@ static void test_layout__corpus_sweep(void **state)
   assert_true(files > 5);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_layout__positive_table),
@@ -1067,7 +1069,9 @@ int main(void)
       cmocka_unit_test(test_layout__user_pattern_first),
       cmocka_unit_test(test_layout__property_random_patterns),
       cmocka_unit_test(test_layout__fast_equals_reference),
+  };
+  const struct CMUnitTest optional[] = {
       cmocka_unit_test(test_layout__corpus_sweep),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return slg_test_main(argc, argv, tests, optional);
 }

@@ -21,6 +21,8 @@
 
 #include <cmocka.h>
 
+#include "test_optional.h"
+
 #include "buf.h"
 #include "fastpath.h"
 #include "model_events.h"
@@ -511,7 +513,7 @@ static void test_model__reference_takes_no_shortcut(void **state)
 {
   (void)state;
   if (!slg_fastpath_counting())
-    skip();
+    SLG_TEST_SKIP();
   static const slg_fastpath ids[] = {SLG_FP_TASK_RUNS, SLG_FP_MODEL_LAST_STAGE,
                                      SLG_FP_MODEL_EXEC_TABLE};
   char *log = task_log(3, 2000);
@@ -533,12 +535,14 @@ static void test_model__reference_takes_no_shortcut(void **state)
   free(log);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_model__cases),
       cmocka_unit_test(test_model__seeded_logs_every_way),
+  };
+  const struct CMUnitTest optional[] = {
       cmocka_unit_test(test_model__reference_takes_no_shortcut),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return slg_test_main(argc, argv, tests, optional);
 }
