@@ -262,7 +262,8 @@ static const loss_case cases[] = {
     {"2.10 idle <=2.4", "Removing executor 3 because it has been idle for 60 "
                         "seconds (new desired total will be 1)",
      SLG_EXEC_IDLE, P, NULL, NOCODE},
-    {"2.10 idle reason", "because it has been idle for 60 seconds (new "
+    {"2.10 idle event", "idle timeout", SLG_EXEC_IDLE, P, NULL, NOCODE},
+    {"2.10 idle reason", "it has been idle for 60 seconds (new "
                          "desired total will be 1)",
      SLG_EXEC_IDLE, P, NULL, NOCODE},
     {"2.10 idle 3.0", "Executors 1,2 removed due to idle timeout.(new "

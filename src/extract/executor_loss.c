@@ -248,8 +248,8 @@ int slg_exec_loss_classify(slg_exec_loss *out, slg_span s)
    * kills ("Executor 3 on h killed by driver.", "Executor killed by
    * driver."), the application's stop ("Shutting down all executors", an
    * executor's "Driver commanded a shutdown"). */
-  if (lit_class(out, s, "because it has been idle", SLG_EXEC_IDLE, P) ||
-      lit_class(out, s, "removed due to idle timeout", SLG_EXEC_IDLE, P) ||
+  if (lit_class(out, s, "has been idle for", SLG_EXEC_IDLE, P) ||
+      lit_class(out, s, "idle timeout", SLG_EXEC_IDLE, P) ||
       lit_class(out, s, "killed by driver", SLG_EXEC_KILLED_BY_DRIVER, P) ||
       lit_class(out, s, "Shutting down all executors", SLG_EXEC_SHUTDOWN,
                 P) ||

@@ -101,6 +101,15 @@ typedef enum slg_event_kind {
                              when logged) */
   /* Executor side (local mode) */
   SLG_EV_RESULT_SENT,     /* stage, attempt, tid, n = bytes */
+  /* Executor loss reasons (executor_loss.h classifies str2) */
+  SLG_EV_EXECUTOR_REASON, /* exec (or str = comma list when flag & 1),
+                             str2 = the reason; flag & 2: no executor id
+                             (a YarnAllocator line: the driver's "for
+                             reason" line with the same text names it) */
+  SLG_EV_EXECUTORS_SHUTDOWN, /* "Shutting down all executors" */
+  SLG_EV_EXECUTOR_RESOURCES, /* YarnAllocator "Will request ...": n3 =
+                                cores, n = memory MB, n2 = overhead MB
+                                (flag & 1 when logged) */
   SLG_EV_COUNT
 } slg_event_kind;
 

@@ -3,7 +3,11 @@
  * ExecutorAllocationManager, ExecutorMonitor, the scheduler backends'
  * driver endpoints (CoarseGrainedSchedulerBackend$DriverEndpoint and its
  * YARN / K8s / standalone subclasses), YarnSchedulerBackend$
- * YarnSchedulerEndpoint and BlockManagerMasterEndpoint.
+ * YarnSchedulerEndpoint and BlockManagerMasterEndpoint; and the lines
+ * that say why an executor went away (HeartbeatReceiver, YarnAllocator,
+ * the standalone client and backend, EMR Serverless'
+ * ExecutorContainerStoreImpl, the backends' "Shutting down all
+ * executors"), whose reasons executor_loss.h classifies.
  */
 #include "extract.h"
 
@@ -135,6 +139,126 @@ static int block_manager(slg_cur *c, slg_event *ev)
   return 1;
 }
 
+/* HeartbeatReceiver: "Removing executor 3 with no recent heartbeats:
+ * 140979 ms exceeds timeout 120000 ms"; DriverEndpoint: "Received
+ * executor 3 decommissioned message" (3.1+). */
+static int heartbeat_or_decommission(slg_cur *c, slg_event *ev)
+{
+  const char *w;
+  if (slg_cur_lit(c, "Removing executor ")) {
+    w = slg_find(c->p, c->end, " with no recent heartbeats");
+    if (w == NULL)
+      return 0;
+    ev->exec = slg_span_between(c->p, w);
+    ev->str2 = slg_span_between(w + 6, c->end);
+  } else if (slg_cur_lit(c, "Received executor ")) {
+    w = slg_find(c->p, c->end, " decommissioned message");
+    if (w == NULL)
+      return 0;
+    ev->exec = slg_span_between(c->p, w);
+    ev->str2 = slg_span_between(w + 1, c->end);
+  } else {
+    return 0;
+  }
+  ev->kind = SLG_EV_EXECUTOR_REASON;
+  return 1;
+}
+
+/* The executor id of a standalone "app-20240301100002-0007/3". */
+static slg_span standalone_id(const char *p, const char *end)
+{
+  const char *slash = slg_rfind(p, end, "/");
+  return slg_span_between(slash ? slash + 1 : p, end);
+}
+
+/* EMR Serverless ExecutorContainerStoreImpl: "Executor(s) 30,31 exited
+ * unexpectedly with exit code 137."; standalone: "Executor updated:
+ * app-.../3 is now EXITED (Command exited with code 137)" and "Executor
+ * app-.../3 removed: Command exited with code 137"; YarnAllocator:
+ * "Executor for container c exited because of a YARN event ...". */
+static int executor_says(slg_cur *c, slg_event *ev)
+{
+  const char *w;
+  if (slg_cur_lit(c, "Executor(s) ")) {
+    w = slg_find(c->p, c->end, " exited ");
+    if (w == NULL)
+      return 0;
+    ev->str = slg_span_between(c->p, w);
+    ev->str2 = slg_span_between(w + 1, c->end);
+    ev->flag = 1;
+  } else if (slg_cur_lit(c, "Executor updated: ")) {
+    w = slg_find(c->p, c->end, " is now ");
+    if (w == NULL)
+      return 0;
+    ev->exec = standalone_id(c->p, w);
+    ev->str2 = slg_span_between(w + 1, c->end);
+  } else if (slg_cur_lit(c, "Executor for container ")) {
+    ev->str2 = slg_span_between(c->p - 23, c->end);
+    ev->flag = 2;
+  } else if (slg_cur_lit(c, "Executor ")) {
+    w = slg_find(c->p, c->end, " removed: ");
+    if (w == NULL)
+      return 0;
+    ev->exec = standalone_id(c->p, w);
+    ev->str2 = slg_span_between(w + 10, c->end);
+  } else {
+    return 0;
+  }
+  ev->kind = SLG_EV_EXECUTOR_REASON;
+  return 1;
+}
+
+/* YarnAllocator (in the driver's log in cluster mode): "Container killed
+ * by YARN for exceeding ...", "Container from a bad node: c on host: h.
+ * Exit status: 137. ...", "Container marked as failed: ...", "Container
+ * c on host: h was preempted.", "Container c exited from explicit
+ * termination request.". They name a container, not an executor. */
+static int container(slg_cur *c, slg_event *ev)
+{
+  if (!slg_cur_lit(c, "Container "))
+    return 0;
+  ev->str2 = slg_span_between(c->p - 10, c->end);
+  ev->flag = 2;
+  ev->kind = SLG_EV_EXECUTOR_REASON;
+  return 1;
+}
+
+/* "Shutting down all executors" (the scheduler backend, every
+ * platform). */
+static int shutdown(slg_cur *c, slg_event *ev)
+{
+  /* An executor's own "Driver commanded a shutdown" (logged by
+   * CoarseGrainedExecutorBackend into a file the driver shares) says the
+   * same when the driver's line is missing. */
+  if (!slg_cur_lit(c, "Shutting down all executors") &&
+      !slg_cur_lit(c, "Driver commanded a shutdown"))
+    return 0;
+  ev->kind = SLG_EV_EXECUTORS_SHUTDOWN;
+  return 1;
+}
+
+/* YarnAllocator: "Will request 3 executor container(s), each with 4
+ * core(s) and 6758 MB memory (including 614 MB of overhead)" (<= 3.0)
+ * and "Will request 2 executor container(s) for  ResourceProfile Id: 0,
+ * each with 4 core(s) and 6758 MB memory." (3.1+). */
+static int will_request(slg_cur *c, slg_event *ev)
+{
+  if (!slg_cur_lit(c, "Will request "))
+    return 0;
+  const char *w = slg_find(c->p, c->end, "each with ");
+  if (w == NULL)
+    return 0;
+  c->p = w + 10;
+  if (!slg_cur_u64(c, &ev->n3) || !slg_cur_lit(c, " core(s) and ") ||
+      !slg_cur_u64(c, &ev->n) || !slg_cur_lit(c, " MB memory"))
+    return 0;
+  if (slg_cur_lit(c, " (including ") && slg_cur_u64(c, &ev->n2) &&
+      slg_cur_lit(c, " MB of overhead"))
+    ev->flag = 1;
+  ev->kind = SLG_EV_EXECUTOR_RESOURCES;
+  return 1;
+}
+
 int slg_extract_executors(slg_span msg, slg_event *out)
 {
   int bad = 0;
@@ -146,6 +270,7 @@ int slg_extract_executors(slg_span msg, slg_event *out)
   switch (msg.ptr[0]) {
   case 'R':
     ok = slg_try_alt(registered, msg, out, &bad) ||
+         slg_try_alt(heartbeat_or_decommission, msg, out, &bad) ||
          slg_try_alt(driver_remove, msg, out, &bad) ||
          slg_try_alt(requesting, msg, out, &bad) ||
          slg_try_alt(idle_removed, msg, out, &bad) ||
@@ -155,7 +280,19 @@ int slg_extract_executors(slg_span msg, slg_event *out)
     ok = slg_try_alt(new_executor, msg, out, &bad);
     break;
   case 'E':
-    ok = slg_try_alt(idle_removed, msg, out, &bad);
+    ok = slg_try_alt(idle_removed, msg, out, &bad) ||
+         slg_try_alt(executor_says, msg, out, &bad);
+    break;
+  case 'C':
+    ok = !slg_span_starts(msg, "Completed container") &&
+         slg_try_alt(container, msg, out, &bad);
+    break;
+  case 'S':
+  case 'D':
+    ok = slg_try_alt(shutdown, msg, out, &bad);
+    break;
+  case 'W':
+    ok = slg_try_alt(will_request, msg, out, &bad);
     break;
   default:
     break;

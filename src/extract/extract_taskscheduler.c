@@ -54,6 +54,17 @@ static int cancel(slg_cur *c, slg_event *ev)
  * memory limits. ..."; on K8s the reason starts on the next line. */
 static int lost_executor(slg_cur *c, slg_event *ev)
 {
+  /* "Lost an executor 2 (already removed): The executor with id 2 was
+   * deleted by a user or the framework.": a further reason only. */
+  if (slg_cur_lit(c, "Lost an executor ")) {
+    const char *w = slg_find(c->p, c->end, " (already removed): ");
+    if (w == NULL)
+      return 0;
+    ev->exec = slg_span_between(c->p, w);
+    ev->str2 = slg_span_between(w + 20, c->end);
+    ev->kind = SLG_EV_EXECUTOR_REASON;
+    return 1;
+  }
   if (!slg_cur_lit(c, "Lost executor "))
     return 0;
   const char *on = slg_find(c->p, c->end, " on ");

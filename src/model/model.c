@@ -14,6 +14,7 @@
  */
 #include "model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -216,6 +217,16 @@ struct slg_model {
   /* Where a continuation line goes. */
   int cont;
   size_t cont_idx;
+  unsigned cont_lines; /* continuation lines read for CONT_EXEC_REASON */
+  /* YarnAllocator reasons not yet tied to an executor: the line names a
+   * container; the driver's "Requesting driver to remove executor N for
+   * reason <the same text>" that follows names the executor. Oldest
+   * first. */
+  struct {
+    char *text;
+    slg_pos pos;
+  } pending[8];
+  size_t npending;
   /* slg_model_on_end's callback, and the applications it was told of. */
   slg_end_fn on_end;
   void *on_end_ctx;
@@ -273,7 +284,11 @@ static void free_app(slg_app *a, app_ix *x)
     free(a->executors[i].id);
     free(a->executors[i].host);
     free(a->executors[i].lost_reason);
+    free(a->executors[i].loss_evidence);
   }
+  free(a->exec_memory);
+  free(a->exec_overhead);
+  free(a->exec_cores);
   free(a->executors);
   for (size_t i = 0; i < a->nshuffles; i++)
     free(a->shuffles[i].reader_stages);
@@ -295,6 +310,8 @@ void slg_model_free(slg_model *m)
     free_app(&m->apps[i], &m->ix[i]);
   free(m->apps);
   free(m->ix);
+  for (size_t i = 0; i < m->npending; i++)
+    free(m->pending[i].text);
   free(m->version);
   free(m->exec_index);
   free(m);
@@ -1050,6 +1067,168 @@ static void on_exec_added(slg_model *m, const slg_event *ev)
   }
 }
 
+/* ------------------------------------------------ why executors left */
+
+/* Keeps the executor's most specific loss reason (section 8 of
+ * docs/spark-failure-messages.md, rule of thumb 1): a higher rank
+ * replaces a lower one, the first of equal ranks stays. Once the driver
+ * or the application removed the executor (idle, a kill, the stop), what
+ * follows is a consequence of that; a death is never turned benign by
+ * the cleanup after it; and after a heartbeat removal the driver's kill
+ * shows as SIGTERM or a deleted pod, not as a cause. */
+static void note_loss(slg_executor *e, const slg_exec_loss *l,
+                      const slg_pos *pos)
+{
+  slg_exec_class have = e->loss_class;
+  if (l->cls == SLG_EXEC_NONE)
+    return;
+  if (have != SLG_EXEC_NONE) {
+    if (slg_exec_class_is_benign(have) || slg_exec_class_is_benign(l->cls))
+      return;
+    if (l->rank <= e->loss_rank)
+      return;
+    if (have == SLG_EXEC_HEARTBEAT &&
+        (l->cls == SLG_EXEC_SIGTERM || l->cls == SLG_EXEC_UNKNOWN))
+      return;
+  }
+  e->loss_class = l->cls;
+  e->loss_rank = l->rank;
+  free(e->loss_evidence);
+  e->loss_evidence = NULL;
+  if (l->evidence.len > 0)
+    e->loss_evidence = slg_xstrndup(
+        l->evidence.ptr, l->evidence.len < 120 ? l->evidence.len : 120);
+  e->loss_line = *pos;
+}
+
+/* The first line of s, at most 300 bytes: what a YarnAllocator line and
+ * the driver's relay of it have in common. */
+static slg_span reason_key(slg_span s)
+{
+  size_t n = 0;
+  while (n < s.len && s.ptr[n] != '\n' && n < 300)
+    n++;
+  while (n > 0 && (s.ptr[n - 1] == ' ' || s.ptr[n - 1] == '\r'))
+    n--;
+  return slg_span_make(s.ptr, n);
+}
+
+/* A YarnAllocator reason for a container (flag 2 of
+ * SLG_EV_EXECUTOR_REASON), kept until the driver names its executor. */
+static void pending_push(slg_model *m, slg_span reason)
+{
+  slg_exec_loss l;
+  if (!slg_exec_loss_classify(&l, reason))
+    return;
+  const size_t cap = sizeof m->pending / sizeof m->pending[0];
+  if (m->npending == cap) {
+    free(m->pending[0].text);
+    memmove(&m->pending[0], &m->pending[1],
+            (cap - 1) * sizeof m->pending[0]);
+    m->npending--;
+  }
+  slg_span k = reason_key(reason);
+  m->pending[m->npending].text = slg_xstrndup(k.ptr, k.len);
+  m->pending[m->npending].pos = m->pos;
+  m->npending++;
+}
+
+/* A reason for executor e on the current line (pos). When a YarnAllocator
+ * line gave the same text before, that earlier line is the death's line
+ * (it is the platform's own). */
+static void exec_reason(slg_model *m, slg_executor *e, slg_span reason,
+                        const slg_pos *pos)
+{
+  if (reason.len == 0)
+    return;
+  slg_span k = reason_key(reason);
+  for (size_t i = 0; i < m->npending; i++) {
+    char *t = m->pending[i].text;
+    if (strlen(t) != k.len || !slg_mem_eq(t, k.ptr, k.len))
+      continue;
+    slg_exec_loss l;
+    slg_exec_loss_classify(&l, slg_span_make(t, k.len));
+    note_loss(e, &l, &m->pending[i].pos);
+    free(t);
+    memmove(&m->pending[i], &m->pending[i + 1],
+            (m->npending - i - 1) * sizeof m->pending[0]);
+    m->npending--;
+    break;
+  }
+  slg_exec_loss l;
+  if (slg_exec_loss_classify(&l, reason))
+    note_loss(e, &l, pos);
+}
+
+static void on_exec_reason(slg_model *m, const slg_event *ev)
+{
+  slg_exec_loss l;
+  if (ev->flag & 2) {
+    pending_push(m, ev->str2);
+    return;
+  }
+  if (!slg_exec_loss_classify(&l, ev->str2))
+    return; /* "is now RUNNING": no executor to create for it */
+  if (!(ev->flag & 1)) {
+    exec_reason(m, exec_get(m, ev->exec, slg_span_make(NULL, 0)), ev->str2,
+                &m->pos);
+    return;
+  }
+  /* EMR Serverless "Executor(s) 30,31 exited unexpectedly ...". */
+  const char *p = ev->str.ptr;
+  const char *end = p + ev->str.len;
+  while (p < end) {
+    const char *c = memchr(p, ',', (size_t)(end - p));
+    const char *e = c ? c : end;
+    const char *b = p;
+    while (b < e && *b == ' ')
+      b++;
+    if (e > b)
+      exec_reason(m, exec_get(m, slg_span_between(b, e),
+                              slg_span_make(NULL, 0)),
+                  ev->str2, &m->pos);
+    p = c ? c + 1 : end;
+  }
+}
+
+/* "Shutting down all executors": the executors still alive stop with the
+ * application (benign). */
+static void on_exec_shutdown(slg_model *m)
+{
+  static const char lit[] = "Shutting down all executors";
+  slg_app *a = cur_app(m);
+  slg_exec_loss l;
+  l.cls = SLG_EXEC_SHUTDOWN;
+  l.rank = SLG_EXEC_RANK_PLATFORM;
+  l.code = INT64_MIN;
+  l.evidence = slg_span_make(lit, sizeof lit - 1);
+  for (size_t i = 0; i < a->nexecutors; i++)
+    if (a->executors[i].live && a->executors[i].loss_class == SLG_EXEC_NONE)
+      note_loss(&a->executors[i], &l, &m->pos);
+}
+
+/* YarnAllocator's "Will request N executor container(s), each with C
+ * core(s) and M MB memory (including O MB of overhead)": M includes O. */
+static void on_exec_resources(slg_model *m, const slg_event *ev)
+{
+  slg_app *a = cur_app(m);
+  char buf[32];
+  if (a->exec_memory == NULL) {
+    uint64_t mem = ev->flag && ev->n2 <= ev->n ? ev->n - ev->n2 : ev->n;
+    snprintf(buf, sizeof buf, "%llu MB%s", (unsigned long long)mem,
+             ev->flag ? "" : " with overhead");
+    a->exec_memory = slg_xstrndup(buf, strlen(buf));
+  }
+  if (a->exec_overhead == NULL && ev->flag) {
+    snprintf(buf, sizeof buf, "%llu MB", (unsigned long long)ev->n2);
+    a->exec_overhead = slg_xstrndup(buf, strlen(buf));
+  }
+  if (a->exec_cores == NULL) {
+    snprintf(buf, sizeof buf, "%llu", (unsigned long long)ev->n3);
+    a->exec_cores = slg_xstrndup(buf, strlen(buf));
+  }
+}
+
 static void on_exec_lost(slg_model *m, const slg_event *ev)
 {
   slg_executor *e = exec_get(m, ev->exec, ev->host);
@@ -1058,11 +1237,16 @@ static void on_exec_lost(slg_model *m, const slg_event *ev)
     e->lost = 1;
     a->executors_lost++;
   }
+  if (e->lost_line.line == 0)
+    e->lost_line = m->pos;
   if (e->lost_reason == NULL && ev->str2.len > 0)
     e->lost_reason = dup_reason(ev->str2);
-  if (e->lost_reason == NULL && !ev->flag) {
+  exec_reason(m, e, ev->str2, &m->pos);
+  if (ev->str2.len == 0 && !ev->flag) {
+    /* Kubernetes: the reason starts on the next line. */
     m->cont = CONT_EXEC_REASON;
     m->cont_idx = (size_t)(e - a->executors);
+    m->cont_lines = 0;
   }
   exec_gone(m, e);
 }
@@ -1075,6 +1259,7 @@ static void exec_removed_one(slg_model *m, slg_span id, slg_span reason)
     a->executors_removed++;
   if (e->lost_reason == NULL && reason.len > 0)
     e->lost_reason = dup_reason(reason);
+  exec_reason(m, e, reason, &m->pos);
   exec_gone(m, e);
 }
 
@@ -1381,11 +1566,26 @@ static SLG_NOINLINE void apply_other(slg_model *m, const slg_event *ev,
   }
   case SLG_EV_EXECUTOR_KILLED: {
     slg_executor *e = exec_get(m, ev->exec, ev->host);
+    slg_exec_loss l;
     if (ev->flag)
       e->decommissioned = 1;
     exec_removed_one(m, ev->exec, slg_span_make(NULL, 0));
+    slg_exec_loss_classify(&l, ev->flag ? slg_span_make("is decommissioned",
+                                                        17)
+                                        : slg_span_make("killed by driver",
+                                                        16));
+    note_loss(e, &l, &m->pos);
     break;
   }
+  case SLG_EV_EXECUTOR_REASON:
+    on_exec_reason(m, ev);
+    break;
+  case SLG_EV_EXECUTORS_SHUTDOWN:
+    on_exec_shutdown(m);
+    break;
+  case SLG_EV_EXECUTOR_RESOURCES:
+    on_exec_resources(m, ev);
+    break;
   case SLG_EV_TASK_LOST:
     on_task_lost(m, ev, exec_num);
     break;
@@ -1464,6 +1664,15 @@ struct slg_model_route {
 };
 typedef struct slg_model_route logger_entry;
 
+/* The standalone backend logs the application id ("Connected to Spark
+ * cluster with app ID") and executor exits ("Executor app-../3 removed:
+ * Command exited with code 137"). */
+static int backend(slg_span msg, slg_event *out)
+{
+  int r = slg_extract_context(msg, out);
+  return r != SLG_EXTRACT_NONE ? r : slg_extract_executors(msg, out);
+}
+
 #define L(s, f, k) {s, sizeof(s) - 1, f, f, k}
 /* The TaskSetManager extractor's fast reader (fastpath TSM_FAST_START). */
 #define TSM(s)                                                               \
@@ -1478,12 +1687,19 @@ static const logger_entry loggers[] = {
     L("YarnClusterScheduler", slg_extract_taskscheduler, 1),
     L("SparkContext", slg_extract_context, 0),
     L("YarnClientImpl", slg_extract_context, 0),
-    L("StandaloneSchedulerBackend", slg_extract_context, 0),
-    L("SparkDeploySchedulerBackend", slg_extract_context, 0),
+    L("StandaloneSchedulerBackend", backend, 0),
+    L("SparkDeploySchedulerBackend", backend, 0),
     L("Executor", slg_extract_executor_side, 0),
     L("ExecutorAllocationManager", slg_extract_executors, 0),
     L("ExecutorMonitor", slg_extract_executors, 0),
     L("BlockManagerMasterEndpoint", slg_extract_executors, 0),
+    /* Why executors went away (executor_loss.h). */
+    L("HeartbeatReceiver", slg_extract_executors, 0),
+    L("YarnAllocator", slg_extract_executors, 0),
+    L("ExecutorContainerStoreImpl", slg_extract_executors, 0),
+    L("StandaloneAppClient$ClientEndpoint", slg_extract_executors, 0),
+    L("AppClient$ClientEndpoint", slg_extract_executors, 0),
+    L("CoarseGrainedExecutorBackend", slg_extract_executors, 0),
     L("MapOutputTrackerMaster", slg_extract_shuffle, 0),
     L("MapOutputTracker", slg_extract_shuffle, 0),
     L("ShufflePartitionsUtil", slg_extract_shuffle, 0),
@@ -1514,6 +1730,15 @@ static const logger_entry *classify(slg_span l)
   return NULL;
 }
 
+/* Scheduler backends of every platform ("YarnClientSchedulerBackend",
+ * "KubernetesClusterSchedulerBackend", "JESSchedulerBackend", ...): they
+ * log "Shutting down all executors" when the application stops. */
+static int is_backend(slg_span l)
+{
+  return l.len > 16 &&
+         slg_mem_eq(l.ptr + l.len - 16, "SchedulerBackend", 16);
+}
+
 /* `raw` is slg_time_ms(t), which the scan computed already. */
 static void set_now(slg_model *m, const slg_time *t, int64_t raw)
 {
@@ -1536,7 +1761,7 @@ const slg_model_route *slg_model_route_of(slg_span logger)
   static const logger_entry endpoint = {"", 0, slg_extract_executors,
                                         slg_extract_executors, 0};
   const logger_entry *e = classify(logger);
-  if (e == NULL && is_backend_endpoint(logger))
+  if (e == NULL && (is_backend_endpoint(logger) || is_backend(logger)))
     e = &endpoint;
   return e;
 }
@@ -1609,7 +1834,6 @@ void slg_model_record(slg_model *m, const slg_record *rec, slg_span logger,
 
 void slg_model_continuation(slg_model *m, slg_span line, const slg_pos *pos)
 {
-  (void)pos;
   if (m->cont == CONT_NONE || m->napps == 0)
     return;
   while (line.len > 0 && (line.ptr[0] == ' ' || line.ptr[0] == '\t')) {
@@ -1621,9 +1845,17 @@ void slg_model_continuation(slg_model *m, slg_span line, const slg_pos *pos)
     return;
   slg_app *a = cur_app(m);
   if (m->cont == CONT_EXEC_REASON && m->cont_idx < a->nexecutors) {
+    /* Kubernetes' reason spans lines: "The executor with id 2 exited with
+     * exit code 137(...)", "The API gave the following brief reason:
+     * ...", the container statuses ("termination reason: OOMKilled"). */
     slg_executor *e = &a->executors[m->cont_idx];
     if (e->lost_reason == NULL)
       e->lost_reason = dup_reason(line);
+    slg_exec_loss l;
+    if (slg_exec_loss_classify(&l, line))
+      note_loss(e, &l, pos);
+    if (++m->cont_lines < 64)
+      return; /* the next continuation line may say more */
   } else if (m->cont == CONT_STAGE_REASON && m->cont_idx < a->nstages) {
     slg_stage *s = &a->stages[m->cont_idx];
     if (s->nattempts > 0 && s->attempts[s->nattempts - 1].failure == NULL)
@@ -1640,8 +1872,35 @@ static int cmp_u64(const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
+/* Executors lost with no reason that says why are deaths of unknown
+ * class at their first loss line; then the counts by class. */
+static void finish_losses(slg_app *a)
+{
+  memset(a->exec_loss, 0, sizeof a->exec_loss);
+  a->exec_deaths = a->exec_benign = 0;
+  for (size_t i = 0; i < a->nexecutors; i++) {
+    slg_executor *e = &a->executors[i];
+    if (e->loss_class == SLG_EXEC_NONE && e->lost) {
+      e->loss_class = SLG_EXEC_UNKNOWN;
+      e->loss_rank = SLG_EXEC_RANK_GENERIC;
+      e->loss_line = e->lost_line;
+      if (e->lost_reason != NULL) {
+        size_t n = strlen(e->lost_reason);
+        e->loss_evidence = slg_xstrndup(e->lost_reason, n < 120 ? n : 120);
+      }
+    }
+    a->exec_loss[e->loss_class]++;
+    if (slg_exec_class_is_death(e->loss_class))
+      a->exec_deaths++;
+    else if (slg_exec_class_is_benign(e->loss_class))
+      a->exec_benign++;
+  }
+  a->exec_loss[SLG_EXEC_NONE] = 0;
+}
+
 static void finish_app(slg_app *a, app_ix *x)
 {
+  finish_losses(a);
   /* Shuffle writers: "Registering RDD 3 ... as input to shuffle 0" and
    * "Submitting ShuffleMapStage 0 (MapPartitionsRDD[3] ...)". */
   for (size_t i = 0; i < a->nstages; i++) {

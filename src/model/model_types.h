@@ -23,6 +23,7 @@
 
 #include "common.h"
 #include "event.h"
+#include "executor_loss.h"
 #include "model.h"
 #include "sketch.h"
 
@@ -188,6 +189,14 @@ typedef struct slg_executor {
   uint64_t failed_tasks;
   int registered;       /* counted in slg_app.executors_added */
   int live;             /* bookkeeping for executors_max_concurrent */
+  /* Why it went away (executor_loss.h): the class of its most specific
+   * reason (a death, or a benign removal), that reason's rank, a short
+   * quote of it and its line. SLG_EXEC_NONE while nothing says. */
+  slg_exec_class loss_class;
+  int loss_rank;
+  char *loss_evidence;  /* NULL when the line gave no text */
+  slg_pos loss_line;
+  slg_pos lost_line;    /* the first "Lost executor" / "Executor lost" */
 } slg_executor;
 
 typedef struct slg_shuffle {
@@ -229,6 +238,19 @@ typedef struct slg_app {
   uint64_t executors_lost;
   uint64_t executors_max_concurrent;
   uint64_t executors_requested; /* sum of "Requesting N new executors" */
+  /* Executors by loss class, deaths and benign removals (index
+   * slg_exec_class; [SLG_EXEC_NONE] unused), set by slg_model_finish. */
+  uint64_t exec_loss[SLG_EXEC_CLASS_COUNT];
+  uint64_t exec_deaths;         /* the death classes summed */
+  uint64_t exec_benign;         /* the benign ones summed */
+  /* Executor size as the log states it (spark.executor.memory,
+   * spark.executor.memoryOverhead, spark.executor.cores in a logged
+   * configuration, or YarnAllocator's "Will request ... each with C
+   * core(s) and M MB memory (including O MB of overhead)"); NULL when
+   * not logged. */
+  char *exec_memory;
+  char *exec_overhead;
+  char *exec_cores;
   /* Tasks, over all stages. */
   uint64_t running_tasks;       /* at the end of the log */
   uint64_t peak_running_tasks;  /* max concurrently running, from the

@@ -55,7 +55,7 @@ void slg_render_github(const slg_report *rep, const slg_render_options *o,
  * Writes the model's keys into the JSON object currently open in `j`
  * ("apps": [...]), as documented in docs/json-schema.md.
  */
-void slg_model_render_json(const slg_model *m, slg_json *j);
+void slg_model_render_json(const slg_report *rep, slg_json *j);
 
 /* render_text_model.c; `color` != 0 emits ANSI colours. */
 void slg_model_render_text_summary(const slg_model *m, slg_buf *out,

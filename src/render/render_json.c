@@ -430,7 +430,7 @@ void slg_render_json(const slg_report *rep, const slg_render_options *o,
   slg_json_key(&j, "levels");
   levels_object(&j, rep->acc->levels);
   loggers_array(rep, &j);
-  slg_model_render_json(rep->model, &j);
+  slg_model_render_json(rep, &j);
   analysis_keys(rep, o, &j);
   slg_json_object_end(&j);
   slg_buf_putc(out, '\n');

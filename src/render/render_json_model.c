@@ -6,6 +6,7 @@
 #include "render.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model_types.h"
@@ -187,7 +188,76 @@ static void render_attempt(slg_json *j, const slg_app *a, const slg_stage *s,
   slg_json_object_end(j);
 }
 
-static void render_app(slg_json *j, const slg_app *a)
+static int by_loss_line(const void *x, const void *y)
+{
+  const slg_executor *a = *(const slg_executor *const *)x;
+  const slg_executor *b = *(const slg_executor *const *)y;
+  if (a->loss_line.file != b->loss_line.file)
+    return a->loss_line.file < b->loss_line.file ? -1 : 1;
+  if (a->loss_line.line != b->loss_line.line)
+    return a->loss_line.line < b->loss_line.line ? -1 : 1;
+  return a < b ? -1 : a > b;
+}
+
+/* "executor_deaths" in line order, "executor_deaths_by_class",
+ * "benign_removals" and "benign_removals_by_reason". */
+static void render_losses(slg_json *j, const slg_report *rep,
+                          const slg_app *a)
+{
+  const slg_executor **d = NULL;
+  size_t n = 0;
+  if (a->exec_deaths > 0) {
+    d = slg_xmalloc(a->exec_deaths * sizeof *d);
+    for (size_t i = 0; i < a->nexecutors; i++)
+      if (slg_exec_class_is_death(a->executors[i].loss_class) &&
+          n < a->exec_deaths)
+        d[n++] = &a->executors[i];
+    qsort(d, n, sizeof *d, by_loss_line);
+  }
+  slg_json_key(j, "executor_deaths");
+  slg_json_array_begin(j);
+  for (size_t i = 0; i < n; i++) {
+    const slg_executor *e = d[i];
+    slg_json_object_begin(j);
+    jstr(j, "executor", e->id);
+    jstr(j, "class", slg_exec_class_name(e->loss_class));
+    jstr(j, "evidence", e->loss_evidence);
+    slg_json_key(j, "line");
+    if (e->loss_line.line == 0) {
+      slg_json_null(j);
+    } else {
+      slg_json_object_begin(j);
+      jstr(j, "file", slg_report_file_path(rep, e->loss_line.file));
+      ju64(j, "line", e->loss_line.line);
+      slg_json_object_end(j);
+    }
+    slg_json_object_end(j);
+  }
+  slg_json_array_end(j);
+  free(d);
+  slg_json_key(j, "executor_deaths_by_class");
+  slg_json_object_begin(j);
+  for (int c = SLG_EXEC_FIRST_DEATH; c <= SLG_EXEC_LAST_DEATH; c++)
+    if (a->exec_loss[c] > 0)
+      ju64(j, slg_exec_class_name((slg_exec_class)c), a->exec_loss[c]);
+  slg_json_object_end(j);
+  ju64(j, "benign_removals", a->exec_benign);
+  slg_json_key(j, "benign_removals_by_reason");
+  slg_json_object_begin(j);
+  ju64(j, "idle", a->exec_loss[SLG_EXEC_IDLE]);
+  ju64(j, "killed_by_driver", a->exec_loss[SLG_EXEC_KILLED_BY_DRIVER]);
+  ju64(j, "shutdown", a->exec_loss[SLG_EXEC_SHUTDOWN]);
+  ju64(j, "decommission", a->exec_loss[SLG_EXEC_SCALE_DOWN]);
+  slg_json_object_end(j);
+  slg_json_key(j, "executor_resources");
+  slg_json_object_begin(j);
+  jstr(j, "memory", a->exec_memory);
+  jstr(j, "memory_overhead", a->exec_overhead);
+  jstr(j, "cores", a->exec_cores);
+  slg_json_object_end(j);
+}
+
+static void render_app(slg_json *j, const slg_report *rep, const slg_app *a)
 {
   slg_json_object_begin(j);
   jstr(j, "spark_version", a->spark_version);
@@ -209,6 +279,7 @@ static void render_app(slg_json *j, const slg_app *a)
   ju64(j, "max_concurrent", a->executors_max_concurrent);
   ju64(j, "requested", a->executors_requested);
   slg_json_object_end(j);
+  render_losses(j, rep, a);
 
   slg_json_key(j, "jobs");
   slg_json_array_begin(j);
@@ -293,13 +364,13 @@ static void render_app(slg_json *j, const slg_app *a)
   slg_json_object_end(j);
 }
 
-void slg_model_render_json(const slg_model *m, slg_json *j)
+void slg_model_render_json(const slg_report *rep, slg_json *j)
 {
   size_t n;
-  const slg_app *apps = slg_model_apps(m, &n);
+  const slg_app *apps = slg_model_apps(rep->model, &n);
   slg_json_key(j, "apps");
   slg_json_array_begin(j);
   for (size_t i = 0; i < n; i++)
-    render_app(j, &apps[i]);
+    render_app(j, rep, &apps[i]);
   slg_json_array_end(j);
 }

@@ -141,7 +141,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   slg_json j;
   slg_json_init(&j, &out, 0);
   slg_json_object_begin(&j);
-  slg_model_render_json(m, &j);
+  slg_report rep;
+  memset(&rep, 0, sizeof rep);
+  rep.model = m;
+  slg_model_render_json(&rep, &j);
   slg_json_object_end(&j);
   slg_buf_putc(&out, '\n');
   const char *why = fuzz_json_problem(out.ptr, out.len);
