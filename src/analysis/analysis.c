@@ -28,9 +28,11 @@
  *  - FEW_TASKS (info): a first attempt of a shuffle stage with fewer tasks
  *    than the app's peak of concurrently running tasks, only when it
  *    matters: wall time >= 60 s and >= 10% of the app's task time.
- *  - EXECUTOR_LOSS (error when the reason says memory, else warning): a
- *    stage attempt lost tasks with ExecutorLostFailure; an app-level
- *    finding for lost executors no stage shows.
+ *  - EXECUTOR_LOSS (error for memory deaths, info when every death is a
+ *    decommission, else warning): executors died (executor_loss.h; idle
+ *    removals, driver kills and the shutdown are benign and never count);
+ *    on each stage attempt that lost tasks with them, or once for the
+ *    application when no stage shows it. Its fix depends on the classes.
  *  - SPECULATION (info): speculative copies were launched.
  *  - LONG_STAGE (warning): a stage attempt ran >= 30 min of wall time.
  *  - NO_SCHEDULER_LINES (error): the input has no scheduler lines at all.
@@ -155,13 +157,183 @@ static int benign_or_own_kind(const char *kind)
          strcmp(kind, "TaskKilled") == 0 || strcmp(kind, "Resubmitted") == 0;
 }
 
-/* Lost-executor reasons that mean memory: YARN's "exceeding ... memory
- * limits", Kubernetes' exit code 137 (SIGKILL, OOM killer), OOM errors. */
-static int memory_reason(const char *r)
+/* A death for memory: a container kill (137, YARN memory limits,
+ * OOMKilled) or the JVM's own OutOfMemoryError exit (52). */
+static int memory_death(const slg_executor *e)
 {
-  return r && (strstr(r, "memory") || strstr(r, "Memory") ||
-               strstr(r, "exit code 137") || strstr(r, "exit status: 137") ||
-               strstr(r, "OOM") || strstr(r, "OutOfMemory"));
+  return e->loss_class == SLG_EXEC_OOM_KILL ||
+         (e->loss_class == SLG_EXEC_EXIT_CODE && e->loss_code == 52);
+}
+
+static int memory_deaths(const slg_app *app)
+{
+  int n = 0;
+  for (size_t i = 0; i < app->nexecutors; i++)
+    n += memory_death(&app->executors[i]);
+  return n;
+}
+
+/* The first death of the application (by line), NULL when none. */
+static const slg_executor *first_death(const slg_app *app)
+{
+  const slg_executor *f = NULL;
+  for (size_t i = 0; i < app->nexecutors; i++) {
+    const slg_executor *e = &app->executors[i];
+    if (!slg_exec_class_is_death(e->loss_class))
+      continue;
+    if (f == NULL || e->loss_line.file < f->loss_line.file ||
+        (e->loss_line.file == f->loss_line.file &&
+         e->loss_line.line < f->loss_line.line))
+      f = e;
+  }
+  return f;
+}
+
+/* EXECUTOR_LOSS for the application's deaths (benign removals never
+ * count): severity, message naming the classes and the first death, a
+ * fix per class, the death lines, and the executor size next to a memory
+ * fix. `what` starts the message ("stage 3.0 lost 2 tasks with their
+ * executors" or NULL for the application). */
+static void executor_loss(slg_finding *f, const slg_app *app,
+                          const char *what)
+{
+  slg_buf m = SLG_BUF_INIT, fix = SLG_BUF_INIT;
+  const slg_executor *first = first_death(app);
+  if (what != NULL)
+    slg_buf_printf(&m, "%s; ", what);
+  slg_buf_printf(&m, "%llu executor%s died (",
+                 (unsigned long long)app->exec_deaths,
+                 app->exec_deaths == 1 ? "" : "s");
+  const char *sep = "";
+  for (int c = SLG_EXEC_FIRST_DEATH; c <= SLG_EXEC_LAST_DEATH; c++)
+    if (app->exec_loss[c]) {
+      slg_buf_printf(&m, "%s%llu %s", sep,
+                     (unsigned long long)app->exec_loss[c],
+                     slg_exec_class_name((slg_exec_class)c));
+      sep = ", ";
+    }
+  slg_buf_puts(&m, ")");
+  if (first != NULL) {
+    slg_buf_printf(&m, "; the first, executor %s, at line %llu", first->id,
+                   (unsigned long long)first->loss_line.line);
+    if (first->loss_evidence)
+      slg_buf_printf(&m, ": %s", first->loss_evidence);
+  }
+  sep = "";
+  int mem = memory_deaths(app);
+  if (app->exec_loss[SLG_EXEC_OOM_KILL]) {
+    slg_buf_printf(&fix, "%scontainers were killed for memory (137, "
+                         "memory limits, OOMKilled): raise "
+                         "spark.executor.memoryOverhead (or "
+                         "spark.executor.memory), give each executor fewer "
+                         "cores, or use more partitions",
+                   sep);
+    sep = "; ";
+  }
+  if (app->exec_loss[SLG_EXEC_EXIT_CODE]) {
+    int oom = 0;
+    for (size_t i = 0; i < app->nexecutors; i++)
+      oom |= app->executors[i].loss_class == SLG_EXEC_EXIT_CODE &&
+             app->executors[i].loss_code == 52;
+    slg_buf_printf(&fix, "%s%s", sep,
+                   oom ? "exit code 52 is the executor JVM's "
+                         "OutOfMemoryError: raise spark.executor.memory or "
+                         "fix the skew that fills one task's heap"
+                       : "the executor process exited with an error: read "
+                         "its stderr for the exception");
+    sep = "; ";
+  }
+  if (app->exec_loss[SLG_EXEC_SIGTERM]) {
+    slg_buf_printf(&fix, "%scontainers got SIGTERM (143): the resource "
+                         "manager killed them, often after a memory check "
+                         "or preemption; read the NodeManager or pod "
+                         "diagnostics",
+                   sep);
+    sep = "; ";
+  }
+  if (app->exec_loss[SLG_EXEC_HEARTBEAT]) {
+    slg_buf_printf(&fix, "%sexecutors stopped sending heartbeats, usually "
+                         "long GC pauses or a hidden OOM: give them more "
+                         "memory and check GC; raise spark.network.timeout "
+                         "only if the executors are healthy",
+                   sep);
+    sep = "; ";
+  }
+  if (app->exec_loss[SLG_EXEC_PREEMPTED]) {
+    slg_buf_printf(&fix, "%sthe cluster preempted containers: use a queue "
+                         "with guaranteed capacity or change the "
+                         "preemption policy",
+                   sep);
+    sep = "; ";
+  }
+  if (app->exec_loss[SLG_EXEC_NODE_LOST]) {
+    slg_buf_printf(&fix, "%snodes or workers were lost: check node health "
+                         "(spot reclaims, auto-scaling, disks); Spark "
+                         "reruns the lost work",
+                   sep);
+    sep = "; ";
+  }
+  if (app->exec_loss[SLG_EXEC_DECOMMISSION]) {
+    slg_buf_printf(&fix, "%sexecutors were decommissioned: benign unless "
+                         "shuffle data was lost (see FETCH_FAILURE); "
+                         "spark.storage.decommission.shuffleBlocks.enabled "
+                         "migrates it",
+                   sep);
+    sep = "; ";
+  }
+  if (app->exec_loss[SLG_EXEC_UNKNOWN]) {
+    slg_buf_printf(&fix, "%sthe log gives no reason for %s: look for the "
+                         "platform's (YARN, Kubernetes, worker) message "
+                         "about those executors",
+                   sep, app->exec_loss[SLG_EXEC_UNKNOWN] == 1
+                            ? "one executor"
+                            : "some executors");
+    sep = "; ";
+  }
+  /* The executor size the log states, only these keys (none matches
+   * spark.redaction.regex). */
+  if (mem && (app->exec_memory || app->exec_overhead || app->exec_cores)) {
+    slg_buf_puts(&fix, " (the log states executor");
+    if (app->exec_memory)
+      slg_buf_printf(&fix, " memory %s", app->exec_memory);
+    if (app->exec_overhead)
+      slg_buf_printf(&fix, "%s overhead %s", app->exec_memory ? "," : "",
+                     app->exec_overhead);
+    if (app->exec_cores)
+      slg_buf_printf(&fix, "%s %s core%s",
+                     app->exec_memory || app->exec_overhead ? "," : "",
+                     app->exec_cores,
+                     strcmp(app->exec_cores, "1") == 0 ? "" : "s");
+    slg_buf_puts(&fix, ")");
+    if (app->exec_memory)
+      ev_str(f, "executor_memory", app->exec_memory);
+    if (app->exec_overhead)
+      ev_str(f, "executor_memory_overhead", app->exec_overhead);
+    if (app->exec_cores)
+      ev_str(f, "executor_cores", app->exec_cores);
+  }
+  f->message = slg_xstrndup(slg_buf_cstr(&m), m.len);
+  f->suggestion = slg_xstrndup(slg_buf_cstr(&fix), fix.len);
+  slg_buf_dispose(&m);
+  slg_buf_dispose(&fix);
+  ev_num(f, "executor_deaths", (double)app->exec_deaths);
+  ev_num(f, "memory_deaths", (double)mem);
+  if (first != NULL)
+    ev_str(f, "first_class", slg_exec_class_name(first->loss_class));
+  /* The death lines, first first. */
+  if (first != NULL && f->nlines < SLG_MAX_EVIDENCE && first->loss_line.line)
+    f->lines[f->nlines++] = first->loss_line;
+}
+
+/* error for memory deaths, info when every death is a decommission,
+ * else warning. */
+static slg_severity loss_severity(const slg_app *app)
+{
+  if (memory_deaths(app))
+    return SLG_SEV_ERROR;
+  if (app->exec_loss[SLG_EXEC_DECOMMISSION] == app->exec_deaths)
+    return SLG_SEV_INFO;
+  return SLG_SEV_WARNING;
 }
 
 static int is_shuffle_stage(const slg_stage *s)
@@ -300,21 +472,14 @@ static void stage_findings(slg_analysis *a, const slg_thresholds *th,
     ev_num(f, "peak_running_tasks", (double)app->peak_running_tasks);
   }
   uint64_t lost = kind_count(g, "ExecutorLostFailure");
-  if (lost) {
-    int mem = 0;
-    for (size_t i = 0; i < app->nexecutors; i++)
-      if (app->executors[i].lost && memory_reason(app->executors[i].lost_reason))
-        mem = 1;
-    f = add(a, SLG_FINDING_EXECUTOR_LOSS, mem ? SLG_SEV_ERROR : SLG_SEV_WARNING,
-            (int64_t)ai, job, (int64_t)s->id, t->attempt);
-    f->message = fmt("%s lost %llu task%s with their executor%s", name,
-                     (unsigned long long)lost, lost == 1 ? "" : "s",
-                     mem ? " (killed for exceeding memory)" : "");
-    f->suggestion = fmt("give executors more memory "
-                        "(spark.executor.memoryOverhead, "
-                        "spark.executor.memory) or fewer cores each; on "
-                        "spot/preemptible nodes, enable decommissioning");
+  if (lost && app->exec_deaths) {
+    char what[192];
+    snprintf(what, sizeof what, "%s lost %llu task%s with their executors",
+             name, (unsigned long long)lost, lost == 1 ? "" : "s");
+    f = add(a, SLG_FINDING_EXECUTOR_LOSS, loss_severity(app), (int64_t)ai,
+            job, (int64_t)s->id, t->attempt);
     ev_num(f, "tasks_lost", (double)lost);
+    executor_loss(f, app, what);
     ev_lines(f, t);
   }
   if (g->speculative) {
@@ -497,26 +662,12 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
         r->skew = p50 > 0 ? mx / p50 : -1;
       }
     }
-    if (app->executors_lost && !stage_loss) {
-      int mem = 0;
-      const char *reason = NULL;
-      for (size_t i = 0; i < app->nexecutors; i++)
-        if (app->executors[i].lost) {
-          if (!reason)
-            reason = app->executors[i].lost_reason;
-          mem |= memory_reason(app->executors[i].lost_reason);
-        }
-      slg_finding *f = add(a, SLG_FINDING_EXECUTOR_LOSS,
-                           mem ? SLG_SEV_ERROR : SLG_SEV_WARNING,
+    if (app->exec_deaths && !stage_loss) {
+      /* Idle removals, driver kills and the shutdown are benign: only
+       * deaths raise it (executor_loss.h). */
+      slg_finding *f = add(a, SLG_FINDING_EXECUTOR_LOSS, loss_severity(app),
                            (int64_t)ai, -1, -1, -1);
-      f->message = fmt("%llu executor%s lost%s%s",
-                       (unsigned long long)app->executors_lost,
-                       app->executors_lost == 1 ? " was" : "s were",
-                       reason ? ": " : "", reason ? reason : "");
-      f->suggestion = fmt("give executors more memory "
-                          "(spark.executor.memoryOverhead, "
-                          "spark.executor.memory) or fewer cores each");
-      ev_num(f, "executors_lost", (double)app->executors_lost);
+      executor_loss(f, app, NULL);
     }
     for (size_t i = 0; i < app->nshuffles; i++)
       if ((double)app->shuffles[i].map_status_bytes > map_status)
@@ -530,7 +681,7 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
     check_see(&c[3], failed, ai);
     check_see(&c[4], retries, ai);
     check_see(&c[5], fetch, ai);
-    check_see(&c[6], (double)app->executors_lost, ai);
+    check_see(&c[6], (double)app->exec_deaths, ai);
     check_see(&c[7], duration, ai);
     check_see(&c[8], map_status, ai);
 
@@ -549,11 +700,8 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
         a->jobs_unfinished++;
       }
     }
-    a->executors_lost += app->executors_lost;
-    for (size_t i = 0; i < app->nexecutors; i++)
-      if (app->executors[i].lost &&
-          memory_reason(app->executors[i].lost_reason))
-        a->executors_lost_memory++;
+    a->executors_lost += app->exec_deaths;
+    a->executors_lost_memory += (uint64_t)memory_deaths(app);
     a->fetch_failures += (uint64_t)fetch;
   }
   if (a->scheduler_lines == 0) {

@@ -109,7 +109,9 @@ typedef enum slg_event_kind {
   SLG_EV_EXECUTORS_SHUTDOWN, /* "Shutting down all executors" */
   SLG_EV_EXECUTOR_RESOURCES, /* YarnAllocator "Will request ...": n3 =
                                 cores, n = memory MB, n2 = overhead MB
-                                (flag & 1 when logged) */
+                                (flag & 1 when logged); flag & 2:
+                                SparkContext's "Spark configuration:",
+                                whose "key=value" lines follow */
   SLG_EV_COUNT
 } slg_event_kind;
 

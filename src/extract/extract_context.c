@@ -40,6 +40,13 @@ int slg_extract_context(slg_span msg, slg_event *out)
     out->str = slg_span_between(c.p, c.end);
     return SLG_EXTRACT_OK;
   }
+  if (slg_span_eq(msg, "Spark configuration:")) {
+    /* spark.logConf=true: "key=value" lines follow (the executor size
+     * is read from them). */
+    out->kind = SLG_EV_EXECUTOR_RESOURCES;
+    out->flag = 2;
+    return SLG_EXTRACT_OK;
+  }
   const char *a = slg_find(c.p, c.end, "application_");
   if (a == NULL)
     a = slg_find(c.p, c.end, "app ID ");

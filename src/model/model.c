@@ -14,6 +14,7 @@
  */
 #include "model.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -188,7 +189,7 @@ typedef struct app_ix {
   uint64_t live_execs;
 } app_ix;
 
-enum { CONT_NONE, CONT_EXEC_REASON, CONT_STAGE_REASON };
+enum { CONT_NONE, CONT_EXEC_REASON, CONT_STAGE_REASON, CONT_CONF };
 
 struct slg_model {
   slg_app *apps;
@@ -1093,6 +1094,7 @@ static void note_loss(slg_executor *e, const slg_exec_loss *l,
   }
   e->loss_class = l->cls;
   e->loss_rank = l->rank;
+  e->loss_code = l->code;
   free(e->loss_evidence);
   e->loss_evidence = NULL;
   if (l->evidence.len > 0)
@@ -1213,6 +1215,11 @@ static void on_exec_resources(slg_model *m, const slg_event *ev)
 {
   slg_app *a = cur_app(m);
   char buf[32];
+  if (ev->flag & 2) {
+    m->cont = CONT_CONF;
+    m->cont_lines = 0;
+    return;
+  }
   if (a->exec_memory == NULL) {
     uint64_t mem = ev->flag && ev->n2 <= ev->n ? ev->n - ev->n2 : ev->n;
     snprintf(buf, sizeof buf, "%llu MB%s", (unsigned long long)mem,
@@ -1844,7 +1851,29 @@ void slg_model_continuation(slg_model *m, slg_span line, const slg_pos *pos)
   if (line.len == 0)
     return;
   slg_app *a = cur_app(m);
-  if (m->cont == CONT_EXEC_REASON && m->cont_idx < a->nexecutors) {
+  if (m->cont == CONT_CONF) {
+    /* "spark.executor.memory=6g": only the executor size keys are kept
+     * (none of them matches spark.redaction.regex). */
+    static const struct {
+      const char *key;
+      size_t off;
+    } keys[] = {
+        {"spark.executor.memory=", offsetof(slg_app, exec_memory)},
+        {"spark.executor.memoryOverhead=", offsetof(slg_app, exec_overhead)},
+        {"spark.executor.cores=", offsetof(slg_app, exec_cores)},
+    };
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+      size_t n = strlen(keys[i].key);
+      if (line.len > n && line.len - n < 32 &&
+          slg_mem_eq(line.ptr, keys[i].key, n)) {
+        char **slot = (char **)(void *)((char *)a + keys[i].off);
+        free(*slot); /* the configuration beats YarnAllocator's sum */
+        *slot = slg_xstrndup(line.ptr + n, line.len - n);
+      }
+    }
+    if (++m->cont_lines < 4096)
+      return;
+  } else if (m->cont == CONT_EXEC_REASON && m->cont_idx < a->nexecutors) {
     /* Kubernetes' reason spans lines: "The executor with id 2 exited with
      * exit code 137(...)", "The API gave the following brief reason:
      * ...", the container statuses ("termination reason: OOMKilled"). */
@@ -1883,6 +1912,7 @@ static void finish_losses(slg_app *a)
     if (e->loss_class == SLG_EXEC_NONE && e->lost) {
       e->loss_class = SLG_EXEC_UNKNOWN;
       e->loss_rank = SLG_EXEC_RANK_GENERIC;
+      e->loss_code = INT64_MIN;
       e->loss_line = e->lost_line;
       if (e->lost_reason != NULL) {
         size_t n = strlen(e->lost_reason);

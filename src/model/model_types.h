@@ -194,6 +194,7 @@ typedef struct slg_executor {
    * quote of it and its line. SLG_EXEC_NONE while nothing says. */
   slg_exec_class loss_class;
   int loss_rank;
+  int64_t loss_code;    /* its exit code, INT64_MIN when none */
   char *loss_evidence;  /* NULL when the line gave no text */
   slg_pos loss_line;
   slg_pos lost_line;    /* the first "Lost executor" / "Executor lost" */

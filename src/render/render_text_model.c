@@ -83,6 +83,44 @@ static void count(const slg_model *m, totals *t)
   }
 }
 
+/* "Executors: 4 died (3 oom-kill, 1 heartbeat), 3 removed (2 idle, 1
+ * shutdown)", over all applications; nothing when none left. */
+static void executors_line(const slg_model *m, slg_buf *out, int color)
+{
+  size_t n;
+  const slg_app *apps = slg_model_apps(m, &n);
+  uint64_t by[SLG_EXEC_CLASS_COUNT] = {0};
+  uint64_t deaths = 0, benign = 0;
+  for (size_t i = 0; i < n; i++) {
+    for (int c = 0; c < SLG_EXEC_CLASS_COUNT; c++)
+      by[c] += apps[i].exec_loss[c];
+    deaths += apps[i].exec_deaths;
+    benign += apps[i].exec_benign;
+  }
+  if (deaths == 0 && benign == 0)
+    return;
+  slg_buf_printf(out, "Executors: %s%llu died%s", color && deaths ?
+                 SLG_STYLE_RED : "", (unsigned long long)deaths,
+                 color && deaths ? SLG_STYLE_RESET : "");
+  const char *sep = " (";
+  for (int c = SLG_EXEC_FIRST_DEATH; c <= SLG_EXEC_LAST_DEATH; c++)
+    if (by[c]) {
+      slg_buf_printf(out, "%s%llu %s", sep, (unsigned long long)by[c],
+                     slg_exec_class_name((slg_exec_class)c));
+      sep = ", ";
+    }
+  slg_buf_printf(out, "%s, %llu removed", deaths ? ")" : "",
+                 (unsigned long long)benign);
+  sep = " (";
+  for (int c = SLG_EXEC_LAST_DEATH + 1; c < SLG_EXEC_CLASS_COUNT; c++)
+    if (by[c]) {
+      slg_buf_printf(out, "%s%llu %s", sep, (unsigned long long)by[c],
+                     slg_exec_class_name((slg_exec_class)c));
+      sep = ", ";
+    }
+  slg_buf_puts(out, benign ? ")\n" : "\n");
+}
+
 void slg_model_render_text_summary(const slg_model *m, slg_buf *out,
                                    int color)
 {
@@ -125,6 +163,7 @@ void slg_model_render_text_summary(const slg_model *m, slg_buf *out,
     slg_buf_printf(out, "%sFailed stage attempts: %s%s\n",
                    color ? SLG_STYLE_RED : "", slg_fmt_count(t.failures, c[0]),
                    color ? SLG_STYLE_RESET : "");
+  executors_line(m, out, color);
 }
 
 static void put_tasks(slg_buf *out, const slg_task_agg *g)
