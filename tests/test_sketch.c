@@ -1,6 +1,8 @@
 /*
- * test_sketch.c - the duration sketch: relative error bound on 10^6
- * adversarial samples, exact count/sum/min/max, and merge-order
+ * test_sketch.c - the duration sketch: nearest rank ceil(q * n) against a
+ * sorted array for every shape of input from n = 1 to 10^5 (exact below
+ * the cut-off, within the relative error bound above it), the bound on
+ * 10^6 adversarial samples, exact count/sum/min/max, and merge-order
  * independence.
  */
 #include <math.h>
@@ -91,8 +93,11 @@ static void check(gen_fn gen)
   assert_int_equal(s.max, mx);
   qsort(v, N, sizeof(*v), cmp);
   static const double qs[] = {0, 0.01, 0.25, 0.5, 0.9, 0.99, 0.999, 1};
+  static const size_t idx[] = {0,          N / 100 - 1, N / 4 - 1,
+                               N / 2 - 1,  N / 10 * 9 - 1,
+                               N / 100 * 99 - 1, N / 1000 * 999 - 1, N - 1};
   for (size_t k = 0; k < sizeof(qs) / sizeof(qs[0]); k++) {
-    double exact = (double)v[(size_t)(qs[k] * (N - 1))];
+    double exact = (double)v[idx[k]];
     double got = slg_sketch_quantile(&s, qs[k]);
     if (exact == 0)
       assert_true(got == 0);
@@ -185,9 +190,21 @@ static double naive_quantile(const slg_sketch *s, double q)
 {
   if (s->count == 0)
     return -1;
-  uint64_t rank = (uint64_t)(q * (double)(s->count - 1));
+  uint64_t rank = (uint64_t)ceil(q * (double)s->count - 1e-9);
+  rank = rank ? rank - 1 : 0;
   if (rank < s->zeros)
     return 0;
+  if (rank == 0)
+    return (double)s->min;
+  if (rank == s->count - 1)
+    return (double)s->max;
+  if (s->counts == NULL) {
+    uint64_t v[SLG_SKETCH_EXACT];
+    size_t n = (size_t)(s->count - s->zeros);
+    memcpy(v, s->exact, n * sizeof *v);
+    qsort(v, n, sizeof *v, cmp);
+    return (double)v[rank - s->zeros];
+  }
   uint64_t seen = s->zeros;
   double v = (double)s->max;
   for (uint32_t k = 0; k < s->nbuckets; k++) {
@@ -257,6 +274,176 @@ static void test_sketch__trim_keeps_answers(void **state)
   slg_sketch_dispose(&b);
 }
 
+/* ---- Property: nearest rank against a sorted array, n = 1 .. 10^5. ---- */
+
+/* Quantiles in millionths, so the expected rank is computed in integers,
+ * independently of the sketch's arithmetic. */
+static const uint64_t prop_qm[] = {0,      1000,   10000,  250000, 500000,
+                                   750000, 900000, 950000, 990000, 999000,
+                                   1000000};
+#define PROP_NQ (sizeof prop_qm / sizeof prop_qm[0])
+
+enum { SHAPE_RANDOM, SHAPE_STEP_AT, SHAPE_STEP_PAST, SHAPE_OUTLIER,
+       SHAPE_EQUAL, SHAPE_ZEROS, SHAPE_SOME_ZEROS, SHAPE_COUNT };
+
+static uint64_t rank_of(uint64_t qm, uint64_t n)
+{
+  uint64_t r = (qm * n + 999999) / 1000000;
+  return r < 1 ? 1 : r;
+}
+
+static void gen_shape(int shape, uint64_t *v, size_t n)
+{
+  uint64_t p90 = rank_of(900000, n); /* 1-based */
+  for (size_t i = 0; i < n; i++) {
+    switch (shape) {
+    case SHAPE_RANDOM:
+      v[i] = rnd() % (i % 2 ? 1000 : 10000000);
+      break;
+    case SHAPE_STEP_AT: /* the p90 rank is the first slow value */
+      v[i] = i + 1 < p90 ? 100 : 1000;
+      break;
+    case SHAPE_STEP_PAST: /* the p90 rank is the last fast value */
+      v[i] = i + 1 <= p90 ? 100 : 1000;
+      break;
+    case SHAPE_OUTLIER:
+      v[i] = i == n / 2 ? 600000 : 40 + i % 3;
+      break;
+    case SHAPE_EQUAL:
+      v[i] = 837;
+      break;
+    case SHAPE_ZEROS:
+      v[i] = 0;
+      break;
+    default: /* SHAPE_SOME_ZEROS */
+      v[i] = i % 3 ? 0 : 1 + rnd() % 5000;
+      break;
+    }
+  }
+  /* Any order: shuffle. */
+  for (size_t i = n; i > 1; i--) {
+    size_t j = (size_t)(rnd() % i);
+    uint64_t t = v[i - 1];
+    v[i - 1] = v[j];
+    v[j] = t;
+  }
+}
+
+static void prop_expect(const slg_sketch *s, const uint64_t *sorted, size_t n,
+                        int exact, int shape)
+{
+  double q[PROP_NQ], got[PROP_NQ];
+  for (size_t k = 0; k < PROP_NQ; k++)
+    q[k] = (double)prop_qm[k] / 1e6;
+  slg_sketch_quantiles(s, q, got, PROP_NQ);
+  for (size_t k = 0; k < PROP_NQ; k++) {
+    uint64_t r = rank_of(prop_qm[k], n);
+    assert_int_equal(slg_sketch_rank(q[k], n), r);
+    double want = (double)sorted[r - 1];
+    int ok = exact || want == 0 ? got[k] == want
+                                : fabs(got[k] - want) / want <=
+                                      SLG_SKETCH_REL_ERROR + 1e-12;
+    if (!ok)
+      fail_msg("n=%zu shape=%d q=%g: got %.3f, want %.0f (rank %llu)", n,
+               shape, q[k], got[k], want, (unsigned long long)r);
+    assert_true(got[k] == slg_sketch_quantile(s, q[k]));
+  }
+}
+
+static void prop_one(size_t n, int shape, uint64_t *v, uint64_t *sorted)
+{
+  gen_shape(shape, v, n);
+  slg_sketch s, half[2], merged;
+  slg_sketch_init(&s);
+  slg_sketch_init(&half[0]);
+  slg_sketch_init(&half[1]);
+  slg_sketch_init(&merged);
+  uint64_t positive = 0;
+  for (size_t i = 0; i < n; i++) {
+    slg_sketch_add(&s, v[i]);
+    slg_sketch_add(&half[i < n / 3], v[i]);
+    positive += v[i] > 0;
+  }
+  memcpy(sorted, v, n * sizeof *v);
+  qsort(sorted, n, sizeof *v, cmp);
+  int exact = positive <= SLG_SKETCH_EXACT;
+  /* Exactly while the values are kept; the buckets only past them. */
+  assert_true(exact == (s.counts == NULL));
+  prop_expect(&s, sorted, n, exact, shape);
+  slg_sketch_trim(&s);
+  prop_expect(&s, sorted, n, exact, shape);
+  slg_sketch_merge(&merged, &half[1]);
+  slg_sketch_merge(&merged, &half[0]);
+  assert_int_equal(merged.count, s.count);
+  assert_int_equal(merged.sum, s.sum);
+  prop_expect(&merged, sorted, n, exact, shape);
+  slg_sketch_dispose(&s);
+  slg_sketch_dispose(&half[0]);
+  slg_sketch_dispose(&half[1]);
+  slg_sketch_dispose(&merged);
+}
+
+static void test_sketch__nearest_rank_property(void **state)
+{
+  (void)state;
+  const size_t max = 100000;
+  uint64_t *v = malloc(max * sizeof *v);
+  uint64_t *sorted = malloc(max * sizeof *sorted);
+  assert_non_null(v);
+  assert_non_null(sorted);
+  /* Every n up to well past the cut-off, then ~6% steps to 10^5, with
+   * the neighbours of round counts (where q * n is an integer). */
+  size_t n = 1;
+  while (n <= max) {
+    for (int shape = 0; shape < SHAPE_COUNT; shape++)
+      prop_one(n, shape, v, sorted);
+    if (n < 4 * SLG_SKETCH_EXACT)
+      n++;
+    else if (n % 1000 == 999 || n % 1000 == 0)
+      n++;
+    else {
+      size_t next = n + n / 16;
+      size_t round = (next / 1000) * 1000;
+      n = round > n + 1 ? round - 1 : next;
+    }
+  }
+  free(v);
+  free(sorted);
+}
+
+/* The cases of the report that found the floor(q * (n - 1)) rank: five
+ * tasks, and 904 x 100 ms + 101 x 1000 ms. */
+static void test_sketch__nearest_rank_examples(void **state)
+{
+  (void)state;
+  static const uint64_t five[] = {752, 837, 838, 959, 3851};
+  slg_sketch s;
+  slg_sketch_init(&s);
+  for (size_t i = 0; i < 5; i++)
+    slg_sketch_add(&s, five[i]);
+  assert_true(slg_sketch_quantile(&s, 0.5) == 838);
+  assert_true(slg_sketch_quantile(&s, 0.9) == 3851);
+  assert_true(slg_sketch_quantile(&s, 0.99) == 3851);
+  slg_sketch_dispose(&s);
+  slg_sketch_init(&s);
+  for (size_t i = 0; i < 1005; i++)
+    slg_sketch_add(&s, i < 904 ? 100 : 1000);
+  assert_true(s.counts != NULL); /* past the cut-off: the buckets */
+  assert_int_equal(slg_sketch_rank(0.9, 1005), 905);
+  assert_true(fabs(slg_sketch_quantile(&s, 0.9) - 1000) <= 1000 *
+                                                  SLG_SKETCH_REL_ERROR);
+  assert_true(fabs(slg_sketch_quantile(&s, 0.5) - 100) <= 100 *
+                                                 SLG_SKETCH_REL_ERROR);
+  slg_sketch_dispose(&s);
+  /* 0.9 * 10 is rank 9, not 10 (the double product is not the real). */
+  for (uint64_t n = 1; n <= 1000; n++)
+    for (uint64_t pm = 0; pm <= 1000; pm++) {
+      uint64_t want = (pm * n + 999) / 1000;
+      assert_int_equal(slg_sketch_rank((double)pm / 1000, n),
+                       want ? want : 1);
+    }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -269,6 +456,8 @@ int main(void)
       cmocka_unit_test(test_sketch__empty_and_zero),
       cmocka_unit_test(test_sketch__quantiles_in_one_walk),
       cmocka_unit_test(test_sketch__trim_keeps_answers),
+      cmocka_unit_test(test_sketch__nearest_rank_property),
+      cmocka_unit_test(test_sketch__nearest_rank_examples),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

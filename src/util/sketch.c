@@ -1,8 +1,10 @@
 /*
- * sketch.c - fixed log-bucket duration sketch (see sketch.h for the error
- * bound). Fixed boundaries make the bucket counts a function of the
- * multiset of values, so merging is order-independent; the bucket array
- * spans only the range of buckets seen, growing at either end.
+ * sketch.c - exact values up to a cut-off, then a fixed log-bucket
+ * duration sketch (see sketch.h for the error bound). Fixed boundaries
+ * make the bucket counts a function of the multiset of values, so merging
+ * is order-independent; the bucket array spans only the range of buckets
+ * seen, growing at either end. Most stages have few tasks: their values
+ * cost no more than the smallest bucket window and give exact answers.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "sketch.h"
@@ -22,6 +24,7 @@ void slg_sketch_init(slg_sketch *s)
 void slg_sketch_dispose(slg_sketch *s)
 {
   free(s->counts);
+  free(s->exact);
   memset(s, 0, sizeof(*s));
 }
 
@@ -96,6 +99,37 @@ static void add_n(slg_sketch *s, int32_t i, uint64_t n)
   s->counts[i - s->lo] += n;
 }
 
+/* Moves the exact values into buckets: past the cut-off, for memory. */
+static void to_buckets(slg_sketch *s, uint64_t n)
+{
+  /* Buckets exist only after this ran, in the thread that holds the
+   * sketch: the table is filled and visible to whoever holds it later
+   * (it was handed over). */
+  pthread_once(&small_once, fill_small);
+  for (uint64_t i = 0; i < n; i++)
+    add_n(s, bucket_of(s->exact[i]), 1);
+  free(s->exact);
+  s->exact = NULL;
+  s->exact_cap = 0;
+}
+
+/* Keeps positive v exactly, or, past the cut-off, moves to buckets. The
+ * caller counted v already. */
+static void add_exact(slg_sketch *s, uint64_t v)
+{
+  uint64_t n = s->count - s->zeros - 1; /* kept before v */
+  if (n == SLG_SKETCH_EXACT) {
+    to_buckets(s, n);
+    add_n(s, bucket_of(v), 1);
+    return;
+  }
+  if (n == s->exact_cap) {
+    s->exact_cap = s->exact_cap ? s->exact_cap * 2 : 8;
+    s->exact = slg_xrealloc(s->exact, s->exact_cap * sizeof(uint64_t));
+  }
+  s->exact[n] = v;
+}
+
 void slg_sketch_add(slg_sketch *s, uint64_t v)
 {
   if (s->count == 0 || v < s->min)
@@ -108,18 +142,23 @@ void slg_sketch_add(slg_sketch *s, uint64_t v)
     s->zeros++;
     return;
   }
-  /* A sketch has buckets only after a positive value was added to it or
-   * to one merged into it, which passed here: the table is filled, and
-   * visible to whoever holds the sketch now (it was handed over). */
-  if (s->counts == NULL)
-    pthread_once(&small_once, fill_small);
+  if (s->counts == NULL) {
+    add_exact(s, v);
+    return;
+  }
   add_n(s, bucket_of(v), 1);
 }
 
 void slg_sketch_trim(slg_sketch *s)
 {
-  if (s->counts == NULL)
+  if (s->counts == NULL) {
+    uint64_t n = s->count - s->zeros;
+    if (n > 0 && n < s->exact_cap) {
+      s->exact = slg_xrealloc(s->exact, n * sizeof(uint64_t));
+      s->exact_cap = (uint32_t)n;
+    }
     return;
+  }
   uint32_t first = 0, last = s->nbuckets;
   while (first < s->nbuckets && s->counts[first] == 0)
     first++;
@@ -144,10 +183,26 @@ void slg_sketch_merge(slg_sketch *into, const slg_sketch *from)
     into->min = from->min;
   if (into->count == 0 || from->max > into->max)
     into->max = from->max;
-  into->count += from->count;
-  into->zeros += from->zeros;
   into->sum = (UINT64_MAX - into->sum < from->sum) ? UINT64_MAX
                                                    : into->sum + from->sum;
+  if (from->counts == NULL) {
+    /* Value by value, as if added: the cut-off applies to the union. */
+    uint64_t n = from->count - from->zeros;
+    into->count += from->zeros;
+    into->zeros += from->zeros;
+    for (uint64_t i = 0; i < n; i++) {
+      into->count++;
+      if (into->counts == NULL)
+        add_exact(into, from->exact[i]);
+      else
+        add_n(into, bucket_of(from->exact[i]), 1);
+    }
+    return;
+  }
+  if (into->counts == NULL)
+    to_buckets(into, into->count - into->zeros);
+  into->count += from->count;
+  into->zeros += from->zeros;
   for (uint32_t k = 0; k < from->nbuckets; k++)
     if (from->counts[k] != 0)
       add_n(into, from->lo + (int32_t)k, from->counts[k]);
@@ -183,6 +238,36 @@ double slg_sketch_quantile(const slg_sketch *s, double q)
   return v;
 }
 
+uint64_t slg_sketch_rank(double q, uint64_t count)
+{
+  if (count == 0)
+    return 0;
+  double qc = q < 0 ? 0 : q > 1 ? 1 : q;
+  /* ceil(q * count) in integers on q in millionths: 0.9 * 10 in doubles
+   * may land a hair above 9, whose ceiling would be rank 10. */
+  uint64_t qm = (uint64_t)(qc * 1e6 + 0.5);
+  uint64_t rank;
+  if (count <= UINT64_MAX / 1000000u)
+    rank = (qm * count + 999999u) / 1000000u;
+  else
+    rank = (uint64_t)ceil((double)qm / 1e6 * (double)count);
+  if (rank < 1)
+    rank = 1;
+  return rank > count ? count : rank;
+}
+
+/* Sorts the few exact values (at most SLG_SKETCH_EXACT). */
+static void sort_small(uint64_t *v, size_t n)
+{
+  for (size_t i = 1; i < n; i++) {
+    uint64_t x = v[i];
+    size_t j = i;
+    for (; j > 0 && v[j - 1] > x; j--)
+      v[j] = v[j - 1];
+    v[j] = x;
+  }
+}
+
 void slg_sketch_quantiles(const slg_sketch *s, const double *q, double *out,
                           size_t n)
 {
@@ -191,15 +276,26 @@ void slg_sketch_quantiles(const slg_sketch *s, const double *q, double *out,
       out[i] = -1;
     return;
   }
+  uint64_t sorted[SLG_SKETCH_EXACT];
+  if (s->counts == NULL && s->exact != NULL) {
+    memcpy(sorted, s->exact, (s->count - s->zeros) * sizeof(uint64_t));
+    sort_small(sorted, (size_t)(s->count - s->zeros));
+  }
   uint64_t seen = s->zeros;
   uint32_t k = 0;
   for (size_t i = 0; i < n; i++) {
-    double qi = q[i] < 0 ? 0 : q[i] > 1 ? 1 : q[i];
-    uint64_t rank = (uint64_t)(qi * (double)(s->count - 1));
+    /* 0-based: the value with `rank` values before it. */
+    uint64_t rank = slg_sketch_rank(q[i], s->count) - 1;
     double v;
-    if (rank < s->zeros) {
+    if (rank < s->zeros)
       v = 0;
-    } else {
+    else if (rank == 0)
+      v = (double)s->min;
+    else if (rank == s->count - 1)
+      v = (double)s->max;
+    else if (s->counts == NULL)
+      v = (double)sorted[rank - s->zeros];
+    else {
       /* One walk for all: the ranks ascend, so the bucket of the next
        * is at or after this one's. */
       walk_to(s, &k, &seen, rank);
