@@ -9,8 +9,10 @@
  * in"). Only attempts that ran are ranked (skipped stages cost nothing).
  *
  * Thresholds (defaults, overridable by the check's configuration):
- *  - SKEW (warning): >= 3 finished tasks, max/p50 >= 10 and max >= 5 s.
- *    This is DataFlint's rule (max/median > 10 with max > 5 s). Spark UI
+ *  - SKEW (warning): >= 3 finished tasks, max / max(p50, 1 ms) >= 10 and
+ *    max >= 5 s. This is DataFlint's rule (max/median > 10 with max >
+ *    5 s); the 1 ms floor keeps a zero median (tasks faster than the
+ *    log's millisecond) from exempting the stage. Spark UI
  *    and Databricks flag max > 1.5 x p75, which fires on most healthy
  *    stages of a few tasks and is too noisy for a gate; Sparklens reports
  *    max/median without a cut-off. The 5 s floor keeps millisecond noise
@@ -347,6 +349,17 @@ static int64_t job_of(const slg_stage *s)
   return s->njobs ? (int64_t)s->jobs[0] : -1;
 }
 
+/* Skew of a stage attempt's task durations: max / max(p50, 1 ms), -1
+ * without a finished task. A median of 0 ms (tasks under the log's
+ * resolution) counts as 1 ms: ten 0 ms tasks and one of 10 minutes are
+ * skewed, not exempt. */
+static double skew_of(const slg_sketch *k, double p50)
+{
+  if (k->count == 0)
+    return -1;
+  return (double)k->max / (p50 > 1 ? p50 : 1);
+}
+
 static void stage_findings(slg_analysis *a, const slg_thresholds *th,
                            const slg_app *app, size_t ai, const slg_stage *s,
                            const slg_stage_attempt *t, int shuffle)
@@ -361,13 +374,15 @@ static void stage_findings(slg_analysis *a, const slg_thresholds *th,
            t->attempt);
   slg_finding *f;
 
-  if (k->count >= th->skew_min_tasks && p50 > 0 &&
-      max / p50 >= th->skew_ratio && max >= th->skew_min_ms) {
+  double skew = skew_of(k, p50);
+  if (k->count >= th->skew_min_tasks && skew >= th->skew_ratio &&
+      max >= th->skew_min_ms) {
     f = add(a, SLG_FINDING_SKEW, SLG_SEV_WARNING, (int64_t)ai, job,
             (int64_t)s->id, t->attempt);
     f->message = fmt("%s: its slowest task took %.0f ms, %.0fx the median "
-                     "of %.0f ms (%llu tasks)",
-                     name, max, max / p50, p50,
+                     "of %.0f ms%s (%llu tasks)",
+                     name, max, skew, p50,
+                     p50 < 1 ? " (counted as 1 ms)" : "",
                      (unsigned long long)k->count);
     f->suggestion = fmt("a few keys or partitions hold most of the data: "
                         "enable AQE skew-join handling "
@@ -376,7 +391,7 @@ static void stage_findings(slg_analysis *a, const slg_thresholds *th,
                         "the hot keys, or check the partitioner");
     ev_num(f, "max_ms", max);
     ev_num(f, "p50_ms", p50);
-    ev_num(f, "skew", max / p50);
+    ev_num(f, "skew", skew);
     ev_num(f, "tasks", (double)k->count);
   }
   uint64_t fetch = kind_count(g, "FetchFailed");
@@ -634,8 +649,9 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
         double mx = k->count ? (double)k->max : -1;
         if ((double)k->sum > stage_task)
           stage_task = (double)k->sum;
-        if (k->count >= th->skew_min_tasks && p50 > 0 && mx / p50 > skew)
-          skew = mx / p50;
+        double sk = skew_of(k, p50);
+        if (k->count >= th->skew_min_tasks && sk > skew)
+          skew = sk;
         failed += (double)t->tasks.failed;
         retries += t->attempt > 0;
         fetch += (double)kind_count(&t->tasks, "FetchFailed");
@@ -659,7 +675,8 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
         r->p50 = p50;
         r->p90 = slg_sketch_quantile(k, 0.9);
         r->max = mx;
-        r->skew = p50 > 0 ? mx / p50 : -1;
+        r->skew = skew_of(k, p50);
+        r->median_zero = k->count > 0 && p50 < 1;
       }
     }
     if (app->exec_deaths && !stage_loss) {

@@ -26,7 +26,7 @@ const char *slg_severity_name(slg_severity s);
  * their rationale: analysis.c. */
 typedef struct slg_thresholds {
   /* Findings. */
-  double skew_ratio;      /* SKEW: max/p50 at least this ... */
+  double skew_ratio;      /* SKEW: max / max(p50, 1 ms) at least this */
   double skew_min_ms;     /* ... and max at least this */
   uint64_t skew_min_tasks;
   uint64_t tiny_min_tasks; /* TINY_TASKS: at least this many tasks ... */
@@ -61,7 +61,8 @@ typedef struct slg_ranked {
   double share;    /* of the app's total task time, 0..1 */
   double wall_ms;  /* -1 unknown */
   double p50, p90, max; /* -1 when no task finished */
-  double skew;     /* max / p50, -1 unknown */
+  double skew;     /* max / max(p50, 1 ms), -1 unknown */
+  int median_zero; /* p50 is 0 ms (skew divided by 1 ms instead) */
   unsigned reasons; /* bit per finding kind (1 << slg_finding_kind) */
 } slg_ranked;
 

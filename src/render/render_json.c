@@ -304,6 +304,8 @@ static void analysis_keys(const slg_report *rep, const slg_render_options *o,
     json_num_or_null(j, r->max, 3);
     slg_json_key(j, "skew");
     json_num_or_null(j, r->skew, 2);
+    slg_json_key(j, "median_zero");
+    slg_json_bool(j, r->median_zero);
     slg_json_key(j, "resubmitted_because");
     slg_json_str(j, t->resubmitted_because == SLG_RESUBMIT_NONE
                         ? NULL
