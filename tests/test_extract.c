@@ -113,6 +113,16 @@ static const extract_case cases[] = {
      OK, SLG_EV_JOB_ENDED, NONE, NONE, NONE, NONE, NONE, 10234567, NULL},
     {"3.5", DAG, "Job 2 failed: count at X.scala:1, took 0.100000 s", OK,
      SLG_EV_JOB_ENDED, NONE, NONE, NONE, NONE, NONE, 100, NULL},
+    /* 1.x: no job id ("Job finished: ..."), from DAGScheduler or
+     * SparkContext; the model matches the call site. */
+    {"1.x", DAG, "Job finished: count at WordStats.scala:14, took 0.066 s",
+     OK, SLG_EV_JOB_ENDED, NONE, NONE, NONE, NONE, NONE, 66,
+     "count at WordStats.scala:14"},
+    {"1.x", CTX, "Job finished: count at WordStats.scala:14, took 0.066 s",
+     OK, SLG_EV_JOB_ENDED, NONE, NONE, NONE, NONE, NONE, 66,
+     "count at WordStats.scala:14"},
+    {"1.x", CTX, "Job finished: count at W.scala:1", OK, SLG_EV_JOB_ENDED,
+     NONE, NONE, NONE, NONE, NONE, -1, "count at W.scala:1"},
     {"3.0+", DAG, "Job 0 is finished. Cancelling potential speculative or "
                   "zombie tasks for this job",
      OK, SLG_EV_JOB_END_MARKER, NONE, NONE, NONE, NONE, NONE, -2, NULL},

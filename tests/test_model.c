@@ -315,6 +315,60 @@ static const struct {
       "exec 1 host=h1 tasks=2 ms=1500 failed=0\n",
       "exec 2 host=h2 tasks=1 ms=2000 failed=0\n"}},
 
+    {"1.x job ends by call site, no job id",
+     "00:00:00 SparkContext: Running Spark version 1.3.1\n"
+     "00:00:01 DAGScheduler: Got job 0 (count at W.scala:14) with 2 output "
+     "partitions (allowLocal=false)\n"
+     "00:00:01 DAGScheduler: Final stage: Stage 0(count at W.scala:14)\n"
+     "00:00:01 DAGScheduler: Submitting Stage 0 (FilteredRDD[2] at filter "
+     "at W.scala:14), which has no missing parents\n"
+     "00:00:01 DAGScheduler: Stage 0 (count at W.scala:14) finished in "
+     "0.052 s\n"
+     "00:00:01 SparkContext: Job finished: count at W.scala:14, took "
+     "0.066 s\n"
+     "00:00:02 DAGScheduler: Got job 1 (count at W.scala:15) with 2 output "
+     "partitions (allowLocal=false)\n"
+     "00:00:02 DAGScheduler: Got job 2 (take at W.scala:16) with 1 output "
+     "partitions (allowLocal=true)\n"
+     "00:00:03 DAGScheduler: Job finished: count at W.scala:15, took "
+     "0.077 s\n"
+     "00:00:04 SparkContext: Job finished: count at W.scala:99, took "
+     "1.5 s\n",
+     {"job 0 status=succeeded dur=66 stages=1 ",
+      /* by call site, not the latest open job */
+      "job 1 status=succeeded dur=77 ",
+      /* no job of that site open: the latest open job */
+      "job 2 status=succeeded dur=1500 "}},
+
+    {"a job is never shorter than its stage",
+     "00:00:00 SparkContext: Running Spark version 3.5.1\n"
+     "00:00:01 DAGScheduler: Got job 0 (count at A.scala:8) with 1 output "
+     "partitions\n"
+     "00:00:01 DAGScheduler: Final stage: ResultStage 0 (count at "
+     "A.scala:8)\n"
+     "00:00:01 DAGScheduler: Submitting ResultStage 0 (MapPartitionsRDD[1] "
+     "at count at A.scala:8), which has no missing parents\n"
+     "00:00:02 DAGScheduler: ResultStage 0 (count at A.scala:8) finished "
+     "in 1.204 s\n"
+     "00:00:02 DAGScheduler: Job 0 finished: count at A.scala:8, took "
+     "1.201000 s\n"
+     "00:00:03 DAGScheduler: Got job 1 (count at A.scala:9) with 1 output "
+     "partitions\n"
+     "00:00:03 DAGScheduler: Final stage: ResultStage 1 (count at "
+     "A.scala:9)\n"
+     "00:00:03 DAGScheduler: Submitting ResultStage 1 (MapPartitionsRDD[2] "
+     "at count at A.scala:9), which has no missing parents\n"
+     "00:00:04 DAGScheduler: ResultStage 1 (count at A.scala:9) finished "
+     "in 1.700 s\n"
+     "00:00:04 DAGScheduler: Job 0 is finished. Cancelling potential "
+     "speculative or zombie tasks for this job\n"
+     "00:00:04 DAGScheduler: Job 1 is finished. Cancelling potential "
+     "speculative or zombie tasks for this job\n",
+     {/* "took" rounded below the stage's "finished in" */
+      "job 0 status=succeeded dur=1204 ",
+      /* timed by second-resolution stamps (1 s): the stage's 1.7 s */
+      "job 1 status=succeeded dur=1700 "}},
+
     {"retries and speculative copies",
      "00:00:00 TaskSetManager: Starting task 0.0 in stage 3.0 (TID 0) (h1, "
      "executor 1, partition 0, PROCESS_LOCAL, 7 bytes)\n"

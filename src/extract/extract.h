@@ -52,7 +52,9 @@ typedef enum slg_event_kind {
                              from Y": stage = X, stage2 = Y (map stage);
                              flag = 1 for a barrier task failure */
   SLG_EV_JOB_ENDED,       /* "Job N finished|failed: site, took T":
-                             job, flag = 1 failed, str = callsite, ms */
+                             job, flag = 1 failed, str = callsite, ms;
+                             n = 1 for 1.x "Job finished: site, took T"
+                             (no job id) */
   SLG_EV_JOB_END_MARKER,  /* "Job N is finished. Cancelling ..." */
   SLG_EV_JOB_CANCEL,      /* "Asked to cancel job N" */
   SLG_EV_SHUFFLE_REGISTER,/* "Registering RDD N (site) as input to shuffle
@@ -183,6 +185,10 @@ int slg_extract_taskscheduler(slg_span msg, slg_event *out);
 int slg_extract_executors(slg_span msg, slg_event *out);
 int slg_extract_shuffle(slg_span msg, slg_event *out);
 int slg_extract_context(slg_span msg, slg_event *out);
+/* Fills *out (already cleared) from the rest of a Spark 1.x "Job
+ * finished: <site>, took T" after "Job finished: " (SparkContext or
+ * DAGScheduler): SLG_EV_JOB_ENDED with n = 1, no job id. */
+void slg_extract_job_finished_noid(slg_span rest, slg_event *out);
 int slg_extract_executor_side(slg_span msg, slg_event *out);
 
 /*

@@ -5,7 +5,9 @@
  * client or backend logs it: YARN "Submitted application
  * application_1_2" (YarnClientImpl), "Application report for
  * application_..", standalone "Connected to Spark cluster with app ID
- * app-2016..", and the local-mode "local-1723" id.
+ * app-2016..", and the local-mode "local-1723" id. Also Spark 1.x's job
+ * end, "Job finished: count at A.scala:14, took 0.066 s" (no job id; the
+ * model gives it to the open job of that call site).
  */
 #include "extract.h"
 
@@ -23,6 +25,22 @@ static slg_span token(const char *p, const char *end)
       e--;
   }
   return slg_span_between(p, e);
+}
+
+void slg_extract_job_finished_noid(slg_span rest, slg_event *out)
+{
+  const char *end = rest.ptr + rest.len;
+  const char *w = slg_rfind(rest.ptr, end, ", took ");
+  out->kind = SLG_EV_JOB_ENDED;
+  out->n = 1;
+  out->str = slg_span_between(rest.ptr, w ? w : end);
+  out->ms = -1;
+  if (w != NULL) {
+    const char *q = w + 7;
+    if (!slg_parse_duration(&q, end, &out->ms) ||
+        out->ms > (double)SLG_EXTRACT_MAX)
+      out->ms = -1;
+  }
 }
 
 int slg_extract_context(slg_span msg, slg_event *out)
@@ -45,6 +63,10 @@ int slg_extract_context(slg_span msg, slg_event *out)
      * is read from them). */
     out->kind = SLG_EV_EXECUTOR_RESOURCES;
     out->flag = 2;
+    return SLG_EXTRACT_OK;
+  }
+  if (slg_cur_lit(&c, "Job finished: ")) {
+    slg_extract_job_finished_noid(slg_span_between(c.p, c.end), out);
     return SLG_EXTRACT_OK;
   }
   const char *a = slg_find(c.p, c.end, "application_");

@@ -209,10 +209,17 @@ static int marking(slg_cur *c, slg_event *ev)
 /* "Job 0 finished: collect at LogQuery.scala:86, took 0.772280 s",
  * "Job 3 failed: ..., took 1,5 s", 4.0 "took 1234.567891 ms" or
  * "took 1.0234567E7 ms"; "Job 0 is finished. Cancelling potential
- * speculative or zombie tasks for this job" (3.0+). */
+ * speculative or zombie tasks for this job" (3.0+); Spark 1.x "Job
+ * finished: count at A.scala:14, took 0.066 s" (no job id). */
 static int job_line(slg_cur *c, slg_event *ev)
 {
-  if (!slg_cur_lit(c, "Job ") || !slg_cur_u64(c, &ev->job))
+  if (!slg_cur_lit(c, "Job "))
+    return 0;
+  if (slg_cur_lit(c, "finished: ")) {
+    slg_extract_job_finished_noid(slg_span_between(c->p, c->end), ev);
+    return 1;
+  }
+  if (!slg_cur_u64(c, &ev->job))
     return 0;
   if (slg_cur_lit(c, " is finished.")) {
     ev->kind = SLG_EV_JOB_END_MARKER;

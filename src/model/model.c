@@ -980,9 +980,60 @@ static void on_fetch_failure(slg_model *m, const slg_event *ev)
   }
 }
 
+/* Spark 1.x "Job finished: count at A.scala:14, took 0.066 s" names no
+ * job. runJob blocks its thread until the job ends, so the line belongs
+ * to the latest job of that call site not ended yet (else the latest
+ * open job); NULL when there is none. */
+static slg_job *job_by_site(slg_model *m, slg_span site)
+{
+  slg_app *a = cur_app(m);
+  slg_job *open = NULL;
+  for (size_t i = a->njobs; i-- > 0;) {
+    slg_job *j = &a->jobs[i];
+    if (!is_open(j->status))
+      continue;
+    if (j->callsite != NULL && strlen(j->callsite) == site.len &&
+        memcmp(j->callsite, site.ptr, site.len) == 0)
+      return j;
+    if (open == NULL)
+      open = j;
+  }
+  return open;
+}
+
+/* A job is never shorter than its stages: "took" is timed on the calling
+ * thread and "finished in" on the event loop, each rounded, and a job
+ * timed from second-resolution timestamps can come out shorter than its
+ * stage's logged "finished in". The job's duration is raised to the
+ * longest attempt that ran in it (started within the job's window).
+ * Wall spans across stages are not used: at second resolution they can
+ * overstate. An unknown duration stays unknown. */
+static void job_cover_stages(const slg_app *a, const app_ix *x, slg_job *j)
+{
+  if (j->duration_ms < 0)
+    return;
+  for (size_t k = 0; k < j->nstages; k++) {
+    uint32_t si = idmap_get(&x->stages, j->stages[k]);
+    if (si == UINT32_MAX)
+      continue;
+    const slg_stage *s = &a->stages[si];
+    for (size_t i = 0; i < s->nattempts; i++) {
+      const slg_stage_attempt *t = &s->attempts[i];
+      if (j->start_ms >= 0 && (t->start_ms < 0 || t->start_ms < j->start_ms))
+        continue;
+      if (j->end_ms >= 0 && t->start_ms > j->end_ms)
+        continue;
+      if (t->duration_ms > j->duration_ms)
+        j->duration_ms = t->duration_ms;
+    }
+  }
+}
+
 static void on_job_ended(slg_model *m, const slg_event *ev, int marker)
 {
-  slg_job *j = job_get(m, ev->job, 1);
+  slg_job *j = ev->n == 1 ? job_by_site(m, ev->str) : job_get(m, ev->job, 1);
+  if (j == NULL)
+    return;
   if (marker && j->status != SLG_STATUS_RUNNING &&
       j->status != SLG_STATUS_UNKNOWN)
     return;
@@ -1014,6 +1065,7 @@ static void on_job_ended(slg_model *m, const slg_event *ev, int marker)
     j->duration_ms = ev->ms;
   else if (j->duration_ms < 0)
     j->duration_ms = elapsed(j->start_ms, j->end_ms);
+  job_cover_stages(cur_app(m), cur_ix(m), j);
   if (was_open)
     ended(m, SLG_END_JOB, m->napps - 1, j, NULL, NULL);
 }
@@ -2008,9 +2060,13 @@ static void finish_app(slg_app *a, app_ix *x)
       a->incomplete = 1;
     }
   }
-  for (size_t i = 0; i < a->njobs; i++)
+  for (size_t i = 0; i < a->njobs; i++) {
     if (a->jobs[i].incomplete)
       a->incomplete = 1;
+    /* Jobs ended by their final stage above, or before all of their
+     * stages were known. */
+    job_cover_stages(a, x, &a->jobs[i]);
+  }
 }
 
 void slg_model_finish(slg_model *m)
