@@ -556,8 +556,13 @@ static void check_set(slg_check_result *c, const char *key, double limit)
   c->worst_app = -1;
 }
 
+/* v < 0: the log cannot give it (no skew measured, no end time, no size
+ * logged); such a value is skipped, so a limit nothing was measured for
+ * has worst_app -1 and is shown as unknown, never as 0. */
 static void check_see(slg_check_result *c, double v, size_t app)
 {
+  if (v < 0)
+    return;
   if (c->worst_app < 0 || v > c->worst) {
     c->worst = v;
     c->worst_app = (int64_t)app;
@@ -631,8 +636,10 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
   size_t cap = 0;
   for (size_t ai = 0; ai < napps; ai++) {
     const slg_app *app = &apps[ai];
-    double shuffle_stages = 0, stage_task = 0, skew = 0, failed = 0,
-           retries = 0, fetch = 0, map_status = 0;
+    /* skew and map_status stay -1 (unknown) until a stage or a shuffle
+     * gives one. */
+    double shuffle_stages = 0, stage_task = 0, skew = -1, failed = 0,
+           retries = 0, fetch = 0, map_status = -1;
     int stage_loss = 0;
     for (size_t si = 0; si < app->nstages; si++) {
       const slg_stage *s = &app->stages[si];
@@ -686,12 +693,15 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
                            (int64_t)ai, -1, -1, -1);
       executor_loss(f, app, NULL);
     }
+    /* map_status_bytes 0: never logged. */
     for (size_t i = 0; i < app->nshuffles; i++)
-      if ((double)app->shuffles[i].map_status_bytes > map_status)
+      if (app->shuffles[i].map_status_bytes > 0 &&
+          (double)app->shuffles[i].map_status_bytes > map_status)
         map_status = (double)app->shuffles[i].map_status_bytes;
-    double duration = app->end_ms >= 0 && app->start_ms >= 0
+    double duration = app->end_ms >= 0 && app->start_ms >= 0 &&
+                              app->end_ms >= app->start_ms
                           ? (double)(app->end_ms - app->start_ms)
-                          : 0;
+                          : -1;
     check_see(&c[0], shuffle_stages, ai);
     check_see(&c[1], stage_task, ai);
     check_see(&c[2], skew, ai);

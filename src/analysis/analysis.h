@@ -112,8 +112,9 @@ typedef struct slg_finding {
 typedef struct slg_check_result {
   const char *key;   /* "max_skew" */
   double limit;      /* < 0: unset (not evaluated) */
-  double worst;      /* the worst application's value */
-  int64_t worst_app; /* -1 none */
+  double worst;      /* the worst application's value; meaningless when
+                        worst_app is -1 */
+  int64_t worst_app; /* -1: no application gave a value (unknown) */
   int breached;
 } slg_check_result;
 

@@ -405,7 +405,10 @@ static void analysis_keys(const slg_report *rep, const slg_render_options *o,
       slg_json_key(j, "limit");
       slg_json_double(j, c->limit, 3);
       slg_json_key(j, "worst");
-      slg_json_double(j, c->worst, 3);
+      if (c->worst_app < 0) /* nothing measured: unknown, not 0 */
+        slg_json_null(j);
+      else
+        slg_json_double(j, c->worst, 3);
       slg_json_key(j, "worst_app");
       json_i64_or_null(j, c->worst_app);
       slg_json_key(j, "breached");

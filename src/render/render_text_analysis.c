@@ -174,8 +174,13 @@ void slg_render_text_checks(const slg_report *rep,
     if (c->limit < 0)
       continue;
     any = 1;
-    slg_buf_printf(out, "  %-4s %-22s worst %-12g limit %g\n",
-                   c->breached ? "FAIL" : "ok", c->key, c->worst, c->limit);
+    char worst[32];
+    if (c->worst_app < 0) /* nothing measured: "-", as every unknown */
+      strcpy(worst, "-");
+    else
+      snprintf(worst, sizeof worst, "%g", c->worst);
+    slg_buf_printf(out, "  %-4s %-22s worst %-12s limit %g\n",
+                   c->breached ? "FAIL" : "ok", c->key, worst, c->limit);
   }
   if (!any)
     slg_buf_puts(out, "  no --max-* limits set; findings alone decide\n");

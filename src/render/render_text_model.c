@@ -53,6 +53,7 @@ static void count(const slg_model *m, totals *t)
   size_t n;
   const slg_app *apps = slg_model_apps(m, &n);
   memset(t, 0, sizeof(*t));
+  t->wall_ms = -1;
   for (size_t i = 0; i < n; i++) {
     const slg_app *a = &apps[i];
     for (size_t k = 0; k < a->njobs; k++)
@@ -78,8 +79,11 @@ static void count(const slg_model *m, totals *t)
           t->failures++;
       }
     }
+    /* Apps whose span the log cannot give add nothing; none known
+     * leaves -1, shown "-" (unknown), not "0 ms". */
     if (a->start_ms >= 0 && a->end_ms >= a->start_ms)
-      t->wall_ms += (double)(a->end_ms - a->start_ms);
+      t->wall_ms = (t->wall_ms < 0 ? 0 : t->wall_ms) +
+                   (double)(a->end_ms - a->start_ms);
   }
 }
 

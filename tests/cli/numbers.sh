@@ -2,7 +2,8 @@
 # label: cli
 # Numbers within the promise, end to end: nearest-rank percentiles of a
 # small stage, skew over a zero median (max / max(p50, 1 ms)) tripping
-# --max-skew and SKEW with "median_zero" in the JSON ranking.
+# --max-skew and SKEW with "median_zero" in the JSON ranking, and limits
+# nothing was measured for shown as unknown (null, "-"), never 0.
 set -u
 for t in python3; do # a missing tool skips (77), never passes
   command -v $t >/dev/null || { echo "SKIP: $t missing"; exit 77; }
@@ -75,6 +76,25 @@ PY
 # warning gate fails.
 "$sparklog" check "$tmp/zero.log" >/dev/null; [ $? = 0 ] && ok || bad "zero median: default gate"
 "$sparklog" check --fail-on warning "$tmp/zero.log" >/dev/null; [ $? = 1 ] && ok || bad "zero median: --fail-on warning"
+
+# Unknown is never 0: no map status size was logged and no stage has the
+# three tasks skew needs, so those limits' worst is null / "-", not 0.
+stage_log "$tmp/two.log" 10 20
+"$sparklog" check --max-map-status-size 1KiB --max-skew 10 --max-failed-tasks 5 --format json "$tmp/two.log" > "$tmp/two.json"
+[ $? = 0 ] && ok || bad "unknown: limits pass"
+python3 - "$tmp/two.json" <<'PY' && ok || bad "unknown: JSON worst null"
+import json, sys
+d = json.load(open(sys.argv[1]))
+lim = {l["key"]: l for l in d["check"]["limits"]}
+for k in ("max_map_status_size", "max_skew"):
+    assert lim[k]["worst"] is None and lim[k]["worst_app"] is None, lim[k]
+    assert lim[k]["breached"] is False, lim[k]
+# A count the log does give stays a number, 0 included.
+assert lim["max_failed_tasks"]["worst"] == 0, lim["max_failed_tasks"]
+assert all(s["map_status_bytes"] is None for s in d["apps"][0]["shuffles"])
+PY
+"$sparklog" check --max-map-status-size 1KiB --max-skew 10 "$tmp/two.log" > "$tmp/two.txt"
+grep -Eq '^  ok   max_map_status_size +worst - +limit 1024$' "$tmp/two.txt" && ok || bad "unknown: text worst '-': $(grep max_map "$tmp/two.txt")"
 
 echo "numbers: $pass passed, $fail failed"
 [ "$fail" = 0 ]
