@@ -369,6 +369,27 @@ static const struct {
       /* timed by second-resolution stamps (1 s): the stage's 1.7 s */
       "job 1 status=succeeded dur=1700 "}},
 
+    {"under the timestamps' second: unknown, not 0 ms",
+     "00:00:00 SparkContext: Running Spark version 3.5.1\n"
+     "00:00:01 DAGScheduler: Got job 0 (count at A.scala:8) with 1 output "
+     "partitions\n"
+     "00:00:01 DAGScheduler: Final stage: ResultStage 0 (count at "
+     "A.scala:8)\n"
+     "00:00:01 DAGScheduler: Submitting ResultStage 0 (MapPartitionsRDD[1] "
+     "at count at A.scala:8), which has no missing parents\n"
+     "00:00:01 DAGScheduler: ResultStage 0 (count at A.scala:8) finished "
+     "in 0.052 s\n"
+     "00:00:01 DAGScheduler: Job 0 is finished. Cancelling potential "
+     "speculative or zombie tasks for this job\n"
+     "00:00:02 DAGScheduler: Got job 1 (count at A.scala:9) with 1 output "
+     "partitions\n"
+     "00:00:02 DAGScheduler: Job 1 is finished. Cancelling potential "
+     "speculative or zombie tasks for this job\n",
+     {/* the stage's logged 52 ms, not the stamps' 0 */
+      "job 0 status=succeeded dur=52 ",
+      /* nothing timed it */
+      "job 1 status=succeeded dur=-1 "}},
+
     {"retries and speculative copies",
      "00:00:00 TaskSetManager: Starting task 0.0 in stage 3.0 (TID 0) (h1, "
      "executor 1, partition 0, PROCESS_LOCAL, 7 bytes)\n"

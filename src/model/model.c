@@ -736,6 +736,18 @@ static double elapsed(int64_t start, int64_t end)
   return (double)(end - start);
 }
 
+/* elapsed() between two logged times, -1 (unknown) where the timestamps
+ * cannot tell: 0 between two times without milliseconds is anything
+ * under a second, not 0 ms. */
+static double span(const slg_time *a, int64_t a_ms, const slg_time *b,
+                   int64_t b_ms)
+{
+  double d = elapsed(a_ms, b_ms);
+  if (d == 0 && !(a->flags & b->flags & SLG_TIME_HAS_MS))
+    return -1;
+  return d;
+}
+
 /* ------------------------------------------------------- event handlers */
 
 static void on_version(slg_model *m, const slg_event *ev)
@@ -911,7 +923,7 @@ static void finish_map_jobs(slg_model *m, uint64_t stage)
       j->status = SLG_STATUS_SUCCEEDED;
       j->end = m->now;
       j->end_ms = m->now_ms;
-      j->duration_ms = elapsed(j->start_ms, j->end_ms);
+      j->duration_ms = span(&j->start, j->start_ms, &j->end, j->end_ms);
       ended(m, SLG_END_JOB, m->napps - 1, j, NULL, NULL);
     }
   }
@@ -927,7 +939,7 @@ static void on_stage_end(slg_model *m, const slg_event *ev, int failed)
   int was_open = is_open(t->status);
   t->end = m->now;
   t->end_ms = m->now_ms;
-  t->duration_ms = ev->ms >= 0 ? ev->ms : elapsed(t->start_ms, t->end_ms);
+  t->duration_ms = ev->ms >= 0 ? ev->ms : span(&t->start, t->start_ms, &t->end, t->end_ms);
   /* Memory grows with stages: a finished one keeps only the buckets in
    * use, not its whole window. */
   slg_sketch_trim(&t->tasks.task_ms);
@@ -1007,10 +1019,13 @@ static slg_job *job_by_site(slg_model *m, slg_span site)
  * stage's logged "finished in". The job's duration is raised to the
  * longest attempt that ran in it (started within the job's window).
  * Wall spans across stages are not used: at second resolution they can
- * overstate. An unknown duration stays unknown. */
+ * overstate. */
 static void job_cover_stages(const slg_app *a, const app_ix *x, slg_job *j)
 {
-  if (j->duration_ms < 0)
+  /* Still running, or never seen to end: unknown stays unknown. A job
+   * that ended but was too short for the timestamps to time gets its
+   * longest stage, the best the log gives. */
+  if (j->duration_ms < 0 && (j->end_ms < 0 || is_open(j->status)))
     return;
   for (size_t k = 0; k < j->nstages; k++) {
     uint32_t si = idmap_get(&x->stages, j->stages[k]);
@@ -1064,7 +1079,7 @@ static void on_job_ended(slg_model *m, const slg_event *ev, int marker)
   if (ev->ms >= 0)
     j->duration_ms = ev->ms;
   else if (j->duration_ms < 0)
-    j->duration_ms = elapsed(j->start_ms, j->end_ms);
+    j->duration_ms = span(&j->start, j->start_ms, &j->end, j->end_ms);
   job_cover_stages(cur_app(m), cur_ix(m), j);
   if (was_open)
     ended(m, SLG_END_JOB, m->napps - 1, j, NULL, NULL);
@@ -1618,7 +1633,7 @@ static SLG_NOINLINE void apply_other(slg_model *m, const slg_event *ev,
       t->status = SLG_STATUS_CANCELLED;
       t->end = m->now;
       t->end_ms = m->now_ms;
-      t->duration_ms = elapsed(t->start_ms, t->end_ms);
+      t->duration_ms = span(&t->start, t->start_ms, &t->end, t->end_ms);
       ended(m, SLG_END_STAGE, m->napps - 1, NULL, s, t);
     }
     break;
@@ -2044,7 +2059,7 @@ static void finish_app(slg_app *a, app_ix *x)
       j->status = SLG_STATUS_SUCCEEDED;
       j->end = t->end;
       j->end_ms = t->end_ms;
-      j->duration_ms = elapsed(j->start_ms, j->end_ms);
+      j->duration_ms = span(&j->start, j->start_ms, &j->end, j->end_ms);
     } else if (t != NULL && (t->status == SLG_STATUS_FAILED ||
                              t->status == SLG_STATUS_CANCELLED)) {
       j->status = (j->cancel_requested || t->status == SLG_STATUS_CANCELLED)
@@ -2052,7 +2067,7 @@ static void finish_app(slg_app *a, app_ix *x)
                       : SLG_STATUS_FAILED;
       j->end = t->end;
       j->end_ms = t->end_ms;
-      j->duration_ms = elapsed(j->start_ms, j->end_ms);
+      j->duration_ms = span(&j->start, j->start_ms, &j->end, j->end_ms);
       if (j->failure == NULL && t->failure != NULL)
         j->failure = slg_xstrndup(t->failure, strlen(t->failure));
     } else {
