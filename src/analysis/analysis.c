@@ -47,6 +47,7 @@
 #include <stdlib.h>
 
 #include "buf.h"
+#include "findings.h"
 
 const char *slg_severity_name(slg_severity s)
 {
@@ -445,6 +446,7 @@ static void stage_findings(slg_analysis *a, const slg_thresholds *th,
                      (unsigned long long)own, own == 1 ? "" : "s",
                      first_kind,
                      g->aborted ? "; the job was aborted" : "");
+    f->cause = slg_xstrndup(first_kind, strlen(first_kind));
     f->suggestion = fmt("read the first stack trace (lines below); retries "
                         "only help transient errors (spark.task.maxFailures, "
                         "default 4)");
@@ -771,6 +773,7 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
                              : a->ranking[i - 1].rank + 1;
   if (a->nfindings)
     qsort(a->findings, a->nfindings, sizeof *a->findings, by_position);
+  slg_findings_finish(a, m, th);
   for (size_t i = 0; i < a->nfindings; i++) {
     slg_finding *f = &a->findings[i];
     a->by_severity[f->severity]++;
@@ -779,9 +782,12 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
     /* The ranking's reasons: the findings on the same stage attempt. */
     for (size_t r = 0; r < a->nranking; r++) {
       slg_ranked *k = &a->ranking[r];
-      if ((int64_t)k->app == f->app && (int64_t)k->stage->id == f->stage &&
-          (int64_t)k->attempt->attempt == f->attempt)
-        k->reasons |= 1u << f->kind;
+      if ((int64_t)k->app != f->app)
+        continue;
+      for (size_t s = 0; s < f->nstages; s++)
+        if ((int64_t)k->stage->id == f->stages[s].stage &&
+            (int64_t)k->attempt->attempt == f->stages[s].attempt)
+          k->reasons |= 1u << f->kind;
     }
   }
   a->succeeded = a->jobs_failed == 0;
@@ -789,14 +795,12 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
 
 void slg_analysis_dispose(slg_analysis *a)
 {
-  for (size_t i = 0; i < a->nfindings; i++) {
-    slg_finding *f = &a->findings[i];
-    free(f->message);
-    free(f->suggestion);
-    for (size_t e = 0; e < f->nevidence; e++)
-      free(f->evidence[e].str);
-  }
+  for (size_t i = 0; i < a->nfindings; i++)
+    slg_finding_dispose(&a->findings[i]);
+  for (size_t i = 0; i < a->nsuppressed; i++)
+    slg_finding_dispose(&a->suppressed[i]);
   free(a->findings);
+  free(a->suppressed);
   free(a->ranking);
   memset(a, 0, sizeof *a);
 }

@@ -22,6 +22,16 @@ typedef enum slg_severity {
 /* "info", "warning", "error". */
 const char *slg_severity_name(slg_severity s);
 
+/* One entry of the allow list: `ID[@APP[/STAGE[.ATTEMPT]]]`. */
+typedef struct slg_allow {
+  int kind;        /* slg_finding_kind */
+  int64_t app;     /* 1-based, as the reports number applications; -1 any */
+  int64_t stage;   /* -1 any */
+  int64_t attempt; /* -1 any */
+} slg_allow;
+
+#define SLG_MAX_ALLOW 32
+
 /* Finding thresholds and check limits. A limit < 0 is unset. Defaults and
  * their rationale: analysis.c. */
 typedef struct slg_thresholds {
@@ -45,6 +55,10 @@ typedef struct slg_thresholds {
   double max_app_duration_ms;
   int64_t max_map_status_bytes;
   slg_severity fail_on;
+  /* Findings the user accepts (--allow, `allow = ...`): taken out of the
+   * findings and reported as suppressed; every other finding still gates. */
+  slg_allow allow[SLG_MAX_ALLOW];
+  size_t nallow;
   int allow_empty;
   int exit_zero;
 } slg_thresholds;
@@ -96,12 +110,25 @@ typedef struct slg_evidence_item {
   char *str;        /* owned, or NULL */
 } slg_evidence_item;
 
+/* A stage attempt a finding covers. */
+typedef struct slg_stage_ref {
+  int64_t stage, attempt;
+} slg_stage_ref;
+
 typedef struct slg_finding {
   slg_finding_kind kind;
   slg_severity severity;
-  int64_t app, job, stage, attempt; /* -1 when not applicable */
+  /* -1 when not applicable; for a finding over several stages, the first
+   * of them (all are in `stages`). */
+  int64_t app, job, stage, attempt;
   char *message;    /* owned, one sentence */
   char *suggestion; /* owned */
+  /* What tells two findings of one kind apart beyond their fix (owned,
+   * NULL: the fix alone): findings of one application, kind, severity,
+   * cause and fix are one finding over several stages (findings.c). */
+  char *cause;
+  slg_stage_ref *stages; /* owned; every stage attempt covered, in order */
+  size_t nstages;
   slg_evidence_item evidence[SLG_MAX_EVIDENCE_ITEMS];
   size_t nevidence;
   slg_pos lines[SLG_MAX_EVIDENCE];
@@ -136,6 +163,13 @@ typedef struct slg_analysis {
   slg_input_kind kind; /* what the input looked like (for the verdict) */
   slg_severity worst; /* highest severity among findings */
   size_t by_severity[3];
+  /* Findings taken out by the check's allow list (slg_thresholds.allow),
+   * grouped like the findings; they count toward no severity. */
+  slg_finding *suppressed;
+  size_t nsuppressed;
+  /* Performance findings left out because the task time of their stages
+   * is under max(1 s, 1% of the application's): not worth a reading. */
+  size_t dropped;
 } slg_analysis;
 
 /* Runs the analysis over a finished model of an input of the given kind

@@ -6,10 +6,19 @@
  * would let a CI gate pass vacuously.
  */
 #include "config.h"
+#include "findings.h"
 
 #include <stdio.h>
 
-typedef enum { T_COUNT, T_RATIO, T_DURATION, T_SIZE, T_SEVERITY, T_BOOL } vtype;
+typedef enum {
+  T_COUNT,
+  T_RATIO,
+  T_DURATION,
+  T_SIZE,
+  T_SEVERITY,
+  T_BOOL,
+  T_ALLOW /* a list: every setting adds to it (file, env and flags) */
+} vtype;
 
 static const struct {
   const char *key;
@@ -26,6 +35,7 @@ static const struct {
     {"max_app_duration", T_DURATION, offsetof(slg_thresholds, max_app_duration_ms)},
     {"max_map_status_size", T_SIZE, offsetof(slg_thresholds, max_map_status_bytes)},
     {"fail_on", T_SEVERITY, offsetof(slg_thresholds, fail_on)},
+    {"allow", T_ALLOW, offsetof(slg_thresholds, allow)},
     {"allow_empty", T_BOOL, offsetof(slg_thresholds, allow_empty)},
     {"exit_zero", T_BOOL, offsetof(slg_thresholds, exit_zero)},
 };
@@ -37,8 +47,9 @@ const char *slg_config_key(size_t i) { return i < NKEYS ? keys[i].key : NULL; }
 
 const char *slg_config_type(size_t i)
 {
-  static const char *const names[] = {"count", "ratio", "duration",
-                                      "size", "severity", "bool"};
+  static const char *const names[] = {"count",    "ratio", "duration",
+                                      "size",     "severity", "bool",
+                                      "findings"};
   return i < NKEYS ? names[keys[i].type] : NULL;
 }
 
@@ -90,6 +101,43 @@ static int word_eq(const char *s, const char *w)
       return 0;
   }
   return *s == '\0' && *w == '\0';
+}
+
+/* "TINY_TASKS, SKEW@1/3": each entry is added once; the list is kept
+ * whole or not at all. */
+static int set_allow(slg_thresholds *t, const char *value, char *err)
+{
+  slg_allow add[SLG_MAX_ALLOW];
+  size_t n = t->nallow;
+  const char *q = value;
+  while (*q == ' ' || *q == '\t')
+    q++;
+  if (*q == '\0')
+    return 0; /* "allow =": nothing to add */
+  memcpy(add, t->allow, n * sizeof *add);
+  for (const char *p = value;;) {
+    const char *comma = strchr(p, ',');
+    size_t len = comma ? (size_t)(comma - p) : strlen(p);
+    slg_allow a;
+    if (slg_allow_parse(&a, p, len, err) < 0)
+      return SLG_ECONFIG;
+    int dup = 0;
+    for (size_t i = 0; i < n; i++)
+      dup |= memcmp(&add[i], &a, sizeof a) == 0;
+    if (!dup) {
+      if (n == SLG_MAX_ALLOW) {
+        snprintf(err, 256, "allow: at most %d entries", SLG_MAX_ALLOW);
+        return SLG_ECONFIG;
+      }
+      add[n++] = a;
+    }
+    if (!comma)
+      break;
+    p = comma + 1;
+  }
+  memcpy(t->allow, add, n * sizeof *add);
+  t->nallow = n;
+  return 0;
 }
 
 int slg_config_set(slg_thresholds *t, const char *key, size_t len,
@@ -195,6 +243,8 @@ int slg_config_set(slg_thresholds *t, const char *key, size_t len,
     }
     snprintf(err, 256, "%s: expected true or false, got '%.40s'", k, value);
     return SLG_ECONFIG;
+  case T_ALLOW:
+    return set_allow(t, value, err);
   }
   return SLG_ECONFIG;
 }
@@ -254,6 +304,8 @@ void slg_config_print(const slg_thresholds *t, slg_buf *out)
                 : (keys[i].type == T_RATIO || keys[i].type == T_DURATION)
                     ? *(const double *)field < 0
                     : 0;
+    if (keys[i].type == T_ALLOW)
+      unset = t->nallow == 0;
     if (unset) {
       slg_buf_printf(out, "# %s = (unset)\n", keys[i].key);
       continue;
@@ -285,6 +337,13 @@ void slg_config_print(const slg_thresholds *t, slg_buf *out)
       break;
     case T_BOOL:
       slg_buf_puts(out, *(const int *)field ? "true" : "false");
+      break;
+    case T_ALLOW:
+      for (size_t w = 0; w < t->nallow; w++) {
+        if (w)
+          slg_buf_puts(out, ", ");
+        slg_allow_format(&t->allow[w], out);
+      }
       break;
     }
     slg_buf_putc(out, '\n');

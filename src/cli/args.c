@@ -72,6 +72,9 @@ const char slg_cli_usage[] =
     "      --max-app-duration DUR     application wall time\n"
     "      --max-map-status-size SIZE largest map output statuses (4MiB)\n"
     "      --fail-on SEVERITY         info, warning or error (default)\n"
+    "      --allow ID[@APP[/STAGE]]   accept one finding (e.g. SKEW@1/3):\n"
+    "                                 reported as suppressed, gates nothing;\n"
+    "                                 repeatable\n"
     "      --allow-empty              pass input without scheduler lines\n"
     "      --exit-zero                report but always exit 0 on findings\n"
     "      --config FILE              read this config file\n"
@@ -280,7 +283,7 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
         "--max-shuffle-stages", "--max-stage-task-time", "--max-skew",
         "--max-failed-tasks", "--max-stage-retries", "--max-fetch-failures",
         "--max-lost-executors", "--max-app-duration", "--max-map-status-size",
-        "--fail-on"};
+        "--fail-on", "--allow"};
     /* Short options take their value as the next word or attached, as
      * getopt does: "-j 4" or "-j4", "-f json" or "-fjson". */
     static const struct {
@@ -314,7 +317,8 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
     int check_opt = (strncmp(opt, "--max-", 6) == 0 &&
                      strcmp(opt, "--max-loggers") != 0 &&
                      strcmp(opt, "--max-line") != 0) ||
-                    strcmp(opt, "--fail-on") == 0;
+                    strcmp(opt, "--fail-on") == 0 ||
+                    strcmp(opt, "--allow") == 0;
     if (check_opt) {
       if (cli->nsettings == SLG_MAX_SETTINGS) {
         slg_cli_error("too many check options");

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "analysis.h"
+#include "findings.h"
 #include "input_kind.h"
 #include "knowledge.h"
 
@@ -354,6 +355,17 @@ static void analysis_keys(const slg_report *rep, const slg_render_options *o,
     json_i64_or_null(j, f->stage);
     slg_json_key(j, "attempt");
     json_i64_or_null(j, f->attempt);
+    slg_json_key(j, "stages");
+    slg_json_array_begin(j);
+    for (size_t s = 0; s < f->nstages; s++) {
+      slg_json_object_begin(j);
+      slg_json_key(j, "stage");
+      slg_json_i64(j, f->stages[s].stage);
+      slg_json_key(j, "attempt");
+      slg_json_i64(j, f->stages[s].attempt);
+      slg_json_object_end(j);
+    }
+    slg_json_array_end(j);
     slg_json_key(j, "message");
     slg_json_str(j, f->message);
     slg_json_key(j, "evidence");
@@ -384,6 +396,21 @@ static void analysis_keys(const slg_report *rep, const slg_render_options *o,
     slg_json_object_end(j);
   }
   slg_json_array_end(j);
+  slg_json_key(j, "suppressed");
+  slg_json_object_begin(j);
+  slg_json_key(j, "count");
+  slg_json_u64(j, a->nsuppressed);
+  slg_json_key(j, "ids");
+  slg_json_array_begin(j);
+  for (size_t i = 0; i < a->nsuppressed; i++) {
+    slg_buf_clear(&tmp);
+    slg_finding_ref(&a->suppressed[i], &tmp);
+    slg_json_strn(j, tmp.ptr, tmp.len);
+  }
+  slg_json_array_end(j);
+  slg_json_object_end(j);
+  slg_json_key(j, "findings_dropped");
+  slg_json_u64(j, a->dropped);
 
   if (o->view == SLG_VIEW_CHECK && rep->thresholds) {
     const slg_thresholds *t = rep->thresholds;

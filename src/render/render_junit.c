@@ -13,6 +13,7 @@
 
 #include "analysis.h"
 #include "escape.h"
+#include "findings.h"
 
 static int input_ok(const slg_report *rep, const slg_analysis *a,
                     const slg_thresholds *t)
@@ -32,7 +33,7 @@ void slg_render_junit(const slg_report *rep, const slg_render_options *o,
     t = &defaults;
   }
   slg_buf cases = SLG_BUF_INIT, msg = SLG_BUF_INIT;
-  size_t tests = 0, failures = 0;
+  size_t tests = 0, failures = 0, skipped = 0;
 
   /* The input. */
   tests++;
@@ -100,6 +101,17 @@ void slg_render_junit(const slg_report *rep, const slg_render_options *o,
                      slg_finding_id((slg_finding_kind)k));
       slg_escape_str(&cases, slg_buf_cstr(&msg), SLG_ESC_XML);
       slg_buf_puts(&cases, "</failure>\n");
+    } else {
+      /* Only what the allow list took out: the case is skipped, and
+       * says so, rather than passed. */
+      slg_buf_clear(&msg);
+      slg_suppressed_sentence(a, k, &msg);
+      if (msg.len) {
+        skipped++;
+        slg_buf_puts(&cases, "      <skipped message=\"");
+        slg_escape_str(&cases, slg_buf_cstr(&msg), SLG_ESC_XML);
+        slg_buf_puts(&cases, "\"/>\n");
+      }
     }
     slg_buf_puts(&cases, "    </testcase>\n");
   }
@@ -108,9 +120,9 @@ void slg_render_junit(const slg_report *rep, const slg_render_options *o,
                       "failures=\"%zu\" errors=\"0\" time=\"0\">\n",
                  tests, failures);
   slg_buf_printf(out, "  <testsuite name=\"sparklog check\" tests=\"%zu\" "
-                      "failures=\"%zu\" errors=\"0\" skipped=\"0\" "
+                      "failures=\"%zu\" errors=\"0\" skipped=\"%zu\" "
                       "time=\"0\">\n",
-                 tests, failures);
+                 tests, failures, skipped);
   slg_buf_put(out, cases.ptr, cases.len);
   slg_buf_puts(out, "  </testsuite>\n</testsuites>\n");
   slg_buf_dispose(&cases);

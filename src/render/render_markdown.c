@@ -10,6 +10,7 @@
 
 #include "analysis.h"
 #include "escape.h"
+#include "findings.h"
 
 /* A Markdown table cell: at most `max` bytes of the text, cut at a
  * character, then "...". */
@@ -90,9 +91,10 @@ void slg_render_markdown(const slg_report *rep, const slg_render_options *o,
                      slg_finding_id(f->kind));
       if (f->app >= 0)
         slg_buf_printf(out, "app %lld", (long long)f->app + 1);
-      if (f->stage >= 0)
-        slg_buf_printf(out, " stage %lld.%lld", (long long)f->stage,
-                       (long long)f->attempt);
+      if (f->nstages) {
+        slg_buf_putc(out, ' ');
+        slg_finding_stages_text(f, 3, out);
+      }
       slg_buf_puts(out, " | ");
       md_cell(out, f->message, 300);
       slg_buf_puts(out, " |\n");
@@ -103,4 +105,12 @@ void slg_render_markdown(const slg_report *rep, const slg_render_options *o,
   } else {
     slg_buf_puts(out, "No findings.\n");
   }
+  slg_buf left = SLG_BUF_INIT;
+  slg_suppressed_sentence(a, -1, &left);
+  if (left.len) {
+    slg_buf_putc(out, '\n');
+    md_cell(out, slg_buf_cstr(&left), 2000);
+    slg_buf_putc(out, '\n');
+  }
+  slg_buf_dispose(&left);
 }

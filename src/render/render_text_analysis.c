@@ -9,6 +9,7 @@
 
 #include "analysis.h"
 #include "escape.h"
+#include "findings.h"
 
 void slg_render_text_verdict(const slg_report *rep,
                              const slg_render_options *o, slg_buf *out)
@@ -107,9 +108,13 @@ static void finding_where(slg_buf *out, const slg_finding *f)
 {
   if (f->app >= 0)
     slg_buf_printf(out, "app %lld", (long long)f->app + 1);
-  if (f->stage >= 0)
+  if (f->nstages) {
+    slg_buf_putc(out, ' ');
+    slg_finding_stages_text(f, 3, out);
+  } else if (f->stage >= 0) {
     slg_buf_printf(out, " stage %lld.%lld", (long long)f->stage,
                    (long long)f->attempt);
+  }
   if (f->job >= 0)
     slg_buf_printf(out, " (job %lld)", (long long)f->job);
 }
@@ -122,9 +127,24 @@ void slg_render_text_findings(const slg_report *rep,
   snprintf(tmp, sizeof tmp, "Findings (%zu)", a->nfindings);
   slg_styled(out, o->color, SLG_STYLE_BOLD, tmp);
   slg_buf_putc(out, '\n');
+  slg_buf left = SLG_BUF_INIT;
+  slg_suppressed_sentence(a, -1, &left);
+  if (a->dropped) {
+    if (left.len)
+      slg_buf_putc(&left, ' ');
+    slg_buf_printf(&left, "%zu performance finding%s left out: %s stages' "
+                          "task time is under 1%% of the application's "
+                          "(or 1 s).",
+                   a->dropped, a->dropped == 1 ? "" : "s",
+                   a->dropped == 1 ? "its" : "their");
+  }
   if (!a->nfindings) {
-    slg_buf_puts(out, "  none: no skew, failures, retries, lost executors "
-                      "or partitioning problems were seen\n");
+    if (!left.len)
+      slg_buf_puts(out, "  none: no skew, failures, retries, lost "
+                        "executors or partitioning problems were seen\n");
+    else
+      slg_text_wrap(out, slg_buf_cstr(&left), 2);
+    slg_buf_dispose(&left);
     return;
   }
   for (size_t i = 0; i < a->nfindings; i++) {
@@ -160,6 +180,9 @@ void slg_render_text_findings(const slg_report *rep,
       slg_buf_putc(out, '\n');
     }
   }
+  if (left.len)
+    slg_text_wrap(out, slg_buf_cstr(&left), 2);
+  slg_buf_dispose(&left);
 }
 
 void slg_render_text_checks(const slg_report *rep,
