@@ -13,8 +13,11 @@ set -u
 sparklog=$1 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-NO_COLOR=1 "$sparklog" "$src/testdata/spark35-local.log.gz" >"$tmp/full" \
-  2>"$tmp/err" </dev/null
+case $sparklog in /*) ;; *) sparklog=$PWD/$sparklog ;; esac
+# Run from the source tree, as the README shows it: the report names the
+# file as given, and the sample must not depend on where the tree is.
+(cd "$src" && NO_COLOR=1 "$sparklog" testdata/spark35-local.log.gz) \
+  >"$tmp/full" 2>"$tmp/err" </dev/null
 status=$?
 if [ $status != 0 ]; then
   echo "FAIL: sparklog exited $status"; cat "$tmp/err"; exit 1
