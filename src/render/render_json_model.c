@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "model_types.h"
+#include "platform.h"
 
 static void jstr(slg_json *j, const char *key, const char *v)
 {
@@ -257,12 +258,18 @@ static void render_losses(slg_json *j, const slg_report *rep,
   slg_json_object_end(j);
 }
 
-static void render_app(slg_json *j, const slg_report *rep, const slg_app *a)
+static void render_app(slg_json *j, const slg_report *rep, const slg_app *a,
+                       size_t ai)
 {
   slg_json_object_begin(j);
   jstr(j, "spark_version", a->spark_version);
   jstr(j, "app_name", a->app_name);
   jstr(j, "app_id", a->app_id);
+  slg_platform pf;
+  slg_report_platform(&pf, rep, ai);
+  jstr(j, "platform", slg_platform_name(pf.id));
+  jstr(j, "deploy_mode", pf.mode);
+  jstr(j, "platform_evidence", pf.evidence);
   jtime(j, "start", &a->start);
   jtime(j, "end", &a->end);
   slg_json_key(j, "incomplete");
@@ -371,6 +378,6 @@ void slg_model_render_json(const slg_report *rep, slg_json *j)
   slg_json_key(j, "apps");
   slg_json_array_begin(j);
   for (size_t i = 0; i < n; i++)
-    render_app(j, rep, &apps[i]);
+    render_app(j, rep, &apps[i], i);
   slg_json_array_end(j);
 }

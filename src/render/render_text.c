@@ -18,12 +18,44 @@
 #include "input_kind.h"
 #include "knowledge.h"
 #include "model.h"
+#include "platform.h"
 
 static void heading(slg_buf *b, int color, const char *text)
 {
   slg_styled(b, color, SLG_STYLE_BOLD, text);
   slg_buf_putc(b, '\n');
 }
+/* Where each application ran: "  platform YARN, client mode (a YARN
+ * application id)", one entry per application when they differ. */
+static void platform_line(const slg_report *rep, slg_buf *b)
+{
+  size_t napps;
+  slg_model_apps(rep->model, &napps);
+  if (!napps)
+    return;
+  slg_platform first;
+  slg_report_platform(&first, rep, 0);
+  int same = 1;
+  for (size_t i = 1; i < napps && same; i++) {
+    slg_platform p;
+    slg_report_platform(&p, rep, i);
+    same = p.id == first.id && p.mode == first.mode;
+  }
+  slg_buf_puts(b, "  platform ");
+  if (same) {
+    slg_platform_text(&first, b);
+    slg_buf_printf(b, " (%s)\n", first.evidence);
+    return;
+  }
+  for (size_t i = 0; i < napps; i++) {
+    slg_platform p;
+    slg_report_platform(&p, rep, i);
+    slg_buf_printf(b, "%sapp %zu: ", i ? ", " : "", i + 1);
+    slg_platform_text(&p, b);
+  }
+  slg_buf_putc(b, '\n');
+}
+
 
 static void input_section(const slg_report *rep, const slg_render_options *o,
                           slg_buf *b)
@@ -118,6 +150,7 @@ static void input_section(const slg_report *rep, const slg_render_options *o,
              kind == SLG_INPUT_DRIVER ? SLG_STYLE_GREEN : SLG_STYLE_YELLOW,
              slg_input_kind_note(kind));
   slg_buf_putc(b, '\n');
+  platform_line(rep, b);
   slg_buf_puts(b, "  levels");
   int any = 0;
   for (int l = 0; l < SLG_LEVEL_COUNT; l++) {

@@ -143,7 +143,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   slg_json_object_begin(&j);
   slg_report rep;
   memset(&rep, 0, sizeof rep);
-  rep.model = m;
+  rep.model = m; /* no histogram: the platform from the model alone */
   slg_model_render_json(&rep, &j);
   slg_json_object_end(&j);
   slg_buf_putc(&out, '\n');
