@@ -48,6 +48,7 @@
 
 #include "buf.h"
 #include "findings.h"
+#include "fixes.h"
 
 const char *slg_severity_name(slg_severity s)
 {
@@ -373,6 +374,11 @@ static void stage_findings(slg_analysis *a, const slg_thresholds *th,
   char name[64];
   snprintf(name, sizeof name, "stage %llu.%u", (unsigned long long)s->id,
            t->attempt);
+  /* A stage with no parent stage reads input (a scan); one with parents
+   * reads their shuffle: their fixes differ (fixes.c). */
+  slg_stage_role role = s->nparents > 0 || s->nshuffle_reads > 0
+                            ? SLG_ROLE_SHUFFLE_READ
+                            : SLG_ROLE_SCAN;
   slg_finding *f;
 
   double skew = skew_of(k, p50);
@@ -385,11 +391,7 @@ static void stage_findings(slg_analysis *a, const slg_thresholds *th,
                      name, max, skew, p50,
                      p50 < 1 ? " (counted as 1 ms)" : "",
                      (unsigned long long)k->count);
-    f->suggestion = fmt("a few keys or partitions hold most of the data: "
-                        "enable AQE skew-join handling "
-                        "(spark.sql.adaptive.enabled=true, "
-                        "spark.sql.adaptive.skewJoin.enabled=true), salt "
-                        "the hot keys, or check the partitioner");
+    f->suggestion = fmt("%s", slg_fix_skew(app->spark_version, role));
     ev_num(f, "max_ms", max);
     ev_num(f, "p50_ms", p50);
     ev_num(f, "skew", skew);
@@ -462,10 +464,7 @@ static void stage_findings(slg_analysis *a, const slg_thresholds *th,
     f->message = fmt("%s ran %llu tasks with a median of %.0f ms, shorter "
                      "than Spark's per-task scheduling overhead",
                      name, (unsigned long long)k->count, p50);
-    f->suggestion = fmt("too many shuffle partitions for the data: lower "
-                        "spark.sql.shuffle.partitions (default 200), or let "
-                        "AQE coalesce them "
-                        "(spark.sql.adaptive.coalescePartitions.enabled)");
+    f->suggestion = fmt("%s", slg_fix_tiny_tasks(app->spark_version, role));
     ev_num(f, "tasks", (double)k->count);
     ev_num(f, "p50_ms", p50);
   }
@@ -482,9 +481,7 @@ static void stage_findings(slg_analysis *a, const slg_thresholds *th,
                      "elsewhere in the app; slots sat idle",
                      name, (unsigned long long)t->num_tasks,
                      (unsigned long long)app->peak_running_tasks);
-    f->suggestion = fmt("raise the partition count (repartition, or "
-                        "spark.sql.shuffle.partitions / "
-                        "spark.default.parallelism) to use every slot");
+    f->suggestion = fmt("%s", slg_fix_few_tasks(app->spark_version, role));
     ev_num(f, "tasks", (double)t->num_tasks);
     ev_num(f, "peak_running_tasks", (double)app->peak_running_tasks);
   }

@@ -24,7 +24,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "fixes.h"
 #include "model_types.h"
+#include "platform.h"
 
 void slg_finding_dispose(slg_finding *f)
 {
@@ -399,4 +401,36 @@ void slg_findings_finish(slg_analysis *a, const slg_model *m,
     }
   }
   a->nfindings = keep;
+}
+
+/* ------------------------------------------------------------ platform */
+
+static void platform_fix(slg_finding *v, size_t n, const slg_report *rep)
+{
+  size_t napps;
+  const slg_app *apps = slg_model_apps(rep->model, &napps);
+  for (size_t i = 0; i < n; i++) {
+    slg_finding *f = &v[i];
+    if ((f->kind != SLG_FINDING_EXECUTOR_LOSS &&
+         f->kind != SLG_FINDING_FETCH_FAILURE) ||
+        f->app < 0 || (size_t)f->app >= napps)
+      continue;
+    slg_platform p;
+    slg_report_platform(&p, rep, (size_t)f->app);
+    const char *note =
+        slg_fix_node_loss(p.id, apps[f->app].spark_version);
+    if (!note)
+      continue;
+    slg_buf b = SLG_BUF_INIT;
+    slg_buf_printf(&b, "%s; %s", f->suggestion ? f->suggestion : "", note);
+    slg_buf_cstr(&b);
+    free(f->suggestion);
+    f->suggestion = b.ptr;
+  }
+}
+
+void slg_findings_platform(slg_analysis *a, const slg_report *rep)
+{
+  platform_fix(a->findings, a->nfindings, rep);
+  platform_fix(a->suppressed, a->nsuppressed, rep);
 }

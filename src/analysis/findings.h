@@ -10,6 +10,7 @@
 
 #include "analysis.h"
 #include "buf.h"
+#include "report.h"
 
 /*
  * Parses one allow entry, `ID[@APP[/STAGE[.ATTEMPT]]]` (len bytes; the id
@@ -52,6 +53,17 @@ void slg_findings_finish(slg_analysis *a, const slg_model *m,
  * suppressed by the allow list: SKEW@1/3.0, TINY_TASKS@1/2.0 (4
  * stages)."; nothing when none was. Only findings of `kind` when kind >= 0. */
 void slg_suppressed_sentence(const slg_analysis *a, int kind, slg_buf *out);
+
+/*
+ * Adds to the fix of each finding about lost executors or lost shuffle
+ * output (EXECUTOR_LOSS, FETCH_FAILURE) what its application's platform
+ * offers against nodes taken away (fixes.c, slg_fix_node_loss). Runs
+ * after slg_analysis_run, with the report the analysis was made from:
+ * the platform needs the input's logger names, which the model does not
+ * keep. Findings of one application get the same sentence, so the
+ * grouping stands.
+ */
+void slg_findings_platform(slg_analysis *a, const slg_report *rep);
 
 /* Frees what a finding owns. */
 void slg_finding_dispose(slg_finding *f);

@@ -5,6 +5,7 @@
  * does the same with its own thresholds and outputs.
  */
 #include "analysis.h"
+#include "findings.h"
 #include "pipeline.h"
 #include "render.h"
 
@@ -28,6 +29,7 @@ int slg_pipeline_render(const slg_pipeline *p, slg_format format, char **out,
   slg_analysis analysis;
   slg_analysis_run(&analysis, rep.model, &thresholds,
                    slg_report_input_kind(&rep));
+  slg_findings_platform(&analysis, &rep);
   rep.analysis = &analysis;
   rep.thresholds = &thresholds;
   slg_render_options ro = {SLG_VIEW_REPORT, 0, 1, 0};

@@ -19,6 +19,7 @@
 #include "analysis.h"
 #include "cli.h"
 #include "config.h"
+#include "findings.h"
 #include "escape.h"
 #include "fastpath.h"
 #include "knowledge.h"
@@ -280,6 +281,7 @@ int main(int argc, char **argv)
   slg_analysis analysis;
   slg_analysis_run(&analysis, rep.model, &thresholds,
                    slg_report_input_kind(&rep));
+  slg_findings_platform(&analysis, &rep);
   rep.analysis = &analysis;
   rep.thresholds = &thresholds;
   int color = use_color(&cli);
