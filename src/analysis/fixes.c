@@ -93,10 +93,11 @@ static aqe aqe_of(const char *version)
 const char *slg_fix_tiny_tasks(const char *version, slg_stage_role role)
 {
   if (role == SLG_ROLE_SCAN)
-    return "many small input splits (small files, or many partitions of a "
-           "table): compact the input into fewer, larger files, or let "
-           "Spark pack more per task (spark.sql.files.maxPartitionBytes, "
-           "default 128MB; spark.sql.files.openCostInBytes)";
+    return "many small input partitions: for files, compact them into "
+           "fewer, larger ones or let Spark pack more into a task "
+           "(spark.sql.files.maxPartitionBytes, default 128MB; "
+           "spark.sql.files.openCostInBytes); for a cached or checkpointed "
+           "dataset, coalesce() it before caching";
   switch (aqe_of(version)) {
   case AQE_ABSENT:
     return "too many shuffle partitions for the data: lower "
