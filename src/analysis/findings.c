@@ -21,6 +21,7 @@
  */
 #include "findings.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -40,6 +41,19 @@ void slg_finding_dispose(slg_finding *f)
 }
 
 /* ------------------------------------------------------------ allow */
+
+/* The application a finding is on as the reports number it (from 1), and
+ * as an index into slg_model_apps(); -1 / SIZE_MAX when none. The one
+ * place that knows slg_finding.app counts from 0. */
+static int64_t app_seq(const slg_finding *f)
+{
+  return f->app >= 0 ? f->app + 1 : -1;
+}
+
+static size_t app_index(const slg_finding *f)
+{
+  return f->app >= 0 ? (size_t)f->app : SIZE_MAX;
+}
 
 static int kind_by_name(const char *s, size_t n)
 {
@@ -130,7 +144,7 @@ void slg_allow_format(const slg_allow *a, slg_buf *out)
 
 void slg_finding_ref(const slg_finding *f, slg_buf *out)
 {
-  slg_allow a = {(int)f->kind, f->app >= 0 ? f->app + 1 : -1, -1, -1};
+  slg_allow a = {(int)f->kind, app_seq(f), -1, -1};
   if (a.app >= 1 && f->stage >= 0) {
     a.stage = f->stage;
     a.attempt = f->attempt >= 0 ? f->attempt : -1;
@@ -142,7 +156,7 @@ static int allowed(const slg_allow *w, const slg_finding *f)
 {
   if (w->kind != (int)f->kind)
     return 0;
-  if (w->app >= 1 && (f->app < 0 || f->app + 1 != w->app))
+  if (w->app >= 1 && app_seq(f) != w->app)
     return 0;
   if (w->stage >= 0 && f->stage != w->stage)
     return 0;
@@ -352,10 +366,10 @@ static double attempt_task_ms(const slg_app *app, int64_t stage,
  * the application's task time). */
 static int too_small(const slg_finding *f, const slg_app *apps, size_t napps)
 {
-  if (!performance_kind(f->kind) || f->app < 0 ||
-      (size_t)f->app >= napps || f->nstages == 0)
+  size_t ai = app_index(f);
+  if (!performance_kind(f->kind) || ai >= napps || f->nstages == 0)
     return 0;
-  const slg_app *app = &apps[f->app];
+  const slg_app *app = &apps[ai];
   double floor = (double)app->total_task_ms * 0.01;
   if (floor < 1000)
     floor = 1000;
@@ -411,14 +425,14 @@ static void platform_fix(slg_finding *v, size_t n, const slg_report *rep)
   const slg_app *apps = slg_model_apps(rep->model, &napps);
   for (size_t i = 0; i < n; i++) {
     slg_finding *f = &v[i];
+    size_t ai = app_index(f);
     if ((f->kind != SLG_FINDING_EXECUTOR_LOSS &&
          f->kind != SLG_FINDING_FETCH_FAILURE) ||
-        f->app < 0 || (size_t)f->app >= napps)
+        ai >= napps)
       continue;
     slg_platform p;
-    slg_report_platform(&p, rep, (size_t)f->app);
-    const char *note =
-        slg_fix_node_loss(p.id, apps[f->app].spark_version);
+    slg_report_platform(&p, rep, ai);
+    const char *note = slg_fix_node_loss(p.id, apps[ai].spark_version);
     if (!note)
       continue;
     slg_buf b = SLG_BUF_INIT;
