@@ -430,6 +430,12 @@ static void platform_fix(slg_finding *v, size_t n, const slg_report *rep)
          f->kind != SLG_FINDING_FETCH_FAILURE) ||
         ai >= napps)
       continue;
+    /* Only where executors went with their nodes, or for no reason the
+     * log gives: a memory kill has its own fix (executor_loss.c). */
+    const uint64_t *loss = apps[ai].exec_loss;
+    if (!loss[SLG_EXEC_PREEMPTED] && !loss[SLG_EXEC_NODE_LOST] &&
+        !loss[SLG_EXEC_DECOMMISSION] && !loss[SLG_EXEC_UNKNOWN])
+      continue;
     slg_platform p;
     slg_report_platform(&p, rep, ai);
     const char *note = slg_fix_node_loss(p.id, apps[ai].spark_version);

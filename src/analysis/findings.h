@@ -57,7 +57,9 @@ void slg_suppressed_sentence(const slg_analysis *a, int kind, slg_buf *out);
 /*
  * Adds to the fix of each finding about lost executors or lost shuffle
  * output (EXECUTOR_LOSS, FETCH_FAILURE) what its application's platform
- * offers against nodes taken away (fixes.c, slg_fix_node_loss). Runs
+ * offers against nodes taken away (fixes.c, slg_fix_node_loss), when
+ * executors of the application were preempted, lost with their node,
+ * decommissioned or lost for no reason the log gives. Runs
  * after slg_analysis_run, with the report the analysis was made from:
  * the platform needs the input's logger names, which the model does not
  * keep. Findings of one application get the same sentence, so the
