@@ -503,8 +503,8 @@ static slg_stage_attempt *attempt_new(slg_model *m, slg_stage *s,
 
 /* The attempt a task line names ("stage 3.1"); created (incomplete) when
  * the log never showed it being submitted. */
-static slg_stage_attempt *attempt_get(slg_model *m, slg_stage *s,
-                                      uint64_t no)
+static inline slg_stage_attempt *attempt_get(slg_model *m, slg_stage *s,
+                                             uint64_t no)
 {
   for (size_t i = s->nattempts; i-- > 0;)
     if (s->attempts[i].attempt == no)
@@ -1085,19 +1085,22 @@ static void on_job_ended(slg_model *m, const slg_event *ev, int marker)
     ended(m, SLG_END_JOB, m->napps - 1, j, NULL, NULL);
 }
 
-static inline slg_executor *exec_get_num(slg_model *m, slg_span id, int v,
-                                         slg_span host)
+/* The index of executor `id` (v is exec_num_of(id)), made when new; it
+ * keeps the first non-empty host it is given. */
+static inline uint32_t exec_at(slg_model *m, slg_span id, int v,
+                               slg_span host)
 {
   uint32_t i = exec_index_num(m, id, v, 1);
   slg_executor *e = &cur_app(m)->executors[i];
   if (e->host == NULL && host.len > 0)
     e->host = dup_span(host);
-  return e;
+  return i;
 }
 
 static slg_executor *exec_get(slg_model *m, slg_span id, slg_span host)
 {
-  return exec_get_num(m, id, exec_num_of(id), host);
+  uint32_t i = exec_at(m, id, exec_num_of(id), host);
+  return &cur_app(m)->executors[i];
 }
 
 static void exec_gone(slg_model *m, slg_executor *e)
@@ -1383,9 +1386,13 @@ static void app_clock(slg_app *a, const slg_time *first, int64_t first_ms,
  * What task starts and ends do to the model, for a delta of one line or of
  * a run (task_delta.h): the one place that applies them. The clock and
  * the position are the caller's (the first line's when the delta creates
- * an application, attempt or executor).
+ * an application, attempt or executor). Always inlined: inlined where a
+ * one-line delta is built, the delta lives in registers, its counts and
+ * list lengths are constants and the loops below fold to the line's
+ * effect.
  */
-static inline void apply_tasks(slg_model *m, const slg_task_delta *d)
+static SLG_ALWAYS_INLINE void apply_tasks(slg_model *m,
+                                          const slg_task_delta *d)
 {
   slg_app *a = cur_app(m);
   cur_ix(m)->seen_tsm = 1;
@@ -1426,10 +1433,10 @@ static inline void apply_tasks(slg_model *m, const slg_task_delta *d)
   const slg_task_exec *ex = d->execs;
   uint32_t *index = m->exec_index;
   for (size_t i = 0; i < d->nexecs; i++) {
-    slg_executor *e = exec_get_num(m, ex[i].id, ex[i].num, ex[i].host);
-    e->tasks += ex[i].tasks;
-    e->task_ms += ex[i].task_ms;
-    index[i] = (uint32_t)(e - a->executors);
+    uint32_t k = exec_at(m, ex[i].id, ex[i].num, ex[i].host);
+    a->executors[k].tasks += ex[i].tasks;
+    a->executors[k].task_ms += ex[i].task_ms;
+    index[i] = k;
   }
   for (size_t k = 0; k < d->ntallies; k++) {
     uint16_t i = d->tallies[k];
@@ -1710,16 +1717,21 @@ static SLG_NOINLINE void apply_other(slg_model *m, const slg_event *ev,
   }
 }
 
-/* The events of nearly every line, task starts and ends, in a function
- * small enough to need few register saves; the rest out of line (the
- * whole switch in one function cost 18 instructions an event on entry and
- * exit). */
-static inline void apply(slg_model *m, const slg_event *ev, int exec_num)
+/* The events of nearly every line, task starts and ends, inline; the rest
+ * out of line (the whole switch in one function cost 18 instructions an
+ * event on entry and exit). A start and an end each get their own inlined
+ * apply_tasks, where the compiler folds what the kind of line fixes. */
+static SLG_ALWAYS_INLINE void apply(slg_model *m, const slg_event *ev,
+                                    int exec_num)
 {
-  if (ev->kind == SLG_EV_TASK_START || ev->kind == SLG_EV_TASK_END) {
-    slg_task_line line;
-    slg_task_line_of(&line, ev, exec_num);
-    apply_tasks(m, &line.d);
+  slg_task_delta d;
+  slg_task_line lists;
+  if (ev->kind == SLG_EV_TASK_START) {
+    slg_task_line_of(&d, &lists, ev, exec_num);
+    apply_tasks(m, &d);
+  } else if (ev->kind == SLG_EV_TASK_END) {
+    slg_task_line_of(&d, &lists, ev, exec_num);
+    apply_tasks(m, &d);
   } else {
     apply_other(m, ev, exec_num);
   }

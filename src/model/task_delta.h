@@ -82,9 +82,11 @@ typedef struct slg_task_delta {
   size_t ntallies;
 } slg_task_delta;
 
-/* A delta of one line, with room for its lists (at most one entry each). */
+/* The lists of a delta of one line: at most one entry each. Kept apart
+ * from the delta, which points into it: a delta whose address is never
+ * taken can live in registers once its apply is inlined, and then the
+ * counts and list lengths that a line fixes are constants there. */
 typedef struct slg_task_line {
-  slg_task_delta d;
   uint32_t part;
   uint64_t duration;
   uint64_t retry;
@@ -93,21 +95,23 @@ typedef struct slg_task_line {
 } slg_task_line;
 
 /*
- * The delta of one task start or end (ev->kind SLG_EV_TASK_START or
- * SLG_EV_TASK_END); exec_num is slg_model_item.exec_num of its executor.
- * l->d borrows ev's spans and points into *l. Inline: it runs for every
- * task line, on the parsing threads and in the serial model.
+ * The delta d of one task start or end (ev->kind SLG_EV_TASK_START or
+ * SLG_EV_TASK_END), its lists in *l; exec_num is slg_model_item.exec_num
+ * of its executor. d borrows ev's spans and points into *l. Always
+ * inlined: it runs for every task line, on the parsing threads and in the
+ * serial model, where the caller that knows ev->kind gets a delta of
+ * constants but for the line's values. Every field is written by
+ * constant index, so that nothing keeps d in memory.
  */
-static inline void slg_task_line_of(slg_task_line *l, const slg_event *ev,
-                                    int exec_num)
+static SLG_ALWAYS_INLINE void slg_task_line_of(slg_task_delta *d,
+                                               slg_task_line *l,
+                                               const slg_event *ev,
+                                               int exec_num)
 {
-  slg_task_delta *d = &l->d;
   int start = ev->kind == SLG_EV_TASK_START;
   int named = ev->exec.len > 0;
   d->stage = ev->stage;
   d->attempt = ev->attempt;
-  for (int i = 0; i < SLG_LOC_COUNT; i++)
-    d->locality[i] = 0;
   d->parts = &l->part;
   d->durations = &l->duration;
   d->retries = &l->retry;
@@ -119,11 +123,13 @@ static inline void slg_task_line_of(slg_task_line *l, const slg_event *ev,
   l->exec.num = (int16_t)exec_num;
   l->tally = 0;
   if (start) {
+    unsigned loc =
+        ev->locality < SLG_LOC_COUNT ? (unsigned)ev->locality : SLG_LOC_OTHER;
+    for (unsigned i = 0; i < SLG_LOC_COUNT; i++)
+      d->locality[i] = i == loc;
     d->started = 1;
     d->succeeded = 0;
     d->task_ms = 0;
-    d->locality[ev->locality < SLG_LOC_COUNT ? ev->locality
-                                             : SLG_LOC_OTHER] = 1;
     d->nparts = (size_t)(ev->flag & 1);
     l->part = (uint32_t)(ev->partition < SLG_MAX_TRACKED_PARTITION
                              ? ev->partition
@@ -141,6 +147,8 @@ static inline void slg_task_line_of(slg_task_line *l, const slg_event *ev,
     d->walk_rise = 1;
   } else {
     uint64_t ms = ev->ms >= 0 ? (uint64_t)ev->ms : 0;
+    for (unsigned i = 0; i < SLG_LOC_COUNT; i++)
+      d->locality[i] = 0;
     d->started = 0;
     d->succeeded = 1;
     d->task_ms = ms;

@@ -151,19 +151,20 @@ static inline void delta_sum(slg_task_runs *rs, slg_task_run *r,
 int slg_task_runs_add(slg_task_runs *rs, int extend, const slg_model_item *it,
                       const slg_time *time, int64_t time_ms)
 {
-  slg_task_line line;
-  slg_task_line_of(&line, &it->ev, it->exec_num);
+  slg_task_delta d;
+  slg_task_line lists;
+  slg_task_line_of(&d, &lists, &it->ev, it->exec_num);
   slg_task_run *r = extend && rs->nruns > 0 ? &rs->runs[rs->nruns - 1]
                                             : NULL;
   int opened = 0;
-  if (r == NULL || r->sum.stage != line.d.stage ||
-      r->sum.attempt != line.d.attempt) {
-    r = open_run(rs, &line.d, time, time_ms);
+  if (r == NULL || r->sum.stage != d.stage ||
+      r->sum.attempt != d.attempt) {
+    r = open_run(rs, &d, time, time_ms);
     opened = 1;
   }
   r->last = *time;
   r->last_ms = time_ms;
-  delta_sum(rs, r, &line.d);
+  delta_sum(rs, r, &d);
   return opened;
 }
 

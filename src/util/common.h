@@ -26,6 +26,14 @@
 #define SLG_NOINLINE
 #endif
 
+/* Inlines a function whose caller passes constants it should fold
+ * (e.g. one general function specialised for one line). */
+#if defined(__GNUC__)
+#define SLG_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define SLG_ALWAYS_INLINE inline
+#endif
+
 /* A borrowed slice of bytes; valid only as long as its owner says. */
 typedef struct slg_span {
   const char *ptr;
