@@ -184,7 +184,8 @@ static void test_task_runs__executors_and_lists(void **state)
   assert_int_equal(rs->runs[0].last_ms, 7);
   assert_int_equal(r->started, 4);
   assert_int_equal(r->succeeded, 4);
-  assert_int_equal(r->locality[SLG_LOC_NODE_LOCAL], 4);
+  for (size_t i = 0; i < r->started; i++)
+    assert_int_equal(r->localities[i], SLG_LOC_NODE_LOCAL);
   assert_int_equal(r->task_ms, 30 + 12 + 0 + 4);
   assert_int_equal(r->nexecs, 2);
   const slg_task_exec *e = r->execs;

@@ -1400,8 +1400,8 @@ static SLG_ALWAYS_INLINE void apply_tasks(slg_model *m,
   slg_task_agg *g = &t->tasks;
   g->started += d->started;
   g->succeeded += d->succeeded;
-  for (int i = 0; i < SLG_LOC_COUNT; i++)
-    g->locality[i] += d->locality[i];
+  for (size_t i = 0; i < d->started; i++)
+    g->locality[d->localities[i]]++;
   for (size_t i = 0; i < d->nparts; i++)
     if (!bit_set(&t->part_bits, &t->part_bytes, d->parts[i]))
       g->distinct_partitions++;

@@ -17,11 +17,13 @@
  *
  * What a delta keeps so that applying the sum equals applying its lines
  * one by one:
- *   - counts: starts, ends, localities, task milliseconds;
- *   - the partitions started, the durations ended and the task indexes
- *     launched again (attempt > 0), as lists in line order: the attempt's
- *     partition bitset, duration sketch and speculation test take them in
- *     turn (no line of a delta can mark a task speculatable);
+ *   - counts: starts, ends, task milliseconds;
+ *   - the locality of each start, the partitions started, the durations
+ *     ended and the task indexes launched again (attempt > 0), as lists
+ *     in line order: the attempt's partition bitset, duration sketch and
+ *     speculation test take them in turn (no line of a delta can mark a
+ *     task speculatable). The localities are a list, not six counts, so
+ *     that applying a line's delta is one increment, as the line's own;
  *   - its executors in order of first appearance (the model creates
  *     executors in that order), each with its first non-empty host and
  *     its ended tasks and milliseconds, and the order of each executor's
@@ -66,10 +68,10 @@ typedef struct slg_task_exec {
 typedef struct slg_task_delta {
   uint64_t stage, attempt;
   uint64_t started, succeeded;
-  uint64_t locality[SLG_LOC_COUNT];
   uint64_t task_ms;                             /* sum over ends */
   int64_t walk, walk_low, walk_high, walk_rise; /* S, L, H, R above */
   /* The lists, in line order (NULL when empty). */
+  const uint8_t *localities;  /* slg_locality of each start: `started` */
   const uint32_t *parts;      /* partitions started, clamped */
   size_t nparts;
   const uint64_t *durations;  /* ms of each end */
@@ -87,6 +89,7 @@ typedef struct slg_task_delta {
  * taken can live in registers once its apply is inlined, and then the
  * counts and list lengths that a line fixes are constants there. */
 typedef struct slg_task_line {
+  uint8_t locality;
   uint32_t part;
   uint64_t duration;
   uint64_t retry;
@@ -100,8 +103,7 @@ typedef struct slg_task_line {
  * of its executor. d borrows ev's spans and points into *l. Always
  * inlined: it runs for every task line, on the parsing threads and in the
  * serial model, where the caller that knows ev->kind gets a delta of
- * constants but for the line's values. Every field is written by
- * constant index, so that nothing keeps d in memory.
+ * constants but for the line's values.
  */
 static SLG_ALWAYS_INLINE void slg_task_line_of(slg_task_delta *d,
                                                slg_task_line *l,
@@ -112,6 +114,7 @@ static SLG_ALWAYS_INLINE void slg_task_line_of(slg_task_delta *d,
   int named = ev->exec.len > 0;
   d->stage = ev->stage;
   d->attempt = ev->attempt;
+  d->localities = &l->locality;
   d->parts = &l->part;
   d->durations = &l->duration;
   d->retries = &l->retry;
@@ -123,11 +126,9 @@ static SLG_ALWAYS_INLINE void slg_task_line_of(slg_task_delta *d,
   l->exec.num = (int16_t)exec_num;
   l->tally = 0;
   if (start) {
-    unsigned loc =
-        ev->locality < SLG_LOC_COUNT ? (unsigned)ev->locality : SLG_LOC_OTHER;
-    for (unsigned i = 0; i < SLG_LOC_COUNT; i++)
-      d->locality[i] = i == loc;
     d->started = 1;
+    l->locality = (uint8_t)(ev->locality < SLG_LOC_COUNT ? ev->locality
+                                                         : SLG_LOC_OTHER);
     d->succeeded = 0;
     d->task_ms = 0;
     d->nparts = (size_t)(ev->flag & 1);
@@ -147,8 +148,6 @@ static SLG_ALWAYS_INLINE void slg_task_line_of(slg_task_delta *d,
     d->walk_rise = 1;
   } else {
     uint64_t ms = ev->ms >= 0 ? (uint64_t)ev->ms : 0;
-    for (unsigned i = 0; i < SLG_LOC_COUNT; i++)
-      d->locality[i] = 0;
     d->started = 0;
     d->succeeded = 1;
     d->task_ms = ms;

@@ -22,6 +22,7 @@ void slg_task_runs_dispose(slg_task_runs *rs)
   free(rs->runs);
   free(rs->execs);
   free(rs->tallies);
+  free(rs->localities);
   free(rs->parts);
   free(rs->durations);
   free(rs->retries);
@@ -31,7 +32,7 @@ void slg_task_runs_dispose(slg_task_runs *rs)
 void slg_task_runs_reset(slg_task_runs *rs)
 {
   rs->nruns = rs->nexecs = rs->ntallies = rs->nparts = rs->ndurations = 0;
-  rs->nretries = 0;
+  rs->nretries = rs->nlocalities = 0;
 }
 
 /* Room for one more of `size` bytes in *arr (of *cap). */
@@ -63,6 +64,7 @@ static slg_task_run *open_run(slg_task_runs *rs, const slg_task_delta *d,
   r->sum.attempt = d->attempt;
   r->first = *time;
   r->first_ms = time_ms;
+  r->localities = rs->nlocalities;
   r->parts = rs->nparts;
   r->durations = rs->ndurations;
   r->retries = rs->nretries;
@@ -105,8 +107,6 @@ static inline void delta_sum(slg_task_runs *rs, slg_task_run *r,
   slg_task_delta *s = &r->sum;
   s->started += d->started;
   s->succeeded += d->succeeded;
-  for (int i = 0; i < SLG_LOC_COUNT; i++)
-    s->locality[i] += d->locality[i];
   s->task_ms += d->task_ms;
   /* The joined walk: d's prefixes start from s's sum, and the highest
    * rise is s's, d's, or from s's lowest prefix to d's highest. */
@@ -120,6 +120,7 @@ static inline void delta_sum(slg_task_runs *rs, slg_task_run *r,
   if (s->walk + d->walk_high > s->walk_high)
     s->walk_high = s->walk + d->walk_high;
   s->walk += d->walk;
+  APPEND(rs, localities, d->localities, d->started);
   APPEND(rs, parts, d->parts, d->nparts);
   APPEND(rs, durations, d->durations, d->ndurations);
   APPEND(rs, retries, d->retries, d->nretries);
@@ -174,6 +175,7 @@ slg_task_delta slg_task_runs_delta(const slg_task_runs *rs,
   slg_task_delta d = r->sum;
   /* A list no run has used yet is NULL: address it only when not empty
    * (NULL + 0 is undefined). */
+  d.localities = d.started ? rs->localities + r->localities : NULL;
   d.parts = d.nparts ? rs->parts + r->parts : NULL;
   d.durations = d.ndurations ? rs->durations + r->durations : NULL;
   d.retries = d.nretries ? rs->retries + r->retries : NULL;

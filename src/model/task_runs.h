@@ -37,7 +37,7 @@ typedef struct slg_task_run {
   slg_time first, last;      /* the first and last line's time */
   int64_t first_ms, last_ms; /* their slg_time_ms */
   /* Where its lists start in the owner's arrays. */
-  size_t parts, durations, retries, execs, tallies;
+  size_t localities, parts, durations, retries, execs, tallies;
 } slg_task_run;
 
 typedef struct slg_task_runs {
@@ -48,6 +48,8 @@ typedef struct slg_task_runs {
   size_t nexecs, execs_cap;
   uint16_t *tallies;
   size_t ntallies, tallies_cap;
+  uint8_t *localities;
+  size_t nlocalities, localities_cap;
   uint32_t *parts;
   size_t nparts, parts_cap;
   uint64_t *durations;
