@@ -1869,10 +1869,12 @@ void slg_model_extract_routed(slg_model_item *out, const slg_record *rec,
 }
 
 /* The serial half: applies what slg_model_extract_routed found, in input
- * order. */
-void slg_model_apply(slg_model *m, const slg_model_item *it,
-                     const slg_time *time, int64_t time_ms,
-                     const slg_pos *pos)
+ * order. Inlined into slg_model_record_routed, which runs for every
+ * modelled record, so that a record costs one call into the model. */
+static SLG_ALWAYS_INLINE void model_apply(slg_model *m,
+                                          const slg_model_item *it,
+                                          const slg_time *time,
+                                          int64_t time_ms, const slg_pos *pos)
 {
   m->cont = CONT_NONE;
   if (!it->modelled)
@@ -1896,6 +1898,13 @@ void slg_model_apply(slg_model *m, const slg_model_item *it,
     app_clock(cur_app(m), &m->now, m->now_ms, &m->now, m->now_ms);
 }
 
+void slg_model_apply(slg_model *m, const slg_model_item *it,
+                     const slg_time *time, int64_t time_ms,
+                     const slg_pos *pos)
+{
+  model_apply(m, it, time, time_ms, pos);
+}
+
 void slg_model_record_routed(slg_model *m, const slg_record *rec,
                              int64_t time_ms, const slg_model_route *route,
                              const slg_pos *pos)
@@ -1908,7 +1917,7 @@ void slg_model_record_routed(slg_model *m, const slg_record *rec,
   }
   slg_model_item it;
   slg_model_extract_routed(&it, rec, route, m->reference);
-  slg_model_apply(m, &it, &rec->time, time_ms, pos);
+  model_apply(m, &it, &rec->time, time_ms, pos);
 }
 
 void slg_model_record(slg_model *m, const slg_record *rec, slg_span logger,
