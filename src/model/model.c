@@ -1852,9 +1852,12 @@ const slg_model_route *slg_model_route_of(slg_span logger)
   return e;
 }
 
-/* The pure half of slg_model_record (model_events.h): no model state. */
-void slg_model_extract_routed(slg_model_item *out, const slg_record *rec,
-                              const slg_model_route *route, int reference)
+/* The pure half of slg_model_record (model_events.h): no model state.
+ * Inlined into slg_model_record_routed, like model_apply below. */
+static SLG_ALWAYS_INLINE void extract_routed(slg_model_item *out,
+                                             const slg_record *rec,
+                                             const slg_model_route *route,
+                                             int reference)
 {
   out->modelled = (uint8_t)(route != NULL);
   if (route == NULL)
@@ -1866,6 +1869,12 @@ void slg_model_extract_routed(slg_model_item *out, const slg_record *rec,
   out->exec_num = (int16_t)(out->result == SLG_EXTRACT_OK
                                 ? exec_num_of(out->ev.exec)
                                 : -1);
+}
+
+void slg_model_extract_routed(slg_model_item *out, const slg_record *rec,
+                              const slg_model_route *route, int reference)
+{
+  extract_routed(out, rec, route, reference);
 }
 
 /* The serial half: applies what slg_model_extract_routed found, in input
@@ -1916,7 +1925,7 @@ void slg_model_record_routed(slg_model *m, const slg_record *rec,
     return;
   }
   slg_model_item it;
-  slg_model_extract_routed(&it, rec, route, m->reference);
+  extract_routed(&it, rec, route, m->reference);
   model_apply(m, &it, &rec->time, time_ms, pos);
 }
 
