@@ -54,14 +54,15 @@ static void *room(void *arr, size_t n, size_t *cap, size_t size)
     }                                                                        \
   } while (0)
 
-static slg_task_run *open_run(slg_task_runs *rs, const slg_task_delta *d,
-                              const slg_time *time, int64_t time_ms)
+static slg_task_run *open_run(slg_task_runs *rs, uint64_t stage,
+                              uint64_t attempt, const slg_time *time,
+                              int64_t time_ms)
 {
   rs->runs = room(rs->runs, rs->nruns, &rs->runs_cap, sizeof(*rs->runs));
   slg_task_run *r = &rs->runs[rs->nruns++];
   memset(r, 0, sizeof(*r));
-  r->sum.stage = d->stage;
-  r->sum.attempt = d->attempt;
+  r->sum.stage = stage;
+  r->sum.attempt = attempt;
   r->first = *time;
   r->first_ms = time_ms;
   r->localities = rs->nlocalities;
@@ -78,8 +79,8 @@ static slg_task_run *open_run(slg_task_runs *rs, const slg_task_delta *d,
 }
 
 /* The open run r's entry for executor x (x->num >= 0), new or found. */
-static slg_task_exec *run_exec(slg_task_runs *rs, slg_task_run *r,
-                               const slg_task_exec *x)
+static inline slg_task_exec *run_exec(slg_task_runs *rs, slg_task_run *r,
+                                      const slg_task_exec *x)
 {
   int num = x->num;
   if (rs->stamp[num] == rs->serial)
@@ -101,8 +102,8 @@ static slg_task_exec *run_exec(slg_task_runs *rs, slg_task_run *r,
  * knows what a line means: counts add, lists append, the walks join
  * (task_delta.h), executors merge by exec_num.
  */
-static inline void delta_sum(slg_task_runs *rs, slg_task_run *r,
-                             const slg_task_delta *d)
+static SLG_ALWAYS_INLINE void delta_sum(slg_task_runs *rs, slg_task_run *r,
+                                        const slg_task_delta *d)
 {
   slg_task_delta *s = &r->sum;
   s->started += d->started;
@@ -149,23 +150,42 @@ static inline void delta_sum(slg_task_runs *rs, slg_task_run *r,
   }
 }
 
-int slg_task_runs_add(slg_task_runs *rs, int extend, const slg_model_item *it,
-                      const slg_time *time, int64_t time_ms)
+/* The run a line of stage attempt `stage`.`attempt` joins: the last one
+ * when `extend` is set and it is of that attempt, else a new one. */
+static slg_task_run *run_for(slg_task_runs *rs, int extend, uint64_t stage,
+                             uint64_t attempt, const slg_time *time,
+                             int64_t time_ms, int *opened)
 {
-  slg_task_delta d;
-  slg_task_line lists;
-  slg_task_line_of(&d, &lists, &it->ev, it->exec_num);
   slg_task_run *r = extend && rs->nruns > 0 ? &rs->runs[rs->nruns - 1]
                                             : NULL;
-  int opened = 0;
-  if (r == NULL || r->sum.stage != d.stage ||
-      r->sum.attempt != d.attempt) {
-    r = open_run(rs, &d, time, time_ms);
-    opened = 1;
+  *opened = 0;
+  if (r == NULL || r->sum.stage != stage || r->sum.attempt != attempt) {
+    r = open_run(rs, stage, attempt, time, time_ms);
+    *opened = 1;
   }
   r->last = *time;
   r->last_ms = time_ms;
-  delta_sum(rs, r, &d);
+  return r;
+}
+
+int slg_task_runs_add(slg_task_runs *rs, int extend, const slg_model_item *it,
+                      const slg_time *time, int64_t time_ms)
+{
+  const slg_event *ev = &it->ev;
+  int opened;
+  slg_task_run *r =
+      run_for(rs, extend, ev->stage, ev->attempt, time, time_ms, &opened);
+  /* A start's and an end's delta each summed by their own inlined
+   * delta_sum, where what the kind of line fixes is constant. */
+  slg_task_delta d;
+  slg_task_line lists;
+  if (ev->kind == SLG_EV_TASK_START) {
+    slg_task_line_of(&d, &lists, ev, it->exec_num);
+    delta_sum(rs, r, &d);
+  } else {
+    slg_task_line_of(&d, &lists, ev, it->exec_num);
+    delta_sum(rs, r, &d);
+  }
   return opened;
 }
 
