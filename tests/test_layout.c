@@ -40,6 +40,18 @@ typedef struct pos_case {
 #define ERROR SLG_LEVEL_ERROR
 
 static const pos_case positives[] = {
+    /* Timestamps cut off: level and logger alone, leading blank kept as
+     * prefix. */
+    {" INFO DAGScheduler: Got job 0 (collect at WordCount.scala:17) with 2 "
+     "output partitions",
+     0, 0, 0, 0, 0, 0, 0, 0, INFO, "", "DAGScheduler",
+     "Got job 0 (collect at WordCount.scala:17) with 2 output partitions", 1,
+     "%p %c{1}: %m%n"},
+    {"WARN  org.apache.spark.scheduler.TaskSetManager: Lost task 0.0", 0, 0,
+     0, 0, 0, 0, 0, 0, WARN, "", "org.apache.spark.scheduler.TaskSetManager",
+     "Lost task 0.0", 0, "%-5p %c: %m%n"},
+    {"ERROR Executor:", 0, 0, 0, 0, 0, 0, 0, 0, ERROR, "", "Executor", "", 0,
+     "%p %c{1}:%m%n"},
     /* Spark's default log4j layout, %c{1}, %c{2}, full names. */
     {"24/08/13 15:12:49 INFO DAGScheduler: Got job 0 (json at "
      "NativeMethodAccessorImpl.java:0) with 8 output partitions",
@@ -368,6 +380,11 @@ static const char *const negatives[] = {
     "2024-01-01 10:00:00 something happened here",
     "INFO is the level we want",
     "ERROR: could not find file",
+    "ERROR: Error: could not find file",
+    "INFO DAGScheduler Got job 0",
+    "INFO the DAGScheduler: Got job 0",
+    "INFO DAGScheduler:Got job 0",
+    "Lost task INFO DAGScheduler: x",
     "WARNING: An illegal reflective access operation has occurred",
     "2018/01/01 12:00:00",
     "   24/08/13 15:12:49",

@@ -128,6 +128,9 @@ typedef struct scan {
   slg_record *r;
   pat *pt;
   int time, level, thread, logger;
+  /* No timestamp, the level first and then only a logger: see
+   * bare_logger. */
+  int bare;
 } scan;
 
 /* Pieces are a few bytes long: a byte loop beats a call to memcpy. */
@@ -791,7 +794,26 @@ static size_t logger_word(const char *p, const char *end, int *dots, int strict)
 
 static int complete(const scan *s)
 {
-  return s->time && (s->level || s->logger);
+  return (s->time && (s->level || s->logger)) || s->bare;
+}
+
+/*
+ * A record with no timestamp: Spark's layout with the time cut off (by a
+ * log shipper, "cut -c19-", a console that prints "%p %c{1}: %m%n"):
+ *   " INFO DAGScheduler: Got job 0 (collect at WordCount.scala:17) ..."
+ * Without a clock the shape alone must carry the line, so it is narrow:
+ * the level is the first token, then blanks, then a class name directly
+ * followed by ':' and a blank (or the end). Prose ("ERROR: could not find
+ * file", "INFO is the level", "WARNING: An illegal ...") has no such
+ * name. Returns the name's length or 0.
+ */
+static size_t bare_logger(const char *p, const char *end, int *dots)
+{
+  size_t n = class_at(p, end, dots);
+  const char *a = p + n;
+  if (!n || a >= end || *a != ':' || (a + 1 < end && a[1] != ' '))
+    return 0;
+  return n;
 }
 
 /* Two digits at u (both readable) as a number, or -1. */
@@ -949,7 +971,7 @@ static int scan_header(const char *p, const char *end, slg_record *r,
   out->n = 0;
   out->overflow = 0;
   out->fast = 0;
-  s.time = s.level = s.thread = s.logger = 0;
+  s.time = s.level = s.thread = s.logger = s.bare = 0;
 
   for (int tok = 0; tok < 12; tok++) {
     const char *sp = s.p;
@@ -988,6 +1010,21 @@ static int scan_header(const char *p, const char *end, slg_record *r,
       if (s.p < end && *s.p == ':') {
         putc_(s.pt, ':');
         s.p++;
+      } else if (tok == 0 && s.p < end) {
+        /* The level first, then a blank: maybe a record without a time. */
+        const char *v = s.p;
+        while (v < end && *v == ' ')
+          v++;
+        if (v > s.p && (n = bare_logger(v, end, &dots))) {
+          putc_(s.pt, ' ');
+          s.r->logger = slg_span_make(v, n);
+          s.logger = 1;
+          s.bare = 1;
+          put_logger(s.pt, v, n, dots);
+          s.p = v + n;
+          after_logger(&s);
+          break;
+        }
       }
       continue;
     }

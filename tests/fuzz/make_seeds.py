@@ -55,6 +55,8 @@ SLF4J: Class path contains multiple SLF4J bindings.
 $ spark-submit --class Foo app.jar
 ```
 24/13/45 99:99:99 INFO : empty logger
+ INFO DAGScheduler: Got job 0 (collect at X.scala:1) with 2 output partitions
+WARN  TaskSetManager: Lost task 1.0 in stage 2.0 (TID 9)
 24/08/13 15:12:49 INFO \xff\xfeBad\xc3\x28Logger: caf\xc3\xa9 \xed\xa0\x80 \xf4\x90\x80\x80
 """
 
