@@ -212,6 +212,35 @@ static void test_pattern__level_words(void **state)
                      words[i].l);
 }
 
+/* %p is a level word: "Caused by: ..." and prose do not match
+ * "%p %c{1}: %m%n", lower-case levels do. */
+static void test_pattern__level_is_a_level_word(void **state)
+{
+  static const struct {
+    const char *line;
+    int match;
+  } lines[] = {
+      {"INFO DAGScheduler: Got job 0", 1},
+      {"WARNING TaskSetManager: Lost task 0.0", 1},
+      {"warn TaskSetManager: Lost task 0.0", 1},
+      {"Caused by: java.lang.IllegalStateException: inner", 0},
+      {"Using Spark's: default", 0},
+      {"INFORMATION DAGScheduler: x", 0},
+  };
+  slg_pattern *p;
+  slg_record r;
+  (void)state;
+  assert_int_equal(slg_pattern_compile(&p, "%p %c{1}: %m%n", NULL), 0);
+  for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+    int got = slg_pattern_match(p, lines[i].line, strlen(lines[i].line), &r);
+    if (got != lines[i].match) {
+      print_error("%s: got %d\n", lines[i].line, got);
+      fail();
+    }
+  }
+  slg_pattern_free(p);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -219,6 +248,7 @@ int main(void)
       cmocka_unit_test(test_pattern__errors),
       cmocka_unit_test(test_pattern__literals_are_escaped),
       cmocka_unit_test(test_pattern__level_words),
+      cmocka_unit_test(test_pattern__level_is_a_level_word),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

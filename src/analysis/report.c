@@ -17,6 +17,15 @@ int slg_report_complete(const slg_report *r)
   return 1;
 }
 
+const char *slg_report_layout_unmatched(const slg_report *r)
+{
+  const char *user = r->layout ? slg_layout_user_pattern(r->layout) : NULL;
+  /* The user's pattern is layout 0 of every detector made with it. */
+  if (!user || !r->acc->lines || r->acc->layout_records[0])
+    return NULL;
+  return user;
+}
+
 const char *slg_report_file_path(const slg_report *r, uint32_t index)
 {
   return index < r->nfiles ? r->files[index].path : NULL;

@@ -88,6 +88,13 @@ slg_input_kind slg_report_input_kind(const slg_report *r);
 /* 1 when every file was read to its end without error. */
 int slg_report_complete(const slg_report *r);
 
+/*
+ * The --layout pattern when it was given and read no record of a
+ * non-empty input (layouts were then detected automatically, or nothing
+ * was read), NULL otherwise. Owned by the report's layout detector.
+ */
+const char *slg_report_layout_unmatched(const slg_report *r);
+
 /* The path of file `index` (an slg_pos's file), NULL when out of range. */
 const char *slg_report_file_path(const slg_report *r, uint32_t index);
 

@@ -278,6 +278,10 @@ int main(int argc, char **argv)
   }
   slg_report rep;
   slg_pipeline_report(&rep, p);
+  const char *unmatched = slg_report_layout_unmatched(&rep);
+  if (unmatched)
+    slg_cli_error("warning: --layout '%s' matched no line; layouts were "
+                  "detected instead", unmatched);
   slg_analysis analysis;
   slg_analysis_run(&analysis, rep.model, &thresholds,
                    slg_report_input_kind(&rep));

@@ -1435,6 +1435,11 @@ void slg_layout_free(slg_layout *l)
   free(l);
 }
 
+const char *slg_layout_user_pattern(const slg_layout *l)
+{
+  return l->user ? l->table[0].pattern : NULL;
+}
+
 size_t slg_layout_count(const slg_layout *l)
 {
   return l->count;

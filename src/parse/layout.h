@@ -61,6 +61,10 @@ void slg_layout_free(slg_layout *l);
 int slg_layout_parse(slg_layout *l, const char *line, size_t len,
                      slg_record *out);
 
+/* The --layout pattern given to slg_layout_new (layout 0 when not NULL),
+ * owned by the detector; NULL when none was given. */
+const char *slg_layout_user_pattern(const slg_layout *l);
+
 /* Number of layouts registered so far. */
 size_t slg_layout_count(const slg_layout *l);
 /* The ConversionPattern describing layout `id` (NUL-terminated, owned by

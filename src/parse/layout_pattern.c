@@ -459,7 +459,11 @@ int slg_pattern_compile(slg_pattern **out, const char *conversion, char *error)
       have_t = 1;
     } else if (is_word(w, wn, "p") || is_word(w, wn, "le") ||
                is_word(w, wn, "level")) {
-      slg_buf_puts(&re, have_p ? "[A-Za-z]+" : "(?<level>[A-Za-z]+)");
+      /* A level word, not any word: "%p %c{1}: %m%n" must not take
+       * "Caused by: java.io.IOException" for a record. */
+      slg_buf_puts(&re, have_p ? "(?:" : "(?<level>");
+      slg_buf_puts(&re, "(?i:trace|debug|info|warn(?:ing)?|error|fatal|"
+                        "severe))");
       have_p = 1;
     } else if (is_word(w, wn, "c") || is_word(w, wn, "lo") ||
                is_word(w, wn, "logger") || is_word(w, wn, "C") ||

@@ -147,6 +147,10 @@ static void input_object(const slg_report *rep, slg_json *j)
     slg_json_object_end(j);
   }
   slg_json_array_end(j);
+  /* The --layout pattern that read no line (null: none given, or it
+   * matched). */
+  slg_json_key(j, "layout_unmatched");
+  slg_json_str(j, slg_report_layout_unmatched(rep));
   slg_json_object_end(j);
   slg_buf_dispose(&tmp);
 }

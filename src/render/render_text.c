@@ -121,6 +121,12 @@ static void input_section(const slg_report *rep, const slg_render_options *o,
     slg_buf_printf(b, "  (%s records)\n",
                    slg_fmt_count(a->layout_records[i], n1));
   }
+  const char *unmatched = slg_report_layout_unmatched(rep);
+  if (unmatched) {
+    slg_buf_puts(b, "  layout --layout '");
+    slg_escape_str(b, unmatched, SLG_ESC_TEXT);
+    slg_buf_puts(b, "' matched no line (layouts were detected instead)\n");
+  }
   if (a->timed_records)
     slg_buf_printf(b, "  time   %s -> %s\n", slg_fmt_time(&a->first, t1),
                    slg_fmt_time(&a->last, t2));
