@@ -521,15 +521,17 @@ static void stage_findings(slg_analysis *a, const slg_thresholds *th,
   }
 }
 
+/* The costliest first over the whole input; on a tie the longer wall
+ * time, then input order (application, stage id, attempt). */
 static int by_cost(const void *x, const void *y)
 {
   const slg_ranked *a = x, *b = y;
-  if (a->app != b->app)
-    return a->app < b->app ? -1 : 1;
   if (a->task_ms != b->task_ms)
     return a->task_ms > b->task_ms ? -1 : 1;
   if (a->wall_ms != b->wall_ms)
     return a->wall_ms > b->wall_ms ? -1 : 1;
+  if (a->app != b->app)
+    return a->app < b->app ? -1 : 1;
   if (a->stage->id != b->stage->id)
     return a->stage->id < b->stage->id ? -1 : 1;
   return (int)a->attempt->attempt - (int)b->attempt->attempt;
@@ -619,6 +621,7 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
   const slg_app *apps = slg_model_apps(m, &napps);
   memset(a, 0, sizeof *a);
   a->apps = napps;
+  a->app_verdicts = slg_xcalloc(napps ? napps : 1, sizeof *a->app_verdicts);
   a->kind = kind;
   a->scheduler_lines = slg_model_scheduler_lines(m);
   slg_check_result *c = a->checks;
@@ -712,11 +715,25 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
     check_see(&c[8], map_status, ai);
 
     /* Verdict. */
+    slg_app_verdict *v = &a->app_verdicts[ai];
+    v->seq = ai + 1;
+    v->file = app->file;
+    v->app_id = app->app_id;
+    /* Unknown (-1) when the layout has no timestamps to tell it. */
+    v->duration_ms = (app->start.flags & SLG_TIME_HAS_TIME) &&
+                             (app->end.flags & SLG_TIME_HAS_TIME) &&
+                             app->end_ms >= app->start_ms
+                         ? (double)(app->end_ms - app->start_ms)
+                         : -1;
     for (size_t ji = 0; ji < app->njobs; ji++) {
       const slg_job *j = &app->jobs[ji];
       a->jobs++;
+      v->jobs++;
+      if (j->status == SLG_STATUS_CANCELLED)
+        v->jobs_cancelled++;
       if (j->status == SLG_STATUS_FAILED) {
         a->jobs_failed++;
+        v->jobs_failed++;
         if (!a->first_failed_job) {
           a->first_failed_job = j;
           a->first_failed_app = ai;
@@ -724,6 +741,7 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
       } else if (j->status != SLG_STATUS_SUCCEEDED &&
                  j->status != SLG_STATUS_CANCELLED) {
         a->jobs_unfinished++;
+        v->jobs_unfinished++;
       }
     }
     a->executors_lost += app->exec_deaths;
@@ -765,9 +783,7 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
   if (a->nranking) /* qsort wants a valid pointer even for 0 elements */
     qsort(a->ranking, a->nranking, sizeof *a->ranking, by_cost);
   for (size_t i = 0; i < a->nranking; i++)
-    a->ranking[i].rank = (i == 0 || a->ranking[i].app != a->ranking[i - 1].app)
-                             ? 1
-                             : a->ranking[i - 1].rank + 1;
+    a->ranking[i].rank = (uint32_t)(i + 1);
   if (a->nfindings)
     qsort(a->findings, a->nfindings, sizeof *a->findings, by_position);
   slg_findings_finish(a, m, th);
@@ -799,6 +815,7 @@ void slg_analysis_dispose(slg_analysis *a)
   free(a->findings);
   free(a->suppressed);
   free(a->ranking);
+  free(a->app_verdicts);
   memset(a, 0, sizeof *a);
 }
 

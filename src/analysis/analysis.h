@@ -65,10 +65,11 @@ typedef struct slg_thresholds {
 
 void slg_thresholds_init(slg_thresholds *out);
 
-/* One ranked shuffle stage attempt. */
+/* One ranked shuffle stage attempt. The ranking is global: the costliest
+ * stages of the whole input, whatever their file and application. */
 typedef struct slg_ranked {
-  uint32_t rank; /* 1-based within its app */
-  size_t app;
+  uint32_t rank; /* 1-based over the whole input */
+  size_t app;    /* index in slg_model_apps(); outputs number it app + 1 */
   const slg_stage *stage;
   const slg_stage_attempt *attempt;
   double task_ms;  /* sum of task durations */
@@ -147,6 +148,17 @@ typedef struct slg_check_result {
 
 #define SLG_CHECK_COUNT 9
 
+/* One application's line of the verdict, e.g. in text
+ *   app 2 (file b.log, application_1_0002): 3 jobs, 1 failed, 1m02s
+ * Every output numbers applications 1, 2, ... in input order (seq). */
+typedef struct slg_app_verdict {
+  size_t seq;         /* 1-based */
+  uint32_t file;      /* the file of its first line (slg_report files) */
+  const char *app_id; /* borrowed from the model; NULL when not logged */
+  size_t jobs, jobs_failed, jobs_cancelled, jobs_unfinished;
+  double duration_ms; /* -1 unknown */
+} slg_app_verdict;
+
 typedef struct slg_analysis {
   slg_ranked *ranking;
   size_t nranking;
@@ -156,6 +168,7 @@ typedef struct slg_analysis {
   /* Verdict. */
   int succeeded;        /* every job ended well (no failed job) */
   size_t apps, jobs, jobs_failed, jobs_unfinished;
+  slg_app_verdict *app_verdicts; /* `apps` of them, in input order */
   const slg_job *first_failed_job;
   size_t first_failed_app;
   uint64_t executors_lost, executors_lost_memory, fetch_failures;

@@ -352,6 +352,10 @@ void slg_model_begin_file(slg_model *m, uint32_t file)
   m->pos.file = file;
   m->have_raw = 0;
   m->cont = CONT_NONE;
+  /* The last known time is this file's: a file whose records carry no
+   * time (timestamps cut off) must not inherit the previous file's. */
+  memset(&m->now, 0, sizeof m->now);
+  m->now_ms = -1;
 }
 
 uint64_t slg_model_rejected_events(const slg_model *m)
@@ -390,6 +394,7 @@ static slg_app *new_app(slg_model *m)
   a->start_ms = m->now_ms;
   a->end = m->now;
   a->end_ms = m->now_ms;
+  a->file = m->pos.file;
   m->napps++;
   m->cur = a;
   m->cur_x = x;

@@ -225,6 +225,7 @@ typedef struct slg_app {
   slg_time end;
   int64_t end_ms;
   int incomplete;       /* started mid-run or jobs/stages left open */
+  uint32_t file;        /* the file of its first line (slg_pos.file) */
   slg_job *jobs;        /* first-seen order */
   size_t njobs;
   slg_stage *stages;    /* first-seen order */

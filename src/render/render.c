@@ -4,6 +4,7 @@
  */
 #include "render.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "analysis.h"
@@ -35,8 +36,59 @@ uint64_t slg_fetch_failures(const slg_stage_attempt *t)
 
 int slg_ranking_spans_apps(const slg_analysis *a)
 {
-  return a->nranking > 1 &&
-         a->ranking[0].app != a->ranking[a->nranking - 1].app;
+  for (size_t i = 1; i < a->nranking; i++)
+    if (a->ranking[i].app != a->ranking[0].app)
+      return 1;
+  return 0;
+}
+
+/* qsort's context: the application whose refs are sorted. */
+typedef struct stage_key {
+  uint64_t id;
+  unsigned attempt;
+  size_t stage, index;
+} stage_key;
+
+static int by_stage_id(const void *x, const void *y)
+{
+  const stage_key *a = x, *b = y;
+  if (a->id != b->id)
+    return a->id < b->id ? -1 : 1;
+  if (a->attempt != b->attempt)
+    return a->attempt < b->attempt ? -1 : 1;
+  /* Input order on a tie: the sort is then stable. */
+  return a->stage != b->stage ? (a->stage < b->stage ? -1 : 1)
+                              : (a->index < b->index ? -1 : 1);
+}
+
+slg_attempt_ref *slg_stage_order(const slg_app *a, size_t *n)
+{
+  size_t total = 0;
+  for (size_t i = 0; i < a->nstages; i++)
+    total += a->stages[i].nattempts ? a->stages[i].nattempts : 1;
+  *n = total;
+  if (!total)
+    return NULL;
+  stage_key *k = slg_xcalloc(total, sizeof *k);
+  size_t m = 0;
+  for (size_t i = 0; i < a->nstages; i++) {
+    const slg_stage *s = &a->stages[i];
+    size_t na = s->nattempts ? s->nattempts : 1;
+    for (size_t z = 0; z < na; z++, m++) {
+      k[m].id = s->id;
+      k[m].attempt = s->nattempts ? s->attempts[z].attempt : 0;
+      k[m].stage = i;
+      k[m].index = s->nattempts ? z : SIZE_MAX;
+    }
+  }
+  qsort(k, total, sizeof *k, by_stage_id);
+  slg_attempt_ref *out = slg_xcalloc(total, sizeof *out);
+  for (size_t i = 0; i < total; i++) {
+    out[i].stage = k[i].stage;
+    out[i].attempt = k[i].index;
+  }
+  free(k);
+  return out;
 }
 
 void slg_verdict_sentence(const slg_report *rep, slg_buf *out)
@@ -114,12 +166,8 @@ void slg_verdict_sentence(const slg_report *rep, slg_buf *out)
                    (unsigned long long)a->fetch_failures,
                    a->fetch_failures == 1 ? "" : "s");
   if (a->nranking && a->ranking[0].task_ms > 0) {
-    /* The ranking is per application: the costliest of all is the first
-     * with the most task time (the first application's on a tie). */
+    /* The ranking is global: its first row is the costliest of all. */
     const slg_ranked *r = &a->ranking[0];
-    for (size_t i = 1; i < a->nranking; i++)
-      if (a->ranking[i].task_ms > r->task_ms)
-        r = &a->ranking[i];
     slg_buf_printf(out, " The costliest shuffle stage is %llu.%u",
                    (unsigned long long)r->stage->id, r->attempt->attempt);
     if (slg_ranking_spans_apps(a))

@@ -68,6 +68,10 @@ void slg_model_render_text_stages(const slg_model *m, slg_buf *out,
  * findings, check results). */
 void slg_render_text_verdict(const slg_report *rep,
                              const slg_render_options *o, slg_buf *out);
+/* One line per file and application (only when there are several), e.g.
+ * "  app 2 (file b.log, application_1_0002): 3 jobs, 1 failed, 1m02s";
+ * a file where no application starts gets "  file c.log: ...". */
+void slg_render_text_app_lines(const slg_report *rep, slg_buf *out);
 void slg_render_text_ranking(const slg_report *rep,
                              const slg_render_options *o, slg_buf *out,
                              size_t limit);
@@ -83,8 +87,20 @@ void slg_verdict_sentence(const slg_report *rep, slg_buf *out);
 const char *slg_reason_words(slg_finding_kind k);
 /* The attempt's FetchFailed task count. */
 uint64_t slg_fetch_failures(const slg_stage_attempt *t);
-/* 1 when the ranking (sorted by application first) spans several
- * applications. */
+/* 1 when the ranking holds stages of several applications. */
 int slg_ranking_spans_apps(const slg_analysis *a);
+
+/* One stage attempt of an application: indices into a->stages and its
+ * attempts (attempt SIZE_MAX: a stage that never ran, shown once). */
+typedef struct slg_attempt_ref {
+  size_t stage, attempt;
+} slg_attempt_ref;
+
+/*
+ * The stage attempts of `a` ordered by stage id, then attempt number (the
+ * model keeps them in order of first mention). Returns an array of *n
+ * refs the caller frees (NULL when *n is 0).
+ */
+slg_attempt_ref *slg_stage_order(const slg_app *a, size_t *n);
 
 #endif /* SLG_RENDER_H */

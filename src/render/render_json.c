@@ -219,6 +219,24 @@ static void json_i64_or_null(slg_json *j, int64_t v)
     slg_json_i64(j, v);
 }
 
+/* An application reference: its 1-based apps[].seq (the analysis keeps
+ * the 0-based index), null when there is none. */
+static void json_app(slg_json *j, int64_t index)
+{
+  if (index < 0)
+    slg_json_null(j);
+  else
+    slg_json_i64(j, index + 1);
+}
+
+/* The path of the file an application's first line is in, or null. */
+static void json_app_file(slg_json *j, const slg_report *rep, size_t app)
+{
+  const slg_analysis *a = rep->analysis;
+  uint32_t f = app < a->apps ? a->app_verdicts[app].file : UINT32_MAX;
+  slg_json_str(j, slg_report_file_path(rep, f));
+}
+
 /* The analysis' keys: "verdict", "shuffle_ranking", "findings" and, for
  * the check, "check". */
 static void analysis_keys(const slg_report *rep, const slg_render_options *o,
@@ -248,7 +266,7 @@ static void analysis_keys(const slg_report *rep, const slg_render_options *o,
     const slg_job *fj = a->first_failed_job;
     slg_json_object_begin(j);
     slg_json_key(j, "app");
-    slg_json_u64(j, a->first_failed_app);
+    json_app(j, (int64_t)a->first_failed_app);
     slg_json_key(j, "id");
     slg_json_u64(j, fj->id);
     slg_json_key(j, "callsite");
@@ -279,7 +297,9 @@ static void analysis_keys(const slg_report *rep, const slg_render_options *o,
     slg_json_key(j, "rank");
     slg_json_u64(j, r->rank);
     slg_json_key(j, "app");
-    slg_json_u64(j, r->app);
+    json_app(j, (int64_t)r->app);
+    slg_json_key(j, "file");
+    json_app_file(j, rep, r->app);
     slg_json_key(j, "stage");
     slg_json_u64(j, r->stage->id);
     slg_json_key(j, "attempt");
@@ -352,7 +372,7 @@ static void analysis_keys(const slg_report *rep, const slg_render_options *o,
     slg_json_key(j, "severity");
     slg_json_str(j, slg_severity_name(f->severity));
     slg_json_key(j, "app");
-    json_i64_or_null(j, f->app);
+    json_app(j, f->app);
     slg_json_key(j, "job");
     json_i64_or_null(j, f->job);
     slg_json_key(j, "stage");
@@ -441,7 +461,7 @@ static void analysis_keys(const slg_report *rep, const slg_render_options *o,
       else
         slg_json_double(j, c->worst, 3);
       slg_json_key(j, "worst_app");
-      json_i64_or_null(j, c->worst_app);
+      json_app(j, c->worst_app);
       slg_json_key(j, "breached");
       slg_json_bool(j, c->breached);
       slg_json_object_end(j);

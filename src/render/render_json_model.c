@@ -262,6 +262,10 @@ static void render_app(slg_json *j, const slg_report *rep, const slg_app *a,
                        size_t ai)
 {
   slg_json_object_begin(j);
+  /* The number every reference to this application uses (findings,
+   * ranking, failed_job, checks): 1-based, as in the text. */
+  ju64(j, "seq", ai + 1);
+  jstr(j, "file", slg_report_file_path(rep, a->file));
   jstr(j, "spark_version", a->spark_version);
   jstr(j, "app_name", a->app_name);
   jstr(j, "app_id", a->app_id);
@@ -313,13 +317,15 @@ static void render_app(slg_json *j, const slg_report *rep, const slg_app *a,
 
   slg_json_key(j, "stages");
   slg_json_array_begin(j);
-  for (size_t i = 0; i < a->nstages; i++) {
-    const slg_stage *s = &a->stages[i];
-    if (s->nattempts == 0)
-      render_attempt(j, a, s, NULL);
-    for (size_t k = 0; k < s->nattempts; k++)
-      render_attempt(j, a, s, &s->attempts[k]);
+  size_t nrefs;
+  slg_attempt_ref *refs = slg_stage_order(a, &nrefs);
+  for (size_t i = 0; i < nrefs; i++) {
+    const slg_stage *s = &a->stages[refs[i].stage];
+    render_attempt(j, a, s,
+                   refs[i].attempt == SIZE_MAX ? NULL
+                                               : &s->attempts[refs[i].attempt]);
   }
+  free(refs);
   slg_json_array_end(j);
 
   slg_json_key(j, "executors");

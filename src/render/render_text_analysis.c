@@ -28,6 +28,55 @@ void slg_render_text_verdict(const slg_report *rep,
   if (o->color)
     slg_buf_puts(out, SLG_STYLE_RESET);
   slg_buf_dispose(&s);
+  slg_render_text_app_lines(rep, out);
+}
+
+/* "app 2 (file b.log, application_1_0002): 3 jobs, 1 failed, 1m02s". */
+static void app_line(const slg_report *rep, const slg_app_verdict *v,
+                     slg_buf *out)
+{
+  char n1[32], d[32];
+  const char *path = slg_report_file_path(rep, v->file);
+  slg_buf_printf(out, "  app %zu (file ", v->seq);
+  slg_escape_str(out, path ? path : "?", SLG_ESC_TEXT);
+  if (v->app_id) {
+    slg_buf_puts(out, ", ");
+    slg_escape_str(out, v->app_id, SLG_ESC_TEXT);
+  }
+  slg_buf_printf(out, "): %s job%s", slg_fmt_count(v->jobs, n1),
+                 v->jobs == 1 ? "" : "s");
+  if (v->jobs_failed)
+    slg_buf_printf(out, ", %zu failed", v->jobs_failed);
+  if (v->jobs_cancelled)
+    slg_buf_printf(out, ", %zu cancelled", v->jobs_cancelled);
+  if (v->jobs_unfinished)
+    slg_buf_printf(out, ", %zu without an end", v->jobs_unfinished);
+  if (v->duration_ms >= 0)
+    slg_buf_printf(out, ", %s", slg_fmt_duration(v->duration_ms, d));
+  slg_buf_putc(out, '\n');
+}
+
+void slg_render_text_app_lines(const slg_report *rep, slg_buf *out)
+{
+  const slg_analysis *a = rep->analysis;
+  /* One file with one application: the sentence above says it all. */
+  if (!a->scheduler_lines || (a->apps <= 1 && rep->nfiles <= 1))
+    return;
+  /* By file, in argument order; an application is listed under the file
+   * of its first line, and a file where none starts says so. */
+  for (size_t f = 0; f < rep->nfiles; f++) {
+    int any = 0;
+    for (size_t i = 0; i < a->apps; i++)
+      if (a->app_verdicts[i].file == f) {
+        app_line(rep, &a->app_verdicts[i], out);
+        any = 1;
+      }
+    if (!any) {
+      slg_buf_puts(out, "  file ");
+      slg_escape_str(out, rep->files[f].path, SLG_ESC_TEXT);
+      slg_buf_puts(out, ": no application starts here\n");
+    }
+  }
 }
 
 void slg_render_text_ranking(const slg_report *rep,
@@ -37,10 +86,9 @@ void slg_render_text_ranking(const slg_report *rep,
   const slg_analysis *a = rep->analysis;
   size_t rows = limit && limit < a->nranking ? limit : a->nranking;
   char tmp[128], c1[32], c2[32], c3[32], c4[32];
-  /* Ranked within each application (RANK starts again at 1 with each
-   * APP): said in the heading when there is more than one, so that rank
-   * 1 of the second application is not read as a tie. */
-  const char *per = slg_ranking_spans_apps(a) ? ", ranked per application" : "";
+  /* One ranking over the whole input; APP is the application's number of
+   * the verdict's lines, which name its file. */
+  const char *per = slg_ranking_spans_apps(a) ? ", all applications" : "";
   if (limit && rows < a->nranking)
     snprintf(tmp, sizeof tmp, "Costliest shuffle stages%s (top %zu of %zu)",
              per, rows, a->nranking);

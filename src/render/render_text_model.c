@@ -7,6 +7,7 @@
 #include "render.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
@@ -266,33 +267,35 @@ void slg_model_render_text_stages(const slg_model *m, slg_buf *out,
                  "failed", "killed", "p50", "max", "name");
   for (size_t i = 0; i < n; i++) {
     const slg_app *a = &apps[i];
-    for (size_t k = 0; k < a->nstages; k++) {
-      const slg_stage *s = &a->stages[k];
-      size_t na = s->nattempts ? s->nattempts : 1;
-      for (size_t z = 0; z < na; z++) {
-        const slg_stage_attempt *t = s->nattempts ? &s->attempts[z] : NULL;
-        char id[40], d[32], p50[32], mx[32];
-        snprintf(id, sizeof(id), "%llu.%u", (unsigned long long)s->id,
-                 t ? t->attempt : 0);
-        slg_fmt_duration(t ? t->duration_ms : -1, d);
-        slg_fmt_duration(t ? slg_sketch_quantile(&t->tasks.task_ms, 0.5) : -1,
-                         p50);
-        slg_fmt_duration(t && t->tasks.task_ms.count
-                             ? (double)t->tasks.task_ms.max
-                             : -1,
-                         mx);
-        slg_buf_printf(out, "%-4zu %-8s %-16s ", i + 1, id,
-                       slg_stage_kind_name(s->kind));
-        put_status(out, t ? t->status : SLG_STATUS_SKIPPED, color, 10);
-        slg_buf_printf(out, " %10s %7llu %7llu %7llu %10s %10s  ", d,
-                       (unsigned long long)(t ? t->tasks.succeeded : 0),
-                       (unsigned long long)(t ? t->tasks.failed : 0),
-                       (unsigned long long)(t ? t->tasks.killed : 0), p50,
+    size_t nrefs;
+    slg_attempt_ref *refs = slg_stage_order(a, &nrefs);
+    for (size_t k = 0; k < nrefs; k++) {
+      const slg_stage *s = &a->stages[refs[k].stage];
+      const slg_stage_attempt *t = refs[k].attempt == SIZE_MAX
+                                       ? NULL
+                                       : &s->attempts[refs[k].attempt];
+      char id[40], d[32], p50[32], mx[32];
+      snprintf(id, sizeof(id), "%llu.%u", (unsigned long long)s->id,
+               t ? t->attempt : 0);
+      slg_fmt_duration(t ? t->duration_ms : -1, d);
+      slg_fmt_duration(t ? slg_sketch_quantile(&t->tasks.task_ms, 0.5) : -1,
+                       p50);
+      slg_fmt_duration(t && t->tasks.task_ms.count
+                           ? (double)t->tasks.task_ms.max
+                           : -1,
                        mx);
-        if (s->name)
-          slg_escape(out, s->name, strlen(s->name), SLG_ESC_TEXT);
-        slg_buf_putc(out, '\n');
-      }
+      slg_buf_printf(out, "%-4zu %-8s %-16s ", i + 1, id,
+                     slg_stage_kind_name(s->kind));
+      put_status(out, t ? t->status : SLG_STATUS_SKIPPED, color, 10);
+      slg_buf_printf(out, " %10s %7llu %7llu %7llu %10s %10s  ", d,
+                     (unsigned long long)(t ? t->tasks.succeeded : 0),
+                     (unsigned long long)(t ? t->tasks.failed : 0),
+                     (unsigned long long)(t ? t->tasks.killed : 0), p50,
+                     mx);
+      if (s->name)
+        slg_escape(out, s->name, strlen(s->name), SLG_ESC_TEXT);
+      slg_buf_putc(out, '\n');
     }
+    free(refs);
   }
 }

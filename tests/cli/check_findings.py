@@ -41,7 +41,9 @@ def main():
                          for f in doc["findings"] if f["id"] != "THRESHOLD"
                          for s in (f["stages"] or [{"stage": f["stage"],
                                                     "attempt": f["attempt"]}]))
-            want = sorted((f["id"], f["app"] if f["stage"] is not None else None,
+            # The truth numbers applications from 0, sparklog/2 from 1
+            # (apps[].seq).
+            want = sorted((f["id"], f["app"] + 1 if f["stage"] is not None else None,
                            f["stage"], f["attempt"]) for f in truth["expected_findings"])
             if got != want:
                 failed += 1

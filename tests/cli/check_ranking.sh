@@ -42,5 +42,30 @@ for e in r:
 print("ranking ok:", len(r), "shuffle stages")
 ' "$tmp/awk.txt" && pass=$((pass + 1)) || { echo "FAIL: $log"; fail=$((fail + 1)); }
 done
+# Several files and applications: one ranking over all of them, costliest
+# first, each row naming its application (apps[].seq) and file; stages[]
+# of every application by id, then attempt.
+"$build/tests/sparkgen" --scenario multi_app --seed 7 --out "$tmp/multi.log"
+"$sparklog" --format json "$tmp/multi.log" "$tmp/mixed.log" "$tmp/sample.log" |
+  python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+r = d["shuffle_ranking"]
+seqs = [a["seq"] for a in d["apps"]]
+assert seqs == list(range(1, len(seqs) + 1)), seqs
+assert len({e["app"] for e in r}) >= 3, "ranking not over several apps"
+sums = [e["task_ms_sum"] for e in r]
+assert sums == sorted(sums, reverse=True), "not one global ranking"
+assert [e["rank"] for e in r] == list(range(1, len(r) + 1))
+files = {a["seq"]: a["file"] for a in d["apps"]}
+for e in r:
+    assert e["file"] == files[e["app"]], e
+for a in d["apps"]:
+    ids = [(s["id"], s["attempt"]) for s in a["stages"]]
+    assert ids == sorted(ids), ("stages not by id", a["seq"], ids)
+for f in d["findings"]:
+    assert f["app"] is None or f["app"] in files, f
+print("global ranking ok:", len(r), "stages of", len(seqs), "apps")
+' && pass=$((pass + 1)) || { echo "FAIL: global ranking"; fail=$((fail + 1)); }
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
