@@ -42,9 +42,9 @@ extern "C" {
 #endif
 
 /* The JSON document's schema id (docs/json-schema.md). */
-#define SLG_SCHEMA "sparklog/1"
+#define SLG_SCHEMA "sparklog/2"
 
-/* The library's version at run time: "0.1.0" and SLG_VERSION_NUMBER's
+/* The library's version at run time: "0.2.0" and SLG_VERSION_NUMBER's
  * value (sparklog_version.h has the compile-time one). */
 const char *slg_version(void);
 int slg_version_number(void);

@@ -4,7 +4,7 @@
  * One renderer per format (render_json.c, render_text.c, ...). They read
  * a report (report.h), never the pipeline, and never print: the CLI writes
  * the buffer out.
- * Every subcommand's JSON is the same full sparklog/1 document; the text
+ * Every subcommand's JSON is the same full sparklog/2 document; the text
  * renderers show the part the subcommand is about.
  */
 #ifndef SLG_RENDER_H

@@ -1,5 +1,5 @@
 /*
- * render_json.c - the sparklog/1 JSON document: input, loggers and the
+ * render_json.c - the sparklog/2 JSON document: input, loggers and the
  * analysis here, the applications in render_json_model.c.
  *
  * The schema is documented in docs/json-schema.md; keys are only

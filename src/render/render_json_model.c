@@ -1,5 +1,5 @@
 /*
- * render_json_model.c - the model's part of the sparklog/1 document:
+ * render_json_model.c - the model's part of the sparklog/2 document:
  * "apps": [...], each with its jobs, stages, executors and shuffles
  * (docs/json-schema.md).
  */

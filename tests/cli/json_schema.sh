@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # label: golden
-# The JSON output validates against docs/sparklog-1.schema.json (draft
+# The JSON output validates against docs/sparklog-2.schema.json (draft
 # 2020-12): every testdata log, every corpus log (SLG_CORPUS_DIR; none
 # when it is absent), stdin, an empty input, a damaged
 # gzip, and `check` with and without --max-* limits. The schema must also
@@ -9,7 +9,7 @@
 # its jsonschema module (Debian: python3-jsonschema).
 set -u
 sparklog=$1 src=$2 build=${3:-}
-schema=$src/docs/sparklog-1.schema.json
+schema=$src/docs/sparklog-2.schema.json
 command -v python3 >/dev/null || { echo "SKIP: python3 not found"; exit 77; }
 python3 -c 'import jsonschema' 2>/dev/null ||
   { echo "SKIP: python3 jsonschema not found (python3-jsonschema)"; exit 77; }
