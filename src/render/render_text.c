@@ -368,6 +368,13 @@ void slg_render_text(const slg_report *rep, const slg_render_options *o,
   case SLG_VIEW_SHUFFLES:
     if (rep->analysis) {
       slg_render_text_ranking(rep, o, out, 0);
+      if (slg_ranking_spans_apps(rep->analysis)) {
+        /* What each APP number of the ranking is. */
+        slg_buf_putc(out, '\n');
+        slg_styled(out, o->color, SLG_STYLE_BOLD, "Applications");
+        slg_buf_putc(out, '\n');
+        slg_render_text_app_lines(rep, out);
+      }
       slg_buf_putc(out, '\n');
       slg_render_text_findings(rep, o, out);
     }
