@@ -2,7 +2,9 @@
  * test_report.c - the report's incremental callbacks: an application, a
  * job and a stage attempt each end once, in input order, with the report
  * as it stood on the line that ended them, however the input is cut
- * (every split point of a serial feed; chunks merged as parallel.c does).
+ * (every split point of a serial feed; chunks merged as parallel.c does);
+ * the verdict's lines per file and application, the stage order and an
+ * unmatched --layout.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,9 +16,11 @@
 
 #include <cmocka.h>
 
+#include "analysis.h"
 #include "buf.h"
 #include "model_types.h"
 #include "pipeline.h"
+#include "render.h"
 
 #define T "24/03/01 10:00:0"
 #define DAG " INFO DAGScheduler: "
@@ -202,6 +206,123 @@ static void test_report__view_of_the_pipeline(void **state)
   slg_pipeline_free(p);
 }
 
+/* The log split at its second SparkContext into two files, and a third
+ * file with no application: the verdict has one line per application,
+ * each naming the file of its first line, numbered from 1. */
+static void test_report__app_verdicts_by_file(void **state)
+{
+  (void)state;
+  const char *second = strstr(log_text, T "6 INFO SparkContext");
+  slg_pipeline *p = NULL;
+  char err[256];
+  assert_non_null(second);
+  assert_int_equal(slg_pipeline_new(&p, NULL, err), 0);
+  slg_pipeline_begin_file(p, "a.log");
+  slg_pipeline_feed(p, log_text, (size_t)(second - log_text));
+  slg_pipeline_end_file(p, NULL);
+  slg_pipeline_begin_file(p, "b.log");
+  slg_pipeline_feed(p, second, strlen(second));
+  slg_pipeline_end_file(p, NULL);
+  slg_pipeline_begin_file(p, "c.log");
+  slg_pipeline_feed(p, "hello\n", 6);
+  slg_pipeline_end_file(p, NULL);
+  slg_pipeline_finish(p);
+  slg_report r;
+  slg_pipeline_report(&r, p);
+  slg_thresholds th;
+  slg_thresholds_init(&th);
+  slg_analysis a;
+  slg_analysis_run(&a, r.model, &th, slg_report_input_kind(&r));
+  r.analysis = &a;
+  assert_int_equal(a.apps, 2);
+  assert_int_equal(a.app_verdicts[0].seq, 1);
+  assert_int_equal(a.app_verdicts[0].file, 0);
+  assert_int_equal(a.app_verdicts[0].jobs, 2);
+  assert_int_equal(a.app_verdicts[0].jobs_failed, 1);
+  assert_int_equal(a.app_verdicts[1].seq, 2);
+  assert_int_equal(a.app_verdicts[1].file, 1);
+  assert_int_equal(a.app_verdicts[1].jobs, 1);
+  assert_int_equal(a.app_verdicts[1].jobs_failed, 0);
+  /* Timed records: a duration (its exact end is the model's to say). */
+  assert_true(a.app_verdicts[0].duration_ms >= 0);
+  assert_true(a.app_verdicts[1].duration_ms >= 0);
+  for (size_t i = 0; i < a.nranking; i++)
+    assert_int_equal(a.ranking[i].rank, i + 1);
+  slg_buf out = SLG_BUF_INIT;
+  slg_render_text_app_lines(&r, &out);
+  const char *text = slg_buf_cstr(&out);
+  const char *l1 = strstr(text, "  app 1 (file a.log): 2 jobs, 1 failed, ");
+  const char *l2 = strstr(text, "\n  app 2 (file b.log): 1 job, ");
+  const char *l3 = strstr(text, "\n  file c.log: no application starts here\n");
+  if (l1 != text || !l2 || !l3 || l2 > l3)
+    fail_msg("app lines:\n%s", text);
+  assert_null(slg_report_layout_unmatched(&r));
+  slg_buf_dispose(&out);
+  slg_analysis_dispose(&a);
+  slg_pipeline_free(p);
+}
+
+/* Stage attempts are listed by id, then attempt, whatever the order the
+ * log first mentions them in. */
+static void test_report__stage_order(void **state)
+{
+  static const char text[] =
+      T "1" DAG "Got job 0 (count at A.scala:1) with 1 output partitions\n"
+      T "1" DAG "Submitting ResultStage 5 (MapPartitionsRDD[3] at count at "
+        "A.scala:1), which has no missing parents\n"
+      T "1" DAG "Submitting ShuffleMapStage 4 (MapPartitionsRDD[2] at count "
+        "at A.scala:1), which has no missing parents\n"
+      T "2" DAG "Submitting ShuffleMapStage 2 (MapPartitionsRDD[1] at count "
+        "at A.scala:1), which has no missing parents\n";
+  (void)state;
+  slg_pipeline *p = NULL;
+  char err[256];
+  assert_int_equal(slg_pipeline_new(&p, NULL, err), 0);
+  slg_pipeline_begin_file(p, "mem");
+  slg_pipeline_feed(p, text, strlen(text));
+  slg_pipeline_end_file(p, NULL);
+  slg_pipeline_finish(p);
+  slg_report r;
+  slg_pipeline_report(&r, p);
+  size_t napps, n;
+  const slg_app *apps = slg_model_apps(r.model, &napps);
+  assert_int_equal(napps, 1);
+  assert_int_equal(apps[0].stages[0].id, 5); /* first mentioned */
+  slg_attempt_ref *refs = slg_stage_order(&apps[0], &n);
+  assert_int_equal(n, 3);
+  assert_int_equal(apps[0].stages[refs[0].stage].id, 2);
+  assert_int_equal(apps[0].stages[refs[1].stage].id, 4);
+  assert_int_equal(apps[0].stages[refs[2].stage].id, 5);
+  free(refs);
+  slg_pipeline_free(p);
+}
+
+/* A --layout that reads no line of a non-empty input is reported. */
+static void test_report__layout_unmatched(void **state)
+{
+  (void)state;
+  for (int matches = 0; matches < 2; matches++) {
+    slg_options o;
+    slg_options_init(&o);
+    o.layout = matches ? "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n"
+                       : "%d{yyyy-MM-dd HH:mm:ss} %p [%t] %c - %m%n";
+    slg_pipeline *p = NULL;
+    char err[256];
+    assert_int_equal(slg_pipeline_new(&p, &o, err), 0);
+    slg_pipeline_begin_file(p, "mem");
+    slg_pipeline_feed(p, log_text, strlen(log_text));
+    slg_pipeline_end_file(p, NULL);
+    slg_pipeline_finish(p);
+    slg_report r;
+    slg_pipeline_report(&r, p);
+    if (matches)
+      assert_null(slg_report_layout_unmatched(&r));
+    else
+      assert_string_equal(slg_report_layout_unmatched(&r), o.layout);
+    slg_pipeline_free(p);
+  }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -209,6 +330,9 @@ int main(void)
       cmocka_unit_test(test_report__end_callbacks_byte_by_byte),
       cmocka_unit_test(test_report__end_callbacks_through_merge),
       cmocka_unit_test(test_report__view_of_the_pipeline),
+      cmocka_unit_test(test_report__app_verdicts_by_file),
+      cmocka_unit_test(test_report__stage_order),
+      cmocka_unit_test(test_report__layout_unmatched),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
