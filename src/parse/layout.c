@@ -14,8 +14,10 @@
  * the message.
  *
  * The rule for "this line is a record": the header holds a timestamp with
- * a time of day AND (a level or a logger), or the line is a Spark 4 JSON
- * log object with a parsable "ts" and a "msg". Everything else (stack
+ * a time of day AND (a level or a logger), or it is a level followed by a
+ * logger and ": " with no timestamp at all (Spark's layout with the time
+ * cut off, see bare_logger), or the line is a Spark 4 JSON log object
+ * with a parsable "ts" and a "msg". Everything else (stack
  * frames, "Caused by:", prose, shell prompts, YARN banners) is not a
  * record. Most of it is rejected by its first byte, which must be a digit,
  * '[', '{' or the first letter of a level word once wrapper noise
