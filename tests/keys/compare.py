@@ -143,7 +143,11 @@ def compare_app(g, name, seq, key, top, app, findings):
               app.get("benign_removals"))
     version = key.get("spark_version", top.get("spark_version"))
     if version is not None:
-        g.cmp(name, seq, "spark_version", version, app.get("spark_version"))
+        # "3.3.2 / 3.4.0": a file whose applications ran either version.
+        got = app.get("spark_version")
+        if got in [v.strip() for v in str(version).split(" / ")]:
+            got = version
+        g.cmp(name, seq, "spark_version", version, got)
     platform = key.get("platform", top.get("platform"))
     if platform not in (None, "unknown"):
         g.cmp(name, seq, "platform", platform, app.get("platform"))
