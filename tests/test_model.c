@@ -61,7 +61,7 @@ static void apply_runs(slg_model *m, run_driver *d, size_t upto)
 {
   for (; d->applied < upto; d->applied++)
     slg_model_apply_run(m, d->rs, &d->rs->runs[d->applied],
-                        &d->last[d->applied % 64]);
+                        &d->last[d->applied % 64], &d->last[d->applied % 64]);
 }
 
 /* Feeds `log` to a new model in `mode`; returns the model, finished. */

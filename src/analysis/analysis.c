@@ -87,6 +87,7 @@ void slg_thresholds_init(slg_thresholds *out)
   out->max_app_duration_ms = -1;
   out->max_map_status_bytes = -1;
   out->fail_on = SLG_SEV_ERROR;
+  out->killed_is = SLG_SEV_ERROR;
 }
 
 static char *fmt(const char *f, ...)
@@ -614,6 +615,85 @@ void slg_no_scheduler_hint(const slg_model *m, slg_input_kind kind,
   }
 }
 
+/* Each application's outcome, and the findings it raises: APP_FAILED,
+ * APP_KILLED, LOG_CUT_OFF, JOB_FAILED_RECOVERED. */
+static void outcome_findings(slg_analysis *a, const slg_app *apps,
+                             size_t napps, const slg_thresholds *th)
+{
+  a->cause_app = -1;
+  a->outcomes = slg_xcalloc(napps ? napps : 1, sizeof *a->outcomes);
+  int64_t killed_app = -1;
+  for (size_t ai = 0; ai < napps; ai++) {
+    slg_app_outcome *o = &a->outcomes[ai];
+    slg_outcome_of(o, &apps[ai], th->platform_frames);
+    const slg_root_cause *c = &o->cause;
+    slg_finding *f = NULL;
+    slg_buf jobs = SLG_BUF_INIT;
+    for (size_t i = 0; i < o->nfailed_jobs; i++)
+      slg_buf_printf(&jobs, "%s%llu", i ? ", " : "",
+                     (unsigned long long)o->failed_jobs[i]);
+    slg_buf_cstr(&jobs);
+    switch (o->outcome) {
+    case SLG_OUTCOME_FAILED:
+      a->failed_apps++;
+      if (a->cause_app < 0)
+        a->cause_app = (int64_t)ai;
+      f = add(a, SLG_FINDING_APP_FAILED, SLG_SEV_ERROR, (int64_t)ai, -1, -1,
+              -1);
+      f->message = fmt("the application failed%s%s%s%s: %s%s%s",
+                       o->nfailed_jobs ? " (job" : "",
+                       o->nfailed_jobs > 1 ? "s " : o->nfailed_jobs ? " " : "",
+                       jobs.ptr, o->nfailed_jobs ? ")" : "",
+                       c->exception ? c->exception : "",
+                       c->exception && c->message ? ": " : "",
+                       c->message ? c->message : "");
+      f->suggestion = fmt("fix the root cause (class %s) at the line shown",
+                          c->class_id);
+      break;
+    case SLG_OUTCOME_KILLED:
+      a->failed_apps++;
+      if (killed_app < 0)
+        killed_app = (int64_t)ai;
+      f = add(a, SLG_FINDING_APP_KILLED, th->killed_is, (int64_t)ai, -1, -1,
+              -1);
+      f->message = fmt("the application was stopped from outside while %s "
+                       "ran (%s)",
+                       o->ncancelled_jobs ? "a job" : "its work",
+                       c->message ? c->message : "shutdown");
+      f->suggestion = fmt("find who stopped it (a scheduler timeout, a "
+                          "user, a preemption); set killed_is = warning if "
+                          "that is expected");
+      break;
+    case SLG_OUTCOME_INCOMPLETE:
+      f = add(a, SLG_FINDING_LOG_CUT_OFF, SLG_SEV_WARNING, (int64_t)ai, -1,
+              -1, -1);
+      f->message = fmt("the log stops while jobs run: the application's "
+                       "end is not in it");
+      f->suggestion = fmt("check that the log is complete (log rotation, "
+                          "a copy taken mid-run) or that the driver did "
+                          "not die");
+      break;
+    default:
+      break;
+    }
+    if (f != NULL && o->has_cause && c->line.line) {
+      f->lines[f->nlines++] = c->line;
+      ev_str(f, "class", c->class_id);
+    }
+    if (o->recovered) {
+      f = add(a, SLG_FINDING_JOB_FAILED_RECOVERED, SLG_SEV_WARNING,
+              (int64_t)ai, -1, -1, -1);
+      f->message = fmt("job%s %s failed, and later work succeeded",
+                       o->nfailed_jobs > 1 ? "s" : "", jobs.ptr);
+      f->suggestion = fmt("check that the failure was expected (a retry "
+                          "loop, a probe); its output is missing");
+    }
+    slg_buf_dispose(&jobs);
+  }
+  if (a->cause_app < 0)
+    a->cause_app = killed_app;
+}
+
 void slg_analysis_run(slg_analysis *a, const slg_model *m,
                       const slg_thresholds *th, slg_input_kind kind)
 {
@@ -635,6 +715,7 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
   check_set(&c[7], "max_app_duration", th->max_app_duration_ms);
   check_set(&c[8], "max_map_status_size", (double)th->max_map_status_bytes);
 
+  outcome_findings(a, apps, napps, th);
   size_t cap = 0;
   for (size_t ai = 0; ai < napps; ai++) {
     const slg_app *app = &apps[ai];
@@ -700,10 +781,9 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
       if (app->shuffles[i].map_status_bytes > 0 &&
           (double)app->shuffles[i].map_status_bytes > map_status)
         map_status = (double)app->shuffles[i].map_status_bytes;
-    double duration = app->end_ms >= 0 && app->start_ms >= 0 &&
-                              app->end_ms >= app->start_ms
-                          ? (double)(app->end_ms - app->start_ms)
-                          : -1;
+    /* To the context's stop or the shutdown hook, or the logged uptime:
+     * not the last scheduler line; -1 unknown. */
+    double duration = a->outcomes[ai].duration_ms;
     check_see(&c[0], shuffle_stages, ai);
     check_see(&c[1], stage_task, ai);
     check_see(&c[2], skew, ai);
@@ -748,7 +828,7 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
     a->executors_lost_memory += (uint64_t)memory_deaths(app);
     a->fetch_failures += (uint64_t)fetch;
   }
-  if (a->scheduler_lines == 0) {
+  if (a->scheduler_lines == 0 && a->failed_apps == 0) {
     /* --allow-empty: the user accepts such input; keep it as a note. */
     slg_finding *f =
         add(a, SLG_FINDING_NO_SCHEDULER_LINES,
@@ -784,6 +864,20 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
     qsort(a->ranking, a->nranking, sizeof *a->ranking, by_cost);
   for (size_t i = 0; i < a->nranking; i++)
     a->ranking[i].rank = (uint32_t)(i + 1);
+  /* A run whose outcome is not a failure did not fail: the stage-level
+   * errors of a job it recovered from are warnings (JOB_FAILED_RECOVERED
+   * says so), and only APP_FAILED / APP_KILLED fail it. */
+  for (size_t i = 0; i < a->nfindings; i++) {
+    slg_finding *f = &a->findings[i];
+    if (f->app < 0 || (size_t)f->app >= napps ||
+        (f->kind != SLG_FINDING_TASK_FAILURES &&
+         f->kind != SLG_FINDING_FETCH_FAILURE) ||
+        f->severity != SLG_SEV_ERROR)
+      continue;
+    slg_outcome o = a->outcomes[f->app].outcome;
+    if (o != SLG_OUTCOME_FAILED && o != SLG_OUTCOME_KILLED)
+      f->severity = SLG_SEV_WARNING;
+  }
   if (a->nfindings)
     qsort(a->findings, a->nfindings, sizeof *a->findings, by_position);
   slg_findings_finish(a, m, th);
@@ -816,6 +910,9 @@ void slg_analysis_dispose(slg_analysis *a)
   free(a->suppressed);
   free(a->ranking);
   free(a->app_verdicts);
+  for (size_t i = 0; i < a->apps && a->outcomes; i++)
+    slg_outcome_dispose(&a->outcomes[i]);
+  free(a->outcomes);
   memset(a, 0, sizeof *a);
 }
 

@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "input_kind.h"
 #include "model_types.h"
+#include "outcome.h"
 
 typedef enum slg_severity {
   SLG_SEV_INFO = 0,
@@ -61,6 +62,10 @@ typedef struct slg_thresholds {
   size_t nallow;
   int allow_empty;
   int exit_zero;
+  /* Outcomes (outcome.h). */
+  slg_severity killed_is;   /* APP_KILLED's severity (default error) */
+  char platform_frames[512];/* more frame prefixes that are not user
+                               code, comma-separated */
 } slg_thresholds;
 
 void slg_thresholds_init(slg_thresholds *out);
@@ -92,7 +97,11 @@ typedef struct slg_ranked {
   X(SPECULATION)                                                             \
   X(LONG_STAGE)                                                              \
   X(NO_SCHEDULER_LINES)                                                      \
-  X(THRESHOLD)
+  X(THRESHOLD)                                                               \
+  X(APP_FAILED)                                                              \
+  X(APP_KILLED)                                                              \
+  X(LOG_CUT_OFF)                                                             \
+  X(JOB_FAILED_RECOVERED)
 
 typedef enum slg_finding_kind {
 #define SLG_FINDING_ENUM(name) SLG_FINDING_##name,
@@ -183,6 +192,12 @@ typedef struct slg_analysis {
   /* Performance findings left out because the task time of their stages
    * is under max(1 s, 1% of the application's): not worth a reading. */
   size_t dropped;
+  /* One per application (slg_model_apps order). */
+  slg_app_outcome *outcomes;
+  size_t failed_apps;   /* outcome failed or killed */
+  /* The root cause that leads the verdict: the first failed (else
+   * killed) application's; -1 none. */
+  int64_t cause_app;
 } slg_analysis;
 
 /* Runs the analysis over a finished model of an input of the given kind

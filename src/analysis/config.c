@@ -38,6 +38,7 @@ static const struct {
     {"allow", T_ALLOW, offsetof(slg_thresholds, allow)},
     {"allow_empty", T_BOOL, offsetof(slg_thresholds, allow_empty)},
     {"exit_zero", T_BOOL, offsetof(slg_thresholds, exit_zero)},
+    {"killed_is", T_SEVERITY, offsetof(slg_thresholds, killed_is)},
 };
 
 #define NKEYS (sizeof keys / sizeof keys[0])

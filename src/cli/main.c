@@ -314,11 +314,15 @@ int main(int argc, char **argv)
   status = max_status(status, write_all(stdout, "stdout", out.ptr, out.len));
 
   if (cli.command == SLG_CMD_CHECK) {
-    /* A gate never passes vacuously: no scheduler lines is unusable
-     * input unless --allow-empty; unreadable input already set 3. */
-    if (!analysis.scheduler_lines && !thresholds.allow_empty) {
-      slg_cli_error("check: the input has no scheduler lines, so it cannot "
-                    "pass (--allow-empty accepts that)");
+    /* A gate never passes vacuously: input with no Spark application
+     * (no scheduler line, no application start, no failure statement)
+     * is unusable unless --allow-empty; unreadable input already set 3.
+     * A recognised failure always fails the check (status 1), whatever
+     * --allow-empty says. */
+    if (!analysis.scheduler_lines && !analysis.apps &&
+        !thresholds.allow_empty) {
+      slg_cli_error("check: the input shows no Spark application, so it "
+                    "cannot pass (--allow-empty accepts that)");
       status = max_status(status, SLG_EXIT_INPUT);
     }
     else if (slg_analysis_failed(&analysis, &thresholds) &&

@@ -114,6 +114,14 @@ typedef enum slg_event_kind {
                                 (flag & 1 when logged); flag & 2:
                                 SparkContext's "Spark configuration:",
                                 whose "key=value" lines follow */
+  /* How an application ends and fails (extract_failure.c) */
+  SLG_EV_APP_STOP,        /* flag = slg_stop_kind; n = "(Uptime: N ms)"
+                             when n2 = 1 */
+  SLG_EV_FINAL_STATUS,    /* YARN "Final app status: S, exitCode: N":
+                             str = S, n = |N|, flag = 1 when N < 0,
+                             str2 = reason */
+  SLG_EV_FAILURE,         /* a statement of failure: n = slg_failure_src,
+                             str = what failed (exception text, thread) */
   SLG_EV_COUNT
 } slg_event_kind;
 

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "failure.h"
 #include "fastpath.h"
 #include "model_events.h"
 #include "model_types.h"
@@ -228,6 +229,11 @@ struct slg_model {
     slg_pos pos;
   } pending[8];
   size_t npending;
+  /* The failure of the current application whose trace the lines after
+   * its statement extend (-1: none), and whether they are a Python
+   * traceback's. Every record closes it. */
+  int64_t trace;
+  int trace_py;
   /* slg_model_on_end's callback, and the applications it was told of. */
   slg_end_fn on_end;
   void *on_end_ctx;
@@ -238,6 +244,7 @@ slg_model *slg_model_new(int reference)
 {
   slg_model *m = slg_xcalloc(1, sizeof(*m));
   m->now_ms = -1;
+  m->trace = -1;
   m->reference = reference != 0;
   m->exec_index = slg_xmalloc(SLG_EXEC_NUM * sizeof(*m->exec_index));
   return m;
@@ -291,6 +298,20 @@ static void free_app(slg_app *a, app_ix *x)
   free(a->exec_overhead);
   free(a->exec_cores);
   free(a->executors);
+  for (size_t i = 0; i < a->nfailures; i++) {
+    slg_failure *f = &a->failures[i];
+    free(f->text);
+    free(f->exception);
+    free(f->deepest);
+    free(f->python_error);
+    free(f->thread);
+    for (size_t k = 0; k < f->nframes; k++)
+      free(f->frames[k]);
+  }
+  free(a->failures);
+  free(a->signal);
+  free(a->final_status);
+  free(a->final_reason);
   for (size_t i = 0; i < a->nshuffles; i++)
     free(a->shuffles[i].reader_stages);
   free(a->shuffles);
@@ -356,6 +377,7 @@ void slg_model_begin_file(slg_model *m, uint32_t file)
    * time (timestamps cut off) must not inherit the previous file's. */
   memset(&m->now, 0, sizeof m->now);
   m->now_ms = -1;
+  m->trace = -1;
 }
 
 uint64_t slg_model_rejected_events(const slg_model *m)
@@ -395,10 +417,15 @@ static slg_app *new_app(slg_model *m)
   a->end = m->now;
   a->end_ms = m->now_ms;
   a->file = m->pos.file;
+  a->first_pos = m->pos;
+  a->last_pos = m->pos;
+  a->sc_stop_ms = a->hook_ms = a->hook_called_ms = -1;
+  a->uptime_ms = -1;
   m->napps++;
   m->cur = a;
   m->cur_x = x;
   m->cont = CONT_NONE;
+  m->trace = -1;
   return a;
 }
 
@@ -753,6 +780,211 @@ static double span(const slg_time *a, int64_t a_ms, const slg_time *b,
   return d;
 }
 
+/* ------------------------------------------------------------- failures */
+
+static void free_failure(slg_failure *f)
+{
+  free(f->text);
+  free(f->exception);
+  free(f->deepest);
+  free(f->python_error);
+  free(f->thread);
+  for (size_t k = 0; k < f->nframes; k++)
+    free(f->frames[k]);
+}
+
+/* Statements that end an application whatever its jobs did; the others
+ * (a lost task, an ERROR record) are kept only while there is room. */
+static int strong_src(int src)
+{
+  return src != SLG_FAILURE_ERROR_RECORD && src != SLG_FAILURE_TASK;
+}
+
+/*
+ * A statement of failure at the current line: a new entry of the current
+ * application whose trace the next lines extend, or the count of an equal
+ * one. Needs an application; the caller makes sure there is one.
+ */
+static void open_failure(slg_model *m, int src, slg_span text, int64_t job)
+{
+  m->trace = -1;
+  m->trace_py = 0;
+  if (m->napps == 0)
+    return;
+  slg_app *a = cur_app(m);
+  text = slg_trim_right(text);
+  for (size_t i = 0; i < a->nfailures; i++) {
+    slg_failure *f = &a->failures[i];
+    if (f->src == src && f->job == job &&
+        strlen(f->text) == text.len &&
+        (text.len == 0 || slg_mem_eq(f->text, text.ptr, text.len))) {
+      f->count++;
+      return;
+    }
+  }
+  slg_failure *f;
+  if (a->nfailures < SLG_MAX_FAILURES) {
+    a->failures = grow(a->failures, a->nfailures, sizeof(*a->failures));
+    f = &a->failures[a->nfailures++];
+  } else if (strong_src(src)) {
+    /* The last statement of a run decides its outcome: keep it. */
+    f = &a->failures[a->nfailures - 1];
+    free_failure(f);
+    a->failures_dropped++;
+  } else {
+    a->failures_dropped++;
+    return;
+  }
+  memset(f, 0, sizeof(*f));
+  f->src = src;
+  f->pos = m->pos;
+  f->time_ms = m->now_ms;
+  f->text = slg_xstrndup(text.ptr, text.len);
+  f->job = job;
+  f->jobs_before = a->njobs;
+  f->count = 1;
+  m->trace = (int64_t)(f - a->failures);
+}
+
+/* Sets *dst to line (once: `once`), at pos. */
+static void keep(char **dst, slg_pos *at, slg_span line, const slg_pos *pos,
+                 int once)
+{
+  if (once && *dst != NULL)
+    return;
+  free(*dst);
+  *dst = dup_span(line);
+  *at = *pos;
+}
+
+/* A line that is not a record, for the failures: it opens one
+ * ("Exception in thread", a traceback) or extends the open one's trace. */
+static void trace_line(slg_model *m, slg_span line, const slg_pos *pos)
+{
+  slg_trace_line t;
+  slg_read_trace_line(line, &t);
+  if (t.kind == SLG_TRACE_MAIN) {
+    slg_pos save = m->pos;
+    m->pos = *pos;
+    open_failure(m, SLG_FAILURE_MAIN, t.text, -1);
+    m->pos = save;
+    if (m->trace >= 0) {
+      slg_failure *f = &cur_app(m)->failures[m->trace];
+      if (f->thread == NULL)
+        f->thread = dup_span(t.thread);
+    }
+    return;
+  }
+  if (m->trace < 0) {
+    if (t.kind != SLG_TRACE_TRACEBACK)
+      return;
+    slg_pos save = m->pos;
+    m->pos = *pos;
+    open_failure(m, SLG_FAILURE_PYTHON, t.text, -1);
+    m->pos = save;
+  }
+  if (m->trace < 0)
+    return;
+  slg_failure *f = &cur_app(m)->failures[m->trace];
+  switch (t.kind) {
+  case SLG_TRACE_TRACEBACK:
+    m->trace_py = 1;
+    break;
+  case SLG_TRACE_CAUSED_BY:
+    keep(&f->deepest, &f->deepest_pos, t.text, pos, 0);
+    break;
+  case SLG_TRACE_FRAME:
+    if (f->nframes < SLG_MAX_FRAMES && !slg_frame_is_platform(t.text)) {
+      f->frames[f->nframes] = dup_span(t.text);
+      f->frame_pos[f->nframes++] = *pos;
+    }
+    break;
+  case SLG_TRACE_EXCEPTION:
+    if (m->trace_py && !t.indented)
+      keep(&f->python_error, &f->python_pos, t.text, pos, 0);
+    else if (f->deepest == NULL)
+      keep(&f->exception, &f->exception_pos, t.text, pos, 1);
+    break;
+  default:
+    break;
+  }
+}
+
+void slg_model_trace_line(slg_model *m, slg_span line, const slg_pos *pos)
+{
+  if (m->napps > 0 && (m->trace >= 0 || slg_trace_line_wanted(line)))
+    trace_line(m, line, pos);
+}
+
+static size_t open_jobs(const slg_app *a)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < a->njobs; i++)
+    n += a->jobs[i].status == SLG_STATUS_RUNNING;
+  return n;
+}
+
+static void on_stop(slg_model *m, const slg_event *ev)
+{
+  if (m->napps == 0)
+    return; /* no application to end */
+  slg_app *a = cur_app(m);
+  switch ((slg_stop_kind)ev->flag) {
+  case SLG_STOP_SC_STOPPED:
+    a->sc_stop_pos = m->pos;
+    a->sc_stop_ms = m->now_ms;
+    if (ev->n2)
+      a->uptime_ms = (int64_t)ev->n;
+    break;
+  case SLG_STOP_HOOK_INVOKED:
+    if (a->hook_pos.line == 0) {
+      a->hook_pos = m->pos;
+      a->hook_ms = m->now_ms;
+      a->jobs_open_at_stop += open_jobs(a);
+    }
+    break;
+  case SLG_STOP_HOOK_CALLED:
+    if (a->hook_called_pos.line == 0) {
+      a->hook_called_pos = m->pos;
+      a->hook_called_ms = m->now_ms;
+    }
+    break;
+  case SLG_STOP_SIGNAL:
+    if (a->signal == NULL) {
+      a->signal = dup_span(ev->str);
+      a->signal_pos = m->pos;
+      a->jobs_open_at_stop += open_jobs(a);
+    }
+    break;
+  }
+}
+
+static void on_failure(slg_model *m, const slg_event *ev)
+{
+  int src = (int)ev->n;
+  /* The driver's own statements begin an application of their own when
+   * none was seen (a log whose start-up lines were cut). */
+  if (m->napps == 0 && (src == SLG_FAILURE_SC_INIT ||
+                        src == SLG_FAILURE_USER_CLASS ||
+                        src == SLG_FAILURE_STREAMING ||
+                        src == SLG_FAILURE_UNCAUGHT))
+    cur_app(m);
+  open_failure(m, src, ev->str, -1);
+  if (src == SLG_FAILURE_PYTHON)
+    m->trace_py = 1;
+}
+
+static void on_final_status(slg_model *m, const slg_event *ev)
+{
+  slg_app *a = cur_app(m);
+  free(a->final_status);
+  free(a->final_reason);
+  a->final_status = dup_span(ev->str);
+  a->final_reason = ev->str2.len ? dup_span(ev->str2) : NULL;
+  a->final_exit_code = ev->flag ? -(int64_t)ev->n : (int64_t)ev->n;
+  a->final_pos = m->pos;
+}
+
 /* ------------------------------------------------------- event handlers */
 
 static void on_version(slg_model *m, const slg_event *ev)
@@ -1086,6 +1318,10 @@ static void on_job_ended(slg_model *m, const slg_event *ev, int marker)
   else if (j->duration_ms < 0)
     j->duration_ms = span(&j->start, j->start_ms, &j->end, j->end_ms);
   job_cover_stages(cur_app(m), cur_ix(m), j);
+  if (j->status == SLG_STATUS_FAILED || j->status == SLG_STATUS_CANCELLED)
+    open_failure(m, SLG_FAILURE_JOB,
+                 slg_span_make(j->failure, strlen(j->failure)),
+                 (int64_t)j->id);
   if (was_open)
     ended(m, SLG_END_JOB, m->napps - 1, j, NULL, NULL);
 }
@@ -1457,14 +1693,20 @@ static SLG_ALWAYS_INLINE void apply_tasks(slg_model *m,
  * position, scheduler lines) here and the task's in apply_tasks.
  */
 void slg_model_apply_run(slg_model *m, const slg_task_runs *rs,
-                         const slg_task_run *r, const slg_pos *last)
+                         const slg_task_run *r, const slg_pos *first,
+                         const slg_pos *last)
 {
   SLG_FASTPATH_HIT(TASK_RUNS);
   m->cont = CONT_NONE;
+  m->trace = -1;
   /* The first line's clock: an application or attempt the run creates
    * starts then (its time has a date: set_now is this). */
   m->now = r->first;
   m->now_ms = r->first_ms;
+  /* An application the run creates starts at its first line. */
+  m->pos = *first;
+  if (m->cur == NULL)
+    cur_app(m);
   m->pos = *last;
   uint64_t lines = r->sum.started + r->sum.succeeded;
   m->scheduler_lines += lines;
@@ -1475,6 +1717,7 @@ void slg_model_apply_run(slg_model *m, const slg_task_runs *rs,
   m->now = r->last;
   m->now_ms = r->last_ms;
   app_clock(a, &r->first, r->first_ms, &r->last, r->last_ms);
+  a->last_pos = *last;
 }
 
 static void add_kind(slg_task_agg *g, slg_span kind, uint64_t dup)
@@ -1515,8 +1758,12 @@ static void on_task_lost(slg_model *m, const slg_event *ev, int exec_num)
   else
     g->failed++;
   add_kind(g, ev->str, ev->n);
-  if (ev->n == 0)
+  if (ev->n == 0) {
     evidence(m, t);
+    if (!slg_span_eq(ev->str, "TaskKilled"))
+      open_failure(m, SLG_FAILURE_TASK,
+                   ev->str2.len ? ev->str2 : ev->str, -1);
+  }
   task_done(a);
   if (ev->flag & 2)
     shuffle_get(m, ev->shuffle)->fetch_failures++;
@@ -1679,6 +1926,9 @@ static SLG_NOINLINE void apply_other(slg_model *m, const slg_event *ev,
     slg_stage_attempt *t = task_attempt(m, ev);
     t->tasks.aborted++;
     evidence(m, t);
+    slg_job *j = current_job(m);
+    open_failure(m, SLG_FAILURE_TASK_ABORT, slg_span_make(NULL, 0),
+                 j != NULL ? (int64_t)j->id : -1);
     break;
   }
   case SLG_EV_TASK_SPECULATABLE: {
@@ -1707,6 +1957,15 @@ static SLG_NOINLINE void apply_other(slg_model *m, const slg_event *ev,
     break;
   case SLG_EV_AQE_TARGET:
     on_aqe(m, ev);
+    break;
+  case SLG_EV_APP_STOP:
+    on_stop(m, ev);
+    break;
+  case SLG_EV_FAILURE:
+    on_failure(m, ev);
+    break;
+  case SLG_EV_FINAL_STATUS:
+    on_final_status(m, ev);
     break;
   case SLG_EV_RESULT_SENT: {
     slg_stage *s = stage_find(m, ev->stage);
@@ -1746,12 +2005,21 @@ static SLG_ALWAYS_INLINE void apply(slg_model *m, const slg_event *ev,
 
 typedef int (*extractor)(slg_span msg, slg_event *out);
 
+/* The extractor of a logger read for failures only. */
+static int none(slg_span msg, slg_event *out)
+{
+  (void)msg;
+  slg_event_clear(out);
+  return SLG_EXTRACT_NONE;
+}
+
 struct slg_model_route {
   const char *name;
   size_t len;
   extractor fn;
   extractor general; /* fn without its fast paths, for reference mode */
   int scheduler; /* counts toward slg_model_scheduler_lines */
+  int failure;   /* slg_extract_failure reads what fn does not */
 };
 typedef struct slg_model_route logger_entry;
 
@@ -1764,11 +2032,13 @@ static int backend(slg_span msg, slg_event *out)
   return r != SLG_EXTRACT_NONE ? r : slg_extract_executors(msg, out);
 }
 
-#define L(s, f, k) {s, sizeof(s) - 1, f, f, k}
+#define L(s, f, k) {s, sizeof(s) - 1, f, f, k, 0}
+/* A logger that states how an application ends or fails (failure.h). */
+#define LF(s, f) {s, sizeof(s) - 1, f, f, 0, 1}
 /* The TaskSetManager extractor's fast reader (fastpath TSM_FAST_START). */
 #define TSM(s)                                                               \
   {s, sizeof(s) - 1, slg_extract_tasksetmanager,                             \
-   slg_extract_tasksetmanager_general, 1}
+   slg_extract_tasksetmanager_general, 1, 0}
 static const logger_entry loggers[] = {
     L("DAGScheduler", slg_extract_dagscheduler, 1),
     TSM("TaskSetManager"),
@@ -1776,7 +2046,7 @@ static const logger_entry loggers[] = {
     L("TaskSchedulerImpl", slg_extract_taskscheduler, 1),
     L("YarnScheduler", slg_extract_taskscheduler, 1),
     L("YarnClusterScheduler", slg_extract_taskscheduler, 1),
-    L("SparkContext", slg_extract_context, 0),
+    LF("SparkContext", slg_extract_context),
     L("YarnClientImpl", slg_extract_context, 0),
     L("StandaloneSchedulerBackend", backend, 0),
     L("SparkDeploySchedulerBackend", backend, 0),
@@ -1794,8 +2064,19 @@ static const logger_entry loggers[] = {
     L("MapOutputTrackerMaster", slg_extract_shuffle, 0),
     L("MapOutputTracker", slg_extract_shuffle, 0),
     L("ShufflePartitionsUtil", slg_extract_shuffle, 0),
+    LF("ShutdownHookManager", none),
+    LF("ApplicationMaster", none),
+    LF("SignalUtils", none),
+    LF("MicroBatchExecution", none),
+    LF("ContinuousExecution", none),
+    LF("StreamExecution", none),
+    LF("SparkUncaughtExceptionHandler", none),
+    LF("Utils", none),
+    LF("ProcessLauncher", none),
+    LF("GlueLogger", none),
 };
 #undef L
+#undef LF
 #undef TSM
 
 /* Scheduler-backend endpoints: "CoarseGrainedSchedulerBackend$
@@ -1847,10 +2128,16 @@ static void set_now(slg_model *m, const slg_time *t, int64_t raw)
   m->now_ms = raw;
 }
 
+const slg_model_route *slg_model_error_route(void)
+{
+  static const logger_entry error = {"", 0, none, none, 0, 1};
+  return &error;
+}
+
 const slg_model_route *slg_model_route_of(slg_span logger)
 {
   static const logger_entry endpoint = {"", 0, slg_extract_executors,
-                                        slg_extract_executors, 0};
+                                        slg_extract_executors, 0, 0};
   const logger_entry *e = classify(logger);
   if (e == NULL && (is_backend_endpoint(logger) || is_backend(logger)))
     e = &endpoint;
@@ -1870,6 +2157,17 @@ static SLG_ALWAYS_INLINE void extract_routed(slg_model_item *out,
   out->scheduler = (uint8_t)(route->scheduler != 0);
   out->result = (int8_t)(reference ? route->general : route->fn)(
       rec->message, &out->ev);
+  if (out->result == SLG_EXTRACT_NONE &&
+      (route->failure || rec->level == SLG_LEVEL_ERROR)) {
+    out->result = (int8_t)slg_extract_failure(rec->message, &out->ev);
+    if (out->result == SLG_EXTRACT_NONE && rec->level == SLG_LEVEL_ERROR) {
+      /* Any other ERROR record: a weak statement of failure. */
+      out->ev.kind = SLG_EV_FAILURE;
+      out->ev.n = SLG_FAILURE_ERROR_RECORD;
+      out->ev.str = rec->message;
+      out->result = SLG_EXTRACT_OK;
+    }
+  }
   /* exec_num_of's values fit: below SLG_EXEC_NUM (4096). */
   out->exec_num = (int16_t)(out->result == SLG_EXTRACT_OK
                                 ? exec_num_of(out->ev.exec)
@@ -1891,6 +2189,7 @@ static SLG_ALWAYS_INLINE void model_apply(slg_model *m,
                                           int64_t time_ms, const slg_pos *pos)
 {
   m->cont = CONT_NONE;
+  m->trace = -1;
   if (!it->modelled)
     return;
   set_now(m, time, time_ms);
@@ -1908,8 +2207,12 @@ static SLG_ALWAYS_INLINE void model_apply(slg_model *m,
   if (r == SLG_EXTRACT_NONE)
     return;
   apply(m, &it->ev, it->exec_num);
+  if (m->napps == 0)
+    return; /* an end or failure statement with no application */
+  slg_app *a = cur_app(m);
+  a->last_pos = *pos;
   if (m->now.flags != 0)
-    app_clock(cur_app(m), &m->now, m->now_ms, &m->now, m->now_ms);
+    app_clock(a, &m->now, m->now_ms, &m->now, m->now_ms);
 }
 
 void slg_model_apply(slg_model *m, const slg_model_item *it,
@@ -1927,6 +2230,7 @@ void slg_model_record_routed(slg_model *m, const slg_record *rec,
     /* A logger the model ignores (a fifth of a big log's records): what
      * slg_model_apply does with it, without extracting. */
     m->cont = CONT_NONE;
+    m->trace = -1;
     return;
   }
   slg_model_item it;
@@ -1943,6 +2247,7 @@ void slg_model_record(slg_model *m, const slg_record *rec, slg_span logger,
 
 void slg_model_continuation(slg_model *m, slg_span line, const slg_pos *pos)
 {
+  slg_model_trace_line(m, line, pos);
   if (m->cont == CONT_NONE || m->napps == 0)
     return;
   while (line.len > 0 && (line.ptr[0] == ' ' || line.ptr[0] == '\t')) {
@@ -2119,10 +2424,32 @@ static void finish_app(slg_app *a, app_ix *x)
   }
 }
 
+/* How the application's lines end (the keys' end_reason). */
+static slg_app_end end_reason(const slg_app *a, const slg_app *next)
+{
+  if (a->sc_stop_pos.line && !a->hook_pos.line)
+    return SLG_APP_END_SC_STOPPED;
+  if (a->hook_pos.line || a->hook_called_pos.line || a->sc_stop_pos.line)
+    return SLG_APP_END_SHUTDOWN_HOOK;
+  if (next != NULL && next->first_pos.file == a->last_pos.file)
+    return SLG_APP_END_NEXT_APP;
+  return SLG_APP_END_LOG_ENDS;
+}
+
+const char *slg_app_end_name(slg_app_end e)
+{
+  static const char *const n[] = {"unknown", "sc_stopped", "shutdown_hook",
+                                  "log_ends", "next_app"};
+  return (unsigned)e < 5 ? n[e] : "unknown";
+}
+
 void slg_model_finish(slg_model *m)
 {
-  for (size_t i = 0; i < m->napps; i++)
+  for (size_t i = 0; i < m->napps; i++) {
     finish_app(&m->apps[i], &m->ix[i]);
+    m->apps[i].end_reason =
+        end_reason(&m->apps[i], i + 1 < m->napps ? &m->apps[i + 1] : NULL);
+  }
   m->cont = CONT_NONE;
   apps_ended(m, m->napps);
 }

@@ -49,6 +49,12 @@ void slg_model_record(slg_model *m, const slg_record *rec, slg_span logger,
 /* A continuation line of the most recent record (stack trace, etc.). */
 void slg_model_continuation(slg_model *m, slg_span line, const slg_pos *pos);
 
+/* A line that is not a record and not a continuation, which
+ * slg_trace_line_wanted (failure.h) took: "Exception in thread" or a
+ * traceback with no record before it. The scans hand over exactly those
+ * lines, so the model ends the same whatever path read the input. */
+void slg_model_trace_line(slg_model *m, slg_span line, const slg_pos *pos);
+
 /* The stream ended: close jobs and stages left open, derive skipped
  * stages, finish statistics. */
 void slg_model_finish(slg_model *m);

@@ -41,6 +41,9 @@ typedef struct slg_model_item {
  */
 typedef struct slg_model_route slg_model_route;
 const slg_model_route *slg_model_route_of(slg_span logger);
+/* The route of an ERROR record whose logger has none: read for failures
+ * only (failure.h). */
+const slg_model_route *slg_model_error_route(void);
 void slg_model_extract_routed(slg_model_item *out, const slg_record *rec,
                               const slg_model_route *route, int reference);
 /* slg_model_record with the logger's route and time_ms =
@@ -58,8 +61,8 @@ void slg_model_apply(slg_model *m, const slg_model_item *it,
 
 /*
  * Applies a run of task starts and ends (task_runs.h) of `runs`, with the
- * same result as slg_model_apply on each of its lines in turn; `last` is
- * the position of its last line. The run's spans need only live for the
+ * same result as slg_model_apply on each of its lines in turn; `first`
+ * and `last` are the positions of its first and last line. The run's spans need only live for the
  * duration of the call. A fast path (fastpath TASK_RUNS): in reference
  * mode no run is made.
  */
@@ -67,5 +70,5 @@ struct slg_task_runs;
 struct slg_task_run;
 void slg_model_apply_run(slg_model *m, const struct slg_task_runs *runs,
                          const struct slg_task_run *run,
-                         const slg_pos *last);
+                         const slg_pos *first, const slg_pos *last);
 #endif /* SLG_MODEL_EVENTS_H */

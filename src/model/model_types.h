@@ -216,6 +216,52 @@ typedef struct slg_shuffle {
   uint64_t fetch_failures;    /* FetchFailed lost tasks naming it */
 } slg_shuffle;
 
+/* Bounds of an application's failure statements (the rest counted). */
+#define SLG_MAX_FAILURES 32
+#define SLG_MAX_FRAMES 6
+
+/*
+ * One statement of failure (failure.h, slg_failure_src) with what the
+ * lines after it say: the deepest "Caused by:", the first frames of code
+ * that is not a platform's, a Python traceback's last line. Identical
+ * statements of one source are one entry with a count.
+ */
+typedef struct slg_failure {
+  int src;              /* slg_failure_src */
+  slg_pos pos;          /* the line that states it */
+  int64_t time_ms;      /* -1 unknown */
+  char *text;           /* the statement: exception and message, or the
+                           record's message */
+  char *exception;      /* the first exception head after a statement
+                           that names none ("Exception in task ..."),
+                           NULL */
+  slg_pos exception_pos;
+  char *deepest;        /* the last "Caused by:" of its trace, NULL */
+  slg_pos deepest_pos;
+  char *frames[SLG_MAX_FRAMES]; /* "a.B.c(B.scala:4)", not platform */
+  slg_pos frame_pos[SLG_MAX_FRAMES];
+  size_t nframes;
+  char *python_error;   /* "ValueError: x" ending a traceback, NULL */
+  slg_pos python_pos;
+  char *thread;         /* Exception in thread "main": main, NULL */
+  int64_t job;          /* the failed job's id, -1 */
+  size_t jobs_before;   /* jobs of the app seen before it */
+  uint64_t count;       /* statements grouped into this entry */
+} slg_failure;
+
+/* How an application's lines end (slg_app.end_reason). */
+typedef enum slg_app_end {
+  SLG_APP_END_UNKNOWN = 0,
+  SLG_APP_END_SC_STOPPED,    /* "Successfully stopped SparkContext" */
+  SLG_APP_END_SHUTDOWN_HOOK, /* the stop came from the shutdown hook, or
+                                only "Shutdown hook called" */
+  SLG_APP_END_LOG_ENDS,      /* the log stops */
+  SLG_APP_END_NEXT_APP       /* the next application begins */
+} slg_app_end;
+
+/* "unknown", "sc_stopped", "shutdown_hook", "log_ends", "next_app". */
+const char *slg_app_end_name(slg_app_end e);
+
 typedef struct slg_app {
   char *spark_version;  /* "Running Spark version 3.5.1" */
   char *app_name;       /* "Submitted application: X" */
@@ -259,6 +305,27 @@ typedef struct slg_app {
                                    order of Starting vs Finished/Lost */
   uint64_t total_task_ms;
   uint64_t scheduler_lines;     /* records of scheduler loggers */
+  /* Where it is and how it ends. Positions: line 0 when not seen. */
+  slg_pos first_pos, last_pos;  /* first and last line the model took */
+  slg_app_end end_reason;       /* set by slg_model_finish */
+  slg_pos sc_stop_pos;          /* "Successfully stopped SparkContext" */
+  int64_t sc_stop_ms;
+  int64_t uptime_ms;            /* "(Uptime: N ms)" (4.x), -1 */
+  slg_pos hook_pos;             /* "Invoking stop() from shutdown hook" */
+  int64_t hook_ms;
+  slg_pos hook_called_pos;      /* "Shutdown hook called" */
+  int64_t hook_called_ms;
+  slg_pos signal_pos;           /* "RECEIVED SIGNAL TERM" */
+  char *signal;
+  size_t jobs_open_at_stop;     /* jobs running when the hook or a signal
+                                   began the stop */
+  char *final_status;           /* YARN "Final app status: FAILED" */
+  int64_t final_exit_code;
+  char *final_reason;
+  slg_pos final_pos;
+  slg_failure *failures;        /* in order, at most SLG_MAX_FAILURES */
+  size_t nfailures;
+  uint64_t failures_dropped;
 } slg_app;
 
 /* The applications, in order. Valid until slg_model_free. */

@@ -30,6 +30,7 @@
  */
 #include <stdlib.h>
 
+#include "failure.h"
 #include "model_events.h"
 #include "pipeline.h"
 #include "task_runs.h"
@@ -37,7 +38,13 @@
 #define EXTENSION (64 * 1024) /* positional reads past a chunk's end */
 #define EXTENSION_STEP 4096   /* mapped bytes searched at a time for it */
 
-enum { ITEM_MODELLED, ITEM_OTHER_RECORD, ITEM_CONTINUATION, ITEM_TASKS };
+enum {
+  ITEM_MODELLED,
+  ITEM_OTHER_RECORD,
+  ITEM_CONTINUATION,
+  ITEM_TASKS,
+  ITEM_TRACE /* an unrecognised line for the failures (it.ev.str) */
+};
 
 /* 216 bytes (248 with the fields in another order and wider): one per
  * modelled record, written by one core and read by another. */
@@ -49,7 +56,7 @@ typedef struct chunk_item {
   slg_model_item it;  /* ITEM_MODELLED; ITEM_CONTINUATION: it.ev.str */
 } chunk_item;
 /* ITEM_TASKS: the chunk's next run of task lines (task_runs.h); line_no
- * is its last line's. While it is the last item, the run is open: the
+ * is its last line's, time_ms its first line's. While it is the last item, the run is open: the
  * ignored records and continuation lines after it change nothing in the
  * model (a task line leaves no continuation pending), so they are not
  * queued, and the next task line of the same stage attempt joins it. */
@@ -394,9 +401,10 @@ void slg_chunk_record(slg_chunk *c, const slg_record *rec, int64_t time_ms,
   if (slg_task_runs_accepts(&c->runs, &it, &rec->time)) {
     /* Into the open run, or the start of one. */
     if (slg_task_runs_add(&c->runs, last_kind(c) == ITEM_TASKS, &it,
-                          &rec->time, time_ms))
+                          &rec->time, time_ms)) {
       ci = push(c, ITEM_TASKS, line_no);
-    else
+      ci->time_ms = (int64_t)line_no; /* the run's first line */
+    } else
       ci = &c->items[c->nitems - 1];
     ci->line_no = (uint32_t)line_no;
     return;
@@ -410,11 +418,20 @@ void slg_chunk_record(slg_chunk *c, const slg_record *rec, int64_t time_ms,
 void slg_chunk_continuation(slg_chunk *c, slg_span line, uint64_t line_no)
 {
   /* After a record the model ignores, or a task line, a continuation
-   * changes nothing. */
+   * changes nothing, unless it opens a failure by itself (failure.h:
+   * "Exception in thread", a traceback); the lines after such a one are
+   * queued because it is then the last item. */
   int last = last_kind(c);
-  if (last == ITEM_OTHER_RECORD || last == ITEM_TASKS)
+  if ((last == ITEM_OTHER_RECORD || last == ITEM_TASKS) &&
+      !slg_trace_line_wanted(line))
     return;
   chunk_item *ci = push(c, ITEM_CONTINUATION, line_no);
+  ci->it.ev.str = line;
+}
+
+void slg_chunk_trace_line(slg_chunk *c, slg_span line, uint64_t line_no)
+{
+  chunk_item *ci = push(c, ITEM_TRACE, line_no);
   ci->it.ev.str = line;
 }
 
@@ -545,10 +562,15 @@ void slg_pipeline_merge(slg_pipeline *p, slg_chunk *c)
     slg_pos pos = {s->file_index, base + ci->line_no};
     if (ci->kind == ITEM_CONTINUATION)
       slg_model_continuation(p->model, ci->it.ev.str, &pos);
-    else if (ci->kind == ITEM_TASKS)
-      slg_model_apply_run(p->model, &c->runs, &c->runs.runs[run++], &pos);
-    else /* a modelled record, or the marker (it.modelled == 0) */
+    else if (ci->kind == ITEM_TRACE)
+      slg_model_trace_line(p->model, ci->it.ev.str, &pos);
+    else if (ci->kind == ITEM_TASKS) {
+      slg_pos first = {s->file_index, base + (uint64_t)ci->time_ms};
+      slg_model_apply_run(p->model, &c->runs, &c->runs.runs[run++], &first,
+                          &pos);
+    } else { /* a modelled record, or the marker (it.modelled == 0) */
       slg_model_apply(p->model, &ci->it, &ci->time, ci->time_ms, &pos);
+    }
   }
   s->ctx = c->scan.ctx;
   s->line_no = base + c->scan.line_no;

@@ -9,6 +9,7 @@
  */
 #include "pipeline.h"
 
+#include "failure.h"
 #include "model_events.h"
 
 #include <stdlib.h>
@@ -136,6 +137,10 @@ static void on_record(slg_scan *s, const slg_record *rec)
   }
   const slg_model_route *route;
   slg_span short_name = count_logger(s, rec, ms, &route);
+  /* An ERROR record of a logger the model ignores is still read for a
+   * failure (failure.h): a level compare per record. */
+  if (route == NULL && rec->level == SLG_LEVEL_ERROR)
+    route = slg_model_error_route();
   if (!short_name.len)
     a->records_without_logger++;
   else if (s->chunk && s->hist->other_count)
@@ -191,6 +196,16 @@ void slg_scan_line(void *ctx, const slg_line *line)
     a->unrecognized_lines++;
     f->unrecognized_lines++;
     a->by_class[c]++;
+    /* "Exception in thread" or a traceback with no record before it:
+     * the failures read it (the same lines on every path). */
+    if (slg_trace_line_wanted(sp)) {
+      if (s->model) {
+        slg_pos pos = {s->file_index, s->line_no};
+        slg_model_trace_line(s->model, sp, &pos);
+      } else {
+        slg_chunk_trace_line(s->chunk, sp, s->line_no);
+      }
+    }
   }
 }
 

@@ -180,6 +180,8 @@ void slg_chunk_layout_seen(slg_chunk *c, uint32_t layout_id);
 void slg_chunk_record(slg_chunk *c, const slg_record *rec, int64_t time_ms,
                       const struct slg_model_route *route, uint64_t line_no);
 void slg_chunk_continuation(slg_chunk *c, slg_span line, uint64_t line_no);
+/* An unrecognised line that slg_trace_line_wanted took (failure.h). */
+void slg_chunk_trace_line(slg_chunk *c, slg_span line, uint64_t line_no);
 /* The chunk's histogram overflowed: its merge must be serial. */
 void slg_chunk_overflow(slg_chunk *c);
 

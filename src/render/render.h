@@ -57,6 +57,10 @@ void slg_render_github(const slg_report *rep, const slg_render_options *o,
  */
 void slg_model_render_json(const slg_report *rep, slg_json *j);
 
+/* A root cause as a JSON object (docs/json-schema.md, "root_cause"). */
+void slg_root_cause_render_json(const slg_report *rep,
+                                const slg_root_cause *c, slg_json *j);
+
 /* render_text_model.c; `color` != 0 emits ANSI colours. */
 void slg_model_render_text_summary(const slg_model *m, slg_buf *out,
                                    int color);

@@ -283,6 +283,12 @@ static void analysis_keys(const slg_report *rep, const slg_render_options *o,
   slg_json_u64(j, a->executors_lost_memory);
   slg_json_key(j, "fetch_failures");
   slg_json_u64(j, a->fetch_failures);
+  slg_json_key(j, "root_cause");
+  if (a->cause_app >= 0) {
+    slg_root_cause_render_json(rep, &a->outcomes[a->cause_app].cause, j);
+  } else {
+    slg_json_null(j);
+  }
   slg_json_key(j, "text");
   slg_verdict_sentence(rep, &tmp);
   slg_json_strn(j, tmp.ptr, tmp.len);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis.h"
 #include "model_types.h"
 #include "platform.h"
 
@@ -258,8 +259,65 @@ static void render_losses(slg_json *j, const slg_report *rep,
   slg_json_object_end(j);
 }
 
+/* {"file": path, "line": N}, or null for line 0 (not seen). */
+static void jpos(slg_json *j, const slg_report *rep, const char *key,
+                 slg_pos p)
+{
+  if (key)
+    slg_json_key(j, key);
+  if (p.line == 0) {
+    slg_json_null(j);
+    return;
+  }
+  slg_json_object_begin(j);
+  jstr(j, "file", slg_report_file_path(rep, p.file));
+  ju64(j, "line", p.line);
+  slg_json_object_end(j);
+}
+
+void slg_root_cause_render_json(const slg_report *rep,
+                                const slg_root_cause *c, slg_json *j)
+{
+  slg_json_object_begin(j);
+  jstr(j, "class", c->class_id);
+  jstr(j, "exception", c->exception);
+  jstr(j, "message", c->message);
+  jstr(j, "deepest_cause", c->deepest_cause);
+  jstr(j, "user_frame", c->user_frame);
+  jstr(j, "python_error", c->python_error);
+  jpos(j, rep, "line", c->line);
+  slg_json_key(j, "lines");
+  slg_json_array_begin(j);
+  for (size_t i = 0; i < c->nlines; i++)
+    jpos(j, rep, NULL, c->lines[i]);
+  slg_json_array_end(j);
+  ju64(j, "count", c->count);
+  slg_json_key(j, "inferred");
+  slg_json_bool(j, c->inferred);
+  slg_json_object_end(j);
+}
+
+/* How the application ended (outcome.h). */
+static void render_outcome(slg_json *j, const slg_report *rep,
+                           const slg_app *a, const slg_app_outcome *o)
+{
+  jstr(j, "outcome", slg_outcome_name(o->outcome));
+  jstr(j, "end_reason", slg_app_end_name(a->end_reason));
+  jpos(j, rep, "start_line", o->start_line);
+  jpos(j, rep, "end_line", o->end_line);
+  jms(j, "duration_ms", o->duration_ms);
+  jms(j, "idle_after_last_job_ms", o->idle_after_last_job_ms);
+  jids(j, "failed_jobs", o->failed_jobs, o->nfailed_jobs);
+  jids(j, "cancelled_jobs", o->cancelled_jobs, o->ncancelled_jobs);
+  slg_json_key(j, "root_cause");
+  if (o->has_cause)
+    slg_root_cause_render_json(rep, &o->cause, j);
+  else
+    slg_json_null(j);
+}
+
 static void render_app(slg_json *j, const slg_report *rep, const slg_app *a,
-                       size_t ai)
+                       size_t ai, const slg_app_outcome *o)
 {
   slg_json_object_begin(j);
   /* The number every reference to this application uses (findings,
@@ -278,6 +336,8 @@ static void render_app(slg_json *j, const slg_report *rep, const slg_app *a,
   jtime(j, "end", &a->end);
   slg_json_key(j, "incomplete");
   slg_json_bool(j, a->incomplete);
+  if (o != NULL)
+    render_outcome(j, rep, a, o);
   ju64(j, "scheduler_lines", a->scheduler_lines);
   ju64(j, "peak_running_tasks", a->peak_running_tasks);
   ju64(j, "total_task_ms", a->total_task_ms);
@@ -381,9 +441,11 @@ void slg_model_render_json(const slg_report *rep, slg_json *j)
 {
   size_t n;
   const slg_app *apps = slg_model_apps(rep->model, &n);
+  const slg_app_outcome *o =
+      rep->analysis != NULL ? rep->analysis->outcomes : NULL;
   slg_json_key(j, "apps");
   slg_json_array_begin(j);
   for (size_t i = 0; i < n; i++)
-    render_app(j, rep, &apps[i], i);
+    render_app(j, rep, &apps[i], i, o != NULL ? &o[i] : NULL);
   slg_json_array_end(j);
 }

@@ -20,6 +20,9 @@ VARIANTS = [("default", "3.5"), ("default", "2.4"), ("default", "1.6"), ("glue",
             ("fullclass", "3.5"), ("cdh", "2.4"), ("json", "4.0"), ("default", "4.0")]
 
 
+OUTCOME_IDS = {"APP_FAILED", "APP_KILLED", "LOG_CUT_OFF", "JOB_FAILED_RECOVERED"}
+
+
 def gen(g, tmp, scenario, layout, spark):
     log = tmp / f"{scenario}-{layout}-{spark}.log"
     truth = tmp / f"{scenario}-{layout}-{spark}.json"
@@ -37,8 +40,12 @@ def main():
             out = subprocess.run([sparklog, "--format", "json", str(log)], capture_output=True)
             doc = json.loads(out.stdout)
             # A finding over several stages (findings.c) counts once per stage.
+            # The generator's truth lists stage-level findings; the
+            # applications' outcomes (APP_FAILED, ...) are checked against
+            # the answer keys (tests/keys) and by the aborted-job gate below.
             got = sorted((f["id"], f["app"], s["stage"], s["attempt"])
-                         for f in doc["findings"] if f["id"] != "THRESHOLD"
+                         for f in doc["findings"]
+                         if f["id"] != "THRESHOLD" and f["id"] not in OUTCOME_IDS
                          for s in (f["stages"] or [{"stage": f["stage"],
                                                     "attempt": f["attempt"]}]))
             # The truth numbers applications from 0, sparklog/2 from 1
@@ -67,6 +74,17 @@ def main():
     if r.returncode != 0:
         failed += 1
         print(f"FAIL check warn_only --allow-empty: exit {r.returncode}")
+    else:
+        passed += 1
+    # An aborted last job fails the run with the default settings: APP_FAILED
+    # is an error, whatever the stage-level findings say.
+    log, _ = gen(g, tmp, "task_retry_abort", "default", "3.5")
+    r = subprocess.run([sparklog, "check", "--no-config", str(log)], capture_output=True)
+    ids = [f["id"] for f in json.loads(subprocess.run(
+        [sparklog, "--format", "json", str(log)], capture_output=True).stdout)["findings"]]
+    if r.returncode != 1 or "APP_FAILED" not in ids:
+        failed += 1
+        print(f"FAIL check task_retry_abort (defaults): exit {r.returncode}, ids {ids}")
     else:
         passed += 1
     print(f"{passed} passed, {failed} failed")

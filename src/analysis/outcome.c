@@ -1,0 +1,519 @@
+/*
+ * outcome.c - how each application ended, and why it failed.
+ *
+ * An application has failed when its last outcome is a failure
+ * (docs/spark-failure-messages.md section 8, rule 2: executor losses alone
+ * never fail a run):
+ *   - YARN's "Final app status: FAILED" (KILLED: killed);
+ *   - a statement of the driver that no job follows: Exception in thread
+ *     "main", a Python traceback, "User class threw exception", "Error
+ *     initializing SparkContext", a streaming query terminated with error,
+ *     an uncaught exception;
+ *   - its last job failed ("Job N failed", not because the context was
+ *     shut down);
+ *   - the driver died (an OutOfMemoryError on a driver thread).
+ * It was killed when the shutdown hook or a signal stopped it while a job
+ * ran (the job then fails with "SparkContext was shut down": it counts as
+ * cancelled); cancelled when its last job was cancelled by the program or
+ * a user; incomplete when the log stops while jobs run; succeeded when it
+ * ran jobs and none of the above holds (a failed job followed by
+ * successful work is recovered); unknown when it ran no job.
+ *
+ * The root cause is the earliest line that states the failure: the first
+ * "Lost task" whose exception the abort repeats, else the deepest "Caused
+ * by:" of the deciding statement (wrappers such as "Job aborted." carry
+ * the real cause there: rule 4), else its Python error, else the
+ * statement itself.
+ */
+#include "outcome.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "failure.h"
+
+const char *slg_outcome_name(slg_outcome o)
+{
+  static const char *const n[] = {"unknown",   "succeeded", "failed",
+                                  "killed",    "cancelled", "incomplete"};
+  return (unsigned)o < 6 ? n[o] : "unknown";
+}
+
+static int has(const char *s, const char *needle)
+{
+  return s != NULL && strstr(s, needle) != NULL;
+}
+
+/* Wordings of section 8 that name a class, most specific first. */
+static const struct {
+  const char *needle;
+  const char *class_id;
+} wordings[] = {
+    {"Unable to acquire", "spark-oom"},
+    {"UNABLE_TO_ACQUIRE_MEMORY", "spark-oom"},
+    {"OutOfMemoryError", "java-oom"},
+    {"spark.driver.maxResultSize", "max-result-size"},
+    {"Could not execute broadcast", "broadcast"},
+    {"Cannot broadcast the table", "broadcast"},
+    {"Not enough memory to build and broadcast", "broadcast"},
+    {"Python worker exited unexpectedly", "python-worker"},
+    {"PythonException", "python-worker"},
+    {"An exception was thrown from the Python worker", "python-worker"},
+    {"Failed to find data source", "data-source"},
+    {"Failed to find the data source", "data-source"},
+    {"DATA_SOURCE_NOT_FOUND", "data-source"},
+    {"AnalysisException", "analysis"},
+    {"TABLE_OR_VIEW_NOT_FOUND", "analysis"},
+    {"Table or view not found", "analysis"},
+    {"ClassNotFoundException", "class-missing"},
+    {"NoClassDefFoundError", "class-missing"},
+    {"No space left on device", "disk"},
+    {"Too many open files", "disk"},
+    {"Max number of executor failures", "max-exec-failures"},
+    {"Missing an output location for shuffle", "missing-map-output"},
+    {"FetchFailed", "fetch-failed"},
+    {"Container killed by YARN for exceeding", "yarn-mem-kill"},
+    {"YARN application has exited unexpectedly", "yarn-app-exited"},
+    {"Initial job has not accepted any resources", "no-resources"},
+};
+
+const char *slg_cause_class_of(const char *text)
+{
+  if (text == NULL)
+    return NULL;
+  for (size_t i = 0; i < sizeof wordings / sizeof wordings[0]; i++)
+    if (strstr(text, wordings[i].needle) != NULL)
+      return wordings[i].class_id;
+  return NULL;
+}
+
+int slg_cause_is_wrapper(const char *t)
+{
+  return t != NULL &&
+         (strncmp(t, "Job aborted.", 12) == 0 || has(t, ": Job aborted.") ||
+          has(t, "Task failed while writing rows") ||
+          has(t, "[TASK_WRITE_FAILED]") || has(t, "Aborting job ") ||
+          has(t, "Exception thrown in awaitResult"));
+}
+
+static const char *src_class(int src)
+{
+  switch (src) {
+  case SLG_FAILURE_TASK:
+  case SLG_FAILURE_TASK_ABORT: return "task-failure";
+  case SLG_FAILURE_JOB: return "job-abort";
+  case SLG_FAILURE_SC_INIT: return "sc-init";
+  case SLG_FAILURE_USER_CLASS: return "yarn-user-class";
+  case SLG_FAILURE_STREAMING: return "streaming-query";
+  case SLG_FAILURE_PYTHON: return "pyspark";
+  case SLG_FAILURE_MAIN:
+  case SLG_FAILURE_UNCAUGHT: return "uncaught";
+  default: return "driver-error";
+  }
+}
+
+/* A job that ended because the context went down under it. */
+static int stopped_under(const slg_job *j)
+{
+  return has(j->failure, "SparkContext was shut down") ||
+         has(j->failure, "SparkContext has been shutdown");
+}
+
+static int pos_before(slg_pos a, slg_pos b)
+{
+  return a.file < b.file || (a.file == b.file && a.line < b.line);
+}
+
+/* An OutOfMemoryError on a driver thread (not a task's). */
+static int driver_oom(const slg_failure *f)
+{
+  if (!has(f->text, "OutOfMemoryError") && !has(f->exception,
+                                                "OutOfMemoryError"))
+    return 0;
+  if (f->src == SLG_FAILURE_MAIN)
+    return 1;
+  return f->src == SLG_FAILURE_UNCAUGHT &&
+         !has(f->text, "Executor task launch worker");
+}
+
+/* Statements that end the driver's program when no job follows. */
+static int strong(const slg_failure *f)
+{
+  switch (f->src) {
+  case SLG_FAILURE_MAIN:
+    return f->thread == NULL || strcmp(f->thread, "main") == 0 ||
+           driver_oom(f);
+  case SLG_FAILURE_UNCAUGHT:
+    return driver_oom(f);
+  case SLG_FAILURE_SC_INIT:
+  case SLG_FAILURE_USER_CLASS:
+  case SLG_FAILURE_STREAMING:
+  case SLG_FAILURE_PYTHON:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+static int is_running(const slg_job *j)
+{
+  return j->status == SLG_STATUS_RUNNING || j->incomplete;
+}
+
+static int in_ids(const uint64_t *ids, size_t n, uint64_t id)
+{
+  for (size_t i = 0; i < n; i++)
+    if (ids[i] == id)
+      return 1;
+  return 0;
+}
+
+static void add_id(uint64_t **ids, size_t *n, uint64_t id)
+{
+  if (in_ids(*ids, *n, id))
+    return;
+  *ids = slg_xrealloc(*ids, (*n + 1) * sizeof **ids);
+  (*ids)[(*n)++] = id;
+}
+
+/* The exception class at the start of t ("a.b.CException: m" or
+ * "ValueError: m"), its length; 0 when t does not start with one. */
+static size_t class_len(const char *t)
+{
+  size_t i = 0;
+  while (t[i] && (slg_is_alnum((unsigned char)t[i]) || t[i] == '.' ||
+                  t[i] == '_' || t[i] == '$'))
+    i++;
+  if (i == 0 || (t[i] != ':' && t[i] != '\0' && t[i] != ' '))
+    return 0;
+  return i;
+}
+
+static int frame_excluded(const char *frame, const char *extra)
+{
+  if (extra == NULL)
+    return 0;
+  const char *p = extra;
+  while (*p) {
+    while (*p == ',' || *p == ' ')
+      p++;
+    const char *e = p;
+    while (*e && *e != ',')
+      e++;
+    size_t n = (size_t)(e - p);
+    while (n > 0 && p[n - 1] == ' ')
+      n--;
+    if (n > 0 && strncmp(frame, p, n) == 0)
+      return 1;
+    p = e;
+  }
+  return 0;
+}
+
+static const char *user_frame(const slg_failure *f, const char *extra,
+                              slg_pos *at)
+{
+  for (size_t i = 0; f != NULL && i < f->nframes; i++)
+    if (!frame_excluded(f->frames[i], extra)) {
+      *at = f->frame_pos[i];
+      return f->frames[i];
+    }
+  return NULL;
+}
+
+static char *dup(const char *s)
+{
+  return s ? slg_xstrndup(s, strlen(s)) : NULL;
+}
+
+static void cause_line(slg_root_cause *c, slg_pos p)
+{
+  if (p.line == 0 || (p.file == c->line.file && p.line == c->line.line))
+    return;
+  for (size_t i = 0; i < c->nlines; i++)
+    if (c->lines[i].file == p.file && c->lines[i].line == p.line)
+      return;
+  if (c->nlines < SLG_MAX_CAUSE_LINES)
+    c->lines[c->nlines++] = p;
+}
+
+/* Fills the cause from failure f (and `also`, the deciding statement, for
+ * a user frame and more lines). */
+static void fill_cause(slg_root_cause *c, const slg_failure *f,
+                       const slg_failure *also, const char *extra)
+{
+  const char *text = f->deepest;
+  slg_pos line = f->deepest_pos;
+  if (text == NULL && f->python_error != NULL) {
+    text = f->python_error;
+    line = f->python_pos;
+  }
+  if (text == NULL && f->exception != NULL &&
+      (class_len(f->text) == 0 || slg_cause_is_wrapper(f->text))) {
+    text = f->exception;
+    line = f->exception_pos;
+  }
+  if (text == NULL) {
+    text = f->text;
+    line = f->pos;
+  }
+  c->line = line;
+  size_t k = class_len(text);
+  if (k > 0 && (memchr(text, '.', k) != NULL || text[k] == ':')) {
+    c->exception = slg_xstrndup(text, k);
+    const char *m = text + k;
+    while (*m == ':' || *m == ' ')
+      m++;
+    c->message = dup(m);
+  } else {
+    c->message = dup(text);
+  }
+  c->deepest_cause = dup(f->deepest);
+  c->python_error = dup(f->python_error);
+  slg_pos at = {0, 0};
+  const char *uf = user_frame(f, extra, &at);
+  if (uf == NULL)
+    uf = user_frame(also, extra, &at);
+  c->user_frame = dup(uf);
+  c->count = f->count;
+  const char *cls = slg_cause_class_of(f->deepest);
+  if (cls == NULL)
+    cls = slg_cause_class_of(f->python_error);
+  if (cls == NULL)
+    cls = slg_cause_class_of(f->exception);
+  if (cls == NULL)
+    cls = slg_cause_class_of(f->text);
+  if (cls == NULL && f->src != SLG_FAILURE_PYTHON &&
+      (slg_cause_is_wrapper(f->text) || slg_cause_is_wrapper(f->exception)))
+    cls = "write-wrapper";
+  c->class_id = cls ? cls : src_class(f->src);
+  cause_line(c, f->pos);
+  cause_line(c, f->exception_pos);
+  cause_line(c, f->python_pos);
+  if (also != NULL && also != f) {
+    cause_line(c, also->pos);
+    cause_line(c, also->deepest_pos);
+    cause_line(c, also->python_pos);
+  }
+}
+
+/* The exception class named at the start of a failure's text. */
+static int names_same(const slg_failure *task, const char *abort_text)
+{
+  if (abort_text == NULL)
+    return 0;
+  size_t k = class_len(task->text);
+  if (k == 0)
+    return 0;
+  char name[256];
+  if (k >= sizeof name)
+    k = sizeof name - 1;
+  memcpy(name, task->text, k);
+  name[k] = '\0';
+  return strstr(abort_text, name) != NULL;
+}
+
+void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
+                    const char *extra)
+{
+  memset(out, 0, sizeof *out);
+  out->start_line = a->first_pos;
+  out->duration_ms = -1;
+  out->idle_after_last_job_ms = -1;
+
+  /* The deciding statement: the last strong one no job follows. */
+  const slg_failure *decisive = NULL, *first_strong = NULL;
+  for (size_t i = 0; i < a->nfailures; i++) {
+    const slg_failure *f = &a->failures[i];
+    if (!strong(f))
+      continue;
+    if (first_strong == NULL)
+      first_strong = f;
+    if (f->jobs_before == a->njobs)
+      decisive = f;
+    if (driver_oom(f))
+      out->driver_died = 1;
+  }
+
+  /* Jobs. */
+  const slg_job *last = NULL;
+  int any_failed = 0, shut_under = 0;
+  double last_end = -1;
+  for (size_t i = 0; i < a->njobs; i++) {
+    const slg_job *j = &a->jobs[i];
+    if (j->map_stage_job)
+      continue;
+    last = j;
+    if (j->end_ms >= 0 && (double)j->end_ms > last_end)
+      last_end = (double)j->end_ms;
+    int failed = j->status == SLG_STATUS_FAILED;
+    int cancelled = j->status == SLG_STATUS_CANCELLED;
+    if ((failed || cancelled) && stopped_under(j)) {
+      shut_under = 1;
+      if (first_strong != NULL || out->driver_died)
+        add_id(&out->failed_jobs, &out->nfailed_jobs, j->id);
+      else
+        add_id(&out->cancelled_jobs, &out->ncancelled_jobs, j->id);
+    } else if (failed) {
+      any_failed = 1;
+      add_id(&out->failed_jobs, &out->nfailed_jobs, j->id);
+    } else if (cancelled) {
+      add_id(&out->cancelled_jobs, &out->ncancelled_jobs, j->id);
+    } else if (is_running(j) && out->driver_died) {
+      /* The driver's death ended it. */
+      add_id(&out->failed_jobs, &out->nfailed_jobs, j->id);
+    }
+  }
+  int stopped = a->sc_stop_pos.line || a->hook_pos.line ||
+                a->hook_called_pos.line;
+  int open = 0;
+  for (size_t i = 0; i < a->njobs; i++)
+    open += a->jobs[i].incomplete || a->jobs[i].status == SLG_STATUS_RUNNING;
+  int last_failed = last != NULL && last->status == SLG_STATUS_FAILED &&
+                    !stopped_under(last);
+  int final_failed = a->final_status != NULL &&
+                     strcmp(a->final_status, "FAILED") == 0;
+  int final_killed = a->final_status != NULL &&
+                     strcmp(a->final_status, "KILLED") == 0;
+
+  slg_outcome o;
+  if (final_failed || decisive != NULL || last_failed || out->driver_died)
+    o = SLG_OUTCOME_FAILED;
+  else if (final_killed || shut_under || a->jobs_open_at_stop > 0 ||
+           (a->signal != NULL && open))
+    o = SLG_OUTCOME_KILLED;
+  else if (last != NULL && last->status == SLG_STATUS_CANCELLED)
+    o = SLG_OUTCOME_CANCELLED;
+  else if (open && !stopped)
+    o = SLG_OUTCOME_INCOMPLETE;
+  else if (last != NULL)
+    o = SLG_OUTCOME_SUCCEEDED;
+  else
+    o = SLG_OUTCOME_UNKNOWN;
+  out->outcome = o;
+  out->recovered = o == SLG_OUTCOME_SUCCEEDED && any_failed;
+
+  /* Where and when it ends. */
+  slg_pos end = a->last_pos;
+  int64_t end_ms = a->end_ms;
+  if (a->sc_stop_pos.line) {
+    end = a->sc_stop_pos;
+    end_ms = a->sc_stop_ms;
+  } else if (a->hook_pos.line) {
+    end = a->hook_pos;
+    end_ms = a->hook_ms;
+  }
+  if (a->hook_called_pos.line && !pos_before(a->hook_called_pos, end))
+    end = a->hook_called_pos;
+  out->end_line = end;
+  if (a->uptime_ms >= 0)
+    out->duration_ms = (double)a->uptime_ms;
+  else if (a->start_ms >= 0 && a->end_ms >= a->start_ms)
+    out->duration_ms = (double)(a->end_ms - a->start_ms);
+  if (last_end >= 0 && end_ms >= 0 && (double)end_ms >= last_end)
+    out->idle_after_last_job_ms = (double)end_ms - last_end;
+
+  /* The root cause. */
+  slg_root_cause *c = &out->cause;
+  if (o == SLG_OUTCOME_KILLED) {
+    out->has_cause = 1;
+    c->class_id = "shutdown";
+    c->line = a->signal_pos.line ? a->signal_pos : a->hook_pos;
+    if (c->line.line == 0)
+      c->line = a->final_pos.line ? a->final_pos : end;
+    c->message = dup(a->signal ? a->signal : "stopped from outside while "
+                                             "a job ran");
+    c->count = 1;
+    return;
+  }
+  if (o != SLG_OUTCOME_FAILED)
+    return;
+  out->has_cause = 1;
+  /* The failed job that decides, and a task failure its abort repeats. */
+  const slg_failure *job_f = NULL, *task_f = NULL, *err_f = NULL;
+  for (size_t i = 0; i < a->nfailures; i++) {
+    const slg_failure *f = &a->failures[i];
+    if (f->src == SLG_FAILURE_JOB && in_ids(out->failed_jobs,
+                                            out->nfailed_jobs,
+                                            (uint64_t)f->job))
+      job_f = f;
+    if (f->src == SLG_FAILURE_ERROR_RECORD)
+      err_f = f;
+  }
+  const char *abort_text = job_f != NULL ? job_f->text : NULL;
+  if (abort_text == NULL && decisive != NULL)
+    abort_text = decisive->text;
+  for (size_t i = 0; i < a->nfailures && abort_text != NULL; i++) {
+    const slg_failure *f = &a->failures[i];
+    if (f->src == SLG_FAILURE_TASK && names_same(f, abort_text) &&
+        (job_f == NULL || pos_before(f->pos, job_f->pos))) {
+      task_f = f;
+      break;
+    }
+  }
+  if (task_f == NULL && job_f != NULL) {
+    /* The abort's reason names no exception: the last lost task before
+     * it. */
+    for (size_t i = 0; i < a->nfailures; i++) {
+      const slg_failure *f = &a->failures[i];
+      if (f->src == SLG_FAILURE_TASK && pos_before(f->pos, job_f->pos) &&
+          has(job_f->text, "failed") && has(job_f->text, "times"))
+        task_f = f;
+    }
+  }
+  int decisive_wraps_job =
+      decisive != NULL && (has(decisive->text, "Job aborted due to stage") ||
+                           (job_f != NULL && has(decisive->text,
+                                                 "Job aborted")));
+  const slg_failure *pick = NULL;
+  if (decisive != NULL && !(decisive_wraps_job && (task_f || job_f)))
+    pick = decisive;
+  else if (task_f != NULL)
+    pick = task_f;
+  else if (job_f != NULL)
+    pick = job_f;
+  else if (decisive != NULL)
+    pick = decisive;
+  if (pick != NULL) {
+    fill_cause(c, pick, decisive != NULL ? decisive : job_f, extra);
+    if (pick == job_f && job_f->deepest == NULL && decisive != NULL &&
+        decisive->deepest != NULL) {
+      /* The job's one-line reason; the program's trace says more. */
+      slg_outcome_dispose_cause(c);
+      fill_cause(c, decisive, job_f, extra);
+    }
+    return;
+  }
+  if (a->final_status != NULL) {
+    const char *cls = slg_cause_class_of(a->final_reason);
+    c->class_id = cls ? cls : "yarn-am-final";
+    c->line = a->final_pos;
+    c->message = dup(a->final_reason ? a->final_reason : a->final_status);
+    c->count = 1;
+    return;
+  }
+  if (err_f != NULL) {
+    fill_cause(c, err_f, NULL, extra);
+    return;
+  }
+  c->class_id = "unknown";
+  c->line = end;
+  c->inferred = 1;
+}
+
+void slg_outcome_dispose_cause(slg_root_cause *c)
+{
+  free(c->exception);
+  free(c->message);
+  free(c->deepest_cause);
+  free(c->user_frame);
+  free(c->python_error);
+  memset(c, 0, sizeof *c);
+}
+
+void slg_outcome_dispose(slg_app_outcome *o)
+{
+  free(o->failed_jobs);
+  free(o->cancelled_jobs);
+  slg_outcome_dispose_cause(&o->cause);
+}
