@@ -73,18 +73,37 @@ static const struct {
     {"Missing an output location for shuffle", "missing-map-output"},
     {"FetchFailed", "fetch-failed"},
     {"Container killed by YARN for exceeding", "yarn-mem-kill"},
+    /* An executor's death, as a lost task's reason repeats it. */
+    {"no recent heartbeats", "heartbeat"},
+    {"Executor heartbeat timed out", "heartbeat"},
+    {"exited unexpectedly with exit code", "emr-serverless-exit"},
+    {"The executor with id", "k8s-exit"},
+    {"OOMKilled", "k8s-exit"},
+    {"Command exited with code", "standalone-exit"},
+    {"Exit status: ", "yarn-exit-status"},
+    {"Container killed on request", "yarn-exit-status"},
+    {"was preempted", "yarn-preempt"},
     {"YARN application has exited unexpectedly", "yarn-app-exited"},
     {"Initial job has not accepted any resources", "no-resources"},
 };
 
+/* The index of the most specific wording in text, or the table's size. */
+static size_t wording_of(const char *text)
+{
+  size_t n = sizeof wordings / sizeof wordings[0];
+  if (text == NULL)
+    return n;
+  for (size_t i = 0; i < n; i++)
+    if (strstr(text, wordings[i].needle) != NULL)
+      return i;
+  return n;
+}
+
 const char *slg_cause_class_of(const char *text)
 {
-  if (text == NULL)
-    return NULL;
-  for (size_t i = 0; i < sizeof wordings / sizeof wordings[0]; i++)
-    if (strstr(text, wordings[i].needle) != NULL)
-      return wordings[i].class_id;
-  return NULL;
+  size_t i = wording_of(text);
+  return i < sizeof wordings / sizeof wordings[0] ? wordings[i].class_id
+                                                 : NULL;
 }
 
 int slg_cause_is_wrapper(const char *t)
@@ -112,17 +131,56 @@ static const char *src_class(int src)
   }
 }
 
-/* A job that ended because the context went down under it. */
-static int stopped_under(const slg_job *j)
-{
-  return has(j->failure, "SparkContext was shut down") ||
-         has(j->failure, "SparkContext has been shutdown");
-}
-
 static int pos_before(slg_pos a, slg_pos b)
 {
   return a.file < b.file || (a.file == b.file && a.line < b.line);
 }
+
+/* The failure of a job's result stage's last attempt ("ResultStage 2
+ * failed in 44 s due to Stage cancelled because SparkContext was shut
+ * down" comes after "Job 3 failed"). */
+static const char *stage_failure(const slg_app *a, const slg_job *j)
+{
+  if (j->result_stage < 0)
+    return NULL;
+  for (size_t i = 0; i < a->nstages; i++)
+    if (a->stages[i].id == (uint64_t)j->result_stage &&
+        a->stages[i].nattempts > 0)
+      return a->stages[i].attempts[a->stages[i].nattempts - 1].failure;
+  return NULL;
+}
+
+static int says_shut_down(const char *t)
+{
+  return has(t, "SparkContext was shut down") ||
+         has(t, "SparkContext has been shutdown");
+}
+
+/* A job that ended because the context went down under it: the reason
+ * says so, or it ended after the shutdown hook began the stop. */
+static int stopped_under(const slg_app *a, const slg_job *j)
+{
+  if (j->status != SLG_STATUS_FAILED && j->status != SLG_STATUS_CANCELLED)
+    return 0;
+  return says_shut_down(j->failure) ||
+         says_shut_down(stage_failure(a, j)) ||
+         (a->hook_pos.line && j->end_pos.line &&
+          !pos_before(j->end_pos, a->hook_pos));
+}
+
+/* A job the program (or a user) cancelled: "Job 1 cancelled part of
+ * cancelled job group g", "... as part of cancellation of all jobs". */
+static int cancelled_by_app(const slg_app *a, const slg_job *j)
+{
+  if (j->status == SLG_STATUS_CANCELLED)
+    return 1;
+  const char *t = stage_failure(a, j);
+  return j->status == SLG_STATUS_FAILED &&
+         (has(j->failure, " cancelled ") || has(t, " cancelled part of ") ||
+          has(t, "cancellation of all jobs") ||
+          (has(t, "Job ") && has(t, " cancelled")));
+}
+
 
 /* An OutOfMemoryError on a driver thread (not a task's). */
 static int driver_oom(const slg_failure *f)
@@ -257,6 +315,12 @@ static void fill_cause(slg_root_cause *c, const slg_failure *f,
     text = f->text;
     line = f->pos;
   }
+  /* "PythonException: Traceback (most recent call last):": the Python
+   * error that ends the traceback says what happened. */
+  if (f->python_error != NULL && has(text, "Traceback (most recent call")) {
+    text = f->python_error;
+    line = f->python_pos;
+  }
   c->line = line;
   size_t k = class_len(text);
   if (k > 0 && (memchr(text, '.', k) != NULL || text[k] == ':')) {
@@ -274,15 +338,34 @@ static void fill_cause(slg_root_cause *c, const slg_failure *f,
   const char *uf = user_frame(f, extra, &at);
   if (uf == NULL)
     uf = user_frame(also, extra, &at);
+  if (uf == NULL)
+    uf = f->py_frame;
+  if (uf == NULL && also != NULL)
+    uf = also->py_frame;
   c->user_frame = dup(uf);
   c->count = f->count;
-  const char *cls = slg_cause_class_of(f->deepest);
-  if (cls == NULL)
-    cls = slg_cause_class_of(f->python_error);
-  if (cls == NULL)
-    cls = slg_cause_class_of(f->exception);
-  if (cls == NULL)
-    cls = slg_cause_class_of(f->text);
+  /* The most specific wording of any of its lines names the class
+   * ("Failed to find data source: kafka" over the ClassNotFoundException
+   * it wraps); the line is the one that says it. */
+  const char *texts[] = {f->deepest, f->python_error, f->exception, f->text};
+  const slg_pos poss[] = {f->deepest_pos, f->python_pos, f->exception_pos,
+                          f->pos};
+  size_t best = sizeof wordings / sizeof wordings[0], bi = 0;
+  for (size_t i = 0; i < 4; i++) {
+    size_t w = wording_of(texts[i]);
+    if (w < best) {
+      best = w;
+      bi = i;
+    }
+  }
+  const char *cls = best < sizeof wordings / sizeof wordings[0]
+                        ? wordings[best].class_id
+                        : NULL;
+  if (cls != NULL && wording_of(text) != best && poss[bi].line) {
+    /* The class comes from a line other than the cause's text. */
+    cause_line(c, c->line);
+    c->line = poss[bi];
+  }
   if (cls == NULL && f->src != SLG_FAILURE_PYTHON &&
       (slg_cause_is_wrapper(f->text) || slg_cause_is_wrapper(f->exception)))
     cls = "write-wrapper";
@@ -321,16 +404,22 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
   out->duration_ms = -1;
   out->idle_after_last_job_ms = -1;
 
-  /* The deciding statement: the last strong one no job follows. */
-  const slg_failure *decisive = NULL, *first_strong = NULL;
+  /* The deciding statement: the first strong one no job follows (the
+   * ones after it repeat it: "Error initializing SparkContext", then
+   * Exception in thread "main"); the last one says whether the program
+   * was interrupted. */
+  const slg_failure *decisive = NULL, *last_strong = NULL;
+  int any_strong = 0;
   for (size_t i = 0; i < a->nfailures; i++) {
     const slg_failure *f = &a->failures[i];
     if (!strong(f))
       continue;
-    if (first_strong == NULL)
-      first_strong = f;
-    if (f->jobs_before == a->njobs)
-      decisive = f;
+    any_strong = 1;
+    if (f->jobs_before == a->njobs) {
+      if (decisive == NULL)
+        decisive = f;
+      last_strong = f;
+    }
     if (driver_oom(f))
       out->driver_died = 1;
   }
@@ -348,16 +437,16 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
       last_end = (double)j->end_ms;
     int failed = j->status == SLG_STATUS_FAILED;
     int cancelled = j->status == SLG_STATUS_CANCELLED;
-    if ((failed || cancelled) && stopped_under(j)) {
+    if ((failed || cancelled) && stopped_under(a, j)) {
       shut_under = 1;
-      if (first_strong != NULL || out->driver_died)
+      if (any_strong || out->driver_died)
         add_id(&out->failed_jobs, &out->nfailed_jobs, j->id);
       else
         add_id(&out->cancelled_jobs, &out->ncancelled_jobs, j->id);
-    } else if (failed) {
+    } else if (failed && !cancelled_by_app(a, j)) {
       any_failed = 1;
       add_id(&out->failed_jobs, &out->nfailed_jobs, j->id);
-    } else if (cancelled) {
+    } else if (failed || cancelled) {
       add_id(&out->cancelled_jobs, &out->ncancelled_jobs, j->id);
     } else if (is_running(j) && out->driver_died) {
       /* The driver's death ended it. */
@@ -370,19 +459,32 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
   for (size_t i = 0; i < a->njobs; i++)
     open += a->jobs[i].incomplete || a->jobs[i].status == SLG_STATUS_RUNNING;
   int last_failed = last != NULL && last->status == SLG_STATUS_FAILED &&
-                    !stopped_under(last);
+                    !stopped_under(a, last) && !cancelled_by_app(a, last);
+  int last_cancelled = last != NULL && cancelled_by_app(a, last) &&
+                       !stopped_under(a, last);
   int final_failed = a->final_status != NULL &&
                      strcmp(a->final_status, "FAILED") == 0;
   int final_killed = a->final_status != NULL &&
                      strcmp(a->final_status, "KILLED") == 0;
 
+  /* A KeyboardInterrupt ends the program from outside (Ctrl-C, a
+   * scheduler's SIGINT). */
+  int interrupted = 0;
+  for (size_t i = 0; i < a->nfailures; i++)
+    if (strong(&a->failures[i]) &&
+        a->failures[i].jobs_before == a->njobs &&
+        a->failures[i].interrupted)
+      interrupted = 1;
   slg_outcome o;
-  if (final_failed || decisive != NULL || last_failed || out->driver_died)
+  if (interrupted && !final_failed)
+    o = SLG_OUTCOME_KILLED;
+  else if (final_failed || decisive != NULL || last_failed ||
+           out->driver_died)
     o = SLG_OUTCOME_FAILED;
   else if (final_killed || shut_under || a->jobs_open_at_stop > 0 ||
            (a->signal != NULL && open))
     o = SLG_OUTCOME_KILLED;
-  else if (last != NULL && last->status == SLG_STATUS_CANCELLED)
+  else if (last_cancelled)
     o = SLG_OUTCOME_CANCELLED;
   else if (open && !stopped)
     o = SLG_OUTCOME_INCOMPLETE;
@@ -392,6 +494,10 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
     o = SLG_OUTCOME_UNKNOWN;
   out->outcome = o;
   out->recovered = o == SLG_OUTCOME_SUCCEEDED && any_failed;
+  /* The jobs a failure left running ended with it. */
+  for (size_t i = 0; o == SLG_OUTCOME_FAILED && i < a->njobs; i++)
+    if (!a->jobs[i].map_stage_job && is_running(&a->jobs[i]))
+      add_id(&out->failed_jobs, &out->nfailed_jobs, a->jobs[i].id);
 
   /* Where and when it ends. */
   slg_pos end = a->last_pos;
@@ -419,10 +525,14 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
     out->has_cause = 1;
     c->class_id = "shutdown";
     c->line = a->signal_pos.line ? a->signal_pos : a->hook_pos;
+    if (interrupted)
+      c->line = last_strong->python_pos.line ? last_strong->python_pos
+                                             : last_strong->pos;
     if (c->line.line == 0)
       c->line = a->final_pos.line ? a->final_pos : end;
-    c->message = dup(a->signal ? a->signal : "stopped from outside while "
-                                             "a job ran");
+    c->message = dup(interrupted  ? "KeyboardInterrupt"
+                     : a->signal ? a->signal
+                                 : "stopped from outside while a job ran");
     c->count = 1;
     return;
   }
@@ -440,6 +550,19 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
     if (f->src == SLG_FAILURE_ERROR_RECORD)
       err_f = f;
   }
+  /* An ERROR record after the last job that names a class ("YARN
+   * application has exited unexpectedly") says more than the program's
+   * exception that follows it. */
+  for (size_t i = 0; decisive != NULL && i < a->nfailures; i++) {
+    const slg_failure *f = &a->failures[i];
+    if (f == decisive)
+      break;
+    if (f->src == SLG_FAILURE_ERROR_RECORD && f->jobs_before == a->njobs &&
+        slg_cause_class_of(f->text) != NULL) {
+      decisive = f;
+      break;
+    }
+  }
   const char *abort_text = job_f != NULL ? job_f->text : NULL;
   if (abort_text == NULL && decisive != NULL)
     abort_text = decisive->text;
@@ -452,12 +575,19 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
     }
   }
   if (task_f == NULL && job_f != NULL) {
-    /* The abort's reason names no exception: the last lost task before
-     * it. */
+    /* The abort's reason names no exception (2.0 logs none): the last
+     * lost task before "failed K times; aborting job". */
+    const slg_failure *abort_f = NULL;
+    for (size_t i = 0; i < a->nfailures; i++) {
+      const slg_failure *f = &a->failures[i];
+      if (f->src == SLG_FAILURE_TASK_ABORT && pos_before(f->pos, job_f->pos))
+        abort_f = f;
+    }
     for (size_t i = 0; i < a->nfailures; i++) {
       const slg_failure *f = &a->failures[i];
       if (f->src == SLG_FAILURE_TASK && pos_before(f->pos, job_f->pos) &&
-          has(job_f->text, "failed") && has(job_f->text, "times"))
+          (abort_f != NULL ? pos_before(f->pos, abort_f->pos)
+                           : has(job_f->text, "times")))
         task_f = f;
     }
   }

@@ -196,6 +196,14 @@ void slg_read_trace_line(slg_span line, slg_trace_line *out)
         q++;
       out->text = slg_span_between(q, end);
     }
+  } else if (slg_litn(&q, end, "File \"", 6)) {
+    /* File "/app/job.py", line 33, in <listcomp> */
+    const char *close = memchr(q, '"', (size_t)(end - q));
+    if (close != NULL) {
+      out->kind = SLG_TRACE_PY_FRAME;
+      out->text = slg_span_between(q, close);
+      out->thread = slg_span_between(close + 1, end);
+    }
   } else if (slg_span_starts(out->text,
                              "Traceback (most recent call last):")) {
     out->kind = SLG_TRACE_TRACEBACK;
@@ -220,6 +228,21 @@ int slg_trace_line_wanted(slg_span line)
   }
   return p == line.ptr && slg_is_alpha((unsigned char)*p) &&
          exception_head(p, (size_t)(slg_trim_right(line).len));
+}
+
+int slg_py_frame_is_platform(slg_span f)
+{
+  static const char *const parts[] = {"/pyspark/", "/py4j/", "pyspark.zip",
+                                      "py4j-", "site-packages/",
+                                      "dist-packages/", "/lib/python"};
+  const char *end = f.ptr + f.len;
+  const char *quote = memchr(f.ptr, '"', f.len);
+  if (quote != NULL)
+    end = quote;
+  for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+    if (slg_find(f.ptr, end, parts[i]) != NULL)
+      return 1;
+  return 0;
 }
 
 int slg_frame_is_platform(slg_span f)

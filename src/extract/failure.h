@@ -64,6 +64,8 @@ typedef enum slg_trace_kind {
   SLG_TRACE_FRAME,     /* at a.b.C.m(C.java:1) (text = a.b.C.m(..)) */
   SLG_TRACE_EXCEPTION, /* an unindented exception head: a.b.XException: m,
                           ValueError: m, py4j.protocol.Py4JJavaError: .. */
+  SLG_TRACE_PY_FRAME,  /* File "/app/job.py", line 3, in main (text =
+                          /app/job.py, thread = ", line 3, in main") */
   SLG_TRACE_OTHER      /* anything else */
 } slg_trace_kind;
 
@@ -91,5 +93,9 @@ int slg_trace_line_wanted(slg_span line);
  * Netty, Jackson, py4j, table formats, Kafka clients), not to user code.
  */
 int slg_frame_is_platform(slg_span frame);
+
+/* 1 when a Python frame's file is PySpark's, py4j's or a library's
+ * (site-packages, the interpreter's lib). */
+int slg_py_frame_is_platform(slg_span frame);
 
 #endif /* SLG_FAILURE_H */

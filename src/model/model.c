@@ -234,6 +234,7 @@ struct slg_model {
    * traceback's. Every record closes it. */
   int64_t trace;
   int trace_py;
+  int trace_code; /* the next line may be a user frame's source line */
   /* slg_model_on_end's callback, and the applications it was told of. */
   slg_end_fn on_end;
   void *on_end_ctx;
@@ -304,6 +305,7 @@ static void free_app(slg_app *a, app_ix *x)
     free(f->exception);
     free(f->deepest);
     free(f->python_error);
+    free(f->py_frame);
     free(f->thread);
     for (size_t k = 0; k < f->nframes; k++)
       free(f->frames[k]);
@@ -788,6 +790,7 @@ static void free_failure(slg_failure *f)
   free(f->exception);
   free(f->deepest);
   free(f->python_error);
+  free(f->py_frame);
   free(f->thread);
   for (size_t k = 0; k < f->nframes; k++)
     free(f->frames[k]);
@@ -809,11 +812,15 @@ static void open_failure(slg_model *m, int src, slg_span text, int64_t job)
 {
   m->trace = -1;
   m->trace_py = 0;
+  m->trace_code = 0;
   if (m->napps == 0)
     return;
   slg_app *a = cur_app(m);
   text = slg_trim_right(text);
-  for (size_t i = 0; i < a->nfailures; i++) {
+  /* A traceback or an exception in a thread says what it is on the
+   * lines after it: never grouped by its first line. */
+  int grouped = src != SLG_FAILURE_PYTHON && src != SLG_FAILURE_MAIN;
+  for (size_t i = 0; grouped && i < a->nfailures; i++) {
     slg_failure *f = &a->failures[i];
     if (f->src == src && f->job == job &&
         strlen(f->text) == text.len &&
@@ -886,6 +893,22 @@ static void trace_line(slg_model *m, slg_span line, const slg_pos *pos)
   if (m->trace < 0)
     return;
   slg_failure *f = &cur_app(m)->failures[m->trace];
+  /* The source line under a user frame: "/app/job.py, line 3, in f
+   * (x = g())". */
+  if (m->trace_code) {
+    m->trace_code = 0;
+    if (t.kind == SLG_TRACE_OTHER && t.indented && f->py_frame != NULL) {
+      size_t n = strlen(f->py_frame);
+      char *s = slg_xmalloc(n + t.text.len + 4);
+      memcpy(s, f->py_frame, n);
+      memcpy(s + n, " (", 2);
+      memcpy(s + n + 2, t.text.ptr, t.text.len);
+      memcpy(s + n + 2 + t.text.len, ")", 2);
+      free(f->py_frame);
+      f->py_frame = s;
+      return;
+    }
+  }
   switch (t.kind) {
   case SLG_TRACE_TRACEBACK:
     m->trace_py = 1;
@@ -899,9 +922,26 @@ static void trace_line(slg_model *m, slg_span line, const slg_pos *pos)
       f->frame_pos[f->nframes++] = *pos;
     }
     break;
+  case SLG_TRACE_PY_FRAME:
+    if (t.thread.len >= 17 &&
+        slg_mem_eq(t.thread.ptr + t.thread.len - 17, "in signal_handler", 17))
+      f->interrupted = 1;
+    if (!slg_py_frame_is_platform(t.text)) {
+      free(f->py_frame);
+      f->py_frame = slg_xmalloc(t.text.len + t.thread.len + 1);
+      memcpy(f->py_frame, t.text.ptr, t.text.len);
+      memcpy(f->py_frame + t.text.len, t.thread.ptr, t.thread.len);
+      f->py_frame[t.text.len + t.thread.len] = '\0';
+      f->py_frame_pos = *pos;
+      m->trace_code = 1;
+    }
+    break;
   case SLG_TRACE_EXCEPTION:
-    if (m->trace_py && !t.indented)
+    if (m->trace_py && !t.indented) {
       keep(&f->python_error, &f->python_pos, t.text, pos, 0);
+      if (slg_span_starts(t.text, "KeyboardInterrupt"))
+        f->interrupted = 1;
+    }
     else if (f->deepest == NULL)
       keep(&f->exception, &f->exception_pos, t.text, pos, 1);
     break;
@@ -1293,6 +1333,7 @@ static void on_job_ended(slg_model *m, const slg_event *ev, int marker)
   if (!marker || j->end_ms < 0) {
     j->end = m->now;
     j->end_ms = m->now_ms;
+    j->end_pos = m->pos;
   }
   if (j->callsite == NULL && ev->str.len > 0)
     j->callsite = dup_span(ev->str);

@@ -171,6 +171,7 @@ typedef struct slg_job {
   uint64_t *skipped_stages; /* of those, the ones never submitted */
   size_t nskipped_stages;
   char *failure;        /* "Job N failed: .." / the final stage's failure */
+  slg_pos end_pos;      /* the line of "Job N finished|failed" (0: none) */
   int incomplete;       /* first seen mid-run, or never ended */
   int cancel_requested; /* "Asked to cancel job N" */
   int got;              /* "Got job" seen (bookkeeping) */
@@ -243,6 +244,11 @@ typedef struct slg_failure {
   size_t nframes;
   char *python_error;   /* "ValueError: x" ending a traceback, NULL */
   slg_pos python_pos;
+  char *py_frame;       /* the innermost traceback frame of user code:
+                           "/app/job.py, line 33, in main (x = f())" */
+  slg_pos py_frame_pos;
+  int interrupted;      /* the traceback runs through PySpark's SIGINT
+                           handler or ends in KeyboardInterrupt */
   char *thread;         /* Exception in thread "main": main, NULL */
   int64_t job;          /* the failed job's id, -1 */
   size_t jobs_before;   /* jobs of the app seen before it */
