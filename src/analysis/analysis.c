@@ -640,13 +640,17 @@ static void outcome_findings(slg_analysis *a, const slg_app *apps,
         a->cause_app = (int64_t)ai;
       f = add(a, SLG_FINDING_APP_FAILED, SLG_SEV_ERROR, (int64_t)ai, -1, -1,
               -1);
-      f->message = fmt("the application failed%s%s%s%s: %s%s%s",
+      f->message = fmt("the application failed%s%s%s%s: %s%s%.300s "
+                       "(%s, line %llu%s%s)",
                        o->nfailed_jobs ? " (job" : "",
                        o->nfailed_jobs > 1 ? "s " : o->nfailed_jobs ? " " : "",
                        jobs.ptr, o->nfailed_jobs ? ")" : "",
                        c->exception ? c->exception : "",
                        c->exception && c->message ? ": " : "",
-                       c->message ? c->message : "");
+                       c->message ? c->message : "", c->class_id,
+                       (unsigned long long)c->line.line,
+                       c->user_frame ? "; user code " : "",
+                       c->user_frame ? c->user_frame : "");
       f->suggestion = fmt("fix the root cause (class %s) at the line shown",
                           c->class_id);
       break;

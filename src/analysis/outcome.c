@@ -244,6 +244,9 @@ static size_t class_len(const char *t)
     i++;
   if (i == 0 || (t[i] != ':' && t[i] != '\0' && t[i] != ' '))
     return 0;
+  /* "Error initializing SparkContext." is a sentence, not a class. */
+  if (t[i] != ':' && memchr(t, '.', i) == NULL)
+    return 0;
   return i;
 }
 

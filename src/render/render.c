@@ -91,11 +91,66 @@ slg_attempt_ref *slg_stage_order(const slg_app *a, size_t *n)
   return out;
 }
 
+/* "java.lang.X: message (task-failure, file:84; user code a.B.c(B.scala:4))":
+ * the root cause that leads a failed run's verdict. */
+void slg_root_cause_sentence(const slg_report *rep, const slg_root_cause *c,
+                             slg_buf *out)
+{
+  const char *what = c->message ? c->message : "";
+  if (c->exception) {
+    slg_escape(out, c->exception, strlen(c->exception), SLG_ESC_TEXT);
+    if (*what)
+      slg_buf_puts(out, ": ");
+  }
+  size_t n = strlen(what);
+  slg_escape(out, what, n > 300 ? 300 : n, SLG_ESC_TEXT);
+  if (n > 300)
+    slg_buf_puts(out, "...");
+  slg_buf_printf(out, " (%s", c->class_id);
+  if (c->line.line) {
+    const char *path = c->line.file < rep->nfiles
+                           ? rep->files[c->line.file].path
+                           : NULL;
+    slg_buf_puts(out, ", ");
+    if (path != NULL) {
+      slg_escape(out, path, strlen(path), SLG_ESC_TEXT);
+      slg_buf_putc(out, ':');
+    } else {
+      slg_buf_puts(out, "line ");
+    }
+    slg_buf_printf(out, "%llu", (unsigned long long)c->line.line);
+  }
+  if (c->user_frame) {
+    slg_buf_puts(out, "; user code ");
+    slg_escape(out, c->user_frame, strlen(c->user_frame), SLG_ESC_TEXT);
+  }
+  if (c->count > 1)
+    slg_buf_printf(out, "; %llu times", (unsigned long long)c->count);
+  slg_buf_putc(out, ')');
+}
+
 void slg_verdict_sentence(const slg_report *rep, slg_buf *out)
 {
   const slg_analysis *a = rep->analysis;
   char n1[32];
-  if (!a->scheduler_lines) {
+  if (a->cause_app >= 0 && a->outcomes != NULL) {
+    /* A failed or killed application: its root cause leads. */
+    const slg_app_outcome *o = &a->outcomes[a->cause_app];
+    slg_buf_puts(out, o->outcome == SLG_OUTCOME_KILLED ? "The run was KILLED"
+                                                       : "The run FAILED");
+    if (a->apps > 1)
+      slg_buf_printf(out, " (app %lld of %zu)", (long long)a->cause_app + 1,
+                     a->apps);
+    slg_buf_puts(out, ": ");
+    slg_root_cause_sentence(rep, &o->cause, out);
+    slg_buf_putc(out, '.');
+    if (a->failed_apps > 1)
+      slg_buf_printf(out, " %zu applications failed or were killed.",
+                     a->failed_apps);
+    if (a->jobs_failed)
+      slg_buf_printf(out, " %zu of %zu jobs failed.", a->jobs_failed,
+                     a->jobs);
+  } else if (!a->scheduler_lines) {
     switch (a->kind) {
     case SLG_INPUT_EMPTY:
       slg_buf_puts(out, "No verdict: no line was read.");
@@ -119,9 +174,13 @@ void slg_verdict_sentence(const slg_report *rep, slg_buf *out)
     }
     return;
   }
-  if (a->jobs_failed) {
+  if (a->cause_app >= 0) {
+    /* said above */
+  } else if (a->jobs_failed) {
+    /* Every application's outcome is a success: it recovered. */
     const slg_job *j = a->first_failed_job;
-    slg_buf_printf(out, "The run FAILED: %zu of %zu jobs failed; job %llu",
+    slg_buf_printf(out, "The run recovered: %zu of %zu jobs failed and "
+                        "later work succeeded; job %llu",
                    a->jobs_failed, a->jobs, (unsigned long long)j->id);
     if (j->callsite) {
       slg_buf_puts(out, " (");

@@ -87,6 +87,10 @@ void slg_render_text_checks(const slg_report *rep,
 /* render.c, shared by several formats. */
 /* A one-line verdict sentence ("succeeded" / "FAILED: ..."). */
 void slg_verdict_sentence(const slg_report *rep, slg_buf *out);
+/* A root cause in one line: exception, message, class, file:line, user
+ * frame ("java.lang.X: m (task-failure, app.log:84; user code ...)"). */
+void slg_root_cause_sentence(const slg_report *rep, const slg_root_cause *c,
+                             slg_buf *out);
 /* Plain words for a ranked stage's reason ("skewed tasks"). */
 const char *slg_reason_words(slg_finding_kind k);
 /* The attempt's FetchFailed task count. */

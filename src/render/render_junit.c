@@ -18,7 +18,8 @@
 static int input_ok(const slg_report *rep, const slg_analysis *a,
                     const slg_thresholds *t)
 {
-  return slg_report_complete(rep) && (a->scheduler_lines || t->allow_empty);
+  return slg_report_complete(rep) &&
+         (a->scheduler_lines || a->apps || t->allow_empty);
 }
 
 void slg_render_junit(const slg_report *rep, const slg_render_options *o,
@@ -45,7 +46,7 @@ void slg_render_junit(const slg_report *rep, const slg_render_options *o,
     if (!slg_report_complete(rep))
       slg_buf_puts(&msg, "input could not be read completely");
     else
-      slg_buf_puts(&msg, "the input has no scheduler lines");
+      slg_buf_puts(&msg, "the input shows no Spark application");
     slg_buf_puts(&cases, "      <failure message=\"");
     slg_escape_str(&cases, slg_buf_cstr(&msg), SLG_ESC_XML);
     slg_buf_puts(&cases, "\" type=\"input\"/>\n");
