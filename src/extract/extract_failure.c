@@ -234,7 +234,8 @@ int slg_py_frame_is_platform(slg_span f)
 {
   static const char *const parts[] = {"/pyspark/", "/py4j/", "pyspark.zip",
                                       "py4j-", "site-packages/",
-                                      "dist-packages/", "/lib/python"};
+                                      "dist-packages/", "/lib/python",
+                                      "/lib64/python"};
   const char *end = f.ptr + f.len;
   const char *quote = memchr(f.ptr, '"', f.len);
   if (quote != NULL)
