@@ -33,6 +33,9 @@ typedef struct slg_allow {
 
 #define SLG_MAX_ALLOW 32
 
+/* The size of a string-valued configuration key, with its NUL. */
+#define SLG_CONFIG_STRING 512
+
 /* Finding thresholds and check limits. A limit < 0 is unset. Defaults and
  * their rationale: analysis.c. */
 typedef struct slg_thresholds {
@@ -64,8 +67,9 @@ typedef struct slg_thresholds {
   int exit_zero;
   /* Outcomes (outcome.h). */
   slg_severity killed_is;   /* APP_KILLED's severity (default error) */
-  char platform_frames[512];/* more frame prefixes that are not user
-                               code, comma-separated */
+  char platform_frames[SLG_CONFIG_STRING]; /* more frame prefixes that
+                                              are not user code,
+                                              comma-separated */
 } slg_thresholds;
 
 void slg_thresholds_init(slg_thresholds *out);

@@ -17,7 +17,8 @@ typedef enum {
   T_SIZE,
   T_SEVERITY,
   T_BOOL,
-  T_ALLOW /* a list: every setting adds to it (file, env and flags) */
+  T_ALLOW, /* a list: every setting adds to it (file, env and flags) */
+  T_STRING /* char[SLG_CONFIG_STRING] */
 } vtype;
 
 static const struct {
@@ -39,6 +40,7 @@ static const struct {
     {"allow_empty", T_BOOL, offsetof(slg_thresholds, allow_empty)},
     {"exit_zero", T_BOOL, offsetof(slg_thresholds, exit_zero)},
     {"killed_is", T_SEVERITY, offsetof(slg_thresholds, killed_is)},
+    {"platform_frames", T_STRING, offsetof(slg_thresholds, platform_frames)},
 };
 
 #define NKEYS (sizeof keys / sizeof keys[0])
@@ -50,7 +52,7 @@ const char *slg_config_type(size_t i)
 {
   static const char *const names[] = {"count",    "ratio", "duration",
                                       "size",     "severity", "bool",
-                                      "findings"};
+                                      "findings", "string"};
   return i < NKEYS ? names[keys[i].type] : NULL;
 }
 
@@ -246,6 +248,14 @@ int slg_config_set(slg_thresholds *t, const char *key, size_t len,
     return SLG_ECONFIG;
   case T_ALLOW:
     return set_allow(t, value, err);
+  case T_STRING:
+    if (strlen(value) >= SLG_CONFIG_STRING) {
+      snprintf(err, 256, "%s: longer than %d bytes", k,
+               SLG_CONFIG_STRING - 1);
+      return SLG_ECONFIG;
+    }
+    snprintf(field, SLG_CONFIG_STRING, "%s", value);
+    return 0;
   }
   return SLG_ECONFIG;
 }
@@ -345,6 +355,9 @@ void slg_config_print(const slg_thresholds *t, slg_buf *out)
           slg_buf_puts(out, ", ");
         slg_allow_format(&t->allow[w], out);
       }
+      break;
+    case T_STRING:
+      slg_buf_puts(out, (const char *)field);
       break;
     }
     slg_buf_putc(out, '\n');
