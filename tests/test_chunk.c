@@ -398,6 +398,36 @@ static char *task_log(uint64_t seed, int lines, int time_only)
       OUT("%s INFO SparkContext: Running Spark version 3.5.1\n", stamp);
       app_lines = 0;
       stage = 0;
+    } else if (k < 995) {
+      /* Failure statements and ends (failure.h): records of their
+       * loggers, ERROR records of others, and lines that are not records
+       * ("Exception in thread", tracebacks) with their traces. */
+      uint32_t w = rnd(7);
+      if (w == 0) {
+        OUT("Exception in thread \"main\" java.lang.IllegalStateException: "
+            "x%u\n\tat com.example.Main$.main(Main.scala:%u)\n", task,
+            task);
+      } else if (w == 1) {
+        OUT("Traceback (most recent call last):\n  File \"/app/job.py\", "
+            "line %u, in <module>\n    run()\nValueError: bad %u\n", task,
+            task);
+      } else if (w == 2) {
+        OUT("%s ERROR Executor: Exception in task %u.0 in stage %d.%d "
+            "(TID %u)\njava.lang.RuntimeException: boom\n\tat "
+            "com.example.F.g(F.scala:3)\nCaused by: java.io.IOException: "
+            "io %u\n",
+            stamp, task, s, sa, tid, task);
+      } else if (w == 3) {
+        OUT("%s INFO SparkContext: Successfully stopped SparkContext\n",
+            stamp);
+      } else if (w == 4) {
+        OUT("%s INFO ShutdownHookManager: Shutdown hook called\n", stamp);
+      } else if (w == 5) {
+        OUT("%s ERROR SomeLogger: Something failed %u\n", stamp, task);
+      } else {
+        OUT("%s INFO SparkContext: Invoking stop() from shutdown hook\n",
+            stamp);
+      }
     } else {
       OUT("%s INFO ContextCleaner: Cleaned accumulator %u\n", stamp, task);
     }

@@ -1,0 +1,247 @@
+/*
+ * test_outcome.c - each application's outcome and root cause
+ * (analysis/outcome.c), from small driver logs fed through the pipeline:
+ * one case per way an application ends.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "analysis.h"
+#include "pipeline.h"
+
+typedef struct run {
+  slg_pipeline *p;
+  slg_analysis an;
+  slg_thresholds th;
+} run;
+
+static void run_log(run *r, const char *log)
+{
+  char err[256];
+  assert_int_equal(slg_pipeline_new(&r->p, NULL, err), 0);
+  slg_pipeline_begin_file(r->p, "mem");
+  slg_pipeline_feed(r->p, log, strlen(log));
+  slg_pipeline_end_file(r->p, NULL);
+  slg_pipeline_finish(r->p);
+  slg_report rep;
+  slg_pipeline_report(&rep, r->p);
+  slg_thresholds_init(&r->th);
+  slg_analysis_run(&r->an, rep.model, &r->th, slg_report_input_kind(&rep));
+}
+
+static void run_free(run *r)
+{
+  slg_analysis_dispose(&r->an);
+  slg_pipeline_free(r->p);
+}
+
+static const slg_app_outcome *app(run *r, size_t i)
+{
+  assert_true(i < r->an.apps);
+  return &r->an.outcomes[i];
+}
+
+static int has_finding(const run *r, slg_finding_kind k, slg_severity sev)
+{
+  for (size_t i = 0; i < r->an.nfindings; i++)
+    if (r->an.findings[i].kind == k && r->an.findings[i].severity == sev)
+      return 1;
+  return 0;
+}
+
+#define START                                                                \
+  "24/03/01 10:00:00 INFO SparkContext: Running Spark version 3.4.1\n"
+#define JOB0                                                                 \
+  "24/03/01 10:00:01 INFO DAGScheduler: Got job 0 (count at A.scala:5) "   \
+  "with 1 output partitions\n"                                               \
+  "24/03/01 10:00:02 INFO DAGScheduler: Job 0 finished: count at "          \
+  "A.scala:5, took 1.000000 s\n"
+#define JOB1_GOT                                                             \
+  "24/03/01 10:00:03 INFO DAGScheduler: Got job 1 (count at A.scala:9) "   \
+  "with 1 output partitions\n"
+#define LOST                                                                 \
+  "24/03/01 10:00:04 WARN TaskSetManager: Lost task 0.0 in stage 1.0 "     \
+  "(TID 1) (h1 executor 1): java.lang.NumberFormatException: For input "    \
+  "string: \"x\"\n"                                                          \
+  "\tat java.lang.Double.parseDouble(Double.java:651)\n"                     \
+  "\tat com.example.A$.parse(A.scala:41)\n"
+#define ABORT                                                                \
+  "24/03/01 10:00:05 ERROR TaskSetManager: Task 0 in stage 1.0 failed 4 "  \
+  "times; aborting job\n"                                                    \
+  "24/03/01 10:00:05 INFO DAGScheduler: Job 1 failed: count at A.scala:9, " \
+  "took 2.000000 s\n"
+#define HOOK                                                                 \
+  "24/03/01 10:00:09 INFO SparkContext: Invoking stop() from shutdown "     \
+  "hook\n"                                                                   \
+  "24/03/01 10:00:09 INFO SparkContext: Successfully stopped "              \
+  "SparkContext\n"                                                           \
+  "24/03/01 10:00:09 INFO ShutdownHookManager: Shutdown hook called\n"
+
+static void test_outcome__aborted_last_job_fails(void **state)
+{
+  (void)state;
+  run r;
+  run_log(&r, START JOB0 JOB1_GOT LOST ABORT
+          "Exception in thread \"main\" org.apache.spark.SparkException: Job "
+          "aborted due to stage failure: Task 0 in stage 1.0 failed 4 times, "
+          "most recent failure: java.lang.NumberFormatException: x\n"
+          "\tat com.example.A$.main(A.scala:9)\n" HOOK);
+  const slg_app_outcome *o = app(&r, 0);
+  assert_int_equal(o->outcome, SLG_OUTCOME_FAILED);
+  assert_int_equal(o->nfailed_jobs, 1);
+  assert_int_equal(o->failed_jobs[0], 1);
+  assert_true(o->has_cause);
+  assert_string_equal(o->cause.class_id, "task-failure");
+  assert_string_equal(o->cause.exception, "java.lang.NumberFormatException");
+  assert_int_equal(o->cause.line.line, 5); /* the first Lost task */
+  assert_string_equal(o->cause.user_frame, "com.example.A$.parse(A.scala:41)");
+  assert_true(has_finding(&r, SLG_FINDING_APP_FAILED, SLG_SEV_ERROR));
+  assert_true(slg_analysis_failed(&r.an, &r.th));
+  assert_int_equal(r.an.cause_app, 0);
+  slg_report rep;
+  size_t napps;
+  slg_pipeline_report(&rep, r.p);
+  assert_int_equal(slg_model_apps(rep.model, &napps)->end_reason,
+                   SLG_APP_END_SHUTDOWN_HOOK);
+  run_free(&r);
+}
+
+static void test_outcome__failure_then_success_recovers(void **state)
+{
+  (void)state;
+  run r;
+  run_log(&r, START JOB1_GOT LOST ABORT
+          "24/03/01 10:00:06 INFO DAGScheduler: Got job 2 (count at "
+          "A.scala:12) with 1 output partitions\n"
+          "24/03/01 10:00:07 INFO DAGScheduler: Job 2 finished: count at "
+          "A.scala:12, took 1.000000 s\n"
+          "24/03/01 10:00:08 INFO SparkContext: Successfully stopped "
+          "SparkContext\n");
+  const slg_app_outcome *o = app(&r, 0);
+  assert_int_equal(o->outcome, SLG_OUTCOME_SUCCEEDED);
+  assert_true(o->recovered);
+  assert_int_equal(o->nfailed_jobs, 1);
+  assert_false(o->has_cause);
+  assert_true(has_finding(&r, SLG_FINDING_JOB_FAILED_RECOVERED,
+                          SLG_SEV_WARNING));
+  assert_false(slg_analysis_failed(&r.an, &r.th));
+  run_free(&r);
+}
+
+static void test_outcome__hook_while_job_runs_kills(void **state)
+{
+  (void)state;
+  run r;
+  run_log(&r, START JOB0 JOB1_GOT
+          "24/03/01 10:00:09 INFO SparkContext: Invoking stop() from "
+          "shutdown hook\n"
+          "24/03/01 10:00:09 INFO DAGScheduler: Job 1 failed: count at "
+          "A.scala:9, took 6.000000 s\n"
+          "24/03/01 10:00:09 INFO SparkContext: Successfully stopped "
+          "SparkContext\n");
+  const slg_app_outcome *o = app(&r, 0);
+  assert_int_equal(o->outcome, SLG_OUTCOME_KILLED);
+  assert_int_equal(o->nfailed_jobs, 0);
+  assert_int_equal(o->ncancelled_jobs, 1);
+  assert_string_equal(o->cause.class_id, "shutdown");
+  assert_int_equal(o->cause.line.line, 5);
+  assert_true(has_finding(&r, SLG_FINDING_APP_KILLED, SLG_SEV_ERROR));
+  run_free(&r);
+}
+
+static void test_outcome__death_before_any_job(void **state)
+{
+  (void)state;
+  run r;
+  run_log(&r, START
+          "24/03/01 10:00:01 ERROR SparkContext: Error initializing "
+          "SparkContext.\n"
+          "org.apache.spark.SparkException: A master URL must be set in your "
+          "configuration\n"
+          "\tat org.apache.spark.SparkContext.<init>(SparkContext.scala:1)\n"
+          "\tat com.example.Report$.main(Report.scala:14)\n"
+          "Exception in thread \"main\" org.apache.spark.SparkException: A "
+          "master URL must be set in your configuration\n"
+          "24/03/01 10:00:01 INFO ShutdownHookManager: Shutdown hook called\n");
+  const slg_app_outcome *o = app(&r, 0);
+  assert_int_equal(o->outcome, SLG_OUTCOME_FAILED);
+  assert_string_equal(o->cause.class_id, "sc-init");
+  assert_int_equal(o->cause.line.line, 3);
+  assert_string_equal(o->cause.user_frame,
+                      "com.example.Report$.main(Report.scala:14)");
+  /* No scheduler line, yet a failure: no NO_SCHEDULER_LINES. */
+  assert_false(has_finding(&r, SLG_FINDING_NO_SCHEDULER_LINES,
+                           SLG_SEV_ERROR));
+  assert_true(slg_analysis_failed(&r.an, &r.th));
+  run_free(&r);
+}
+
+static void test_outcome__cut_off_is_incomplete(void **state)
+{
+  (void)state;
+  run r;
+  run_log(&r, START JOB0 JOB1_GOT);
+  const slg_app_outcome *o = app(&r, 0);
+  assert_int_equal(o->outcome, SLG_OUTCOME_INCOMPLETE);
+  assert_true(has_finding(&r, SLG_FINDING_LOG_CUT_OFF, SLG_SEV_WARNING));
+  assert_false(slg_analysis_failed(&r.an, &r.th));
+  run_free(&r);
+}
+
+static void test_outcome__python_error_after_last_job(void **state)
+{
+  (void)state;
+  run r;
+  run_log(&r, START JOB0
+          "24/03/01 10:00:03 INFO SomeLogger: a line\n"
+          "Traceback (most recent call last):\n"
+          "  File \"/app/job.py\", line 33, in <module>\n"
+          "    first = rows[0][\"ts\"]\n"
+          "  File \"/opt/spark/python/lib/pyspark.zip/pyspark/sql/types.py\", "
+          "line 1, in __getitem__\n"
+          "    raise ValueError(item)\n"
+          "ValueError: ts\n" HOOK);
+  const slg_app_outcome *o = app(&r, 0);
+  assert_int_equal(o->outcome, SLG_OUTCOME_FAILED);
+  assert_string_equal(o->cause.class_id, "pyspark");
+  assert_string_equal(o->cause.exception, "ValueError");
+  assert_int_equal(o->cause.line.line, 10);
+  assert_string_equal(o->cause.user_frame,
+                      "/app/job.py, line 33, in <module> (first = "
+                      "rows[0][\"ts\"])");
+  run_free(&r);
+}
+
+static void test_outcome__true_end_and_idle_time(void **state)
+{
+  (void)state;
+  run r;
+  run_log(&r, START JOB0
+          "24/03/01 10:05:02 INFO SparkContext: Successfully stopped "
+          "SparkContext (Uptime: 302000 ms)\n");
+  const slg_app_outcome *o = app(&r, 0);
+  assert_int_equal(o->outcome, SLG_OUTCOME_SUCCEEDED);
+  assert_true(o->duration_ms == 302000);
+  assert_true(o->idle_after_last_job_ms == 300000);
+  assert_int_equal(o->end_line.line, 4);
+  run_free(&r);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_outcome__aborted_last_job_fails),
+      cmocka_unit_test(test_outcome__failure_then_success_recovers),
+      cmocka_unit_test(test_outcome__hook_while_job_runs_kills),
+      cmocka_unit_test(test_outcome__death_before_any_job),
+      cmocka_unit_test(test_outcome__cut_off_is_incomplete),
+      cmocka_unit_test(test_outcome__python_error_after_last_job),
+      cmocka_unit_test(test_outcome__true_end_and_idle_time),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
