@@ -189,6 +189,10 @@ static void test_failure__wanted_lines(void **state)
   assert_false(slg_trace_line_wanted(sp("Error: prose")));
   assert_false(slg_trace_line_wanted(sp("prose the program printed")));
   assert_false(slg_trace_line_wanted(sp("")));
+  assert_true(slg_trace_line_wanted(
+      sp("{\"errorMessage\":\"driver container failed with ExitCode: 137, "
+         "Reason: OOMKilled\",\"state\":\"FAILED\"}")));
+  assert_false(slg_trace_line_wanted(sp("{\"Event\":\"SparkListenerLogStart\"}")));
 }
 
 static void test_failure__platform_frames(void **state)

@@ -85,6 +85,7 @@ static const struct {
     {"was preempted", "yarn-preempt"},
     {"YARN application has exited unexpectedly", "yarn-app-exited"},
     {"Initial job has not accepted any resources", "no-resources"},
+    {"driver container failed with ExitCode", "k8s-operator"},
 };
 
 /* The index of the most specific wording in text, or the table's size. */
@@ -207,6 +208,7 @@ static int strong(const slg_failure *f)
   case SLG_FAILURE_USER_CLASS:
   case SLG_FAILURE_STREAMING:
   case SLG_FAILURE_PYTHON:
+  case SLG_FAILURE_OPERATOR:
     return 1;
   default:
     return 0;
@@ -423,7 +425,7 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
         decisive = f;
       last_strong = f;
     }
-    if (driver_oom(f))
+    if (driver_oom(f) || f->src == SLG_FAILURE_OPERATOR)
       out->driver_died = 1;
   }
 

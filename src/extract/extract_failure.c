@@ -22,6 +22,10 @@ const char *slg_failure_src_name(slg_failure_src s)
   return (unsigned)s < SLG_FAILURE_SRC_COUNT ? names[s] : "unknown";
 }
 
+/* The Spark operator's status of a failed driver (section 8,
+ * k8s-operator). */
+#define OPERATOR_EXIT "driver container failed with ExitCode: "
+
 static int failure(slg_event *out, slg_failure_src src, slg_span text)
 {
   out->kind = SLG_EV_FAILURE;
@@ -209,6 +213,14 @@ void slg_read_trace_line(slg_span line, slg_trace_line *out)
     out->kind = SLG_TRACE_TRACEBACK;
   } else if (exception_head(p, (size_t)(end - p))) {
     out->kind = SLG_TRACE_EXCEPTION;
+  } else if ((q = slg_find(p, end, OPERATOR_EXIT)) != NULL) {
+    /* {"errorMessage":"driver container failed with ExitCode: 137,
+     * Reason: OOMKilled","state":"FAILED"} */
+    const char *e = q;
+    while (e < end && *e != '"')
+      e++;
+    out->kind = SLG_TRACE_OPERATOR;
+    out->text = slg_span_between(q, e);
   }
 }
 
@@ -219,6 +231,10 @@ int slg_trace_line_wanted(slg_span line)
     p++;
   if (p == end)
     return 0;
+  /* An operator's status object, short; never an event log's line. */
+  if (*p == '{')
+    return end - p < 512 && !slg_span_starts(line, "{\"Event\"") &&
+           slg_find(p, end, OPERATOR_EXIT) != NULL;
   if (*p == 'C' || *p == 'E' || *p == 'T') {
     const char *q = p;
     if (slg_litn(&q, end, "Caused by: ", 11) ||

@@ -34,7 +34,9 @@ typedef enum slg_stop_kind {
   X(SC_INIT, "sc_init")           /* "Error initializing SparkContext." */   \
   X(USER_CLASS, "user_class")     /* "User class threw exception: X" */      \
   X(STREAMING, "streaming")       /* "Query .. terminated with error" */     \
-  X(PYTHON, "python")             /* "Traceback (most recent call last):" */
+  X(PYTHON, "python")             /* "Traceback (most recent call last):" */ \
+  X(OPERATOR, "operator") /* Kubernetes operator: "driver container failed \
+                             with ExitCode: 137, Reason: OOMKilled" */
 
 typedef enum slg_failure_src {
 #define SLG_FAILURE_SRC_ENUM(name, key) SLG_FAILURE_##name,
@@ -66,6 +68,9 @@ typedef enum slg_trace_kind {
                           ValueError: m, py4j.protocol.Py4JJavaError: .. */
   SLG_TRACE_PY_FRAME,  /* File "/app/job.py", line 3, in main (text =
                           /app/job.py, thread = ", line 3, in main") */
+  SLG_TRACE_OPERATOR,  /* a Kubernetes operator's status: "driver
+                          container failed with ExitCode: N, Reason: R"
+                          (text from "driver") */
   SLG_TRACE_OTHER      /* anything else */
 } slg_trace_kind;
 

@@ -235,6 +235,9 @@ struct slg_model {
   int64_t trace;
   int trace_py;
   int trace_code; /* the next line may be a user frame's source line */
+  /* Lines of each input file that ended (slg_model_end_file). */
+  uint64_t *file_lines;
+  size_t nfile_lines;
   /* slg_model_on_end's callback, and the applications it was told of. */
   slg_end_fn on_end;
   void *on_end_ctx;
@@ -338,6 +341,7 @@ void slg_model_free(slg_model *m)
     free(m->pending[i].text);
   free(m->version);
   free(m->exec_index);
+  free(m->file_lines);
   free(m);
 }
 
@@ -380,6 +384,18 @@ void slg_model_begin_file(slg_model *m, uint32_t file)
   memset(&m->now, 0, sizeof m->now);
   m->now_ms = -1;
   m->trace = -1;
+}
+
+void slg_model_end_file(slg_model *m, uint64_t lines)
+{
+  size_t f = m->pos.file;
+  if (f >= m->nfile_lines) {
+    m->file_lines = slg_xrealloc(m->file_lines, (f + 1) * sizeof(uint64_t));
+    memset(m->file_lines + m->nfile_lines, 0,
+           (f + 1 - m->nfile_lines) * sizeof(uint64_t));
+    m->nfile_lines = f + 1;
+  }
+  m->file_lines[f] = lines;
 }
 
 uint64_t slg_model_rejected_events(const slg_model *m)
@@ -870,17 +886,30 @@ static void trace_line(slg_model *m, slg_span line, const slg_pos *pos)
 {
   slg_trace_line t;
   slg_read_trace_line(line, &t);
-  if (t.kind == SLG_TRACE_MAIN) {
+  if (t.kind == SLG_TRACE_MAIN || t.kind == SLG_TRACE_OPERATOR) {
     slg_pos save = m->pos;
     m->pos = *pos;
-    open_failure(m, SLG_FAILURE_MAIN, t.text, -1);
+    open_failure(m,
+                 t.kind == SLG_TRACE_MAIN ? SLG_FAILURE_MAIN
+                                          : SLG_FAILURE_OPERATOR,
+                 t.text, -1);
     m->pos = save;
+    if (m->trace >= 0)
+      cur_app(m)->last_pos = *pos;
     if (m->trace >= 0) {
       slg_failure *f = &cur_app(m)->failures[m->trace];
       if (f->thread == NULL)
         f->thread = dup_span(t.thread);
     }
     return;
+  }
+  /* A traceback is a statement of its own: after an ERROR record that
+   * only announces it ("ERROR - Batch processing failed"), or after
+   * another traceback that ended. */
+  if (t.kind == SLG_TRACE_TRACEBACK && m->trace >= 0) {
+    const slg_failure *f = &cur_app(m)->failures[m->trace];
+    if (f->src != SLG_FAILURE_PYTHON || f->python_error != NULL)
+      m->trace = -1;
   }
   if (m->trace < 0) {
     if (t.kind != SLG_TRACE_TRACEBACK)
@@ -892,7 +921,9 @@ static void trace_line(slg_model *m, slg_span line, const slg_pos *pos)
   }
   if (m->trace < 0)
     return;
-  slg_failure *f = &cur_app(m)->failures[m->trace];
+  slg_app *a = cur_app(m);
+  a->last_pos = *pos; /* the application's lines run to its trace's end */
+  slg_failure *f = &a->failures[m->trace];
   /* The source line under a user frame: "/app/job.py, line 3, in f
    * (x = g())". */
   if (m->trace_code) {
@@ -2488,8 +2519,13 @@ void slg_model_finish(slg_model *m)
 {
   for (size_t i = 0; i < m->napps; i++) {
     finish_app(&m->apps[i], &m->ix[i]);
-    m->apps[i].end_reason =
-        end_reason(&m->apps[i], i + 1 < m->napps ? &m->apps[i + 1] : NULL);
+    slg_app *a = &m->apps[i];
+    a->end_reason = end_reason(a, i + 1 < m->napps ? &m->apps[i + 1] : NULL);
+    /* Cut off: its lines run to the file's last. */
+    if (a->end_reason == SLG_APP_END_LOG_ENDS &&
+        a->last_pos.file < m->nfile_lines &&
+        m->file_lines[a->last_pos.file] > a->last_pos.line)
+      a->last_pos.line = m->file_lines[a->last_pos.file];
   }
   m->cont = CONT_NONE;
   apps_ended(m, m->napps);

@@ -39,6 +39,10 @@ void slg_model_free(slg_model *m);
 /* A new input file starts (records never span files). */
 void slg_model_begin_file(slg_model *m, uint32_t file);
 
+/* The current file ended after `lines` lines: an application the log cuts
+ * off ends at its last line. */
+void slg_model_end_file(slg_model *m, uint64_t lines);
+
 /*
  * One record. `logger` is the canonical short name (slg_logger_short). The
  * record's spans are borrowed for the duration of the call only.

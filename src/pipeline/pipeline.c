@@ -289,6 +289,7 @@ void slg_pipeline_end_file(slg_pipeline *p, const slg_file_status *status)
   slg_lines_finish(&p->lines);
   slg_file_info *f = &p->files[p->nfiles - 1];
   f->ended = 1;
+  slg_model_end_file(p->model, p->scan.line_no);
   if (status) {
     f->bytes_read = status->bytes_read;
     f->bytes_decoded = status->bytes_decoded;

@@ -20,7 +20,8 @@ def main():
     corpus = os.path.join(repo, '..', 'shared', 'corpus')
     if not os.path.isdir(corpus):
         corpus = '/work/shared/corpus'
-    tot = {k: [0, 0] for k in ('exit', 'outcome', 'failed_jobs', 'cause_line', 'cause_class')}
+    tot = {k: [0, 0] for k in ('exit', 'outcome', 'end_reason', 'end_line', 'failed_jobs',
+                               'cause_line', 'cause_class')}
     for kf in sorted(glob.glob(os.path.join(repo, 'tests/keys/*.json'))):
         key = json.load(open(kf))
         f = key.get('file')
@@ -62,6 +63,17 @@ def main():
                 tot['outcome'][0] += 1
             else:
                 msgs.append('app %s outcome %s want %s' % (a.get('seq'), g.get('outcome'), a.get('outcome')))
+            for k in ('end_reason', 'end_line'):
+                if a.get(k) is None:
+                    continue
+                tot[k][1] += 1
+                gv = g.get(k)
+                if k == 'end_line':
+                    gv = (gv or {}).get('line')
+                if gv == a[k]:
+                    tot[k][0] += 1
+                elif verbose:
+                    msgs.append('app %s %s %s want %s' % (a.get('seq'), k, gv, a[k]))
             if a.get('failed_jobs') is not None:
                 tot['failed_jobs'][1] += 1
                 if sorted(g.get('failed_jobs') or []) == sorted(a['failed_jobs']):
