@@ -371,6 +371,9 @@ static void fill_cause(slg_root_cause *c, const slg_failure *f,
     cause_line(c, c->line);
     c->line = poss[bi];
   }
+  if (cls == NULL && (has(f->text, "Job aborted due to stage failure") ||
+                      has(f->exception, "Job aborted due to stage failure")))
+    cls = "job-abort";
   if (cls == NULL && f->src != SLG_FAILURE_PYTHON &&
       (slg_cause_is_wrapper(f->text) || slg_cause_is_wrapper(f->exception)))
     cls = "write-wrapper";
@@ -480,11 +483,25 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
         a->failures[i].jobs_before == a->njobs &&
         a->failures[i].interrupted)
       interrupted = 1;
+  /* A log without the DAGScheduler's job lines still shows an abort:
+   * "Task 0 in stage 4.0 failed 4 times; aborting job", "Job aborted due
+   * to stage failure" in an ERROR record's trace. */
+  const slg_failure *unnumbered = NULL;
+  for (size_t i = 0; a->njobs == 0 && i < a->nfailures; i++) {
+    const slg_failure *f = &a->failures[i];
+    if (f->src == SLG_FAILURE_ERROR_RECORD &&
+        (has(f->text, "Job aborted") || has(f->exception, "Job aborted"))) {
+      unnumbered = f;
+      break;
+    }
+    if (f->src == SLG_FAILURE_TASK_ABORT && unnumbered == NULL)
+      unnumbered = f;
+  }
   slg_outcome o;
   if (interrupted && !final_failed)
     o = SLG_OUTCOME_KILLED;
   else if (final_failed || decisive != NULL || last_failed ||
-           out->driver_died)
+           out->driver_died || unnumbered != NULL)
     o = SLG_OUTCOME_FAILED;
   else if (final_killed || shut_under || a->jobs_open_at_stop > 0 ||
            (a->signal != NULL && open))
@@ -609,6 +626,8 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
     pick = job_f;
   else if (decisive != NULL)
     pick = decisive;
+  else if (unnumbered != NULL)
+    pick = unnumbered;
   if (pick != NULL) {
     fill_cause(c, pick, decisive != NULL ? decisive : job_f, extra);
     if (pick == job_f && job_f->deepest == NULL && decisive != NULL &&

@@ -2232,6 +2232,11 @@ static SLG_ALWAYS_INLINE void extract_routed(slg_model_item *out,
   if (out->result == SLG_EXTRACT_NONE &&
       (route->failure || rec->level == SLG_LEVEL_ERROR)) {
     out->result = (int8_t)slg_extract_failure(rec->message, &out->ev);
+    /* How the driver stops is its own loggers' to say: an executor's
+     * "ERROR CoarseGrainedExecutorBackend: RECEIVED SIGNAL TERM" in a
+     * shared file is not the application's end. */
+    if (!route->failure && out->ev.kind == SLG_EV_APP_STOP)
+      out->result = SLG_EXTRACT_NONE;
     if (out->result == SLG_EXTRACT_NONE && rec->level == SLG_LEVEL_ERROR) {
       /* Any other ERROR record: a weak statement of failure. */
       out->ev.kind = SLG_EV_FAILURE;
