@@ -352,11 +352,12 @@ static void fill_cause(slg_root_cause *c, const slg_failure *f,
   /* The most specific wording of any of its lines names the class
    * ("Failed to find data source: kafka" over the ClassNotFoundException
    * it wraps); the line is the one that says it. */
-  const char *texts[] = {f->deepest, f->python_error, f->exception, f->text};
+  const char *texts[] = {f->deepest, f->python_error, f->exception, f->text,
+                         f->detail};
   const slg_pos poss[] = {f->deepest_pos, f->python_pos, f->exception_pos,
-                          f->pos};
+                          f->pos, f->detail_pos};
   size_t best = sizeof wordings / sizeof wordings[0], bi = 0;
-  for (size_t i = 0; i < 4; i++) {
+  for (size_t i = 0; i < 5; i++) {
     size_t w = wording_of(texts[i]);
     if (w < best) {
       best = w;
@@ -388,13 +389,24 @@ static void fill_cause(slg_root_cause *c, const slg_failure *f,
   }
 }
 
+static int says_job_aborted(const char *t)
+{
+  return has(t, "Job aborted") || has(t, "aborting job");
+}
+
 /* The exception class named at the start of a failure's text. */
 static int names_same(const slg_failure *task, const char *abort_text)
 {
   if (abort_text == NULL)
     return 0;
-  size_t k = class_len(task->text);
-  if (k == 0)
+  /* The reason's first word: "java.io.IOException", "ExecutorLostFailure",
+   * "FetchFailed(...". */
+  size_t k = 0;
+  const char *t = task->text;
+  while (t[k] && (slg_is_alnum((unsigned char)t[k]) || t[k] == '.' ||
+                  t[k] == '_' || t[k] == '$'))
+    k++;
+  if (k < 5)
     return 0;
   char name[256];
   if (k >= sizeof name)
@@ -613,10 +625,16 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
         task_f = f;
     }
   }
+  /* The program's exception that only reports the failed job (an
+   * exception in main, a Py4JJavaError traceback, whose trace says "Job
+   * aborted"): the job's own cause is the root. */
   int decisive_wraps_job =
-      decisive != NULL && (has(decisive->text, "Job aborted due to stage") ||
-                           (job_f != NULL && has(decisive->text,
-                                                 "Job aborted")));
+      decisive != NULL && (job_f != NULL || task_f != NULL) &&
+      (says_job_aborted(decisive->text) ||
+       says_job_aborted(decisive->exception) ||
+       says_job_aborted(decisive->deepest) ||
+       says_job_aborted(decisive->detail) ||
+       says_job_aborted(decisive->python_error));
   const slg_failure *pick = NULL;
   if (decisive != NULL && !(decisive_wraps_job && (task_f || job_f)))
     pick = decisive;

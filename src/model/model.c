@@ -309,6 +309,7 @@ static void free_app(slg_app *a, app_ix *x)
     free(f->deepest);
     free(f->python_error);
     free(f->py_frame);
+    free(f->detail);
     free(f->thread);
     for (size_t k = 0; k < f->nframes; k++)
       free(f->frames[k]);
@@ -807,6 +808,7 @@ static void free_failure(slg_failure *f)
   free(f->deepest);
   free(f->python_error);
   free(f->py_frame);
+  free(f->detail);
   free(f->thread);
   for (size_t k = 0; k < f->nframes; k++)
     free(f->frames[k]);
@@ -952,6 +954,10 @@ static void trace_line(slg_model *m, slg_span line, const slg_pos *pos)
       f->frames[f->nframes] = dup_span(t.text);
       f->frame_pos[f->nframes++] = *pos;
     }
+    break;
+  case SLG_TRACE_OTHER:
+    if (!t.indented && t.text.len > 0)
+      keep(&f->detail, &f->detail_pos, t.text, pos, 1);
     break;
   case SLG_TRACE_PY_FRAME:
     if (t.thread.len >= 17 &&

@@ -244,6 +244,10 @@ typedef struct slg_failure {
   size_t nframes;
   char *python_error;   /* "ValueError: x" ending a traceback, NULL */
   slg_pos python_pos;
+  char *detail;         /* the first unindented line of its trace that is
+                           no frame nor exception: a message's second line
+                           ("Failed to find data source: mongodb. ...") */
+  slg_pos detail_pos;
   char *py_frame;       /* the innermost traceback frame of user code:
                            "/app/job.py, line 33, in main (x = f())" */
   slg_pos py_frame_pos;
