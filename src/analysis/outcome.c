@@ -499,7 +499,11 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
    * "Task 0 in stage 4.0 failed 4 times; aborting job", "Job aborted due
    * to stage failure" in an ERROR record's trace. */
   const slg_failure *unnumbered = NULL;
-  for (size_t i = 0; a->njobs == 0 && i < a->nfailures; i++) {
+  /* ... when the application then ended: a log cut off after a caught
+   * abort (the stream went on) is incomplete. */
+  for (size_t i = 0; a->njobs == 0 && a->end_reason != SLG_APP_END_LOG_ENDS &&
+                     i < a->nfailures;
+       i++) {
     const slg_failure *f = &a->failures[i];
     if (f->src == SLG_FAILURE_ERROR_RECORD &&
         (has(f->text, "Job aborted") || has(f->exception, "Job aborted"))) {
