@@ -2290,7 +2290,9 @@ static SLG_ALWAYS_INLINE void model_apply(slg_model *m,
   if (r == SLG_EXTRACT_NONE)
     return;
   apply(m, &it->ev, it->exec_num);
-  if (m->napps == 0)
+  if (m->napps == 0 && (it->ev.kind == SLG_EV_APP_STOP ||
+                        it->ev.kind == SLG_EV_FAILURE ||
+                        it->ev.kind == SLG_EV_FINAL_STATUS))
     return; /* an end or failure statement with no application */
   slg_app *a = cur_app(m);
   a->last_pos = *pos;
