@@ -11,7 +11,7 @@ as `check` (default settings), and every field the key states is compared
   file level   apps (how many), check (exit status: 1 when an application
                failed or was killed, 0 when every one succeeded, 3 for
                input with no Spark application)
-  per app      outcome, end_reason, start_line, end_line, jobs,
+  per app      (matched by first line, else by number) outcome, end_reason, start_line, end_line, jobs,
                failed_jobs, cancelled_jobs, root_cause (its line, or one
                of its alt_lines, and its class), executor_deaths (executor
                and class), benign_removals, spark_version, platform,
@@ -215,11 +215,19 @@ def main(argv):
         by_seq, seq_of = app_index(doc)
         kapps = key.get("apps", [])
         g.cmp(name, 0, "apps", len(kapps), len(by_seq))
+        # An application is matched by its first line where both say it
+        # (one application split or merged differently must not shift
+        # every later one), else by its number.
+        by_start = {}
+        for s, a in by_seq.items():
+            by_start.setdefault(line_of(a.get("start_line")), s)
         for ka in kapps:
             seq = ka["seq"]
+            got_seq = by_start.get(ka.get("start_line"), seq)
             findings = [f for f in doc.get("findings", [])
-                        if seq_of(f) == seq]
-            compare_app(g, name, seq, ka, key, by_seq.get(seq), findings)
+                        if seq_of(f) == got_seq]
+            compare_app(g, name, seq, ka, key, by_seq.get(got_seq),
+                        findings)
 
     now = {"%s\t%d\t%s" % (f, a, fld): d for f, a, fld, d in g.gaps}
     known = set()
