@@ -101,6 +101,32 @@ static void test_fixes__node_loss_by_platform(void **state)
   assert_null(slg_fix_node_loss(SLG_PLATFORM_UNKNOWN, "3.5.1"));
 }
 
+/* APP_FAILED's fix follows the root cause's class, and the version where
+ * a setting was renamed. */
+static void test_fixes__cause_by_class_and_version(void **state)
+{
+  (void)state;
+  assert_non_null(strstr(slg_fix_cause("max-result-size", "3.5.1"),
+                         "spark.driver.maxResultSize"));
+  assert_non_null(strstr(slg_fix_cause("broadcast", "3.0.3"),
+                         "spark.sql.broadcastTimeout"));
+  assert_non_null(strstr(slg_fix_cause("yarn-mem-kill", "3.3.2"),
+                         "spark.executor.memoryOverhead"));
+  assert_non_null(strstr(slg_fix_cause("yarn-mem-kill", "2.2.0"),
+                         "spark.yarn.executor.memoryOverhead"));
+  assert_null(strstr(slg_fix_cause("yarn-mem-kill", "2.4.8"),
+                     "spark.yarn.executor"));
+  assert_non_null(strstr(slg_fix_cause("max-exec-failures", "3.5.0"),
+                         "spark.executor.maxNumFailures"));
+  assert_non_null(strstr(slg_fix_cause("max-exec-failures", "3.4.1"),
+                         "spark.yarn.max.executor.failures"));
+  assert_non_null(strstr(slg_fix_cause("data-source", NULL), "--packages"));
+  /* A class without its own fix, and no class: where to look. */
+  assert_non_null(strstr(slg_fix_cause("task-failure", "3.5.1"),
+                         "Caused by"));
+  assert_non_null(strstr(slg_fix_cause(NULL, NULL), "Caused by"));
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -108,6 +134,7 @@ int main(void)
       cmocka_unit_test(test_fixes__tiny_tasks_by_version),
       cmocka_unit_test(test_fixes__skew_by_role_and_version),
       cmocka_unit_test(test_fixes__node_loss_by_platform),
+      cmocka_unit_test(test_fixes__cause_by_class_and_version),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -651,8 +651,8 @@ static void outcome_findings(slg_analysis *a, const slg_app *apps,
                        (unsigned long long)c->line.line,
                        c->user_frame ? "; user code " : "",
                        c->user_frame ? c->user_frame : "");
-      f->suggestion = fmt("fix the root cause (class %s) at the line shown",
-                          c->class_id);
+      f->suggestion = fmt("%s", slg_fix_cause(c->class_id,
+                                              apps[ai].spark_version));
       break;
     case SLG_OUTCOME_KILLED:
       a->failed_apps++;

@@ -224,3 +224,113 @@ const char *slg_fix_node_loss(slg_platform_id p, const char *version)
     return NULL;
   }
 }
+
+/*
+ * Root causes, by class (section 8's "typical fix" column; the sections
+ * named below give each wording and setting):
+ *  - java-oom, spark-oom: section 3.1-3.2; spark.executor.memory and the
+ *    partition count decide a task's share of the heap.
+ *  - max-result-size: section 3.3; spark.driver.maxResultSize, 1g in
+ *    every version, 0 = unlimited.
+ *  - broadcast: section 3.4; spark.sql.broadcastTimeout (300 s) and
+ *    spark.sql.autoBroadcastJoinThreshold (10 MB, -1 disables).
+ *  - yarn-mem-kill, yarn-exit-status, k8s-exit, emr-serverless-exit,
+ *    standalone-exit, exit-code-text: sections 2.2-2.6 and 3.6; the
+ *    overhead key is spark.executor.memoryOverhead from 2.3 on,
+ *    spark.yarn.executor.memoryOverhead before (section 6).
+ *  - heartbeat: section 2.7; spark.network.timeout (120 s) is the expiry.
+ *  - python-worker, pyspark: sections 1.7, 3.5; spark.executor.pyspark.memory
+ *    exists from 2.4.0.
+ *  - fetch-failed, missing-map-output: sections 4.1-4.3.
+ *  - analysis, data-source, class-missing: sections 5.1-5.3.
+ *  - no-resources: section 5.5; max-exec-failures: section 1.6 (the key is
+ *    spark.yarn.max.executor.failures before 3.5, spark.executor.
+ *    maxNumFailures from 3.5.0).
+ *  - disk: section 4.4; sc-init: section 1.8; streaming-query: 1.11.
+ */
+const char *slg_fix_cause(const char *class_id, const char *version)
+{
+  int major, minor;
+  int known = slg_version_parse(version, &major, &minor);
+  int before_2_3 = known && (major < 2 || (major == 2 && minor < 3));
+  int from_3_5 = known && (major > 3 || (major == 3 && minor >= 5));
+  const char *c = class_id ? class_id : "";
+  if (!strcmp(c, "java-oom"))
+    return "a JVM ran out of memory: in a task, give executors more heap "
+           "(spark.executor.memory) or fewer cores each, or use more, smaller "
+           "partitions; on the driver (dag-scheduler, collect), raise "
+           "spark.driver.memory and avoid collecting large results";
+  if (!strcmp(c, "spark-oom"))
+    return "a task could not get execution memory: use more partitions "
+           "(spark.sql.shuffle.partitions) or more memory per task "
+           "(spark.executor.memory, fewer spark.executor.cores)";
+  if (!strcmp(c, "max-result-size"))
+    return "the results sent to the driver exceeded spark.driver.maxResultSize "
+           "(default 1g): write the result out instead of collect(), or raise "
+           "the limit with spark.driver.memory to match (0 = unlimited)";
+  if (!strcmp(c, "broadcast"))
+    return "a broadcast join timed out or was too large: raise "
+           "spark.sql.broadcastTimeout (default 300 s) or disable automatic "
+           "broadcasts with spark.sql.autoBroadcastJoinThreshold=-1";
+  if (!strcmp(c, "yarn-mem-kill") || !strcmp(c, "yarn-exit-status") ||
+      !strcmp(c, "k8s-exit") || !strcmp(c, "emr-serverless-exit") ||
+      !strcmp(c, "standalone-exit") || !strcmp(c, "exit-code-text"))
+    return before_2_3
+               ? "executors died (see EXECUTOR_LOSS for their exit codes): "
+                 "for memory kills (137, memory limits) raise "
+                 "spark.yarn.executor.memoryOverhead or spark.executor."
+                 "memory, or give each executor fewer cores"
+               : "executors died (see EXECUTOR_LOSS for their exit codes): "
+                 "for memory kills (137, memory limits, OOMKilled) raise "
+                 "spark.executor.memoryOverhead or spark.executor.memory, or "
+                 "give each executor fewer cores";
+  if (!strcmp(c, "heartbeat"))
+    return "executors stopped answering (long GC pauses or a lost host): give "
+           "them more memory, look at GC time, and only then raise "
+           "spark.network.timeout (default 120s)";
+  if (!strcmp(c, "python-worker"))
+    return "a Python worker failed: read the Python exception in the lines "
+           "shown; if it crashed, give Python memory "
+           "(spark.executor.pyspark.memory, spark.executor.memoryOverhead)";
+  if (!strcmp(c, "pyspark"))
+    return "the Python driver program raised an exception: read the "
+           "traceback's last line and its user frame";
+  if (!strcmp(c, "fetch-failed") || !strcmp(c, "missing-map-output"))
+    return "shuffle output was lost with its executor or could not be "
+           "fetched: find why executors died (EXECUTOR_LOSS), keep shuffle "
+           "data with the external shuffle service or decommissioning, and "
+           "check the network between hosts";
+  if (!strcmp(c, "analysis"))
+    return "the query refers to a table, view or column that does not exist "
+           "in the catalog: check its name and the catalog/database in use";
+  if (!strcmp(c, "data-source"))
+    return "a data source's package is missing: add it with --packages or "
+           "--jars (e.g. the Kafka, Avro or JDBC connector for this Spark and "
+           "Scala version)";
+  if (!strcmp(c, "class-missing"))
+    return "a class is missing from the classpath: ship the jar with --jars "
+           "or --packages, and check that its Scala and Spark versions match "
+           "the cluster's";
+  if (!strcmp(c, "no-resources"))
+    return "no executor ever registered: the cluster had no free resources "
+           "for the executor size requested (memory, cores) or the queue was "
+           "full";
+  if (!strcmp(c, "max-exec-failures"))
+    return from_3_5
+               ? "too many executors failed: fix why they die (EXECUTOR_LOSS); "
+                 "the limit is spark.executor.maxNumFailures"
+               : "too many executors failed: fix why they die (EXECUTOR_LOSS); "
+                 "the limit is spark.yarn.max.executor.failures";
+  if (!strcmp(c, "disk"))
+    return "a disk or file-handle limit was hit: point spark.local.dir (or "
+           "the platform's local dirs) at larger volumes, or raise the "
+           "open-files limit";
+  if (!strcmp(c, "sc-init"))
+    return "the SparkContext could not start: read the error after 'Error "
+           "initializing SparkContext' (master URL, resources, configuration)";
+  if (!strcmp(c, "streaming-query"))
+    return "a streaming query stopped with an error: fix its cause; it "
+           "restarts from its checkpoint";
+  return "read the exception, its deepest 'Caused by:' and the first frame "
+         "of user code at the lines shown";
+}

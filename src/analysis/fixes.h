@@ -33,4 +33,10 @@ const char *slg_fix_few_tasks(const char *version, slg_stage_role role);
  * NULL when it offers nothing to configure. */
 const char *slg_fix_node_loss(slg_platform_id p, const char *version);
 
+/* APP_FAILED: what to do about a root cause of class `class_id` (the ids
+ * of docs/spark-failure-messages.md section 8), for the Spark version
+ * the log shows. Never NULL: a class without a specific fix says where
+ * the cause is. */
+const char *slg_fix_cause(const char *class_id, const char *version);
+
 #endif /* SLG_FIXES_H */
