@@ -202,6 +202,11 @@ static void test_failure__platform_frames(void **state)
                                        "RDD.scala:1294)")));
   assert_true(slg_frame_is_platform(sp("scala.collection.Iterator.next(x)")));
   assert_true(slg_frame_is_platform(sp("java.lang.Double.parseDouble(x)")));
+  assert_true(slg_frame_is_platform(sp(
+      "com.mysql.cj.jdbc.exceptions.SQLError.createBatchUpdateException("
+      "SQLError.java:224)")));
+  assert_true(slg_frame_is_platform(sp("org.postgresql.jdbc.PgStatement."
+                                       "executeBatch(PgStatement.java:1)")));
   assert_true(slg_frame_is_platform(sp("io.delta.tables.DeltaTable.x(y)")));
   assert_false(slg_frame_is_platform(sp("com.example.Main$.main(M.scala:4)")));
   assert_false(slg_frame_is_platform(sp("se.kth.Lab.apply(Lab.scala:16)")));

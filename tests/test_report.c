@@ -251,8 +251,8 @@ static void test_report__app_verdicts_by_file(void **state)
   slg_buf out = SLG_BUF_INIT;
   slg_render_text_app_lines(&r, &out);
   const char *text = slg_buf_cstr(&out);
-  const char *l1 = strstr(text, "  app 1 (file a.log): 2 jobs, 1 failed, ");
-  const char *l2 = strstr(text, "\n  app 2 (file b.log): 1 job, ");
+  const char *l1 = strstr(text, "  app 1 (file a.log): failed, 2 jobs, 1 failed, ");
+  const char *l2 = strstr(text, "\n  app 2 (file b.log): succeeded, 1 job, ");
   const char *l3 = strstr(text, "\n  file c.log: no application starts here\n");
   if (l1 != text || !l2 || !l3 || l2 > l3)
     fail_msg("app lines:\n%s", text);

@@ -276,6 +276,10 @@ int slg_frame_is_platform(slg_span f)
       "org.apache.parquet.", "org.apache.orc.", "org.apache.hive.",
       "org.apache.hadoop.hive.", "com.google.common.",
       "org.apache.commons.", "org.glassfish.",  "org.eclipse.jetty.",
+      /* JDBC drivers: a write or read fails inside them, never in them. */
+      "com.mysql.",        "org.mariadb.jdbc.", "org.postgresql.",
+      "oracle.jdbc.",      "com.microsoft.sqlserver.", "net.snowflake.",
+      "org.h2.",           "org.sqlite.",
       "<"};
   for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
     if (slg_span_starts(f, prefixes[i]))

@@ -10,6 +10,7 @@
 #include "analysis.h"
 #include "escape.h"
 #include "findings.h"
+#include "outcome.h"
 
 void slg_render_text_verdict(const slg_report *rep,
                              const slg_render_options *o, slg_buf *out)
@@ -17,9 +18,9 @@ void slg_render_text_verdict(const slg_report *rep,
   slg_buf s = SLG_BUF_INIT;
   slg_verdict_sentence(rep, &s);
   const slg_analysis *a = rep->analysis;
-  const char *style = !a->scheduler_lines ? SLG_STYLE_YELLOW
-                      : a->jobs_failed   ? SLG_STYLE_RED
-                                         : SLG_STYLE_GREEN;
+  const char *style = a->failed_apps || a->jobs_failed ? SLG_STYLE_RED
+                      : !a->scheduler_lines             ? SLG_STYLE_YELLOW
+                                                        : SLG_STYLE_GREEN;
   slg_styled(out, o->color, SLG_STYLE_BOLD, "Verdict");
   slg_buf_putc(out, '\n');
   if (o->color)
@@ -31,9 +32,10 @@ void slg_render_text_verdict(const slg_report *rep,
   slg_render_text_app_lines(rep, out);
 }
 
-/* "app 2 (file b.log, application_1_0002): 3 jobs, 1 failed, 1m02s". */
+/* "app 2 (file b.log, application_1_0002): failed, 3 jobs, 1 failed,
+ * 1m02s". */
 static void app_line(const slg_report *rep, const slg_app_verdict *v,
-                     slg_buf *out)
+                     const slg_app_outcome *outcome, slg_buf *out)
 {
   char n1[32], d[32];
   const char *path = slg_report_file_path(rep, v->file);
@@ -43,7 +45,10 @@ static void app_line(const slg_report *rep, const slg_app_verdict *v,
     slg_buf_puts(out, ", ");
     slg_escape_str(out, v->app_id, SLG_ESC_TEXT);
   }
-  slg_buf_printf(out, "): %s job%s", slg_fmt_count(v->jobs, n1),
+  slg_buf_puts(out, "): ");
+  if (outcome)
+    slg_buf_printf(out, "%s, ", slg_outcome_name(outcome->outcome));
+  slg_buf_printf(out, "%s job%s", slg_fmt_count(v->jobs, n1),
                  v->jobs == 1 ? "" : "s");
   if (v->jobs_failed)
     slg_buf_printf(out, ", %zu failed", v->jobs_failed);
@@ -68,7 +73,8 @@ void slg_render_text_app_lines(const slg_report *rep, slg_buf *out)
     int any = 0;
     for (size_t i = 0; i < a->apps; i++)
       if (a->app_verdicts[i].file == f) {
-        app_line(rep, &a->app_verdicts[i], out);
+        app_line(rep, &a->app_verdicts[i],
+                 a->outcomes ? &a->outcomes[i] : NULL, out);
         any = 1;
       }
     if (!any) {
