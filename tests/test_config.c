@@ -125,6 +125,36 @@ static void test_config__print_parses_back(void **state)
   slg_buf_dispose(&out);
 }
 
+/* 32 allow entries print on a line each (one line of them all would be
+ * longer than a value may be), and a value too long is an error, never
+ * cut (fuzz_config). */
+static void test_config__long_allow_list_round_trips(void **state)
+{
+  (void)state;
+  slg_thresholds t, back;
+  char err[256];
+  slg_buf in = SLG_BUF_INIT, out = SLG_BUF_INIT;
+  slg_thresholds_init(&t);
+  for (int i = 1; i <= 32; i++)
+    slg_buf_printf(&in, "allow = SKEW@%d/%d.%d\n", i, 1000 + i, 100000 + i);
+  assert_int_equal(slg_config_parse(&t, in.ptr, in.len, "a", err), 0);
+  assert_int_equal(t.nallow, 32);
+  slg_config_print(&t, &out);
+  slg_thresholds_init(&back);
+  assert_int_equal(slg_config_parse(&back, out.ptr, out.len, "p", err), 0);
+  assert_int_equal(back.nallow, 32);
+  slg_buf_clear(&in);
+  slg_buf_puts(&in, "platform_frames = ");
+  for (int i = 0; i < 300; i++)
+    slg_buf_putc(&in, 'x');
+  slg_thresholds_init(&t);
+  assert_int_equal(slg_config_parse(&t, in.ptr, in.len, "a", err),
+                   SLG_ECONFIG);
+  assert_non_null(strstr(err, "a:1: value longer than"));
+  slg_buf_dispose(&in);
+  slg_buf_dispose(&out);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -132,6 +162,7 @@ int main(void)
       cmocka_unit_test(test_config__errors_name_the_key),
       cmocka_unit_test(test_config__file_syntax),
       cmocka_unit_test(test_config__print_parses_back),
+      cmocka_unit_test(test_config__long_allow_list_round_trips),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -288,8 +288,12 @@ int slg_config_parse(slg_thresholds *t, const char *text, size_t len,
       while (v < q && blank(*v))
         v++;
       size_t vn = (size_t)(q - v);
-      if (vn >= sizeof value)
-        vn = sizeof value - 1;
+      if (vn >= sizeof value) {
+        /* Never cut a value silently: a cut list or path means another. */
+        snprintf(err, 256, "%.100s:%zu: value longer than %zu bytes",
+                 filename, line, sizeof value - 1);
+        return SLG_ECONFIG;
+      }
       memcpy(value, v, vn);
       value[vn] = '\0';
       if (memchr(value, '\0', vn) ||
@@ -321,6 +325,16 @@ void slg_config_print(const slg_thresholds *t, slg_buf *out)
       slg_buf_printf(out, "# %s = (unset)\n", keys[i].key);
       continue;
     }
+    if (keys[i].type == T_ALLOW) {
+      /* One line per entry (entries add up): a line of them all could
+       * exceed a value's length. */
+      for (size_t w = 0; w < t->nallow; w++) {
+        slg_buf_printf(out, "%s = ", keys[i].key);
+        slg_allow_format(&t->allow[w], out);
+        slg_buf_putc(out, '\n');
+      }
+      continue;
+    }
     slg_buf_printf(out, "%s = ", keys[i].key);
     switch (keys[i].type) {
     case T_COUNT:
@@ -349,12 +363,7 @@ void slg_config_print(const slg_thresholds *t, slg_buf *out)
     case T_BOOL:
       slg_buf_puts(out, *(const int *)field ? "true" : "false");
       break;
-    case T_ALLOW:
-      for (size_t w = 0; w < t->nallow; w++) {
-        if (w)
-          slg_buf_puts(out, ", ");
-        slg_allow_format(&t->allow[w], out);
-      }
+    case T_ALLOW: /* above */
       break;
     case T_STRING:
       slg_buf_puts(out, (const char *)field);

@@ -70,7 +70,9 @@ expect 0 "environment" -- env SPARKLOG_ALLOW=FETCH_FAILURE,APP_FAILED \
   "$sparklog" check --no-config "$log"
 expect 0 "print-config" -- "$sparklog" check --config "$tmp/c.conf" \
   --print-config
-has "printed back" "allow = FETCH_FAILURE, STAGE_RETRY, APP_FAILED"
+has "printed back" "allow = FETCH_FAILURE"
+has "printed back, one line per entry" "allow = STAGE_RETRY"
+has "printed back, the third" "allow = APP_FAILED"
 # Bad entries are usage errors that name the key.
 expect 2 "unknown id" -- "$sparklog" check --no-config --allow NOPE "$log"
 expect 2 "app 0" -- "$sparklog" check --no-config --allow SKEW@0 "$log"
