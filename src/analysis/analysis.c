@@ -226,74 +226,62 @@ static void executor_loss(slg_finding *f, const slg_app *app,
   }
   sep = "";
   int mem = memory_deaths(app);
-  if (app->exec_loss[SLG_EXEC_OOM_KILL]) {
-    slg_buf_printf(&fix, "%scontainers were killed for memory (137, "
-                         "memory limits, OOMKilled): raise "
-                         "spark.executor.memoryOverhead (or "
-                         "spark.executor.memory), give each executor fewer "
-                         "cores, or use more partitions",
-                   sep);
+  /* One fix per class present, in this order; exit codes and missing
+   * reasons say more below. */
+  static const struct {
+    slg_exec_class cls;
+    const char *fix;
+  } fixes[] = {
+      {SLG_EXEC_OOM_KILL,
+       "containers were killed for memory (137, memory limits, OOMKilled): "
+       "raise spark.executor.memoryOverhead (or spark.executor.memory), give "
+       "each executor fewer cores, or use more partitions"},
+      {SLG_EXEC_EXIT_CODE, NULL},
+      {SLG_EXEC_SIGTERM,
+       "containers got SIGTERM (143): the resource manager killed them, "
+       "often after a memory check or preemption; read the NodeManager or "
+       "pod diagnostics"},
+      {SLG_EXEC_HEARTBEAT,
+       "executors stopped sending heartbeats, usually long GC pauses or a "
+       "hidden OOM: give them more memory and check GC; raise "
+       "spark.network.timeout only if the executors are healthy"},
+      {SLG_EXEC_PREEMPTED,
+       "the cluster preempted containers: use a queue with guaranteed "
+       "capacity or change the preemption policy"},
+      {SLG_EXEC_NODE_LOST,
+       "nodes or workers were lost: check node health (spot reclaims, "
+       "auto-scaling, disks); Spark reruns the lost work"},
+      {SLG_EXEC_DECOMMISSION,
+       "executors were decommissioned: benign unless shuffle data was lost "
+       "(see FETCH_FAILURE); spark.storage.decommission.shuffleBlocks.enabled "
+       "migrates it"},
+      {SLG_EXEC_UNKNOWN, NULL},
+  };
+  for (size_t k = 0; k < sizeof fixes / sizeof fixes[0]; k++) {
+    slg_exec_class cls = fixes[k].cls;
+    if (!app->exec_loss[cls])
+      continue;
+    slg_buf_puts(&fix, sep);
     sep = "; ";
-  }
-  if (app->exec_loss[SLG_EXEC_EXIT_CODE]) {
-    int oom = 0;
-    for (size_t i = 0; i < app->nexecutors; i++)
-      oom |= app->executors[i].loss_class == SLG_EXEC_EXIT_CODE &&
-             app->executors[i].loss_code == 52;
-    slg_buf_printf(&fix, "%s%s", sep,
-                   oom ? "exit code 52 is the executor JVM's "
-                         "OutOfMemoryError: raise spark.executor.memory or "
-                         "fix the skew that fills one task's heap"
-                       : "the executor process exited with an error: read "
-                         "its stderr for the exception");
-    sep = "; ";
-  }
-  if (app->exec_loss[SLG_EXEC_SIGTERM]) {
-    slg_buf_printf(&fix, "%scontainers got SIGTERM (143): the resource "
-                         "manager killed them, often after a memory check "
-                         "or preemption; read the NodeManager or pod "
-                         "diagnostics",
-                   sep);
-    sep = "; ";
-  }
-  if (app->exec_loss[SLG_EXEC_HEARTBEAT]) {
-    slg_buf_printf(&fix, "%sexecutors stopped sending heartbeats, usually "
-                         "long GC pauses or a hidden OOM: give them more "
-                         "memory and check GC; raise spark.network.timeout "
-                         "only if the executors are healthy",
-                   sep);
-    sep = "; ";
-  }
-  if (app->exec_loss[SLG_EXEC_PREEMPTED]) {
-    slg_buf_printf(&fix, "%sthe cluster preempted containers: use a queue "
-                         "with guaranteed capacity or change the "
-                         "preemption policy",
-                   sep);
-    sep = "; ";
-  }
-  if (app->exec_loss[SLG_EXEC_NODE_LOST]) {
-    slg_buf_printf(&fix, "%snodes or workers were lost: check node health "
-                         "(spot reclaims, auto-scaling, disks); Spark "
-                         "reruns the lost work",
-                   sep);
-    sep = "; ";
-  }
-  if (app->exec_loss[SLG_EXEC_DECOMMISSION]) {
-    slg_buf_printf(&fix, "%sexecutors were decommissioned: benign unless "
-                         "shuffle data was lost (see FETCH_FAILURE); "
-                         "spark.storage.decommission.shuffleBlocks.enabled "
-                         "migrates it",
-                   sep);
-    sep = "; ";
-  }
-  if (app->exec_loss[SLG_EXEC_UNKNOWN]) {
-    slg_buf_printf(&fix, "%sthe log gives no reason for %s: look for the "
-                         "platform's (YARN, Kubernetes, worker) message "
-                         "about those executors",
-                   sep, app->exec_loss[SLG_EXEC_UNKNOWN] == 1
-                            ? "one executor"
-                            : "some executors");
-    sep = "; ";
+    if (fixes[k].fix != NULL) {
+      slg_buf_puts(&fix, fixes[k].fix);
+    } else if (cls == SLG_EXEC_EXIT_CODE) {
+      int oom = 0;
+      for (size_t i = 0; i < app->nexecutors; i++)
+        oom |= app->executors[i].loss_class == SLG_EXEC_EXIT_CODE &&
+               app->executors[i].loss_code == 52;
+      slg_buf_puts(&fix, oom ? "exit code 52 is the executor JVM's "
+                               "OutOfMemoryError: raise spark.executor.memory "
+                               "or fix the skew that fills one task's heap"
+                             : "the executor process exited with an error: "
+                               "read its stderr for the exception");
+    } else {
+      slg_buf_printf(&fix, "the log gives no reason for %s: look for the "
+                           "platform's (YARN, Kubernetes, worker) message "
+                           "about those executors",
+                     app->exec_loss[cls] == 1 ? "one executor"
+                                              : "some executors");
+    }
   }
   /* The executor size the log states, only these keys (none matches
    * spark.redaction.regex). */
