@@ -1551,6 +1551,25 @@ static void exec_reason(slg_model *m, slg_executor *e, slg_span reason,
     note_loss(e, &l, pos);
 }
 
+/* The next executor id of a comma-separated list ("30,31", "1, 2") at
+ * *p: 1 with *id, 0 at the end. Empty elements are skipped. */
+static int exec_list_next(const char **p, const char *end, slg_span *id)
+{
+  while (*p < end) {
+    const char *c = memchr(*p, ',', (size_t)(end - *p));
+    const char *e = c ? c : end;
+    const char *b = *p;
+    while (b < e && *b == ' ')
+      b++;
+    *p = c ? c + 1 : end;
+    if (e > b) {
+      *id = slg_span_between(b, e);
+      return 1;
+    }
+  }
+  return 0;
+}
+
 static void on_exec_reason(slg_model *m, const slg_event *ev)
 {
   slg_exec_loss l;
@@ -1567,19 +1586,10 @@ static void on_exec_reason(slg_model *m, const slg_event *ev)
   }
   /* EMR Serverless "Executor(s) 30,31 exited unexpectedly ...". */
   const char *p = ev->str.ptr;
-  const char *end = p + ev->str.len;
-  while (p < end) {
-    const char *c = memchr(p, ',', (size_t)(end - p));
-    const char *e = c ? c : end;
-    const char *b = p;
-    while (b < e && *b == ' ')
-      b++;
-    if (e > b)
-      exec_reason(m, exec_get(m, slg_span_between(b, e),
-                              slg_span_make(NULL, 0)),
-                  ev->str2, &m->pos);
-    p = c ? c + 1 : end;
-  }
+  slg_span id;
+  while (exec_list_next(&p, ev->str.ptr + ev->str.len, &id))
+    exec_reason(m, exec_get(m, id, slg_span_make(NULL, 0)), ev->str2,
+                &m->pos);
 }
 
 /* "Shutting down all executors": the executors still alive stop with the
@@ -1667,17 +1677,9 @@ static void on_exec_removed(slg_model *m, const slg_event *ev)
   }
   /* "Executors 1,2 removed due to idle timeout." */
   const char *p = ev->str.ptr;
-  const char *end = p + ev->str.len;
-  while (p < end) {
-    const char *c = memchr(p, ',', (size_t)(end - p));
-    const char *e = c ? c : end;
-    const char *b = p;
-    while (b < e && *b == ' ')
-      b++;
-    if (e > b)
-      exec_removed_one(m, slg_span_between(b, e), ev->str2);
-    p = c ? c + 1 : end;
-  }
+  slg_span id;
+  while (exec_list_next(&p, ev->str.ptr + ev->str.len, &id))
+    exec_removed_one(m, id, ev->str2);
 }
 
 /* Task lines: the stage attempt they name. */
