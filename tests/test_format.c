@@ -102,6 +102,26 @@ static void test_format__time(void **state)
   assert_string_equal(slg_fmt_time(&t, buf), "2024-08-13 15:12:49");
 }
 
+/* A hanging indent: the first line at its indent, the lines it wraps
+ * onto at theirs, no line past column 78; leading blanks add nothing. */
+static void test_format__wrap_hang(void **state)
+{
+  (void)state;
+  slg_buf b = SLG_BUF_INIT;
+  slg_text_wrap_hang(&b, "  app 2: failed, 3 jobs, 1 failed, 1m02s; root "
+                         "cause java.lang.NumberFormatException "
+                         "(task-failure, line 236)",
+                     2, 6);
+  assert_string_equal(slg_buf_cstr(&b),
+                      "  app 2: failed, 3 jobs, 1 failed, 1m02s; root cause\n"
+                      "      java.lang.NumberFormatException (task-failure, "
+                      "line 236)\n");
+  slg_buf_clear(&b);
+  slg_text_wrap_hang(&b, "a b", 4, 2);
+  assert_string_equal(slg_buf_cstr(&b), "    a b\n");
+  slg_buf_dispose(&b);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -109,6 +129,7 @@ int main(void)
       cmocka_unit_test(test_format__count_separators),
       cmocka_unit_test(test_format__bytes_units),
       cmocka_unit_test(test_format__time),
+      cmocka_unit_test(test_format__wrap_hang),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -251,11 +251,39 @@ static void test_report__app_verdicts_by_file(void **state)
   slg_buf out = SLG_BUF_INIT;
   slg_render_text_app_lines(&r, &out);
   const char *text = slg_buf_cstr(&out);
-  const char *l1 = strstr(text, "  app 1 (file a.log): failed, 2 jobs, 1 failed, ");
-  const char *l2 = strstr(text, "\n  app 2 (file b.log): succeeded, 1 job, ");
+  /* Each file's line, then its applications' under it; a failed one
+   * with its root cause's short form and file:line. */
+  const char *l0 = strstr(text, "  file a.log: 1 application, failed\n");
+  const char *l1 = strstr(text, "\n    app 1: failed, 2 jobs, 1 failed, ");
+  const char *c1 = strstr(text, "; root cause ");
+  const char *p1 = strstr(text, "a.log:13)\n");
+  const char *l2 = strstr(text, "\n  file b.log: 1 application, succeeded\n"
+                                "    app 2: succeeded, 1 job, ");
   const char *l3 = strstr(text, "\n  file c.log: no application starts here\n");
-  if (l1 != text || !l2 || !l3 || l2 > l3)
+  if (l0 != text || !l1 || !c1 || !p1 || !l2 || !l3 || c1 > l2 || p1 > l2 ||
+      l2 > l3)
     fail_msg("app lines:\n%s", text);
+  /* Markdown, JUnit and GitHub carry the same lines, once each. */
+  static const char *const same[] = {"app 1: failed, 2 jobs, 1 failed, ",
+                                      "file c.log: no application starts "
+                                      "here"};
+  for (int fmt = 0; fmt < 3; fmt++) {
+    slg_render_options ro = {SLG_VIEW_CHECK, 0, 0, 5};
+    slg_buf doc = SLG_BUF_INIT;
+    if (fmt == 0)
+      slg_render_markdown(&r, &ro, &doc);
+    else if (fmt == 1)
+      slg_render_junit(&r, &ro, &doc);
+    else
+      slg_render_github(&r, &ro, &doc);
+    const char *d = slg_buf_cstr(&doc);
+    for (size_t k = 0; k < 2; k++) {
+      const char *hit = strstr(d, same[k]);
+      if (!hit || strstr(hit + 1, same[k]))
+        fail_msg("format %d: '%s' not once in:\n%s", fmt, same[k], d);
+    }
+    slg_buf_dispose(&doc);
+  }
   assert_null(slg_report_layout_unmatched(&r));
   slg_buf_dispose(&out);
   slg_analysis_dispose(&a);

@@ -136,8 +136,15 @@ void slg_put_cell(slg_buf *b, const char *s, size_t n, size_t width,
 
 void slg_text_wrap(slg_buf *out, const char *text, size_t indent)
 {
-  size_t col = indent;
-  slg_buf_fill(out, ' ', indent);
+  slg_text_wrap_hang(out, text, indent, indent);
+}
+
+void slg_text_wrap_hang(slg_buf *out, const char *text, size_t first,
+                        size_t indent)
+{
+  size_t col = first;
+  int fresh = 1; /* no word on this line yet */
+  slg_buf_fill(out, ' ', first);
   const char *s = text;
   while (*s) {
     /* A final newline ends the last line: no empty indented line. */
@@ -147,6 +154,7 @@ void slg_text_wrap(slg_buf *out, const char *text, size_t indent)
       slg_buf_putc(out, '\n');
       slg_buf_fill(out, ' ', indent);
       col = indent;
+      fresh = 1;
       s++;
       while (*s == ' ')
         s++;
@@ -156,16 +164,22 @@ void slg_text_wrap(slg_buf *out, const char *text, size_t indent)
     while (*s && *s != ' ' && *s != '\n')
       s++;
     size_t len = (size_t)(s - w);
-    if (col > indent && col + 1 + len > 78) {
+    if (len == 0) { /* leading blanks */
+      while (*s == ' ')
+        s++;
+      continue;
+    }
+    if (!fresh && col + 1 + len > 78) {
       slg_buf_putc(out, '\n');
       slg_buf_fill(out, ' ', indent);
       col = indent;
-    } else if (col > indent) {
+    } else if (!fresh) {
       slg_buf_putc(out, ' ');
       col++;
     }
     slg_escape(out, w, len, SLG_ESC_TEXT);
     col += len;
+    fresh = 0;
     while (*s == ' ')
       s++;
   }

@@ -36,6 +36,10 @@ const char *slg_fmt_time(const slg_time *t, char *buf);
 /* Appends `text` wrapped at 78 columns, each line indented by `indent`
  * spaces; '\n' in text forces a break. Ends with a newline. */
 void slg_text_wrap(slg_buf *out, const char *text, size_t indent);
+/* The same with a hanging indent: the first line indented by `indent`,
+ * the lines it wraps onto by `hang`. */
+void slg_text_wrap_hang(slg_buf *out, const char *text, size_t indent,
+                        size_t hang);
 
 /* Shared by the text renderers: ANSI styling that is a no-op without
  * colour. */

@@ -9,6 +9,7 @@
 
 #include "analysis.h"
 #include "escape.h"
+#include "outcome.h"
 
 const char *slg_reason_words(slg_finding_kind k)
 {
@@ -91,6 +92,135 @@ slg_attempt_ref *slg_stage_order(const slg_app *a, size_t *n)
   return out;
 }
 
+/* ", file:84" (", line 84" when the file is not known), or nothing. */
+static void cause_place(const slg_report *rep, const slg_root_cause *c,
+                        slg_buf *out)
+{
+  if (!c->line.line)
+    return;
+  const char *path = slg_report_file_path(rep, c->line.file);
+  slg_buf_puts(out, ", ");
+  if (path != NULL) {
+    slg_escape(out, path, strlen(path), SLG_ESC_TEXT);
+    slg_buf_putc(out, ':');
+  } else {
+    slg_buf_puts(out, "line ");
+  }
+  slg_buf_printf(out, "%llu", (unsigned long long)c->line.line);
+}
+
+/* At most `max` bytes of s, cut at a character, then "..." when cut. */
+static void put_cut(slg_buf *out, const char *s, size_t max)
+{
+  size_t n = strlen(s);
+  if (n <= max) {
+    slg_escape(out, s, n, SLG_ESC_TEXT);
+    return;
+  }
+  while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+    max--;
+  slg_escape(out, s, max, SLG_ESC_TEXT);
+  slg_buf_puts(out, "...");
+}
+
+void slg_root_cause_short(const slg_report *rep, const slg_root_cause *c,
+                          slg_buf *out)
+{
+  /* The exception names the cause; without one, the start of the
+   * message ("Container killed on request. Exit code is 137"). */
+  if (c->exception)
+    put_cut(out, c->exception, 120);
+  else if (c->message)
+    put_cut(out, c->message, 60);
+  else
+    slg_buf_puts(out, "no message");
+  slg_buf_printf(out, " (%s", c->class_id);
+  /* One file: the verdict sentence names it, its lines need not. */
+  if (rep->nfiles > 1)
+    cause_place(rep, c, out);
+  else if (c->line.line)
+    slg_buf_printf(out, ", line %llu", (unsigned long long)c->line.line);
+  slg_buf_putc(out, ')');
+}
+
+int slg_verdict_has_lines(const slg_report *rep)
+{
+  const slg_analysis *a = rep->analysis;
+  return a->scheduler_lines && (a->apps > 1 || rep->nfiles > 1);
+}
+
+void slg_app_verdict_line(const slg_report *rep, size_t app, slg_buf *out)
+{
+  const slg_analysis *a = rep->analysis;
+  const slg_app_verdict *v = &a->app_verdicts[app];
+  const slg_app_outcome *o = a->outcomes ? &a->outcomes[app] : NULL;
+  char n1[32], d[32];
+  slg_buf_printf(out, "app %zu", v->seq);
+  if (v->app_id) {
+    slg_buf_puts(out, " (");
+    slg_escape_str(out, v->app_id, SLG_ESC_TEXT);
+    slg_buf_putc(out, ')');
+  }
+  slg_buf_puts(out, ": ");
+  if (o)
+    slg_buf_printf(out, "%s, ", slg_outcome_name(o->outcome));
+  slg_buf_printf(out, "%s job%s", slg_fmt_count(v->jobs, n1),
+                 v->jobs == 1 ? "" : "s");
+  if (v->jobs_failed)
+    slg_buf_printf(out, ", %zu failed", v->jobs_failed);
+  if (v->jobs_cancelled)
+    slg_buf_printf(out, ", %zu cancelled", v->jobs_cancelled);
+  if (v->jobs_unfinished)
+    slg_buf_printf(out, ", %zu without an end", v->jobs_unfinished);
+  if (v->duration_ms >= 0)
+    slg_buf_printf(out, ", %s", slg_fmt_duration(v->duration_ms, d));
+  /* A root cause only where it is the application's verdict: a
+   * recovered failure is a finding, not the outcome. */
+  if (o && o->has_cause && (o->outcome == SLG_OUTCOME_FAILED ||
+                            o->outcome == SLG_OUTCOME_KILLED)) {
+    slg_buf_puts(out, "; root cause ");
+    slg_root_cause_short(rep, &o->cause, out);
+  }
+}
+
+void slg_file_verdict_line(const slg_report *rep, size_t file, slg_buf *out)
+{
+  const slg_analysis *a = rep->analysis;
+  /* Worst first: what a reader of the file's line needs to know. */
+  static const slg_outcome order[] = {
+      SLG_OUTCOME_FAILED,     SLG_OUTCOME_KILLED,  SLG_OUTCOME_CANCELLED,
+      SLG_OUTCOME_INCOMPLETE, SLG_OUTCOME_UNKNOWN, SLG_OUTCOME_SUCCEEDED};
+  size_t count[sizeof order / sizeof *order] = {0}, n = 0;
+  for (size_t i = 0; i < a->apps; i++) {
+    if (a->app_verdicts[i].file != file)
+      continue;
+    n++;
+    slg_outcome oc = a->outcomes ? a->outcomes[i].outcome
+                                 : SLG_OUTCOME_UNKNOWN;
+    for (size_t k = 0; k < sizeof order / sizeof *order; k++)
+      if (order[k] == oc)
+        count[k]++;
+  }
+  const char *path = slg_report_file_path(rep, (uint32_t)file);
+  slg_buf_puts(out, "file ");
+  slg_escape_str(out, path ? path : "?", SLG_ESC_TEXT);
+  if (!n) {
+    slg_buf_puts(out, ": no application starts here");
+    return;
+  }
+  slg_buf_printf(out, ": %zu application%s", n, n == 1 ? "" : "s");
+  const char *sep = n == 1 ? ", " : ": ";
+  for (size_t k = 0; k < sizeof order / sizeof *order; k++)
+    if (count[k]) {
+      if (n == 1)
+        slg_buf_printf(out, "%s%s", sep, slg_outcome_name(order[k]));
+      else
+        slg_buf_printf(out, "%s%zu %s", sep, count[k],
+                       slg_outcome_name(order[k]));
+      sep = ", ";
+    }
+}
+
 /* "java.lang.X: message (task-failure, file:84; user code a.B.c(B.scala:4))":
  * the root cause that leads a failed run's verdict. */
 void slg_root_cause_sentence(const slg_report *rep, const slg_root_cause *c,
@@ -107,19 +237,7 @@ void slg_root_cause_sentence(const slg_report *rep, const slg_root_cause *c,
   if (n > 300)
     slg_buf_puts(out, "...");
   slg_buf_printf(out, " (%s", c->class_id);
-  if (c->line.line) {
-    const char *path = c->line.file < rep->nfiles
-                           ? rep->files[c->line.file].path
-                           : NULL;
-    slg_buf_puts(out, ", ");
-    if (path != NULL) {
-      slg_escape(out, path, strlen(path), SLG_ESC_TEXT);
-      slg_buf_putc(out, ':');
-    } else {
-      slg_buf_puts(out, "line ");
-    }
-    slg_buf_printf(out, "%llu", (unsigned long long)c->line.line);
-  }
+  cause_place(rep, c, out);
   if (c->user_frame) {
     slg_buf_puts(out, "; user code ");
     slg_escape(out, c->user_frame, strlen(c->user_frame), SLG_ESC_TEXT);

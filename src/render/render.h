@@ -91,6 +91,25 @@ void slg_verdict_sentence(const slg_report *rep, slg_buf *out);
  * frame ("java.lang.X: m (task-failure, app.log:84; user code ...)"). */
 void slg_root_cause_sentence(const slg_report *rep, const slg_root_cause *c,
                              slg_buf *out);
+/* A root cause's short form: the exception (or the start of the
+ * message), its class and file:line ("java.lang.X (task-failure,
+ * app.log:84)"; "line 84" when the input is one file). */
+void slg_root_cause_short(const slg_report *rep, const slg_root_cause *c,
+                          slg_buf *out);
+/* Item 7's verdict lines, the same in every human format (each escapes
+ * the text for its context). An application's (`app` indexes
+ * slg_model_apps):
+ *   "app 2 (application_1_0002): failed, 3 jobs, 1 failed, 1m02s; root
+ *    cause java.lang.X (task-failure, b.log:84)"
+ * and a file's (`file` indexes rep->files):
+ *   "file b.log: 2 applications: 1 failed, 1 succeeded"
+ *   "file c.log: no application starts here". */
+void slg_app_verdict_line(const slg_report *rep, size_t app, slg_buf *out);
+void slg_file_verdict_line(const slg_report *rep, size_t file, slg_buf *out);
+/* 1 when the verdict lists its files and applications line by line:
+ * several of either (one file with one application: the sentence says
+ * it all). */
+int slg_verdict_has_lines(const slg_report *rep);
 /* Plain words for a ranked stage's reason ("skewed tasks"). */
 const char *slg_reason_words(slg_finding_kind k);
 /* The attempt's FetchFailed task count. */

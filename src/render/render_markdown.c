@@ -30,6 +30,44 @@ static void md_cell(slg_buf *b, const char *s, size_t max)
   slg_buf_dispose(&tmp);
 }
 
+/* The files' and applications' verdict lines as a list, applications
+ * nested under their file when there are several files; at most
+ * MD_APP_LINES applications (the JSON report has every one). */
+#define MD_APP_LINES 50
+
+static void verdict_lines(const slg_report *rep, slg_buf *out)
+{
+  const slg_analysis *a = rep->analysis;
+  if (!slg_verdict_has_lines(rep))
+    return;
+  int by_file = rep->nfiles > 1;
+  size_t shown = 0;
+  slg_buf line = SLG_BUF_INIT;
+  for (size_t f = 0; f < rep->nfiles; f++) {
+    if (by_file) {
+      slg_buf_clear(&line);
+      slg_file_verdict_line(rep, f, &line);
+      slg_buf_puts(out, "- ");
+      md_cell(out, slg_buf_cstr(&line), 600);
+      slg_buf_putc(out, '\n');
+    }
+    for (size_t i = 0; i < a->apps; i++) {
+      if (a->app_verdicts[i].file != f || shown++ >= MD_APP_LINES)
+        continue;
+      slg_buf_clear(&line);
+      slg_app_verdict_line(rep, i, &line);
+      slg_buf_puts(out, by_file ? "  - " : "- ");
+      md_cell(out, slg_buf_cstr(&line), 600);
+      slg_buf_putc(out, '\n');
+    }
+  }
+  if (shown > MD_APP_LINES)
+    slg_buf_printf(out, "\n%zu more applications in the JSON report.\n",
+                   shown - MD_APP_LINES);
+  slg_buf_putc(out, '\n');
+  slg_buf_dispose(&line);
+}
+
 void slg_render_markdown(const slg_report *rep, const slg_render_options *o,
                          slg_buf *out)
 {
@@ -46,6 +84,7 @@ void slg_render_markdown(const slg_report *rep, const slg_render_options *o,
   md_cell(out, slg_buf_cstr(&s), 2000);
   slg_buf_puts(out, "\n\n");
   slg_buf_dispose(&s);
+  verdict_lines(rep, out);
   /* Caps keep the summary far below GitHub's 1 MiB per step. */
   size_t rows = a->nranking < 10 ? a->nranking : 10;
   if (rows) {

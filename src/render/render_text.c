@@ -26,36 +26,68 @@ static void heading(slg_buf *b, int color, const char *text)
   slg_buf_putc(b, '\n');
 }
 /* Where each application ran: "  platform YARN, client mode (a YARN
- * application id)", one entry per application when they differ. */
+ * application id)"; when they differ, one line per platform with its
+ * applications and evidence: "  platform apps 1-3, 5: local (tasks ran on
+ * executor "driver")". */
+static int same_platform(const slg_platform *x, const slg_platform *y)
+{
+  return x->id == y->id && x->mode == y->mode && x->evidence == y->evidence;
+}
+
 static void platform_line(const slg_report *rep, slg_buf *b)
 {
   size_t napps;
   slg_model_apps(rep->model, &napps);
   if (!napps)
     return;
-  slg_platform first;
-  slg_report_platform(&first, rep, 0);
+  slg_platform *ps = slg_xcalloc(napps, sizeof *ps);
   int same = 1;
-  for (size_t i = 1; i < napps && same; i++) {
-    slg_platform p;
-    slg_report_platform(&p, rep, i);
-    same = p.id == first.id && p.mode == first.mode;
+  for (size_t i = 0; i < napps; i++) {
+    slg_report_platform(&ps[i], rep, i);
+    same = same && same_platform(&ps[i], &ps[0]);
   }
-  slg_buf_puts(b, "  platform ");
   if (same) {
-    slg_platform_text(&first, b);
-    slg_buf_printf(b, " (%s)\n", first.evidence);
+    slg_buf_puts(b, "  platform ");
+    slg_platform_text(&ps[0], b);
+    slg_buf_printf(b, " (%s)\n", ps[0].evidence);
+    free(ps);
     return;
   }
+  slg_buf line = SLG_BUF_INIT;
   for (size_t i = 0; i < napps; i++) {
-    slg_platform p;
-    slg_report_platform(&p, rep, i);
-    slg_buf_printf(b, "%sapp %zu: ", i ? ", " : "", i + 1);
-    slg_platform_text(&p, b);
+    size_t j = 0;
+    while (!same_platform(&ps[j], &ps[i]))
+      j++;
+    if (j < i)
+      continue; /* listed with the first application of its platform */
+    size_t n = 0;
+    for (size_t k = i; k < napps; k++)
+      n += same_platform(&ps[k], &ps[i]);
+    slg_buf_clear(&line);
+    slg_buf_printf(&line, "platform app%s ", n > 1 ? "s" : "");
+    /* The applications as ranges of consecutive numbers. */
+    const char *sep = "";
+    for (size_t k = i; k < napps; k++) {
+      if (!same_platform(&ps[k], &ps[i]))
+        continue;
+      size_t e = k;
+      while (e + 1 < napps && same_platform(&ps[e + 1], &ps[i]))
+        e++;
+      if (e > k)
+        slg_buf_printf(&line, "%s%zu-%zu", sep, k + 1, e + 1);
+      else
+        slg_buf_printf(&line, "%s%zu", sep, k + 1);
+      sep = ", ";
+      k = e;
+    }
+    slg_buf_puts(&line, ": ");
+    slg_platform_text(&ps[i], &line);
+    slg_buf_printf(&line, " (%s)", ps[i].evidence);
+    slg_text_wrap_hang(b, slg_buf_cstr(&line), 2, 11);
   }
-  slg_buf_putc(b, '\n');
+  slg_buf_dispose(&line);
+  free(ps);
 }
-
 
 static void input_section(const slg_report *rep, const slg_render_options *o,
                           slg_buf *b)

@@ -32,57 +32,31 @@ void slg_render_text_verdict(const slg_report *rep,
   slg_render_text_app_lines(rep, out);
 }
 
-/* "app 2 (file b.log, application_1_0002): failed, 3 jobs, 1 failed,
- * 1m02s". */
-static void app_line(const slg_report *rep, const slg_app_verdict *v,
-                     const slg_app_outcome *outcome, slg_buf *out)
-{
-  char n1[32], d[32];
-  const char *path = slg_report_file_path(rep, v->file);
-  slg_buf_printf(out, "  app %zu (file ", v->seq);
-  slg_escape_str(out, path ? path : "?", SLG_ESC_TEXT);
-  if (v->app_id) {
-    slg_buf_puts(out, ", ");
-    slg_escape_str(out, v->app_id, SLG_ESC_TEXT);
-  }
-  slg_buf_puts(out, "): ");
-  if (outcome)
-    slg_buf_printf(out, "%s, ", slg_outcome_name(outcome->outcome));
-  slg_buf_printf(out, "%s job%s", slg_fmt_count(v->jobs, n1),
-                 v->jobs == 1 ? "" : "s");
-  if (v->jobs_failed)
-    slg_buf_printf(out, ", %zu failed", v->jobs_failed);
-  if (v->jobs_cancelled)
-    slg_buf_printf(out, ", %zu cancelled", v->jobs_cancelled);
-  if (v->jobs_unfinished)
-    slg_buf_printf(out, ", %zu without an end", v->jobs_unfinished);
-  if (v->duration_ms >= 0)
-    slg_buf_printf(out, ", %s", slg_fmt_duration(v->duration_ms, d));
-  slg_buf_putc(out, '\n');
-}
-
 void slg_render_text_app_lines(const slg_report *rep, slg_buf *out)
 {
   const slg_analysis *a = rep->analysis;
-  /* One file with one application: the sentence above says it all. */
-  if (!a->scheduler_lines || (a->apps <= 1 && rep->nfiles <= 1))
+  if (!slg_verdict_has_lines(rep))
     return;
-  /* By file, in argument order; an application is listed under the file
-   * of its first line, and a file where none starts says so. */
+  /* By file, in argument order, each file's line over its applications'
+   * (an application is listed under the file of its first line); one
+   * file needs no line of its own: the sentence above is its verdict. */
+  int by_file = rep->nfiles > 1;
+  size_t indent = by_file ? 4 : 2;
+  slg_buf line = SLG_BUF_INIT;
   for (size_t f = 0; f < rep->nfiles; f++) {
-    int any = 0;
+    if (by_file) {
+      slg_buf_clear(&line);
+      slg_file_verdict_line(rep, f, &line);
+      slg_text_wrap_hang(out, slg_buf_cstr(&line), 2, 6);
+    }
     for (size_t i = 0; i < a->apps; i++)
       if (a->app_verdicts[i].file == f) {
-        app_line(rep, &a->app_verdicts[i],
-                 a->outcomes ? &a->outcomes[i] : NULL, out);
-        any = 1;
+        slg_buf_clear(&line);
+        slg_app_verdict_line(rep, i, &line);
+        slg_text_wrap_hang(out, slg_buf_cstr(&line), indent, indent + 4);
       }
-    if (!any) {
-      slg_buf_puts(out, "  file ");
-      slg_escape_str(out, rep->files[f].path, SLG_ESC_TEXT);
-      slg_buf_puts(out, ": no application starts here\n");
-    }
   }
+  slg_buf_dispose(&line);
 }
 
 void slg_render_text_ranking(const slg_report *rep,

@@ -80,12 +80,23 @@ for s in suites:
     cases = s.findall("testcase")
     assert int(s.get("tests")) == len(cases)
     fails = [c for c in cases if c.find("failure") is not None]
-    assert int(s.get("failures")) == len(fails) >= 1
+    assert int(s.get("failures")) == len(fails)
     for c in cases:
         assert c.get("name") and c.get("classname")
     for c in fails:
         assert c.find("failure").get("message")
-    assert any(c.get("name") == "SKEW" for c in fails)
+# The checks' suite, then one suite per file with a testcase per
+# application, failing with the gate (here on its SKEW warning).
+check, app = suites
+assert check.get("name") == "sparklog check"
+assert any(c.get("name") == "SKEW" and c.find("failure") is not None
+           for c in check.findall("testcase"))
+cases = app.findall("testcase")
+assert [c.get("classname") for c in cases] == ["sparklog.app"], cases
+f = cases[0].find("failure")
+assert f is not None and f.get("type") == "SKEW", f
+assert f.text.startswith("app 1: succeeded"), f.text
+assert int(root.get("tests")) == sum(int(s.get("tests")) for s in suites)
 PY
 "$sparklog" check --fail-on warning --format github "$tmp/skew.log" > "$tmp/gh.txt"
 grep -q '^::warning title=sparklog SKEW stage 3.0::' "$tmp/gh.txt" && ok || bad "github command: $(head -2 "$tmp/gh.txt")"
