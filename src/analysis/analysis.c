@@ -375,11 +375,17 @@ static void stage_findings(slg_analysis *a, const slg_thresholds *th,
       max >= th->skew_min_ms) {
     f = add(a, SLG_FINDING_SKEW, SLG_SEV_WARNING, (int64_t)ai, job,
             (int64_t)s->id, t->attempt);
-    f->message = fmt("%s: its slowest task took %.0f ms, %.0fx the median "
-                     "of %.0f ms%s (%llu tasks)",
-                     name, max, skew, p50,
-                     p50 < 1 ? " (counted as 1 ms)" : "",
-                     (unsigned long long)k->count);
+    /* A zero median (tasks under the log's millisecond) is said as
+     * such: "0x the median" would read as no skew, the ratio is against
+     * the 1 ms floor. */
+    if (p50 < 1)
+      f->message = fmt("%s: its slowest task took %.0f ms; median 0 ms; "
+                       "skew against 1 ms: %.0fx (%llu tasks)",
+                       name, max, skew, (unsigned long long)k->count);
+    else
+      f->message = fmt("%s: its slowest task took %.0f ms, %.0fx the "
+                       "median of %.0f ms (%llu tasks)",
+                       name, max, skew, p50, (unsigned long long)k->count);
     f->suggestion = fmt("%s", slg_fix_skew(app->spark_version, role));
     ev_num(f, "max_ms", max);
     ev_num(f, "p50_ms", p50);

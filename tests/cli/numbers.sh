@@ -69,6 +69,9 @@ assert r["p50_ms"] == 0 and r["median_zero"] is True, r
 assert r["skew"] == 600000, r
 ids = [f["id"] for f in d["findings"]]
 assert "SKEW" in ids and "THRESHOLD" in ids, ids
+# The text says the median is 0 and what the ratio is against.
+sk = [f for f in d["findings"] if f["id"] == "SKEW"][0]
+assert "median 0 ms; skew against 1 ms: 600000x" in sk["message"], sk
 lim = [l for l in d["check"]["limits"] if l["key"] == "max_skew"][0]
 assert lim["breached"] and lim["worst"] == 600000, lim
 PY
