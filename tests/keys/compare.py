@@ -37,11 +37,12 @@ from collections import Counter
 SPARKLOG_IDS = {
     "SKEW", "FETCH_FAILURE", "STAGE_RETRY", "TASK_FAILURES", "TINY_TASKS",
     "FEW_TASKS", "EXECUTOR_LOSS", "SPECULATION", "LONG_STAGE",
-    "NO_SCHEDULER_LINES", "JOB_FAILED_RECOVERED", "LOG_CUT_OFF",
-    "NO_RESOURCES",
+    "NO_SCHEDULER_LINES", "JOB_FAILED_RECOVERED", "NO_RESOURCES",
 }
-# Findings that restate the outcome; the outcome field compares them.
-OUTCOME_IDS = {"APP_FAILED", "APP_KILLED", "APP_INCOMPLETE", "THRESHOLD"}
+# Findings that restate the outcome; the outcome field compares them
+# (LOG_CUT_OFF is raised exactly when the outcome is incomplete).
+OUTCOME_IDS = {"APP_FAILED", "APP_KILLED", "APP_INCOMPLETE", "LOG_CUT_OFF",
+               "THRESHOLD"}
 FAILING = {"failed", "killed"}
 
 
