@@ -52,6 +52,13 @@ static void test_failure__stops(void **state)
                    SLG_EXTRACT_OK);
   assert_int_equal(ev.flag, SLG_STOP_SIGNAL);
   expect_span(ev.str, "TERM");
+  assert_int_equal(
+      slg_extract_failure(sp("Kubernetes client has been closed (this is "
+                             "expected if the application is shutting "
+                             "down.)"),
+                          &ev),
+      SLG_EXTRACT_OK);
+  assert_int_equal(ev.flag, SLG_STOP_K8S_CLOSED);
   /* Near misses are not stops. */
   assert_int_equal(
       slg_extract_failure(sp("Successfully started service 'sparkDriver'"),
@@ -59,6 +66,50 @@ static void test_failure__stops(void **state)
       SLG_EXTRACT_NONE);
   assert_int_equal(slg_extract_failure(sp("Deleting directory /tmp/x"), &ev),
                    SLG_EXTRACT_NONE);
+}
+
+/* A job's end the stopped listener bus drops (2.0 to 2.2, at ERROR). */
+static void test_failure__dropped_job_end(void **state)
+{
+  (void)state;
+  slg_event ev;
+  assert_int_equal(
+      slg_extract_failure(
+          sp("SparkListenerBus has already stopped! Dropping event "
+             "SparkListenerJobEnd(11,1555945166417,JobFailed(org.apache."
+             "spark.SparkException: Job 11 cancelled because SparkContext "
+             "was shut down))"),
+          &ev),
+      SLG_EXTRACT_OK);
+  assert_int_equal(ev.kind, SLG_EV_JOB_ENDED);
+  assert_int_equal(ev.job, 11);
+  assert_int_equal(ev.flag, 1);
+  expect_span(ev.str2, "org.apache.spark.SparkException: Job 11 cancelled "
+                       "because SparkContext was shut down");
+  assert_int_equal(
+      slg_extract_failure(
+          sp("SparkListenerBus has already stopped! Dropping event "
+             "SparkListenerJobEnd(3,1555945166417,JobSucceeded)"),
+          &ev),
+      SLG_EXTRACT_OK);
+  assert_int_equal(ev.job, 3);
+  assert_int_equal(ev.flag, 0);
+  /* Other dropped events say the context is down; a cut line says
+   * nothing. */
+  assert_int_equal(
+      slg_extract_failure(
+          sp("SparkListenerBus has already stopped! Dropping event "
+             "SparkListenerStageCompleted(org.apache.spark.scheduler."
+             "StageInfo@1e37b288)"),
+          &ev),
+      SLG_EXTRACT_OK);
+  assert_int_equal(ev.kind, SLG_EV_BUS_STOPPED);
+  assert_int_equal(
+      slg_extract_failure(
+          sp("SparkListenerBus has already stopped! Dropping event "
+             "SparkListenerJobEnd(3,15559"),
+          &ev),
+      SLG_EXTRACT_NONE);
 }
 
 static void test_failure__final_status(void **state)
@@ -221,6 +272,7 @@ int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_failure__stops),
+      cmocka_unit_test(test_failure__dropped_job_end),
       cmocka_unit_test(test_failure__final_status),
       cmocka_unit_test(test_failure__statements),
       cmocka_unit_test(test_failure__trace_lines),

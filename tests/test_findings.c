@@ -156,6 +156,8 @@ static void test_findings__allow_suppresses_one(void **state)
   stage(&b, 0, 4, 2000, 1, "java.lang.IllegalStateException");
   stage(&b, 1, 4, 2000, 1, "java.lang.IllegalStateException");
   stage(&b, 2, 4, 2000, 1, "java.io.IOException");
+  /* Its end is in the log: no LOG_CUT_OFF warning. */
+  slg_buf_puts(&b, T " INFO SparkContext: Successfully stopped SparkContext\n");
   slg_thresholds th;
   slg_thresholds_init(&th);
   th.fail_on = SLG_SEV_WARNING;

@@ -40,6 +40,16 @@ static void run_free(run *r)
   slg_pipeline_free(r->p);
 }
 
+static const slg_app *model_app(run *r, size_t i)
+{
+  slg_report rep;
+  slg_pipeline_report(&rep, r->p);
+  size_t n;
+  const slg_app *a = slg_model_apps(rep.model, &n);
+  assert_true(i < n);
+  return &a[i];
+}
+
 static const slg_app_outcome *app(run *r, size_t i)
 {
   assert_true(i < r->an.apps);
@@ -193,6 +203,173 @@ static void test_outcome__cut_off_is_incomplete(void **state)
   run_free(&r);
 }
 
+/* The log stops after its jobs finished, with no stop line: whether the
+ * application went on to succeed is not in it. */
+static void test_outcome__cut_off_after_finished_jobs(void **state)
+{
+  (void)state;
+  run r;
+  run_log(&r, START JOB0);
+  const slg_app_outcome *o = app(&r, 0);
+  assert_int_equal(o->outcome, SLG_OUTCOME_INCOMPLETE);
+  assert_true(has_finding(&r, SLG_FINDING_LOG_CUT_OFF, SLG_SEV_WARNING));
+  assert_false(slg_analysis_failed(&r.an, &r.th));
+  run_free(&r);
+}
+
+/* Cut off after the driver died: failed, an error, never incomplete. */
+static void test_outcome__cut_off_after_driver_oom_fails(void **state)
+{
+  (void)state;
+  run r;
+  run_log(&r, START JOB0 JOB1_GOT
+          "Exception in thread \"dag-scheduler-event-loop\" "
+          "java.lang.OutOfMemoryError: Java heap space\n"
+          "\tat java.util.Arrays.copyOf(Arrays.java:3745)\n"
+          "24/03/01 10:01:07 INFO TaskSetManager: Finished task 6.0 in stage "
+          "1.0 (TID 12) in 63412 ms on h3 (executor 3) (7/8)\n");
+  const slg_app_outcome *o = app(&r, 0);
+  assert_int_equal(o->outcome, SLG_OUTCOME_FAILED);
+  assert_true(o->driver_died);
+  assert_string_equal(o->cause.class_id, "java-oom");
+  assert_true(has_finding(&r, SLG_FINDING_APP_FAILED, SLG_SEV_ERROR));
+  assert_false(has_finding(&r, SLG_FINDING_LOG_CUT_OFF, SLG_SEV_WARNING));
+  assert_true(slg_analysis_failed(&r.an, &r.th));
+  run_free(&r);
+}
+
+/* No job seen, but the program stopped its context itself: succeeded. The
+ * shutdown hook alone says nothing (main may have thrown): unknown. */
+static void test_outcome__own_stop_without_jobs(void **state)
+{
+  (void)state;
+  run r;
+  run_log(&r, START "24/03/01 10:00:09 INFO SparkContext: Successfully "
+                    "stopped SparkContext\n"
+                    "24/03/01 10:00:09 INFO ShutdownHookManager: Shutdown "
+                    "hook called\n");
+  assert_int_equal(app(&r, 0)->outcome, SLG_OUTCOME_SUCCEEDED);
+  assert_int_equal(app(&r, 0)->end_line.line, 3);
+  run_free(&r);
+  run_log(&r, START HOOK);
+  assert_int_equal(app(&r, 0)->outcome, SLG_OUTCOME_UNKNOWN);
+  run_free(&r);
+}
+
+/* "Shutdown hook called" with no "Invoking stop() from shutdown hook":
+ * the program stopped its context (its SparkContext line may be filtered
+ * out), the JVM then ran its hooks. */
+static void test_outcome__hook_called_alone_is_own_stop(void **state)
+{
+  (void)state;
+  run r;
+  run_log(&r, START JOB0
+          "24/03/01 10:00:09 INFO ShutdownHookManager: Shutdown hook "
+          "called\n");
+  assert_int_equal(model_app(&r, 0)->end_reason, SLG_APP_END_SC_STOPPED);
+  assert_int_equal(app(&r, 0)->outcome, SLG_OUTCOME_SUCCEEDED);
+  run_free(&r);
+  run_log(&r, START JOB0 HOOK);
+  assert_int_equal(model_app(&r, 0)->end_reason, SLG_APP_END_SHUTDOWN_HOOK);
+  run_free(&r);
+}
+
+/* The tail of an application written twice: the first stop ends it. */
+static void test_outcome__repeated_stop_keeps_first(void **state)
+{
+  (void)state;
+  run r;
+  run_log(&r, START JOB0 HOOK
+          "24/03/01 10:00:09 INFO SparkContext: Successfully stopped "
+          "SparkContext\n"
+          "24/03/01 10:00:09 INFO ShutdownHookManager: Shutdown hook called\n");
+  assert_int_equal(app(&r, 0)->end_line.line, 6);
+  run_free(&r);
+}
+
+/* WARN level on Kubernetes: "Kubernetes client has been closed" as the
+ * last line is the context's stop; mid-run (a watch that reconnects,
+ * work going on) it is not. */
+#define K8S_CLOSED                                                           \
+  "WARN ExecutorPodsWatchSnapshotSource: Kubernetes client has been "       \
+  "closed (this is expected if the application is shutting down.)\n"
+#define WARN_TSM                                                             \
+  "WARN TaskSetManager: Lost task 0.0 in stage 3.0 (TID 9) (h1 executor "  \
+  "1): TaskKilled (another attempt succeeded)\n"
+
+static void test_outcome__k8s_client_closed(void **state)
+{
+  (void)state;
+  run r;
+  run_log(&r, START "24/03/01 10:00:04 " WARN_TSM
+          "24/03/01 10:00:09 " K8S_CLOSED);
+  assert_int_equal(model_app(&r, 0)->end_reason, SLG_APP_END_SC_STOPPED);
+  assert_int_equal(app(&r, 0)->outcome, SLG_OUTCOME_SUCCEEDED);
+  run_free(&r);
+  run_log(&r, START "24/03/01 10:00:03 " K8S_CLOSED
+          "io.fabric8.kubernetes.client.KubernetesClientException: too old "
+          "resource version: 1 (2)\n"
+          "24/03/01 10:00:04 " WARN_TSM);
+  assert_int_equal(model_app(&r, 0)->end_reason, SLG_APP_END_LOG_ENDS);
+  assert_int_equal(app(&r, 0)->outcome, SLG_OUTCOME_INCOMPLETE);
+  run_free(&r);
+}
+
+/* YARN's verdict with no scheduler line (the driver's lines are not in
+ * the file): succeeded, and NO_SCHEDULER_LINES is only a warning. */
+static void test_outcome__yarn_final_succeeded(void **state)
+{
+  (void)state;
+  run r;
+  run_log(&r, START "24/03/01 10:00:09 INFO ApplicationMaster: Final app "
+                    "status: SUCCEEDED, exitCode: 0\n");
+  assert_int_equal(app(&r, 0)->outcome, SLG_OUTCOME_SUCCEEDED);
+  assert_true(has_finding(&r, SLG_FINDING_NO_SCHEDULER_LINES,
+                          SLG_SEV_WARNING));
+  assert_false(slg_analysis_failed(&r.an, &r.th));
+  run_free(&r);
+}
+
+/* A local 2.x driver kept at ERROR: the stopped listener bus drops the
+ * end of each job the stop cut off. Job ids restart, and the second stop
+ * comes minutes after the first: two applications, both killed. */
+#define DROPPED(t, n)                                                        \
+  "[ERROR] 2019-04-22 " t " org.apache.spark.scheduler.LiveListenerBus "    \
+  "logError - SparkListenerBus has already stopped! Dropping event "        \
+  "SparkListenerJobEnd(" n ",1555945166417,JobFailed(org.apache.spark."     \
+  "SparkException: Job " n " cancelled because SparkContext was shut "      \
+  "down))\n"
+
+static void test_outcome__error_only_dropped_job_ends(void **state)
+{
+  (void)state;
+  run r;
+  run_log(&r, DROPPED("16:59:26,419", "11")
+          "[ERROR] 2019-04-22 16:59:26,512 org.apache.spark.executor.Executor "
+          "logError - Exception in task 1.0 in stage 184.0 (TID 106)\n"
+          "org.apache.spark.SparkException: Error communicating with "
+          "MapOutputTracker\n"
+          DROPPED("16:59:26,600", "12")
+          "[ERROR] 2019-04-22 17:04:20,956 org.apache.spark.scheduler."
+          "LiveListenerBus logError - SparkListenerBus has already stopped! "
+          "Dropping event SparkListenerStageCompleted(org.apache.spark."
+          "scheduler.StageInfo@46b578eb)\n"
+          DROPPED("17:04:20,971", "1"));
+  assert_int_equal(r.an.apps, 2);
+  assert_int_equal(app(&r, 0)->outcome, SLG_OUTCOME_KILLED);
+  assert_int_equal(app(&r, 0)->ncancelled_jobs, 2);
+  assert_string_equal(app(&r, 0)->cause.class_id, "shutdown");
+  assert_int_equal(app(&r, 0)->cause.line.line, 1);
+  assert_int_equal(app(&r, 0)->end_line.line, 4);
+  /* The second stop's trail begins its application. */
+  assert_int_equal(app(&r, 1)->start_line.line, 5);
+  assert_int_equal(app(&r, 1)->outcome, SLG_OUTCOME_KILLED);
+  assert_int_equal(app(&r, 1)->cause.line.line, 6);
+  assert_true(has_finding(&r, SLG_FINDING_APP_KILLED, SLG_SEV_ERROR));
+  assert_true(slg_analysis_failed(&r.an, &r.th));
+  run_free(&r);
+}
+
 static void test_outcome__python_error_after_last_job(void **state)
 {
   (void)state;
@@ -240,6 +417,14 @@ int main(void)
       cmocka_unit_test(test_outcome__hook_while_job_runs_kills),
       cmocka_unit_test(test_outcome__death_before_any_job),
       cmocka_unit_test(test_outcome__cut_off_is_incomplete),
+      cmocka_unit_test(test_outcome__cut_off_after_finished_jobs),
+      cmocka_unit_test(test_outcome__cut_off_after_driver_oom_fails),
+      cmocka_unit_test(test_outcome__own_stop_without_jobs),
+      cmocka_unit_test(test_outcome__hook_called_alone_is_own_stop),
+      cmocka_unit_test(test_outcome__repeated_stop_keeps_first),
+      cmocka_unit_test(test_outcome__k8s_client_closed),
+      cmocka_unit_test(test_outcome__yarn_final_succeeded),
+      cmocka_unit_test(test_outcome__error_only_dropped_job_ends),
       cmocka_unit_test(test_outcome__python_error_after_last_job),
       cmocka_unit_test(test_outcome__true_end_and_idle_time),
   };

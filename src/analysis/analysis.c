@@ -666,8 +666,9 @@ static void outcome_findings(slg_analysis *a, const slg_app *apps,
     case SLG_OUTCOME_INCOMPLETE:
       f = add(a, SLG_FINDING_LOG_CUT_OFF, SLG_SEV_WARNING, (int64_t)ai, -1,
               -1, -1);
-      f->message = fmt("the log stops while jobs run: the application's "
-                       "end is not in it");
+      f->message = fmt("the log stops before the application's end (no "
+                       "SparkContext stop, shutdown hook or next "
+                       "application): whether it succeeded is not in it");
       f->suggestion = fmt("check that the log is complete (log rotation, "
                           "a copy taken mid-run) or that the driver did "
                           "not die");
@@ -828,10 +829,19 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
     a->fetch_failures += (uint64_t)fetch;
   }
   if (a->scheduler_lines == 0 && a->failed_apps == 0) {
-    /* --allow-empty: the user accepts such input; keep it as a note. */
+    /* --allow-empty: the user accepts such input; keep it as a note. When
+     * every application's end shows it succeeded (YARN's "Final app
+     * status: SUCCEEDED", the program's own stop) the gate has a verdict
+     * to stand on: only the analysis is missing, a warning. */
+    int known = napps > 0;
+    for (size_t ai = 0; ai < napps; ai++)
+      known &= a->outcomes[ai].outcome == SLG_OUTCOME_SUCCEEDED;
     slg_finding *f =
         add(a, SLG_FINDING_NO_SCHEDULER_LINES,
-            th->allow_empty ? SLG_SEV_INFO : SLG_SEV_ERROR, -1, -1, -1, -1);
+            th->allow_empty ? SLG_SEV_INFO
+            : known         ? SLG_SEV_WARNING
+                            : SLG_SEV_ERROR,
+            -1, -1, -1, -1);
     slg_buf hint = SLG_BUF_INIT;
     slg_no_scheduler_hint(m, kind, &hint);
     f->message = fmt("the input has no scheduler lines (DAGScheduler, "

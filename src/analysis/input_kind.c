@@ -31,6 +31,10 @@ static const char *const driver_loggers[] = {
     "ExecutorAllocationManager",
     "SparkUI",
     "SparkSession",
+    /* The driver's listener bus and shuffle registry: all a local driver
+     * kept at ERROR may show ("SparkListenerBus has already stopped!"). */
+    "LiveListenerBus",
+    "MapOutputTrackerMaster",
 };
 
 /* Loggers of the executor process. */

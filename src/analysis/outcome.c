@@ -15,9 +15,11 @@
  * It was killed when the shutdown hook or a signal stopped it while a job
  * ran (the job then fails with "SparkContext was shut down": it counts as
  * cancelled); cancelled when its last job was cancelled by the program or
- * a user; incomplete when the log stops while jobs run; succeeded when it
- * ran jobs and none of the above holds (a failed job followed by
- * successful work is recovered); unknown when it ran no job.
+ * a user; incomplete when the log stops while jobs run, or stops with no
+ * end of the application after its work (jobs or stages) began;
+ * succeeded when it ran jobs and none of the above holds (a failed job
+ * followed by successful work is recovered), or ran none we can see but
+ * ended as a finished program does (ended_itself); unknown otherwise.
  *
  * The root cause is the earliest line that states the failure: the first
  * "Lost task" whose exception the abort repeats, else the deepest "Caused
@@ -213,6 +215,20 @@ static int strong(const slg_failure *f)
   default:
     return 0;
   }
+}
+
+/* An application that ran no job we can see (none, or a log above INFO)
+ * and still ended as a finished program does: the program stopped its
+ * context itself ("Successfully stopped SparkContext" with no "Invoking
+ * stop() from shutdown hook"), or YARN's ApplicationMaster reported
+ * "Final app status: SUCCEEDED". A stop by the shutdown hook alone says
+ * nothing: the JVM also runs it when main threw. */
+static int ended_itself(const slg_app *a)
+{
+  if (a->sc_stop_pos.line && !a->hook_pos.line && !a->signal_pos.line)
+    return 1;
+  return a->final_status != NULL &&
+         strcmp(a->final_status, "SUCCEEDED") == 0;
 }
 
 static int is_running(const slg_job *j)
@@ -526,7 +542,12 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
     o = SLG_OUTCOME_CANCELLED;
   else if (open && !stopped)
     o = SLG_OUTCOME_INCOMPLETE;
-  else if (last != NULL)
+  else if (a->end_reason == SLG_APP_END_LOG_ENDS && !a->no_stop_lines &&
+           (a->njobs > 0 || a->nstages > 0))
+    /* Its work is in the log, its end is not: whether it went on to
+     * succeed cannot be told, even when every job seen finished. */
+    o = SLG_OUTCOME_INCOMPLETE;
+  else if (last != NULL || ended_itself(a))
     o = SLG_OUTCOME_SUCCEEDED;
   else
     o = SLG_OUTCOME_UNKNOWN;
@@ -566,6 +587,11 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
     if (interrupted)
       c->line = last_strong->python_pos.line ? last_strong->python_pos
                                              : last_strong->pos;
+    /* No stop line: the first job the stop cut off says it ("Job 11
+     * cancelled because SparkContext was shut down"). */
+    for (size_t i = 0; c->line.line == 0 && i < a->njobs; i++)
+      if (stopped_under(a, &a->jobs[i]) && a->jobs[i].end_pos.line)
+        c->line = a->jobs[i].end_pos;
     if (c->line.line == 0)
       c->line = a->final_pos.line ? a->final_pos : end;
     c->message = dup(interrupted  ? "KeyboardInterrupt"

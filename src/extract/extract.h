@@ -122,6 +122,10 @@ typedef enum slg_event_kind {
                              str2 = reason */
   SLG_EV_FAILURE,         /* a statement of failure: n = slg_failure_src,
                              str = what failed (exception text, thread) */
+  SLG_EV_BUS_STOPPED,     /* "SparkListenerBus has already stopped!
+                             Dropping event ..." (2.0 to 2.2, ERROR): the
+                             context is down; a job's end it drops is
+                             SLG_EV_JOB_ENDED */
   SLG_EV_COUNT
 } slg_event_kind;
 

@@ -73,6 +73,37 @@ static int final_status(slg_cur *c, slg_event *out)
   return slg_cur_result(c);
 }
 
+/* A job's end the stopped listener bus drops (2.0 to 2.2, ERROR: the one
+ * trace of a job in a log kept at ERROR): "SparkListenerBus has already
+ * stopped! Dropping event SparkListenerJobEnd(11,1555945166417,JobFailed(
+ * org.apache.spark.SparkException: Job 11 cancelled because SparkContext
+ * was shut down))", or "...,JobSucceeded)". SLG_EV_JOB_ENDED, str2 = the
+ * failure. */
+#define DROPPED_JOB_END                                                      \
+  "SparkListenerBus has already stopped! Dropping event SparkListenerJobEnd("
+
+static int dropped_job_end(slg_cur *c, slg_event *out)
+{
+  if (!slg_cur_u64(c, &out->job) || !slg_cur_lit(c, ","))
+    return slg_cur_result(c) == SLG_EXTRACT_REJECTED ? SLG_EXTRACT_REJECTED
+                                                     : SLG_EXTRACT_NONE;
+  out->kind = SLG_EV_JOB_ENDED;
+  while (c->p < c->end && *c->p != ',')
+    c->p++; /* the time */
+  if (slg_cur_lit(c, ",JobSucceeded"))
+    return SLG_EXTRACT_OK;
+  if (!slg_cur_lit(c, ",JobFailed(")) {
+    slg_event_clear(out);
+    return SLG_EXTRACT_NONE;
+  }
+  const char *e = c->end;
+  if (e - c->p >= 2 && e[-1] == ')' && e[-2] == ')')
+    e -= 2;
+  out->flag = 1;
+  out->str2 = slg_span_between(c->p, e);
+  return SLG_EXTRACT_OK;
+}
+
 int slg_extract_failure(slg_span msg, slg_event *out)
 {
   msg = slg_trim_right(msg);
@@ -86,10 +117,22 @@ int slg_extract_failure(slg_span msg, slg_event *out)
       return sc_stopped(&c, out);
     if (slg_cur_lit(&c, "Shutdown hook called"))
       return stop(out, SLG_STOP_HOOK_CALLED);
+    if (slg_cur_lit(&c, DROPPED_JOB_END))
+      return dropped_job_end(&c, out);
+    if (slg_cur_lit(&c, "SparkListenerBus has already stopped!")) {
+      out->kind = SLG_EV_BUS_STOPPED;
+      return SLG_EXTRACT_OK;
+    }
     break;
   case 'I':
     if (slg_span_eq(msg, "Invoking stop() from shutdown hook"))
       return stop(out, SLG_STOP_HOOK_INVOKED);
+    break;
+  case 'K':
+    /* ExecutorPodsWatchSnapshotSource, at WARN: what SparkContext.stop
+     * leaves in a log kept at WARN on Kubernetes. */
+    if (slg_cur_lit(&c, "Kubernetes client has been closed"))
+      return stop(out, SLG_STOP_K8S_CLOSED);
     break;
   case 'R':
     if (slg_cur_lit(&c, "RECEIVED SIGNAL ")) {

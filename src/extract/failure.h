@@ -20,7 +20,11 @@ typedef enum slg_stop_kind {
   SLG_STOP_SC_STOPPED = 1, /* "Successfully stopped SparkContext" */
   SLG_STOP_HOOK_INVOKED,   /* "Invoking stop() from shutdown hook" */
   SLG_STOP_HOOK_CALLED,    /* "Shutdown hook called" */
-  SLG_STOP_SIGNAL          /* "RECEIVED SIGNAL TERM" */
+  SLG_STOP_SIGNAL,         /* "RECEIVED SIGNAL TERM" */
+  SLG_STOP_K8S_CLOSED      /* "Kubernetes client has been closed": the
+                              context's stop on Kubernetes when nothing
+                              follows it (mid-run it is a watch that
+                              reconnects) */
 } slg_stop_kind;
 
 /* What states a failure (SLG_EV_FAILURE's n, and slg_failure.src). */

@@ -187,6 +187,10 @@ typedef struct app_ix {
   uint32_t last_stage_ix; /* UINT32_MAX: none */
   int seen_tsm;       /* TaskSetManager task lines seen */
   int64_t cur_job;    /* index of the job of the last "Got job" */
+  slg_pos k8s_closed; /* the last "Kubernetes client has been closed" */
+  int down;           /* a job ended "because SparkContext was shut down" */
+  int64_t down_ms;
+  int64_t k8s_closed_ms;
   uint64_t live_execs;
 } app_ix;
 
@@ -1008,6 +1012,10 @@ static void on_stop(slg_model *m, const slg_event *ev)
   slg_app *a = cur_app(m);
   switch ((slg_stop_kind)ev->flag) {
   case SLG_STOP_SC_STOPPED:
+    /* A context stops once: a second "Successfully stopped SparkContext"
+     * with no new start repeats the first (a tail written twice). */
+    if (a->sc_stop_pos.line)
+      break;
     a->sc_stop_pos = m->pos;
     a->sc_stop_ms = m->now_ms;
     if (ev->n2)
@@ -1025,6 +1033,10 @@ static void on_stop(slg_model *m, const slg_event *ev)
       a->hook_called_pos = m->pos;
       a->hook_called_ms = m->now_ms;
     }
+    break;
+  case SLG_STOP_K8S_CLOSED:
+    cur_ix(m)->k8s_closed = m->pos;
+    cur_ix(m)->k8s_closed_ms = m->now_ms;
     break;
   case SLG_STOP_SIGNAL:
     if (a->signal == NULL) {
@@ -1358,8 +1370,52 @@ static void job_cover_stages(const slg_app *a, const app_ix *x, slg_job *j)
   }
 }
 
+/* A log kept at ERROR shows no application start, only the trail of
+ * each context's stop: "SparkListenerBus has already stopped! Dropping
+ * event ...", and the ends of the jobs the stop cut off ("Job 11
+ * cancelled because SparkContext was shut down"). A context goes down
+ * once and its trail lasts moments: such lines well after the current
+ * application's context went down are the next application's. */
+static void context_down(slg_model *m)
+{
+  app_ix *x = cur_ix(m);
+  if (!x->down) {
+    x->down = 1;
+    x->down_ms = m->now_ms;
+  }
+}
+
+static int later_context(slg_model *m)
+{
+  return m->cur != NULL && cur_ix(m)->down && m->now_ms >= 0 &&
+         m->now_ms >= cur_ix(m)->down_ms + 30 * 1000;
+}
+
+static void on_bus_stopped(slg_model *m)
+{
+  if (later_context(m))
+    new_app(m)->incomplete = 1;
+  cur_app(m);
+  context_down(m);
+}
+
+/* Job ids restart at 0 per SparkContext: an unknown job whose id is below
+ * the application's, ending well after its context went down. */
+static int job_of_next_app(slg_model *m, uint64_t id)
+{
+  if (!later_context(m) || job_get(m, id, 0) != NULL)
+    return 0;
+  const slg_app *a = cur_app(m);
+  for (size_t i = 0; i < a->njobs; i++)
+    if (a->jobs[i].id > id)
+      return 1;
+  return 0;
+}
+
 static void on_job_ended(slg_model *m, const slg_event *ev, int marker)
 {
+  if (!marker && ev->n != 1 && job_of_next_app(m, ev->job))
+    new_app(m)->incomplete = 1;
   slg_job *j = ev->n == 1 ? job_by_site(m, ev->str) : job_get(m, ev->job, 1);
   if (j == NULL)
     return;
@@ -1380,6 +1436,11 @@ static void on_job_ended(slg_model *m, const slg_event *ev, int marker)
   } else {
     j->status = j->cancel_requested ? SLG_STATUS_CANCELLED
                                     : SLG_STATUS_FAILED;
+    if (j->failure == NULL && ev->str2.len > 0)
+      j->failure = dup_span(ev->str2);
+    if (j->failure != NULL &&
+        strstr(j->failure, "SparkContext was shut down") != NULL)
+      context_down(m);
     if (j->failure == NULL && j->result_stage >= 0) {
       slg_stage *s = stage_find(m, (uint64_t)j->result_stage);
       if (s != NULL && s->nattempts > 0 &&
@@ -1952,6 +2013,7 @@ static SLG_NOINLINE void apply_other(slg_model *m, const slg_event *ev,
     /* 0.8 has no TaskSetManager: "Completed ResultTask(0, 1)" is the
      * only per-task line. Later versions log both: count it only then. */
     if (!cur_ix(m)->seen_tsm) {
+      cur_app(m)->no_stop_lines = 1;
       slg_stage_attempt *t = attempt_last(m, stage_get(m, ev->stage));
       t->tasks.succeeded++;
       t->tasks.started++;
@@ -2046,6 +2108,9 @@ static SLG_NOINLINE void apply_other(slg_model *m, const slg_event *ev,
     break;
   case SLG_EV_FINAL_STATUS:
     on_final_status(m, ev);
+    break;
+  case SLG_EV_BUS_STOPPED:
+    on_bus_stopped(m);
     break;
   case SLG_EV_RESULT_SENT: {
     slg_stage *s = stage_find(m, ev->stage);
@@ -2154,6 +2219,7 @@ static const logger_entry loggers[] = {
     LF("Utils", none),
     LF("ProcessLauncher", none),
     LF("GlueLogger", none),
+    LF("ExecutorPodsWatchSnapshotSource", none),
 };
 #undef L
 #undef LF
@@ -2514,10 +2580,14 @@ static void finish_app(slg_app *a, app_ix *x)
 /* How the application's lines end (the keys' end_reason). */
 static slg_app_end end_reason(const slg_app *a, const slg_app *next)
 {
-  if (a->sc_stop_pos.line && !a->hook_pos.line)
-    return SLG_APP_END_SC_STOPPED;
-  if (a->hook_pos.line || a->hook_called_pos.line || a->sc_stop_pos.line)
+  /* The hook stopped the context only when SparkContext says so
+   * ("Invoking stop() from shutdown hook"); "Shutdown hook called" alone
+   * ends every JVM, after the program stopped its context (or the log
+   * kept SparkContext's INFO lines out, ShutdownHookManager's in). */
+  if (a->hook_pos.line)
     return SLG_APP_END_SHUTDOWN_HOOK;
+  if (a->sc_stop_pos.line || a->hook_called_pos.line)
+    return SLG_APP_END_SC_STOPPED;
   if (next != NULL && next->first_pos.file == a->last_pos.file)
     return SLG_APP_END_NEXT_APP;
   return SLG_APP_END_LOG_ENDS;
@@ -2535,6 +2605,16 @@ void slg_model_finish(slg_model *m)
   for (size_t i = 0; i < m->napps; i++) {
     finish_app(&m->apps[i], &m->ix[i]);
     slg_app *a = &m->apps[i];
+    /* The Kubernetes client closed and the application logged nothing
+     * after it: the context's stop (the watch of a running one reconnects
+     * and work goes on). */
+    const app_ix *x = &m->ix[i];
+    if (a->sc_stop_pos.line == 0 && x->k8s_closed.line &&
+        x->k8s_closed.file == a->last_pos.file &&
+        x->k8s_closed.line == a->last_pos.line) {
+      a->sc_stop_pos = x->k8s_closed;
+      a->sc_stop_ms = x->k8s_closed_ms;
+    }
     a->end_reason = end_reason(a, i + 1 < m->napps ? &m->apps[i + 1] : NULL);
     /* Cut off: its lines run to the file's last. */
     if (a->end_reason == SLG_APP_END_LOG_ENDS &&

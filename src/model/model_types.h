@@ -327,6 +327,10 @@ typedef struct slg_app {
   int64_t hook_called_ms;
   slg_pos signal_pos;           /* "RECEIVED SIGNAL TERM" */
   char *signal;
+  int no_stop_lines;            /* a Spark before 1.0 (its only task line
+                                   "Completed ResultTask(0, 1)"): no
+                                   shutdown hook, a program's end is not
+                                   logged */
   size_t jobs_open_at_stop;     /* jobs running when the hook or a signal
                                    began the stop */
   char *final_status;           /* YARN "Final app status: FAILED" */

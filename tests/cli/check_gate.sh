@@ -102,6 +102,35 @@ PY
 grep -q '^::warning title=sparklog SKEW stage 3.0::' "$tmp/gh.txt" && ok || bad "github command: $(head -2 "$tmp/gh.txt")"
 size=$("$sparklog" check --format markdown "$tmp/skew.log" | wc -c)
 [ "$size" -lt 1048576 ] && ok || bad "markdown under 1 MiB ($size)"
+# Outcomes decide the exit status (issue 20, items 1 and 2).
+src=$2
+# Cut off after its jobs finished: LOG_CUT_OFF, a warning.
+head -n -1 "$tmp/clean.log" > "$tmp/cut.log"
+expect 0 "cut off: a warning by default" -- "$sparklog" check "$tmp/cut.log"
+grep -q 'LOG_CUT_OFF' "$tmp/out" && ok || bad "cut off raises LOG_CUT_OFF"
+expect 1 "cut off fails --fail-on warning" -- "$sparklog" check --fail-on warning "$tmp/cut.log"
+# Cut off after the driver died (OOM on dag-scheduler-event-loop): failed.
+expect 1 "cut off after the driver died" -- "$sparklog" check "$src/testdata/fixtures/driver-oom-dag-event-loop-cutoff-yarn-spark32.log"
+grep -q 'APP_FAILED' "$tmp/out" && ok || bad "driver death raises APP_FAILED"
+# A local 2.x driver kept at ERROR: only the job ends the stopped listener
+# bus dropped. A Spark application, killed: 1, never 3, --allow-empty or not.
+L='org.apache.spark.scheduler.LiveListenerBus logError - SparkListenerBus has already stopped! Dropping event SparkListenerJobEnd'
+{
+  echo "[ERROR] 2019-04-22 16:59:26,414 org.apache.spark.scheduler.LiveListenerBus logError - SparkListenerBus has already stopped! Dropping event SparkListenerStageCompleted(org.apache.spark.scheduler.StageInfo@1e37b288)"
+  echo "[ERROR] 2019-04-22 16:59:26,419 $L(11,1555945166417,JobFailed(org.apache.spark.SparkException: Job 11 cancelled because SparkContext was shut down))"
+  echo "[ERROR] 2019-04-22 17:04:20,971 $L(1,1555945460969,JobFailed(org.apache.spark.SparkException: Job 1 cancelled because SparkContext was shut down))"
+} > "$tmp/error-only.log"
+expect 1 "ERROR-only log: killed apps" -- "$sparklog" check "$tmp/error-only.log"
+grep -q 'APP_KILLED' "$tmp/out" && ok || bad "ERROR-only log raises APP_KILLED"
+expect 1 "ERROR-only log with --allow-empty" -- "$sparklog" check --allow-empty "$tmp/error-only.log"
+# YARN's final status SUCCEEDED, no scheduler line: NO_SCHEDULER_LINES is
+# a warning, the check passes.
+{
+  echo "24/03/01 10:00:00 INFO SparkContext: Running Spark version 3.4.1"
+  echo "24/03/01 10:00:09 INFO ApplicationMaster: Final app status: SUCCEEDED, exitCode: 0"
+} > "$tmp/final-ok.log"
+expect 0 "final status SUCCEEDED, no scheduler lines" -- "$sparklog" check "$tmp/final-ok.log"
+grep -q 'warning *NO_SCHEDULER_LINES' "$tmp/out" && ok || bad "NO_SCHEDULER_LINES a warning: $(grep NO_SCHED "$tmp/out")"
 # Write errors exit 4.
 expect 4 "output to a full disk" -- "$sparklog" check --output json=/dev/full "$tmp/clean.log"
 echo "$pass passed, $fail failed"

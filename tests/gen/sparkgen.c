@@ -1682,6 +1682,11 @@ app_end(void)
                  : " removed due to idle timeout.");
     emit("INFO", LG_EAM);
   }
+  /* The program stops its context: the application's end is in the
+   * log (a log without it is cut off). */
+  now_ms += 150;
+  S("Successfully stopped SparkContext");
+  emit("INFO", LG_SC);
   for (e = 0; e < nex; e++)
     app_ex[app_idx][e] = ex[e];
   app_nex[app_idx] = nex;
