@@ -316,7 +316,13 @@ void slg_verdict_sentence(const slg_report *rep, slg_buf *out)
     }
     slg_buf_putc(out, '.');
   } else if (a->jobs) {
-    slg_buf_printf(out, "The run succeeded: %s job%s",
+    /* An application whose end is not in the log has not succeeded yet. */
+    int cut = 0;
+    for (size_t i = 0; a->outcomes != NULL && i < a->apps; i++)
+      cut |= a->outcomes[i].outcome == SLG_OUTCOME_INCOMPLETE;
+    slg_buf_printf(out, "%s: %s job%s",
+                   cut ? "The log stops before the run's end"
+                       : "The run succeeded",
                    slg_fmt_count(a->jobs, n1), a->jobs == 1 ? "" : "s");
     if (a->jobs_unfinished)
       slg_buf_printf(out, ", of which %zu never logged an end (the log may "
