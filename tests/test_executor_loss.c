@@ -318,6 +318,59 @@ static void test_executor_loss__every_wording(void **state)
   }
 }
 
+/* The section 8 row of the wording that decided: a root cause that is an
+ * executor's death takes its class from it. */
+static void test_executor_loss__cause_names_the_row(void **state)
+{
+  (void)state;
+  static const struct {
+    const char *text;
+    const char *cause; /* NULL: no row */
+  } rows[] = {
+      {"Container killed by YARN for exceeding physical memory limits. 6.7 "
+       "GB of 6.6 GB physical memory used.",
+       "yarn-mem-kill"},
+      {"Container from a bad node: c_2 on host: n1. Exit status: 137. "
+       "Diagnostics: Container killed on request. Exit code is 137",
+       "yarn-exit-status"},
+      {"Container c_4 on host: sw-4 was preempted.", "yarn-preempt"},
+      {"Container marked as failed: c_3 on host: n2. Exit status: -100. "
+       "Diagnostics: Container released on a *lost* node.",
+       "node-lost"},
+      {"The executor with id 2 exited with exit code 137(SIGKILL, possible "
+       "container OOM).",
+       "k8s-exit"},
+      {"termination reason: OOMKilled", "k8s-exit"},
+      {"Executor(s) 1 exited unexpectedly with exit code 137.",
+       "emr-serverless-exit"},
+      {"Command exited with code 137", "standalone-exit"},
+      {"worker lost: 10.0.0.5 got disassociated", "standalone-exit"},
+      {"Unknown executor exit code (137) (died from signal 9?)",
+       "exit-code-text"},
+      {"Executor heartbeat timed out after 163412 ms", "heartbeat"},
+      {"Remote RPC client disassociated. Likely due to containers exceeding "
+       "thresholds, or network issues.",
+       "rpc-disassociated"},
+      {"Executor decommission.", "decommission"},
+      {"The executor with id 2 was deleted by a user or the framework.",
+       "k8s-deleted"},
+      {"Removing executor 3 because it has been idle for 60 seconds",
+       "idle-removal"},
+      {"Executor 3 on h killed by driver.", "killed-by-driver"},
+      {"Slave lost", NULL},
+      {"something else entirely", NULL},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    slg_exec_loss l;
+    slg_exec_loss_classify(&l,
+                           slg_span_make(rows[i].text, strlen(rows[i].text)));
+    const char *got = l.cause ? l.cause : "(none)";
+    const char *want = rows[i].cause ? rows[i].cause : "(none)";
+    if (strcmp(got, want) != 0)
+      fail_msg("%s: cause %s, want %s", rows[i].text, got, want);
+  }
+}
+
 /* A more specific wording ranks higher (section 8, rule of thumb 1). */
 static void test_executor_loss__ranking(void **state)
 {
@@ -355,6 +408,7 @@ int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_executor_loss__every_wording),
+      cmocka_unit_test(test_executor_loss__cause_names_the_row),
       cmocka_unit_test(test_executor_loss__ranking),
       cmocka_unit_test(test_executor_loss__codes_and_names),
   };

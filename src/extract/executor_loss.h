@@ -55,6 +55,10 @@ typedef struct slg_exec_loss {
                         else INT64_MIN */
   slg_span evidence; /* the short part of the text that decided, inside
                         the text given */
+  const char *cause; /* the class of the wording in the classification
+                        table (section 8: "yarn-exit-status", "k8s-exit",
+                        "emr-serverless-exit", "heartbeat", ...), a
+                        static string; NULL when no row names it */
 } slg_exec_loss;
 
 /*

@@ -1545,6 +1545,7 @@ static void note_loss(slg_executor *e, const slg_exec_loss *l,
   e->loss_class = l->cls;
   e->loss_rank = l->rank;
   e->loss_code = l->code;
+  e->loss_cause = l->cause;
   free(e->loss_evidence);
   e->loss_evidence = NULL;
   if (l->evidence.len > 0)
@@ -1664,6 +1665,7 @@ static void on_exec_shutdown(slg_model *m)
   l.rank = SLG_EXEC_RANK_PLATFORM;
   l.code = INT64_MIN;
   l.evidence = slg_span_make(lit, sizeof lit - 1);
+  l.cause = "shutdown";
   for (size_t i = 0; i < a->nexecutors; i++)
     if (a->executors[i].live && a->executors[i].loss_class == SLG_EXEC_NONE)
       note_loss(&a->executors[i], &l, &m->pos);

@@ -197,6 +197,7 @@ typedef struct slg_executor {
   int loss_rank;
   int64_t loss_code;    /* its exit code, INT64_MIN when none */
   char *loss_evidence;  /* NULL when the line gave no text */
+  const char *loss_cause; /* its wording's class (slg_exec_loss.cause) */
   slg_pos loss_line;
   slg_pos lost_line;    /* the first "Lost executor" / "Executor lost" */
 } slg_executor;
