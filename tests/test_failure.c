@@ -246,6 +246,22 @@ static void test_failure__wanted_lines(void **state)
   assert_false(slg_trace_line_wanted(sp("{\"Event\":\"SparkListenerLogStart\"}")));
 }
 
+/* Py4J's line of a Java exception whose message starts on the next
+ * line; one with a message is not bare. */
+static void test_failure__bare_heads(void **state)
+{
+  (void)state;
+  assert_true(slg_trace_is_bare_head(
+      sp(": java.lang.ClassNotFoundException: ")));
+  assert_true(slg_trace_is_bare_head(sp(": java.lang.ClassNotFoundException")));
+  assert_false(slg_trace_is_bare_head(
+      sp(": org.apache.spark.SparkException: Job aborted due to stage "
+         "failure: x")));
+  assert_false(slg_trace_is_bare_head(sp(": prose: more")));
+  assert_false(slg_trace_is_bare_head(sp("java.lang.Exception:")));
+  assert_false(slg_trace_is_bare_head(sp(": ")));
+}
+
 static void test_failure__platform_frames(void **state)
 {
   (void)state;
@@ -277,6 +293,7 @@ int main(void)
       cmocka_unit_test(test_failure__statements),
       cmocka_unit_test(test_failure__trace_lines),
       cmocka_unit_test(test_failure__wanted_lines),
+      cmocka_unit_test(test_failure__bare_heads),
       cmocka_unit_test(test_failure__platform_frames),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

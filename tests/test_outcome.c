@@ -409,6 +409,148 @@ static void test_outcome__true_end_and_idle_time(void **state)
   run_free(&r);
 }
 
+/* Task 0 of stage 1.0 dies with executor 1 (YARN kills its container):
+ * line 3 states the death with its reason. */
+#define YARN_DEATH                                                           \
+  "24/03/01 10:00:04 WARN YarnSchedulerBackend$YarnSchedulerEndpoint: "      \
+  "Requesting driver to remove executor 1 for reason Container from a bad "  \
+  "node: c_2 on host: n1. Exit status: 137. Diagnostics: Container killed " \
+  "on request. Exit code is 137\n"                                           \
+  "24/03/01 10:00:04 ERROR YarnScheduler: Lost executor 1 on n1: Container " \
+  "from a bad node: c_2 on host: n1. Exit status: 137. Diagnostics: "        \
+  "Container killed on request. Exit code is 137\n"                          \
+  "24/03/01 10:00:04 WARN TaskSetManager: Lost task 0.0 in stage 1.0 (TID " \
+  "1) (n1 executor 1): ExecutorLostFailure (executor 1 exited caused by one " \
+  "of the running tasks) Reason: Container from a bad node: c_2 on host: "   \
+  "n1. Exit status: 137. Diagnostics: Container killed on request. Exit "    \
+  "code is 137\n"
+
+/* A task lost with its executor: the root cause is the executor's death
+ * line, classed by its wording; the lost task is one of its lines. */
+static void test_outcome__lost_executor_is_its_death(void **state)
+{
+  (void)state;
+  run r;
+  run_log(&r, START JOB1_GOT YARN_DEATH ABORT HOOK);
+  const slg_app_outcome *o = app(&r, 0);
+  assert_int_equal(o->outcome, SLG_OUTCOME_FAILED);
+  assert_string_equal(o->cause.class_id, "yarn-exit-status");
+  assert_int_equal(o->cause.line.line, 3);
+  int task_line = 0;
+  for (size_t i = 0; i < o->cause.nlines; i++)
+    task_line |= o->cause.lines[i].line == 5;
+  assert_true(task_line);
+  run_free(&r);
+
+  /* Kubernetes: the reason is on the lines after "Reason: "; the message
+   * quotes the death's evidence, the class is the driver's k8s-exit. */
+  run_log(&r, START JOB1_GOT
+          "24/03/01 10:00:04 ERROR TaskSchedulerImpl: Lost executor 2 on "
+          "10.0.0.7: \n"
+          "The executor with id 2 exited with exit code 137(SIGKILL, possible "
+          "container OOM).\n"
+          "24/03/01 10:00:04 WARN TaskSetManager: Lost task 0.0 in stage 1.0 "
+          "(TID 1) (10.0.0.7 executor 2): ExecutorLostFailure (executor 2 "
+          "exited caused by one of the running tasks) Reason: \n"
+          "The executor with id 2 exited with exit code 137(SIGKILL, possible "
+          "container OOM).\n" ABORT HOOK);
+  o = app(&r, 0);
+  assert_string_equal(o->cause.class_id, "k8s-exit");
+  assert_int_equal(o->cause.line.line, 4);
+  assert_non_null(strstr(o->cause.message, "Reason: exit code 137(SIGKILL"));
+  run_free(&r);
+
+  /* A lost task whose executor's death the log never states with a
+   * reason stays the root cause. */
+  run_log(&r, START JOB1_GOT LOST ABORT HOOK);
+  assert_string_equal(app(&r, 0)->cause.class_id, "task-failure");
+  assert_int_equal(app(&r, 0)->cause.line.line, 3);
+  run_free(&r);
+}
+
+/* Map output lost with a preempted container: the preemption is why. */
+static void test_outcome__missing_map_output_after_death(void **state)
+{
+  (void)state;
+  run r;
+  run_log(&r, START JOB1_GOT
+          "24/03/01 10:00:03 INFO DAGScheduler: Final stage: ResultStage 1 "
+          "(count at A.scala:9)\n"
+          "24/03/01 10:00:04 WARN YarnSchedulerBackend$YarnSchedulerEndpoint: "
+          "Requesting driver to remove executor 3 for reason Container c_4 on "
+          "host: sw-4 was preempted.\n"
+          "24/03/01 10:00:05 WARN TaskSetManager: Lost task 0.0 in stage 1.0 "
+          "(TID 1) (w-0 executor 1): FetchFailed(null, shuffleId=0, "
+          "mapIndex=-1, mapId=-1, reduceId=0, message=\n"
+          "org.apache.spark.shuffle.MetadataFetchFailedException: Missing an "
+          "output location for shuffle 0 partition 0\n"
+          ")\n"
+          "24/03/01 10:00:06 INFO DAGScheduler: ResultStage 1 (count at "
+          "A.scala:9) failed in 1.000 s due to org.apache.spark.shuffle."
+          "MetadataFetchFailedException: Missing an output location for "
+          "shuffle 0 partition 0\n"
+          "24/03/01 10:00:06 INFO DAGScheduler: Job 1 failed: count at "
+          "A.scala:9, took 2.000000 s\n"
+          "Exception in thread \"main\" org.apache.spark.SparkException: "
+          "Job aborted due to stage failure: ResultStage 1 (count at "
+          "A.scala:9) has failed the maximum allowable number of times: 4. "
+          "Most recent failure reason:\n"
+          "org.apache.spark.shuffle.MetadataFetchFailedException: Missing an "
+          "output location for shuffle 0 partition 0\n" HOOK);
+  const slg_app_outcome *o = app(&r, 0);
+  assert_int_equal(o->outcome, SLG_OUTCOME_FAILED);
+  assert_string_equal(o->cause.class_id, "yarn-preempt");
+  assert_int_equal(o->cause.line.line, 4);
+  assert_null(o->cause.exception);
+  assert_non_null(strstr(o->cause.message, "executor 3 died (was preempted)"));
+  assert_non_null(strstr(o->cause.message, "Missing an output location"));
+  run_free(&r);
+}
+
+/* Wordings that name a more specific row than the one they carry. */
+static void test_outcome__specific_wordings(void **state)
+{
+  (void)state;
+  assert_string_equal(slg_cause_class_of("driver container failed with "
+                                         "ExitCode: 137, Reason: OOMKilled"),
+                      "k8s-operator");
+  assert_string_equal(slg_cause_class_of("termination reason: OOMKilled"),
+                      "k8s-exit");
+  assert_string_equal(slg_cause_class_of("java.net.NoRouteToHostException: "
+                                         "No route to host"),
+                      "network");
+  /* The shuffle service's refusal stays a fetch failure (inferred). */
+  assert_string_equal(slg_cause_class_of("FetchFailed(BlockManagerId(2, w, "
+                                         "7337, None), shuffleId=0, "
+                                         "message=Connection refused"),
+                      "fetch-failed");
+}
+
+/* Py4J's ": java.lang.ClassNotFoundException: " line carries no message
+ * (3.2-3.3): the next line says "Failed to find data source". */
+static void test_outcome__data_source_on_the_next_line(void **state)
+{
+  (void)state;
+  run r;
+  run_log(&r, START JOB0
+          "Traceback (most recent call last):\n"
+          "  File \"/app/x.py\", line 27, in <module>\n"
+          "    .load())\n"
+          "py4j.protocol.Py4JJavaError: An error occurred while calling "
+          "o41.load.\n"
+          ": java.lang.ClassNotFoundException: \n"
+          "Failed to find data source: mongodb. Please find packages at\n"
+          "\tat org.apache.spark.sql.DataFrameReader.load(DataFrameReader."
+          "scala:210)\n"
+          "Caused by: java.lang.ClassNotFoundException: mongodb.DefaultSource\n"
+          HOOK);
+  const slg_app_outcome *o = app(&r, 0);
+  assert_int_equal(o->outcome, SLG_OUTCOME_FAILED);
+  assert_string_equal(o->cause.class_id, "data-source");
+  assert_int_equal(o->cause.line.line, 9);
+  run_free(&r);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -427,6 +569,10 @@ int main(void)
       cmocka_unit_test(test_outcome__error_only_dropped_job_ends),
       cmocka_unit_test(test_outcome__python_error_after_last_job),
       cmocka_unit_test(test_outcome__true_end_and_idle_time),
+      cmocka_unit_test(test_outcome__lost_executor_is_its_death),
+      cmocka_unit_test(test_outcome__missing_map_output_after_death),
+      cmocka_unit_test(test_outcome__specific_wordings),
+      cmocka_unit_test(test_outcome__data_source_on_the_next_line),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

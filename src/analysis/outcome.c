@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "failure.h"
 
 const char *slg_outcome_name(slg_outcome o)
@@ -73,6 +74,10 @@ static const struct {
     {"Too many open files", "disk"},
     {"Max number of executor failures", "max-exec-failures"},
     {"Missing an output location for shuffle", "missing-map-output"},
+    /* A host the fetch cannot reach (section 8, network): not the shuffle
+     * service's refusal, which stays fetch-failed. */
+    {"No route to host", "network"},
+    {"Network is unreachable", "network"},
     {"FetchFailed", "fetch-failed"},
     {"Container killed by YARN for exceeding", "yarn-mem-kill"},
     /* An executor's death, as a lost task's reason repeats it. */
@@ -80,6 +85,9 @@ static const struct {
     {"Executor heartbeat timed out", "heartbeat"},
     {"exited unexpectedly with exit code", "emr-serverless-exit"},
     {"The executor with id", "k8s-exit"},
+    /* The operator's status names the driver's container, more than the
+     * OOMKilled reason it carries. */
+    {"driver container failed with ExitCode", "k8s-operator"},
     {"OOMKilled", "k8s-exit"},
     {"Command exited with code", "standalone-exit"},
     {"Exit status: ", "yarn-exit-status"},
@@ -87,7 +95,6 @@ static const struct {
     {"was preempted", "yarn-preempt"},
     {"YARN application has exited unexpectedly", "yarn-app-exited"},
     {"Initial job has not accepted any resources", "no-resources"},
-    {"driver container failed with ExitCode", "k8s-operator"},
 };
 
 /* The index of the most specific wording in text, or the table's size. */
@@ -405,6 +412,103 @@ static void fill_cause(slg_root_cause *c, const slg_failure *f,
   }
 }
 
+/* "ExecutorLostFailure (executor 5 exited caused by one of the running
+ * tasks) Reason: ..." (every version): the executor whose death the lost
+ * task repeats, when the model knows that death; else NULL. */
+static const slg_executor *lost_executor(const slg_app *a, const char *t)
+{
+  static const char lit[] = "ExecutorLostFailure (executor ";
+  const char *p = t != NULL ? strstr(t, lit) : NULL;
+  if (p == NULL)
+    return NULL;
+  p += sizeof lit - 1;
+  size_t n = 0;
+  while (p[n] && p[n] != ' ' && p[n] != ')')
+    n++;
+  for (size_t i = 0; n > 0 && i < a->nexecutors; i++) {
+    const slg_executor *e = &a->executors[i];
+    if (strlen(e->id) == n && memcmp(e->id, p, n) == 0)
+      return slg_exec_class_is_death(e->loss_class) && e->loss_line.line
+                 ? e
+                 : NULL;
+  }
+  return NULL;
+}
+
+/* A task lost with its executor: the first line that states that
+ * executor's death with its reason (the one EXECUTOR_LOSS names: YARN's
+ * "Requesting driver to remove executor 1 for reason ... Exit status:
+ * 137", "Lost executor 1 on h: ..." when nothing earlier says it) is the
+ * root cause, and its wording gives the class; the lost task's line
+ * becomes one of the cause's other lines. */
+static void executor_death_cause(slg_root_cause *c, const slg_app *a,
+                                 const slg_failure *f)
+{
+  const slg_executor *e = lost_executor(a, f->text);
+  if (e == NULL)
+    e = lost_executor(a, f->exception);
+  if (e == NULL)
+    return;
+  slg_pos was = c->line;
+  c->line = e->loss_line;
+  cause_line(c, was);
+  if (e->loss_cause != NULL)
+    c->class_id = e->loss_cause;
+  /* Kubernetes puts the reason on the lines after "Reason: ": the
+   * message ends there and the death's evidence says it. */
+  const char *ev = e->loss_evidence;
+  size_t n = c->message != NULL ? strlen(c->message) : 0;
+  while (n > 0 && c->message[n - 1] == ' ')
+    n--;
+  if (ev != NULL && n >= 7 && memcmp(c->message + n - 7, "Reason:", 7) == 0) {
+    size_t m = strlen(ev);
+    char *t = slg_xmalloc(n + m + 2);
+    memcpy(t, c->message, n);
+    t[n] = ' ';
+    memcpy(t + n + 1, ev, m + 1);
+    free(c->message);
+    c->message = t;
+  }
+}
+
+/* "Missing an output location for shuffle N": the executor that held the
+ * map output is gone. When a death precedes it (YARN preemption, a lost
+ * node, a memory kill), that death is why: the last one before the fetch
+ * failure is the root cause, and the fetch failure one of its other
+ * lines. */
+static void map_output_death_cause(slg_root_cause *c, const slg_app *a)
+{
+  if (c->class_id == NULL || strcmp(c->class_id, "missing-map-output") != 0)
+    return;
+  const slg_executor *last = NULL;
+  for (size_t i = 0; i < a->nexecutors; i++) {
+    const slg_executor *e = &a->executors[i];
+    if (slg_exec_class_is_death(e->loss_class) && e->loss_line.line &&
+        pos_before(e->loss_line, c->line) &&
+        (last == NULL || pos_before(last->loss_line, e->loss_line)))
+      last = e;
+  }
+  if (last == NULL || last->loss_cause == NULL)
+    return;
+  slg_pos was = c->line;
+  c->line = last->loss_line;
+  cause_line(c, was);
+  c->class_id = last->loss_cause;
+  if (last->loss_evidence != NULL && c->message != NULL) {
+    slg_buf m = SLG_BUF_INIT;
+    slg_buf_printf(&m, "executor %s died (%s) with the map output: %s%s%s",
+                   last->id, last->loss_evidence,
+                   c->exception ? c->exception : "",
+                   c->exception ? ": " : "", c->message);
+    /* The death states no exception. */
+    free(c->exception);
+    c->exception = NULL;
+    free(c->message);
+    c->message = slg_xstrndup(slg_buf_cstr(&m), m.len);
+    slg_buf_dispose(&m);
+  }
+}
+
 static int says_job_aborted(const char *t)
 {
   return has(t, "Job aborted") || has(t, "aborting job");
@@ -678,6 +782,8 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
     pick = unnumbered;
   if (pick != NULL) {
     fill_cause(c, pick, decisive != NULL ? decisive : job_f, extra);
+    executor_death_cause(c, a, pick);
+    map_output_death_cause(c, a);
     if (pick == job_f && job_f->deepest == NULL && decisive != NULL &&
         decisive->deepest != NULL) {
       /* The job's one-line reason; the program's trace says more. */

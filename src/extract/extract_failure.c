@@ -267,6 +267,22 @@ void slg_read_trace_line(slg_span line, slg_trace_line *out)
   }
 }
 
+int slg_trace_is_bare_head(slg_span text)
+{
+  text = slg_trim_right(text);
+  if (text.len < 3 || text.ptr[0] != ':' || text.ptr[1] != ' ')
+    return 0;
+  const char *p = text.ptr + 2;
+  size_t n = text.len - 2;
+  if (p[n - 1] == ':')
+    n--;
+  /* The class is the whole text: nothing follows its ':'. */
+  for (size_t i = 0; i < n; i++)
+    if (p[i] == ' ' || p[i] == ':')
+      return 0;
+  return n > 0 && exception_head(p, n);
+}
+
 int slg_trace_line_wanted(slg_span line)
 {
   const char *p = line.ptr, *end = line.ptr + line.len;

@@ -89,6 +89,14 @@ typedef struct slg_trace_line {
 void slg_read_trace_line(slg_span line, slg_trace_line *out);
 
 /*
+ * 1 when a line's text is only an exception's class after Py4J's ": "
+ * (": java.lang.ClassNotFoundException: "): 3.2-3.3 start the message on
+ * the next line ("Failed to find data source: mongodb. ..."), which is
+ * the one that says something.
+ */
+int slg_trace_is_bare_head(slg_span text);
+
+/*
  * 1 when a non-record line may open a failure by itself ("Exception in
  * thread", "Traceback (most recent call last):") or name one (an
  * exception head, "Caused by:"): the lines the scans hand to the model

@@ -960,7 +960,7 @@ static void trace_line(slg_model *m, slg_span line, const slg_pos *pos)
     }
     break;
   case SLG_TRACE_OTHER:
-    if (!t.indented && t.text.len > 0)
+    if (!t.indented && t.text.len > 0 && !slg_trace_is_bare_head(t.text))
       keep(&f->detail, &f->detail_pos, t.text, pos, 1);
     break;
   case SLG_TRACE_PY_FRAME:
