@@ -551,6 +551,35 @@ static void test_outcome__data_source_on_the_next_line(void **state)
   run_free(&r);
 }
 
+/* At WARN there is no job line: the statement that ends the run holds
+ * the abort in its trace, and the lost task its Caused by names is the
+ * root cause. */
+static void test_outcome__abort_in_a_statement_without_jobs(void **state)
+{
+  (void)state;
+  run r;
+  run_log(&r, START
+          "24/03/01 10:00:04 WARN TaskSetManager: Lost task 0.0 in stage 0.0 "
+          "(TID 0) (h1 executor driver): java.lang.NoSuchMethodError: "
+          "'x.Y$.apply(z.T)'\n"
+          "\tat org.elasticsearch.spark.W.<init>(W.scala:50)\n"
+          "24/03/01 10:00:04 ERROR TaskSetManager: Task 0 in stage 0.0 failed "
+          "1 times; aborting job\n"
+          "24/03/01 10:00:04 ERROR MicroBatchExecution: Query [id = a-1, "
+          "runId = b-2] terminated with error\n"
+          "org.apache.spark.SparkException: Job aborted due to stage "
+          "failure: Task 0 in stage 0.0 failed 1 times, most recent failure: "
+          "Lost task 0.0 in stage 0.0 (TID 0): java.lang.NoSuchMethodError: "
+          "'x.Y$.apply(z.T)'\n"
+          "\tat org.apache.spark.scheduler.DAGScheduler.a(DAGScheduler.scala:1)\n"
+          "Caused by: java.lang.NoSuchMethodError: 'x.Y$.apply(z.T)'\n");
+  const slg_app_outcome *o = app(&r, 0);
+  assert_int_equal(o->outcome, SLG_OUTCOME_FAILED);
+  assert_string_equal(o->cause.class_id, "task-failure");
+  assert_int_equal(o->cause.line.line, 2);
+  run_free(&r);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -573,6 +602,7 @@ int main(void)
       cmocka_unit_test(test_outcome__missing_map_output_after_death),
       cmocka_unit_test(test_outcome__specific_wordings),
       cmocka_unit_test(test_outcome__data_source_on_the_next_line),
+      cmocka_unit_test(test_outcome__abort_in_a_statement_without_jobs),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -742,6 +742,22 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
       break;
     }
   }
+  /* No job line (a log at WARN) and a statement whose trace holds the
+   * abort ("Query ... terminated with error", then "Job aborted due to
+   * stage failure" and "Caused by: X"): the first lost task with X. */
+  if (task_f == NULL && job_f == NULL && decisive != NULL &&
+      (says_job_aborted(decisive->exception) ||
+       says_job_aborted(decisive->detail))) {
+    for (size_t i = 0; i < a->nfailures; i++) {
+      const slg_failure *f = &a->failures[i];
+      if (f->src == SLG_FAILURE_TASK && pos_before(f->pos, decisive->pos) &&
+          (names_same(f, decisive->deepest) ||
+           names_same(f, decisive->exception))) {
+        task_f = f;
+        break;
+      }
+    }
+  }
   if (task_f == NULL && job_f != NULL) {
     /* The abort's reason names no exception (2.0 logs none): the last
      * lost task before "failed K times; aborting job". */
