@@ -580,6 +580,47 @@ static void test_outcome__abort_in_a_statement_without_jobs(void **state)
   run_free(&r);
 }
 
+/* Ctrl-C on a PySpark driver: the first traceback through the SIGINT
+ * handler shows the stop; the query error after it is a consequence. A
+ * "KeyboardInterrupt" line, when there is one, says it best. */
+static void test_outcome__interrupt_names_the_signal_handler(void **state)
+{
+  (void)state;
+#define SIGINT_TB                                                            \
+  "Traceback (most recent call last):\n"                                     \
+  "  File \"/opt/spark/python/lib/pyspark.zip/pyspark/context.py\", line "   \
+  "381, in signal_handler\n"                                                 \
+  "    self.cancelAllJobs()\n"                                               \
+  "py4j.protocol.Py4JError: An error occurred while calling o36.sc\n"
+#define QUERY_ERR                                                            \
+  "24/03/01 10:00:09 INFO SparkContext: Invoking stop() from shutdown "     \
+  "hook\n"                                                                   \
+  "24/03/01 10:00:09 ERROR MicroBatchExecution: Query [id = a-1, runId = "  \
+  "b-2] terminated with error\n"
+  run r;
+  run_log(&r, START JOB0 SIGINT_TB QUERY_ERR);
+  const slg_app_outcome *o = app(&r, 0);
+  assert_int_equal(o->outcome, SLG_OUTCOME_KILLED);
+  assert_string_equal(o->cause.class_id, "shutdown");
+  assert_int_equal(o->cause.line.line, 4);
+  run_free(&r);
+
+  run_log(&r, START JOB0 SIGINT_TB
+          "Traceback (most recent call last):\n"
+          "  File \"/app/s.py\", line 273, in <module>\n"
+          "    q.awaitTermination()\n"
+          "  File \"/opt/spark/python/lib/pyspark.zip/pyspark/context.py\", "
+          "line 382, in signal_handler\n"
+          "    raise KeyboardInterrupt()\n"
+          "KeyboardInterrupt\n" QUERY_ERR);
+  o = app(&r, 0);
+  assert_int_equal(o->outcome, SLG_OUTCOME_KILLED);
+  assert_int_equal(o->cause.line.line, 13);
+  run_free(&r);
+#undef SIGINT_TB
+#undef QUERY_ERR
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -603,6 +644,7 @@ int main(void)
       cmocka_unit_test(test_outcome__specific_wordings),
       cmocka_unit_test(test_outcome__data_source_on_the_next_line),
       cmocka_unit_test(test_outcome__abort_in_a_statement_without_jobs),
+      cmocka_unit_test(test_outcome__interrupt_names_the_signal_handler),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

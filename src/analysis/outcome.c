@@ -509,6 +509,27 @@ static void map_output_death_cause(slg_root_cause *c, const slg_app *a)
   }
 }
 
+/* Where a program interrupted from outside says so: the "KeyboardInterrupt"
+ * that ends a traceback, else the first traceback that runs through
+ * PySpark's SIGINT handler (what the statements after it report, a query
+ * "terminated with error", is a consequence). */
+static slg_pos interrupt_line(const slg_app *a)
+{
+  const slg_failure *first = NULL;
+  for (size_t i = 0; i < a->nfailures; i++) {
+    const slg_failure *f = &a->failures[i];
+    if (!strong(f) || f->jobs_before != a->njobs || !f->interrupted)
+      continue;
+    if (f->python_error != NULL &&
+        strncmp(f->python_error, "KeyboardInterrupt", 17) == 0)
+      return f->python_pos;
+    if (first == NULL)
+      first = f;
+  }
+  slg_pos none = {0, 0};
+  return first != NULL ? first->pos : none;
+}
+
 static int says_job_aborted(const char *t)
 {
   return has(t, "Job aborted") || has(t, "aborting job");
@@ -546,9 +567,8 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
 
   /* The deciding statement: the first strong one no job follows (the
    * ones after it repeat it: "Error initializing SparkContext", then
-   * Exception in thread "main"); the last one says whether the program
-   * was interrupted. */
-  const slg_failure *decisive = NULL, *last_strong = NULL;
+   * Exception in thread "main"). */
+  const slg_failure *decisive = NULL;
   int any_strong = 0;
   for (size_t i = 0; i < a->nfailures; i++) {
     const slg_failure *f = &a->failures[i];
@@ -558,7 +578,6 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
     if (f->jobs_before == a->njobs) {
       if (decisive == NULL)
         decisive = f;
-      last_strong = f;
     }
     if (driver_oom(f) || f->src == SLG_FAILURE_OPERATOR)
       out->driver_died = 1;
@@ -689,8 +708,7 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
     c->class_id = "shutdown";
     c->line = a->signal_pos.line ? a->signal_pos : a->hook_pos;
     if (interrupted)
-      c->line = last_strong->python_pos.line ? last_strong->python_pos
-                                             : last_strong->pos;
+      c->line = interrupt_line(a);
     /* No stop line: the first job the stop cut off says it ("Job 11
      * cancelled because SparkContext was shut down"). */
     for (size_t i = 0; c->line.line == 0 && i < a->njobs; i++)
