@@ -621,6 +621,31 @@ static void test_outcome__interrupt_names_the_signal_handler(void **state)
 #undef QUERY_ERR
 }
 
+/* YARN's AM gives up (Final app status: FAILED) and the shutdown hook
+ * cancels the running job: that job failed with the application. */
+static void test_outcome__final_failed_fails_the_cut_job(void **state)
+{
+  (void)state;
+  run r;
+  run_log(&r, START JOB1_GOT
+          "24/03/01 10:01:14 INFO ApplicationMaster: Final app status: "
+          "FAILED, exitCode: 11, (reason: Max number of executor failures (4) "
+          "reached)\n"
+          "24/03/01 10:01:14 INFO SparkContext: Invoking stop() from shutdown "
+          "hook\n"
+          "24/03/01 10:01:14 INFO DAGScheduler: Job 1 failed: count at "
+          "A.scala:9, took 44.371000 s\n"
+          "24/03/01 10:01:14 INFO SparkContext: Successfully stopped "
+          "SparkContext\n");
+  const slg_app_outcome *o = app(&r, 0);
+  assert_int_equal(o->outcome, SLG_OUTCOME_FAILED);
+  assert_int_equal(o->nfailed_jobs, 1);
+  assert_int_equal(o->failed_jobs[0], 1);
+  assert_int_equal(o->ncancelled_jobs, 0);
+  assert_string_equal(o->cause.class_id, "max-exec-failures");
+  run_free(&r);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -645,6 +670,7 @@ int main(void)
       cmocka_unit_test(test_outcome__data_source_on_the_next_line),
       cmocka_unit_test(test_outcome__abort_in_a_statement_without_jobs),
       cmocka_unit_test(test_outcome__interrupt_names_the_signal_handler),
+      cmocka_unit_test(test_outcome__final_failed_fails_the_cut_job),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -178,6 +178,16 @@ static int stopped_under(const slg_app *a, const slg_job *j)
           !pos_before(j->end_pos, a->hook_pos));
 }
 
+/* The job with id `id` ended because the context went down under it:
+ * the stop says nothing about why the application failed. */
+static int cut_by_stop(const slg_app *a, int64_t id)
+{
+  for (size_t i = 0; id >= 0 && i < a->njobs; i++)
+    if (a->jobs[i].id == (uint64_t)id && !a->jobs[i].map_stage_job)
+      return stopped_under(a, &a->jobs[i]);
+  return 0;
+}
+
 /* A job the program (or a user) cancelled: "Job 1 cancelled part of
  * cancelled job group g", "... as part of cancellation of all jobs". */
 static int cancelled_by_app(const slg_app *a, const slg_job *j)
@@ -583,6 +593,12 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
       out->driver_died = 1;
   }
 
+  /* A failed application's final status: the jobs its stop cut off
+   * failed with it (YARN's "Final app status: FAILED ... Max number of
+   * executor failures", then the shutdown hook cancels the job). */
+  int final_failed = a->final_status != NULL &&
+                     strcmp(a->final_status, "FAILED") == 0;
+
   /* Jobs. */
   const slg_job *last = NULL;
   int any_failed = 0, shut_under = 0;
@@ -598,7 +614,7 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
     int cancelled = j->status == SLG_STATUS_CANCELLED;
     if ((failed || cancelled) && stopped_under(a, j)) {
       shut_under = 1;
-      if (any_strong || out->driver_died)
+      if (any_strong || out->driver_died || final_failed)
         add_id(&out->failed_jobs, &out->nfailed_jobs, j->id);
       else
         add_id(&out->cancelled_jobs, &out->ncancelled_jobs, j->id);
@@ -621,8 +637,6 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
                     !stopped_under(a, last) && !cancelled_by_app(a, last);
   int last_cancelled = last != NULL && cancelled_by_app(a, last) &&
                        !stopped_under(a, last);
-  int final_failed = a->final_status != NULL &&
-                     strcmp(a->final_status, "FAILED") == 0;
   int final_killed = a->final_status != NULL &&
                      strcmp(a->final_status, "KILLED") == 0;
 
@@ -731,7 +745,8 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
     const slg_failure *f = &a->failures[i];
     if (f->src == SLG_FAILURE_JOB && in_ids(out->failed_jobs,
                                             out->nfailed_jobs,
-                                            (uint64_t)f->job))
+                                            (uint64_t)f->job) &&
+        !cut_by_stop(a, f->job))
       job_f = f;
     if (f->src == SLG_FAILURE_ERROR_RECORD)
       err_f = f;
