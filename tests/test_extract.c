@@ -163,6 +163,11 @@ static const extract_case cases[] = {
     {"all", TS, "Lost executor 2 on h: Container killed by YARN for "
                 "exceeding physical memory limits.",
      OK, SLG_EV_EXECUTOR_LOST, NONE, NONE, NONE, NONE, NONE, -2, NULL},
+    /* The starvation timer (failure-messages 5.5). */
+    {"all", TS, "Initial job has not accepted any resources; check your "
+                "cluster UI to ensure that workers are registered and have "
+                "sufficient resources",
+     OK, SLG_EV_NO_RESOURCES, NONE, NONE, NONE, NONE, NONE, -2, NULL},
     /* TaskSetManager: Starting task in each version's shape. */
     {"1.6", TSM, "Starting task 0.0 in stage 1.0 (TID 1, localhost, "
                  "partition 0,PROCESS_LOCAL, 2135 bytes)",

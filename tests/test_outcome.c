@@ -646,6 +646,43 @@ static void test_outcome__final_failed_fails_the_cut_job(void **state)
   run_free(&r);
 }
 
+/* No executor ever came ("Initial job has not accepted any resources")
+ * and the run was stopped from outside: the starvation is the root
+ * cause; when something else is, NO_RESOURCES says it. */
+static void test_outcome__starved_then_killed(void **state)
+{
+  (void)state;
+#define STARVED                                                              \
+  "24/03/01 10:00:15 WARN TaskSchedulerImpl: Initial job has not accepted " \
+  "any resources; check your cluster UI to ensure that workers are "         \
+  "registered and have sufficient resources\n"
+  run r;
+  run_log(&r, START JOB1_GOT STARVED STARVED
+          "24/03/01 10:03:04 INFO SparkContext: Invoking stop() from "
+          "shutdown hook\n"
+          "24/03/01 10:03:04 INFO DAGScheduler: Job 1 failed: count at "
+          "A.scala:9, took 184.371000 s\n");
+  const slg_app_outcome *o = app(&r, 0);
+  assert_int_equal(o->outcome, SLG_OUTCOME_KILLED);
+  assert_string_equal(o->cause.class_id, "no-resources");
+  assert_int_equal(o->cause.line.line, 3);
+  assert_true(o->cause.count == 2);
+  assert_false(has_finding(&r, SLG_FINDING_NO_RESOURCES, SLG_SEV_WARNING));
+  run_free(&r);
+
+  /* Executors came after a while: the run succeeded, with a warning. */
+  run_log(&r, START STARVED
+          "24/03/01 10:00:16 INFO TaskSetManager: Starting task 0.0 in "
+          "stage 0.0 (TID 0) (h1, executor 1, partition 0, PROCESS_LOCAL, "
+          "8412 bytes)\n"
+          "24/03/01 10:00:17 INFO TaskSetManager: Finished task 0.0 in "
+          "stage 0.0 (TID 0) in 1000 ms on h1 (executor 1) (1/1)\n" JOB0 HOOK);
+  assert_int_equal(app(&r, 0)->outcome, SLG_OUTCOME_SUCCEEDED);
+  assert_true(has_finding(&r, SLG_FINDING_NO_RESOURCES, SLG_SEV_WARNING));
+  run_free(&r);
+#undef STARVED
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -671,6 +708,7 @@ int main(void)
       cmocka_unit_test(test_outcome__abort_in_a_statement_without_jobs),
       cmocka_unit_test(test_outcome__interrupt_names_the_signal_handler),
       cmocka_unit_test(test_outcome__final_failed_fails_the_cut_job),
+      cmocka_unit_test(test_outcome__starved_then_killed),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

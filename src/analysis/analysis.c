@@ -659,9 +659,14 @@ static void outcome_findings(slg_analysis *a, const slg_app *apps,
                        "ran (%s)",
                        o->ncancelled_jobs ? "a job" : "its work",
                        c->message ? c->message : "shutdown");
-      f->suggestion = fmt("find who stopped it (a scheduler timeout, a "
-                          "user, a preemption); set killed_is = warning if "
-                          "that is expected");
+      if (o->has_cause && strcmp(c->class_id, "no-resources") == 0)
+        f->suggestion = fmt("%s; then find who stopped it",
+                            slg_fix_cause(c->class_id,
+                                          apps[ai].spark_version));
+      else
+        f->suggestion = fmt("find who stopped it (a scheduler timeout, a "
+                            "user, a preemption); set killed_is = warning "
+                            "if that is expected");
       break;
     case SLG_OUTCOME_INCOMPLETE:
       f = add(a, SLG_FINDING_LOG_CUT_OFF, SLG_SEV_WARNING, (int64_t)ai, -1,
@@ -679,6 +684,26 @@ static void outcome_findings(slg_analysis *a, const slg_app *apps,
     if (f != NULL && o->has_cause && c->line.line) {
       f->lines[f->nlines++] = c->line;
       ev_str(f, "class", c->class_id);
+    }
+    /* The first tasks waited for executors ("Initial job has not
+     * accepted any resources"), unless that is already the root cause:
+     * one finding per cause. */
+    if (apps[ai].starved &&
+        !(o->has_cause && strcmp(c->class_id, "no-resources") == 0)) {
+      const slg_app *ap = &apps[ai];
+      f = add(a, SLG_FINDING_NO_RESOURCES, SLG_SEV_WARNING, (int64_t)ai, -1,
+              -1, -1);
+      f->message = fmt("the first tasks waited for executors: \"Initial job "
+                       "has not accepted any resources\" %llu time%s from "
+                       "line %llu",
+                       (unsigned long long)ap->starved,
+                       ap->starved == 1 ? "" : "s",
+                       (unsigned long long)ap->starved_pos.line);
+      f->suggestion = fmt("check that the cluster has room for executors "
+                          "of the size asked (memory, cores, queue) and "
+                          "that they start (see EXECUTOR_LOSS)");
+      ev_num(f, "warnings", (double)ap->starved);
+      f->lines[f->nlines++] = ap->starved_pos;
     }
     if (o->recovered) {
       f = add(a, SLG_FINDING_JOB_FAILED_RECOVERED, SLG_SEV_WARNING,

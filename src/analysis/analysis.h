@@ -105,7 +105,8 @@ typedef struct slg_ranked {
   X(APP_FAILED)                                                              \
   X(APP_KILLED)                                                              \
   X(LOG_CUT_OFF)                                                             \
-  X(JOB_FAILED_RECOVERED)
+  X(JOB_FAILED_RECOVERED)                                                    \
+  X(NO_RESOURCES)
 
 typedef enum slg_finding_kind {
 #define SLG_FINDING_ENUM(name) SLG_FINDING_##name,

@@ -540,6 +540,16 @@ static slg_pos interrupt_line(const slg_app *a)
   return first != NULL ? first->pos : none;
 }
 
+int slg_outcome_starved_to_the_end(const slg_app *a)
+{
+  if (a->starved == 0 || a->peak_running_tasks > 0)
+    return 0;
+  for (size_t i = 0; i < a->njobs; i++)
+    if (a->jobs[i].status == SLG_STATUS_SUCCEEDED)
+      return 0;
+  return 1;
+}
+
 static int says_job_aborted(const char *t)
 {
   return has(t, "Job aborted") || has(t, "aborting job");
@@ -717,6 +727,17 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
 
   /* The root cause. */
   slg_root_cause *c = &out->cause;
+  if (o == SLG_OUTCOME_KILLED && slg_outcome_starved_to_the_end(a)) {
+    /* Stopped from outside while its first tasks waited for executors
+     * that never came: the starvation is why. */
+    out->has_cause = 1;
+    c->class_id = "no-resources";
+    c->line = a->starved_pos;
+    cause_line(c, a->signal_pos.line ? a->signal_pos : a->hook_pos);
+    c->message = dup("Initial job has not accepted any resources");
+    c->count = a->starved;
+    return;
+  }
   if (o == SLG_OUTCOME_KILLED) {
     out->has_cause = 1;
     c->class_id = "shutdown";

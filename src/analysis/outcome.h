@@ -68,6 +68,11 @@ void slg_outcome_dispose_cause(slg_root_cause *c);
  * ("Job aborted.", "Task failed while writing rows", ...). */
 int slg_cause_is_wrapper(const char *text);
 
+/* 1 when the application warned "Initial job has not accepted any
+ * resources" and no task ever ran nor any job succeeded: it waited for
+ * executors until it ended. */
+int slg_outcome_starved_to_the_end(const slg_app *a);
+
 /* The class id a failure text names (section 8), NULL when none. */
 const char *slg_cause_class_of(const char *text);
 

@@ -109,6 +109,8 @@ typedef enum slg_event_kind {
                              (a YarnAllocator line: the driver's "for
                              reason" line with the same text names it) */
   SLG_EV_EXECUTORS_SHUTDOWN, /* "Shutting down all executors" */
+  SLG_EV_NO_RESOURCES,    /* "Initial job has not accepted any resources"
+                             (TaskSchedulerImpl's starvation timer) */
   SLG_EV_EXECUTOR_RESOURCES, /* YarnAllocator "Will request ...": n3 =
                                 cores, n = memory MB, n2 = overhead MB
                                 (flag & 1 when logged); flag & 2:

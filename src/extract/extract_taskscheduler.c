@@ -1,8 +1,8 @@
 /*
  * extract_taskscheduler.c - TaskSchedulerImpl messages (also logged as
  * YarnScheduler / YarnClusterScheduler) -> events: TaskSets added and
- * removed (which carry the stage attempt number), stage cancellation and
- * executor loss with its reason.
+ * removed (which carry the stage attempt number), stage cancellation,
+ * executor loss with its reason and the starvation warning.
  */
 #include "extract.h"
 
@@ -106,6 +106,19 @@ static int exec_state(slg_cur *c, slg_event *ev)
   return 1;
 }
 
+/* "Initial job has not accepted any resources; check your cluster UI to
+ * ensure that workers are registered and have sufficient resources"
+ * (every version; WARN every spark.starvation.timeout, 15 s, while no
+ * task of the first task set has launched). */
+static int starved(slg_cur *c, slg_event *ev)
+{
+  if (!slg_cur_lit(c, "Initial job has not accepted any resources"))
+    return 0;
+  c->p = c->end;
+  ev->kind = SLG_EV_NO_RESOURCES;
+  return 1;
+}
+
 int slg_extract_taskscheduler(slg_span msg, slg_event *out)
 {
   int bad = 0;
@@ -130,6 +143,9 @@ int slg_extract_taskscheduler(slg_span msg, slg_event *out)
     break;
   case 'E':
     ok = slg_try_alt(exec_state, msg, out, &bad);
+    break;
+  case 'I':
+    ok = slg_try_alt(starved, msg, out, &bad);
     break;
   default:
     break;

@@ -2060,6 +2060,12 @@ static SLG_NOINLINE void apply_other(slg_model *m, const slg_event *ev,
   case SLG_EV_EXECUTORS_SHUTDOWN:
     on_exec_shutdown(m);
     break;
+  case SLG_EV_NO_RESOURCES: {
+    slg_app *app = cur_app(m);
+    if (app->starved++ == 0)
+      app->starved_pos = m->pos;
+    break;
+  }
   case SLG_EV_EXECUTOR_RESOURCES:
     on_exec_resources(m, ev);
     break;

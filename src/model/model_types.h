@@ -310,6 +310,9 @@ typedef struct slg_app {
   char *exec_memory;
   char *exec_overhead;
   char *exec_cores;
+  /* "Initial job has not accepted any resources": how often, the first. */
+  uint64_t starved;
+  slg_pos starved_pos;
   /* Tasks, over all stages. */
   uint64_t running_tasks;       /* at the end of the log */
   uint64_t peak_running_tasks;  /* max concurrently running, from the
