@@ -344,8 +344,8 @@ static void test_extract__stage_lists(void **state)
   }
 }
 
-/* The extractor (fast reader first) and the general parser agree on msg;
- * returns whether the fast reader took it. */
+/* The extractor (fast readers first) and the general parser agree on msg;
+ * returns whether a fast reader took it. */
 static int agree(const char *text, size_t len)
 {
   slg_span msg = slg_span_make(text, len);
@@ -359,7 +359,8 @@ static int agree(const char *text, size_t len)
   if (rc == SLG_EXTRACT_OK && !slg_event_equal(&fast, &general))
     fail_msg("\"%.*s\": the fast event differs", (int)len, text);
   slg_span trimmed = slg_trim_right(msg);
-  int took = slg_extract_tsm_fast_start(trimmed, &only);
+  int took = slg_extract_tsm_fast_start(trimmed, &only) ||
+             slg_extract_tsm_fast_end(trimmed, &only);
   if (took && !(rc == SLG_EXTRACT_OK && slg_event_equal(&only, &general)))
     fail_msg("\"%.*s\": fast path event differs", (int)len, text);
   return took;
@@ -409,9 +410,9 @@ static void test_extract__task_locality_words(void **state)
 static void test_extract__task_fast_paths_match_general(void **state)
 {
   (void)state;
-  /* The shapes the fast reader takes (3.x and 2.1-3.0 detail), Finished
-   * lines (no fast reader: the extractor must still equal the general
-   * parser), then ones the fast reader must leave to the general parser. */
+  /* The shapes the fast readers take (Starting with 3.x and 2.1-3.0
+   * detail, Finished of 2.1+ and 1.6-2.0), then ones they must leave to
+   * the general parser. */
   static const struct {
     const char *msg;
     int fast;
@@ -428,20 +429,21 @@ static void test_extract__task_fast_paths_match_general(void **state)
       {"Starting task 9.0 in stage 1.0 (TID 9) (h, executor driver, "
        "partition 9, ANY, 1 bytes)\r",
        1},
-      /* Finished task has one reader: never the fast one. */
       {"Finished task 12.0 in stage 0.0 (TID 12) in 502 ms on "
        "ip-10-0-151-68.ec2.internal (executor 4) (1/1143)",
-       0},
+       1},
       {"Finished task 0.0 in stage 0.0 (TID 0) in 4029 ms on localhost (1/1)",
-       0},
-      {"Finished task 0.0 in stage 0.0 (TID 0) in 4029 ms on localhost", 0},
+       1},
+      {"Finished task 0.0 in stage 0.0 (TID 0) in 4029 ms on localhost", 1},
+      /* Ending in a digit: the general parser's (no bounds-free digits). */
+      {"Finished task 0.0 in stage 0.0 (TID 0) in 5 ms on 10.0.0.1", 0},
       /* Numbers of 1 to 15 digits, leading zeros. */
       {"Starting task 1234567.0 in stage 12345678.0 (TID 123456789) (h, "
        "executor 0012, partition 0000007, ANY, 999999999999999 bytes)",
        1},
       {"Finished task 7654321.12 in stage 98765432.1 (TID 100000000) in "
        "0000000000000 ms on h (executor 1) (1/1)",
-       0},
+       1},
       /* 4.0: no blank after the commas. */
       {"Starting task 0.0 in stage 0.0 (TID 0) (host,executor 0, partition "
        "0, PROCESS_LOCAL, 9 bytes)",
@@ -465,7 +467,7 @@ static void test_extract__task_fast_paths_match_general(void **state)
   };
   /* The values themselves (the general parser could share a bug). */
   {
-    const char *m = lines[7].msg;
+    const char *m = lines[8].msg;
     slg_event ev;
     assert_int_equal(
         slg_extract_tasksetmanager(slg_span_make(m, strlen(m)), &ev),
@@ -477,7 +479,7 @@ static void test_extract__task_fast_paths_match_general(void **state)
     assert_int_equal(ev.n, UINT64_C(999999999999999));
     assert_int_equal(ev.locality, SLG_LOC_ANY);
     assert_true(ev.exec.len == 4 && memcmp(ev.exec.ptr, "0012", 4) == 0);
-    m = lines[8].msg;
+    m = lines[9].msg;
     assert_int_equal(
         slg_extract_tasksetmanager(slg_span_make(m, strlen(m)), &ev),
         SLG_EXTRACT_OK);

@@ -102,10 +102,10 @@ static slg_model *feed(const char *log, int mode)
       p = nl + 1;
       continue;
     }
-    const slg_model_route *route = slg_model_route_of(lg);
+    const slg_model_route *route = slg_model_route_of(lg, 0);
     int64_t ms = slg_time_ms(&rec.time);
     slg_model_item it;
-    slg_model_extract_routed(&it, &rec, route, 0);
+    slg_model_extract_routed(&it, &rec, route);
     if (route == NULL && d.open) {
       p = nl + 1; /* an ignored logger leaves the run open */
       continue;

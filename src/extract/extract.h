@@ -195,6 +195,10 @@ int slg_extract_tasksetmanager_general(slg_span msg, slg_event *out);
  * "Starting task" shape with numbers of at most 15 digits, and *out holds
  * its event; else 0 (*out undefined). */
 int slg_extract_tsm_fast_start(slg_span msg, slg_event *out);
+/* The fast reader of "Finished task" (fastpath TSM_FAST_END): 1 when msg
+ * (right-trimmed) is such a line ending in a non-digit, with numbers of
+ * at most 15 digits, and *out holds the event finished() gives; else 0. */
+int slg_extract_tsm_fast_end(slg_span msg, slg_event *out);
 int slg_extract_taskscheduler(slg_span msg, slg_event *out);
 int slg_extract_executors(slg_span msg, slg_event *out);
 int slg_extract_shuffle(slg_span msg, slg_event *out);

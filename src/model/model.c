@@ -2169,8 +2169,7 @@ static int none(slg_span msg, slg_event *out)
 struct slg_model_route {
   const char *name;
   size_t len;
-  extractor fn;
-  extractor general; /* fn without its fast paths, for reference mode */
+  extractor fn; /* in reference mode, without its fast paths */
   int scheduler; /* counts toward slg_model_scheduler_lines */
   int failure;   /* slg_extract_failure reads what fn does not */
 };
@@ -2185,53 +2184,62 @@ static int backend(slg_span msg, slg_event *out)
   return r != SLG_EXTRACT_NONE ? r : slg_extract_executors(msg, out);
 }
 
-#define L(s, f, k) {s, sizeof(s) - 1, f, f, k, 0}
-/* A logger that states how an application ends or fails (failure.h). */
-#define LF(s, f) {s, sizeof(s) - 1, f, f, 0, 1}
-/* The TaskSetManager extractor's fast reader (fastpath TSM_FAST_START). */
-#define TSM(s)                                                               \
-  {s, sizeof(s) - 1, slg_extract_tasksetmanager,                             \
-   slg_extract_tasksetmanager_general, 1, 0}
-static const logger_entry loggers[] = {
-    L("DAGScheduler", slg_extract_dagscheduler, 1),
-    TSM("TaskSetManager"),
-    TSM("ClusterTaskSetManager"),
-    L("TaskSchedulerImpl", slg_extract_taskscheduler, 1),
-    L("YarnScheduler", slg_extract_taskscheduler, 1),
-    L("YarnClusterScheduler", slg_extract_taskscheduler, 1),
-    LF("SparkContext", slg_extract_context),
-    L("YarnClientImpl", slg_extract_context, 0),
-    L("StandaloneSchedulerBackend", backend, 0),
-    L("SparkDeploySchedulerBackend", backend, 0),
-    L("Executor", slg_extract_executor_side, 0),
-    L("ExecutorAllocationManager", slg_extract_executors, 0),
-    L("ExecutorMonitor", slg_extract_executors, 0),
-    L("BlockManagerMasterEndpoint", slg_extract_executors, 0),
-    /* Why executors went away (executor_loss.h). */
-    L("HeartbeatReceiver", slg_extract_executors, 0),
-    L("YarnAllocator", slg_extract_executors, 0),
-    L("ExecutorContainerStoreImpl", slg_extract_executors, 0),
-    L("StandaloneAppClient$ClientEndpoint", slg_extract_executors, 0),
-    L("AppClient$ClientEndpoint", slg_extract_executors, 0),
-    L("CoarseGrainedExecutorBackend", slg_extract_executors, 0),
-    L("MapOutputTrackerMaster", slg_extract_shuffle, 0),
-    L("MapOutputTracker", slg_extract_shuffle, 0),
-    L("ShufflePartitionsUtil", slg_extract_shuffle, 0),
-    LF("ShutdownHookManager", none),
-    LF("ApplicationMaster", none),
-    LF("SignalUtils", none),
-    LF("MicroBatchExecution", none),
-    LF("ContinuousExecution", none),
-    LF("StreamExecution", none),
-    LF("SparkUncaughtExceptionHandler", none),
-    LF("Utils", none),
-    LF("ProcessLauncher", none),
-    LF("GlueLogger", none),
-    LF("ExecutorPodsWatchSnapshotSource", none),
-};
+/*
+ * The routes, once per mode: every one of `loggers_reference` runs its
+ * logger's extractor without fast paths (the TaskSetManager readers,
+ * fastpath TSM_FAST_START and TSM_FAST_END), so that a record's extractor
+ * is chosen with its logger, never per record. LOGGERS(L, LF, TSM) lists
+ * them: L a logger, LF one that states how an application ends or fails
+ * (failure.h), TSM the TaskSetManager's.
+ */
+#define LOGGERS(L, LF, TSM)                                                  \
+  L("DAGScheduler", slg_extract_dagscheduler, 1)                             \
+  TSM("TaskSetManager")                                                      \
+  TSM("ClusterTaskSetManager")                                               \
+  L("TaskSchedulerImpl", slg_extract_taskscheduler, 1)                       \
+  L("YarnScheduler", slg_extract_taskscheduler, 1)                           \
+  L("YarnClusterScheduler", slg_extract_taskscheduler, 1)                    \
+  LF("SparkContext", slg_extract_context)                                    \
+  L("YarnClientImpl", slg_extract_context, 0)                                \
+  L("StandaloneSchedulerBackend", backend, 0)                                \
+  L("SparkDeploySchedulerBackend", backend, 0)                               \
+  L("Executor", slg_extract_executor_side, 0)                                \
+  L("ExecutorAllocationManager", slg_extract_executors, 0)                   \
+  L("ExecutorMonitor", slg_extract_executors, 0)                             \
+  L("BlockManagerMasterEndpoint", slg_extract_executors, 0)                  \
+  /* Why executors went away (executor_loss.h). */                           \
+  L("HeartbeatReceiver", slg_extract_executors, 0)                           \
+  L("YarnAllocator", slg_extract_executors, 0)                               \
+  L("ExecutorContainerStoreImpl", slg_extract_executors, 0)                  \
+  L("StandaloneAppClient$ClientEndpoint", slg_extract_executors, 0)          \
+  L("AppClient$ClientEndpoint", slg_extract_executors, 0)                    \
+  L("CoarseGrainedExecutorBackend", slg_extract_executors, 0)                \
+  L("MapOutputTrackerMaster", slg_extract_shuffle, 0)                        \
+  L("MapOutputTracker", slg_extract_shuffle, 0)                              \
+  L("ShufflePartitionsUtil", slg_extract_shuffle, 0)                         \
+  LF("ShutdownHookManager", none)                                            \
+  LF("ApplicationMaster", none)                                              \
+  LF("SignalUtils", none)                                                    \
+  LF("MicroBatchExecution", none)                                            \
+  LF("ContinuousExecution", none)                                            \
+  LF("StreamExecution", none)                                                \
+  LF("SparkUncaughtExceptionHandler", none)                                  \
+  LF("Utils", none)                                                          \
+  LF("ProcessLauncher", none)                                                \
+  LF("GlueLogger", none)                                                     \
+  LF("ExecutorPodsWatchSnapshotSource", none)
+
+#define L(s, f, k) {s, sizeof(s) - 1, f, k, 0},
+#define LF(s, f) {s, sizeof(s) - 1, f, 0, 1},
+#define TSM(s) {s, sizeof(s) - 1, slg_extract_tasksetmanager, 1, 0},
+static const logger_entry loggers[] = {LOGGERS(L, LF, TSM)};
+#undef TSM
+#define TSM(s) {s, sizeof(s) - 1, slg_extract_tasksetmanager_general, 1, 0},
+static const logger_entry loggers_reference[] = {LOGGERS(L, LF, TSM)};
 #undef L
 #undef LF
 #undef TSM
+#undef LOGGERS
 
 /* Scheduler-backend endpoints: "CoarseGrainedSchedulerBackend$
  * DriverEndpoint", "YarnSchedulerBackend$YarnDriverEndpoint", "...$
@@ -2245,14 +2253,14 @@ static int is_backend_endpoint(slg_span l)
           slg_find(l.ptr, l.ptr + l.len, "SchedulerEndpoint") != NULL);
 }
 
-static const logger_entry *classify(slg_span l)
+static const logger_entry *classify(slg_span l, int reference)
 {
   if (l.len == 0)
     return NULL;
   for (size_t i = 0; i < sizeof(loggers) / sizeof(loggers[0]); i++)
     if (loggers[i].len == l.len && loggers[i].name[0] == l.ptr[0] &&
         slg_mem_eq(loggers[i].name, l.ptr, l.len))
-      return &loggers[i];
+      return reference ? &loggers_reference[i] : &loggers[i];
   return NULL;
 }
 
@@ -2284,15 +2292,14 @@ static void set_now(slg_model *m, const slg_time *t, int64_t raw)
 
 const slg_model_route *slg_model_error_route(void)
 {
-  static const logger_entry error = {"", 0, none, none, 0, 1};
+  static const logger_entry error = {"", 0, none, 0, 1};
   return &error;
 }
 
-const slg_model_route *slg_model_route_of(slg_span logger)
+const slg_model_route *slg_model_route_of(slg_span logger, int reference)
 {
-  static const logger_entry endpoint = {"", 0, slg_extract_executors,
-                                        slg_extract_executors, 0, 0};
-  const logger_entry *e = classify(logger);
+  static const logger_entry endpoint = {"", 0, slg_extract_executors, 0, 0};
+  const logger_entry *e = classify(logger, reference);
   if (e == NULL && (is_backend_endpoint(logger) || is_backend(logger)))
     e = &endpoint;
   return e;
@@ -2302,15 +2309,13 @@ const slg_model_route *slg_model_route_of(slg_span logger)
  * Inlined into slg_model_record_routed, like model_apply below. */
 static SLG_ALWAYS_INLINE void extract_routed(slg_model_item *out,
                                              const slg_record *rec,
-                                             const slg_model_route *route,
-                                             int reference)
+                                             const slg_model_route *route)
 {
   out->modelled = (uint8_t)(route != NULL);
   if (route == NULL)
     return;
   out->scheduler = (uint8_t)(route->scheduler != 0);
-  out->result = (int8_t)(reference ? route->general : route->fn)(
-      rec->message, &out->ev);
+  out->result = (int8_t)route->fn(rec->message, &out->ev);
   if (out->result == SLG_EXTRACT_NONE &&
       (route->failure || rec->level == SLG_LEVEL_ERROR)) {
     out->result = (int8_t)slg_extract_failure(rec->message, &out->ev);
@@ -2334,9 +2339,9 @@ static SLG_ALWAYS_INLINE void extract_routed(slg_model_item *out,
 }
 
 void slg_model_extract_routed(slg_model_item *out, const slg_record *rec,
-                              const slg_model_route *route, int reference)
+                              const slg_model_route *route)
 {
-  extract_routed(out, rec, route, reference);
+  extract_routed(out, rec, route);
 }
 
 /* The serial half: applies what slg_model_extract_routed found, in input
@@ -2395,7 +2400,7 @@ void slg_model_record_routed(slg_model *m, const slg_record *rec,
     return;
   }
   slg_model_item it;
-  extract_routed(&it, rec, route, m->reference);
+  extract_routed(&it, rec, route);
   model_apply(m, &it, &rec->time, time_ms, pos);
 }
 
@@ -2403,7 +2408,7 @@ void slg_model_record(slg_model *m, const slg_record *rec, slg_span logger,
                       const slg_pos *pos)
 {
   slg_model_record_routed(m, rec, slg_time_ms(&rec->time),
-                          slg_model_route_of(logger), pos);
+                          slg_model_route_of(logger, m->reference), pos);
 }
 
 void slg_model_continuation(slg_model *m, slg_span line, const slg_pos *pos)

@@ -34,18 +34,18 @@ typedef struct slg_model_item {
 /*
  * What the model does with a logger's records, looked up by short name:
  * NULL for a logger it ignores. The scans cache it with each logger they
- * have seen (slg_logger_memo), so a record costs no name lookup.
- * slg_model_extract_routed fills *out for one record; with `reference`
- * non-zero it runs the extractor without its fast paths (the general
- * readers they must equal: reference mode, fastpath.h).
+ * have seen (slg_logger_memo), so a record costs no name lookup. With
+ * `reference` non-zero the route runs its extractor without fast paths
+ * (the general readers they must equal: reference mode, fastpath.h).
+ * slg_model_extract_routed fills *out for one record.
  */
 typedef struct slg_model_route slg_model_route;
-const slg_model_route *slg_model_route_of(slg_span logger);
+const slg_model_route *slg_model_route_of(slg_span logger, int reference);
 /* The route of an ERROR record whose logger has none: read for failures
  * only (failure.h). */
 const slg_model_route *slg_model_error_route(void);
 void slg_model_extract_routed(slg_model_item *out, const slg_record *rec,
-                              const slg_model_route *route, int reference);
+                              const slg_model_route *route);
 /* slg_model_record with the logger's route and time_ms =
  * slg_time_ms(&rec->time), which the caller has already. */
 void slg_model_record_routed(slg_model *m, const slg_record *rec,

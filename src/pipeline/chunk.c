@@ -396,7 +396,7 @@ void slg_chunk_record(slg_chunk *c, const slg_record *rec, int64_t time_ms,
   /* Extracted here, on the stack: a task line, nearly every modelled
    * one, is summed into a run and needs no item of its own. */
   slg_model_item it;
-  slg_model_extract_routed(&it, &r, route, c->reference);
+  slg_model_extract_routed(&it, &r, route);
   chunk_item *ci;
   if (slg_task_runs_accepts(&c->runs, &it, &rec->time)) {
     /* Into the open run, or the start of one. */

@@ -74,6 +74,9 @@
   X(TSM_FAST_START, "extract-tsm-start",                                    \
     "starting() in slg_extract_tasksetmanager_general",                      \
     "test_extract.c fast == general sweep; fuzz_extract")                   \
+  X(TSM_FAST_END, "extract-tsm-end",                                        \
+    "finished() in slg_extract_tasksetmanager_general",                      \
+    "test_extract.c fast == general sweep; fuzz_extract")                   \
   X(HIST_RECENT, "histogram-recent-loggers",                                 \
     "the histogram's hashed lookup of a logger name (histogram.c find)",     \
     "test_histogram.c reference_equals_normal; reference_identical.sh")
