@@ -139,21 +139,31 @@ static int read_input(slg_pipeline *p, const char *path)
   return status;
 }
 
+/* Set when stdout's reader went away (EPIPE): nothing more goes there. */
+static int stdout_closed;
+
 /*
- * Writes the whole buffer. A closed pipe (EPIPE: `sparklog x | head`) ends
- * the run quietly with status 0; any other failure, such as a full disk,
- * is a write error (status 4).
+ * Writes the whole buffer. A closed stdout (EPIPE: `sparklog x | head`)
+ * is not an error for a filter: stdout gets nothing more, nothing is
+ * printed, and the run ends with the status it has otherwise (so `check`
+ * still fails a failed run). EPIPE on an --output destination, a full
+ * disk or any other failure is a write error naming the destination
+ * (status 4).
  */
 static int write_all(FILE *f, const char *what, const char *data, size_t n)
 {
+  if (f == stdout && stdout_closed)
+    return SLG_EXIT_OK;
   if (n && fwrite(data, 1, n, f) != n)
     goto fail;
   if (fflush(f) != 0)
     goto fail;
   return SLG_EXIT_OK;
 fail:
-  if (errno == EPIPE)
-    exit(SLG_EXIT_OK);
+  if (errno == EPIPE && f == stdout) {
+    stdout_closed = 1;
+    return SLG_EXIT_OK;
+  }
   slg_cli_error("%s: write error: %s", what, strerror(errno));
   return SLG_EXIT_WRITE;
 }

@@ -74,8 +74,8 @@ expect_err "^sparklog: .*nope\.log: No such file or directory$" \
   "missing file"
 
 # stdout closed early: `sparklog big.log | head -1`.
-# Expected: sparklog ends quietly with status 0 (EPIPE is not an error for
-# a filter), nothing on stderr.
+# Expected: sparklog ends quietly (EPIPE is not an error for a filter),
+# nothing on stderr, with the status the run has otherwise: 0 here.
 awk 'BEGIN { for (n = 0; n < 3000; n++)
   printf "24/08/13 15:12:49 INFO Logger%d: m\n", n }' >"$T/big.log"
 "$BIN" -f json "$T/big.log" 2>"$T/err" | head -1 >/dev/null
@@ -86,6 +86,42 @@ expect_quiet "stdout closed early (| head -1)"
 RC=${PIPESTATUS[0]}
 expect_rc 0 "stdout closed before any write (| true)"
 expect_quiet "stdout closed before any write (| true)"
+
+# A closed stdout never hides the gate's verdict: `check` on a run with a
+# failed task and --max-failed-tasks 0, its reader gone before it writes
+# (the input arrives after a second).
+# Expected: exit 1 (the check's status), nothing on stderr.
+(sleep 1; cat "$SRC/testdata/small-job.log") |
+  "$BIN" check --max-failed-tasks 0 2>"$T/err" | true
+RC=${PIPESTATUS[1]}
+expect_rc 1 "check, stdout closed before it writes (| true)"
+expect_quiet "check, stdout closed before it writes (| true)"
+(sleep 1; cat "$SRC/testdata/small-job.log") |
+  "$BIN" check --max-failed-tasks 0 -f json 2>"$T/err" | head -c 10 >/dev/null
+RC=${PIPESTATUS[1]}
+expect_rc 1 "check -f json, stdout closed early (| head -c 10)"
+
+# EPIPE on an --output destination is a write error: a FIFO whose reader
+# leaves without reading (the JSON of big.log is larger than a pipe's
+# buffer, so the write meets the closed end).
+# Expected: exit 4; stderr "sparklog: PATH: write error: Broken pipe";
+# stdout still gets its report.
+mkfifo "$T/out.fifo"
+"$BIN" -o "json=$T/out.fifo" "$T/big.log" >"$T/out" 2>"$T/err" &
+pid=$!
+exec 3<"$T/out.fifo"
+sleep 0.2
+exec 3<&-
+wait "$pid"
+RC=$?
+expect_rc 4 "--output FIFO closed by its reader"
+expect_err "^sparklog: .*out\.fifo: write error: Broken pipe$" \
+  "--output FIFO closed by its reader"
+if [ -s "$T/out" ]; then
+  ok "--output FIFO closed: stdout still has the report"
+else
+  fail "--output FIFO closed: stdout is empty"
+fi
 
 # Writing to a full disk.
 # Expected: exit 4; stderr "sparklog: stdout: write error: No space left on
