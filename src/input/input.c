@@ -517,6 +517,10 @@ int64_t slg_reader_positional(const slg_reader *r)
   off_t here = lseek(r->fd, 0, SEEK_CUR);
   if (here < 0 || (uint64_t)here != r->bytes_read)
     return -1;
+  /* A size of 0 says nothing: procfs files (/proc/cpuinfo) state 0 and
+   * hold lines. read(2) to the end reads them, and an empty file alike. */
+  if (st.st_size == 0)
+    return -1;
   return (int64_t)st.st_size;
 }
 

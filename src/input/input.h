@@ -19,7 +19,8 @@ int slg_reader_open_backend(slg_reader **out, const char *path,
  * the serial windows: by any thread, at any offset, mapped (below) or
  * with pread(2) where mapping is refused or turned off.
  *   slg_reader_positional: the file's size, or -1 when r cannot be read so
- *     (gzip, a pipe or terminal, or reading already began);
+ *     (gzip, a pipe or terminal, a file that states size 0 such as procfs's,
+ *     or reading already began);
  *   slg_reader_pread: up to cap bytes at offset (0 at the end, SLG_EIO);
  *     any thread, any order;
  *   slg_reader_positional_end: the input was read to `end` (error: an

@@ -123,6 +123,25 @@ else
   fail "--output FIFO closed: stdout is empty"
 fi
 
+# A regular file whose size says nothing: procfs states 0 and holds lines.
+# Expected: every line read, complete, whatever the threads or reading mode.
+if [ -r /proc/cpuinfo ]; then
+  want=$(wc -l </proc/cpuinfo)
+  for mode in -j1 -j2 --no-mmap "--no-mmap -j2" --reference; do
+    # shellcheck disable=SC2086
+    run $mode -f json /proc/cpuinfo
+    got=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["input"]
+print(d["lines"], d["complete"])' "$T/out" 2>/dev/null)
+    if [ "$got" = "$want True" ]; then
+      ok "/proc/cpuinfo ($mode): $want lines, complete"
+    else
+      fail "/proc/cpuinfo ($mode): got '$got', want '$want True'"
+    fi
+  done
+else
+  skip "/proc/cpuinfo not readable"
+fi
+
 # Writing to a full disk.
 # Expected: exit 4; stderr "sparklog: stdout: write error: No space left on
 # device".
