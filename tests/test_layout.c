@@ -530,6 +530,46 @@ static void test_layout__table_is_bounded(void **state)
   slg_layout_free(l);
 }
 
+/* A user layout that backtracks without bound gives up at its match
+ * limit: the result says so (detection then reads the line), while
+ * a layout that only scans a long field matches it. */
+static void test_layout__user_pattern_match_limit(void **state)
+{
+  char line[400];
+  slg_layout *l;
+  slg_record r;
+  (void)state;
+  memset(line, 'x', 200);
+  for (int i = 0; i < 100; i++)
+    memcpy(line + 200 + 2 * i, " y", 2);
+  size_t n = 400;
+  assert_int_equal(slg_layout_new(&l, "%t%t%t%t%t%t%t%t%t%t%t%t%t%t %p%n",
+                                  0, NULL),
+                   0);
+  assert_int_equal(slg_layout_parse(l, line, n, &r), SLG_LAYOUT_LIMIT_HIT);
+  /* A line it matches is still read by it. */
+  const char *ok = "t1 t2 INFO";
+  assert_int_equal(slg_layout_parse(l, ok, strlen(ok), &r), 1);
+  assert_int_equal(r.layout_id, 0);
+  assert_int_equal(r.level, SLG_LEVEL_INFO);
+  slg_layout_free(l);
+
+  /* A thread name of 1,000 bytes: a lazy group's scan, well within. */
+  char longer[1200];
+  int k = snprintf(longer, sizeof longer, "24/08/13 15:12:49 [");
+  memset(longer + k, 't', 1000);
+  k += 1000;
+  k += snprintf(longer + k, sizeof longer - (size_t)k,
+                "] INFO a.b.DAGScheduler: Got job 0");
+  assert_int_equal(
+      slg_layout_new(&l, "%d{yy/MM/dd HH:mm:ss} [%t] %p %c: %m%n", 0, NULL),
+      0);
+  assert_int_equal(slg_layout_parse(l, longer, (size_t)k, &r), 1);
+  assert_int_equal(r.layout_id, 0);
+  assert_int_equal(r.thread.len, 1000);
+  slg_layout_free(l);
+}
+
 static void test_layout__user_pattern_first(void **state)
 {
   const char *line = "INFO|2024-01-02 03:04:05|main|my.Logger|hello";
@@ -1084,6 +1124,7 @@ int main(int argc, char **argv)
       cmocka_unit_test(test_layout__ids_are_stable),
       cmocka_unit_test(test_layout__table_is_bounded),
       cmocka_unit_test(test_layout__user_pattern_first),
+      cmocka_unit_test(test_layout__user_pattern_match_limit),
       cmocka_unit_test(test_layout__property_random_patterns),
       cmocka_unit_test(test_layout__fast_equals_reference),
   };

@@ -47,6 +47,9 @@ typedef struct slg_accounting {
   uint64_t records_without_logger; /* layouts that carry no logger */
   uint64_t levels[SLG_LEVEL_COUNT + 1]; /* last slot: no level */
   uint64_t layout_records[SLG_MAX_LAYOUTS + 1];
+  /* Lines the --layout pattern gave up on at its match limit
+   * (layout_pattern.h): read by detection, or unrecognised. */
+  uint64_t layout_limit_hits;
   slg_time first, last; /* earliest and latest record time */
   int64_t first_ms, last_ms; /* their slg_time_ms */
   uint64_t timed_records; /* records with a time */

@@ -1601,13 +1601,28 @@ static void header_memo_keep(slg_layout *l, const char *line,
 static SLG_NOINLINE int parse_full(slg_layout *l, const char *line,
                                    size_t len, slg_record *out);
 
+/* The user's layout first, then detection; a match that gave up at its
+ * limit is said in the result (SLG_LAYOUT_LIMIT_HIT). */
+static SLG_NOINLINE int parse_user(slg_layout *l, const char *line,
+                                   size_t len, slg_record *out)
+{
+  int m = slg_pattern_match(l->user, line, len, out);
+  if (m > 0) {
+    out->layout_id = 0;
+    return 1;
+  }
+  return parse_full(l, line, len, out) | (m < 0 ? SLG_LAYOUT_LIMIT_HIT : 0);
+}
+
 /* Most lines start with a header remembered from a line before: answered
  * here, in a function small enough to need no register saves (the full
  * parse's entry and exit cost more than the memo compare). */
 int slg_layout_parse(slg_layout *l, const char *line, size_t len,
                      slg_record *out)
 {
-  if (!l->user && !l->reference && header_memo_hit(l, line, len, out))
+  if (l->user)
+    return parse_user(l, line, len, out);
+  if (!l->reference && header_memo_hit(l, line, len, out))
     return 1;
   return parse_full(l, line, len, out);
 }
@@ -1618,10 +1633,6 @@ static SLG_NOINLINE int parse_full(slg_layout *l, const char *line,
   const char *end = line + len, *p = line;
   pat pt;
 
-  if (l->user && slg_pattern_match(l->user, line, len, out)) {
-    out->layout_id = 0;
-    return 1;
-  }
   p = skip_noise(p, end);
   if (p < end && *p == '\r')
     p = skip_noise(last_segment(p, end), end);

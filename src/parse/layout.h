@@ -55,9 +55,12 @@ void slg_layout_free(slg_layout *l);
 
 /*
  * Tokenizes one line (without its line terminator). Returns 1 and fills
- * *out if the line holds a log record, 0 otherwise. Never allocates on the
- * hot path (a new layout shape is registered once).
+ * *out if the line holds a log record, 0 otherwise, with
+ * SLG_LAYOUT_LIMIT_HIT added when the user's --layout gave up on the line
+ * at its match limit (layout_pattern.h; detection still read the line).
+ * Never allocates on the hot path (a new layout shape is registered once).
  */
+#define SLG_LAYOUT_LIMIT_HIT 2
 int slg_layout_parse(slg_layout *l, const char *line, size_t len,
                      slg_record *out);
 

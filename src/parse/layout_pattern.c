@@ -34,6 +34,7 @@ struct slg_pattern {
   pcre2_general_context *gc;
   pcre2_code *code;
   pcre2_match_data *md;
+  pcre2_match_context *mc; /* the match and depth limits */
   uint32_t g_time, g_level, g_thread, g_logger, g_message;
   date_op ops[MAX_DATE_OPS];
   size_t nops;
@@ -532,6 +533,9 @@ int slg_pattern_compile(slg_pattern **out, const char *conversion, char *error)
   (void)pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
   p->gc = pcre2_general_context_create(pcre_alloc, pcre_free, NULL);
   p->md = pcre2_match_data_create_from_pattern(p->code, p->gc);
+  p->mc = pcre2_match_context_create(p->gc);
+  pcre2_set_match_limit(p->mc, SLG_PATTERN_MATCH_LIMIT);
+  pcre2_set_depth_limit(p->mc, SLG_PATTERN_DEPTH_LIMIT);
   p->g_time = have_t ? (uint32_t)pcre2_substring_number_from_name(
                            p->code, (PCRE2_SPTR) "time")
                      : 0;
@@ -556,6 +560,7 @@ void slg_pattern_free(slg_pattern *p)
   if (!p)
     return;
   pcre2_match_data_free(p->md);
+  pcre2_match_context_free(p->mc);
   pcre2_code_free(p->code);
   pcre2_general_context_free(p->gc);
   free(p->regex);
@@ -578,7 +583,10 @@ static slg_span group(const slg_pattern *p, uint32_t g, const char *line)
 int slg_pattern_match(slg_pattern *p, const char *line, size_t len,
                       slg_record *out)
 {
-  int rc = pcre2_match(p->code, (PCRE2_SPTR)line, len, 0, 0, p->md, NULL);
+  int rc = pcre2_match(p->code, (PCRE2_SPTR)line, len, 0, 0, p->md, p->mc);
+  if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+      rc == PCRE2_ERROR_HEAPLIMIT)
+    return -1;
   if (rc < 0)
     return 0;
   slg_span s = group(p, p->g_time, line);

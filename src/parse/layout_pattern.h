@@ -29,10 +29,23 @@ int slg_pattern_compile(slg_pattern **out, const char *conversion, char *error);
 void slg_pattern_free(slg_pattern *p);
 
 /*
+ * A user's layout may backtrack without bound (`%t%t%t ... %p`, each %t a
+ * lazy group: a line that does not match tries every split). PCRE2's
+ * defaults (10 million steps) let one such line cost seconds; these
+ * limits keep a line's match within a few times the cost of reading it
+ * with a detected layout, far above what a line that matches needs
+ * (docs/reliability.md).
+ */
+#define SLG_PATTERN_MATCH_LIMIT 2000u
+#define SLG_PATTERN_DEPTH_LIMIT 2000u
+
+/*
  * Matches one line (no terminator). Returns 1 and fills every field of
- * *out except layout_id (left untouched) and prefix_len (set to 0), or 0
- * when the line does not match. Spans borrow from `line`. Not thread-safe:
- * the match data is shared between calls on the same pattern.
+ * *out except layout_id (left untouched) and prefix_len (set to 0), 0
+ * when the line does not match, or -1 when the match gave up at
+ * SLG_PATTERN_MATCH_LIMIT or SLG_PATTERN_DEPTH_LIMIT (not known to
+ * match). Spans borrow from `line`. Not thread-safe: the match data is
+ * shared between calls on the same pattern.
  */
 int slg_pattern_match(slg_pattern *p, const char *line, size_t len,
                       slg_record *out);

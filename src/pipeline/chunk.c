@@ -465,6 +465,7 @@ static void merge_counts(slg_pipeline *p, const slg_chunk *c)
   for (int i = 0; i < SLG_UNRECOGNIZED_COUNT; i++)
     a->by_class[i] += b->by_class[i];
   a->lines_cut += b->lines_cut;
+  a->layout_limit_hits += b->layout_limit_hits;
   a->records_without_logger += b->records_without_logger;
   for (int i = 0; i <= SLG_LEVEL_COUNT; i++)
     a->levels[i] += b->levels[i];

@@ -165,7 +165,8 @@ void slg_scan_line(void *ctx, const slg_line *line)
   if (s->chunk_state & SLG_SCAN_STOPPED)
     return;
   s->line_no++;
-  int is_record = slg_layout_parse(s->layout, line->ptr, line->len, &rec);
+  int parsed = slg_layout_parse(s->layout, line->ptr, line->len, &rec);
+  int is_record = parsed & 1;
   /* A chunk's lines before its first record are judged in the context of
    * the chunk before it: the merge reads them (slg_pipeline_merge). */
   if (s->chunk && !(s->chunk_state & SLG_SCAN_STARTED)) {
@@ -177,6 +178,8 @@ void slg_scan_line(void *ctx, const slg_line *line)
   f->lines++;
   if (line->flags & SLG_LINE_CUT)
     a->lines_cut++;
+  if (parsed & SLG_LAYOUT_LIMIT_HIT)
+    a->layout_limit_hits++;
   if (is_record) {
     on_record(s, &rec);
     return;

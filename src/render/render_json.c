@@ -151,6 +151,8 @@ static void input_object(const slg_report *rep, slg_json *j)
    * matched). */
   slg_json_key(j, "layout_unmatched");
   slg_json_str(j, slg_report_layout_unmatched(rep));
+  slg_json_key(j, "layout_limit_hits");
+  slg_json_u64(j, a->layout_limit_hits);
   slg_json_object_end(j);
   slg_buf_dispose(&tmp);
 }

@@ -159,6 +159,10 @@ static void input_section(const slg_report *rep, const slg_render_options *o,
     slg_escape_str(b, unmatched, SLG_ESC_TEXT);
     slg_buf_puts(b, "' matched no line (layouts were detected instead)\n");
   }
+  if (a->layout_limit_hits)
+    slg_buf_printf(b, "  --layout gave up on %s lines (match limit); they "
+                      "were read without it\n",
+                   slg_fmt_count(a->layout_limit_hits, n1));
   if (a->timed_records)
     slg_buf_printf(b, "  time   %s -> %s\n", slg_fmt_time(&a->first, t1),
                    slg_fmt_time(&a->last, t2));

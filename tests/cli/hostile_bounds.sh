@@ -47,4 +47,23 @@ jcheck "--max-loggers 10: ten listed" \
   'len(d["loggers"]) == 10 and d["loggers_other"]["count"] == 999990'
 rm -f "$T/loggers.log"
 
+# A --layout that backtracks without bound (14 lazy %t groups before a
+# level): each line it cannot match would try every split (PCRE2's default
+# limit lets that take seconds a line). Expected: every line given up at
+# the match limit and counted, the run ends in about the time of a normal
+# run (not asserted: bench/), exit 0.
+awk 'BEGIN { for (n = 0; n < 2000; n++) {
+  s = sprintf("%060d", n); for (k = 0; k < 30; k++) s = s " y"; print s } }' \
+  >"$T/backtrack.log"
+run -f json --layout '%t%t%t%t%t%t%t%t%t%t%t%t%t%t %p%n' "$T/backtrack.log"
+expect_rc 0 "backtracking --layout"
+jcheck "backtracking --layout: 2,000 lines given up at the match limit" \
+  'd["input"]["layout_limit_hits"] == 2000 and d["input"]["lines"] == 2000'
+run --layout '%t%t%t%t%t%t%t%t%t%t%t%t%t%t %p%n' "$T/backtrack.log"
+if grep -q -- "--layout gave up on 2,000 lines (match limit)" "$T/out"; then
+  ok "backtracking --layout: the text report says so"
+else
+  fail "backtracking --layout: no 'gave up' line in the text report"
+fi
+
 finish
