@@ -123,6 +123,23 @@ static void test_config__print_parses_back(void **state)
   assert_int_equal(back.max_shuffle_stages, -1);
   assert_int_equal(back.fail_on, SLG_SEV_INFO);
   slg_buf_dispose(&out);
+
+  /* Small values print with the places they need, never as 0. */
+  const char *small = "max_skew = 0.0000001\n"
+                      "max_stage_task_time = 0.0004ms\n";
+  assert_int_equal(slg_config_parse(&t, small, strlen(small), "small", err),
+                   0);
+  assert_true(t.max_skew > 0 && t.max_stage_task_ms > 0);
+  slg_buf_init(&out);
+  slg_config_print(&t, &out);
+  slg_buf_putc(&out, '\0');
+  assert_non_null(strstr(out.ptr, "max_skew = 0.0000001\n"));
+  assert_non_null(strstr(out.ptr, "max_stage_task_time = 0.0004ms\n"));
+  slg_thresholds_init(&back);
+  assert_int_equal(slg_config_parse(&back, out.ptr, out.len - 1, "p", err), 0);
+  assert_true(back.max_skew == t.max_skew);
+  assert_true(back.max_stage_task_ms == t.max_stage_task_ms);
+  slg_buf_dispose(&out);
 }
 
 /* 32 allow entries print on a line each (one line of them all would be

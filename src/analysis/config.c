@@ -345,9 +345,17 @@ void slg_config_print(const slg_thresholds *t, slg_buf *out)
     case T_DURATION: {
       double v = *(const double *)field;
       {
-        /* Plain decimals only: the parser takes no exponents. */
+        /* Plain decimals only (the parser takes no exponents), with as
+         * many places as it takes to read back the same value: a small
+         * limit must not print as 0. */
         char num[64];
-        int n = snprintf(num, sizeof num, "%.6f", v);
+        int n = 0;
+        for (int places = 6; places <= 30; places++) {
+          n = snprintf(num, sizeof num, "%.*f", places, v);
+          const char *end;
+          if (decimal(num, &end) == v)
+            break;
+        }
         while (n > 1 && num[n - 1] == '0')
           num[--n] = '\0';
         if (num[n - 1] == '.')

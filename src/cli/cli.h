@@ -67,14 +67,21 @@ typedef struct slg_cli {
 } slg_cli;
 
 /*
- * The check's thresholds: defaults, then the config file (--config, or
- * .sparklog.conf found upward from the working directory, stopping at a
- * repository root or $HOME), then SPARKLOG_* variables, then flags.
- * Returns 0 or SLG_EXIT_USAGE after printing the error.
+ * The check's thresholds: defaults, then, when `read_file` (`check` and
+ * --print-config), the config file (--config, or a trusted
+ * .sparklog.conf found upward from the working directory: check.c says
+ * which), then SPARKLOG_* variables (an unknown one is an error when
+ * `read_file`, else a warning), then flags. Returns 0 or SLG_EXIT_USAGE
+ * after printing the error.
  */
 struct slg_thresholds;
 int slg_cli_thresholds(const slg_cli *cli, struct slg_thresholds *out,
-                       char *found_path, size_t found_len);
+                       int read_file, char *found_path, size_t found_len);
+
+/* The candidate nearest `word` (case and '-'/'_' aside), or NULL when
+ * none is near enough to be a slip of the keyboard. */
+const char *slg_cli_suggest(const char *word, const char *const *cands,
+                            size_t n);
 
 /* Parses argv into *cli. Returns 0, or SLG_EXIT_USAGE after printing a
  * one-line error, or -1 when --help/--version was printed (exit 0). */

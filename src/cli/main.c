@@ -246,7 +246,10 @@ int main(int argc, char **argv)
 
   slg_thresholds thresholds;
   char config_path[4096];
-  if (slg_cli_thresholds(&cli, &thresholds, config_path,
+  /* Only the gate reads a config file: a report is the same wherever
+   * it is made. */
+  int read_file = cli.command == SLG_CMD_CHECK || cli.print_config;
+  if (slg_cli_thresholds(&cli, &thresholds, read_file, config_path,
                          sizeof config_path) != 0) {
     free(cli.files);
     return SLG_EXIT_USAGE;
