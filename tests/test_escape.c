@@ -36,7 +36,8 @@ static void test_escape__repair_in_every_human_context(void **state)
                                   SLG_ESC_GITHUB_PROPERTY};
   for (size_t i = 0; i < sizeof human / sizeof *human; i++) {
     /* ESC [ 2 J clears a terminal: ESC goes, the rest is inert text. */
-    CHECK("a\x1b[2Jb", human[i], "a" FFFD "[2Jb");
+    CHECK("a\x1b[2Jb", human[i],
+          human[i] == SLG_ESC_MARKDOWN ? "a" FFFD "\\[2Jb" : "a" FFFD "[2Jb");
     /* CR would overwrite the line on a terminal; LF would start a new
      * record, table row or workflow command. */
     CHECK("ok\rFAKE", human[i], "ok" FFFD "FAKE");
@@ -51,9 +52,16 @@ static void test_escape__repair_in_every_human_context(void **state)
     CHECK("evil\xe2\x80\xaetxt.exe", human[i], "evil" FFFD "txt.exe");
     CHECK("\xe2\x81\xa6x\xe2\x81\xa9", human[i], FFFD "x" FFFD);
     CHECK("a\xc2\x9b" "2J", human[i], "a" FFFD "2J");
-    /* Their neighbours are ordinary text. */
-    CHECK("\xe2\x80\xa9\xe2\x80\x94\xc2\xa0", human[i],
-          "\xe2\x80\xa9\xe2\x80\x94\xc2\xa0");
+    /* U+2028/U+2029 break lines in some viewers; U+FFFE/U+FFFF are not
+     * allowed in XML. */
+    CHECK("a\xe2\x80\xa8" "b\xe2\x80\xa9", human[i], "a" FFFD "b" FFFD);
+    CHECK("x\xef\xbf\xbe\xef\xbf\xbfy", human[i], "x" FFFD FFFD "y");
+    /* Their neighbours are ordinary text, and so are CJK and accents. */
+    CHECK("\xe2\x80\xa7\xe2\x80\x94\xc2\xa0\xef\xbf\xbd\xef\xbf\xbc",
+          human[i],
+          "\xe2\x80\xa7\xe2\x80\x94\xc2\xa0\xef\xbf\xbd\xef\xbf\xbc");
+    CHECK("\xe6\x97\xa5\xe5\xbf\x97 r\xc3\xa9sum\xc3\xa9", human[i],
+          "\xe6\x97\xa5\xe5\xbf\x97 r\xc3\xa9sum\xc3\xa9");
   }
   /* Tab is text, except where XML needs it as a reference. */
   CHECK("a\tb", SLG_ESC_TEXT, "a\tb");
@@ -67,6 +75,15 @@ static void test_escape__markdown(void **state)
   CHECK("a|b||c", SLG_ESC_MARKDOWN, "a\\|b\\|\\|c");
   CHECK("x\n| forged | row |", SLG_ESC_MARKDOWN,
         "x" FFFD "\\| forged \\| row \\|");
+  /* A backslash of the log cannot undo the escape of the pipe. */
+  CHECK("a\\|b", SLG_ESC_MARKDOWN, "a\\\\\\|b");
+  /* No raw HTML, link or image from a log reaches the summary. */
+  CHECK("<img src=x onerror=alert(1)>", SLG_ESC_MARKDOWN,
+        "&lt;img src=x onerror=alert(1)&gt;");
+  CHECK("[login](https://evil.example/)", SLG_ESC_MARKDOWN,
+        "\\[login\\](https://evil.example/)");
+  CHECK("![x](y) `code` *em* __main__ &amp;", SLG_ESC_MARKDOWN,
+        "!\\[x\\](y) \\`code\\` \\*em\\* \\_\\_main\\_\\_ &amp;amp;");
 }
 
 static void test_escape__xml(void **state)

@@ -11,7 +11,19 @@ static const char *meta(char c, slg_esc ctx)
 {
   switch (ctx) {
   case SLG_ESC_MARKDOWN:
-    return c == '|' ? "\\|" : NULL;
+    switch (c) {
+    case '|': return "\\|"; /* ends a table cell */
+    case '\\': return "\\\\"; /* would escape the escapes */
+    case '<': return "&lt;";  /* raw HTML: <img src=...>, <script> */
+    case '>': return "&gt;";
+    case '&': return "&amp;"; /* an entity */
+    case '[': return "\\[";  /* links and images: [login](http://...) */
+    case ']': return "\\]";
+    case '`': return "\\`";  /* code spans */
+    case '*': return "\\*";  /* emphasis: __main__ stays __main__ */
+    case '_': return "\\_";
+    default: return NULL;
+    }
   case SLG_ESC_XML:
     switch (c) {
     case '<': return "&lt;";
@@ -37,17 +49,22 @@ static const char *meta(char c, slg_esc ctx)
 /*
  * The length of an invisible control at s[i..n) of repaired text that
  * must not reach a reader, or 0: the C1 controls (U+0080-U+009F; some
- * terminals take U+009B as ESC [) and the bidirectional embeddings,
- * overrides and isolates (U+202A-U+202E, U+2066-U+2069), which reorder
- * what is displayed ("Trojan Source").
+ * terminals take U+009B as ESC [), the line and paragraph separators
+ * (U+2028, U+2029: line breaks to JavaScript and some viewers), the
+ * bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+ * U+2066-U+2069), which reorder what is displayed ("Trojan Source"), and
+ * the noncharacters U+FFFE and U+FFFF, which XML forbids.
  */
 static size_t invisible(const unsigned char *s, size_t i, size_t n)
 {
   if (s[i] == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F)
     return 2;
   if (s[i] == 0xE2 && i + 2 < n &&
-      ((s[i + 1] == 0x80 && s[i + 2] >= 0xAA && s[i + 2] <= 0xAE) ||
+      ((s[i + 1] == 0x80 && s[i + 2] >= 0xA8 && s[i + 2] <= 0xAE) ||
        (s[i + 1] == 0x81 && s[i + 2] >= 0xA6 && s[i + 2] <= 0xA9)))
+    return 3;
+  if (s[i] == 0xEF && i + 2 < n && s[i + 1] == 0xBF &&
+      (s[i + 2] == 0xBE || s[i + 2] == 0xBF))
     return 3;
   return 0;
 }

@@ -11,11 +11,16 @@
  * Every context first repairs the text: invalid UTF-8 becomes U+FFFD (one
  * per maximal ill-formed subpart) and so do the C0 controls but tab, DEL
  * included (slg_buf_put_utf8), so that ESC never reaches a terminal and
- * CR/LF never start a line; the C1 controls and the bidirectional
- * embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069)
- * become U+FFFD as well, so that displayed text is the text. Then:
+ * CR/LF never start a line; the C1 controls, U+2028 and U+2029, the
+ * bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+ * U+2066-U+2069) and the noncharacters U+FFFE and U+FFFF become U+FFFD
+ * as well, so that displayed text is the text (and XML stays well
+ * formed). Other valid UTF-8 passes. Then:
  *   SLG_ESC_TEXT      nothing more (terminal text, error messages);
- *   SLG_ESC_MARKDOWN  '|' as "\|" (table cells and paragraphs);
+ *   SLG_ESC_MARKDOWN  '|', '\\', '[', ']', '`', '*', '_' backslashed, '<',
+ *                     '>', '&' as entities: no cell ends, no raw HTML,
+ *                     link, image or emphasis comes from a log (table
+ *                     cells, paragraphs and list items);
  *   SLG_ESC_XML       < > & " as entities, tab as "&#9;" (attributes
  *                     and element text);
  *   SLG_ESC_GITHUB    a workflow command's message: '%' as "%25" (CR and
