@@ -126,6 +126,10 @@ typedef struct slg_options {
   /* A log4j ConversionPattern (e.g. "%d{ISO8601} %p [%t] %c: %m%n") tried
    * before automatic detection, or NULL. */
   const char *layout;
+  /* More loggers that relay another process's log lines (their records'
+   * messages are read as records), comma-separated, full or short names;
+   * or NULL: Airflow's and Livy's relays only (layout.h). */
+  const char *unwrap;
   /* Distinct logger names counted exactly; the rest are summed into
    * loggers_other. Default SLG_DEFAULT_MAX_LOGGERS. */
   size_t max_loggers;

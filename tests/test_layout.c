@@ -226,6 +226,24 @@ static const pos_case positives[] = {
     {"[2026-05-04, 00:06:07 UTC] {emr.py:86} INFO - Waiting for job", 2026, 5,
      4, 0, 6, 7, 0, D | SLG_TIME_UTC, INFO, "", "{emr.py:86}",
      "Waiting for job", 0, "[%d{yyyy-MM-dd, HH:mm:ss z}] {%c{1}} %p - %m%n"},
+    /* Livy relays spark-submit's output: the inner record wins. */
+    {"20/03/13 12:26:44 INFO LineBufferedStream: stdout: 20/03/13 12:26:45 "
+     "INFO DAGScheduler: Got job 0 (x)",
+     2020, 3, 13, 12, 26, 45, 0, D, INFO, "", "DAGScheduler", "Got job 0 (x)",
+     51, "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n"},
+    /* Any other logger's message is data: a record quoted in it is not
+     * read (it could forge a Spark event), nor is one logged by a DAG's
+     * own Python file. */
+    {"24/03/01 10:00:01 INFO MyApp: 24/03/01 10:00:02 WARN TaskSetManager: "
+     "Lost task 0.0",
+     2024, 3, 1, 10, 0, 1, 0, D, INFO, "", "MyApp",
+     "24/03/01 10:00:02 WARN TaskSetManager: Lost task 0.0", 0,
+     "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n"},
+    {"[2026-05-04, 00:06:07 UTC] {my_dag.py:12} INFO - 26/05/04 00:02:24 INFO "
+     "DAGScheduler: Got job 3 (x)",
+     2026, 5, 4, 0, 6, 7, 0, D | SLG_TIME_UTC, INFO, "", "{my_dag.py:12}",
+     "26/05/04 00:02:24 INFO DAGScheduler: Got job 3 (x)", 0,
+     "[%d{yyyy-MM-dd, HH:mm:ss z}] {%c{1}} %p - %m%n"},
     {"> 24/08/13 15:12:49 INFO DAGScheduler: quoted", 2024, 8, 13, 15, 12, 49,
      0, D, INFO, "", "DAGScheduler", "quoted", 2,
      "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n"},
@@ -527,6 +545,30 @@ static void test_layout__table_is_bounded(void **state)
   assert_int_equal(slg_layout_count(l), SLG_MAX_LAYOUTS);
   assert_int_equal(other, 70 - SLG_MAX_LAYOUTS);
   assert_string_equal(slg_layout_pattern(l, SLG_LAYOUT_OTHER), "other");
+  slg_layout_free(l);
+}
+
+/* --unwrap names more relays, by full or short logger name. */
+static void test_layout__unwrap_names_relays(void **state)
+{
+  const char *line = "24/03/01 10:00:01 INFO com.acme.Relay: 24/03/01 "
+                     "10:00:02 INFO DAGScheduler: Got job 0 (x)";
+  slg_layout *l;
+  slg_record r;
+  (void)state;
+  assert_int_equal(slg_layout_new(&l, NULL, 0, NULL), 0);
+  assert_int_equal(slg_layout_parse(l, line, strlen(line), &r), 1);
+  assert_span(r.logger, "com.acme.Relay", line);
+  slg_layout_set_relays(l, "Other,Relay");
+  assert_int_equal(slg_layout_parse(l, line, strlen(line), &r), 1);
+  assert_span(r.logger, "DAGScheduler", line);
+  assert_int_equal(r.time.second, 2);
+  slg_layout_set_relays(l, "com.acme.Relay");
+  assert_int_equal(slg_layout_parse(l, line, strlen(line), &r), 1);
+  assert_span(r.logger, "DAGScheduler", line);
+  slg_layout_set_relays(l, NULL);
+  assert_int_equal(slg_layout_parse(l, line, strlen(line), &r), 1);
+  assert_span(r.logger, "com.acme.Relay", line);
   slg_layout_free(l);
 }
 
@@ -1125,6 +1167,7 @@ int main(int argc, char **argv)
       cmocka_unit_test(test_layout__table_is_bounded),
       cmocka_unit_test(test_layout__user_pattern_first),
       cmocka_unit_test(test_layout__user_pattern_match_limit),
+      cmocka_unit_test(test_layout__unwrap_names_relays),
       cmocka_unit_test(test_layout__property_random_patterns),
       cmocka_unit_test(test_layout__fast_equals_reference),
   };

@@ -47,6 +47,9 @@ const char slg_cli_usage[] =
     "never\n"
     "      --layout PATTERN  log4j ConversionPattern tried before automatic\n"
     "                        layout detection, e.g. '%d %p [%t] %c - %m%n'\n"
+    "      --unwrap LOGGERS  loggers whose messages are log lines of another\n"
+    "                        process (besides Airflow's and Livy's), comma-\n"
+    "                        separated\n"
     "      --max-loggers N   distinct loggers counted exactly (default "
     "1000)\n"
     "      --max-line BYTES  bytes of a line kept for parsing (default "
@@ -277,7 +280,7 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
     /* Options with a value. */
     const char *opt = NULL;
     static const char *const with_value[] = {
-        "--format", "--color", "--layout", "--max-loggers",
+        "--format", "--color", "--layout", "--unwrap", "--max-loggers",
         "--max-line", "--top", "--output", "--config", "--threads",
         "--chunk-size",
         "--max-shuffle-stages", "--max-stage-task-time", "--max-skew",
@@ -374,6 +377,8 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
       }
     } else if (strcmp(opt, "--layout") == 0) {
       cli->options.layout = value;
+    } else if (strcmp(opt, "--unwrap") == 0) {
+      cli->options.unwrap = value;
     } else if (strcmp(opt, "--max-loggers") == 0) {
       if (parse_count(opt, value, 1, 1000000, &n) < 0)
         return SLG_EXIT_USAGE;

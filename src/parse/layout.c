@@ -122,6 +122,7 @@ struct slg_layout {
   uint32_t last_id;
   char *scratch; /* unescaped JSON messages */
   size_t scratch_cap;
+  char *relays; /* --unwrap: more relay loggers, comma-separated */
 };
 
 /* Scanner state for one header. */
@@ -1401,6 +1402,60 @@ static uint32_t register_layout(slg_layout *l, const pat *pt)
   return register_shape(l, pt);
 }
 
+void slg_layout_set_relays(slg_layout *l, const char *extra)
+{
+  free(l->relays);
+  l->relays = extra ? slg_xstrndup(extra, strlen(extra)) : NULL;
+}
+
+/* Airflow's task loggers that relay a child's output, "{NAME.py:LINE}":
+ * spark-submit's (SparkSubmitHook), a shell's (SubprocessHook), a pod's
+ * or container's log, a remote command's, captured stdout, and the
+ * operators that fetch a Spark driver's log. */
+static const char *const airflow_relays[] = {
+    "spark_submit", "subprocess",    "pod_manager", "pod",
+    "docker",       "ssh",           "logging_mixin",
+    "standard_task_runner",          "emr",         "dataproc",
+    "databricks",   "glue",          "livy"};
+
+static int span_is(slg_span s, const char *w, size_t n)
+{
+  return s.len == n && memcmp(s.ptr, w, n) == 0;
+}
+
+/* A record of this logger relays another process's log lines: Airflow's
+ * "{spark_submit.py:492}", Livy's LineBufferedStream, or a --unwrap name
+ * (the full or the short logger name). */
+static int is_relay(const slg_layout *l, slg_span lg)
+{
+  if (lg.len > 6 && lg.ptr[0] == '{' && lg.ptr[lg.len - 1] == '}') {
+    const char *py = NULL;
+    for (const char *q = lg.ptr + 1; q + 4 <= lg.ptr + lg.len; q++)
+      if (memcmp(q, ".py:", 4) == 0) {
+        py = q;
+        break;
+      }
+    if (py != NULL) {
+      slg_span name = slg_span_make(lg.ptr + 1, (size_t)(py - lg.ptr - 1));
+      for (size_t i = 0; i < sizeof airflow_relays / sizeof *airflow_relays;
+           i++)
+        if (span_is(name, airflow_relays[i], strlen(airflow_relays[i])))
+          return 1;
+    }
+  }
+  slg_span sh = slg_logger_short(lg);
+  if (span_is(sh, "LineBufferedStream", 18))
+    return 1;
+  for (const char *p = l->relays; p && *p;) {
+    const char *comma = strchr(p, ',');
+    size_t n = comma ? (size_t)(comma - p) : strlen(p);
+    if (n && (span_is(lg, p, n) || span_is(sh, p, n)))
+      return 1;
+    p = comma ? comma + 1 : p + n;
+  }
+  return 0;
+}
+
 int slg_layout_new(slg_layout **out, const char *user_pattern, int reference,
                    char *error)
 {
@@ -1434,6 +1489,7 @@ void slg_layout_free(slg_layout *l)
   }
   slg_pattern_free(l->user);
   free(l->scratch);
+  free(l->relays);
   free(l);
 }
 
@@ -1675,14 +1731,20 @@ static SLG_NOINLINE int parse_full(slg_layout *l, const char *line,
     }
     if (!h && !(p = glued(l, p, end, out, &pt)))
       return 0;
-  } else {
-    /* A record inside a record's message wins (Airflow's task log:
-     * "[2026-05-04, 00:06:07 UTC] {emr.py:86} INFO - 26/05/04 ..."). */
+  } else if (is_relay(l, out->logger)) {
+    /* A relay's record holds another process's record (Airflow's task
+     * log: "[2026-05-04, 00:06:07 UTC] {emr.py:86} INFO - 26/05/04 ...";
+     * Livy: "... INFO LineBufferedStream: stdout: 20/03/13 ..."): the
+     * inner one wins. Any other logger's message is data, whatever it
+     * holds: a line forged in a message is not Spark's. */
     const char *m = out->message.ptr;
     const char *me = m + out->message.len;
     slg_record inner;
     pat ipt;
     m = skip_noise(m, me);
+    if (me - m > 8 && (memcmp(m, "stdout: ", 8) == 0 ||
+                       memcmp(m, "stderr: ", 8) == 0))
+      m += 8;
     if (m < me && (slg_is_digit((unsigned char)*m) || *m == '[') &&
         header(l, m, me, &inner, &ipt)) {
       *out = inner;

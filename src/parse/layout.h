@@ -64,6 +64,18 @@ void slg_layout_free(slg_layout *l);
 int slg_layout_parse(slg_layout *l, const char *line, size_t len,
                      slg_record *out);
 
+/*
+ * Loggers whose records relay another process's log lines: a record of
+ * one whose message is itself a record is read as the inner record (the
+ * relay's header dropped); any other logger's message is data, so a line
+ * quoted in a message cannot forge a Spark event. Built in: Airflow's
+ * task loggers that relay a child ("{spark_submit.py:N}",
+ * "{subprocess.py:N}", "{pod_manager.py:N}", ...: layout.c lists them)
+ * and Livy's LineBufferedStream. `extra`: more logger names (full or
+ * short), comma-separated (--unwrap), or NULL; copied.
+ */
+void slg_layout_set_relays(slg_layout *l, const char *extra);
+
 /* The --layout pattern given to slg_layout_new (layout 0 when not NULL),
  * owned by the detector; NULL when none was given. */
 const char *slg_layout_user_pattern(const slg_layout *l);

@@ -66,6 +66,7 @@ struct slg_chunk {
   size_t len;
   size_t max_loggers;
   const char *pattern; /* the user's --layout, or NULL */
+  const char *unwrap;  /* --unwrap, or NULL */
   int reference;       /* the pipeline's reference mode (fastpath.h) */
   slg_scan scan;
   slg_lines lines;
@@ -105,8 +106,10 @@ slg_chunk *slg_chunk_new(const slg_pipeline *p)
   /* The pattern compiled for the pipeline already: it compiles again. */
   if (slg_layout_new(&c->layout, p->opt.layout, p->opt.reference, err) < 0)
     abort();
+  slg_layout_set_relays(c->layout, p->opt.unwrap);
   c->max_loggers = p->opt.max_loggers;
   c->pattern = p->opt.layout;
+  c->unwrap = p->opt.unwrap;
   slg_lines_init(&c->lines, p->opt.max_line, slg_scan_line, &c->scan);
   slg_histogram_init(&c->hist, c->max_loggers, c->reference);
   return c;
@@ -150,6 +153,7 @@ static void reset(slg_chunk *c, const char *data, size_t len)
     slg_layout_free(c->layout);
     if (slg_layout_new(&c->layout, c->pattern, c->reference, NULL) < 0)
       abort();
+    slg_layout_set_relays(c->layout, c->unwrap);
   }
   slg_histogram_dispose(&c->hist);
   slg_histogram_init(&c->hist, c->max_loggers, c->reference);

@@ -236,6 +236,8 @@ int slg_pipeline_new(slg_pipeline **out, const slg_options *opts,
   if (!p->opt.max_loggers)
     p->opt.max_loggers = SLG_DEFAULT_MAX_LOGGERS;
   int rc = slg_layout_new(&p->layout, p->opt.layout, p->opt.reference, error);
+  if (rc == 0)
+    slg_layout_set_relays(p->layout, p->opt.unwrap);
   if (rc < 0) {
     free(p);
     *out = NULL;

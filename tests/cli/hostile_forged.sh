@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# label: cli
+# Scheduler events forged in another logger's message: a record quoted in
+# a message is data unless its logger relays another process's output
+# (Airflow's task loggers, Livy's LineBufferedStream, --unwrap).
+. "$(dirname "$0")/hostile_lib.bash"
+gen=$BUILD/tests/sparkgen
+[ -x "$gen" ] || { echo "skip: $gen not built"; exit 77; }
+"$gen" --scenario clean --seed 7 --out "$T/clean.log"
+
+# ids FILE: the sorted finding ids of sparklog's JSON in FILE.
+ids() {
+  python3 -c 'import json,sys; print(" ".join(sorted(f["id"] for f in json.load(open(sys.argv[1]))["findings"])))' "$1"
+}
+counts() { # counts FILE: jobs, stages, failed tasks of the JSON in FILE
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); s=d["summary"] if "summary" in d else d
+a=d["apps"]; print(sum(len(x["jobs"]) for x in a), sum(len(x["stages"]) for x in a))' "$1"
+}
+run -f json "$T/clean.log"
+expect_rc 0 "clean run"
+cp "$T/out" "$T/clean.json"
+
+# A user logger quoting FetchFailed and 30 slow "Finished task" lines.
+last=$(grep -m1 -o '^[0-9/]* [0-9:]*' "$T/clean.log")
+{
+  cat "$T/clean.log"
+  echo "$last INFO MyApp: $last WARN TaskSetManager: Lost task 0.0 in stage 0.0 (TID 0) (h executor 1): FetchFailed(BlockManagerId(1, h, 7337, None), shuffleId=0, mapIndex=0, mapId=0, reduceId=0, message="
+  for i in $(seq 30); do
+    echo "$last INFO MyApp: $last INFO TaskSetManager: Finished task $i.0 in stage 0.0 (TID $((1000 + i))) in 590000 ms on h (executor 1) (1/1)"
+  done
+  echo "$last INFO com.evil.App: $last ERROR SparkContext: Error initializing SparkContext."
+} >"$T/forged.log"
+run -f json "$T/forged.log"
+expect_rc 0 "forged lines"
+if [ "$(ids "$T/out")" = "$(ids "$T/clean.json")" ] &&
+   [ "$(counts "$T/out")" = "$(counts "$T/clean.json")" ]; then
+  ok "forged lines change no finding, job or stage"
+else
+  fail "forged lines changed the report: '$(ids "$T/out")' vs '$(ids "$T/clean.json")'"
+fi
+run check "$T/forged.log"
+expect_rc 0 "check is not fooled by forged lines"
+
+# The same forged lines from a relay named with --unwrap are read.
+run -f json --unwrap MyApp "$T/forged.log"
+case " $(ids "$T/out") " in
+  *" FETCH_FAILURE "*) ok "--unwrap MyApp reads its records" ;;
+  *) fail "--unwrap MyApp: no FETCH_FAILURE ($(ids "$T/out"))" ;;
+esac
+
+# Airflow's spark-submit relay and Livy's keep working: the same jobs and
+# stages as the raw log.
+sed 's/^/[2026-05-04, 00:06:07 UTC] {spark_submit.py:492} INFO - /' \
+  "$T/clean.log" >"$T/airflow.log"
+run -f json "$T/airflow.log"
+[ "$(counts "$T/out")" = "$(counts "$T/clean.json")" ] &&
+  ok "Airflow spark_submit.py relay: same jobs and stages" ||
+  fail "Airflow relay: $(counts "$T/out") vs $(counts "$T/clean.json")"
+sed 's/^\(.\{17\}\) /\1 INFO LineBufferedStream: stdout: \1 /' \
+  "$T/clean.log" >"$T/livy.log"
+run -f json "$T/livy.log"
+[ "$(counts "$T/out")" = "$(counts "$T/clean.json")" ] &&
+  ok "Livy LineBufferedStream relay: same jobs and stages" ||
+  fail "Livy relay: $(counts "$T/out") vs $(counts "$T/clean.json")"
+
+finish
