@@ -123,6 +123,12 @@ static const struct container containers[] = {
     {"\x82SNAPPY\x00", 8,
      "compressed with Spark's snappy codec (an event log?)", NULL},
     {"7z\xbc\xaf\x27\x1c", 6, "a 7z archive", "7z e -so"},
+    /* Text in another encoding: every other byte NUL, lines of nothing.
+     * UTF-32's byte order mark starts like UTF-16's: it comes first. */
+    {"\xff\xfe\x00\x00", 4, "UTF-32 text", "iconv -f UTF-32 -t UTF-8"},
+    {"\x00\x00\xfe\xff", 4, "UTF-32 text", "iconv -f UTF-32 -t UTF-8"},
+    {"\xff\xfe", 2, "UTF-16 text", "iconv -f UTF-16 -t UTF-8"},
+    {"\xfe\xff", 2, "UTF-16 text", "iconv -f UTF-16 -t UTF-8"},
 };
 
 #define SNIFF 10 /* bytes that tell gzip and the containers apart */

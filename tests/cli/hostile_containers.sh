@@ -19,6 +19,9 @@ cases=(
   'zst|\050\265\057\375\044\005\000\000\001\002|zstd-compressed|zstd -dc'
   'lz4|\004\042\115\030\144\100\247\000\001\002|lz4-compressed|lz4 -dc'
   '7z|7z\274\257\047\034\000\004\001\002|a 7z archive|7z e -so'
+  'utf16le|\377\3762\0004\000/\000|UTF-16 text|iconv -f UTF-16 -t UTF-8'
+  'utf16be|\376\377\0002\0004\000/|UTF-16 text|iconv -f UTF-16 -t UTF-8'
+  'utf32le|\377\376\000\0002\000\000\000|UTF-32 text|iconv -f UTF-32 -t UTF-8'
   'lz4block|LZ4Block\045\000\001\002|compressed with Spark.s lz4 codec|'
   'snappy|\202SNAPPY\000\000\000\000\001|compressed with Spark.s snappy codec|'
 )
