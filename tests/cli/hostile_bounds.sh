@@ -26,6 +26,17 @@ expect_rc 0 "100 MB line between records"
 jcheck "records around the long line are read" \
   'i["lines"] == 3 and i["lines_cut"] == 1 and i["records"] == 2'
 expect_rss_below 65536 "100 MB line between records"
+# At the largest --max-line (64 MiB) on two threads: peak RSS within
+# 32 MiB + 2 x max-line x threads (each thread may hold one line whole
+# and its copy across a chunk border).
+for j in 1 2; do
+  run_rss -f json --max-line 67108864 -j "$j" "$T/long2.log"
+  expect_rc 0 "100 MB line, --max-line 64 MiB, -j $j"
+  jcheck "100 MB line, --max-line 64 MiB, -j $j: records read" \
+    'i["lines"] == 3 and i["lines_cut"] == 1 and i["records"] == 2'
+  expect_rss_below $((32768 + 2 * 65536 * j)) \
+    "100 MB line, --max-line 64 MiB, -j $j"
+done
 rm -f "$T/long.log" "$T/long2.log"
 
 # A million distinct logger names.
