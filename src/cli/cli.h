@@ -6,6 +6,7 @@
 #define SLG_CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "render.h"
 #include "sparklog.h"
@@ -77,6 +78,25 @@ typedef struct slg_cli {
 struct slg_thresholds;
 int slg_cli_thresholds(const slg_cli *cli, struct slg_thresholds *out,
                        int read_file, char *found_path, size_t found_len);
+
+/*
+ * An --output destination (output.c): opened before any input is read;
+ * a regular file is written to a temporary file beside it and renamed
+ * over it when complete. slg_output_open leaves file NULL and error set
+ * when the destination cannot be had; slg_output_write writes the whole
+ * report and closes (SLG_EXIT_WRITE after printing the error, the old
+ * file untouched); slg_output_abandon removes what was not written.
+ */
+typedef struct slg_output {
+  const slg_output_spec *spec;
+  FILE *file;
+  int error;                /* errno of the open */
+  char target[4096];        /* the file replaced (a link resolved) */
+  char temp[4096 + 16];     /* the temporary file, or "" */
+} slg_output;
+void slg_output_open(slg_output *o, const slg_output_spec *spec);
+int slg_output_write(slg_output *o, const char *data, size_t n);
+void slg_output_abandon(slg_output *o);
 
 /* The candidate nearest `word` (case and '-'/'_' aside), or NULL when
  * none is near enough to be a slip of the keyboard. */

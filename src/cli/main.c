@@ -225,6 +225,9 @@ int main(int argc, char **argv)
   /* A closed stdout must end the run quietly: handle EPIPE, not the
    * signal. */
   signal(SIGPIPE, SIG_IGN);
+  /* A file size limit (ulimit -f) is a write error (EFBIG, status 4),
+   * not death by SIGXFSZ with an output half written. */
+  signal(SIGXFSZ, SIG_IGN);
   /* sigaction, not signal(): under strict C11 glibc's signal() has
    * System V semantics, resetting the handler at the first delivery, so
    * a second thread touching a lost page at the same moment would die of
@@ -264,10 +267,24 @@ int main(int argc, char **argv)
     return status;
   }
 
+  /* The outputs before the inputs: a path that cannot be written is said
+   * now, not after the parse. */
+  slg_output outputs[SLG_MAX_OUTPUTS];
+  for (size_t i = 0; i < cli.noutputs; i++) {
+    slg_output_open(&outputs[i], &cli.outputs[i]);
+    if (!outputs[i].file) {
+      slg_cli_error("%s: %s", cli.outputs[i].path,
+                    strerror(outputs[i].error));
+      status = max_status(status, SLG_EXIT_WRITE);
+    }
+  }
+
   char err[256] = "";
   slg_pipeline *p = NULL;
   if (slg_pipeline_new(&p, &cli.options, err) < 0) {
     slg_cli_error("--layout: %s", err);
+    for (size_t i = 0; i < cli.noutputs; i++)
+      slg_output_abandon(&outputs[i]);
     free(cli.files);
     return SLG_EXIT_USAGE;
   }
@@ -309,17 +326,8 @@ int main(int argc, char **argv)
     slg_buf_clear(&out);
     ro.color = 0;
     slg_render(&rep, &ro, spec->format, &out);
-    FILE *f = fopen(spec->path, spec->append ? "ab" : "wb");
-    if (!f) {
-      slg_cli_error("%s: %s", spec->path, strerror(errno));
-      status = max_status(status, SLG_EXIT_WRITE);
-      continue;
-    }
-    status = max_status(status, write_all(f, spec->path, out.ptr, out.len));
-    if (fclose(f) != 0) {
-      slg_cli_error("%s: write error: %s", spec->path, strerror(errno));
-      status = max_status(status, SLG_EXIT_WRITE);
-    }
+    status = max_status(status,
+                        slg_output_write(&outputs[i], out.ptr, out.len));
   }
   slg_buf_clear(&out);
   ro.color = cli.format == SLG_FORMAT_TEXT ? color : 0;

@@ -142,6 +142,45 @@ else
   skip "/proc/cpuinfo not readable"
 fi
 
+# A regular --output file is replaced whole or not at all: written beside
+# it and renamed when complete. A file size limit (ulimit -f 1: 1 KiB, the
+# JSON is ~11 KiB) is a write error, not death by SIGXFSZ.
+# Expected: exit 4, "PATH: write error: File too large", the old file as it
+# was (content and mode), no temporary file left.
+mkdir "$T/outdir"
+echo OLD >"$T/outdir/r.json"
+chmod 640 "$T/outdir/r.json"
+(ulimit -f 1; "$BIN" -o "json=$T/outdir/r.json" "$SRC/testdata/small-job.log" \
+  >/dev/null 2>"$T/err"; echo $? >"$T/rc")
+RC=$(cat "$T/rc")
+expect_rc 4 "--output over the file size limit"
+expect_err "r\.json: write error: File too large$" "--output over the file size limit"
+[ "$(cat "$T/outdir/r.json")" = OLD ] && ok "the old file is intact" ||
+  fail "the old file was changed: $(head -c 80 "$T/outdir/r.json")"
+[ "$(ls -A "$T/outdir")" = r.json ] && ok "no temporary file left" ||
+  fail "left behind: $(ls -A "$T/outdir")"
+# Written: the target replaced with its mode kept; through a link, the
+# link kept and its target replaced.
+run -o "json=$T/outdir/r.json" "$SRC/testdata/small-job.log"
+expect_rc 0 "--output replaces a file"
+grep -q '"schema": "sparklog/2"' "$T/outdir/r.json" && ok "--output: the new report" ||
+  fail "--output: the file does not hold the report"
+[ "$(stat -c %a "$T/outdir/r.json")" = 640 ] && ok "--output keeps the file's mode" ||
+  fail "--output changed the mode to $(stat -c %a "$T/outdir/r.json")"
+ln -s r.json "$T/outdir/link.md"
+run -o "markdown=$T/outdir/link.md" "$SRC/testdata/small-job.log"
+expect_rc 0 "--output through a link"
+[ -L "$T/outdir/link.md" ] && grep -q '^## sparklog' "$T/outdir/r.json" &&
+  ok "--output through a link: link kept, target replaced" ||
+  fail "--output through a link: $(ls -l "$T/outdir")"
+# A destination that cannot be had is said, and the report still goes to
+# stdout.
+run -o "json=$T/no/such/dir/r.json" "$SRC/testdata/small-job.log"
+expect_rc 4 "--output into a missing directory"
+expect_err "no/such/dir/r\.json: No such file or directory$" "--output into a missing directory"
+[ -s "$T/out" ] && ok "--output into a missing directory: stdout has the report" ||
+  fail "--output into a missing directory: stdout is empty"
+
 # Writing to a full disk.
 # Expected: exit 4; stderr "sparklog: stdout: write error: No space left on
 # device".
