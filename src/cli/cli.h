@@ -17,7 +17,8 @@ enum {
   SLG_EXIT_CHECK_FAILED = 1,
   SLG_EXIT_USAGE = 2,
   SLG_EXIT_INPUT = 3,
-  SLG_EXIT_WRITE = 4
+  SLG_EXIT_WRITE = 4,
+  SLG_EXIT_RESOURCES = 5 /* out of memory (or another resource) */
 };
 
 typedef enum slg_command {

@@ -11,6 +11,10 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <sys/resource.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -214,8 +218,23 @@ static int use_color(const slg_cli *cli)
   return isatty(STDOUT_FILENO);
 }
 
+/* An allocation that failed though threads, stacks and mappings were
+ * sized to the limits: one line, status 5 (write(2): malloc is out). */
+static void out_of_memory(size_t n)
+{
+  char msg[160];
+  int k = snprintf(msg, sizeof msg,
+                   "sparklog: out of memory (allocating %zu bytes); fewer "
+                   "threads (-j 1) need less\n",
+                   n);
+  if (k > 0)
+    (void)!write(STDERR_FILENO, msg, (size_t)k);
+  _exit(SLG_EXIT_RESOURCES);
+}
+
 int main(int argc, char **argv)
 {
+  slg_set_out_of_memory(out_of_memory);
   slg_cli cli;
   int status = slg_cli_parse(&cli, argc, argv);
   if (status != 0) {
@@ -228,6 +247,14 @@ int main(int argc, char **argv)
   /* A file size limit (ulimit -f) is a write error (EFBIG, status 4),
    * not death by SIGXFSZ with an output half written. */
   signal(SIGXFSZ, SIG_IGN);
+#if defined(__GLIBC__)
+  /* Under an address-space limit (ulimit -v), one malloc arena: glibc
+   * gives each allocating thread an arena of 64 MiB of address space,
+   * and an arena that cannot grow fails an allocation the limit allows. */
+  struct rlimit as;
+  if (getrlimit(RLIMIT_AS, &as) == 0 && as.rlim_cur != RLIM_INFINITY)
+    mallopt(M_ARENA_MAX, 1);
+#endif
   /* sigaction, not signal(): under strict C11 glibc's signal() has
    * System V semantics, resetting the handler at the first delivery, so
    * a second thread touching a lost page at the same moment would die of

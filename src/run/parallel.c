@@ -427,6 +427,9 @@ static ptrdiff_t read_serial(slg_pipeline *p, slg_reader *r)
  */
 #define RING_BUDGET (16u * 1024 * 1024)
 
+/* A parsing thread's stack. */
+#define THREAD_STACK (2u * 1024 * 1024)
+
 static size_t default_chunk(size_t nslots)
 {
   size_t chunk = SLG_DEFAULT_CHUNK;
@@ -482,8 +485,14 @@ ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
    * a stream, when the ring is full: N - 2 workers there, so that no core
    * is oversubscribed (docs/performance.md has the alternatives tried). */
   unsigned nworkers = q.positional ? threads - 1 : threads - 2;
+  /* Small stacks: the parsers keep their state on the heap, and sixteen
+   * default 8 MiB stacks would take 128 MiB of address space (a ulimit
+   * -v counts it). */
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, THREAD_STACK);
   for (; started < nworkers; started++)
-    if (pthread_create(&workers[started], NULL, worker, &q) != 0)
+    if (pthread_create(&workers[started], &attr, worker, &q) != 0)
       break;
   ptrdiff_t status;
   if (q.positional && started > 0) {
@@ -491,7 +500,7 @@ ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
     slg_reader_positional_end(r, q.end, q.pos_error);
     status = q.pos_error;
   } else if (!q.positional && (started > 0 || nworkers == 0) &&
-             pthread_create(&reader, NULL, reader_main, &q) == 0) {
+             pthread_create(&reader, &attr, reader_main, &q) == 0) {
     merge_all(&q);
     pthread_join(reader, NULL);
     status = q.error;
@@ -515,6 +524,7 @@ ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
   }
   free(q.ring);
   slg_mapping_release(&q.map);
+  pthread_attr_destroy(&attr);
   pthread_mutex_destroy(&q.mu);
   pthread_cond_destroy(&q.work);
   pthread_cond_destroy(&q.done);

@@ -21,10 +21,21 @@ const char *slg_strerror(int code)
   }
 }
 
-/* Out-of-memory is not recoverable for a streaming analyser: say so and
- * stop, rather than return a report that silently lacks data. */
+static void (*oom_handler)(size_t n);
+
+void slg_set_out_of_memory(void (*handler)(size_t n))
+{
+  oom_handler = handler;
+}
+
+/* Out-of-memory is not recoverable for a streaming analyser: stop, rather
+ * than return a report that silently lacks data. The program's handler
+ * decides how (the CLI: one line, exit status 5); without one, say so and
+ * abort. */
 static void out_of_memory(size_t n)
 {
+  if (oom_handler)
+    oom_handler(n);
   fprintf(stderr, "sparklog: out of memory (allocating %zu bytes)\n", n);
   abort();
 }

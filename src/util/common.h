@@ -150,7 +150,10 @@ int slg_parse_u64(const char **p, const char *end, uint64_t max,
 
 /* ------------------------------------------------------------ allocation */
 
-/* malloc/realloc/strdup that abort with a message on out-of-memory. */
+/* malloc/realloc/strdup that call the out-of-memory handler when they
+ * fail (set by the program; the default prints a line and aborts). The
+ * handler does not return. */
+void slg_set_out_of_memory(void (*handler)(size_t n));
 void *slg_xmalloc(size_t n);
 void *slg_xcalloc(size_t count, size_t size);
 void *slg_xrealloc(void *p, size_t n);

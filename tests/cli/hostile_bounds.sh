@@ -77,4 +77,31 @@ else
   fail "backtracking --layout: no 'gave up' line in the text report"
 fi
 
+# An address-space limit (ulimit -v 300000) with sixteen threads: thread
+# stacks and malloc arenas are sized to it, so the run completes; a limit
+# too small for any run is one line and exit status 5, never SIGABRT.
+# Sanitizer builds reserve terabytes of address space: skipped there.
+if (ulimit -v 300000; "$BIN" --version) >/dev/null 2>&1; then
+  "$BUILD/tests/sparkgen" --scenario bench --seed 1 --target-bytes 32M \
+    --out "$T/as.log" 2>/dev/null ||
+    head -c 32000000 /dev/zero | tr '\0' '\n' >"$T/as.log"
+  for k in 1 2 3 4 5; do
+    (ulimit -v 300000; "$BIN" -j16 "$T/as.log" >/dev/null 2>"$T/err"; echo $? >"$T/rc")
+    RC=$(cat "$T/rc")
+    expect_rc 0 "ulimit -v 300000, -j16 (run $k)"
+  done
+  (ulimit -v 40000; "$BIN" -j16 "$T/as.log" >/dev/null 2>"$T/err"; echo $? >"$T/rc")
+  RC=$(cat "$T/rc")
+  if [ "$RC" -eq 0 ]; then
+    ok "ulimit -v 40000: enough after all"
+  else
+    expect_rc 5 "ulimit -v 40000, -j16: out of resources"
+    [ "$(wc -l <"$T/err")" -eq 1 ] && expect_err "^sparklog: out of memory" \
+      "ulimit -v 40000: one line" || fail "ulimit -v 40000: $(head -c 300 "$T/err")"
+  fi
+  rm -f "$T/as.log"
+else
+  skip "ulimit -v: this build cannot start under an address-space limit (sanitizers)"
+fi
+
 finish
