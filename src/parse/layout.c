@@ -1731,12 +1731,13 @@ static SLG_NOINLINE int parse_full(slg_layout *l, const char *line,
     }
     if (!h && !(p = glued(l, p, end, out, &pt)))
       return 0;
-  } else if (is_relay(l, out->logger)) {
+  } else {
     /* A relay's record holds another process's record (Airflow's task
      * log: "[2026-05-04, 00:06:07 UTC] {emr.py:86} INFO - 26/05/04 ...";
      * Livy: "... INFO LineBufferedStream: stdout: 20/03/13 ..."): the
      * inner one wins. Any other logger's message is data, whatever it
-     * holds: a line forged in a message is not Spark's. */
+     * holds: a line forged in a message is not Spark's. The message's
+     * first byte is looked at before the logger. */
     const char *m = out->message.ptr;
     const char *me = m + out->message.len;
     slg_record inner;
@@ -1746,7 +1747,7 @@ static SLG_NOINLINE int parse_full(slg_layout *l, const char *line,
                        memcmp(m, "stderr: ", 8) == 0))
       m += 8;
     if (m < me && (slg_is_digit((unsigned char)*m) || *m == '[') &&
-        header(l, m, me, &inner, &ipt)) {
+        is_relay(l, out->logger) && header(l, m, me, &inner, &ipt)) {
       *out = inner;
       pt = ipt;
       p = m;
