@@ -37,6 +37,7 @@ typedef struct {
 #define SHF slg_extract_shuffle
 #define CTX slg_extract_context
 #define SIDE slg_extract_executor_side
+#define RUN slg_extract_run_start
 #define OK SLG_EXTRACT_OK
 
 static const extract_case cases[] = {
@@ -251,6 +252,24 @@ static const extract_case cases[] = {
      NONE, NONE, NONE, NONE, NONE, -2, "3.5.1"},
     {"2.2+", CTX, "Submitted application: demo", OK, SLG_EV_APP_NAME, NONE,
      NONE, NONE, NONE, NONE, -2, "demo"},
+    /* Where a driver run begins: a JVM's loopback line, and the first
+     * lines of a context of a Spark that prints no version. */
+    {"all", RUN, "Your hostname, h resolves to a loopback address: "
+                 "127.0.0.1; using 10.0.0.5 instead (on interface en0)",
+     OK, SLG_EV_RUN_START, NONE, NONE, NONE, NONE, NONE, -2, NULL},
+    {"0.8", RUN, "MemoryStore started with capacity 901.2 MB.", OK,
+     SLG_EV_RUN_START, NONE, NONE, NONE, NONE, NONE, -2, NULL},
+    {"1.x", RUN, "Changing view acls to: zhuohuawu,", OK, SLG_EV_RUN_START,
+     NONE, NONE, NONE, NONE, NONE, -2, NULL},
+    {"all", RUN, "Set SPARK_LOCAL_IP if you need to bind to another address",
+     SLG_EXTRACT_NONE, SLG_EV_NONE, NONE, NONE, NONE, NONE, NONE, -2, NULL},
+    {"all", RUN, "Block broadcast_0 stored as values in memory (estimated "
+                 "size 56.8 KB, free 901.2 MB)",
+     SLG_EXTRACT_NONE, SLG_EV_NONE, NONE, NONE, NONE, NONE, NONE, -2, NULL},
+    {"all", RUN, "MemoryStore cleared", SLG_EXTRACT_NONE, SLG_EV_NONE, NONE,
+     NONE, NONE, NONE, NONE, -2, NULL},
+    {"all", RUN, "Your hostname, h resolves to 10.0.0.5", SLG_EXTRACT_NONE,
+     SLG_EV_NONE, NONE, NONE, NONE, NONE, NONE, -2, NULL},
     /* Executor side (local mode): result sizes only. */
     {"all", SIDE, "Finished task 0.0 in stage 1.0 (TID 1). 2082 bytes result "
                   "sent to driver",
@@ -305,6 +324,21 @@ static void test_extract__every_version_wording(void **state)
       fail_msg("case %zu (%s): str \"%.*s\", want \"%s\"", i, c->version,
                (int)ev.str.len, ev.str.ptr, c->str);
   }
+}
+
+/* Which first line of a run: the JVM's, or a context's. */
+static void test_extract__run_start_kind(void **state)
+{
+  (void)state;
+  slg_event ev;
+  const char *line = "Your hostname, h resolves to a loopback address: "
+                     "127.0.1.1; using 192.168.1.164 instead";
+  slg_span jvm = slg_span_make(line, strlen(line));
+  assert_int_equal(slg_extract_run_start(jvm, &ev), SLG_EXTRACT_OK);
+  assert_int_equal(ev.flag, SLG_RUN_START_JVM);
+  slg_span ctx = slg_span_make("MemoryStore started with capacity 1 GB", 38);
+  assert_int_equal(slg_extract_run_start(ctx, &ev), SLG_EXTRACT_OK);
+  assert_int_equal(ev.flag, SLG_RUN_START_CONTEXT);
 }
 
 static void test_extract__durations(void **state)
@@ -517,6 +551,7 @@ int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_extract__every_version_wording),
+      cmocka_unit_test(test_extract__run_start_kind),
       cmocka_unit_test(test_extract__durations),
       cmocka_unit_test(test_extract__stage_lists),
       cmocka_unit_test(test_extract__task_fast_paths_match_general),

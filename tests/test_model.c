@@ -154,6 +154,10 @@ static char *dump(const slg_model *m)
                    (unsigned long long)a->peak_running_tasks,
                    (unsigned long long)a->total_task_ms,
                    (unsigned long long)a->scheduler_lines, a->nexecutors);
+    slg_buf_printf(&b, "segment first=%llu last=%llu end=%s version=%s\n",
+                   (unsigned long long)a->first_pos.line,
+                   (unsigned long long)a->last_pos.line,
+                   slg_app_end_name(a->end_reason), str(a->spark_version));
     for (size_t k = 0; k < a->njobs; k++) {
       const slg_job *j = &a->jobs[k];
       slg_buf_printf(&b,
@@ -262,6 +266,88 @@ static const struct {
   const char *log;
   const char *expect[MAX_EXPECT]; /* lines (or parts of lines) of dump */
 } cases[] = {
+    /* Application segmentation: where runs begin and end. */
+    {"0.8: each run begins at MemoryStore started",
+     "00:00:00 DAGScheduler: Stage 1 (map at s.scala:8) finished in 0.041 "
+     "s\n"
+     "00:00:01 MemoryStore: MemoryStore started with capacity 901.2 MB.\n"
+     "00:00:01 DiskStore: Created local directory at /tmp/x\n"
+     "00:00:02 DAGScheduler: Got job 0 (toArray at s.scala:8) with 1 output "
+     "partitions (allowLocal=false)\n"
+     "00:00:02 DAGScheduler: Final stage: Stage 0 (map at s.scala:8)\n"
+     "00:00:03 DAGScheduler: Stage 0 (map at s.scala:8) finished in 0.2 s\n"
+     "00:00:04 BlockManagerUI: Started BlockManager web UI at http://h:1\n"
+     "00:00:05 MemoryStore: MemoryStore started with capacity 901.2 MB.\n"
+     "00:00:05 MemoryStore: Block broadcast_0 stored as values to memory\n"
+     "00:00:06 DAGScheduler: Got job 0 (toArray at s.scala:8) with 1 output "
+     "partitions (allowLocal=false)\n",
+     {"segment first=1 last=1 end=next_app version=-\n",
+      "segment first=2 last=7 end=next_app version=-\n",
+      "segment first=8 last=10 end=log_ends version=-\n"}},
+
+    {"1.x: SecurityManager then MemoryStore is one run",
+     "00:00:00 SecurityManager: Changing view acls to: me\n"
+     "00:00:00 SecurityManager: Changing modify acls to: me\n"
+     "00:00:01 MemoryStore: MemoryStore started with capacity 265.1 MB\n"
+     "00:00:02 DAGScheduler: Got job 0 (count at A.scala:8) with 2 output "
+     "partitions (allowLocal=false)\n"
+     "00:00:03 SecurityManager: Changing view acls to: me\n"
+     "00:00:04 MemoryStore: MemoryStore started with capacity 265.1 MB\n"
+     "00:00:05 DAGScheduler: Got job 0 (count at A.scala:8) with 2 output "
+     "partitions (allowLocal=false)\n",
+     {"segment first=1 last=4 end=next_app version=-\n",
+      "segment first=5 last=7 end=log_ends version=-\n"}},
+
+    {"JVM lines: one run each; the version line starts the context",
+     "00:00:00 Utils: Your hostname, h resolves to a loopback address: "
+     "127.0.0.1; using 10.0.0.5 instead (on interface en0)\n"
+     "00:00:00 Utils: Set SPARK_LOCAL_IP if you need to bind to another "
+     "address\n"
+     "00:00:01 SparkContext: Running Spark version 3.1.2\n"
+     "00:00:02 MemoryStore: MemoryStore started with capacity 996.0 MiB\n"
+     "00:00:03 SparkContext: Successfully stopped SparkContext\n"
+     "00:00:03 ShutdownHookManager: Shutdown hook called\n"
+     "00:00:04 Utils: Your hostname, h resolves to a loopback address: "
+     "127.0.0.1; using 10.0.0.5 instead (on interface en0)\n"
+     "00:00:04 Utils: Set SPARK_LOCAL_IP if you need to bind to another "
+     "address\n"
+     "00:00:05 Utils: Your hostname, h resolves to a loopback address: "
+     "127.0.0.1; using 10.0.0.5 instead (on interface en0)\n"
+     "00:00:05 Utils: Set SPARK_LOCAL_IP if you need to bind to another "
+     "address\n"
+     "00:00:06 SparkContext: Running Spark version 3.1.2\n",
+     {"app incomplete=0 start=1723593601000 ",
+      "segment first=3 last=6 end=sc_stopped version=3.1.2\n",
+      "segment first=7 last=8 end=next_app version=3.1.2\n",
+      "segment first=11 last=11 end=log_ends version=3.1.2\n"}},
+
+    {"a JVM line while a run goes on: the next run begins there",
+     "00:00:00 SparkContext: Running Spark version 3.5.1\n"
+     "00:00:01 DAGScheduler: Got job 0 (count at A.scala:8) with 2 output "
+     "partitions\n"
+     "00:00:02 MemoryStore: MemoryStore started with capacity 16.9 GiB\n"
+     "00:00:03 Utils: Your hostname, h resolves to a loopback address: "
+     "127.0.0.1; using 10.0.0.5 instead (on interface en0)\n"
+     "00:00:03 Utils: Set SPARK_LOCAL_IP if you need to bind to another "
+     "address\n"
+     "00:00:04 SparkContext: Running Spark version 3.5.1\n"
+     "00:00:05 DAGScheduler: Got job 0 (count at A.scala:8) with 2 output "
+     "partitions\n"
+     "00:00:06 Utils: Your hostname, h resolves to a loopback address: "
+     "127.0.0.1; using 10.0.0.5 instead (on interface en0)\n"
+     "00:00:07 DAGScheduler: Got job 1 (count at A.scala:9) with 2 output "
+     "partitions\n",
+     {"segment first=1 last=3 end=next_app version=3.5.1\n",
+      "segment first=6 last=9 end=log_ends version=3.5.1\n"}},
+
+    {"a stop before any start is the tail of an earlier run",
+     "00:00:00 ShutdownHookManager: Shutdown hook called\n"
+     "00:00:01 ShutdownHookManager: Deleting directory /tmp/spark-1\n"
+     "00:00:05 SparkContext: Running Spark version 3.5.2\n"
+     "00:00:06 SparkContext: Successfully stopped SparkContext\n",
+     {"segment first=1 last=1 end=sc_stopped version=3.5.2\n",
+      "segment first=3 last=4 end=sc_stopped version=3.5.2\n"}},
+
     {"a job of two stages",
      "00:00:00 SparkContext: Running Spark version 3.5.1\n"
      "00:00:01 DAGScheduler: Got job 0 (count at A.scala:8) with 2 output "

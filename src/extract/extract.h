@@ -128,8 +128,21 @@ typedef enum slg_event_kind {
                              Dropping event ..." (2.0 to 2.2, ERROR): the
                              context is down; a job's end it drops is
                              SLG_EV_JOB_ENDED */
+  /* Where a driver run begins (slg_extract_run_start) */
+  SLG_EV_RUN_START,       /* flag = slg_run_start */
   SLG_EV_COUNT
 } slg_event_kind;
+
+/* SLG_EV_RUN_START's flag: which first line of a run it is. */
+typedef enum slg_run_start {
+  /* The JVM's first line: Utils' "Your hostname, h resolves to a loopback
+   * address: ..." (once per JVM, before SparkContext starts). */
+  SLG_RUN_START_JVM = 1,
+  /* A SparkContext's first lines in the versions that print no "Running
+   * Spark version" (0.x to 1.2): 0.8's "MemoryStore started with
+   * capacity 901.2 MB.", 1.x's "Changing view acls to: user". */
+  SLG_RUN_START_CONTEXT = 2
+} slg_run_start;
 
 /* One event (a tagged record: `kind` says which fields are set). */
 typedef struct slg_event {
@@ -208,6 +221,9 @@ int slg_extract_context(slg_span msg, slg_event *out);
  * DAGScheduler): SLG_EV_JOB_ENDED with n = 1, no job id. */
 void slg_extract_job_finished_noid(slg_span rest, slg_event *out);
 int slg_extract_executor_side(slg_span msg, slg_event *out);
+/* The first lines of a driver run (slg_run_start), for the MemoryStore,
+ * SecurityManager and Utils loggers. */
+int slg_extract_run_start(slg_span msg, slg_event *out);
 
 /*
  * Iterates a stage list body ("ShuffleMapStage 0, ShuffleMapStage 1",

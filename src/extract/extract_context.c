@@ -82,3 +82,35 @@ int slg_extract_context(slg_span msg, slg_event *out)
   }
   return SLG_EXTRACT_NONE;
 }
+
+/*
+ * Where a driver run begins. Every JVM writes "Your hostname, h resolves
+ * to a loopback address: 127.0.0.1; using 10.0.0.5 instead" once, before
+ * its SparkContext starts, when the host name maps to loopback (laptops,
+ * IDE runs appending to one file). Spark before 1.3 prints no "Running
+ * Spark version": its SparkContext's first lines are 0.8's "MemoryStore
+ * started with capacity 901.2 MB." and 1.x's SecurityManager "Changing
+ * view acls to: user". These loggers also write per-block lines ("Block
+ * rdd_3_1 stored as values in memory"), so one byte is tested first.
+ */
+int slg_extract_run_start(slg_span msg, slg_event *out)
+{
+  if (msg.len < 20 ||
+      (msg.ptr[0] != 'Y' && msg.ptr[0] != 'M' && msg.ptr[0] != 'C'))
+    return SLG_EXTRACT_NONE;
+  slg_event_clear(out);
+  int kind = 0;
+  if (slg_span_starts(msg, "Your hostname, ")) {
+    if (slg_find(msg.ptr, msg.ptr + msg.len, " resolves to a loopback") !=
+        NULL)
+      kind = SLG_RUN_START_JVM;
+  } else if (slg_span_starts(msg, "MemoryStore started with capacity ") ||
+             slg_span_starts(msg, "Changing view acls to:")) {
+    kind = SLG_RUN_START_CONTEXT;
+  }
+  if (kind == 0)
+    return SLG_EXTRACT_NONE;
+  out->kind = SLG_EV_RUN_START;
+  out->flag = kind;
+  return SLG_EXTRACT_OK;
+}

@@ -192,6 +192,12 @@ typedef struct app_ix {
   int64_t down_ms;
   int64_t k8s_closed_ms;
   uint64_t live_execs;
+  /* The first line of the run the application began with (its JVM's
+   * line, or the line that opened it: on_run_start, on_version); line 0
+   * when it began some other way (a job id restarting, mid-run). The
+   * application before it ends on the line before. */
+  slg_pos run_pos;
+  unsigned starts; /* 1 << slg_run_start of the run lines it has seen */
 } app_ix;
 
 enum { CONT_NONE, CONT_EXEC_REASON, CONT_STAGE_REASON, CONT_CONF };
@@ -239,6 +245,10 @@ struct slg_model {
   int64_t trace;
   int trace_py;
   int trace_code; /* the next line may be a user frame's source line */
+  /* A JVM's first line seen while an application ran (on_run_start): the
+   * next application's run begins there if that application opens on
+   * the next event (a "Running Spark version"). */
+  slg_pos pending_run;
   /* Lines of each input file that ended (slg_model_end_file). */
   uint64_t *file_lines;
   size_t nfile_lines;
@@ -1007,8 +1017,8 @@ static size_t open_jobs(const slg_app *a)
 
 static void on_stop(slg_model *m, const slg_event *ev)
 {
-  if (m->napps == 0)
-    return; /* no application to end */
+  /* With no application yet, the tail of one that began before the
+   * file's first line ("Shutdown hook called" first). */
   slg_app *a = cur_app(m);
   switch ((slg_stop_kind)ev->flag) {
   case SLG_STOP_SC_STOPPED:
@@ -1076,13 +1086,75 @@ static void on_final_status(slg_model *m, const slg_event *ev)
 
 /* ------------------------------------------------------- event handlers */
 
+static int same_pos(slg_pos a, slg_pos b)
+{
+  return a.file == b.file && a.line == b.line;
+}
+
+static int stopped(const slg_app *a)
+{
+  return a->sc_stop_pos.line || a->hook_pos.line || a->hook_called_pos.line;
+}
+
+/* A new application whose run begins on the current line, or on the JVM
+ * line just before it when nothing came between. */
+static slg_app *open_run(slg_model *m)
+{
+  slg_pos run = m->pos;
+  if (m->napps && m->pending_run.line &&
+      same_pos(m->cur->last_pos, m->pending_run))
+    run = m->pending_run;
+  m->pending_run.line = 0;
+  slg_app *a = new_app(m);
+  a->incomplete = 0;
+  m->cur_x->run_pos = run;
+  return a;
+}
+
+/*
+ * The first line of a run (extract.h slg_run_start). A JVM's line opens a
+ * new application after one that stopped, or after one without "Running
+ * Spark version" that ran work or already had its JVM line (WARN-level
+ * runs appended to one file log nothing else); a context start line of a
+ * version-less Spark opens one after work or a stop. Otherwise the line
+ * is the current run's setup (an executor JVM's, or this run's before its
+ * version line).
+ */
+static void on_run_start(slg_model *m, const slg_event *ev)
+{
+  unsigned bit = 1u << (unsigned)ev->flag;
+  slg_app *a = m->napps ? m->cur : NULL;
+  if (a != NULL) {
+    int versioned = a->spark_version != NULL;
+    int worked = a->njobs > 0 || a->nstages > 0;
+    if (ev->flag == SLG_RUN_START_CONTEXT && versioned)
+      return; /* executors' MemoryStore and SecurityManager lines */
+    if (!stopped(a) &&
+        (versioned ||
+         !(worked || (ev->flag == SLG_RUN_START_JVM && (m->cur_x->starts & bit))))) {
+      if (versioned)
+        m->pending_run = m->pos;
+      m->cur_x->starts |= bit;
+      return;
+    }
+  }
+  open_run(m);
+  m->cur_x->starts = bit;
+}
+
 static void on_version(slg_model *m, const slg_event *ev)
 {
   slg_app *a = m->napps ? cur_app(m) : NULL;
-  /* Reuse an application that has seen nothing but setup lines. */
+  /* Reuse an application that has seen nothing but setup lines; one its
+   * JVM's line opened starts here, with its SparkContext. */
   if (a == NULL || a->spark_version != NULL || a->njobs > 0 ||
-      a->nstages > 0)
-    a = new_app(m);
+      a->nstages > 0 || stopped(a)) {
+    a = open_run(m);
+  } else if (m->cur_x->run_pos.line) {
+    a->first_pos = m->pos;
+    a->start = m->now;
+    a->start_ms = m->now_ms;
+  }
   a->incomplete = 0;
   free(a->spark_version);
   a->spark_version = dup_span(ev->str);
@@ -1944,6 +2016,9 @@ static SLG_NOINLINE void apply_other(slg_model *m, const slg_event *ev,
   case SLG_EV_SPARK_VERSION:
     on_version(m, ev);
     break;
+  case SLG_EV_RUN_START:
+    on_run_start(m, ev);
+    break;
   case SLG_EV_APP_NAME:
     a = cur_app(m);
     if (a->app_name != NULL && a->njobs > 0)
@@ -2224,7 +2299,10 @@ static int backend(slg_span msg, slg_event *out)
   LF("ContinuousExecution", none)                                            \
   LF("StreamExecution", none)                                                \
   LF("SparkUncaughtExceptionHandler", none)                                  \
-  LF("Utils", none)                                                          \
+  /* The first lines of a run (on_run_start). */                           \
+  LF("Utils", slg_extract_run_start)                                         \
+  L("MemoryStore", slg_extract_run_start, 0)                                 \
+  L("SecurityManager", slg_extract_run_start, 0)                             \
   LF("ProcessLauncher", none)                                                \
   LF("GlueLogger", none)                                                     \
   LF("ExecutorPodsWatchSnapshotSource", none)
@@ -2371,8 +2449,7 @@ static SLG_ALWAYS_INLINE void model_apply(slg_model *m,
   if (r == SLG_EXTRACT_NONE)
     return;
   apply(m, &it->ev, it->exec_num);
-  if (m->napps == 0 && (it->ev.kind == SLG_EV_APP_STOP ||
-                        it->ev.kind == SLG_EV_FAILURE ||
+  if (m->napps == 0 && (it->ev.kind == SLG_EV_FAILURE ||
                         it->ev.kind == SLG_EV_FINAL_STATUS))
     return; /* an end or failure statement with no application */
   slg_app *a = cur_app(m);
@@ -2629,11 +2706,41 @@ void slg_model_finish(slg_model *m)
       a->sc_stop_ms = x->k8s_closed_ms;
     }
     a->end_reason = end_reason(a, i + 1 < m->napps ? &m->apps[i + 1] : NULL);
+    /* The next run's lines begin where its first line is: this one's
+     * lines run to the line before. */
+    if (a->end_reason == SLG_APP_END_NEXT_APP) {
+      slg_pos run = m->ix[i + 1].run_pos;
+      if (run.line > a->first_pos.line && run.file == a->last_pos.file)
+        a->last_pos.line = run.line - 1;
+    }
+    /* The first application of a file that no "Running Spark version"
+     * starts began before its first line we read: its lines are the
+     * file's from the first. */
+    if (a->spark_version == NULL &&
+        (i == 0 || m->apps[i - 1].last_pos.file != a->first_pos.file))
+      a->first_pos.line = 1;
+    /* A run that prints no version (a WARN-level one) in a file whose
+     * earlier run printed one: the same installation wrote both. */
+    if (a->spark_version == NULL && i > 0 &&
+        m->apps[i - 1].spark_version != NULL &&
+        m->apps[i - 1].last_pos.file == a->first_pos.file)
+      a->spark_version = slg_xstrndup(m->apps[i - 1].spark_version,
+                                      strlen(m->apps[i - 1].spark_version));
     /* Cut off: its lines run to the file's last. */
     if (a->end_reason == SLG_APP_END_LOG_ENDS &&
         a->last_pos.file < m->nfile_lines &&
         m->file_lines[a->last_pos.file] > a->last_pos.line)
       a->last_pos.line = m->file_lines[a->last_pos.file];
+  }
+  /* The tail of a run before the file's first version line (a leading
+   * fragment): the next run of that file names the installation. */
+  for (size_t i = m->napps; i-- > 1;) {
+    slg_app *a = &m->apps[i - 1];
+    const slg_app *next = &m->apps[i];
+    if (a->spark_version == NULL && next->spark_version != NULL &&
+        next->first_pos.file == a->last_pos.file)
+      a->spark_version =
+          slg_xstrndup(next->spark_version, strlen(next->spark_version));
   }
   m->cont = CONT_NONE;
   apps_ended(m, m->napps);

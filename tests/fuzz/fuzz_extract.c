@@ -30,7 +30,7 @@ static const extractor extractors[] = {
     slg_extract_dagscheduler,  slg_extract_tasksetmanager,
     slg_extract_taskscheduler, slg_extract_executors,
     slg_extract_shuffle,       slg_extract_context,
-    slg_extract_executor_side,
+    slg_extract_executor_side, slg_extract_run_start,
 };
 
 /* The TaskSetManager fast paths give the general parser's event. */
