@@ -121,6 +121,33 @@ static void test_outcome__aborted_last_job_fails(void **state)
   run_free(&r);
 }
 
+/* WARN-level runs appended to one file: no job lines, each run begins at
+ * its JVM's loopback line; the abort's cause is the lost task before it. */
+static void test_outcome__warn_level_runs_abort_without_job(void **state)
+{
+  (void)state;
+  run r;
+#define JVM(t)                                                               \
+  "24/03/01 10:00:0" t " WARN Utils: Your hostname, h resolves to a "       \
+  "loopback address: 127.0.0.1; using 10.0.0.5 instead (on interface "      \
+  "en0)\n"
+  run_log(&r, JVM("0") LOST
+          "24/03/01 10:00:05 ERROR TaskSetManager: Task 0 in stage 1.0 "
+          "failed 1 times; aborting job\n" JVM("8"));
+#undef JVM
+  assert_int_equal(r.an.apps, 2);
+  const slg_app_outcome *o = app(&r, 0);
+  assert_int_equal(o->outcome, SLG_OUTCOME_FAILED);
+  assert_true(o->has_cause);
+  assert_string_equal(o->cause.class_id, "task-failure");
+  assert_string_equal(o->cause.exception, "java.lang.NumberFormatException");
+  assert_int_equal(o->cause.line.line, 2); /* the Lost task */
+  assert_int_equal(o->start_line.line, 1);
+  assert_int_equal(o->end_line.line, 5);
+  assert_int_equal(app(&r, 1)->start_line.line, 6);
+  run_free(&r);
+}
+
 static void test_outcome__failure_then_success_recovers(void **state)
 {
   (void)state;
@@ -687,6 +714,7 @@ int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_outcome__aborted_last_job_fails),
+      cmocka_unit_test(test_outcome__warn_level_runs_abort_without_job),
       cmocka_unit_test(test_outcome__failure_then_success_recovers),
       cmocka_unit_test(test_outcome__hook_while_job_runs_kills),
       cmocka_unit_test(test_outcome__death_before_any_job),

@@ -829,6 +829,16 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
         task_f = f;
     }
   }
+  if (task_f == NULL && job_f == NULL && decisive == NULL &&
+      unnumbered != NULL && unnumbered->src == SLG_FAILURE_TASK_ABORT) {
+    /* "failed 1 times; aborting job" with no job line (a WARN-level
+     * log): the last lost task before it. */
+    for (size_t i = 0; i < a->nfailures; i++) {
+      const slg_failure *f = &a->failures[i];
+      if (f->src == SLG_FAILURE_TASK && pos_before(f->pos, unnumbered->pos))
+        task_f = f;
+    }
+  }
   /* The program's exception that only reports the failed job (an
    * exception in main, a Py4JJavaError traceback, whose trace says "Job
    * aborted"): the job's own cause is the root. */
