@@ -106,7 +106,7 @@ static slg_model *feed(const char *log, int mode)
     int64_t ms = slg_time_ms(&rec.time);
     slg_model_item it;
     slg_model_extract_routed(&it, &rec, route);
-    if (route == NULL && d.open) {
+    if (!it.modelled && d.open) {
       p = nl + 1; /* an ignored logger leaves the run open */
       continue;
     }
@@ -339,6 +339,22 @@ static const struct {
      "partitions\n",
      {"segment first=1 last=3 end=next_app version=3.5.1\n",
       "segment first=6 last=9 end=log_ends version=3.5.1\n"}},
+
+    {"a MemoryStore block line between task lines is ignored",
+     "00:00:00 SparkContext: Running Spark version 3.5.1\n"
+     "00:00:01 DAGScheduler: Got job 0 (count at A.scala:8) with 2 output "
+     "partitions\n"
+     "00:00:02 TaskSetManager: Starting task 0.0 in stage 0.0 (TID 0) (h1, "
+     "executor 1, partition 0, PROCESS_LOCAL, 7000 bytes)\n"
+     "00:00:02 MemoryStore: Block rdd_1_0 stored as values in memory "
+     "(estimated size 5.0 KiB, free 1 GiB)\n"
+     "00:00:02 TaskSetManager: Starting task 1.0 in stage 0.0 (TID 1) (h1, "
+     "executor 1, partition 1, PROCESS_LOCAL, 7000 bytes)\n"
+     "00:00:03 MemoryStore: MemoryStore started with capacity 2 GiB\n"
+     "00:00:03 TaskSetManager: Finished task 0.0 in stage 0.0 (TID 0) in "
+     "1000 ms on h1 (executor 1) (1/2)\n",
+     {"segment first=1 last=7 end=log_ends version=3.5.1\n",
+      "started=2 succeeded=1 failed=0"}},
 
     {"a stop before any start is the tail of an earlier run",
      "00:00:00 ShutdownHookManager: Shutdown hook called\n"

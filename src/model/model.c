@@ -2247,6 +2247,10 @@ struct slg_model_route {
   extractor fn; /* in reference mode, without its fast paths */
   int scheduler; /* counts toward slg_model_scheduler_lines */
   int failure;   /* slg_extract_failure reads what fn does not */
+  /* A record fn does not take is ignored as an unrouted logger's: the
+   * logger also writes a line per block or task ("Block rdd_3_1 stored
+   * as values in memory"), which must not end a run of task lines. */
+  int quiet;
 };
 typedef struct slg_model_route logger_entry;
 
@@ -2263,11 +2267,12 @@ static int backend(slg_span msg, slg_event *out)
  * The routes, once per mode: every one of `loggers_reference` runs its
  * logger's extractor without fast paths (the TaskSetManager readers,
  * fastpath TSM_FAST_START and TSM_FAST_END), so that a record's extractor
- * is chosen with its logger, never per record. LOGGERS(L, LF, TSM) lists
- * them: L a logger, LF one that states how an application ends or fails
- * (failure.h), TSM the TaskSetManager's.
+ * is chosen with its logger, never per record. LOGGERS(L, LF, TSM, LQ)
+ * lists them: L a logger, LF one that states how an application ends or
+ * fails (failure.h), TSM the TaskSetManager's, LQ a quiet one (read for
+ * one or two lines among many).
  */
-#define LOGGERS(L, LF, TSM)                                                  \
+#define LOGGERS(L, LF, TSM, LQ)                                                \
   L("DAGScheduler", slg_extract_dagscheduler, 1)                             \
   TSM("TaskSetManager")                                                      \
   TSM("ClusterTaskSetManager")                                               \
@@ -2301,21 +2306,24 @@ static int backend(slg_span msg, slg_event *out)
   LF("SparkUncaughtExceptionHandler", none)                                  \
   /* The first lines of a run (on_run_start). */                           \
   LF("Utils", slg_extract_run_start)                                         \
-  L("MemoryStore", slg_extract_run_start, 0)                                 \
-  L("SecurityManager", slg_extract_run_start, 0)                             \
+  LQ("MemoryStore", slg_extract_run_start)                                   \
+  LQ("SecurityManager", slg_extract_run_start)                               \
   LF("ProcessLauncher", none)                                                \
   LF("GlueLogger", none)                                                     \
   LF("ExecutorPodsWatchSnapshotSource", none)
 
-#define L(s, f, k) {s, sizeof(s) - 1, f, k, 0},
-#define LF(s, f) {s, sizeof(s) - 1, f, 0, 1},
-#define TSM(s) {s, sizeof(s) - 1, slg_extract_tasksetmanager, 1, 0},
-static const logger_entry loggers[] = {LOGGERS(L, LF, TSM)};
+#define L(s, f, k) {s, sizeof(s) - 1, f, k, 0, 0},
+#define LF(s, f) {s, sizeof(s) - 1, f, 0, 1, 0},
+#define LQ(s, f) {s, sizeof(s) - 1, f, 0, 0, 1},
+#define TSM(s) {s, sizeof(s) - 1, slg_extract_tasksetmanager, 1, 0, 0},
+static const logger_entry loggers[] = {LOGGERS(L, LF, TSM, LQ)};
 #undef TSM
-#define TSM(s) {s, sizeof(s) - 1, slg_extract_tasksetmanager_general, 1, 0},
-static const logger_entry loggers_reference[] = {LOGGERS(L, LF, TSM)};
+#define TSM(s)                                                               \
+  {s, sizeof(s) - 1, slg_extract_tasksetmanager_general, 1, 0, 0},
+static const logger_entry loggers_reference[] = {LOGGERS(L, LF, TSM, LQ)};
 #undef L
 #undef LF
+#undef LQ
 #undef TSM
 #undef LOGGERS
 
@@ -2370,13 +2378,14 @@ static void set_now(slg_model *m, const slg_time *t, int64_t raw)
 
 const slg_model_route *slg_model_error_route(void)
 {
-  static const logger_entry error = {"", 0, none, 0, 1};
+  static const logger_entry error = {"", 0, none, 0, 1, 0};
   return &error;
 }
 
 const slg_model_route *slg_model_route_of(slg_span logger, int reference)
 {
-  static const logger_entry endpoint = {"", 0, slg_extract_executors, 0, 0};
+  static const logger_entry endpoint = {"", 0, slg_extract_executors, 0, 0,
+                                        0};
   const logger_entry *e = classify(logger, reference);
   if (e == NULL && (is_backend_endpoint(logger) || is_backend(logger)))
     e = &endpoint;
@@ -2394,6 +2403,10 @@ static SLG_ALWAYS_INLINE void extract_routed(slg_model_item *out,
     return;
   out->scheduler = (uint8_t)(route->scheduler != 0);
   out->result = (int8_t)route->fn(rec->message, &out->ev);
+  if (out->result == SLG_EXTRACT_NONE && route->quiet) {
+    out->modelled = 0;
+    return;
+  }
   if (out->result == SLG_EXTRACT_NONE &&
       (route->failure || rec->level == SLG_LEVEL_ERROR)) {
     out->result = (int8_t)slg_extract_failure(rec->message, &out->ev);

@@ -18,8 +18,9 @@
 /* Small fields: the parallel path queues one item per modelled record, so
  * its size is memory traffic between the cores. */
 typedef struct slg_model_item {
-  uint8_t modelled;  /* 0: a logger the model ignores (only ends the
-                        previous record's continuation) */
+  uint8_t modelled;  /* 0: a logger the model ignores, or a quiet
+                        logger's line its reader does not take (only
+                        ends the previous record's continuation) */
   uint8_t scheduler; /* the logger counts toward scheduler lines */
   int8_t result;     /* SLG_EXTRACT_NONE, _OK or _REJECTED */
   int16_t exec_num;  /* ev.exec's value when it is a small canonical

@@ -401,6 +401,13 @@ void slg_chunk_record(slg_chunk *c, const slg_record *rec, int64_t time_ms,
    * one, is summed into a run and needs no item of its own. */
   slg_model_item it;
   slg_model_extract_routed(&it, &r, route);
+  if (!it.modelled) {
+    /* A quiet logger's line the model does not take: as above. */
+    int last = last_kind(c);
+    if (last != ITEM_OTHER_RECORD && last != ITEM_TASKS)
+      push(c, ITEM_OTHER_RECORD, line_no)->it.modelled = 0;
+    return;
+  }
   chunk_item *ci;
   if (slg_task_runs_accepts(&c->runs, &it, &rec->time)) {
     /* Into the open run, or the start of one. */
