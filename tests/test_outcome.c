@@ -148,6 +148,25 @@ static void test_outcome__warn_level_runs_abort_without_job(void **state)
   run_free(&r);
 }
 
+/* A wrapper that writes the run's tail twice: the context stopped at the
+ * first stop line. */
+static void test_outcome__stop_written_twice_ends_at_first(void **state)
+{
+  (void)state;
+  run r;
+#define STOP                                                                 \
+  "24/03/01 10:00:09 INFO SparkContext: Successfully stopped "              \
+  "SparkContext\n"                                                           \
+  "24/03/01 10:00:09 INFO ShutdownHookManager: Shutdown hook called\n"
+  run_log(&r, START JOB0 STOP STOP);
+#undef STOP
+  assert_int_equal(r.an.apps, 1);
+  const slg_app_outcome *o = app(&r, 0);
+  assert_int_equal(o->outcome, SLG_OUTCOME_SUCCEEDED);
+  assert_int_equal(o->end_line.line, 5);
+  run_free(&r);
+}
+
 static void test_outcome__failure_then_success_recovers(void **state)
 {
   (void)state;
@@ -715,6 +734,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_outcome__aborted_last_job_fails),
       cmocka_unit_test(test_outcome__warn_level_runs_abort_without_job),
+      cmocka_unit_test(test_outcome__stop_written_twice_ends_at_first),
       cmocka_unit_test(test_outcome__failure_then_success_recovers),
       cmocka_unit_test(test_outcome__hook_while_job_runs_kills),
       cmocka_unit_test(test_outcome__death_before_any_job),
