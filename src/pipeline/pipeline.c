@@ -11,6 +11,7 @@
 
 #include "failure.h"
 #include "model_events.h"
+#include "platform.h"
 
 #include <stdlib.h>
 
@@ -166,11 +167,10 @@ void slg_scan_line(void *ctx, const slg_line *line)
     return;
   s->line_no++;
   int parsed = slg_layout_parse(s->layout, line->ptr, line->len, &rec);
-  int is_record = parsed & 1;
   /* A chunk's lines before its first record are judged in the context of
    * the chunk before it: the merge reads them (slg_pipeline_merge). */
   if (s->chunk && !(s->chunk_state & SLG_SCAN_STARTED)) {
-    if (!is_record)
+    if (!(parsed & 1))
       return;
     slg_chunk_start(s->chunk, line);
   }
@@ -178,12 +178,16 @@ void slg_scan_line(void *ctx, const slg_line *line)
   f->lines++;
   if (line->flags & SLG_LINE_CUT)
     a->lines_cut++;
-  if (parsed & SLG_LAYOUT_LIMIT_HIT)
-    a->layout_limit_hits++;
-  if (is_record) {
-    on_record(s, &rec);
-    return;
+  /* 1, a record, is nearly every line: one compare for it. */
+  if (parsed != 1) {
+    if (parsed & SLG_LAYOUT_LIMIT_HIT)
+      a->layout_limit_hits++;
+    if (!(parsed & 1))
+      goto not_a_record;
   }
+  on_record(s, &rec);
+  return;
+not_a_record:;
   slg_span sp = slg_span_make(line->ptr, line->len);
   int c = slg_classify_line(&s->ctx, sp);
   if (c < 0) {
@@ -323,6 +327,8 @@ void slg_pipeline_report(slg_report *out, const slg_pipeline *p)
   out->layout = p->layout;
   out->max_line = p->opt.max_line;
   out->finished = p->finished;
+  out->platform_loggers = slg_platform_hist_bits(&p->hist);
+  out->platform_loggers_known = 1;
 }
 
 static void model_ended(void *ctx, const slg_end *e)
