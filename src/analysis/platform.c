@@ -241,9 +241,17 @@ void slg_report_platform(slg_platform *out, const slg_report *r, size_t app)
       if (a->executors[i].tasks && strcmp(a->executors[i].id, "driver") == 0)
         in.driver_tasks = 1;
   }
-  if (r->hist)
-    for (size_t i = 0; i < r->hist->count; i++)
-      in.loggers |= slg_platform_logger_bits(r->hist->loggers[i].name,
-                                             r->hist->loggers[i].full_name);
+  in.loggers = r->platform_loggers_known ? r->platform_loggers
+                                         : slg_platform_hist_bits(r->hist);
   slg_platform_detect(out, &in);
+}
+
+unsigned slg_platform_hist_bits(const slg_histogram *h)
+{
+  unsigned bits = 0;
+  if (h)
+    for (size_t i = 0; i < h->count; i++)
+      bits |= slg_platform_logger_bits(h->loggers[i].name,
+                                       h->loggers[i].full_name);
+  return bits;
 }

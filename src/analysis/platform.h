@@ -75,5 +75,8 @@ void slg_platform_text(const slg_platform *p, slg_buf *out);
  * from the model, the logger names from the report's histogram (the
  * whole input's). */
 void slg_report_platform(slg_platform *out, const slg_report *r, size_t app);
+/* The or of slg_platform_logger_bits over a histogram's loggers (once per
+ * report: slg_report.platform_loggers). */
+unsigned slg_platform_hist_bits(const slg_histogram *h);
 
 #endif /* SLG_PLATFORM_H */

@@ -75,6 +75,11 @@ typedef struct slg_report {
    * while the stream is read). */
   const struct slg_analysis *analysis;
   const struct slg_thresholds *thresholds; /* NULL: the defaults */
+  /* slg_platform_logger_bits of every logger, or-ed once for the report
+   * (slg_report_platform runs per application); 0 with loggers_known 0:
+   * computed where needed. */
+  unsigned platform_loggers;
+  int platform_loggers_known;
 } slg_report;
 
 /*
