@@ -655,10 +655,15 @@ static void outcome_findings(slg_analysis *a, const slg_app *apps,
         killed_app = (int64_t)ai;
       f = add(a, SLG_FINDING_APP_KILLED, th->killed_is, (int64_t)ai, -1, -1,
               -1);
+      /* The cause's own words when it has them (a signal, an interrupt),
+       * not the outcome's stock phrase said twice. */
+      int stock = c->message == NULL ||
+                  strncmp(c->message, "stopped from outside", 20) == 0;
       f->message = fmt("the application was stopped from outside while %s "
-                       "ran (%s)",
+                       "ran%s%s%s",
                        o->ncancelled_jobs ? "a job" : "its work",
-                       c->message ? c->message : "shutdown");
+                       stock ? "" : " (", stock ? "" : c->message,
+                       stock ? "" : ")");
       if (o->has_cause && strcmp(c->class_id, "no-resources") == 0)
         f->suggestion = fmt("%s; then find who stopped it",
                             slg_fix_cause(c->class_id,
@@ -830,13 +835,22 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
                              app->end_ms >= app->start_ms
                          ? (double)(app->end_ms - app->start_ms)
                          : -1;
+    /* A job that ended "failed" because the run was stopped under it
+     * ("Job 11 cancelled because SparkContext was shut down") is what the
+     * outcome says it is: its lists are in job order, so a cursor. */
+    const slg_app_outcome *o = &a->outcomes[ai];
+    size_t oc = 0;
     for (size_t ji = 0; ji < app->njobs; ji++) {
       const slg_job *j = &app->jobs[ji];
       a->jobs++;
       v->jobs++;
-      if (j->status == SLG_STATUS_CANCELLED)
+      int listed = oc < o->ncancelled_jobs && o->cancelled_jobs[oc] == j->id &&
+                   !j->map_stage_job;
+      oc += (size_t)listed;
+      if (j->status == SLG_STATUS_CANCELLED ||
+          (listed && j->status == SLG_STATUS_FAILED))
         v->jobs_cancelled++;
-      if (j->status == SLG_STATUS_FAILED) {
+      if (j->status == SLG_STATUS_FAILED && !listed) {
         a->jobs_failed++;
         v->jobs_failed++;
         if (!a->first_failed_job) {
@@ -844,7 +858,8 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
           a->first_failed_app = ai;
         }
       } else if (j->status != SLG_STATUS_SUCCEEDED &&
-                 j->status != SLG_STATUS_CANCELLED) {
+                 j->status != SLG_STATUS_CANCELLED &&
+                 j->status != SLG_STATUS_FAILED) {
         a->jobs_unfinished++;
         v->jobs_unfinished++;
       }
