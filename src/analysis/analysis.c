@@ -972,3 +972,10 @@ int slg_analysis_failed(const slg_analysis *a, const slg_thresholds *t)
       return 1;
   return 0;
 }
+
+slg_gate slg_analysis_gate(const slg_analysis *a, const slg_thresholds *t)
+{
+  if (!a->scheduler_lines && !a->apps && !t->allow_empty)
+    return SLG_GATE_EMPTY;
+  return slg_analysis_failed(a, t) ? SLG_GATE_FAILED : SLG_GATE_PASSED;
+}

@@ -223,4 +223,11 @@ void slg_no_scheduler_hint(const slg_model *m, slg_input_kind kind,
 /* 1 when some finding is at or above t->fail_on. */
 int slg_analysis_failed(const slg_analysis *a, const slg_thresholds *t);
 
+/* What `check` decides: EMPTY when the input shows no Spark application
+ * (no scheduler line, no application) and t->allow_empty is off (a gate
+ * never passes vacuously: exit 3), else FAILED when slg_analysis_failed
+ * (exit 1 unless t->exit_zero), else PASSED. */
+typedef enum { SLG_GATE_PASSED, SLG_GATE_FAILED, SLG_GATE_EMPTY } slg_gate;
+slg_gate slg_analysis_gate(const slg_analysis *a, const slg_thresholds *t);
+
 #endif /* SLG_ANALYSIS_H */

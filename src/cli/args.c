@@ -80,6 +80,8 @@ const char slg_cli_usage[] =
     "                                 repeatable\n"
     "      --allow-empty              pass input without scheduler lines\n"
     "      --exit-zero                report but always exit 0 on findings\n"
+    "  -q, --quiet                   print only the closing line, \"check:\n"
+    "                                 PASSED\" or \"check: FAILED (...)\"\n"
     "      --config FILE              read this config file\n"
     "      --no-config                read no config file\n"
     "      --print-config             print the effective configuration\n"
@@ -252,6 +254,10 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
       cli->settings[cli->nsettings++].value = "true";
       continue;
     }
+    if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
+      cli->quiet = 1;
+      continue;
+    }
     if (strcmp(arg, "--no-mmap") == 0) {
       cli->options.no_mmap = 1;
       continue;
@@ -403,9 +409,10 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
     }
   }
   if (cli->command != SLG_CMD_CHECK &&
-      (cli->nsettings || cli->config_path || cli->print_config)) {
-    slg_cli_error("check options (--max-*, --fail-on, --config, ...) go with "
-                  "`sparklog check`");
+      (cli->nsettings || cli->config_path || cli->print_config ||
+       cli->quiet)) {
+    slg_cli_error("check options (--max-*, --fail-on, --config, -q, ...) go "
+                  "with `sparklog check`");
     return SLG_EXIT_USAGE;
   }
   return 0;

@@ -66,6 +66,7 @@ typedef struct slg_cli {
   int no_config;
   int print_config;
   int fastpath_counts; /* --fastpath-counts: hits on stderr at the end */
+  int quiet;           /* check -q: the gate line alone on stdout */
 } slg_cli;
 
 /*

@@ -358,7 +358,12 @@ int main(int argc, char **argv)
   }
   slg_buf_clear(&out);
   ro.color = cli.format == SLG_FORMAT_TEXT ? color : 0;
-  slg_render(&rep, &ro, cli.format, &out);
+  if (cli.quiet) {
+    slg_gate_sentence(&rep, &out);
+    slg_buf_putc(&out, '\n');
+  } else {
+    slg_render(&rep, &ro, cli.format, &out);
+  }
   status = max_status(status, write_all(stdout, "stdout", out.ptr, out.len));
 
   if (cli.command == SLG_CMD_CHECK) {
@@ -367,15 +372,28 @@ int main(int argc, char **argv)
      * is unusable unless --allow-empty; unreadable input already set 3.
      * A recognised failure always fails the check (status 1), whatever
      * --allow-empty says. */
-    if (!analysis.scheduler_lines && !analysis.apps &&
-        !thresholds.allow_empty) {
+    slg_gate gate = slg_analysis_gate(&analysis, &thresholds);
+    if (gate == SLG_GATE_EMPTY) {
       slg_cli_error("check: the input shows no Spark application, so it "
                     "cannot pass (--allow-empty accepts that)");
       status = max_status(status, SLG_EXIT_INPUT);
+    } else if (gate == SLG_GATE_FAILED) {
+      /* A failing gate says so on stderr too, where a CI log shows it
+       * whatever became of stdout; unless both are this terminal and the
+       * text on stdout already ended with it, or stdout's reader left
+       * (EPIPE: nothing more is said). */
+      if (!stdout_closed &&
+          !(isatty(STDOUT_FILENO) && isatty(STDERR_FILENO) &&
+            (cli.quiet || cli.format == SLG_FORMAT_TEXT))) {
+        slg_buf line = SLG_BUF_INIT;
+        slg_gate_sentence(&rep, &line);
+        slg_buf_putc(&line, '\n');
+        fwrite(line.ptr, 1, line.len, stderr);
+        slg_buf_dispose(&line);
+      }
+      if (!thresholds.exit_zero)
+        status = max_status(status, SLG_EXIT_CHECK_FAILED);
     }
-    else if (slg_analysis_failed(&analysis, &thresholds) &&
-             !thresholds.exit_zero)
-      status = max_status(status, SLG_EXIT_CHECK_FAILED);
   }
   slg_analysis_dispose(&analysis);
   slg_buf_dispose(&out);

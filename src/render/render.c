@@ -377,3 +377,52 @@ void slg_render(const slg_report *rep, const slg_render_options *o,
   default: slg_render_text(rep, o, out); break;
   }
 }
+
+void slg_gate_sentence(const slg_report *rep, slg_buf *out)
+{
+  const slg_analysis *a = rep->analysis;
+  const slg_thresholds *t = rep->thresholds;
+  switch (slg_analysis_gate(a, t)) {
+  case SLG_GATE_PASSED:
+    slg_buf_puts(out, "check: PASSED");
+    return;
+  case SLG_GATE_EMPTY:
+    slg_buf_puts(out, "check: FAILED (no Spark application in the input; "
+                      "see --allow-empty)");
+    return;
+  case SLG_GATE_FAILED:
+    break;
+  }
+  /* The findings that fail it by severity, limits apart: a breached
+   * limit is an error finding of its own. */
+  static const char *const names[3] = {"info", "warning", "error"};
+  size_t limits = 0;
+  for (size_t i = 0; i < SLG_CHECK_COUNT; i++)
+    limits += a->checks[i].breached != 0;
+  slg_buf_puts(out, "check: FAILED (");
+  const char *sep = "";
+  for (int s = 2; s >= (int)t->fail_on; s--) {
+    size_t n = a->by_severity[s];
+    if (s == SLG_SEV_ERROR)
+      n -= limits < n ? limits : n;
+    if (n == 0)
+      continue;
+    slg_buf_printf(out, "%s%zu %s%s", sep, n,
+                   s == SLG_SEV_INFO ? "info finding" : names[s],
+                   n > 1 ? "s" : "");
+    sep = ", ";
+  }
+  if (limits) {
+    slg_buf_printf(out, "%s%zu limit%s exceeded:", sep, limits,
+                   limits > 1 ? "s" : "");
+    const char *ksep = " ";
+    for (size_t i = 0; i < SLG_CHECK_COUNT; i++)
+      if (a->checks[i].breached) {
+        slg_buf_printf(out, "%s%s", ksep, a->checks[i].key);
+        ksep = ", ";
+      }
+  }
+  slg_buf_putc(out, ')');
+  if (t->exit_zero)
+    slg_buf_puts(out, "; exit 0 as --exit-zero asks");
+}

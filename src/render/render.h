@@ -87,6 +87,11 @@ void slg_render_text_checks(const slg_report *rep,
 /* render.c, shared by several formats. */
 /* A one-line verdict sentence ("succeeded" / "FAILED: ..."). */
 void slg_verdict_sentence(const slg_report *rep, slg_buf *out);
+/* The check's one closing line, without a newline: "check: PASSED", or
+ * "check: FAILED (2 errors, 1 limit exceeded: max_failed_tasks)" from
+ * slg_analysis_gate and the findings at or above fail_on. Needs
+ * rep->analysis and rep->thresholds. */
+void slg_gate_sentence(const slg_report *rep, slg_buf *out);
 /* A root cause in one line: exception, message, class, file:line, user
  * frame ("java.lang.X: m (task-failure, app.log:84; user code ...)"). */
 void slg_root_cause_sentence(const slg_report *rep, const slg_root_cause *c,

@@ -425,6 +425,12 @@ void slg_render_text(const slg_report *rep, const slg_render_options *o,
       slg_render_text_findings(rep, o, out);
     }
     caveats(rep, o, out);
+    if (rep->analysis && rep->thresholds) {
+      /* The gate's last word is the report's last line. */
+      slg_buf_putc(out, '\n');
+      slg_gate_sentence(rep, out);
+      slg_buf_putc(out, '\n');
+    }
     return;
   default:
     break;

@@ -133,5 +133,21 @@ expect 0 "final status SUCCEEDED, no scheduler lines" -- "$sparklog" check "$tmp
 grep -q 'warning *NO_SCHEDULER_LINES' "$tmp/out" && ok || bad "NO_SCHEDULER_LINES a warning: $(grep NO_SCHED "$tmp/out")"
 # Write errors exit 4.
 expect 4 "output to a full disk" -- "$sparklog" check --output json=/dev/full "$tmp/clean.log"
+# The gate's closing line: last on stdout; on stderr too when it fails
+# (stdout is a file here); -q prints it alone; only check takes -q.
+expect 0 "gate line, passing" -- "$sparklog" check --no-config "$tmp/clean.log"
+[ "$(tail -n 1 "$tmp/out")" = "check: PASSED" ] && ok || bad "passing check ends with 'check: PASSED': $(tail -n 1 "$tmp/out")"
+[ -s "$tmp/err" ] && bad "a passing check writes stderr: $(cat "$tmp/err")" || ok
+expect 1 "gate line, failing" -- "$sparklog" check --no-config --fail-on warning --max-skew 2 "$tmp/skew.log"
+grep -qx 'check: FAILED ([0-9]* warnings*, 1 limit exceeded: max_skew)' "$tmp/err" && ok || bad "failing gate line on stderr: $(cat "$tmp/err")"
+[ "$(tail -n 1 "$tmp/out")" = "$(cat "$tmp/err")" ] && ok || bad "stdout ends with the stderr gate line"
+expect 1 "-q" -- "$sparklog" check -q --no-config --max-skew 2 "$tmp/skew.log"
+[ "$(cat "$tmp/out")" = "check: FAILED (1 limit exceeded: max_skew)" ] && ok || bad "-q prints only the gate line: $(head -c 300 "$tmp/out")"
+expect 0 "--quiet, exit-zero" -- "$sparklog" check --quiet --no-config --exit-zero --max-skew 2 "$tmp/skew.log"
+grep -qx 'check: FAILED (1 limit exceeded: max_skew); exit 0 as --exit-zero asks' "$tmp/out" && ok || bad "--exit-zero says so: $(cat "$tmp/out")"
+expect 2 "-q outside check" -- "$sparklog" report -q "$tmp/clean.log"
+printf 'hello\n' > "$tmp/hello.txt"
+expect 3 "-q, no application" -- "$sparklog" check -q --no-config "$tmp/hello.txt"
+grep -qx 'check: FAILED (no Spark application in the input; see --allow-empty)' "$tmp/out" && ok || bad "empty gate line: $(cat "$tmp/out")"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
