@@ -215,6 +215,20 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
         i = 2;
         break;
       }
+    /* "sparklog shuffel x.log": a word near a command that names no file
+     * is a slip, not a file to report on. */
+    if (i == 1 && argv[1][0] != '-' && access(argv[1], F_OK) != 0) {
+      const char *names[sizeof commands / sizeof commands[0]];
+      for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
+        names[k] = commands[k].name;
+      const char *near =
+          slg_cli_suggest(argv[1], names, sizeof names / sizeof names[0]);
+      if (near) {
+        slg_cli_error("unknown command '%s' (and no such file); did you "
+                      "mean '%s'?", argv[1], near);
+        return SLG_EXIT_USAGE;
+      }
+    }
   }
   int options_done = 0;
   for (; i < argc; i++) {
@@ -312,7 +326,33 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
         }
     }
     if (!opt) {
-      slg_cli_error("unknown option '%s' (see sparklog --help)", arg);
+      /* Every long option, for "did you mean". */
+      static const char *const switches[] = {
+          "--help",        "--version",       "--allow-empty",
+          "--exit-zero",   "--quiet",         "--no-mmap",
+          "--reference",   "--fastpath-counts", "--no-config",
+          "--print-config"};
+      enum { NW = sizeof with_value / sizeof with_value[0],
+             NS = sizeof switches / sizeof switches[0] };
+      const char *names[NW + NS];
+      for (size_t k = 0; k < NW; k++)
+        names[k] = with_value[k];
+      for (size_t k = 0; k < NS; k++)
+        names[NW + k] = switches[k];
+      /* The name without its "=value" is what was misspelt. */
+      char word[64];
+      size_t wl = strcspn(arg, "=");
+      const char *near = NULL;
+      if (arg[1] == '-' && wl < sizeof word) {
+        memcpy(word, arg, wl);
+        word[wl] = '\0';
+        near = slg_cli_suggest(word, names, NW + NS);
+      }
+      if (near)
+        slg_cli_error("unknown option '%s'; did you mean '%s'? (see sparklog "
+                      "--help)", arg, near);
+      else
+        slg_cli_error("unknown option '%s' (see sparklog --help)", arg);
       return SLG_EXIT_USAGE;
     }
     if (!value) {
