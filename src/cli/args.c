@@ -208,32 +208,26 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
     slg_cli_error("out of memory");
     return SLG_EXIT_USAGE;
   }
+  int command_given = 0;
   if (argc > 1) {
     for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
       if (strcmp(argv[1], commands[k].name) == 0) {
         cli->command = commands[k].command;
+        command_given = 1;
         i = 2;
         break;
       }
-    /* "sparklog shuffel x.log": a word near a command that names no file
-     * is a slip, not a file to report on. */
-    if (i == 1 && argv[1][0] != '-' && access(argv[1], F_OK) != 0) {
-      const char *names[sizeof commands / sizeof commands[0]];
-      for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
-        names[k] = commands[k].name;
-      const char *near =
-          slg_cli_suggest(argv[1], names, sizeof names / sizeof names[0]);
-      if (near) {
-        slg_cli_error("unknown command '%s' (and no such file); did you "
-                      "mean '%s'?", argv[1], near);
-        return SLG_EXIT_USAGE;
-      }
-    }
   }
   int options_done = 0;
+  /* The index of the first word that is not an option, when no command
+   * word came first (0: a command did). */
+  int first_word_at = 0;
   for (; i < argc; i++) {
     const char *arg = argv[i], *value = NULL;
     if (options_done || arg[0] != '-' || strcmp(arg, "-") == 0) {
+      if (cli->command == SLG_CMD_REPORT && i > 0 && cli->nfiles == 0 &&
+          first_word_at == 0 && !command_given)
+        first_word_at = i;
       if (cli->command == SLG_CMD_EXPLAIN) {
         if (cli->explain_name) {
           slg_cli_error("explain takes one component name, got '%s' too",
@@ -242,6 +236,21 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
         }
         cli->explain_name = arg;
       } else {
+        /* "sparklog shuffel x.log": with no command, a first word near a
+         * command that names no file is a slip, not a file to report on. */
+        if (i == first_word_at && !options_done &&
+            access(arg, F_OK) != 0) {
+          const char *names[sizeof commands / sizeof commands[0]];
+          for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
+            names[k] = commands[k].name;
+          const char *near =
+              slg_cli_suggest(arg, names, sizeof names / sizeof names[0]);
+          if (near) {
+            slg_cli_error("unknown command '%s' (and no such file); did you "
+                          "mean '%s'?", arg, near);
+            return SLG_EXIT_USAGE;
+          }
+        }
         cli->files[cli->nfiles++] = arg;
       }
       continue;
