@@ -240,6 +240,16 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
          * command that names no file is a slip, not a file to report on. */
         if (i == first_word_at && !options_done &&
             access(arg, F_OK) != 0) {
+          /* A command after options ("sparklog -q check x.log") is still
+           * the command, when no file has its name. */
+          int found = 0;
+          for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
+            if (strcmp(arg, commands[k].name) == 0) {
+              cli->command = commands[k].command;
+              command_given = found = 1;
+            }
+          if (found)
+            continue;
           const char *names[sizeof commands / sizeof commands[0]];
           for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
             names[k] = commands[k].name;
