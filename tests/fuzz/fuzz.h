@@ -20,6 +20,16 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* A target's own mutator, when it defines one (fuzz_gzip); a weak
+ * reference, NULL otherwise. replay.c runs a few of its mutations. */
+size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size,
+                               unsigned int seed) __attribute__((weak));
+
+/* libFuzzer's own mutation, for a custom mutator to fall back on; NULL in
+ * the replayer (weak). */
+size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_size)
+    __attribute__((weak));
+
 /* Aborts with a message: an invariant of the code under test broke. */
 #define fuzz_fail(msg)                                                         \
   do {                                                                         \

@@ -10,7 +10,9 @@ Seeds are committed; this script documents where each one comes from.
 import gzip
 import os
 import re
+import struct
 import sys
+import zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SHARED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared")
@@ -109,6 +111,25 @@ def to_model(text):
     return b"\n".join(out)
 
 
+def gzip_member(data, name=None, comment=None, extra=None, hcrc=False):
+    """One gzip member with the given optional header fields."""
+    flg = (2 if hcrc else 0) | (4 if extra is not None else 0) | \
+        (8 if name is not None else 0) | (16 if comment is not None else 0)
+    h = b"\x1f\x8b\x08" + bytes([flg]) + b"\0\0\0\0\0\x03"
+    if extra is not None:
+        h += struct.pack("<H", len(extra)) + extra
+    if name is not None:
+        h += name + b"\0"
+    if comment is not None:
+        h += comment + b"\0"
+    if hcrc:
+        h += struct.pack("<H", zlib.crc32(h) & 0xffff)
+    c = zlib.compressobj(6, zlib.DEFLATED, -15)
+    body = c.compress(data) + c.flush()
+    return h + body + struct.pack("<II", zlib.crc32(data),
+                                  len(data) & 0xffffffff)
+
+
 def main():
     fraud_head = corpus_lines("fraud", 40, 70)     # job 0: submit .. finish
     fraud_shuffle = corpus_lines("fraud", 1900, 40)  # ShuffleMapStage 3
@@ -163,6 +184,32 @@ def main():
     for mode in (0x01, 0x03, 0x05, 0x09, 0x11, 0x19):
         write("gzip", "mode_%02x" % mode,
               bytes([mode, 0x01, 0x20, 0x55]) + fraud_head[:800])
+    # Placed mode (byte 0 = 0x02): bytes 1-3 a lead length L, the rest
+    # read after a valid empty member of L bytes, so these small seeds
+    # put members across the reader's 256 KiB window edge (W).
+    W = 256 * 1024
+    small = gzip_member(fraud_head[:600])
+    empty = gzip_member(b"")
+
+    def placed(lead, g):
+        return bytes([0x02, lead >> 16 & 0xff, lead >> 8 & 0xff,
+                      lead & 0xff]) + g
+    # an empty member straddling the edge
+    write("gzip", "placed_empty_straddle", placed(W - 9, empty + small))
+    # the lead, an empty member, has an FNAME longer than a window
+    write("gzip", "placed_long_fname", placed(W + 1000, empty + small))
+    # a header whose FHCRC is past the edge
+    write("gzip", "placed_fhcrc",
+          placed(W - 14, gzip_member(fraud_head[:300], name=b"abc",
+                                     hcrc=True) + small))
+    # FEXTRA and FCOMMENT across the edge
+    write("gzip", "placed_fields",
+          placed(W - 20, gzip_member(fraud_head[:300], extra=b"E" * 40,
+                                     comment=b"a comment", hcrc=True) +
+                 empty + small))
+    # the second edge, a member ending right at it
+    write("gzip", "placed_second_edge",
+          placed(2 * W - len(small), small + empty + small))
 
     # pipeline: four settings bytes, then the log.
     write("pipeline", "fraud", b"\x07\xff\xff\x00" + fraud_head)

@@ -4,8 +4,9 @@
  * Usage: fuzz_<target> DIR_OR_FILE...
  *
  * Feeds every file (directories are walked one level deep) to
- * LLVMFuzzerTestOneInput, then the same file cut at a few points and with
- * a few deterministic byte flips, so a plain gcc build still runs each
+ * LLVMFuzzerTestOneInput, then the same file cut at a few points, with
+ * a few deterministic byte flips and, for a target with a custom mutator,
+ * a few of its mutations, so a plain gcc build still runs each
  * harness over the seed corpus and every recorded regression. A missing
  * directory is skipped (regressions/<target> may not exist yet). Exits 0
  * when every input ran; a broken invariant aborts the process.
@@ -72,6 +73,20 @@ static void run_variants(const uint8_t *data, size_t n, const char *seedname)
     run(m, n);
   }
   free(m);
+  /* The target's own mutator, when it has one: a few of its mutations,
+   * seeded like the flips. */
+  if (LLVMFuzzerCustomMutator) {
+    size_t cap = n + 65536;
+    uint8_t *b = malloc(cap);
+    if (!b)
+      abort();
+    current_variant = "custom mutator";
+    for (unsigned k = 0; k < 8; k++) {
+      memcpy(b, data, n);
+      run(b, LLVMFuzzerCustomMutator(b, n, cap, (unsigned)st + k));
+    }
+    free(b);
+  }
 }
 
 static int run_file(const char *path)
