@@ -76,11 +76,13 @@ void slg_render_markdown(const slg_report *rep, const slg_render_options *o,
   slg_buf s = SLG_BUF_INIT;
   slg_verdict_sentence(rep, &s);
   slg_buf_puts(out, "## sparklog\n\n");
-  if (o->view == SLG_VIEW_CHECK && rep->thresholds)
-    slg_buf_printf(out, "**Check: %s** (fail on %s)\n\n",
-                   slg_analysis_failed(a, rep->thresholds) ? "FAILED"
-                                                           : "passed",
+  if (o->view == SLG_VIEW_CHECK && rep->thresholds) {
+    /* The text report's closing line, in bold. */
+    slg_buf_puts(out, "**");
+    slg_gate_sentence(rep, out);
+    slg_buf_printf(out, "** (fail on %s)\n\n",
                    slg_severity_name(rep->thresholds->fail_on));
+  }
   md_cell(out, slg_buf_cstr(&s), 2000);
   slg_buf_puts(out, "\n\n");
   slg_buf_dispose(&s);
