@@ -102,7 +102,7 @@ static slg_model *feed(const char *log, int mode)
       p = nl + 1;
       continue;
     }
-    const slg_model_route *route = slg_model_route_of(lg, 0);
+    const slg_model_route *route = slg_model_route_of(lg, rec.logger, 0);
     int64_t ms = slg_time_ms(&rec.time);
     slg_model_item it;
     slg_model_extract_routed(&it, &rec, route);
@@ -684,6 +684,65 @@ static void test_model__seeded_logs_every_way(void **state)
   }
 }
 
+/* A logger's route by its name as written: Spark's package, whole,
+ * abbreviated or cut by the layout, takes the route; another package
+ * ("com.evil.DAGScheduler") does not. */
+static void test_model__route_by_package(void **state)
+{
+  (void)state;
+  static const struct {
+    const char *written;
+    int routed;
+  } names[] = {
+      {"DAGScheduler", 1},
+      {"{DAGScheduler}", 1},
+      {"org.apache.spark.scheduler.DAGScheduler", 1},
+      {"[org.apache.spark.scheduler.DAGScheduler]", 1},
+      {"scheduler.DAGScheduler", 1},        /* %c{2} */
+      {"spark.scheduler.DAGScheduler", 1},  /* Spark 0.7 */
+      {"o.a.s.s.DAGScheduler", 1},          /* %c{1.} */
+      {"o.a.spark.scheduler.DAGScheduler", 1},
+      {"ark.scheduler.DAGScheduler", 1},    /* %.26c */
+      {".scheduler.DAGScheduler", 1},
+      {"o.a.~.s.DAGScheduler", 1},
+      {"DAGScheduler(line:54)", 1},
+      {"com.evil.DAGScheduler", 0},
+      {"evil.DAGScheduler", 0},
+      {"com.evil.scheduler.DAGScheduler", 0},
+      {"x.org.apache.spark.scheduler.DAGScheduler", 0},
+      {"org.apache.spark.sched.DAGScheduler", 1},
+      {"org.apache.spark.schedulers.DAGScheduler", 0},
+      {"org.apache.spark.DAGScheduler", 0},
+      {"com.evil.TaskSetManager", 0},
+      {"org.apache.spark.scheduler.TaskSetManager", 1},
+      {"o.apache.spark.storage.BlockManagerMasterEndpoint", 1},
+      {"org.apache.spark.storage.memory.MemoryStore", 1},
+      {"org.apache.spark.storage.MemoryStore", 1},   /* Spark 1.x */
+      {"org.apache.spark.sql.execution.streaming.runtime."
+       "MicroBatchExecution", 1},                    /* Spark 4.1 */
+      {"org.apache.hadoop.util.ShutdownHookManager", 1},
+      {"org.apache.spark.util.Utils", 1},
+      {"com.acme.util.Utils", 0},
+      {"org.apache.spark.scheduler.cluster.k8s."
+       "KubernetesClusterSchedulerBackend$KubernetesDriverEndpoint", 1},
+      {"cluster.YarnSchedulerBackend$YarnDriverEndpoint", 1},
+      {"scheduler.JESSchedulerBackend", 1},
+      {"com.evil.FakeSchedulerBackend", 0},
+      {"com.vendor.ExecutorContainerStoreImpl", 1}, /* package unknown */
+      {"com.acme.App", 0},
+  };
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+    slg_span w = slg_span_make(names[i].written, strlen(names[i].written));
+    slg_span sh = slg_logger_short(w);
+    for (int ref = 0; ref < 2; ref++) {
+      int routed = slg_model_route_of(sh, w, ref) != NULL;
+      if (routed != names[i].routed)
+        fail_msg("%s: routed %d, want %d (reference %d)",
+                 names[i].written, routed, names[i].routed, ref);
+    }
+  }
+}
+
 /* In builds that count (SLG_FASTPATH_COUNTERS), the normal mode takes the
  * model's shortcuts and reference mode takes none of them. */
 static void test_model__reference_takes_no_shortcut(void **state)
@@ -717,6 +776,7 @@ int main(int argc, char **argv)
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_model__cases),
       cmocka_unit_test(test_model__seeded_logs_every_way),
+      cmocka_unit_test(test_model__route_by_package),
   };
   const struct CMUnitTest optional[] = {
       cmocka_unit_test(test_model__reference_takes_no_shortcut),

@@ -2244,6 +2244,8 @@ static int none(slg_span msg, slg_event *out)
 struct slg_model_route {
   const char *name;
   size_t len;
+  /* Its package, '|' between alternatives; NULL: any (package_fits). */
+  const char *package;
   extractor fn; /* in reference mode, without its fast paths */
   int scheduler; /* counts toward slg_model_scheduler_lines */
   int failure;   /* slg_extract_failure reads what fn does not */
@@ -2268,58 +2270,75 @@ static int backend(slg_span msg, slg_event *out)
  * logger's extractor without fast paths (the TaskSetManager readers,
  * fastpath TSM_FAST_START and TSM_FAST_END), so that a record's extractor
  * is chosen with its logger, never per record. LOGGERS(L, LF, TSM, LQ)
- * lists them: L a logger, LF one that states how an application ends or
- * fails (failure.h), TSM the TaskSetManager's, LQ a quiet one (read for
- * one or two lines among many).
+ * lists them, each with its package ('|' between the packages it had in
+ * Spark's versions; NULL: not known): L a logger, LF one that states how
+ * an application ends or fails (failure.h), TSM the TaskSetManager's, LQ
+ * a quiet one (read for one or two lines among many).
  */
+#define PKG_SPARK "org.apache.spark"
+#define PKG_SCHED PKG_SPARK ".scheduler"
+#define PKG_CLUSTER PKG_SCHED ".cluster"
+/* Spark 4.1 moved the streaming engine into ".runtime". */
+#define PKG_STREAMING_1 PKG_SPARK ".sql.execution.streaming"
+#define PKG_STREAMING PKG_STREAMING_1 "|" PKG_STREAMING_1 ".runtime"
 #define LOGGERS(L, LF, TSM, LQ)                                                \
-  L("DAGScheduler", slg_extract_dagscheduler, 1)                             \
-  TSM("TaskSetManager")                                                      \
-  TSM("ClusterTaskSetManager")                                               \
-  L("TaskSchedulerImpl", slg_extract_taskscheduler, 1)                       \
-  L("YarnScheduler", slg_extract_taskscheduler, 1)                           \
-  L("YarnClusterScheduler", slg_extract_taskscheduler, 1)                    \
-  LF("SparkContext", slg_extract_context)                                    \
-  L("YarnClientImpl", slg_extract_context, 0)                                \
-  L("StandaloneSchedulerBackend", backend, 0)                                \
-  L("SparkDeploySchedulerBackend", backend, 0)                               \
-  L("Executor", slg_extract_executor_side, 0)                                \
-  L("ExecutorAllocationManager", slg_extract_executors, 0)                   \
-  L("ExecutorMonitor", slg_extract_executors, 0)                             \
-  L("BlockManagerMasterEndpoint", slg_extract_executors, 0)                  \
-  /* Why executors went away (executor_loss.h). */                           \
-  L("HeartbeatReceiver", slg_extract_executors, 0)                           \
-  L("YarnAllocator", slg_extract_executors, 0)                               \
-  L("ExecutorContainerStoreImpl", slg_extract_executors, 0)                  \
-  L("StandaloneAppClient$ClientEndpoint", slg_extract_executors, 0)          \
-  L("AppClient$ClientEndpoint", slg_extract_executors, 0)                    \
-  L("CoarseGrainedExecutorBackend", slg_extract_executors, 0)                \
-  L("MapOutputTrackerMaster", slg_extract_shuffle, 0)                        \
-  L("MapOutputTracker", slg_extract_shuffle, 0)                              \
-  L("ShufflePartitionsUtil", slg_extract_shuffle, 0)                         \
-  LF("ShutdownHookManager", none)                                            \
-  LF("ApplicationMaster", none)                                              \
-  LF("SignalUtils", none)                                                    \
-  LF("MicroBatchExecution", none)                                            \
-  LF("ContinuousExecution", none)                                            \
-  LF("StreamExecution", none)                                                \
-  LF("SparkUncaughtExceptionHandler", none)                                  \
-  /* The first lines of a run (on_run_start). */                           \
-  LF("Utils", slg_extract_run_start)                                         \
-  LQ("MemoryStore", slg_extract_run_start)                                   \
-  LQ("SecurityManager", slg_extract_run_start)                               \
-  LF("ProcessLauncher", none)                                                \
-  LF("GlueLogger", none)                                                     \
-  LF("ExecutorPodsWatchSnapshotSource", none)
+  L("DAGScheduler", PKG_SCHED, slg_extract_dagscheduler, 1)                    \
+  TSM("TaskSetManager", PKG_SCHED)                                             \
+  TSM("ClusterTaskSetManager", PKG_CLUSTER)                                    \
+  L("TaskSchedulerImpl", PKG_SCHED, slg_extract_taskscheduler, 1)              \
+  L("YarnScheduler", PKG_CLUSTER, slg_extract_taskscheduler, 1)                \
+  L("YarnClusterScheduler", PKG_CLUSTER, slg_extract_taskscheduler, 1)         \
+  LF("SparkContext", PKG_SPARK, slg_extract_context)                           \
+  L("YarnClientImpl", "org.apache.hadoop.yarn.client.api.impl",                \
+    slg_extract_context, 0)                                                    \
+  L("StandaloneSchedulerBackend", PKG_CLUSTER, backend, 0)                     \
+  L("SparkDeploySchedulerBackend", PKG_CLUSTER, backend, 0)                    \
+  L("Executor", PKG_SPARK ".executor", slg_extract_executor_side, 0)           \
+  L("ExecutorAllocationManager", PKG_SPARK, slg_extract_executors, 0)          \
+  L("ExecutorMonitor", PKG_SCHED ".dynalloc", slg_extract_executors, 0)        \
+  L("BlockManagerMasterEndpoint", PKG_SPARK ".storage",                       \
+    slg_extract_executors, 0)                                                  \
+  /* Why executors went away (executor_loss.h). */                             \
+  L("HeartbeatReceiver", PKG_SPARK, slg_extract_executors, 0)                  \
+  L("YarnAllocator", PKG_SPARK ".deploy.yarn", slg_extract_executors, 0)       \
+  /* EMR Serverless: its package is not public. */                             \
+  L("ExecutorContainerStoreImpl", NULL, slg_extract_executors, 0)              \
+  L("StandaloneAppClient$ClientEndpoint", PKG_SPARK ".deploy.client",          \
+    slg_extract_executors, 0)                                                  \
+  L("AppClient$ClientEndpoint", PKG_SPARK ".deploy.client",                    \
+    slg_extract_executors, 0)                                                  \
+  L("CoarseGrainedExecutorBackend", PKG_SPARK ".executor",                     \
+    slg_extract_executors, 0)                                                  \
+  L("MapOutputTrackerMaster", PKG_SPARK, slg_extract_shuffle, 0)               \
+  L("MapOutputTracker", PKG_SPARK, slg_extract_shuffle, 0)                     \
+  L("ShufflePartitionsUtil", PKG_SPARK ".sql.execution.adaptive",              \
+    slg_extract_shuffle, 0)                                                    \
+  LF("ShutdownHookManager", PKG_SPARK ".util|org.apache.hadoop.util", none)    \
+  LF("ApplicationMaster", PKG_SPARK ".deploy.yarn", none)                      \
+  LF("SignalUtils", PKG_SPARK ".util", none)                                   \
+  LF("MicroBatchExecution", PKG_STREAMING, none)                               \
+  LF("ContinuousExecution", PKG_STREAMING "|" PKG_STREAMING_1 ".continuous",   \
+     none)                                                                     \
+  LF("StreamExecution", PKG_STREAMING, none)                                   \
+  LF("SparkUncaughtExceptionHandler", PKG_SPARK ".util", none)                 \
+  /* The first lines of a run (on_run_start). */                               \
+  LF("Utils", PKG_SPARK ".util", slg_extract_run_start)                        \
+  LQ("MemoryStore", PKG_SPARK ".storage.memory|" PKG_SPARK ".storage",         \
+     slg_extract_run_start)                                                    \
+  LQ("SecurityManager", PKG_SPARK, slg_extract_run_start)                      \
+  LF("ProcessLauncher", "com.amazonaws.services.glue", none)                   \
+  /* Glue's own: its package is not public. */                                 \
+  LF("GlueLogger", NULL, none)                                                 \
+  LF("ExecutorPodsWatchSnapshotSource", PKG_CLUSTER ".k8s", none)
 
-#define L(s, f, k) {s, sizeof(s) - 1, f, k, 0, 0},
-#define LF(s, f) {s, sizeof(s) - 1, f, 0, 1, 0},
-#define LQ(s, f) {s, sizeof(s) - 1, f, 0, 0, 1},
-#define TSM(s) {s, sizeof(s) - 1, slg_extract_tasksetmanager, 1, 0, 0},
+#define L(s, p, f, k) {s, sizeof(s) - 1, p, f, k, 0, 0},
+#define LF(s, p, f) {s, sizeof(s) - 1, p, f, 0, 1, 0},
+#define LQ(s, p, f) {s, sizeof(s) - 1, p, f, 0, 0, 1},
+#define TSM(s, p) {s, sizeof(s) - 1, p, slg_extract_tasksetmanager, 1, 0, 0},
 static const logger_entry loggers[] = {LOGGERS(L, LF, TSM, LQ)};
 #undef TSM
-#define TSM(s)                                                               \
-  {s, sizeof(s) - 1, slg_extract_tasksetmanager_general, 1, 0, 0},
+#define TSM(s, p)                                                              \
+  {s, sizeof(s) - 1, p, slg_extract_tasksetmanager_general, 1, 0, 0},
 static const logger_entry loggers_reference[] = {LOGGERS(L, LF, TSM, LQ)};
 #undef L
 #undef LF
@@ -2355,8 +2374,7 @@ static const logger_entry *classify(slg_span l, int reference)
  * log "Shutting down all executors" when the application stops. */
 static int is_backend(slg_span l)
 {
-  return l.len > 16 &&
-         slg_mem_eq(l.ptr + l.len - 16, "SchedulerBackend", 16);
+  return l.len > 16 && slg_mem_eq(l.ptr + l.len - 16, "SchedulerBackend", 16);
 }
 
 /* `raw` is slg_time_ms(t), which the scan computed already. */
@@ -2378,19 +2396,81 @@ static void set_now(slg_model *m, const slg_time *t, int64_t raw)
 
 const slg_model_route *slg_model_error_route(void)
 {
-  static const logger_entry error = {"", 0, none, 0, 1, 0};
+  static const logger_entry error = {"", 0, NULL, none, 0, 1, 0};
   return &error;
 }
 
-const slg_model_route *slg_model_route_of(slg_span logger, int reference)
+/*
+ * Whether `q`, the qualifier a layout printed before a logger's short
+ * name ("org.apache.spark.scheduler" of "org.apache.spark.scheduler.
+ * DAGScheduler"), can be one of `packages` ('|'-separated): whole, its
+ * last segments only (%c{2}: "scheduler", Spark 0.7's "spark.scheduler"),
+ * segments abbreviated (%c{1.}, logback: "o.a.s.scheduler"), or its first
+ * segment cut by a width (%.30c: "ark.scheduler"). A user class
+ * "com.evil.DAGScheduler" is then not Spark's; with short names only
+ * (%c{1}, the default) there is nothing to tell them apart by.
+ */
+static int package_fits(const char *packages, const char *q, size_t n)
 {
-  static const logger_entry endpoint = {"", 0, slg_extract_executors, 0, 0,
-                                        0};
+  for (const char *p = packages; p != NULL;) {
+    const char *bar = strchr(p, '|');
+    const char *pe = bar ? bar : p + strlen(p), *qe = q + n;
+    for (;;) {
+      const char *qs = qe, *ps = pe;
+      while (qs > q && qs[-1] != '.')
+        qs--;
+      while (ps > p && ps[-1] != '.')
+        ps--;
+      size_t ql = (size_t)(qe - qs), pl = (size_t)(pe - ps);
+      if (qs == q) { /* the first written segment: maybe cut at its left */
+        if (ql <= pl &&
+            (memcmp(qs, ps, ql) == 0 || memcmp(qs, pe - ql, ql) == 0))
+          return 1;
+        break;
+      }
+      /* An inner segment, whole or abbreviated to its first letters;
+       * log4j2's "~" stands for any. */
+      if (ql == 0 || ql > pl || ps == p ||
+          (memcmp(qs, ps, ql) != 0 && !(ql == 1 && *qs == '~')))
+        break;
+      qe = qs - 1;
+      pe = ps - 1;
+    }
+    p = bar ? bar + 1 : NULL;
+  }
+  return 0;
+}
+
+const slg_model_route *slg_model_route_of(slg_span logger, slg_span written,
+                                          int reference)
+{
+  static const logger_entry endpoint = {
+      "",
+      0,
+      PKG_CLUSTER "|" PKG_CLUSTER ".k8s|" PKG_CLUSTER ".mesos|" PKG_SCHED,
+      slg_extract_executors,
+      0,
+      0,
+      0};
   const logger_entry *e = classify(logger, reference);
   if (e == NULL && (is_backend_endpoint(logger) || is_backend(logger)))
     e = &endpoint;
-  return e;
+  if (e == NULL || e->package == NULL || written.len == 0)
+    return e;
+  /* The qualifier: what `written` has before the short name and its dot,
+   * past the braces slg_logger_short skips ("{org.apache...}"). */
+  const char *q = written.ptr, *end = logger.ptr;
+  while (q < end && (*q == '{' || *q == '[' || *q == ' '))
+    q++;
+  if (end <= q)
+    return e;
+  return package_fits(e->package, q, (size_t)(end - 1 - q)) ? e : NULL;
 }
+#undef PKG_SPARK
+#undef PKG_SCHED
+#undef PKG_CLUSTER
+#undef PKG_STREAMING_1
+#undef PKG_STREAMING
 
 /* The pure half of slg_model_record (model_events.h): no model state.
  * Inlined into slg_model_record_routed, like model_apply below. */
@@ -2498,7 +2578,8 @@ void slg_model_record(slg_model *m, const slg_record *rec, slg_span logger,
                       const slg_pos *pos)
 {
   slg_model_record_routed(m, rec, slg_time_ms(&rec->time),
-                          slg_model_route_of(logger, m->reference), pos);
+                          slg_model_route_of(logger, rec->logger, m->reference),
+                          pos);
 }
 
 void slg_model_continuation(slg_model *m, slg_span line, const slg_pos *pos)

@@ -44,7 +44,8 @@ void slg_model_begin_file(slg_model *m, uint32_t file);
 void slg_model_end_file(slg_model *m, uint64_t lines);
 
 /*
- * One record. `logger` is the canonical short name (slg_logger_short). The
+ * One record. `logger` is the canonical short name of rec->logger
+ * (slg_logger_short): the route of the record (model_events.h). The
  * record's spans are borrowed for the duration of the call only.
  */
 void slg_model_record(slg_model *m, const slg_record *rec, slg_span logger,

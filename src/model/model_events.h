@@ -6,8 +6,8 @@
  * the logger's extractor. It may run on any thread. slg_model_apply
  * applies the result to the model and must run on one thread, in input
  * order. slg_model_record(m, rec, lg, pos) is exactly
- * slg_model_extract_routed with slg_model_route_of(lg) and the model's
- * reference flag, then slg_model_apply.
+ * slg_model_extract_routed with slg_model_route_of(lg, rec->logger) and
+ * the model's reference flag, then slg_model_apply.
  */
 #ifndef SLG_MODEL_EVENTS_H
 #define SLG_MODEL_EVENTS_H
@@ -33,15 +33,21 @@ typedef struct slg_model_item {
 } slg_model_item;
 
 /*
- * What the model does with a logger's records, looked up by short name:
- * NULL for a logger it ignores. The scans cache it with each logger they
- * have seen (slg_logger_memo), so a record costs no name lookup. With
+ * What the model does with a logger's records, looked up by short name
+ * (`logger`): NULL for a logger it ignores. `written` is the name as the
+ * layout printed it, of which `logger` is a sub-span (slg_logger_short),
+ * or empty: when it has a package ("com.evil.DAGScheduler"), the route is
+ * taken only if the package can be the class's in Spark (whole,
+ * abbreviated or cut by the layout: "o.a.s.scheduler.DAGScheduler"). The
+ * scans cache the route with each logger they have seen (slg_logger_memo),
+ * so a record costs no name lookup. With
  * `reference` non-zero the route runs its extractor without fast paths
  * (the general readers they must equal: reference mode, fastpath.h).
  * slg_model_extract_routed fills *out for one record.
  */
 typedef struct slg_model_route slg_model_route;
-const slg_model_route *slg_model_route_of(slg_span logger, int reference);
+const slg_model_route *slg_model_route_of(slg_span logger, slg_span written,
+                                          int reference);
 /* The route of an ERROR record whose logger has none: read for failures
  * only (failure.h). */
 const slg_model_route *slg_model_error_route(void);

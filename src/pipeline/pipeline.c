@@ -64,7 +64,7 @@ static slg_span count_logger(slg_scan *s, const slg_record *rec, int64_t ms,
     }
   }
   slg_span sh = slg_logger_short(logger);
-  *route = slg_model_route_of(sh, s->reference);
+  *route = slg_model_route_of(sh, logger, s->reference);
   if (!sh.len)
     return sh;
   long idx = slg_histogram_add_ms(s->hist, logger, sh, rec->level,

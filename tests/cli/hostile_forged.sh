@@ -63,4 +63,48 @@ run -f json "$T/livy.log"
   ok "Livy LineBufferedStream relay: same jobs and stages" ||
   fail "Livy relay: $(counts "$T/out") vs $(counts "$T/clean.json")"
 
+# A layout printing full logger names (%c): a user class with a Spark
+# class's short name is not Spark's. com.evil.TaskSetManager's slow and
+# failed tasks and com.evil.DAGScheduler's job change nothing; Spark's
+# own full names, abbreviated (%c{1.}) or short, still read the same.
+# (Read from stdin: the report names its file.)
+"$gen" --scenario clean --seed 7 --layout fullclass --out "$T/full.log"
+run -f json <"$T/full.log"
+cp "$T/out" "$T/full.json"
+[ "$(counts "$T/full.json")" = "$(counts "$T/clean.json")" ] &&
+  [ "$(ids "$T/full.json")" = "$(ids "$T/clean.json")" ] &&
+  ok "full names: the same jobs, stages and findings as short names" ||
+  fail "full names: $(counts "$T/full.json") vs $(counts "$T/clean.json")"
+sed 's/ org\.apache\.spark\.scheduler\./ o.a.s.s./' "$T/full.log" \
+  >"$T/abbr.log"
+run -f json "$T/abbr.log"
+[ "$(counts "$T/out")" = "$(counts "$T/clean.json")" ] &&
+  [ "$(ids "$T/out")" = "$(ids "$T/clean.json")" ] &&
+  ok "abbreviated full names (o.a.s.s.): the same report" ||
+  fail "abbreviated names: $(counts "$T/out") vs $(counts "$T/clean.json")"
+{
+  cat "$T/full.log"
+  echo "$last WARN com.evil.TaskSetManager: Lost task 0.0 in stage 0.0 (TID 0) (h executor 1): FetchFailed(BlockManagerId(1, h, 7337, None), shuffleId=0, mapIndex=0, mapId=0, reduceId=0, message="
+  for i in $(seq 30); do
+    echo "$last INFO com.evil.TaskSetManager: Finished task $i.0 in stage 0.0 (TID $((1000 + i))) in 590000 ms on h (executor 1) (1/1)"
+  done
+  echo "$last INFO com.evil.DAGScheduler: Got job 77 (count at App.scala:1) with 1 output partitions"
+  echo "$last INFO com.evil.DAGScheduler: Job 77 failed: count at App.scala:1, took 1.0 s"
+  echo "$last INFO com.evil.scheduler.DAGScheduler: ShuffleMapStage 0 (x) failed in 1.0 s due to boom"
+} >"$T/full-forged.log"
+run -f json <"$T/full-forged.log"
+# Everything but the loggers' histogram and the line counts.
+body() {
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))
+for k in ("input", "loggers", "levels", "generator"): d.pop(k, None)
+print(json.dumps(d, sort_keys=True))' "$1"
+}
+if [ "$(body "$T/out")" = "$(body "$T/full.json")" ]; then
+  ok "com.evil.DAGScheduler / com.evil.TaskSetManager change nothing"
+else
+  fail "forged full-name loggers changed the report: $(ids "$T/out")"
+fi
+run check "$T/full-forged.log"
+expect_rc 0 "check is not fooled by com.evil.TaskSetManager"
+
 finish
