@@ -559,17 +559,82 @@ static void test_layout__unwrap_names_relays(void **state)
   assert_int_equal(slg_layout_new(&l, NULL, 0, NULL), 0);
   assert_int_equal(slg_layout_parse(l, line, strlen(line), &r), 1);
   assert_span(r.logger, "com.acme.Relay", line);
-  slg_layout_set_relays(l, "Other,Relay");
+  assert_int_equal(r.relay, 0);
+  slg_layout_set_relays(l, "Other,,Relay");
   assert_int_equal(slg_layout_parse(l, line, strlen(line), &r), 1);
   assert_span(r.logger, "DAGScheduler", line);
   assert_int_equal(r.time.second, 2);
+  /* Relay ids: the built-in ones, then "Other", then "Relay". */
+  assert_true(r.relay > 2);
+  assert_string_equal(slg_layout_relay_name(l, r.relay - 1u), "Relay");
+  assert_string_equal(slg_layout_relay_name(l, r.relay - 2u), "Other");
+  assert_null(slg_layout_relay_name(l, r.relay));
   slg_layout_set_relays(l, "com.acme.Relay");
   assert_int_equal(slg_layout_parse(l, line, strlen(line), &r), 1);
   assert_span(r.logger, "DAGScheduler", line);
+  assert_string_equal(slg_layout_relay_name(l, r.relay - 1u),
+                      "com.acme.Relay");
   slg_layout_set_relays(l, NULL);
   assert_int_equal(slg_layout_parse(l, line, strlen(line), &r), 1);
   assert_span(r.logger, "com.acme.Relay", line);
+  assert_int_equal(r.relay, 0);
   slg_layout_free(l);
+}
+
+/* Each relay has its id and name, the same in every detector; --unwrap
+ * names past the last id share it. */
+static void test_layout__relay_ids(void **state)
+{
+  static const struct {
+    const char *line, *relay;
+  } lines[] = {
+      {"[2026-05-04, 00:06:07 UTC] {spark_submit.py:492} INFO - 24/03/01 "
+       "10:00:02 INFO DAGScheduler: Got job 0 (x)",
+       "spark_submit.py"},
+      {"[2026-05-04, 00:06:07 UTC] {subprocess.py:93} INFO - 24/03/01 "
+       "10:00:02 INFO DAGScheduler: Got job 0 (x)",
+       "subprocess.py"},
+      {"24/03/01 10:00:01 INFO LineBufferedStream: stdout: 24/03/01 "
+       "10:00:02 INFO DAGScheduler: Got job 0 (x)",
+       "LineBufferedStream"},
+      {"24/03/01 10:00:01 INFO R40: 24/03/01 10:00:02 INFO DAGScheduler: "
+       "Got job 0 (x)",
+       "(further --unwrap loggers)"},
+      {"24/03/01 10:00:01 INFO R3: 24/03/01 10:00:02 INFO DAGScheduler: "
+       "Got job 0 (x)",
+       "R3"},
+      /* Not a relay, or no record inside: not unwrapped. */
+      {"[2026-05-04, 00:06:07 UTC] {taskinstance.py:1} INFO - 24/03/01 "
+       "10:00:02 INFO DAGScheduler: Got job 0 (x)",
+       NULL},
+      {"24/03/01 10:00:01 INFO LineBufferedStream: stdout: 25 rows", NULL},
+  };
+  char names[400];
+  size_t n = 0;
+  for (int i = 0; i < 40; i++)
+    n += (size_t)snprintf(names + n, sizeof names - n, "%sR%d",
+                          i ? "," : "", i + 1);
+  (void)state;
+  for (int ref = 0; ref < 2; ref++) {
+    slg_layout *l;
+    slg_record r;
+    assert_int_equal(slg_layout_new(&l, NULL, ref, NULL), 0);
+    slg_layout_set_relays(l, names);
+    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+      const char *line = lines[i].line;
+      assert_int_equal(slg_layout_parse(l, line, strlen(line), &r), 1);
+      if (lines[i].relay == NULL) {
+        assert_int_equal(r.relay, 0);
+        continue;
+      }
+      assert_true(r.relay > 0 && r.relay <= SLG_MAX_RELAYS);
+      assert_string_equal(slg_layout_relay_name(l, r.relay - 1u),
+                          lines[i].relay);
+      assert_span(r.logger, "DAGScheduler", line);
+    }
+    assert_null(slg_layout_relay_name(l, SLG_MAX_RELAYS));
+    slg_layout_free(l);
+  }
 }
 
 /* A user layout that backtracks without bound gives up at its match
@@ -1168,6 +1233,7 @@ int main(int argc, char **argv)
       cmocka_unit_test(test_layout__user_pattern_first),
       cmocka_unit_test(test_layout__user_pattern_match_limit),
       cmocka_unit_test(test_layout__unwrap_names_relays),
+      cmocka_unit_test(test_layout__relay_ids),
       cmocka_unit_test(test_layout__property_random_patterns),
       cmocka_unit_test(test_layout__fast_equals_reference),
   };

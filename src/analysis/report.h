@@ -50,6 +50,9 @@ typedef struct slg_accounting {
   /* Lines the --layout pattern gave up on at its match limit
    * (layout_pattern.h): read by detection, or unrecognised. */
   uint64_t layout_limit_hits;
+  /* Records read from a relay's message, by relay id
+   * (slg_layout_relay_name). */
+  uint64_t unwrapped[SLG_MAX_RELAYS];
   slg_time first, last; /* earliest and latest record time */
   int64_t first_ms, last_ms; /* their slg_time_ms */
   uint64_t timed_records; /* records with a time */

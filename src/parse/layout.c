@@ -123,6 +123,11 @@ struct slg_layout {
   char *scratch; /* unescaped JSON messages */
   size_t scratch_cap;
   char *relays; /* --unwrap: more relay loggers, comma-separated */
+  /* Their names, one per relay id past the built-in ones (in names, a
+   * copy of relays split at the commas); nrelays of them. */
+  char *names;
+  const char *relay[SLG_MAX_RELAYS];
+  unsigned nrelays;
 };
 
 /* Scanner state for one header. */
@@ -1402,31 +1407,65 @@ static uint32_t register_layout(slg_layout *l, const pat *pt)
   return register_shape(l, pt);
 }
 
+/* The built-in relays, by id: Airflow's task loggers that relay a
+ * child's output ("{NAME.py:LINE}": spark-submit's SparkSubmitHook, a
+ * shell's SubprocessHook, a pod's or container's log, a remote command's,
+ * captured stdout, and the operators that fetch a Spark driver's log),
+ * then Livy's LineBufferedStream. The --unwrap names come after them. */
+static const char *const builtin_names[] = {
+    "spark_submit.py", "subprocess.py",    "pod_manager.py", "pod.py",
+    "docker.py",       "ssh.py",           "logging_mixin.py",
+    "standard_task_runner.py",             "emr.py",         "dataproc.py",
+    "databricks.py",   "glue.py",          "livy.py",
+    "LineBufferedStream"};
+#define N_BUILTIN (sizeof builtin_names / sizeof *builtin_names)
+#define RELAY_LIVY (N_BUILTIN - 1)
+_Static_assert(N_BUILTIN < SLG_MAX_RELAYS, "room for --unwrap names");
+
+/* Relay ids for the --unwrap names: the last one is shared by the names
+ * past it. */
+#define N_EXTRA (SLG_MAX_RELAYS - N_BUILTIN)
+
 void slg_layout_set_relays(slg_layout *l, const char *extra)
 {
   free(l->relays);
+  free(l->names);
   l->relays = extra ? slg_xstrndup(extra, strlen(extra)) : NULL;
+  l->names = extra ? slg_xstrndup(extra, strlen(extra)) : NULL;
+  l->nrelays = 0;
+  /* "a,b,,c": an empty name is no relay and takes no id. */
+  for (char *p = l->names; p && *p;) {
+    char *comma = strchr(p, ',');
+    char *next = comma ? comma + 1 : p + strlen(p);
+    if (comma)
+      *comma = '\0';
+    if (*p) {
+      if (l->nrelays < N_EXTRA)
+        l->relay[l->nrelays++] = p;
+      else
+        l->relay[N_EXTRA - 1] = "(further --unwrap loggers)";
+    }
+    p = next;
+  }
 }
 
-/* Airflow's task loggers that relay a child's output, "{NAME.py:LINE}":
- * spark-submit's (SparkSubmitHook), a shell's (SubprocessHook), a pod's
- * or container's log, a remote command's, captured stdout, and the
- * operators that fetch a Spark driver's log. */
-static const char *const airflow_relays[] = {
-    "spark_submit", "subprocess",    "pod_manager", "pod",
-    "docker",       "ssh",           "logging_mixin",
-    "standard_task_runner",          "emr",         "dataproc",
-    "databricks",   "glue",          "livy"};
+const char *slg_layout_relay_name(const slg_layout *l, unsigned id)
+{
+  if (id < N_BUILTIN)
+    return builtin_names[id];
+  return id - N_BUILTIN < l->nrelays ? l->relay[id - N_BUILTIN] : NULL;
+}
 
 static int span_is(slg_span s, const char *w, size_t n)
 {
   return s.len == n && memcmp(s.ptr, w, n) == 0;
 }
 
-/* A record of this logger relays another process's log lines: Airflow's
- * "{spark_submit.py:492}", Livy's LineBufferedStream, or a --unwrap name
- * (the full or the short logger name). */
-static int is_relay(const slg_layout *l, slg_span lg)
+/* The relay a record of this logger is (1 + its id), or 0: Airflow's
+ * "{spark_submit.py:492}", Livy's LineBufferedStream, or an --unwrap name
+ * (the full or the short logger name). Asked only of a record whose
+ * message starts like a record. */
+static unsigned relay_of(const slg_layout *l, slg_span lg)
 {
   if (lg.len > 6 && lg.ptr[0] == '{' && lg.ptr[lg.len - 1] == '}') {
     const char *py = NULL;
@@ -1436,21 +1475,27 @@ static int is_relay(const slg_layout *l, slg_span lg)
         break;
       }
     if (py != NULL) {
-      slg_span name = slg_span_make(lg.ptr + 1, (size_t)(py - lg.ptr - 1));
-      for (size_t i = 0; i < sizeof airflow_relays / sizeof *airflow_relays;
-           i++)
-        if (span_is(name, airflow_relays[i], strlen(airflow_relays[i])))
-          return 1;
+      /* "spark_submit" of "{spark_submit.py:492}", with its ".py". */
+      const char *name = lg.ptr + 1;
+      size_t n = (size_t)(py + 3 - name);
+      for (size_t i = 0; i < RELAY_LIVY; i++)
+        if (strlen(builtin_names[i]) == n &&
+            memcmp(name, builtin_names[i], n) == 0)
+          return (unsigned)i + 1;
     }
   }
   slg_span sh = slg_logger_short(lg);
   if (span_is(sh, "LineBufferedStream", 18))
-    return 1;
+    return RELAY_LIVY + 1;
+  unsigned k = 0;
   for (const char *p = l->relays; p && *p;) {
     const char *comma = strchr(p, ',');
     size_t n = comma ? (size_t)(comma - p) : strlen(p);
-    if (n && (span_is(lg, p, n) || span_is(sh, p, n)))
-      return 1;
+    if (n) {
+      if (span_is(lg, p, n) || span_is(sh, p, n))
+        return N_BUILTIN + (k < N_EXTRA ? k : N_EXTRA - 1) + 1;
+      k++;
+    }
     p = comma ? comma + 1 : p + n;
   }
   return 0;
@@ -1490,6 +1535,7 @@ void slg_layout_free(slg_layout *l)
   slg_pattern_free(l->user);
   free(l->scratch);
   free(l->relays);
+  free(l->names);
   free(l);
 }
 
@@ -1676,6 +1722,7 @@ static SLG_NOINLINE int parse_user(slg_layout *l, const char *line,
 int slg_layout_parse(slg_layout *l, const char *line, size_t len,
                      slg_record *out)
 {
+  out->relay = 0;
   if (l->user)
     return parse_user(l, line, len, out);
   if (!l->reference && header_memo_hit(l, line, len, out))
@@ -1746,9 +1793,12 @@ static SLG_NOINLINE int parse_full(slg_layout *l, const char *line,
     if (me - m > 8 && (memcmp(m, "stdout: ", 8) == 0 ||
                        memcmp(m, "stderr: ", 8) == 0))
       m += 8;
+    unsigned relay;
     if (m < me && (slg_is_digit((unsigned char)*m) || *m == '[') &&
-        is_relay(l, out->logger) && header(l, m, me, &inner, &ipt)) {
+        (relay = relay_of(l, out->logger)) != 0 &&
+        header(l, m, me, &inner, &ipt)) {
       *out = inner;
+      out->relay = (uint16_t)relay;
       pt = ipt;
       p = m;
     }

@@ -29,6 +29,9 @@ typedef struct slg_record {
   slg_span message;  /* the rest; trailing CR/space not stripped except
                         where the layout wraps it ("-[msg]") */
   uint32_t layout_id; /* index into the detector's layout table */
+  /* 0, or 1 + the relay (slg_layout_relay_name) whose record's message
+   * this record was: the relay's header was dropped. */
+  uint16_t relay;
   /* Bytes before the record header (a wrapper prefix, a progress bar). */
   size_t prefix_len;
 } slg_record;
@@ -75,6 +78,17 @@ int slg_layout_parse(slg_layout *l, const char *line, size_t len,
  * short), comma-separated (--unwrap), or NULL; copied.
  */
 void slg_layout_set_relays(slg_layout *l, const char *extra);
+
+/*
+ * Relays are numbered: the built-in ones first, then the `extra` names in
+ * order; the same in every detector given the same `extra`, so counts by
+ * relay add up across detectors. Names past SLG_MAX_RELAYS share the last
+ * number. slg_layout_relay_name gives relay `id`'s name as reported
+ * ("spark_submit.py", "LineBufferedStream", an --unwrap name as given),
+ * NUL-terminated and owned by the detector, or NULL when `id` names none.
+ */
+#define SLG_MAX_RELAYS 32
+const char *slg_layout_relay_name(const slg_layout *l, unsigned id);
 
 /* The --layout pattern given to slg_layout_new (layout 0 when not NULL),
  * owned by the detector; NULL when none was given. */

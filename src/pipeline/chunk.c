@@ -477,6 +477,8 @@ static void merge_counts(slg_pipeline *p, const slg_chunk *c)
     a->by_class[i] += b->by_class[i];
   a->lines_cut += b->lines_cut;
   a->layout_limit_hits += b->layout_limit_hits;
+  for (int i = 0; i < SLG_MAX_RELAYS; i++)
+    a->unwrapped[i] += b->unwrapped[i];
   a->records_without_logger += b->records_without_logger;
   for (int i = 0; i <= SLG_LEVEL_COUNT; i++)
     a->levels[i] += b->levels[i];

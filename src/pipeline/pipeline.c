@@ -112,6 +112,8 @@ static void on_record(slg_scan *s, const slg_record *rec)
   if (s->chunk && a->layout_records[lid] == 0)
     slg_chunk_layout_seen(s->chunk, lid);
   a->layout_records[lid]++;
+  if (rec->relay)
+    a->unwrapped[rec->relay - 1]++;
   /* Most records have the time of the timed record before them (many
    * lines a second): its milliseconds too. Reference mode computes them
    * from the time alone, every time. */

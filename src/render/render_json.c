@@ -153,6 +153,21 @@ static void input_object(const slg_report *rep, slg_json *j)
   slg_json_str(j, slg_report_layout_unmatched(rep));
   slg_json_key(j, "layout_limit_hits");
   slg_json_u64(j, a->layout_limit_hits);
+  /* Records read from the messages of relay loggers (layout.h), by
+   * relay, in relay order. */
+  slg_json_key(j, "unwrapped");
+  slg_json_array_begin(j);
+  for (unsigned i = 0; i < SLG_MAX_RELAYS; i++) {
+    if (!a->unwrapped[i])
+      continue;
+    slg_json_object_begin(j);
+    slg_json_key(j, "logger");
+    slg_json_str(j, slg_layout_relay_name(rep->layout, i));
+    slg_json_key(j, "records");
+    slg_json_u64(j, a->unwrapped[i]);
+    slg_json_object_end(j);
+  }
+  slg_json_array_end(j);
   slg_json_object_end(j);
   slg_buf_dispose(&tmp);
 }

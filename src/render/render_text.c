@@ -89,6 +89,24 @@ static void platform_line(const slg_report *rep, slg_buf *b)
   free(ps);
 }
 
+/* The records read from relays' messages (layout.h), when there were
+ * any: "  unwrapped from spark_submit.py 150, LineBufferedStream 3". */
+static void unwrapped_line(const slg_report *rep, slg_buf *b)
+{
+  const char *sep = "  unwrapped from ";
+  char n1[32];
+  for (unsigned i = 0; i < SLG_MAX_RELAYS; i++) {
+    if (!rep->acc->unwrapped[i])
+      continue;
+    slg_buf_puts(b, sep);
+    slg_escape_str(b, slg_layout_relay_name(rep->layout, i), SLG_ESC_TEXT);
+    slg_buf_printf(b, " %s", slg_fmt_count(rep->acc->unwrapped[i], n1));
+    sep = ", ";
+  }
+  if (*sep == ',')
+    slg_buf_putc(b, '\n');
+}
+
 static void input_section(const slg_report *rep, const slg_render_options *o,
                           slg_buf *b)
 {
@@ -136,6 +154,7 @@ static void input_section(const slg_report *rep, const slg_render_options *o,
     }
     slg_buf_putc(b, '\n');
   }
+  unwrapped_line(rep, b);
   if (a->lines_cut)
     slg_buf_printf(b, "  %s lines longer than %zu bytes were cut for "
                       "parsing (still counted)\n",

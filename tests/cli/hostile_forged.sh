@@ -107,4 +107,46 @@ fi
 run check "$T/full-forged.log"
 expect_rc 0 "check is not fooled by com.evil.TaskSetManager"
 
+# Records read from relays are counted per relay in input.unwrapped,
+# exactly, however the input is read: threads and chunk borders, mmap or
+# read(2), gzip, stdin, reference mode. Airflow's spark_submit.py relay
+# (151 lines), Livy's (151), --unwrap MyApp (31) and relay lines whose
+# message is no record (not counted).
+{
+  cat "$T/airflow.log"
+  cat "$T/livy.log" "$T/forged.log"
+  for i in $(seq 40); do
+    echo "[2026-05-04, 00:06:07 UTC] {spark_submit.py:492} INFO - plain output $i"
+    echo "$last INFO LineBufferedStream: stdout: 25 rows written"
+  done
+} >"$T/relays.log"
+gzip -c "$T/relays.log" >"$T/relays.log.gz"
+unwrapped() { # unwrapped FILE: logger=records ... of the JSON in FILE
+  python3 -c 'import json,sys
+print(" ".join("%s=%d" % (u["logger"], u["records"])
+               for u in json.load(open(sys.argv[1]))["input"]["unwrapped"]))' "$1"
+}
+want="spark_submit.py=151 LineBufferedStream=151 MyApp=31"
+for how in "-j1" "-j2 --chunk-size 700" "-j2 --chunk-size 700 --no-mmap" \
+           "-j2 --reference" "-j1 --reference"; do
+  for f in relays.log relays.log.gz; do
+    # shellcheck disable=SC2086 # $how is several options
+    run -f json --unwrap MyApp $how "$T/$f"
+    got=$(unwrapped "$T/out")
+    [ "$got" = "$want" ] && ok "unwrapped counts, $how $f" ||
+      fail "unwrapped counts, $how $f: '$got', want '$want'"
+  done
+done
+run -f json -j2 --chunk-size 700 --unwrap MyApp <"$T/relays.log.gz"
+got=$(unwrapped "$T/out")
+[ "$got" = "$want" ] && ok "unwrapped counts, gzip on stdin" ||
+  fail "unwrapped counts, gzip on stdin: '$got', want '$want'"
+run --unwrap MyApp "$T/relays.log"
+grep -q "^  unwrapped from spark_submit.py 151, LineBufferedStream 151, MyApp 31$" \
+  "$T/out" && ok "the text report says the unwrapped records" ||
+  fail "text report: $(grep unwrapped "$T/out")"
+run -f json "$T/clean.log"
+[ -z "$(unwrapped "$T/out")" ] && ok "no relay: input.unwrapped is []" ||
+  fail "no relay: input.unwrapped is '$(unwrapped "$T/out")'"
+
 finish

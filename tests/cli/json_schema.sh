@@ -60,6 +60,10 @@ run "check warn-only (no scheduler lines)" check -f json \
 run "two files" jobs -f json "$src/testdata/small-job.log" \
   "$src/testdata/spark35-truncated.log.gz"
 run "missing file" -f json "$tmp/no-such-file.log"
+# Records read from relays (input.unwrapped not empty).
+sed 's/^/[2026-05-04, 00:06:07 UTC] {spark_submit.py:492} INFO - /' \
+  "$src/testdata/small-job.log" >"$tmp/airflow.log"
+run "Airflow relay, --unwrap" -f json --unwrap MyApp "$tmp/airflow.log"
 run "empty input" -f json /dev/null
 n=$((n + 1))
 NO_COLOR=1 "$sparklog" -f json - <"$src/testdata/small-job.log" \
