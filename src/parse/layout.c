@@ -1624,13 +1624,18 @@ static const char *glued(slg_layout *l, const char *line, const char *end,
   return NULL;
 }
 
-/* A message whose first byte the full parse would look past: blanks and
- * noise skipped, or the start of a record inside the message (the
- * "record inside a record" check of slg_layout_parse). */
-static int message_start_is_plain(unsigned char c)
+/* A message `m` of `n` bytes whose start the full parse would look past:
+ * blanks and noise skipped, or the start of a record inside the message
+ * (a relay's, parse_full), after Livy's "stdout: " or "stderr: ". The
+ * remembered header may be a relay's whose earlier message held no
+ * record. */
+static int message_start_is_plain(const char *m, size_t n)
 {
+  unsigned char c = (unsigned char)*m;
   return c != ' ' && c != '\t' && c != '>' && c != '#' && c != '[' &&
-         !slg_is_digit(c);
+         !slg_is_digit(c) &&
+         (c != 's' || n <= 8 ||
+          (memcmp(m, "stdout: ", 8) != 0 && memcmp(m, "stderr: ", 8) != 0));
 }
 
 /* line[0, n) == m->bytes[0, n): a default header is about 40 bytes, so
@@ -1663,7 +1668,7 @@ static int header_memo_hit(const slg_layout *l, const char *line, size_t len,
   for (int k = 0; k < 2; k++) {
     const header_memo *m = &l->headers[k];
     if (m->len && len > m->len && header_eq(line, m->bytes, m->len) &&
-        message_start_is_plain((unsigned char)line[m->len])) {
+        message_start_is_plain(line + m->len, len - m->len)) {
       out->time = m->time;
       out->level = m->level;
       out->thread = slg_span_make(NULL, 0);
@@ -1687,7 +1692,7 @@ static void header_memo_keep(slg_layout *l, const char *line,
   size_t hlen = (size_t)(r->message.ptr - line);
   if (!pt->fast || r->prefix_len != 0 || r->message.len == 0 ||
       r->message.ptr < line || hlen > HEADER_MEMO_BYTES ||
-      !message_start_is_plain((unsigned char)r->message.ptr[0]))
+      !message_start_is_plain(r->message.ptr, r->message.len))
     return;
   header_memo *m = &l->headers[l->headers_next];
   l->headers_next ^= 1;

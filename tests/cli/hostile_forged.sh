@@ -149,4 +149,19 @@ run -f json "$T/clean.log"
 [ -z "$(unwrapped "$T/out")" ] && ok "no relay: input.unwrapped is []" ||
   fail "no relay: input.unwrapped is '$(unwrapped "$T/out")'"
 
+# A Livy record after a plain line of the relay in the same second: the
+# remembered header (the fast path) must not skip the unwrapping.
+{
+  echo "24/08/13 15:12:51 INFO LineBufferedStream: Application started"
+  echo "24/08/13 15:12:51 INFO LineBufferedStream: stdout: 24/08/13 15:12:51 INFO DAGScheduler: Got job 0 (count at X.scala:1) with 2 output partitions"
+} >"$T/livy-memo.log"
+for mode in "" --reference; do
+  # shellcheck disable=SC2086 # $mode is empty or one option
+  run -f json $mode "$T/livy-memo.log"
+  got=$(unwrapped "$T/out")
+  [ "$got" = "LineBufferedStream=1" ] &&
+    ok "Livy record after a plain relay line ${mode:-(fast paths)}" ||
+    fail "Livy record after a plain relay line ${mode:-(fast paths)}: '$got'"
+done
+
 finish
