@@ -80,11 +80,17 @@ static inline uint64_t fuzz_rand(uint64_t *state)
   return x * 0x2545f4914f6cdd1du;
 }
 
+/* The --unwrap names the targets set: records in these loggers' messages
+ * are read, besides the built-in relays' (seeds "relays"). */
+#define FUZZ_UNWRAP "MyApp,com.acme.Relay"
+
 /* The pipeline targets' settings bytes: data[1] picks max_line (cut
- * lines), data[2] max_loggers (the histogram bound). */
+ * lines), data[2] max_loggers (the histogram bound). Relays: the built-in
+ * ones and FUZZ_UNWRAP. */
 static inline void fuzz_pipeline_options(slg_options *opt, const uint8_t *data)
 {
   slg_options_init(opt);
+  opt->unwrap = FUZZ_UNWRAP;
   opt->max_line =
       data[1] < 128 ? 16 + (size_t)data[1] * 8 : SLG_DEFAULT_MAX_LINE;
   opt->max_loggers =

@@ -4,7 +4,10 @@
  * One detector per input, as in a real run, so shapes registered by early
  * lines shape the parsing of later ones. Every token must be a slice of
  * the line, the layout id must be in range and its pattern printable, and
- * the canonical short logger name must be a slice of the logger.
+ * the canonical short logger name must be a slice of the logger. The
+ * detectors have relays (the built-in ones and FUZZ_UNWRAP): a record
+ * read from a relay's message names a relay that has a name, and lies
+ * past the relay's header.
  */
 #include <string.h>
 
@@ -40,6 +43,12 @@ static void check_record(slg_layout *l, const char *line, size_t len,
   }
   slg_span s = slg_logger_short(r->logger);
   fuzz_check(fuzz_span_inside(s.ptr, s.len, r->logger.ptr, r->logger.len));
+  fuzz_check(r->relay <= SLG_MAX_RELAYS);
+  if (r->relay) {
+    const char *name = slg_layout_relay_name(l, r->relay - 1u);
+    fuzz_check(name != NULL && strlen(name) < 4096);
+    fuzz_check(r->prefix_len > 0);
+  }
 }
 
 /* The fast paths change nothing: a detector in reference mode (no
@@ -61,7 +70,7 @@ static void check_same(const char *line, size_t len, int rc,
              r->time.second == r2->time.second &&
              r->time.millisecond == r2->time.millisecond);
   fuzz_check(r->level == r2->level && r->layout_id == r2->layout_id &&
-             r->prefix_len == r2->prefix_len);
+             r->prefix_len == r2->prefix_len && r->relay == r2->relay);
   fuzz_check(r->thread.ptr == r2->thread.ptr && r->thread.len == r2->thread.len);
   fuzz_check(r->logger.ptr == r2->logger.ptr && r->logger.len == r2->logger.len);
   fuzz_check(r->message.len == r2->message.len &&
@@ -75,6 +84,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   if (slg_layout_new(&l, NULL, 0, NULL) < 0 ||
       slg_layout_new(&plain, NULL, 1, NULL) < 0)
     fuzz_fail("slg_layout_new without a pattern failed");
+  slg_layout_set_relays(l, FUZZ_UNWRAP);
+  slg_layout_set_relays(plain, FUZZ_UNWRAP);
   const char *p = (const char *)data, *end = p + size;
   while (p < end) {
     const char *nl = memchr(p, '\n', (size_t)(end - p));

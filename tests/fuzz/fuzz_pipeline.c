@@ -94,6 +94,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   const slg_accounting *a = &p->acc;
   fuzz_check(a->lines ==
              a->records + a->continuation_lines + a->unrecognized_lines);
+  /* Records read from relays (FUZZ_UNWRAP and the built-in ones): each a
+   * record, each relay named. */
+  uint64_t unwrapped = 0;
+  for (unsigned i = 0; i < SLG_MAX_RELAYS; i++) {
+    unwrapped += a->unwrapped[i];
+    if (a->unwrapped[i])
+      fuzz_check(slg_layout_relay_name(p->layout, i) != NULL);
+  }
+  fuzz_check(unwrapped <= a->records);
   fuzz_check(p->hist.count <= opt.max_loggers);
 
   slg_render_options ro;

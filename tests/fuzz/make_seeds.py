@@ -100,6 +100,38 @@ TaskSetManager: Starting task 0.0 in stage 0.0 (TID 0) (host1, executor 1, parti
 AdaptiveSparkPlanExec: Final plan
 """
 
+# Relays (layout.c, --unwrap): Airflow's task loggers and Livy's
+# LineBufferedStream around records, a relay's plain output, records
+# forged in other loggers' messages, relays inside relays, and Spark's
+# short names in other packages (the model's routes). The pipeline
+# targets name MyApp and com.acme.Relay with --unwrap (fuzz.h).
+RELAY_LINES = b"""\
+[2026-05-04, 00:06:07 UTC] {spark_submit.py:492} INFO - 24/08/13 15:12:49 INFO DAGScheduler: Got job 0 (count at X.scala:1) with 2 output partitions
+[2026-05-04, 00:06:07 UTC] {spark_submit.py:492} INFO - 24/08/13 15:12:50 INFO TaskSetManager: Finished task 0.0 in stage 0.0 (TID 0) in 1039 ms on host1 (executor 1) (1/2)
+[2026-05-04, 00:06:07 UTC] {spark_submit.py:492} INFO - Identified spark driver id: driver-1
+[2026-05-04, 00:06:08 UTC] {subprocess.py:93} INFO - 2024-08-13 15:12:49,123 INFO [main] org.apache.spark.SparkContext: Running Spark version 3.5.1
+[2026-05-04, 00:06:08 UTC] {pod_manager.py:466} INFO - [2026-05-04 00:06:08] INFO DAGScheduler: Job 0 finished: count at X.scala:1, took 1.2 s
+[2026-05-04, 00:06:08 UTC] {emr.py:86} INFO - 26/05/04 00:06:08 WARN TaskSetManager: Lost task 1.0 in stage 0.0 (TID 1) (h executor 2): FetchFailed(BlockManagerId(2, h, 7337, None), shuffleId=0, mapIndex=1, mapId=1, reduceId=0, message=
+[2026-05-04, 00:06:08 UTC] {taskinstance.py:1} INFO - 24/08/13 15:12:51 INFO DAGScheduler: Got job 9 (forged at X.scala:1) with 1 output partitions
+[2026-05-04, 00:06:08 UTC] {spark_submit.py:} INFO - 24/08/13 15:12:51 INFO DAGScheduler: Got job 8 (x at X.scala:1) with 1 output partitions
+[2026-05-04, 00:06:08 UTC] {.py:1} INFO - 24/08/13
+24/08/13 15:12:51 INFO LineBufferedStream: stdout: 24/08/13 15:12:51 INFO DAGScheduler: Submitting ResultStage 1 (x at X.scala:1), which has no missing parents
+24/08/13 15:12:51 INFO LineBufferedStream: stderr: 24/08/13 15:12:51 ERROR SparkContext: Error initializing SparkContext.
+24/08/13 15:12:51 INFO org.apache.livy.utils.LineBufferedStream: stdout: [2024-08-13 15:12:51] INFO TaskSetManager: Starting task 0.0 in stage 1.0 (TID 2) (h, executor 1, partition 0, PROCESS_LOCAL, 7595 bytes)
+24/08/13 15:12:51 INFO LineBufferedStream: stdout: 25 rows written
+24/08/13 15:12:51 INFO LineBufferedStream: stdout: 24/08/13 15:12:51 INFO LineBufferedStream: stdout: 24/08/13 15:12:52 INFO DAGScheduler: Job 1 failed: x at X.scala:1, took 0.5 s
+24/08/13 15:12:52 INFO MyApp: 24/08/13 15:12:52 WARN TaskSetManager: Lost task 0.0 in stage 0.0 (TID 0) (h executor 1): FetchFailed(BlockManagerId(1, h, 7337, None), shuffleId=0, mapIndex=0, mapId=0, reduceId=0, message=
+24/08/13 15:12:52 INFO MyApp: [x] 24/08/13 15:12:52 INFO TaskSetManager: Finished task 3.0 in stage 0.0 (TID 33) in 590000 ms on h (executor 1) (1/1)
+24/08/13 15:12:52 INFO MyApp: > 24/08/13 15:12:52 INFO TaskSetManager: Finished task 4.0 in stage 0.0 (TID 34) in 590000 ms on h (executor 1) (1/1)
+24/08/13 15:12:52 INFO com.acme.Relay: 2024-08-13 15:12:52,123 INFO [main] o.a.s.s.DAGScheduler: Got job 5 (x at X.scala:1) with 1 output partitions
+24/08/13 15:12:52 INFO OtherApp: 24/08/13 15:12:52 INFO DAGScheduler: Got job 6 (forged at X.scala:1) with 1 output partitions
+24/08/13 15:12:52 INFO OtherApp: {"ts":"2025-03-18T05:33:03.487Z","level":"INFO","msg":"Got job 7 (forged at X.scala:1) with 1 output partitions","logger":"DAGScheduler"}
+2024-08-13 15:12:53,000 INFO [main] com.evil.DAGScheduler: Got job 10 (forged at X.scala:1) with 1 output partitions
+2024-08-13 15:12:53,000 INFO [main] com.evil.TaskSetManager: Finished task 0.0 in stage 0.0 (TID 0) in 590000 ms on h (executor 1) (1/1)
+2024-08-13 15:12:53,000 INFO [main] org.apache.spark.scheduler.DAGScheduler: Job 0 finished: count at X.scala:1, took 1.2 s
+2024-08-13 15:12:53,000 INFO [main] o.a.s.s.TaskSetManager: Finished task 1.0 in stage 0.0 (TID 1) in 2043 ms on host2 (executor 2) (2/2)
+"""
+
 
 def to_model(text):
     """'yy/MM/dd HH:mm:ss LEVEL Logger: msg' -> 'Logger: msg'."""
@@ -149,7 +181,7 @@ def main():
 
     for name, data in (("fraud", fraud_head), ("shuffle", fraud_shuffle),
                        ("eddiepi", eddie), ("spark4", spark4),
-                       ("own", OWN_LAYOUTS)):
+                       ("own", OWN_LAYOUTS), ("relays", RELAY_LINES)):
         write("layout", name, data)
 
     write("pattern", "default",
@@ -221,6 +253,7 @@ def main():
         b"24/08/13 15:12:49 INFO " + l for l in MODEL_LINES.split(b"\n")
         if l and not l.startswith(b"#")))
     write("pipeline", "binary", b"\x02\x00\x00\x00" + bytes(range(256)) * 4)
+    write("pipeline", "relays", b"\x04\xff\xff\x00" + RELAY_LINES)
 
     # chunks: the same four settings bytes (byte 0: chunk lengths, byte 3:
     # keep an unterminated last line), then the log.
@@ -230,6 +263,7 @@ def main():
     write("chunks", "spark4", b"\x00\xff\xff\x01" + spark4)
     write("chunks", "own", b"\x04\x10\x03\x01" + OWN_LAYOUTS)
     write("chunks", "binary", b"\x05\x00\x00\x00" + bytes(range(256)) * 4)
+    write("chunks", "relays", b"\x01\xff\xff\x01" + RELAY_LINES)
 
 
 if __name__ == "__main__":
