@@ -82,7 +82,7 @@ void slg_layout_set_relays(slg_layout *l, const char *extra);
 /*
  * Relays are numbered: the built-in ones first, then the `extra` names in
  * order; the same in every detector given the same `extra`, so counts by
- * relay add up across detectors. Names past SLG_MAX_RELAYS share the last
+ * relay add up across detectors. Names past SLG_MAX_RELAYS ids share the last
  * number. slg_layout_relay_name gives relay `id`'s name as reported
  * ("spark_submit.py", "LineBufferedStream", an --unwrap name as given),
  * NUL-terminated and owned by the detector, or NULL when `id` names none.
