@@ -1629,13 +1629,27 @@ static const char *glued(slg_layout *l, const char *line, const char *end,
  * (a relay's, parse_full), after Livy's "stdout: " or "stderr: ". The
  * remembered header may be a relay's whose earlier message held no
  * record. */
-static int message_start_is_plain(const char *m, size_t n)
+static SLG_ALWAYS_INLINE int message_start_is_plain(const char *m, size_t n)
 {
-  unsigned char c = (unsigned char)*m;
-  return c != ' ' && c != '\t' && c != '>' && c != '#' && c != '[' &&
-         !slg_is_digit(c) &&
-         (c != 's' || n <= 8 ||
-          (memcmp(m, "stdout: ", 8) != 0 && memcmp(m, "stderr: ", 8) != 0));
+  /* The first bytes to look at: 1 never plain, 2 "stdout: "/"stderr: "
+   * perhaps. One load: every header memo hit asks. */
+  static const uint8_t look[256] = {
+      [' '] = 1, ['\t'] = 1, ['#'] = 1, ['>'] = 1, ['['] = 1,
+      ['0'] = 1, ['1'] = 1,  ['2'] = 1, ['3'] = 1, ['4'] = 1,
+      ['5'] = 1, ['6'] = 1,  ['7'] = 1, ['8'] = 1, ['9'] = 1,
+      ['s'] = 2};
+  unsigned k = look[(unsigned char)*m];
+  if (k == 0)
+    return 1;
+  if (k == 1)
+    return 0;
+  if (n <= 8)
+    return 1;
+  uint64_t w, out, err;
+  memcpy(&w, m, 8);
+  memcpy(&out, "stdout: ", 8);
+  memcpy(&err, "stderr: ", 8);
+  return w != out && w != err;
 }
 
 /* line[0, n) == m->bytes[0, n): a default header is about 40 bytes, so
