@@ -175,28 +175,21 @@ fail:
 /* `sparklog explain [NAME]`. */
 static int explain(const slg_cli *cli, slg_buf *out)
 {
-  if (!cli->explain_name) {
-    for (size_t i = 0; i < slg_knowledge_count(); i++) {
-      const slg_component *c = slg_knowledge_at(i);
-      slg_buf_printf(out, "%-48s %-15s %s%s\n", c->name, c->subsystem,
-                     c->role, c->inferred ? " (inferred)" : "");
-    }
-    return SLG_EXIT_OK;
-  }
-  const slg_component *c = slg_knowledge_lookup(cli->explain_name);
-  if (!c) {
-    slg_cli_error("explain: no component named '%s' (sparklog explain "
-                  "lists them all)",
-                  cli->explain_name);
+  if (cli->format != SLG_FORMAT_TEXT && cli->format != SLG_FORMAT_JSON) {
+    slg_cli_error("explain: --format text or json");
     return SLG_EXIT_USAGE;
   }
-  slg_buf_printf(out, "%s  (%s.%s)\n", c->name, c->package, c->name);
-  slg_buf_printf(out, "subsystem: %s\nrole: %s\n\n",
-                 slg_subsystem_title(c->subsystem), c->role);
-  slg_text_wrap(out, c->explain, 0);
-  if (c->inferred)
-    slg_buf_puts(out, "\n(Vendor component: its source is not public; "
-                      "this description is inferred from its log lines.)\n");
+  const slg_component *c = NULL;
+  if (cli->explain_name) {
+    c = slg_knowledge_lookup(cli->explain_name);
+    if (!c) {
+      slg_cli_error("explain: no component named '%s' (sparklog explain "
+                    "lists them all)",
+                    cli->explain_name);
+      return SLG_EXIT_USAGE;
+    }
+  }
+  slg_render_explain(c, cli->format, out);
   return SLG_EXIT_OK;
 }
 

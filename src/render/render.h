@@ -50,6 +50,12 @@ void slg_render_junit(const slg_report *rep, const slg_render_options *o,
 void slg_render_github(const slg_report *rep, const slg_render_options *o,
                        slg_buf *out);
 
+/* `sparklog explain`: component c, or every component when c is NULL, as
+ * SLG_FORMAT_JSON (schema sparklog-explain/1) or else text. */
+struct slg_component;
+void slg_render_explain(const struct slg_component *c, slg_format format,
+                        slg_buf *out);
+
 /* render_json_model.c: the model's part of the document. */
 /*
  * Writes the model's keys into the JSON object currently open in `j`
