@@ -208,6 +208,9 @@ static int use_color(const slg_cli *cli)
   const char *no_color = getenv("NO_COLOR");
   if (no_color && *no_color)
     return 0;
+  const char *term = getenv("TERM");
+  if (term && strcmp(term, "dumb") == 0)
+    return 0;
   return isatty(STDOUT_FILENO);
 }
 

@@ -98,11 +98,27 @@ const char *slg_fmt_time(const slg_time *t, char *buf)
 
 void slg_styled(slg_buf *b, int color, const char *style, const char *text)
 {
-  if (color)
+  if (!color) {
+    slg_buf_puts(b, text);
+    return;
+  }
+  /* Reset before every newline and style again after it: a line cut off
+   * by `head` or a pager never leaves the terminal coloured. */
+  slg_buf_puts(b, style);
+  for (const char *p = text;;) {
+    const char *nl = strchr(p, '\n');
+    if (nl == NULL) {
+      slg_buf_puts(b, p);
+      slg_buf_puts(b, SLG_STYLE_RESET);
+      return;
+    }
+    slg_buf_put(b, p, (size_t)(nl - p));
+    slg_buf_puts(b, SLG_STYLE_RESET "\n");
+    p = nl + 1;
+    if (*p == '\0')
+      return;
     slg_buf_puts(b, style);
-  slg_buf_puts(b, text);
-  if (color)
-    slg_buf_puts(b, SLG_STYLE_RESET);
+  }
 }
 
 size_t slg_text_width(const char *s, size_t n)

@@ -23,11 +23,10 @@ void slg_render_text_verdict(const slg_report *rep,
                                                         : SLG_STYLE_GREEN;
   slg_styled(out, o->color, SLG_STYLE_BOLD, "Verdict");
   slg_buf_putc(out, '\n');
-  if (o->color)
-    slg_buf_puts(out, style);
-  slg_text_wrap(out, slg_buf_cstr(&s), 2);
-  if (o->color)
-    slg_buf_puts(out, SLG_STYLE_RESET);
+  slg_buf wrapped = SLG_BUF_INIT;
+  slg_text_wrap(&wrapped, slg_buf_cstr(&s), 2);
+  slg_styled(out, o->color, style, slg_buf_cstr(&wrapped));
+  slg_buf_dispose(&wrapped);
   slg_buf_dispose(&s);
   slg_render_text_app_lines(rep, out);
 }
@@ -81,12 +80,9 @@ void slg_render_text_ranking(const slg_report *rep,
     slg_buf_puts(out, "  no shuffle stage ran\n");
     return;
   }
-  if (o->color)
-    slg_buf_puts(out, SLG_STYLE_DIM);
-  slg_buf_puts(out, "  RANK APP  STAGE     JOB  TASKS      WALL  TASK TIME  "
-                    "SHARE      P50      MAX   SKEW  FAIL FETCH  REASONS\n");
-  if (o->color)
-    slg_buf_puts(out, SLG_STYLE_RESET);
+  slg_styled(out, o->color, SLG_STYLE_DIM,
+             "  RANK APP  STAGE     JOB  TASKS      WALL  TASK TIME  "
+             "SHARE      P50      MAX   SKEW  FAIL FETCH  REASONS\n");
   for (size_t i = 0; i < rows; i++) {
     const slg_ranked *r = &a->ranking[i];
     const slg_stage_attempt *t = r->attempt;
