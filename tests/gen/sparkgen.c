@@ -33,6 +33,10 @@ static const char *scenario = "clean";
 static uint64_t seed = 1;
 static uint64_t target_bytes = 0;
 static int bench;
+/* BlockManagerInfo chatter between task starts (bench, short_stages). */
+static int chatter;
+/* --jobs N / --stages N: the size of the sized scenarios (0: default). */
+static uint64_t opt_jobs, opt_stages;
 
 static FILE *out;
 static char obuf[1 << 22];
@@ -777,7 +781,7 @@ run_taskset(struct stagerec *r, const char *name, int *todo, int *ntodo,
       t->end = now_ms + d;
       tsm_start(r, t, s / cores);
       nrun++;
-      if (bench && (rnd() & 1) == 0) {
+      if (chatter && (rnd() & 1) == 0) {
         /* storage chatter: an executor caches a partition */
         S("Added rdd_");
         U(next_rdd);
@@ -1827,6 +1831,317 @@ run_bench(void)
   app_end();
 }
 
+/* ---- streaming and short stages ---------------------------------------- */
+
+/* One stage attempt of a job made of a chain of stages: its submission,
+ * its tasks, its end and the scheduler's look for runnable stages (the
+ * next stage of the chain waits). */
+static void
+chain_stage(struct stagerec *r, const char *name, uint64_t rdd, int ntasks,
+            struct plan *p, int next, int next_kind)
+{
+  int todo[4096], ntodo = ntasks, i;
+  uint64_t t0 = now_ms;
+  for (i = 0; i < ntodo; i++)
+    todo[i] = i;
+  submit_lines(r, name, rdd, todo, ntodo);
+  run_taskset(r, name, todo, &ntodo, p);
+  removed_taskset(r);
+  finished_line(r, name, t0);
+  runnable_lines(&next, next >= 0 ? 1 : 0, next_kind);
+}
+
+/* A job of `nstages` stages in a chain, each of `ntasks` tasks: shuffle
+ * map stages, then the result stage that reads the last shuffle. Task
+ * durations between lo and hi ms. */
+static void
+chain_job(int nstages, int ntasks, uint64_t lo, uint64_t hi,
+          const char *site)
+{
+  int jid = (int)next_job++, k, first = next_stage;
+  uint64_t jt0 = now_ms;
+  struct jobrec *j = new_job(jid);
+  struct plan p;
+  size_t a;
+
+  init_plan(&p);
+  p.base_lo = lo;
+  p.base_hi = hi;
+  now_ms += rnd_range(5, 60);
+  S("Starting job: ");
+  S(site);
+  emit("INFO", LG_SC);
+  for (k = 0; k + 1 < nstages; k++) {
+    S("Registering RDD ");
+    U(next_rdd + (uint64_t)k);
+    S(" (");
+    S(site);
+    S(")");
+    if (ver >= V35) {
+      S(" as input to shuffle ");
+      U((uint64_t)(next_shuffle + k));
+    }
+    emit("INFO", LG_DAG);
+  }
+  S("Got job ");
+  U((uint64_t)jid);
+  ctx_add("job_id", 8, mlen);
+  S(" (");
+  a = mlen;
+  S(site);
+  ctx_add("call_site_short_form", a, mlen);
+  S(") with ");
+  a = mlen;
+  U((uint64_t)ntasks);
+  ctx_add("num_partitions", a, mlen);
+  S(" output partitions");
+  emit("INFO", LG_DAG);
+  S("Final stage: ResultStage ");
+  U((uint64_t)(first + nstages - 1));
+  S(" (");
+  S(site);
+  S(")");
+  emit("INFO", LG_DAG);
+  if (nstages > 1) {
+    S("Parents of final stage: List(ShuffleMapStage ");
+    U((uint64_t)(first + nstages - 2));
+    S(")");
+    emit("INFO", LG_DAG);
+    S("Missing parents: List(ShuffleMapStage ");
+    U((uint64_t)(first + nstages - 2));
+    S(")");
+  } else {
+    S("Parents of final stage: List()");
+    emit("INFO", LG_DAG);
+    S("Missing parents: List()");
+  }
+  emit("INFO", LG_DAG);
+  cnt.got_job++;
+  for (k = 0; k < nstages; k++) {
+    int id = next_stage++, last = k + 1 == nstages;
+    struct stagerec *r = new_stagerec(id, 0, last, ntasks);
+    if (j->nstages < 8)
+      j->stages[j->nstages++] = id;
+    if (!last)
+      r->shuffle_write = next_shuffle + k;
+    if (k > 0)
+      r->shuffle_reads[r->n_reads++] = next_shuffle + k - 1;
+    chain_stage(r, site, next_rdd++, ntasks, &p, last ? -1 : id + 1, 
+                k + 2 == nstages);
+  }
+  next_shuffle += nstages - 1;
+  if (ver >= V35) {
+    S("Job ");
+    U((uint64_t)jid);
+    S(" is finished. Cancelling potential speculative or zombie tasks for "
+      "this job");
+    emit("INFO", LG_DAG);
+  }
+  S("Job ");
+  U((uint64_t)jid);
+  S(" finished: ");
+  S(site);
+  S(", ");
+  took(now_ms - jt0 + 3, rnd());
+  emit("INFO", LG_DAG);
+  j->status = "succeeded";
+  cnt.jobs_ok++;
+}
+
+/* A Structured-Streaming-like application: one micro-batch after the
+ * other, each a job of three stages (read and partial aggregate, state
+ * update, write) of two tasks, about 2 KB of log a stage. --jobs N or
+ * --stages N (three a job) sizes it; 1000 jobs by default. */
+static void
+run_streaming(void)
+{
+  uint64_t n = opt_jobs ? opt_jobs : opt_stages ? (opt_stages + 2) / 3 : 1000;
+  uint64_t b;
+  app_start("clickstream_sessions_stream");
+  for (b = 0; b < n; b++) {
+    now_ms += rnd_range(200, 2000); /* the trigger interval */
+    chain_job(3, 2, 20, 400, "start at NativeMethodAccessorImpl.java:0");
+    if (b % 10 == 9)
+      cleaner();
+  }
+  app_end();
+}
+
+/* Short stages: jobs of a map and a result stage of about 100 tasks each,
+ * with storage chatter, as a realistic Spark 3.5 ETL log (about 220 task
+ * lines a stage). --stages N (two a job), --jobs N or --target-bytes
+ * sizes it; 1000 stages by default. */
+static void
+run_short_stages(void)
+{
+  struct jobspec js;
+  uint64_t n = opt_jobs ? opt_jobs : opt_stages ? (opt_stages + 1) / 2 : 500;
+  uint64_t k;
+  app_start("orders_daily_rollup");
+  for (k = 0; target_bytes ? total_bytes < target_bytes : k < n; k++) {
+    default_job(&js, (int)rnd_range(80, 120), (int)rnd_range(80, 120));
+    js.mp.base_lo = js.rp.base_lo = 100;
+    js.mp.base_hi = js.rp.base_hi = 1500;
+    run_job(&js);
+    cleaner();
+    S("Code generated in ");
+    U(rnd_range(3, 40));
+    S(".");
+    U(rnd_range(100000, 999999));
+    S(" ms");
+    emit("INFO", LG_CG);
+  }
+  app_end();
+}
+
+/* ---- hostile shapes (tests only) ---------------------------------------- */
+
+/* A task start or end of task 0.0 in stage sid.att, as TaskSetManager
+ * logs it (the version's wording). */
+static void
+hostile_task(int end, uint64_t sid, uint64_t att, uint64_t tid)
+{
+  S(end ? "Finished task 0.0 in stage " : "Starting task 0.0 in stage ");
+  U(sid);
+  S(".");
+  U(att);
+  S(" (TID ");
+  U(tid);
+  if (end) {
+    S(") in 12 ms on ");
+    S(ex[0].host);
+    S(" (executor 1) (1/1)");
+  } else {
+    S(") (");
+    S(ex[0].host);
+    S(", executor 1, partition 0, PROCESS_LOCAL, 7000 bytes) ");
+  }
+  emit("INFO", LG_TSM);
+  if (end)
+    cnt.succeeded++;
+  else
+    cnt.started++;
+  cnt.tsm_lines++;
+}
+
+static void
+hostile_taskset(uint64_t sid, uint64_t att)
+{
+  S("Adding task set ");
+  U(sid);
+  S(".");
+  U(att);
+  S(" with 1 tasks resource profile 0");
+  emit("INFO", LG_YS);
+  cnt.stage_attempts++;
+}
+
+/* Many attempts of one shuffle map stage (--stages N of them, 1000 by
+ * default): the task set of attempt k, its task, and a late "Finished" of
+ * a zombie task of attempt k / 2, so that the attempts are looked up out
+ * of order. Every attempt after the first is ranked and is a retry. */
+static void
+run_many_attempts(void)
+{
+  uint64_t n = opt_stages ? opt_stages : 1000, k, tid = 0;
+  app_start("many_attempts");
+  S("Got job 0 (count at Hostile.scala:1) with 1 output partitions");
+  emit("INFO", LG_DAG);
+  S("Final stage: ResultStage 2 (count at Hostile.scala:1)");
+  emit("INFO", LG_DAG);
+  S("Parents of final stage: List(ShuffleMapStage 1)");
+  emit("INFO", LG_DAG);
+  S("Missing parents: List(ShuffleMapStage 1)");
+  emit("INFO", LG_DAG);
+  S("Submitting ShuffleMapStage 1 (MapPartitionsRDD[1] at count at "
+    "Hostile.scala:1), which has no missing parents");
+  emit("INFO", LG_DAG);
+  for (k = 0; k < n; k++) {
+    now_ms += 3;
+    hostile_taskset(1, k);
+    hostile_task(0, 1, k, tid++);
+    hostile_task(1, 1, k / 2, tid++);
+  }
+  app_end();
+}
+
+/* One shuffle map stage that --jobs N jobs (1000 by default) reuse: each
+ * job lists it as its final stage's parent, finds it available, and runs
+ * a result stage of one task. */
+static void
+run_stage_many_jobs(void)
+{
+  uint64_t n = opt_jobs ? opt_jobs : 1000, k;
+  app_start("stage_many_jobs");
+  for (k = 0; k < n; k++) {
+    uint64_t rid = k + 1;
+    now_ms += 5;
+    S("Got job ");
+    U(k);
+    S(" (collect at Hostile.scala:2) with 1 output partitions");
+    emit("INFO", LG_DAG);
+    S("Final stage: ResultStage ");
+    U(rid);
+    S(" (collect at Hostile.scala:2)");
+    emit("INFO", LG_DAG);
+    S("Parents of final stage: List(ShuffleMapStage 0)");
+    emit("INFO", LG_DAG);
+    S("Missing parents: List()");
+    emit("INFO", LG_DAG);
+    S("Submitting ResultStage ");
+    U(rid);
+    S(" (MapPartitionsRDD[2] at collect at Hostile.scala:2), which has no "
+      "missing parents");
+    emit("INFO", LG_DAG);
+    hostile_taskset(rid, 0);
+    hostile_task(0, rid, 0, 2 * k);
+    hostile_task(1, rid, 0, 2 * k + 1);
+    S("ResultStage ");
+    U(rid);
+    S(" (collect at Hostile.scala:2) finished in 0.015 s");
+    emit("INFO", LG_DAG);
+    S("Job ");
+    U(k);
+    S(" finished: collect at Hostile.scala:2, took 0.020000 s");
+    emit("INFO", LG_DAG);
+    cnt.got_job++;
+    cnt.jobs_ok++;
+  }
+  app_end();
+}
+
+/* Task lines and task sets naming attempts of stage 1 at and beyond 2^32
+ * (no real Spark numbers them so; a 32-bit store would make each one
+ * "stage 1.0" again), after a normal attempt 0. */
+static void
+run_huge_attempts(void)
+{
+  static const uint64_t atts[] = { 4294967296ULL, 4294967297ULL,
+                                   8589934592ULL, 9007199254740991ULL };
+  size_t k;
+  app_start("huge_attempts");
+  S("Got job 0 (count at Hostile.scala:3) with 1 output partitions");
+  emit("INFO", LG_DAG);
+  S("Final stage: ResultStage 1 (count at Hostile.scala:3)");
+  emit("INFO", LG_DAG);
+  hostile_taskset(1, 0);
+  hostile_task(0, 1, 0, 0);
+  hostile_task(1, 1, 0, 0);
+  for (k = 0; k < sizeof atts / sizeof atts[0]; k++) {
+    now_ms += 10;
+    hostile_taskset(1, atts[k]);
+    hostile_task(0, 1, atts[k], k + 1);
+    hostile_task(1, 1, atts[k], k + 1);
+  }
+  S("ResultStage 1 (count at Hostile.scala:3) finished in 0.050 s");
+  emit("INFO", LG_DAG);
+  S("Job 0 finished: count at Hostile.scala:3, took 0.060000 s");
+  emit("INFO", LG_DAG);
+  cnt.got_job++;
+  cnt.jobs_ok++;
+  app_end();
+}
+
 static void
 run_warn_only(void)
 {
@@ -2001,7 +2316,10 @@ usage(FILE *f)
     "                [--out FILE] [--truth FILE]\n"
     "scenarios: clean skew fetch_failure task_retry_abort speculation\n"
     "           executor_loss tiny_tasks skipped_stages aqe multi_app\n"
-    "           warn_only mixed bench\n"
+    "           warn_only mixed bench streaming short_stages\n"
+    "           many_attempts stage_many_jobs huge_attempts (hostile)\n"
+    "                [--jobs N] [--stages N] (streaming, short_stages,\n"
+    "                many_attempts: attempts, stage_many_jobs: jobs)\n"
     "--layout json implies --spark 4.0.  bench defaults to 1G and layout\n"
     "default; the truth's task_ms percentiles are nearest-rank:\n"
     "pQ = the ceil(Q/100*n)-th smallest successful-attempt duration.\n");
@@ -2044,6 +2362,8 @@ main(int argc, char **argv)
     { "mixed", F_SKEW | F_FETCH | F_SPEC | F_EXLOSS | F_TINY | F_SKIP | F_AQE
                | F_ABORT },
     { "multi_app", 0 }, { "warn_only", 0 }, { "bench", 0 },
+    { "streaming", 0 }, { "short_stages", 0 }, { "many_attempts", 0 },
+    { "stage_many_jobs", 0 }, { "huge_attempts", 0 },
   };
 
   for (i = 1; i < argc; i++) {
@@ -2071,6 +2391,10 @@ main(int argc, char **argv)
       outp = v;
     else if (!strcmp(a, "--truth"))
       truthp = v;
+    else if (!strcmp(a, "--jobs"))
+      opt_jobs = parse_size(v);
+    else if (!strcmp(a, "--stages"))
+      opt_stages = parse_size(v);
     else {
       usage(stderr);
       return 2;
@@ -2116,6 +2440,7 @@ main(int argc, char **argv)
   rng_state = seed * 0x2545f4914f6cdd1dULL + 17;
   now_ms = 1723561969000ULL + (seed % 1000) * 86400000ULL;
   bench = !strcmp(scenario, "bench");
+  chatter = bench || !strcmp(scenario, "short_stages");
   if (bench && !target_bytes)
     target_bytes = 1ULL << 30;
   out = outp ? fopen(outp, "wb") : stdout;
@@ -2127,6 +2452,16 @@ main(int argc, char **argv)
     run_bench();
   } else if (!strcmp(scenario, "warn_only")) {
     run_warn_only();
+  } else if (!strcmp(scenario, "streaming")) {
+    run_streaming();
+  } else if (!strcmp(scenario, "short_stages")) {
+    run_short_stages();
+  } else if (!strcmp(scenario, "many_attempts")) {
+    run_many_attempts();
+  } else if (!strcmp(scenario, "stage_many_jobs")) {
+    run_stage_many_jobs();
+  } else if (!strcmp(scenario, "huge_attempts")) {
+    run_huge_attempts();
   } else if (!strcmp(scenario, "multi_app")) {
     run_scenario(F_SKIP);
     now_ms += 3600000;
