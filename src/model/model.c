@@ -29,13 +29,17 @@
 
 /* ------------------------------------------------------------- id maps */
 
-/* Open addressing, linear probing: key -> index. */
-typedef struct idmap {
+/* Open addressing, linear probing: key -> index. Keys are never removed;
+ * a map whose keys can lose their entry stores ID_NONE for them. */
+struct slg_idmap {
   uint64_t *keys;
   uint32_t *vals; /* UINT32_MAX = empty */
   size_t cap;
   size_t n;
-} idmap;
+};
+typedef struct slg_idmap idmap;
+
+#define ID_NONE (UINT32_MAX - 1)
 
 static uint64_t mix(uint64_t k)
 {
@@ -138,6 +142,13 @@ static void *grow(void *arr, size_t n, size_t size)
   return arr;
 }
 
+/* The attempts of a stage, and the stages of a job (with the jobs of a
+ * stage), are searched one by one up to these lengths and through a hash
+ * beyond (stage_attempt_ix, app_ix.links): a stage with 100,000 attempts
+ * or reused by 300,000 jobs must not cost a scan per line. */
+#define ATTEMPT_SCAN 8
+#define LINK_SCAN 8
+
 static int has_u64(const uint64_t *a, size_t n, uint64_t v)
 {
   for (size_t i = 0; i < n; i++)
@@ -174,6 +185,11 @@ static char *dup_reason(slg_span s)
 
 typedef struct app_ix {
   idmap jobs, stages, shuffles, execs, rdds;
+  /* Links between a stage and a job (stage index << 32 | job index), for
+   * every link of a stage with more than LINK_SCAN jobs or of a job with
+   * more than LINK_SCAN stages (link_stage_job). */
+  idmap links;
+  uint64_t max_job; /* the highest job id (njobs > 0) */
   /* strlen of executors[i].id: compared on every task line. */
   size_t *exec_len;
   /* Executor ids are small decimal numbers ("executor 3"): exec_num[v] is
@@ -304,6 +320,10 @@ static void free_app(slg_app *a, app_ix *x)
     for (size_t k = 0; k < s->nattempts; k++)
       free_attempt(&s->attempts[k]);
     free(s->attempts);
+    if (s->attempt_ix != NULL) {
+      idmap_dispose(s->attempt_ix);
+      free(s->attempt_ix);
+    }
   }
   free(a->stages);
   for (size_t i = 0; i < a->nexecutors; i++) {
@@ -340,6 +360,7 @@ static void free_app(slg_app *a, app_ix *x)
   idmap_dispose(&x->shuffles);
   idmap_dispose(&x->execs);
   idmap_dispose(&x->rdds);
+  idmap_dispose(&x->links);
   free(x->exec_len);
   free(x->exec_num);
 }
@@ -497,6 +518,8 @@ static slg_job *job_get(slg_model *m, uint64_t id, int create)
   j->result_stage = -1;
   j->incomplete = 1; /* cleared by "Got job" */
   idmap_put(&x->jobs, id, (uint32_t)a->njobs);
+  if (a->njobs == 0 || id > x->max_job)
+    x->max_job = id;
   a->njobs++;
   return j;
 }
@@ -547,6 +570,48 @@ static slg_stage *stage_find(slg_model *m, uint64_t id)
   return i == UINT32_MAX ? NULL : &cur_app(m)->stages[i];
 }
 
+/*
+ * The attempt index of a stage of more than ATTEMPT_SCAN attempts: number
+ * -> index of the latest attempt so numbered (ID_NONE: none any more),
+ * and each attempt's prev_same, the index of the one before it with its
+ * number. A scan from the last attempt back finds exactly what it holds.
+ */
+static void attempt_link(slg_stage *s, uint32_t i)
+{
+  uint32_t prev = idmap_get(s->attempt_ix, s->attempts[i].attempt);
+  s->attempts[i].prev_same = prev == UINT32_MAX ? ID_NONE : prev;
+  idmap_put(s->attempt_ix, s->attempts[i].attempt, i);
+}
+
+/* Attempt i, the last, leaves its number (it is renumbered). */
+static void attempt_unlink_last(slg_stage *s, uint32_t i)
+{
+  idmap_put(s->attempt_ix, s->attempts[i].attempt,
+            s->attempts[i].prev_same);
+}
+
+static SLG_NOINLINE slg_stage_attempt *attempt_hashed(const slg_stage *s,
+                                                      uint64_t no)
+{
+  uint32_t i = idmap_get(s->attempt_ix, no);
+  return i >= ID_NONE ? NULL : &s->attempts[i];
+}
+
+/* The latest attempt numbered `no`, NULL when none. */
+static inline slg_stage_attempt *attempt_find(const slg_stage *s,
+                                              uint64_t no)
+{
+  size_t n = s->nattempts;
+  if (n > 0 && s->attempts[n - 1].attempt == no)
+    return &s->attempts[n - 1];
+  if (s->attempt_ix != NULL)
+    return attempt_hashed(s, no);
+  for (size_t i = n; i-- > 0;)
+    if (s->attempts[i].attempt == no)
+      return &s->attempts[i];
+  return NULL;
+}
+
 static slg_stage_attempt *attempt_new(slg_model *m, slg_stage *s,
                                       uint64_t no, int incomplete)
 {
@@ -554,6 +619,14 @@ static slg_stage_attempt *attempt_new(slg_model *m, slg_stage *s,
   slg_stage_attempt *t = &s->attempts[s->nattempts++];
   memset(t, 0, sizeof(*t));
   t->attempt = (uint32_t)no;
+  t->prev_same = ID_NONE;
+  if (s->attempt_ix != NULL) {
+    attempt_link(s, (uint32_t)(s->nattempts - 1));
+  } else if (s->nattempts > ATTEMPT_SCAN) {
+    s->attempt_ix = slg_xcalloc(1, sizeof(*s->attempt_ix));
+    for (size_t i = 0; i < s->nattempts; i++)
+      attempt_link(s, (uint32_t)i);
+  }
   t->status = SLG_STATUS_RUNNING;
   t->start = m->now;
   t->start_ms = m->now_ms;
@@ -571,10 +644,8 @@ static slg_stage_attempt *attempt_new(slg_model *m, slg_stage *s,
 static inline slg_stage_attempt *attempt_get(slg_model *m, slg_stage *s,
                                              uint64_t no)
 {
-  for (size_t i = s->nattempts; i-- > 0;)
-    if (s->attempts[i].attempt == no)
-      return &s->attempts[i];
-  return attempt_new(m, s, no, 1);
+  slg_stage_attempt *t = attempt_find(s, no);
+  return t != NULL ? t : attempt_new(m, s, no, 1);
 }
 
 /* The latest attempt (DAGScheduler lines name no attempt). */
@@ -776,10 +847,49 @@ static int bit_get(const uint8_t *bits, size_t bytes, uint64_t i)
   return b < bytes ? (bits[b] >> (i % 8)) & 1 : 0;
 }
 
-static void link_stage_job(slg_stage *s, slg_job *j)
+static uint64_t link_key(const slg_app *a, const slg_stage *s,
+                         const slg_job *j)
 {
-  add_u64(&s->jobs, &s->njobs, j->id);
-  add_u64(&j->stages, &j->nstages, s->id);
+  return (uint64_t)(s - a->stages) << 32 | (uint64_t)(j - a->jobs);
+}
+
+/* s lists j (and so j lists s: the two lists are made together). */
+static int linked(const slg_app *a, const app_ix *x, const slg_stage *s,
+                  const slg_job *j)
+{
+  if (s->njobs <= LINK_SCAN)
+    return has_u64(s->jobs, s->njobs, j->id);
+  if (j->nstages <= LINK_SCAN)
+    return has_u64(j->stages, j->nstages, s->id);
+  return idmap_get(&x->links, link_key(a, s, j)) != UINT32_MAX;
+}
+
+/* Lists j in s->jobs and s in j->stages, once. x->links holds every link
+ * of a stage or a job whose list is longer than LINK_SCAN: a list that
+ * grows past it enters all its links. */
+static void link_stage_job(slg_model *m, slg_stage *s, slg_job *j)
+{
+  slg_app *a = cur_app(m);
+  app_ix *x = cur_ix(m);
+  if (linked(a, x, s, j))
+    return;
+  s->jobs = grow(s->jobs, s->njobs, sizeof(*s->jobs));
+  s->jobs[s->njobs++] = j->id;
+  j->stages = grow(j->stages, j->nstages, sizeof(*j->stages));
+  j->stages[j->nstages++] = s->id;
+  if (s->njobs == LINK_SCAN + 1)
+    for (size_t i = 0; i + 1 < s->njobs; i++)
+      idmap_put(&x->links,
+                link_key(a, s, &a->jobs[idmap_get(&x->jobs, s->jobs[i])]),
+                0);
+  if (j->nstages == LINK_SCAN + 1)
+    for (size_t i = 0; i + 1 < j->nstages; i++)
+      idmap_put(&x->links,
+                link_key(a, &a->stages[idmap_get(&x->stages, j->stages[i])],
+                         j),
+                0);
+  if (s->njobs > LINK_SCAN || j->nstages > LINK_SCAN)
+    idmap_put(&x->links, link_key(a, s, j), 0);
 }
 
 static void set_kind(slg_stage *s, slg_stage_kind k)
@@ -1201,7 +1311,7 @@ static void on_final_stage(slg_model *m, const slg_event *ev)
   slg_job *j = current_job(m);
   if (j != NULL) {
     j->result_stage = (int64_t)ev->stage;
-    link_stage_job(s, j);
+    link_stage_job(m, s, j);
   }
 }
 
@@ -1224,7 +1334,7 @@ static void on_parents(slg_model *m, const slg_event *ev)
       continue;
     /* stage_get may have moved the array: look the final stage up after
      * creating the parent. */
-    link_stage_job(s, j);
+    link_stage_job(m, s, j);
     if (ev->flag == 0 && j->result_stage >= 0) {
       slg_stage *f = stage_get(m, (uint64_t)j->result_stage);
       add_u64(&f->parents, &f->nparents, id);
@@ -1272,7 +1382,7 @@ static void on_stage_submitted(slg_model *m, const slg_event *ev)
   s->pending_resubmit = SLG_RESUBMIT_NONE;
   slg_job *j = current_job(m);
   if (s->njobs == 0 && j != NULL)
-    link_stage_job(s, j);
+    link_stage_job(m, s, j);
 }
 
 static void on_stage_tasks(slg_model *m, const slg_event *ev)
@@ -1287,18 +1397,18 @@ static void on_stage_tasks(slg_model *m, const slg_event *ev)
 static void on_taskset_added(slg_model *m, const slg_event *ev)
 {
   slg_stage *s = stage_get(m, ev->stage);
-  slg_stage_attempt *t = NULL;
-  for (size_t i = s->nattempts; i-- > 0;)
-    if (s->attempts[i].attempt == ev->attempt) {
-      t = &s->attempts[i];
-      break;
-    }
+  slg_stage_attempt *t = attempt_find(s, ev->attempt);
   if (t == NULL && s->nattempts > 0 &&
       !s->attempts[s->nattempts - 1].taskset_seen &&
       s->attempts[s->nattempts - 1].status == SLG_STATUS_RUNNING) {
     /* "Adding task set 3.1" names the attempt "Submitting" implied. */
-    t = &s->attempts[s->nattempts - 1];
+    uint32_t last = (uint32_t)(s->nattempts - 1);
+    t = &s->attempts[last];
+    if (s->attempt_ix != NULL)
+      attempt_unlink_last(s, last);
     t->attempt = (uint32_t)ev->attempt;
+    if (s->attempt_ix != NULL)
+      attempt_link(s, last);
   }
   if (t == NULL)
     t = attempt_new(m, s, ev->attempt, 1);
@@ -1477,11 +1587,7 @@ static int job_of_next_app(slg_model *m, uint64_t id)
 {
   if (!later_context(m) || job_get(m, id, 0) != NULL)
     return 0;
-  const slg_app *a = cur_app(m);
-  for (size_t i = 0; i < a->njobs; i++)
-    if (a->jobs[i].id > id)
-      return 1;
-  return 0;
+  return cur_app(m)->njobs > 0 && cur_ix(m)->max_job > id;
 }
 
 static void on_job_ended(slg_model *m, const slg_event *ev, int marker)
@@ -2503,6 +2609,10 @@ static SLG_ALWAYS_INLINE void extract_routed(slg_model_item *out,
       out->result = SLG_EXTRACT_OK;
     }
   }
+  /* A stage attempt is a 32-bit number (Spark's is an Int): a larger
+   * one is no real line's, and is rejected rather than cut short. */
+  if (out->result == SLG_EXTRACT_OK && out->ev.attempt > UINT32_MAX)
+    out->result = SLG_EXTRACT_REJECTED;
   /* exec_num_of's values fit: below SLG_EXEC_NUM (4096). */
   out->exec_num = (int16_t)(out->result == SLG_EXTRACT_OK
                                 ? exec_num_of(out->ev.exec)
@@ -2698,9 +2808,17 @@ static void finish_app(slg_app *a, app_ix *x)
       uint64_t sh = (uint64_t)a->stages[k].shuffle_write;
       add_u64(&s->shuffle_reads, &s->nshuffle_reads, sh);
       uint32_t q = idmap_get(&x->shuffles, sh);
-      if (q != UINT32_MAX)
-        add_u64(&a->shuffles[q].reader_stages,
-                &a->shuffles[q].nreader_stages, s->id);
+      if (q == UINT32_MAX)
+        continue;
+      /* A stage's entries are the last of the list (stages come one
+       * after the other here, once): it is there when it is the last. */
+      slg_shuffle *r = &a->shuffles[q];
+      if (r->nreader_stages > 0 &&
+          r->reader_stages[r->nreader_stages - 1] == s->id)
+        continue;
+      r->reader_stages =
+          grow(r->reader_stages, r->nreader_stages, sizeof(*r->reader_stages));
+      r->reader_stages[r->nreader_stages++] = s->id;
     }
     s->skipped = s->nattempts == 0;
     for (size_t k = 0; k < s->nattempts; k++)
@@ -2717,10 +2835,14 @@ static void finish_app(slg_app *a, app_ix *x)
     j->nskipped_stages = 0;
     if (j->nstages > 1)
       qsort(j->stages, j->nstages, sizeof(*j->stages), cmp_u64);
+    /* j->stages has no repeats (link_stage_job). */
     for (size_t k = 0; k < j->nstages; k++) {
       uint32_t si = idmap_get(&x->stages, j->stages[k]);
-      if (si != UINT32_MAX && a->stages[si].skipped)
-        add_u64(&j->skipped_stages, &j->nskipped_stages, j->stages[k]);
+      if (si == UINT32_MAX || !a->stages[si].skipped)
+        continue;
+      j->skipped_stages = grow(j->skipped_stages, j->nskipped_stages,
+                               sizeof(*j->skipped_stages));
+      j->skipped_stages[j->nskipped_stages++] = j->stages[k];
     }
     if (j->status != SLG_STATUS_RUNNING)
       continue;
@@ -2788,6 +2910,7 @@ void slg_model_finish(slg_model *m)
 {
   for (size_t i = 0; i < m->napps; i++) {
     finish_app(&m->apps[i], &m->ix[i]);
+    m->apps[i].stage_ix = &m->ix[i].stages;
     slg_app *a = &m->apps[i];
     /* The Kubernetes client closed and the application logged nothing
      * after it: the context's stop (the watch of a running one reconnects
@@ -2841,6 +2964,36 @@ void slg_model_finish(slg_model *m)
 }
 
 /* ----------------------------------------------------------- names/hint */
+
+const slg_stage *slg_app_stage(const slg_app *a, uint64_t id)
+{
+  if (a->stage_ix != NULL) {
+    uint32_t i = idmap_get(a->stage_ix, id);
+    return i == UINT32_MAX ? NULL : &a->stages[i];
+  }
+  for (size_t i = 0; i < a->nstages; i++)
+    if (a->stages[i].id == id)
+      return &a->stages[i];
+  return NULL;
+}
+
+const slg_stage_attempt *slg_stage_attempt_find(const slg_stage *s,
+                                                uint64_t no)
+{
+  return no > UINT32_MAX ? NULL : attempt_find(s, no);
+}
+
+const slg_stage_attempt *slg_stage_attempt_before(
+    const slg_stage *s, const slg_stage_attempt *t)
+{
+  size_t i = (size_t)(t - s->attempts);
+  if (s->attempt_ix != NULL)
+    return t->prev_same == ID_NONE ? NULL : &s->attempts[t->prev_same];
+  while (i-- > 0)
+    if (s->attempts[i].attempt == t->attempt)
+      return &s->attempts[i];
+  return NULL;
+}
 
 const char *slg_status_name(slg_status s)
 {

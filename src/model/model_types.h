@@ -123,6 +123,8 @@ typedef struct slg_stage_attempt {
   size_t nevidence;
   /* Model bookkeeping (not for readers): */
   int taskset_seen;     /* "Adding task set" fixed the attempt number */
+  uint32_t prev_same;   /* the index of the attempt before it with its
+                           number, in a stage with an attempt index */
   uint8_t *part_bits;   /* partitions started (bitset) */
   size_t part_bytes;
   uint8_t *spec_bits;   /* task indexes marked speculatable (bitset) */
@@ -148,8 +150,10 @@ typedef struct slg_stage {
   slg_stage_attempt *attempts; /* in attempt order of first sight */
   size_t nattempts;     /* 0 for a skipped stage */
   int64_t rdd_id;       /* N of "SomeRDD[N] at ..", -1 unknown */
-  /* Model bookkeeping: the reason the next attempt will carry. */
+  /* Model bookkeeping: the reason the next attempt will carry, and the
+   * index of the attempts by number (NULL while they are few). */
   slg_resubmit pending_resubmit;
+  struct slg_idmap *attempt_ix;
 } slg_stage;
 
 typedef struct slg_job {
@@ -344,9 +348,28 @@ typedef struct slg_app {
   slg_failure *failures;        /* in order, at most SLG_MAX_FAILURES */
   size_t nfailures;
   uint64_t failures_dropped;
+  /* Model bookkeeping: the stages by id (slg_app_stage), set by
+   * slg_model_finish. */
+  const struct slg_idmap *stage_ix;
 } slg_app;
 
 /* The applications, in order. Valid until slg_model_free. */
 const slg_app *slg_model_apps(const slg_model *m, size_t *count);
+
+/*
+ * Lookups that cost the same whatever the number of stages or attempts
+ * (a report of 1,000,000 stages must not search them per stage).
+ *
+ * slg_app_stage: the stage of `a` with id `id`, NULL when none. Hashed
+ * once slg_model_finish has run, a scan before.
+ * slg_stage_attempt_find: the latest attempt of `s` numbered `no`, NULL
+ * when none; slg_stage_attempt_before: the one before `t` with t's
+ * number, NULL when none (a log can number two attempts alike).
+ */
+const slg_stage *slg_app_stage(const slg_app *a, uint64_t id);
+const slg_stage_attempt *slg_stage_attempt_find(const slg_stage *s,
+                                                uint64_t no);
+const slg_stage_attempt *slg_stage_attempt_before(
+    const slg_stage *s, const slg_stage_attempt *t);
 
 #endif /* SLG_MODEL_TYPES_H */
