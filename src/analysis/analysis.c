@@ -747,6 +747,20 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
 
   outcome_findings(a, apps, napps, th);
   size_t cap = 0;
+  /* Every stage attempt numbered in model order (app, stage, attempt):
+   * first[ai][si] is the number of a stage's first attempt. A ranked
+   * attempt keeps its number in `rank` until the ranking is sorted, then
+   * rank_of[number] is its place, so that a finding's stages find their
+   * ranked attempts without a pass over the ranking. */
+  size_t **first = slg_xcalloc(napps ? napps : 1, sizeof *first);
+  size_t nattempts = 0;
+  for (size_t ai = 0; ai < napps; ai++) {
+    first[ai] = slg_xmalloc((apps[ai].nstages + 1) * sizeof **first);
+    for (size_t si = 0; si < apps[ai].nstages; si++) {
+      first[ai][si] = nattempts;
+      nattempts += apps[ai].stages[si].nattempts;
+    }
+  }
   for (size_t ai = 0; ai < napps; ai++) {
     const slg_app *app = &apps[ai];
     /* skew and map_status stay -1 (unknown) until a stage or a shuffle
@@ -784,6 +798,7 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
         }
         slg_ranked *r = &a->ranking[a->nranking++];
         memset(r, 0, sizeof *r);
+        r->rank = (uint32_t)(first[ai][si] + ti);
         r->app = ai;
         r->stage = s;
         r->attempt = t;
@@ -911,8 +926,13 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
   }
   if (a->nranking) /* qsort wants a valid pointer even for 0 elements */
     qsort(a->ranking, a->nranking, sizeof *a->ranking, by_cost);
-  for (size_t i = 0; i < a->nranking; i++)
+  uint32_t *rank_of = slg_xmalloc((nattempts ? nattempts : 1) *
+                                  sizeof *rank_of);
+  memset(rank_of, 0xff, (nattempts ? nattempts : 1) * sizeof *rank_of);
+  for (size_t i = 0; i < a->nranking; i++) {
+    rank_of[a->ranking[i].rank] = (uint32_t)i;
     a->ranking[i].rank = (uint32_t)(i + 1);
+  }
   /* A run whose outcome is not a failure did not fail: the stage-level
    * errors of a job it recovered from are warnings (JOB_FAILED_RECOVERED
    * says so), and only APP_FAILED / APP_KILLED fail it. */
@@ -935,17 +955,32 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
     a->by_severity[f->severity]++;
     if (f->severity > a->worst)
       a->worst = f->severity;
-    /* The ranking's reasons: the findings on the same stage attempt. */
-    for (size_t r = 0; r < a->nranking; r++) {
-      slg_ranked *k = &a->ranking[r];
-      if ((int64_t)k->app != f->app)
+    /* The ranking's reasons: the findings on the same stage attempt
+     * (every attempt of the app with that stage id and number). */
+    if (f->app < 0 || (size_t)f->app >= napps)
+      continue;
+    const slg_app *app = &apps[f->app];
+    for (size_t s = 0; s < f->nstages; s++) {
+      const slg_stage *st = f->stages[s].stage >= 0
+                                ? slg_app_stage(app,
+                                                (uint64_t)f->stages[s].stage)
+                                : NULL;
+      if (st == NULL || f->stages[s].attempt < 0)
         continue;
-      for (size_t s = 0; s < f->nstages; s++)
-        if ((int64_t)k->stage->id == f->stages[s].stage &&
-            (int64_t)k->attempt->attempt == f->stages[s].attempt)
-          k->reasons |= 1u << f->kind;
+      for (const slg_stage_attempt *t = slg_stage_attempt_find(
+               st, (uint64_t)f->stages[s].attempt);
+           t != NULL; t = slg_stage_attempt_before(st, t)) {
+        size_t no = first[f->app][st - app->stages] +
+                    (size_t)(t - st->attempts);
+        if (rank_of[no] != UINT32_MAX)
+          a->ranking[rank_of[no]].reasons |= 1u << f->kind;
+      }
     }
   }
+  for (size_t ai = 0; ai < napps; ai++)
+    free(first[ai]);
+  free(first);
+  free(rank_of);
   a->succeeded = a->jobs_failed == 0;
 }
 

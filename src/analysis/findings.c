@@ -348,18 +348,21 @@ static int performance_kind(slg_finding_kind k)
          k == SLG_FINDING_SPECULATION;
 }
 
+/* The task time of the first attempt of that stage and number, 0 when
+ * none. */
 static double attempt_task_ms(const slg_app *app, int64_t stage,
                               int64_t attempt)
 {
-  for (size_t i = 0; i < app->nstages; i++) {
-    const slg_stage *s = &app->stages[i];
-    if ((int64_t)s->id != stage)
-      continue;
-    for (size_t t = 0; t < s->nattempts; t++)
-      if ((int64_t)s->attempts[t].attempt == attempt)
-        return (double)s->attempts[t].tasks.task_ms.sum;
-  }
-  return 0;
+  const slg_stage *s =
+      stage >= 0 ? slg_app_stage(app, (uint64_t)stage) : NULL;
+  if (s == NULL || attempt < 0)
+    return 0;
+  const slg_stage_attempt *t = slg_stage_attempt_find(s, (uint64_t)attempt);
+  if (t == NULL)
+    return 0;
+  for (const slg_stage_attempt *b; (b = slg_stage_attempt_before(s, t));)
+    t = b;
+  return (double)t->tasks.task_ms.sum;
 }
 
 /* A performance finding whose stages' task time is under max(1 s, 1% of

@@ -153,11 +153,10 @@ static const char *stage_failure(const slg_app *a, const slg_job *j)
 {
   if (j->result_stage < 0)
     return NULL;
-  for (size_t i = 0; i < a->nstages; i++)
-    if (a->stages[i].id == (uint64_t)j->result_stage &&
-        a->stages[i].nattempts > 0)
-      return a->stages[i].attempts[a->stages[i].nattempts - 1].failure;
-  return NULL;
+  const slg_stage *s = slg_app_stage(a, (uint64_t)j->result_stage);
+  if (s == NULL || s->nattempts == 0)
+    return NULL;
+  return s->attempts[s->nattempts - 1].failure;
 }
 
 static int says_shut_down(const char *t)
@@ -261,11 +260,11 @@ static int in_ids(const uint64_t *ids, size_t n, uint64_t id)
   return 0;
 }
 
+/* Appends a job id (the caller keeps them unique), the room doubling. */
 static void add_id(uint64_t **ids, size_t *n, uint64_t id)
 {
-  if (in_ids(*ids, *n, id))
-    return;
-  *ids = slg_xrealloc(*ids, (*n + 1) * sizeof **ids);
+  if (*n == 0 || (*n >= 4 && (*n & (*n - 1)) == 0))
+    *ids = slg_xrealloc(*ids, (*n ? 2 * *n : 4) * sizeof **ids);
   (*ids)[(*n)++] = id;
 }
 
@@ -609,10 +608,13 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
   int final_failed = a->final_status != NULL &&
                      strcmp(a->final_status, "FAILED") == 0;
 
-  /* Jobs. */
+  /* Jobs. Each job is in one list at most, but for the ones a failure
+   * left running (below): which jobs are in failed_jobs. Job ids are
+   * unique in an application. */
   const slg_job *last = NULL;
   int any_failed = 0, shut_under = 0;
   double last_end = -1;
+  unsigned char *in_failed = slg_xcalloc(a->njobs ? a->njobs : 1, 1);
   for (size_t i = 0; i < a->njobs; i++) {
     const slg_job *j = &a->jobs[i];
     if (j->map_stage_job)
@@ -625,18 +627,20 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
     if ((failed || cancelled) && stopped_under(a, j)) {
       shut_under = 1;
       if (any_strong || out->driver_died || final_failed)
-        add_id(&out->failed_jobs, &out->nfailed_jobs, j->id);
+        in_failed[i] = 1;
       else
         add_id(&out->cancelled_jobs, &out->ncancelled_jobs, j->id);
     } else if (failed && !cancelled_by_app(a, j)) {
       any_failed = 1;
-      add_id(&out->failed_jobs, &out->nfailed_jobs, j->id);
+      in_failed[i] = 1;
     } else if (failed || cancelled) {
       add_id(&out->cancelled_jobs, &out->ncancelled_jobs, j->id);
     } else if (is_running(j) && out->driver_died) {
       /* The driver's death ended it. */
-      add_id(&out->failed_jobs, &out->nfailed_jobs, j->id);
+      in_failed[i] = 1;
     }
+    if (in_failed[i])
+      add_id(&out->failed_jobs, &out->nfailed_jobs, j->id);
   }
   int stopped = a->sc_stop_pos.line || a->hook_pos.line ||
                 a->hook_called_pos.line;
@@ -702,8 +706,10 @@ void slg_outcome_of(slg_app_outcome *out, const slg_app *a,
   out->recovered = o == SLG_OUTCOME_SUCCEEDED && any_failed;
   /* The jobs a failure left running ended with it. */
   for (size_t i = 0; o == SLG_OUTCOME_FAILED && i < a->njobs; i++)
-    if (!a->jobs[i].map_stage_job && is_running(&a->jobs[i]))
+    if (!a->jobs[i].map_stage_job && is_running(&a->jobs[i]) &&
+        !in_failed[i])
       add_id(&out->failed_jobs, &out->nfailed_jobs, a->jobs[i].id);
+  free(in_failed);
 
   /* Where and when it ends. */
   slg_pos end = a->last_pos;
