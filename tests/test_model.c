@@ -740,6 +740,164 @@ static void test_model__route_by_package(void **state)
         fail_msg("%s: routed %d, want %d (reference %d)",
                  names[i].written, routed, names[i].routed, ref);
     }
+
+/* ------------------------------------------- lookups at any scale */
+
+/* Attempts of three stages numbered out of order, renumbered by "Adding
+ * task set", numbered twice by "Submitting" after a higher number: more
+ * than the few a stage searches one by one, so its index is used. */
+static char *attempt_log(uint64_t seed, int lines)
+{
+  size_t cap = (size_t)lines * 200 + 64, n = 0;
+  char *log = slg_xmalloc(cap);
+  rng_state = seed * 2654435761u + 7;
+#define OUT(...) n += (size_t)snprintf(log + n, cap - n, __VA_ARGS__)
+  for (int i = 0; i < lines; i++) {
+    uint32_t k = rnd(100), s = 1 + rnd(3);
+    uint32_t a = rnd(4) == 0 ? rnd(60) : (uint32_t)i / 20 + rnd(3);
+    if (k < 15)
+      OUT("00:00:01 DAGScheduler: Submitting ResultStage %u "
+          "(MapPartitionsRDD[1] at count at A.scala:1), which has no "
+          "missing parents\n", s);
+    else if (k < 35)
+      OUT("00:00:01 TaskSchedulerImpl: Adding task set %u.%u with 2 "
+          "tasks resource profile 0\n", s, a);
+    else if (k < 45)
+      OUT("00:00:01 DAGScheduler: ResultStage %u (count at A.scala:1) "
+          "finished in 1.000 s\n", s);
+    else
+      OUT("00:00:01 TaskSetManager: Starting task 0.0 in stage %u.%u "
+          "(TID %d) (h1, executor 1, partition 0, PROCESS_LOCAL, 7000 "
+          "bytes)\n", s, a, i);
+  }
+#undef OUT
+  return log;
+}
+
+/* slg_stage_attempt_find and _before list, for every number, what a scan
+ * from the last attempt back lists: the index the model keeps past a few
+ * attempts answers exactly as the scan it replaces. */
+static void test_model__attempt_index_equals_scan(void **state)
+{
+  (void)state;
+  for (uint64_t seed = 1; seed <= 6; seed++) {
+    char *log = attempt_log(seed, 3000);
+    char name[32];
+    snprintf(name, sizeof name, "attempts seed %llu",
+             (unsigned long long)seed);
+    free(same_every_way(name, log));
+    slg_model *m = feed(log, PER_LINE);
+    size_t napps, many = 0, twice = 0;
+    const slg_app *apps = slg_model_apps(m, &napps);
+    for (size_t ai = 0; ai < napps; ai++)
+      for (size_t si = 0; si < apps[ai].nstages; si++) {
+        const slg_stage *s = &apps[ai].stages[si];
+        assert_ptr_equal(slg_app_stage(&apps[ai], s->id), s);
+        many += s->nattempts > 16;
+        for (uint64_t no = 0; no < 400; no++) {
+          const slg_stage_attempt *t = slg_stage_attempt_find(s, no);
+          size_t seen = 0;
+          for (size_t i = s->nattempts; i-- > 0;) {
+            if (s->attempts[i].attempt != no)
+              continue;
+            if (t != &s->attempts[i])
+              fail_msg("%s: stage %llu attempt %llu: index differs from "
+                       "the scan", name, (unsigned long long)s->id,
+                       (unsigned long long)no);
+            t = slg_stage_attempt_before(s, t);
+            seen++;
+          }
+          assert_null(t);
+          twice += seen > 1;
+        }
+        assert_null(slg_stage_attempt_find(s, UINT64_C(1) << 32));
+      }
+    assert_null(slg_app_stage(&apps[0], 999));
+    if (many == 0 || twice == 0)
+      fail_msg("%s: the log has no stage of many attempts (%zu) or no "
+               "number given twice (%zu)", name, many, twice);
+    slg_model_free(m);
+    free(log);
+  }
+}
+
+/* A stage reused by many jobs and a job of many stages: each list holds
+ * each id once however often the log repeats the link, and the two lists
+ * agree (past a few entries the links are found through a hash). */
+static void test_model__links_once_at_any_length(void **state)
+{
+  (void)state;
+  slg_buf b = SLG_BUF_INIT;
+  for (int round = 0; round < 2; round++)
+    for (int j = 0; j < 40; j++) {
+      slg_buf_printf(&b, "00:00:01 DAGScheduler: Got job %d (count at "
+                     "A.scala:1) with 1 output partitions\n", j);
+      slg_buf_printf(&b, "00:00:01 DAGScheduler: Final stage: ResultStage "
+                     "%d (count at A.scala:1)\n", 1000 + j);
+      /* Stage 0 in every job, and job 39 of stages 1..30, twice. */
+      slg_buf_puts(&b, "00:00:01 DAGScheduler: Parents of final stage: "
+                   "List(ShuffleMapStage 0");
+      for (int k = 1; j == 39 && k <= 30; k++)
+        slg_buf_printf(&b, ", ShuffleMapStage %d, ShuffleMapStage %d", k, k);
+      slg_buf_puts(&b, ", ShuffleMapStage 0)\n");
+    }
+  char *log = slg_xstrndup(b.ptr, b.len);
+  slg_buf_dispose(&b);
+  free(same_every_way("links", log));
+  slg_model *m = feed(log, PER_LINE);
+  size_t napps;
+  const slg_app *a = slg_model_apps(m, &napps);
+  assert_int_equal(napps, 2); /* job ids restart: a second application */
+  for (size_t ai = 0; ai < napps; ai++) {
+    const slg_stage *s0 = slg_app_stage(&a[ai], 0);
+    assert_non_null(s0);
+    assert_int_equal(s0->njobs, 40);
+    for (size_t i = 0; i < s0->njobs; i++)
+      assert_int_equal(s0->jobs[i], i);
+    const slg_job *j39 = &a[ai].jobs[39];
+    assert_int_equal(j39->nstages, 32); /* 0, 1..30 and its final 1039 */
+    for (size_t i = 0; i < a[ai].nstages; i++) {
+      const slg_stage *s = &a[ai].stages[i];
+      for (size_t k = 0; k < s->njobs; k++) {
+        const slg_job *j = &a[ai].jobs[s->jobs[k]];
+        size_t found = 0;
+        for (size_t q = 0; q < j->nstages; q++)
+          found += j->stages[q] == s->id;
+        assert_int_equal(found, 1);
+      }
+    }
+  }
+  slg_model_free(m);
+  free(log);
+}
+
+/* A stage attempt beyond 32 bits is no real line's: rejected, never cut
+ * down to a new attempt. */
+static void test_model__attempt_beyond_32_bits_rejected(void **state)
+{
+  (void)state;
+  const char *log =
+      "00:00:01 TaskSchedulerImpl: Adding task set 1.0 with 1 tasks "
+      "resource profile 0\n"
+      "00:00:01 TaskSetManager: Starting task 0.0 in stage 1.0 (TID 0) "
+      "(h1, executor 1, partition 0, PROCESS_LOCAL, 7000 bytes)\n"
+      "00:00:02 TaskSchedulerImpl: Adding task set 1.4294967296 with 1 "
+      "tasks resource profile 0\n"
+      "00:00:02 TaskSetManager: Starting task 0.0 in stage 1.4294967296 "
+      "(TID 1) (h1, executor 1, partition 0, PROCESS_LOCAL, 7000 bytes)\n"
+      "00:00:02 TaskSetManager: Finished task 0.0 in stage 1.4294967297 "
+      "(TID 1) in 5 ms on h1 (executor 1) (1/1)\n"
+      "00:00:03 TaskSetManager: Starting task 0.0 in stage 1.4294967295 "
+      "(TID 2) (h1, executor 1, partition 0, PROCESS_LOCAL, 7000 bytes)\n";
+  char *text = same_every_way("beyond 32 bits", log);
+  if (strstr(text, "stage 1 kind=unknown attempts=2 ") == NULL ||
+      strstr(text, " attempt 4294967295 ") == NULL)
+    fail_msg("want attempts 0 and 4294967295 only:\n%s", text);
+  free(text);
+  for (int mode = PER_LINE; mode <= RUNS; mode++) {
+    slg_model *m = feed(log, mode);
+    assert_int_equal(slg_model_rejected_events(m), 3);
+    slg_model_free(m);
   }
 }
 
@@ -777,6 +935,9 @@ int main(int argc, char **argv)
       cmocka_unit_test(test_model__cases),
       cmocka_unit_test(test_model__seeded_logs_every_way),
       cmocka_unit_test(test_model__route_by_package),
+      cmocka_unit_test(test_model__attempt_index_equals_scan),
+      cmocka_unit_test(test_model__links_once_at_any_length),
+      cmocka_unit_test(test_model__attempt_beyond_32_bits_rejected),
   };
   const struct CMUnitTest optional[] = {
       cmocka_unit_test(test_model__reference_takes_no_shortcut),
