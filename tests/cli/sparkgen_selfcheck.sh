@@ -101,6 +101,18 @@ want = {"skew": {"SKEW"}, "fetch_failure": {"FETCH_FAILURE", "STAGE_RETRY"},
         "clean": set(), "skipped_stages": set(), "aqe": set()}.get(scen)
 if want is not None and not (want <= ids if want else not ids):
     bad.append("findings %s, want %s" % (sorted(ids), sorted(want)))
+if scen == "streaming" and not (
+        len(t["apps"][0]["stages"]) == 1002 and
+        all(j["stages"] == [3 * j["id"], 3 * j["id"] + 1, 3 * j["id"] + 2]
+            for j in t["apps"][0]["jobs"]) and
+        all(s["num_tasks"] == 2 for s in t["apps"][0]["stages"]) and
+        ("/default/" not in tag or 1500 <= int(nbytes) / 1002 <= 3000)):
+    bad.append("streaming: not 334 jobs of 3 stages x 2 tasks, ~2 KB a "
+               "stage (%d bytes)" % int(nbytes))
+if scen == "short_stages" and not (
+        len(t["apps"][0]["stages"]) == 100 and
+        all(80 <= s["num_tasks"] <= 120 for s in t["apps"][0]["stages"])):
+    bad.append("short_stages: not 100 stages of 80-120 tasks")
 if scen == "multi_app" and len(t["apps"]) != 2:
     bad.append("multi_app: %d apps" % len(t["apps"]))
 if scen == "skipped_stages" and not any(j["skipped_stages"]
@@ -134,6 +146,13 @@ for scen in clean skew fetch_failure task_retry_abort speculation \
   done
   check "$scen" json 4.0
   check "$scen" default 4.0
+done
+for scen in streaming short_stages; do
+  for layout in default glue json; do
+    check "$scen" "$layout" 3.5
+  done
+  check "$scen" default 1.6
+  check "$scen" default 2.4
 done
 for scen in mixed fetch_failure speculation executor_loss; do
   check "$scen" default 1.6

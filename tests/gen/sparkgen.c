@@ -1951,11 +1951,12 @@ chain_job(int nstages, int ntasks, uint64_t lo, uint64_t hi,
 /* A Structured-Streaming-like application: one micro-batch after the
  * other, each a job of three stages (read and partial aggregate, state
  * update, write) of two tasks, about 2 KB of log a stage. --jobs N or
- * --stages N (three a job) sizes it; 1000 jobs by default. */
+ * --stages N (three a job) sizes it; 1000 stages by default. */
 static void
 run_streaming(void)
 {
-  uint64_t n = opt_jobs ? opt_jobs : opt_stages ? (opt_stages + 2) / 3 : 1000;
+  uint64_t n = opt_jobs ? opt_jobs
+                        : ((opt_stages ? opt_stages : 1000) + 2) / 3;
   uint64_t b;
   app_start("clickstream_sessions_stream");
   for (b = 0; b < n; b++) {
@@ -1970,12 +1971,12 @@ run_streaming(void)
 /* Short stages: jobs of a map and a result stage of about 100 tasks each,
  * with storage chatter, as a realistic Spark 3.5 ETL log (about 220 task
  * lines a stage). --stages N (two a job), --jobs N or --target-bytes
- * sizes it; 1000 stages by default. */
+ * sizes it; 100 stages by default. */
 static void
 run_short_stages(void)
 {
   struct jobspec js;
-  uint64_t n = opt_jobs ? opt_jobs : opt_stages ? (opt_stages + 1) / 2 : 500;
+  uint64_t n = opt_jobs ? opt_jobs : opt_stages ? (opt_stages + 1) / 2 : 50;
   uint64_t k;
   app_start("orders_daily_rollup");
   for (k = 0; target_bytes ? total_bytes < target_bytes : k < n; k++) {
