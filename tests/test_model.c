@@ -821,9 +821,10 @@ static void test_model__attempt_index_equals_scan(void **state)
   }
 }
 
-/* A stage reused by many jobs and a job of many stages: each list holds
- * each id once however often the log repeats the link, and the two lists
- * agree (past a few entries the links are found through a hash). */
+/* A stage reused by many jobs and a job of many stages (whose final
+ * stage has many parents): each list holds each id once however often
+ * the log repeats the link, and the lists agree (past a few entries the
+ * links are found through a hash). */
 static void test_model__links_once_at_any_length(void **state)
 {
   (void)state;
@@ -856,6 +857,11 @@ static void test_model__links_once_at_any_length(void **state)
       assert_int_equal(s0->jobs[i], i);
     const slg_job *j39 = &a[ai].jobs[39];
     assert_int_equal(j39->nstages, 32); /* 0, 1..30 and its final 1039 */
+    const slg_stage *f39 = slg_app_stage(&a[ai], 1039);
+    assert_non_null(f39);
+    assert_int_equal(f39->nparents, 31);
+    for (size_t i = 0; i < f39->nparents; i++)
+      assert_int_equal(f39->parents[i], i);
     for (size_t i = 0; i < a[ai].nstages; i++) {
       const slg_stage *s = &a[ai].stages[i];
       for (size_t k = 0; k < s->njobs; k++) {

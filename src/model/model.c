@@ -189,6 +189,9 @@ typedef struct app_ix {
    * every link of a stage with more than LINK_SCAN jobs or of a job with
    * more than LINK_SCAN stages (link_stage_job). */
   idmap links;
+  /* Likewise a stage's parents (stage index << 32 | parent's index), for
+   * a stage of more than LINK_SCAN parents (add_parent). */
+  idmap parent_links;
   uint64_t max_job; /* the highest job id (njobs > 0) */
   /* strlen of executors[i].id: compared on every task line. */
   size_t *exec_len;
@@ -361,6 +364,7 @@ static void free_app(slg_app *a, app_ix *x)
   idmap_dispose(&x->execs);
   idmap_dispose(&x->rdds);
   idmap_dispose(&x->links);
+  idmap_dispose(&x->parent_links);
   free(x->exec_len);
   free(x->exec_num);
 }
@@ -1315,6 +1319,27 @@ static void on_final_stage(slg_model *m, const slg_event *ev)
   }
 }
 
+/* Lists stage `si` (id `id`) once among f's parents: searched up to
+ * LINK_SCAN parents, through x->parent_links beyond. */
+static void add_parent(slg_model *m, slg_stage *f, size_t si, uint64_t id)
+{
+  slg_app *a = cur_app(m);
+  app_ix *x = cur_ix(m);
+  uint64_t fi = (uint64_t)(f - a->stages) << 32;
+  if (f->nparents <= LINK_SCAN
+          ? has_u64(f->parents, f->nparents, id)
+          : idmap_get(&x->parent_links, fi | si) != UINT32_MAX)
+    return;
+  f->parents = grow(f->parents, f->nparents, sizeof(*f->parents));
+  f->parents[f->nparents++] = id;
+  if (f->nparents == LINK_SCAN + 1)
+    for (size_t i = 0; i + 1 < f->nparents; i++)
+      idmap_put(&x->parent_links,
+                fi | idmap_get(&x->stages, f->parents[i]), 0);
+  if (f->nparents > LINK_SCAN)
+    idmap_put(&x->parent_links, fi | si, 0);
+}
+
 static void on_parents(slg_model *m, const slg_event *ev)
 {
   slg_job *j = current_job(m);
@@ -1336,8 +1361,8 @@ static void on_parents(slg_model *m, const slg_event *ev)
      * creating the parent. */
     link_stage_job(m, s, j);
     if (ev->flag == 0 && j->result_stage >= 0) {
-      slg_stage *f = stage_get(m, (uint64_t)j->result_stage);
-      add_u64(&f->parents, &f->nparents, id);
+      size_t si = (size_t)(s - cur_app(m)->stages);
+      add_parent(m, stage_get(m, (uint64_t)j->result_stage), si, id);
     }
   }
 }
@@ -2798,15 +2823,24 @@ static void finish_app(slg_app *a, app_ix *x)
     if (a->shuffles[k].writer_stage < 0)
       a->shuffles[k].writer_stage = (int64_t)s->id;
   }
-  /* Readers: a stage reads its parents' shuffles. */
+  /* Readers: a stage reads its parents' shuffles (each once: searched up
+   * to LINK_SCAN parents, through `seen` beyond). */
   for (size_t i = 0; i < a->nstages; i++) {
     slg_stage *s = &a->stages[i];
+    idmap seen = {0};
     for (size_t p = 0; p < s->nparents; p++) {
       uint32_t k = idmap_get(&x->stages, s->parents[p]);
       if (k == UINT32_MAX || a->stages[k].shuffle_write < 0)
         continue;
       uint64_t sh = (uint64_t)a->stages[k].shuffle_write;
-      add_u64(&s->shuffle_reads, &s->nshuffle_reads, sh);
+      if (s->nparents <= LINK_SCAN) {
+        add_u64(&s->shuffle_reads, &s->nshuffle_reads, sh);
+      } else if (idmap_get(&seen, sh) == UINT32_MAX) {
+        idmap_put(&seen, sh, 0);
+        s->shuffle_reads = grow(s->shuffle_reads, s->nshuffle_reads,
+                                sizeof(*s->shuffle_reads));
+        s->shuffle_reads[s->nshuffle_reads++] = sh;
+      }
       uint32_t q = idmap_get(&x->shuffles, sh);
       if (q == UINT32_MAX)
         continue;
@@ -2820,6 +2854,7 @@ static void finish_app(slg_app *a, app_ix *x)
           grow(r->reader_stages, r->nreader_stages, sizeof(*r->reader_stages));
       r->reader_stages[r->nreader_stages++] = s->id;
     }
+    idmap_dispose(&seen);
     s->skipped = s->nattempts == 0;
     for (size_t k = 0; k < s->nattempts; k++)
       if (s->attempts[k].status == SLG_STATUS_RUNNING) {
