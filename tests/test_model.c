@@ -740,6 +740,8 @@ static void test_model__route_by_package(void **state)
         fail_msg("%s: routed %d, want %d (reference %d)",
                  names[i].written, routed, names[i].routed, ref);
     }
+  }
+}
 
 /* ------------------------------------------- lookups at any scale */
 
