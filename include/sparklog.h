@@ -61,7 +61,9 @@ int slg_version_number(void);
   X(ECONFIG, -7, "configuration error")                                      \
   X(EWRITE, -8, "write error")                                               \
   X(ETRAILING, -9, "trailing garbage after gzip data")                       \
-  X(EFORMAT, -10, "not plain text or gzip")
+  X(EFORMAT, -10, "not plain text or gzip")                                  \
+  X(ESHRANK, -11, "the file shrank while it was read")                       \
+  X(EINTR, -12, "interrupted")
 
 typedef enum slg_errno {
 #define SLG_ERRNO_ENUM(name, value, text) SLG_##name = (value),
@@ -95,7 +97,9 @@ int slg_reader_open(slg_reader **out, const char *path);
  * corrupt or truncated gzip data, SLG_ETRAILING for non-gzip bytes after a
  * complete gzip member, SLG_EFORMAT for an input that is neither text nor
  * gzip (a zip archive, xz, zstd, ...: see slg_reader_format; nothing of
- * it is returned), SLG_EIO for a read error. After an error every
+ * it is returned), SLG_ESHRANK for a regular file that ended before the
+ * size it had when opened (truncated while read), SLG_EIO for a read
+ * error. After an error every
  * further call returns the same error; the bytes returned before it are
  * valid. slg_reader_error_offset tells where the damage starts.
  */
@@ -106,7 +110,8 @@ uint64_t slg_reader_bytes_read(const slg_reader *r);
 /* Decoded bytes returned so far. */
 uint64_t slg_reader_bytes_decoded(const slg_reader *r);
 /* Offset in the raw input of the first damaged byte, valid after an
- * SLG_ECORRUPT or SLG_ETRAILING return. */
+ * SLG_ECORRUPT or SLG_ETRAILING return (after SLG_ESHRANK and SLG_EINTR:
+ * where reading stopped). */
 uint64_t slg_reader_error_offset(const slg_reader *r);
 /* 1 when the input is gzip. */
 int slg_reader_is_gzip(const slg_reader *r);
@@ -151,6 +156,12 @@ typedef struct slg_options {
    * alone runs: one thread (threads is ignored) reading with read(2)
    * (as no_mmap). The report is the same. For tests: it is slower. */
   int reference;
+  /* Asked between windows and chunks of input and when a read or a wait
+   * is interrupted by a signal (EINTR): non-zero ends the input there,
+   * reported as SLG_EINTR with what was read so far. NULL: never. It may
+   * be called from any reading thread, so it only reads a flag. */
+  int (*stopped)(void *ctx);
+  void *stop_ctx;
 } slg_options;
 
 #define SLG_DEFAULT_MAX_LOGGERS 1000

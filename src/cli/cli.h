@@ -18,7 +18,10 @@ enum {
   SLG_EXIT_USAGE = 2,
   SLG_EXIT_INPUT = 3,
   SLG_EXIT_WRITE = 4,
-  SLG_EXIT_RESOURCES = 5 /* out of memory (or another resource) */
+  SLG_EXIT_RESOURCES = 5, /* out of memory (or another resource) */
+  /* SIGINT or SIGTERM: the report covers what was read (128 + SIGINT,
+   * the shell's status for a run stopped by Ctrl-C). */
+  SLG_EXIT_INTERRUPTED = 130
 };
 
 typedef enum slg_command {

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -27,6 +28,7 @@
 #include "escape.h"
 #include "fastpath.h"
 #include "knowledge.h"
+#include "input.h"
 #include "pipeline.h"
 
 static int max_status(int a, int b) { return a > b ? a : b; }
@@ -64,7 +66,41 @@ static void sigbus_names(const char *shown)
   slg_buf_dispose(&m);
 }
 
-/* Reads one input into the pipeline. Returns an exit status. */
+/*
+ * SIGINT and SIGTERM end the reading, not the run: the handler sets a
+ * flag that the reading threads ask between windows and when a read is
+ * interrupted; the report then covers what was read, is marked
+ * incomplete, is written (a regular --output renamed over its target as
+ * always) and the status is 130. A second signal ends the run at once,
+ * the temporary output files removed.
+ */
+static volatile sig_atomic_t interrupted;
+static slg_output *live_outputs;
+static size_t live_noutputs;
+
+static void on_stop(int sig)
+{
+  if (interrupted) {
+    for (size_t i = 0; i < live_noutputs; i++)
+      if (live_outputs[i].temp[0])
+        (void)unlink(live_outputs[i].temp);
+    _exit(128 + sig);
+  }
+  interrupted = sig;
+}
+
+static int stop_asked(void *ctx)
+{
+  (void)ctx;
+  return interrupted != 0;
+}
+
+/* The FIFO has had no writer for two seconds: said once, waited on. */
+static void no_writer_yet(void *ctx)
+{
+  slg_cli_error("waiting for a writer on %s", (const char *)ctx);
+}
+
 /* "x.zst: zstd-compressed, not plain text or gzip; try: zstd -dc x.zst |
  * sparklog" (for stdin: "... | zstd -dc | sparklog"). */
 static void format_error(const char *shown, const char *path,
@@ -112,7 +148,13 @@ static int read_input(slg_pipeline *p, const char *path)
   memset(&st, 0, sizeof st);
   slg_pipeline_begin_file(p, shown);
   sigbus_names(shown);
-  int rc = slg_reader_open(&r, path);
+  slg_reader_hooks hooks = {stop_asked, no_writer_yet, (void *)shown, 2000};
+  int rc = slg_reader_open_hooked(&r, path, &hooks);
+  if (rc == SLG_EINTR) {
+    st.error = rc;
+    slg_pipeline_end_file(p, &st);
+    return SLG_EXIT_INTERRUPTED;
+  }
   if (rc < 0) {
     slg_cli_error("%s: %s", shown,
                   rc == SLG_ENOENT || rc == SLG_EACCES || rc == SLG_EIO
@@ -126,7 +168,19 @@ static int read_input(slg_pipeline *p, const char *path)
   st.bytes_read = slg_reader_bytes_read(r);
   st.bytes_decoded = slg_reader_bytes_decoded(r);
   int status = SLG_EXIT_OK;
-  if (n < 0) {
+  if (n == SLG_EINTR) {
+    /* Said once for the run, after the reading (main). */
+    st.error = (int)n;
+    st.error_offset = slg_reader_error_offset(r);
+    status = SLG_EXIT_INTERRUPTED;
+  } else if (n == SLG_ESHRANK) {
+    st.error = (int)n;
+    st.error_offset = slg_reader_error_offset(r);
+    slg_cli_error("%s: the file shrank while it was read (truncated?); "
+                  "the report covers its first %llu bytes",
+                  shown, (unsigned long long)st.error_offset);
+    status = SLG_EXIT_INPUT;
+  } else if (n < 0) {
     st.error = (int)n;
     st.error_offset = slg_reader_error_offset(r);
     if (n == SLG_ECORRUPT || n == SLG_ETRAILING)
@@ -214,6 +268,32 @@ static int use_color(const slg_cli *cli)
   return isatty(STDOUT_FILENO);
 }
 
+/* What the reading did without (ulimit -v): one line, once. */
+static void print_read_notes(const slg_read_notes *n)
+{
+  if (!n->threads_wanted && !n->unmapped && !n->ring_wanted)
+    return;
+  slg_buf m = SLG_BUF_INIT;
+  slg_buf_puts(&m, "note: short of memory or threads, read with");
+  const char *sep = " ";
+  if (n->threads_wanted) {
+    slg_buf_printf(&m, "%s%u of %u threads", sep, n->threads_had,
+                   n->threads_wanted);
+    sep = ", ";
+  }
+  if (n->ring_wanted) {
+    slg_buf_printf(&m, "%s%zu of %zu chunks ahead", sep, n->ring_had,
+                   n->ring_wanted);
+    sep = ", ";
+  }
+  if (n->unmapped)
+    slg_buf_printf(&m, "%spread instead of mapping (%llu MiB)", sep,
+                   (unsigned long long)(n->unmapped >> 20));
+  slg_buf_puts(&m, "; the report is the same");
+  slg_cli_error("%s", slg_buf_cstr(&m));
+  slg_buf_dispose(&m);
+}
+
 /* An allocation that failed though threads, stacks and mappings were
  * sized to the limits: one line, status 5 (write(2): malloc is out). */
 static void out_of_memory(size_t n)
@@ -292,7 +372,7 @@ int main(int argc, char **argv)
 
   /* The outputs before the inputs: a path that cannot be written is said
    * now, not after the parse. */
-  slg_output outputs[SLG_MAX_OUTPUTS];
+  static slg_output outputs[SLG_MAX_OUTPUTS];
   for (size_t i = 0; i < cli.noutputs; i++) {
     slg_output_open(&outputs[i], &cli.outputs[i]);
     if (!outputs[i].file) {
@@ -301,6 +381,17 @@ int main(int argc, char **argv)
       status = max_status(status, SLG_EXIT_WRITE);
     }
   }
+
+  live_outputs = outputs;
+  live_noutputs = cli.noutputs;
+  struct sigaction stop;
+  memset(&stop, 0, sizeof stop);
+  stop.sa_handler = on_stop;
+  sigemptyset(&stop.sa_mask);
+  /* No SA_RESTART: a read waiting for a pipe returns EINTR. */
+  sigaction(SIGINT, &stop, NULL);
+  sigaction(SIGTERM, &stop, NULL);
+  cli.options.stopped = stop_asked;
 
   char err[256] = "";
   slg_pipeline *p = NULL;
@@ -324,9 +415,36 @@ int main(int argc, char **argv)
   }
   if (cli.nfiles == 0)
     cli.files[cli.nfiles++] = "-";
-  for (size_t i = 0; i < cli.nfiles; i++)
-    status = max_status(status, read_input(p, cli.files[i]));
+  /* Named FIFOs come last, in their order: one waiting for its writer
+   * must not hold up the files. Whether a path is a FIFO does not depend
+   * on timing, so neither does the order of the report. */
+  for (int fifos = 0; fifos < 2; fifos++)
+    for (size_t i = 0; i < cli.nfiles; i++) {
+      struct stat fst;
+      int fifo = strcmp(cli.files[i], "-") != 0 &&
+                 stat(cli.files[i], &fst) == 0 && S_ISFIFO(fst.st_mode);
+      if (fifo != fifos)
+        continue;
+      if (interrupted) {
+        /* Not read: listed, so the report says what it lacks. */
+        slg_file_status st;
+        memset(&st, 0, sizeof st);
+        st.error = SLG_EINTR;
+        slg_pipeline_begin_file(
+            p, strcmp(cli.files[i], "-") == 0 ? "<stdin>" : cli.files[i]);
+        slg_pipeline_end_file(p, &st);
+        continue;
+      }
+      status = max_status(status, read_input(p, cli.files[i]));
+    }
   slg_pipeline_finish(p);
+  if (interrupted) {
+    slg_cli_error("interrupted (%s); the report covers what was read "
+                  "and is marked incomplete",
+                  interrupted == SIGTERM ? "SIGTERM" : "SIGINT");
+    status = max_status(status, SLG_EXIT_INTERRUPTED);
+  }
+  print_read_notes(&p->notes);
 
   slg_render_options ro;
   memset(&ro, 0, sizeof ro);

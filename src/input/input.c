@@ -33,9 +33,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -81,7 +83,19 @@ struct slg_reader {
   int shadow_ready, shadow_state;
   uint64_t shadow_at, shadow_end; /* raw offsets: next byte, stream end */
 #endif
+  slg_reader_hooks hooks;
+  /* A regular file opened by path: its size then. read(2) ending before
+   * it means the file shrank while it was read (SLG_ESHRANK). */
+  uint64_t stated_size;
 };
+
+static void fail(slg_reader *r, int error, uint64_t offset);
+
+/* 1 when the caller wants reading to end (asked after an EINTR). */
+static int stopped(const slg_reader *r)
+{
+  return r->hooks.stopped && r->hooks.stopped(r->hooks.ctx);
+}
 
 static int open_error(int e)
 {
@@ -113,10 +127,13 @@ static ptrdiff_t refill(slg_reader *r)
     return 0;
   for (;;) {
     ssize_t n = read(r->fd, r->in + r->in_len, WINDOW - r->in_len);
-    if (n < 0 && errno == EINTR)
+    if (n < 0 && errno == EINTR && !stopped(r))
       continue;
-    if (n < 0)
+    if (n < 0) {
+      if (errno == EINTR)
+        fail(r, SLG_EINTR, r->bytes_read);
       return -1;
+    }
     if (n == 0)
       r->eof = 1;
     r->in_len += (size_t)n;
@@ -185,14 +202,50 @@ static uint64_t pos_offset(const slg_reader *r)
   return r->window_offset + r->in_pos;
 }
 
+/* The first error stays: an interruption or a shrink seen by refill is not
+ * overwritten by its caller's generic read error. */
 static void fail(slg_reader *r, int error, uint64_t offset)
 {
+  if (r->error)
+    return;
   r->error = error;
   r->error_offset = offset;
 }
 
-int slg_reader_open_backend(slg_reader **out, const char *path,
-                            int force_zlib)
+static int64_t now_ms(void)
+{
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/*
+ * A FIFO opened without blocking: waits until a writer sends data or
+ * closes it (on Linux, poll reports nothing while no writer has come).
+ * After hooks->notice_ms the caller is told once; the wait goes on until
+ * hooks->stopped says to end it. Returns 0 or SLG_EINTR.
+ */
+static int wait_for_writer(int fd, const slg_reader_hooks *h)
+{
+  int64_t start = now_ms();
+  int told = 0;
+  for (;;) {
+    struct pollfd pfd = {.fd = fd, .events = POLLIN};
+    /* Short slices: a stop that lands in another thread is seen soon. */
+    int rc = poll(&pfd, 1, 200);
+    if (rc > 0 || (rc < 0 && errno != EINTR))
+      return 0; /* data, an end, or an error read(2) will report */
+    if (h && h->stopped && h->stopped(h->ctx))
+      return SLG_EINTR;
+    if (!told && h && h->notice && now_ms() - start >= h->notice_ms) {
+      told = 1;
+      h->notice(h->ctx);
+    }
+  }
+}
+
+static int open_reader(slg_reader **out, const char *path, int force_zlib,
+                       const slg_reader_hooks *hooks)
 {
   int fd, own = 1;
   *out = NULL;
@@ -200,8 +253,10 @@ int slg_reader_open_backend(slg_reader **out, const char *path,
     fd = STDIN_FILENO;
     own = 0;
   } else {
+    /* Not blocking: a FIFO with no writer would block open(2) itself,
+     * beyond the reach of a signal's flag; it is waited for below. */
     do
-      fd = open(path, O_RDONLY | O_CLOEXEC);
+      fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     while (fd < 0 && errno == EINTR);
     if (fd < 0)
       return open_error(errno);
@@ -212,6 +267,16 @@ int slg_reader_open_backend(slg_reader **out, const char *path,
       close(fd);
     errno = EISDIR;
     return SLG_EISDIR;
+  }
+  if (own) {
+    if (S_ISFIFO(st.st_mode) && wait_for_writer(fd, hooks) < 0) {
+      close(fd);
+      return SLG_EINTR;
+    }
+    /* From here reads block, as for any input. */
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0)
+      (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
   }
 #ifdef F_SETPIPE_SZ
   /* `zcat big.log.gz | sparklog`: a 4 MiB pipe (else 1 MiB, the usual
@@ -225,6 +290,10 @@ int slg_reader_open_backend(slg_reader **out, const char *path,
   slg_reader *r = slg_xcalloc(1, sizeof *r);
   r->fd = fd;
   r->own_fd = own;
+  if (hooks)
+    r->hooks = *hooks;
+  if (own && S_ISREG(st.st_mode) && st.st_size > 0)
+    r->stated_size = (uint64_t)st.st_size;
   r->in = slg_xmalloc(WINDOW + KEEP);
   /* Sniff: read until SNIFF bytes are there or the input ends. */
   while (r->in_len < SNIFF && !r->eof) {
@@ -254,9 +323,40 @@ int slg_reader_open_backend(slg_reader **out, const char *path,
   return 0;
 }
 
+int slg_reader_open_backend(slg_reader **out, const char *path,
+                            int force_zlib)
+{
+  return open_reader(out, path, force_zlib, NULL);
+}
+
+int slg_reader_open_hooked(slg_reader **out, const char *path,
+                           const slg_reader_hooks *hooks)
+{
+  return open_reader(out, path, 0, hooks);
+}
+
 int slg_reader_open(slg_reader **out, const char *path)
 {
-  return slg_reader_open_backend(out, path, 0);
+  return open_reader(out, path, 0, NULL);
+}
+
+void slg_reader_interrupt(slg_reader *r)
+{
+  /* Plain bytes read ahead into the window were not returned: for the
+   * report, reading ended at the last byte returned. */
+  if (r->mode == MODE_PLAIN && !r->error) {
+    r->bytes_read = r->bytes_decoded;
+    r->in_pos = r->in_len;
+  }
+  fail(r, SLG_EINTR, r->bytes_read);
+}
+
+/* 1 when the file is now shorter than when it was opened. A size that
+ * only lies (sysfs states 4096 and holds less) has not changed. */
+static int shrank(const slg_reader *r)
+{
+  struct stat st;
+  return fstat(r->fd, &st) == 0 && (uint64_t)st.st_size < r->stated_size;
 }
 
 /* Plain input: window bytes first, then read(2) straight into buf. */
@@ -274,11 +374,16 @@ static ptrdiff_t read_plain(slg_reader *r, char *buf, size_t cap)
     return 0;
   for (;;) {
     ssize_t n = read(r->fd, buf, cap);
-    if (n < 0 && errno == EINTR)
+    if (n < 0 && errno == EINTR && !stopped(r))
       continue;
     if (n < 0) {
-      fail(r, SLG_EIO, r->bytes_read);
-      return SLG_EIO;
+      fail(r, errno == EINTR ? SLG_EINTR : SLG_EIO, r->bytes_read);
+      return r->error;
+    }
+    if (n == 0 && r->bytes_read < r->stated_size && shrank(r)) {
+      /* Ended before the size it had: truncated while read. */
+      fail(r, SLG_ESHRANK, r->bytes_read);
+      return SLG_ESHRANK;
     }
     if (n == 0)
       r->eof = 1;

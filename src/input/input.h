@@ -15,6 +15,32 @@ int slg_reader_open_backend(slg_reader **out, const char *path,
                             int force_zlib);
 
 /*
+ * What a reader may ask its caller (all fields may be 0/NULL):
+ *   stopped: non-zero when reading must end (SIGINT); asked when a read or
+ *     a wait is interrupted by a signal; the read then returns SLG_EINTR;
+ *   notice: called once, from slg_reader_open_hooked, when a FIFO has had
+ *     no writer (no data and no end) for notice_ms; the wait goes on.
+ * Both get ctx. The struct is copied.
+ */
+typedef struct slg_reader_hooks {
+  int (*stopped)(void *ctx);
+  void (*notice)(void *ctx);
+  void *ctx;
+  int notice_ms;
+} slg_reader_hooks;
+
+/*
+ * slg_reader_open with hooks. A named FIFO is opened without blocking and
+ * waited for (poll) until a writer sends data or closes it; the wait
+ * ends with SLG_EINTR when hooks->stopped says so.
+ */
+int slg_reader_open_hooked(slg_reader **out, const char *path,
+                           const slg_reader_hooks *hooks);
+
+/* Ends reading here: further reads return SLG_EINTR (sticky). */
+void slg_reader_interrupt(slg_reader *r);
+
+/*
  * Positional reads of plain regular files, for the parallel chunks and
  * the serial windows: by any thread, at any offset, mapped (below) or
  * with pread(2) where mapping is refused or turned off.

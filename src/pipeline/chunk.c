@@ -253,7 +253,9 @@ int slg_chunk_parse_at(slg_chunk *c, const slg_byte_source *src, char *buf,
   reset(c, bytes + start, got - start);
   c->src = src;
   c->file_begin = from + start;
-  c->file_end = from + got;
+  /* Nothing there (the file shrank before it): no end to speak of, the
+   * input's end is the last chunk that read bytes. */
+  c->file_end = got ? from + got : 0;
   if (n < 0) {
     c->error = (int)n;
     return c->error;
@@ -542,7 +544,7 @@ static void feed_serial(slg_pipeline *p, slg_chunk *c)
                                                    : EXTENSION,
                                   pos);
     if (k <= 0) {
-      c->error = k < 0 ? (int)k : SLG_EIO; /* the file shrank */
+      c->error = k < 0 ? (int)k : SLG_ESHRANK;
       return;
     }
     slg_lines_feed(&p->lines, c->ext, (size_t)k);

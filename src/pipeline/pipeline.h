@@ -95,6 +95,23 @@ typedef struct slg_scan {
 #define SLG_SCAN_STARTED 1u /* the chunk has seen its first record */
 #define SLG_SCAN_STOPPED 2u /* inexact: its merge is serial, stop parsing */
 
+/*
+ * What slg_pipeline_read had to do without, for want of resources (an
+ * address-space limit: ulimit -v): each fallback keeps the report the
+ * same, only slower. The largest shortfall of the run is kept; the CLI
+ * says it once.
+ *   threads_wanted/threads_had: parsing threads asked for and started
+ *     (threads_had < threads_wanted: fewer, or 1: the serial path);
+ *   unmapped: bytes of regular files that could not be mapped and were
+ *     read with pread instead (0: none);
+ *   ring_wanted/ring_had: chunks of the parallel ring asked for and had.
+ */
+typedef struct slg_read_notes {
+  unsigned threads_wanted, threads_had;
+  uint64_t unmapped;
+  size_t ring_wanted, ring_had;
+} slg_read_notes;
+
 struct slg_pipeline {
   /* The options as given, defaults filled in. opt.reference is the
    * reference switch every layer's constructor is given (fastpath.h). */
@@ -110,6 +127,7 @@ struct slg_pipeline {
   int finished;
   slg_report_end_fn on_end; /* slg_pipeline_on_end */
   void *on_end_ctx;
+  slg_read_notes notes; /* slg_pipeline_read's fallbacks so far */
 };
 
 /*

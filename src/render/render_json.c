@@ -29,7 +29,7 @@ static void levels_object(slg_json *j, const uint64_t *levels)
 static void file_error(slg_buf *tmp, const slg_file_info *f)
 {
   slg_buf_clear(tmp);
-  if (f->error == SLG_ECORRUPT || f->error == SLG_ETRAILING)
+  if (slg_error_has_offset(f->error))
     slg_buf_printf(tmp, "%s at byte %llu", slg_strerror(f->error),
                    (unsigned long long)f->error_offset);
   else if (f->error == SLG_EFORMAT && f->format)

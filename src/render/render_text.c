@@ -124,7 +124,7 @@ static void input_section(const slg_report *rep, const slg_render_options *o,
     if (f->error) {
       slg_buf_puts(b, "  ");
       char msg[96];
-      if (f->error == SLG_ECORRUPT || f->error == SLG_ETRAILING)
+      if (slg_error_has_offset(f->error))
         snprintf(msg, sizeof msg, "INCOMPLETE: %s at byte %llu",
                  slg_strerror(f->error), (unsigned long long)f->error_offset);
       else if (f->error == SLG_EFORMAT && f->format)
@@ -364,7 +364,7 @@ static void caveats(const slg_report *rep, const slg_render_options *o,
     slg_buf_clear(&msg);
     slg_buf_puts(&msg, "note: ");
     slg_escape(&msg, f->path, strlen(f->path), SLG_ESC_TEXT);
-    if (f->error == SLG_ECORRUPT || f->error == SLG_ETRAILING)
+    if (slg_error_has_offset(f->error))
       slg_buf_printf(&msg, " was read only up to byte %llu (%s); the "
                            "report covers what came before",
                      (unsigned long long)f->error_offset,

@@ -27,7 +27,9 @@
  * when a parsed chunk follows, as slg_pipeline_merge requires.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -48,6 +50,13 @@ typedef struct slot {
   int claimed; /* a thread parses it (or it is serial) */
   int parsed;
 } slot;
+
+/* 1 when the caller asks reading to end (opt.stopped: a flag its signal
+ * handler sets). Asked once per window or chunk, never per line. */
+static int stop_now(const slg_pipeline *p)
+{
+  return p->opt.stopped && p->opt.stopped(p->opt.stop_ctx);
+}
 
 typedef struct par {
   slg_pipeline *p;
@@ -71,6 +80,7 @@ typedef struct par {
   uint64_t end;    /* file offset after the last merged line */
   int pos_error;   /* the first chunk's SLG_EIO, in input order */
   ptrdiff_t error; /* the reader's final status (0 or SLG_E*) */
+  sigset_t reader_mask; /* the signals only the stream's reader takes */
   pthread_mutex_t mu;
   pthread_cond_t work, done, room;
 } par;
@@ -108,6 +118,9 @@ static void parse_filled(par *q, slot *s);
 static void *reader_main(void *arg)
 {
   par *q = arg;
+  /* The stop signals come here, where read(2) may wait for a pipe: the
+   * read is interrupted (EINTR) and the reader asks opt.stopped. */
+  pthread_sigmask(SIG_UNBLOCK, &q->reader_mask, NULL);
   size_t cap = q->chunk_size;
   char *carry = slg_xmalloc(cap);
   size_t carry_len = 0;
@@ -120,6 +133,8 @@ static void *reader_main(void *arg)
     memcpy(s->data, carry, carry_len);
     carry_len = 0;
     while (len < cap && !eof) {
+      if (stop_now(q->p))
+        slg_reader_interrupt(q->r);
       ptrdiff_t n = slg_reader_read(q->r, s->data + len, cap - len);
       if (n <= 0) {
         error = n < 0 ? n : 0;
@@ -305,7 +320,7 @@ static void merge_positional(par *q)
       continue;
     }
     unlock(q);
-    int err = slg_chunk_error(s->chunk);
+    int err = stop_now(q->p) ? SLG_EINTR : slg_chunk_error(s->chunk);
     if (!err) {
       slg_pipeline_merge(q->p, s->chunk);
       err = slg_chunk_error(s->chunk); /* a serial merge reads again */
@@ -372,8 +387,15 @@ static ptrdiff_t read_serial_positional(slg_pipeline *p, slg_reader *r,
   uint64_t pos = 0;
   int error = 0;
   slg_mapping m;
+  errno = 0;
   const char *file = slg_reader_map(r, 0, (size_t)size, &m);
+  if (!file && errno == ENOMEM)
+    p->notes.unmapped += size;
   while (pos < size) {
+    if (stop_now(p)) {
+      error = SLG_EINTR;
+      break;
+    }
     uint64_t left = size - pos;
     size_t len = left < SERIAL_WINDOW ? (size_t)left : SERIAL_WINDOW;
     if (file && slg_mapping_populate(&m, file + pos, len) == 0) {
@@ -386,8 +408,9 @@ static ptrdiff_t read_serial_positional(slg_pipeline *p, slg_reader *r,
     size_t want = len < SERIAL_BUFFER ? len : SERIAL_BUFFER;
     ptrdiff_t n = slg_reader_pread(r, buf, want, pos);
     if (n <= 0) {
-      error = n < 0 ? (int)n : 0;
-      break; /* 0: the file shrank; its end is here */
+      /* 0: the file shrank; what was read ends here. */
+      error = n < 0 ? (int)n : SLG_ESHRANK;
+      break;
     }
     slg_pipeline_feed(p, buf, (size_t)n);
     pos += (uint64_t)n;
@@ -410,8 +433,13 @@ static ptrdiff_t read_serial(slg_pipeline *p, slg_reader *r)
   if (size >= SERIAL_WINDOW) {
     n = read_serial_positional(p, r, (uint64_t)size, buf);
   } else {
-    while ((n = slg_reader_read(r, buf, SERIAL_BUFFER)) > 0)
+    for (;;) {
+      if (stop_now(p))
+        slg_reader_interrupt(r);
+      if ((n = slg_reader_read(r, buf, SERIAL_BUFFER)) <= 0)
+        break;
       slg_pipeline_feed(p, buf, (size_t)n);
+    }
   }
   free(buf);
   return n;
@@ -430,6 +458,17 @@ static ptrdiff_t read_serial(slg_pipeline *p, slg_reader *r)
 /* A parsing thread's stack. */
 #define THREAD_STACK (2u * 1024 * 1024)
 
+/* Records that `had` of `wanted` parsing threads could be started. */
+static void note_threads(slg_pipeline *p, unsigned wanted, unsigned had)
+{
+  if (had >= wanted)
+    return;
+  if (p->notes.threads_wanted == 0 || had < p->notes.threads_had) {
+    p->notes.threads_wanted = wanted;
+    p->notes.threads_had = had;
+  }
+}
+
 static size_t default_chunk(size_t nslots)
 {
   size_t chunk = SLG_DEFAULT_CHUNK;
@@ -447,6 +486,7 @@ ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
     return read_serial(p, r);
   if (threads > SLG_MAX_THREADS)
     threads = SLG_MAX_THREADS;
+  unsigned asked = threads;
   par q;
   memset(&q, 0, sizeof q);
   q.p = p;
@@ -462,16 +502,45 @@ ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
     if (q.nchunks < q.nslots)
       q.nslots = q.nchunks ? q.nchunks : 1;
     /* Mapped once, whole: a mapping per chunk would cost a TLB flush of
-     * the other cores at each munmap. */
-    if (!p->opt.no_mmap && q.size > 0)
-      (void)slg_reader_map(r, 0, (size_t)q.size, &q.map);
+     * the other cores at each munmap. Where the address space is short
+     * (ulimit -v), pread reads it instead, and the CLI says so. */
+    errno = 0;
+    if (!p->opt.no_mmap && q.size > 0 &&
+        !slg_reader_map(r, 0, (size_t)q.size, &q.map) && errno == ENOMEM)
+      p->notes.unmapped += q.size;
     slg_file_source_init(&q.src, r, &q.map);
   }
+  /* The ring is reserved before any thread starts; short of memory it
+   * is smaller (fewer chunks ahead), and below five chunks the serial
+   * path reads alone. Never an abort for a ring the limit refuses. */
+  size_t wanted = q.nslots;
   q.ring = slg_xcalloc(q.nslots, sizeof *q.ring);
   for (size_t i = 0; i < q.nslots; i++) {
-    q.ring[i].chunk = slg_chunk_new(p);
     /* Positional chunks read the byte before their range too. */
-    q.ring[i].data = slg_xmalloc(q.chunk_size + 1);
+    q.ring[i].data = malloc(q.chunk_size + 1);
+    if (!q.ring[i].data) {
+      q.nslots = i;
+      break;
+    }
+    q.ring[i].chunk = slg_chunk_new(p);
+  }
+  if (q.nslots < wanted) {
+    if (p->notes.ring_wanted == 0 || q.nslots < p->notes.ring_had) {
+      p->notes.ring_wanted = wanted;
+      p->notes.ring_had = q.nslots;
+    }
+    if (q.nslots < 5) {
+      for (size_t i = 0; i < q.nslots; i++) {
+        slg_chunk_free(q.ring[i].chunk);
+        free(q.ring[i].data);
+      }
+      free(q.ring);
+      slg_mapping_release(&q.map);
+      note_threads(p, asked, 1);
+      return read_serial(p, r);
+    }
+    if (threads > q.nslots - 3)
+      threads = (unsigned)(q.nslots - 3);
   }
   pthread_mutex_init(&q.mu, NULL);
   pthread_cond_init(&q.work, NULL);
@@ -491,16 +560,39 @@ ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   pthread_attr_setstacksize(&attr, THREAD_STACK);
+  /* A stream's reader may wait in read(2) for a pipe: the stop signals
+   * must interrupt that thread, not one that would only resume, so the
+   * others block them while the input is read (the caller's mask comes
+   * back after). A regular file is asked between chunks. */
+  sigset_t saved;
+  sigemptyset(&q.reader_mask);
+  int masked = !q.positional && p->opt.stopped;
+  if (masked) {
+    sigaddset(&q.reader_mask, SIGINT);
+    sigaddset(&q.reader_mask, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &q.reader_mask, &saved);
+    /* Only what the caller let through is let through to the reader. */
+    if (sigismember(&saved, SIGINT))
+      sigdelset(&q.reader_mask, SIGINT);
+    if (sigismember(&saved, SIGTERM))
+      sigdelset(&q.reader_mask, SIGTERM);
+  }
   for (; started < nworkers; started++)
     if (pthread_create(&workers[started], &attr, worker, &q) != 0)
       break;
   ptrdiff_t status;
   if (q.positional && started > 0) {
+    note_threads(p, asked, started + 1);
     merge_positional(&q);
+    /* Fewer bytes than the file had when it was sized: it shrank while
+     * it was read (log rotation), and the input is incomplete. */
+    if (!q.pos_error && q.end < q.size)
+      q.pos_error = SLG_ESHRANK;
     slg_reader_positional_end(r, q.end, q.pos_error);
     status = q.pos_error;
   } else if (!q.positional && (started > 0 || nworkers == 0) &&
              pthread_create(&reader, &attr, reader_main, &q) == 0) {
+    note_threads(p, asked, started + 2);
     merge_all(&q);
     pthread_join(reader, NULL);
     status = q.error;
@@ -514,8 +606,15 @@ ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
     for (unsigned i = 0; i < started; i++)
       pthread_join(workers[i], NULL);
     started = 0;
+    note_threads(p, asked, 1);
+    if (masked) {
+      pthread_sigmask(SIG_SETMASK, &saved, NULL);
+      masked = 0;
+    }
     status = read_serial(p, r);
   }
+  if (masked)
+    pthread_sigmask(SIG_SETMASK, &saved, NULL);
   for (unsigned i = 0; i < started; i++)
     pthread_join(workers[i], NULL);
   for (size_t i = 0; i < q.nslots; i++) {

@@ -40,6 +40,15 @@ typedef struct slg_span {
   size_t len;
 } slg_span;
 
+/* 1 for an input error that ends a file part way (the report covers the
+ * bytes before its offset): damaged gzip, a file that shrank, an
+ * interrupted read. Else the file was not read (0 bytes). */
+static inline int slg_error_has_offset(int error)
+{
+  return error == SLG_ECORRUPT || error == SLG_ETRAILING ||
+         error == SLG_ESHRANK || error == SLG_EINTR;
+}
+
 static inline slg_span slg_span_make(const char *p, size_t n)
 {
   slg_span s;
