@@ -8,9 +8,11 @@
  * pipeline never mistakes a partial report for a whole one.
  */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 
 #include <errno.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #if defined(__GLIBC__)
@@ -35,17 +37,30 @@ static int max_status(int a, int b) { return a > b ? a : b; }
 
 /*
  * Plain files are read through mapped windows (input.h). If one shrinks
- * meanwhile (a log rotation truncating it), touching a lost page raises
- * SIGBUS: the run then ends with an input error naming the file, not a
- * crash. The message is built before the read, as a handler may only
- * write(2) and _exit(2).
+ * meanwhile (a log rotation truncating it), touching a page lost after
+ * its window was populated raises SIGBUS (BUS_ADRERR: past the end of
+ * the file). The handler maps a page of zeros there and returns: the
+ * read goes on, finds the file shorter than it was and reports it shrunk
+ * with the bytes before the new end (parallel.c, shrunk_end). Any other
+ * SIGBUS, or a page that cannot be mapped, ends the run with an input
+ * error naming the file, not a crash. The message is built before the
+ * read, as a handler may only make system calls.
  */
 static char sigbus_message[4200];
 static volatile size_t sigbus_message_len;
+static uintptr_t sigbus_page; /* the page size, for the handler */
 
-static void on_sigbus(int sig)
+static void on_sigbus(int sig, siginfo_t *si, void *uc)
 {
   (void)sig;
+  (void)uc;
+  if (si->si_code == BUS_ADRERR && si->si_addr && sigbus_page) {
+    uintptr_t a = (uintptr_t)si->si_addr & ~(sigbus_page - 1);
+    if (mmap((void *)a, (size_t)sigbus_page, PROT_READ,
+             MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1,
+             0) != MAP_FAILED)
+      return;
+  }
   if (sigbus_message_len)
     (void)!write(STDERR_FILENO, sigbus_message, sigbus_message_len);
   _exit(SLG_EXIT_INPUT);
@@ -176,9 +191,11 @@ static int read_input(slg_pipeline *p, const char *path)
   } else if (n == SLG_ESHRANK) {
     st.error = (int)n;
     st.error_offset = slg_reader_error_offset(r);
-    slg_cli_error("%s: the file shrank while it was read (truncated?); "
-                  "the report covers its first %llu bytes",
-                  shown, (unsigned long long)st.error_offset);
+    slg_cli_error("%s: the file shrank to %llu bytes while it was read "
+                  "(truncated?); the report covers the %llu bytes read, "
+                  "marked incomplete",
+                  shown, (unsigned long long)st.error_offset,
+                  (unsigned long long)st.bytes_read);
     status = SLG_EXIT_INPUT;
   } else if (n < 0) {
     st.error = (int)n;
@@ -274,7 +291,7 @@ static void print_read_notes(const slg_read_notes *n)
   if (!n->threads_wanted && !n->unmapped && !n->ring_wanted)
     return;
   slg_buf m = SLG_BUF_INIT;
-  slg_buf_puts(&m, "note: short of memory or threads, read with");
+  slg_buf_puts(&m, "note: short of resources (ulimit -v?), read with");
   const char *sep = " ";
   if (n->threads_wanted) {
     slg_buf_printf(&m, "%s%u of %u threads", sep, n->threads_had,
@@ -337,7 +354,10 @@ int main(int argc, char **argv)
    * the signal before the first one's _exit. Here the handler stays. */
   struct sigaction bus;
   memset(&bus, 0, sizeof bus);
-  bus.sa_handler = on_sigbus;
+  long page = sysconf(_SC_PAGESIZE);
+  sigbus_page = page > 0 ? (uintptr_t)page : 0;
+  bus.sa_sigaction = on_sigbus;
+  bus.sa_flags = SA_SIGINFO;
   sigemptyset(&bus.sa_mask);
   sigaction(SIGBUS, &bus, NULL);
 
@@ -388,8 +408,11 @@ int main(int argc, char **argv)
   memset(&stop, 0, sizeof stop);
   stop.sa_handler = on_stop;
   sigemptyset(&stop.sa_mask);
-  /* No SA_RESTART: a read waiting for a pipe returns EINTR. */
-  sigaction(SIGINT, &stop, NULL);
+  /* No SA_RESTART: a read waiting for a pipe returns EINTR. A SIGINT
+   * ignored from the start (a script's background job) stays ignored. */
+  struct sigaction old;
+  if (sigaction(SIGINT, NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+    sigaction(SIGINT, &stop, NULL);
   sigaction(SIGTERM, &stop, NULL);
   cli.options.stopped = stop_asked;
 

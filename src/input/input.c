@@ -977,13 +977,25 @@ void slg_mapping_release(slg_mapping *m)
   m->len = 0;
 }
 
-void slg_reader_positional_end(slg_reader *r, uint64_t end, int error)
+int64_t slg_reader_size_now(const slg_reader *r)
+{
+  struct stat st;
+  return fstat(r->fd, &st) == 0 ? (int64_t)st.st_size : -1;
+}
+
+void slg_reader_positional_end_at(slg_reader *r, uint64_t end, int error,
+                                  uint64_t error_offset)
 {
   r->bytes_read = r->bytes_decoded = end;
   r->eof = 1;
   r->in_pos = r->in_len;
   if (error)
-    fail(r, error, end);
+    fail(r, error, error_offset);
+}
+
+void slg_reader_positional_end(slg_reader *r, uint64_t end, int error)
+{
+  slg_reader_positional_end_at(r, end, error, end);
 }
 
 void slg_reader_close(slg_reader *r)

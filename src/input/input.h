@@ -57,6 +57,13 @@ int64_t slg_reader_positional(const slg_reader *r);
 ptrdiff_t slg_reader_pread(slg_reader *r, char *buf, size_t cap,
                            uint64_t offset);
 void slg_reader_positional_end(slg_reader *r, uint64_t end, int error);
+/* The same, the error placed at error_offset (a file that shrank: its
+ * new end, where what was read may differ from the file). */
+void slg_reader_positional_end_at(slg_reader *r, uint64_t end, int error,
+                                  uint64_t error_offset);
+/* The file's size now (fstat), or -1: a positional read that ends
+ * compares it with the size it started from (a file that shrank). */
+int64_t slg_reader_size_now(const slg_reader *r);
 
 /*
  * Mapped positional reads: the bytes are parsed where the page cache
@@ -75,8 +82,11 @@ void slg_reader_positional_end(slg_reader *r, uint64_t end, int error);
  * stay bounded by the windows in use, not by the file.
  *
  * A mapped file that shrinks while it is read (truncated by a log
- * rotation) raises SIGBUS on the lost pages: the CLI catches it and
- * reports the file (main.c); --no-mmap avoids mapping altogether.
+ * rotation) raises SIGBUS on the lost pages that populating did not see
+ * lost: the CLI's handler maps zeros there and the read goes on; the
+ * reading then finds the file shorter than it was (slg_reader_size_now)
+ * and reports it shrunk (SLG_ESHRANK), its bytes read up to the new end
+ * (main.c); --no-mmap avoids mapping altogether.
  */
 typedef struct slg_mapping {
   void *base; /* NULL: nothing mapped */

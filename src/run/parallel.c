@@ -304,6 +304,28 @@ static void drop_merged(par *q)
   q->dropped = page > 0 ? upto - upto % (uint64_t)page : upto;
 }
 
+/*
+ * Ends a positional read of a file of `size` bytes that got to `end`. A
+ * file now shorter than `size` shrank while it was read: SLG_ESHRANK,
+ * placed at its new end when that is before `end` (the bytes read past
+ * it were there when read, or were read as zeros: the caller's SIGBUS
+ * handler maps zeros over pages lost between populating and parsing).
+ */
+static ptrdiff_t positional_end(slg_reader *r, uint64_t size, uint64_t end,
+                                int error)
+{
+  int64_t now = slg_reader_size_now(r);
+  uint64_t at = end;
+  if (error != SLG_EINTR && now >= 0 && (uint64_t)now < size) {
+    if (!error)
+      error = SLG_ESHRANK;
+    if ((uint64_t)now < at)
+      at = (uint64_t)now;
+  }
+  slg_reader_positional_end_at(r, end, error, at);
+  return error;
+}
+
 static void merge_positional(par *q)
 {
   lock(q);
@@ -416,8 +438,7 @@ static ptrdiff_t read_serial_positional(slg_pipeline *p, slg_reader *r,
     pos += (uint64_t)n;
   }
   slg_mapping_release(&m);
-  slg_reader_positional_end(r, pos, error);
-  return error ? error : 0;
+  return positional_end(r, size, pos, error);
 }
 
 static ptrdiff_t read_serial(slg_pipeline *p, slg_reader *r)
@@ -588,8 +609,7 @@ ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
      * it was read (log rotation), and the input is incomplete. */
     if (!q.pos_error && q.end < q.size)
       q.pos_error = SLG_ESHRANK;
-    slg_reader_positional_end(r, q.end, q.pos_error);
-    status = q.pos_error;
+    status = positional_end(r, q.size, q.end, q.pos_error);
   } else if (!q.positional && (started > 0 || nworkers == 0) &&
              pthread_create(&reader, &attr, reader_main, &q) == 0) {
     note_threads(p, asked, started + 2);

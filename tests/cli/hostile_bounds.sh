@@ -101,6 +101,27 @@ if ! sanitized && (ulimit -v 300000; "$BIN" --version) >/dev/null 2>&1; then
       "ulimit -v 40000: one line" || fail "ulimit -v 40000: $(head -c 300 "$T/err")"
   fi
   rm -f "$T/as.log"
+  # A file larger than the limit cannot be mapped whole: read with pread,
+  # and said in one note. Expected: exit 0 and one line "sparklog: note:
+  # short of resources ...", or exit 5 and one line; never a signal.
+  "$BUILD/tests/sparkgen" --scenario bench --seed 1 --target-bytes 400M \
+    --out "$T/big.log" 2>/dev/null
+  if [ -s "$T/big.log" ]; then
+    (ulimit -v 300000; "$BIN" -j16 "$T/big.log" >/dev/null 2>"$T/err"; echo $? >"$T/rc")
+    RC=$(cat "$T/rc")
+    if [ "$RC" -eq 5 ]; then
+      expect_err "^sparklog: out of memory" "ulimit -v 300000, -j16, 400 MB: out of resources"
+    else
+      expect_rc 0 "ulimit -v 300000, -j16, 400 MB"
+      expect_err "^sparklog: note: short of resources \(ulimit -v\?\), read with .*pread instead of mapping \(400 MiB\); the report is the same$" \
+        "ulimit -v 300000, -j16, 400 MB: the fallback noted"
+    fi
+    [ "$(wc -l <"$T/err")" -eq 1 ] && ok "ulimit -v 300000, -j16, 400 MB: one line on stderr" ||
+      fail "ulimit -v 300000, -j16, 400 MB: stderr: $(head -c 300 "$T/err")"
+    rm -f "$T/big.log"
+  else
+    skip "ulimit -v, 400 MB: sparkgen could not write it"
+  fi
 else
   skip "ulimit -v: this build cannot start under an address-space limit (sanitizers)"
 fi

@@ -62,4 +62,59 @@ run check "$T/evil.log"
 expect_rc 1 "text"
 no_invisible "$T/out" "text"
 
+
+# An interrupted run. SIGINT or SIGTERM while the input is read (a FIFO
+# whose writer keeps it open, so the moment does not matter) ends the
+# reading: the report of what was read is written, marked incomplete
+# (the input's error "interrupted at byte N"), and renamed over the
+# --output target; the status is 130 even for a check that would pass;
+# no temporary file is left. SIGKILL at the same moment leaves the old
+# target as it was (the report goes to a temporary file until complete).
+need mkfifo timeout
+mkdir "$T/int"
+small=$SRC/testdata/small-job.log
+small_lines=$(wc -l <"$small")
+small_bytes=$(wc -c <"$small")
+# start_held ARGS...: sparklog on the FIFO $T/int/in, fed $small and held
+# open by fd 8; its pid in $pid. Job control (set -m): a background job
+# of a script would otherwise ignore SIGINT.
+start_held() {
+  rm -f "$T/int/in"
+  mkfifo "$T/int/in"
+  set -m
+  "$BIN" "$@" >"$T/out" 2>"$T/err" &
+  pid=$!
+  set +m
+  exec 8>"$T/int/in"
+  cat "$small" >&8
+  sleep 1
+}
+for sig in INT TERM; do
+  for j in 1 2; do
+    echo OLD >"$T/int/r.json"
+    start_held check -j "$j" -o "json=$T/int/r.json" "$T/int/in"
+    kill -"$sig" "$pid"
+    wait "$pid"
+    RC=$?
+    exec 8>&-
+    what="SIG$sig while reading (-j $j)"
+    expect_rc 130 "$what"
+    expect_err "^sparklog: interrupted \(SIG$sig\); the report covers what was read" "$what"
+    [ "$(ls -A "$T/int")" = "$(printf 'in\nr.json')" ] && ok "$what: no temporary file left" ||
+      fail "$what: left behind: $(ls -A "$T/int")"
+    cp "$T/int/r.json" "$T/out"
+    jcheck "$what: the report at the target, marked incomplete" \
+      "not i['complete'] and i['lines'] == $small_lines and
+       i['files'][0]['error'] == 'interrupted at byte $small_bytes' and
+       i['files'][0]['bytes_read'] == $small_bytes"
+  done
+done
+echo OLD >"$T/int/r.json"
+start_held -o "json=$T/int/r.json" "$T/int/in"
+kill -KILL "$pid"
+{ wait "$pid"; } 2>/dev/null
+exec 8>&-
+[ "$(cat "$T/int/r.json")" = OLD ] && ok "SIGKILL while reading: the old target intact" ||
+  fail "SIGKILL while reading: the target changed: $(head -c 80 "$T/int/r.json")"
+
 finish
