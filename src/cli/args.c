@@ -97,7 +97,9 @@ const char slg_cli_usage[] =
     "\n"
     "Exit status: 0 ok, 1 a check failed, 2 usage or configuration error,\n"
     "3 unusable input (unreadable, corrupt or truncated; the report still\n"
-    "covers what was read), 4 write error. The highest that applies wins.\n"
+    "covers what was read), 4 write error, 5 out of resources, 130\n"
+    "interrupted (SIGINT, SIGTERM; the report covers what was read). The\n"
+    "highest that applies wins.\n"
     "See sparklog(1) for the JSON schema and more.\n";
 
 /* The message quotes file names, arguments and config text: through the
