@@ -46,6 +46,18 @@ static int max_status(int a, int b) { return a > b ? a : b; }
  * error naming the file, not a crash. The message is built before the
  * read, as a handler may only make system calls.
  */
+/* The --output destinations, for the paths that end the run at once
+ * (signals, out of memory): their temporary files go (unlink(2) only). */
+static slg_output *live_outputs;
+static size_t live_noutputs;
+
+static void remove_temps(void)
+{
+  for (size_t i = 0; i < live_noutputs; i++)
+    if (live_outputs[i].temp[0])
+      (void)unlink(live_outputs[i].temp);
+}
+
 static char sigbus_message[4200];
 static volatile size_t sigbus_message_len;
 static uintptr_t sigbus_page; /* the page size, for the handler */
@@ -63,6 +75,7 @@ static void on_sigbus(int sig, siginfo_t *si, void *uc)
   }
   if (sigbus_message_len)
     (void)!write(STDERR_FILENO, sigbus_message, sigbus_message_len);
+  remove_temps();
   _exit(SLG_EXIT_INPUT);
 }
 
@@ -90,15 +103,11 @@ static void sigbus_names(const char *shown)
  * the temporary output files removed.
  */
 static volatile sig_atomic_t interrupted;
-static slg_output *live_outputs;
-static size_t live_noutputs;
 
 static void on_stop(int sig)
 {
   if (interrupted) {
-    for (size_t i = 0; i < live_noutputs; i++)
-      if (live_outputs[i].temp[0])
-        (void)unlink(live_outputs[i].temp);
+    remove_temps();
     _exit(128 + sig);
   }
   interrupted = sig;
@@ -322,6 +331,7 @@ static void out_of_memory(size_t n)
                    n);
   if (k > 0)
     (void)!write(STDERR_FILENO, msg, (size_t)k);
+  remove_temps();
   _exit(SLG_EXIT_RESOURCES);
 }
 

@@ -91,8 +91,15 @@ if ! sanitized && (ulimit -v 300000; "$BIN" --version) >/dev/null 2>&1; then
     RC=$(cat "$T/rc")
     expect_rc 0 "ulimit -v 300000, -j16 (run $k)"
   done
-  (ulimit -v 40000; "$BIN" -j16 "$T/as.log" >/dev/null 2>"$T/err"; echo $? >"$T/rc")
+  # With an --output file: its temporary file goes with the run.
+  mkdir "$T/oom"
+  (ulimit -v 40000; "$BIN" -j16 -o "json=$T/oom/r.json" "$T/as.log" >/dev/null 2>"$T/err"; echo $? >"$T/rc")
   RC=$(cat "$T/rc")
+  if ls -A "$T/oom" | grep -q '^\.r\.json\.'; then
+    fail "ulimit -v 40000: a temporary output file left: $(ls -A "$T/oom")"
+  else
+    ok "ulimit -v 40000: no temporary output file left"
+  fi
   if [ "$RC" -eq 0 ]; then
     ok "ulimit -v 40000: enough after all"
   else
