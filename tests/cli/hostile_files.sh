@@ -57,6 +57,20 @@ jcheck "FIFO with a late writer: both read, the file first" \
    i['files'][0]['lines'] == $lines_a and i['files'][1]['lines'] == $lines_b and
    i['complete'] and i['lines'] == $lines_a + $lines_b"
 
+# The notice names the FIFO through the one escaper: a newline in its
+# name cannot start a line (a forged workflow command) on stderr.
+evil_fifo="$T/w"$'\n''::error::forged'
+mkfifo "$evil_fifo"
+timeout --preserve-status -s TERM 3 "$BIN" "$evil_fifo" >/dev/null 2>"$T/err"
+RC=$?
+expect_rc 130 "FIFO named with a newline, stopped"
+if grep -q '^::error' "$T/err" || [ "$(wc -l <"$T/err")" -ne 2 ]; then
+  fail "FIFO named with a newline: stderr: $(head -c 300 "$T/err")"
+else
+  ok "FIFO named with a newline: the notice escaped, one line"
+fi
+rm -f "$evil_fifo"
+
 # A FIFO no writer ever opens: the wait goes on until the run is stopped.
 # Expected after SIGTERM: exit 130, the other file reported complete, the
 # FIFO listed as interrupted.
