@@ -508,6 +508,7 @@ ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
   if (threads > SLG_MAX_THREADS)
     threads = SLG_MAX_THREADS;
   unsigned asked = threads;
+  uint64_t unmapped = 0; /* bytes that could not be mapped, said once */
   par q;
   memset(&q, 0, sizeof q);
   q.p = p;
@@ -528,7 +529,7 @@ ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
     errno = 0;
     if (!p->opt.no_mmap && q.size > 0 &&
         !slg_reader_map(r, 0, (size_t)q.size, &q.map) && errno == ENOMEM)
-      p->notes.unmapped += q.size;
+      unmapped = q.size;
     slg_file_source_init(&q.src, r, &q.map);
   }
   /* The ring is reserved before any thread starts; short of memory it
@@ -558,11 +559,12 @@ ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
       free(q.ring);
       slg_mapping_release(&q.map);
       note_threads(p, asked, 1);
-      return read_serial(p, r);
+      return read_serial(p, r); /* which says what it cannot map */
     }
     if (threads > q.nslots - 3)
       threads = (unsigned)(q.nslots - 3);
   }
+  p->notes.unmapped += unmapped;
   pthread_mutex_init(&q.mu, NULL);
   pthread_cond_init(&q.work, NULL);
   pthread_cond_init(&q.done, NULL);
@@ -627,6 +629,7 @@ ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
       pthread_join(workers[i], NULL);
     started = 0;
     note_threads(p, asked, 1);
+    p->notes.unmapped -= unmapped; /* read_serial says it again */
     if (masked) {
       pthread_sigmask(SIG_SETMASK, &saved, NULL);
       masked = 0;

@@ -125,6 +125,13 @@ if ! sanitized && (ulimit -v 300000; "$BIN" --version) >/dev/null 2>&1; then
     fi
     [ "$(wc -l <"$T/err")" -eq 1 ] && ok "ulimit -v 300000, -j16, 400 MB: one line on stderr" ||
       fail "ulimit -v 300000, -j16, 400 MB: stderr: $(head -c 300 "$T/err")"
+    # A ring the limit refuses (8 threads, 64 MiB chunks: 7 cover the file): a
+    # smaller ring and fewer threads, noted, not an abort or exit 5.
+    (ulimit -v 300000; "$BIN" -j8 --chunk-size 67108864 "$T/big.log" >/dev/null 2>"$T/err"; echo $? >"$T/rc")
+    RC=$(cat "$T/rc")
+    expect_rc 0 "ulimit -v 300000, a ring of 64 MiB chunks"
+    expect_err "^sparklog: note: short of resources \(ulimit -v\?\), read with [0-9]+ of 8 threads, [0-9]+ of 7 chunks ahead, pread instead of mapping \(400 MiB\); the report is the same$" \
+      "ulimit -v 300000, a ring of 64 MiB chunks: noted once"
     rm -f "$T/big.log"
   else
     skip "ulimit -v, 400 MB: sparkgen could not write it"
