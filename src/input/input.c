@@ -262,6 +262,7 @@ static int open_reader(slg_reader **out, const char *path, int force_zlib,
       return open_error(errno);
   }
   struct stat st;
+  memset(&st, 0, sizeof st); /* fstat failing: nothing special below */
   if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
     if (own)
       close(fd);
