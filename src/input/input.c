@@ -433,10 +433,10 @@ static int fill_gzip(slg_reader *r)
   }
   while (!r->eof && r->in_len < r->hist + WINDOW) {
     ssize_t n = read(r->fd, r->in + r->in_len, r->hist + WINDOW - r->in_len);
-    if (n < 0 && errno == EINTR)
+    if (n < 0 && errno == EINTR && !stopped(r))
       continue;
     if (n < 0) {
-      fail(r, SLG_EIO, r->bytes_read);
+      fail(r, errno == EINTR ? SLG_EINTR : SLG_EIO, r->bytes_read);
       return -1;
     }
     if (n == 0)
