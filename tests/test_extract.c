@@ -423,20 +423,31 @@ static void test_extract__task_locality_words(void **state)
       {"NO_PREX", SLG_LOC_OTHER},
       {"ANZ", SLG_LOC_OTHER},
       {"AN", SLG_LOC_OTHER},
+      {"PROCESS_LOCAL_XY", SLG_LOC_OTHER}, /* 16 bytes */
+      {"ZZZZZZZZZZZZZZZZZ", SLG_LOC_OTHER}, /* 17: past one compare */
+      {"NO_PREG", SLG_LOC_OTHER},
+      {"ANYY", SLG_LOC_OTHER},
+      {"BNY", SLG_LOC_OTHER},
   };
-  for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+  /* A short byte count leaves fewer than 16 bytes after a short word (the
+   * fast reader's name-by-name compare), a long one more (its one 16-byte
+   * compare). */
+  for (size_t i = 0; i < 2 * (sizeof(words) / sizeof(words[0])); i++) {
+    size_t w = i % (sizeof(words) / sizeof(words[0]));
     char m[200];
     snprintf(m, sizeof m,
              "Starting task 1.0 in stage 2.0 (TID 3) (h, executor 4, "
-             "partition 1, %s, 70 bytes) ",
-             words[i].word);
+             "partition 1, %s, %s bytes) ",
+             words[w].word, i < sizeof(words) / sizeof(words[0])
+                                ? "70"
+                                : "123456789012345");
     slg_event fast, general;
     slg_span sp = slg_span_make(m, strlen(m));
     assert_int_equal(slg_extract_tasksetmanager(sp, &fast), SLG_EXTRACT_OK);
     assert_int_equal(slg_extract_tasksetmanager_general(sp, &general),
                      SLG_EXTRACT_OK);
-    assert_int_equal(fast.locality, words[i].loc);
-    assert_int_equal(general.locality, words[i].loc);
+    assert_int_equal(fast.locality, words[w].loc);
+    assert_int_equal(general.locality, words[w].loc);
     assert_true(slg_event_equal(&fast, &general));
   }
 }

@@ -57,6 +57,10 @@ static inline void slg_context_reset(slg_context *c)
 static inline void slg_context_record(slg_context *c, slg_span message)
 {
   size_t n = message.len;
+  /* The last byte without a branch on it: Spark 3.2+ ends every "Starting
+   * task" message in a blank and the "Finished task" after it in ')'. */
+  unsigned char last = n > 0 ? (unsigned char)message.ptr[n - 1] : 0;
+  n -= (size_t)((last == ' ') | (last == '\t') | (last == '\r'));
   while (n > 0 && (message.ptr[n - 1] == ' ' || message.ptr[n - 1] == '\t' ||
                    message.ptr[n - 1] == '\r'))
     n--;
