@@ -46,21 +46,30 @@ static void track_gap(slg_scan *s, const slg_time *t, int64_t ms)
   s->prev_ms = ms;
 }
 
-/* Counts the record in the histogram by its logger; returns the short
- * name (len 0: the layout has no logger) and sets *route to what the
- * model does with the logger's records. */
-static slg_span count_logger(slg_scan *s, const slg_record *rec, int64_t ms,
-                             const slg_model_route **route)
+/* count_logger past the two loggers seen last: out of line, so that the
+ * hit costs no more than the two compares. */
+static SLG_NOINLINE slg_span count_logger_miss(slg_scan *s,
+                                               const slg_record *rec,
+                                               int64_t ms,
+                                               const slg_model_route **route)
 {
   slg_span logger = rec->logger;
-  for (int k = 0; k < 2; k++) {
-    slg_logger_memo *m = &s->memo[k];
-    if (m->len == logger.len && m->len &&
-        slg_mem_eq(m->text, logger.ptr, logger.len)) {
-      slg_histogram_add_index(s->hist, m->hist, rec->level, &rec->time, ms);
-      *route = m->route;
+  slg_logger_memo *slot = NULL;
+  if (logger.len > 0) {
+    size_t n = logger.len;
+    unsigned h = ((unsigned)n ^ (unsigned char)logger.ptr[n - 1] * 7u ^
+                  (unsigned char)logger.ptr[n / 2] * 13u) &
+                 (SLG_LOGGER_MEMO_SLOTS - 1);
+    slot = &s->memo_by_hash[h];
+    if (slot->len == n && slg_mem_eq(slot->text, logger.ptr, n)) {
+      /* Back among the two seen last, which it evicts by turn. */
+      s->memo[s->memo_next] = *slot;
+      s->memo_next ^= 1;
+      slg_histogram_add_index(s->hist, slot->hist, rec->level, &rec->time,
+                              ms);
+      *route = slot->route;
       SLG_FASTPATH_HIT(SCAN_LOGGER_MEMO);
-      return slg_span_make(logger.ptr + m->short_off, m->short_len);
+      return slg_span_make(logger.ptr + slot->short_off, slot->short_len);
     }
   }
   slg_span sh = slg_logger_short(logger);
@@ -79,8 +88,29 @@ static slg_span count_logger(slg_scan *s, const slg_record *rec, int64_t ms,
     m->short_len = sh.len;
     m->hist = (size_t)idx;
     m->route = *route;
+    *slot = *m;
   }
   return sh;
+}
+
+/* Counts the record in the histogram by its logger; returns the short
+ * name (len 0: the layout has no logger) and sets *route to what the
+ * model does with the logger's records. */
+static slg_span count_logger(slg_scan *s, const slg_record *rec, int64_t ms,
+                             const slg_model_route **route)
+{
+  slg_span logger = rec->logger;
+  for (int k = 0; k < 2; k++) {
+    slg_logger_memo *m = &s->memo[k];
+    if (m->len == logger.len && m->len &&
+        slg_mem_eq(m->text, logger.ptr, logger.len)) {
+      slg_histogram_add_index(s->hist, m->hist, rec->level, &rec->time, ms);
+      *route = m->route;
+      SLG_FASTPATH_HIT(SCAN_LOGGER_MEMO);
+      return slg_span_make(logger.ptr + m->short_off, m->short_len);
+    }
+  }
+  return count_logger_miss(s, rec, ms, route);
 }
 
 /* Earliest and latest time; ties: the first of equal times stays first,

@@ -61,6 +61,8 @@ typedef struct slg_chunk slg_chunk;
  * come in runs of two or three loggers (TaskSetManager's task lines with
  * BlockManagerInfo's between them), and one compare then stands for the
  * short-name scan and the histogram lookup. */
+#define SLG_LOGGER_MEMO_SLOTS 32 /* a power of two */
+
 typedef struct slg_logger_memo {
   char text[64];
   size_t len; /* 0: empty entry */
@@ -82,6 +84,11 @@ typedef struct slg_scan {
   slg_time_cache tc;
   slg_logger_memo memo[2]; /* the two loggers seen last */
   unsigned memo_next;       /* the entry to replace */
+  /* Behind them, a logger's entry by a hash of its name: a log of many
+   * applications interleaves dozens of loggers, and a miss of both
+   * costs the short-name scan, the route's package check and the
+   * histogram lookup. */
+  slg_logger_memo memo_by_hash[SLG_LOGGER_MEMO_SLOTS];
   slg_model *model;     /* serial: records are applied at once */
   slg_chunk *chunk;     /* parallel: records are queued in the chunk */
   /* The chunk's state as the scan needs it on every line, kept here
