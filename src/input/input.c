@@ -476,6 +476,21 @@ static int gather(slg_reader *r, size_t n)
 }
 
 /* Starts deflate data with the current backend. */
+
+/* A raw-deflate stream (no gzip header: input.c reads those) ready for a
+ * new member: set up the first time, reset after. */
+static void raw_inflate_reset(z_stream *z, int *ready)
+{
+  if (!*ready) {
+    memset(z, 0, sizeof *z);
+    if (inflateInit2(z, -MAX_WBITS) != Z_OK)
+      slg_xmalloc((size_t)-1); /* aborts: zlib could not allocate */
+    *ready = 1;
+  } else {
+    inflateReset(z);
+  }
+}
+
 static void body_begin(slg_reader *r)
 {
   r->gz = GZ_BODY;
@@ -487,27 +502,13 @@ static void body_begin(slg_reader *r)
       r->isal = slg_xmalloc(sizeof *r->isal);
     isal_inflate_init(r->isal);
     r->isal->crc_flag = ISAL_GZIP_NO_HDR; /* keeps the CRC, no trailer */
-    if (!r->shadow_ready) {
-      memset(&r->shadow, 0, sizeof r->shadow);
-      if (inflateInit2(&r->shadow, -MAX_WBITS) != Z_OK)
-        slg_xmalloc((size_t)-1); /* aborts: zlib could not allocate */
-      r->shadow_ready = 1;
-    } else {
-      inflateReset(&r->shadow);
-    }
+    raw_inflate_reset(&r->shadow, &r->shadow_ready);
     r->shadow_state = SHADOW_RUN;
     r->shadow_at = pos_offset(r);
     return;
   }
 #endif
-  if (!r->zs_ready) {
-    memset(&r->zs, 0, sizeof r->zs);
-    if (inflateInit2(&r->zs, -MAX_WBITS) != Z_OK)
-      slg_xmalloc((size_t)-1); /* aborts: zlib could not allocate */
-    r->zs_ready = 1;
-  } else {
-    inflateReset(&r->zs);
-  }
+  raw_inflate_reset(&r->zs, &r->zs_ready);
 }
 
 /* Moves to the next header part the flags call for (or the body). */

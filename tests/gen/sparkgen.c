@@ -1339,6 +1339,29 @@ init_plan(struct plan *p)
   p->base_hi = 2000;
 }
 
+/* A job's successful end, as DAGScheduler logs it (3.5 adds the zombie
+ * line first). */
+static void
+job_succeeded(struct jobrec *j, int jid, const char *site, uint64_t jt0)
+{
+  if (ver >= V35) {
+    S("Job ");
+    U((uint64_t)jid);
+    S(" is finished. Cancelling potential speculative or zombie tasks for "
+      "this job");
+    emit("INFO", LG_DAG);
+  }
+  S("Job ");
+  U((uint64_t)jid);
+  S(" finished: ");
+  S(site);
+  S(", ");
+  took(now_ms - jt0 + 3, rnd());
+  emit("INFO", LG_DAG);
+  j->status = "succeeded";
+  cnt.jobs_ok++;
+}
+
 static void
 run_job(struct jobspec *js)
 {
@@ -1570,22 +1593,7 @@ run_job(struct jobspec *js)
       break;
     }
   }
-  if (ver >= V35) {
-    S("Job ");
-    U((uint64_t)jid);
-    S(" is finished. Cancelling potential speculative or zombie tasks for "
-      "this job");
-    emit("INFO", LG_DAG);
-  }
-  S("Job ");
-  U((uint64_t)jid);
-  S(" finished: ");
-  S(site);
-  S(", ");
-  took(now_ms - jt0 + 3, rnd());
-  emit("INFO", LG_DAG);
-  j->status = "succeeded";
-  cnt.jobs_ok++;
+  job_succeeded(j, jid, site, jt0);
   return;
 
 job_failed_stage_map:
@@ -1930,22 +1938,7 @@ chain_job(int nstages, int ntasks, uint64_t lo, uint64_t hi,
                 k + 2 == nstages);
   }
   next_shuffle += nstages - 1;
-  if (ver >= V35) {
-    S("Job ");
-    U((uint64_t)jid);
-    S(" is finished. Cancelling potential speculative or zombie tasks for "
-      "this job");
-    emit("INFO", LG_DAG);
-  }
-  S("Job ");
-  U((uint64_t)jid);
-  S(" finished: ");
-  S(site);
-  S(", ");
-  took(now_ms - jt0 + 3, rnd());
-  emit("INFO", LG_DAG);
-  j->status = "succeeded";
-  cnt.jobs_ok++;
+  job_succeeded(j, jid, site, jt0);
 }
 
 /* A Structured-Streaming-like application: one micro-batch after the
