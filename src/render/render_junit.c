@@ -98,8 +98,52 @@ static size_t app_case(const slg_report *rep, const slg_thresholds *t,
   return first != NULL;
 }
 
-/* One testsuite per input file, named by its path, with its verdict line
- * as its output and one testcase per application that starts in it. */
+/* The host of the driver of the first application of file `f` that
+ * names one ("BlockManagerId(driver, HOST, ...)"), NULL when none does. */
+static const char *driver_host(const slg_report *rep, size_t f)
+{
+  size_t napps;
+  const slg_app *apps = slg_model_apps(rep->model, &napps);
+  for (size_t i = 0; i < napps; i++) {
+    if (apps[i].file != f)
+      continue;
+    for (size_t e = 0; e < apps[i].nexecutors; e++)
+      if (apps[i].executors[e].host &&
+          strcmp(apps[i].executors[e].id, "driver") == 0)
+        return apps[i].executors[e].host;
+  }
+  return NULL;
+}
+
+/* A file suite's attributes after its name: the file (not for stdin),
+ * the time of its first record as the suite's timestamp when the log
+ * gives a date, and the driver's host, each omitted when unknown. */
+static void suite_attributes(const slg_report *rep, size_t f, slg_buf *out)
+{
+  const char *path = slg_report_file_path(rep, (uint32_t)f);
+  if (path && strcmp(path, "<stdin>") != 0) {
+    slg_buf_puts(out, "\" file=\"");
+    slg_escape_str(out, path, SLG_ESC_XML);
+  }
+  const slg_time *t = &rep->files[f].first;
+  char iso[32];
+  size_t n = (t->flags & SLG_TIME_HAS_DATE) && (t->flags & SLG_TIME_HAS_TIME)
+                 ? slg_time_format(t, iso)
+                 : 0;
+  if (n) {
+    slg_buf_puts(out, "\" timestamp=\"");
+    slg_escape(out, iso, n, SLG_ESC_XML);
+  }
+  const char *host = driver_host(rep, f);
+  if (host) {
+    slg_buf_puts(out, "\" hostname=\"");
+    slg_escape_str(out, host, SLG_ESC_XML);
+  }
+}
+
+/* One testsuite per input file, named by its path ("stdin" for standard
+ * input), with its verdict line as its output and one testcase per
+ * application that starts in it. */
 static void app_suites(const slg_report *rep, const slg_thresholds *t,
                        slg_buf *out, size_t *tests, size_t *failures)
 {
@@ -117,9 +161,14 @@ static void app_suites(const slg_report *rep, const slg_thresholds *t,
       }
     const char *path = slg_report_file_path(rep, (uint32_t)f);
     slg_buf_puts(out, "  <testsuite name=\"");
-    slg_escape_str(out, path ? path : "?", SLG_ESC_XML);
+    slg_escape_str(out,
+                   path == NULL                   ? "?"
+                   : strcmp(path, "<stdin>") == 0 ? "stdin"
+                                                  : path,
+                   SLG_ESC_XML);
+    suite_attributes(rep, f, out);
     slg_buf_printf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" "
-                        "time=\"0\">\n",
+                        "skipped=\"0\" time=\"0\">\n",
                    n, failed);
     slg_buf_put(out, cases.ptr, cases.len);
     slg_buf_clear(&line);
