@@ -221,14 +221,16 @@ typedef enum slg_format {
   SLG_FORMAT_JSON,
   SLG_FORMAT_MARKDOWN,
   SLG_FORMAT_JUNIT,
-  SLG_FORMAT_GITHUB
+  SLG_FORMAT_GITHUB,
+  SLG_FORMAT_GITLAB
 } slg_format;
 
 /*
  * The report of a finished pipeline (slg_pipeline_finish), analysed with
  * the default thresholds, in `format`: the full report in text (without
  * colour), the sparklog JSON document (docs/json-schema.md), or the check
- * as Markdown, JUnit XML or GitHub workflow commands. *out receives a new
+ * as Markdown, JUnit XML, GitHub workflow commands or a GitLab Code
+ * Quality report. *out receives a new
  * NUL-terminated buffer that the caller releases with free(); *len (may be
  * NULL) its length without the NUL. Returns 0, or SLG_EINVAL when the
  * pipeline is not finished or `format` is not one of the above (*out is

@@ -18,7 +18,7 @@ int slg_pipeline_render(const slg_pipeline *p, slg_format format, char **out,
     *out = NULL;
   if (len)
     *len = 0;
-  if (!p || !out || (unsigned)format > SLG_FORMAT_GITHUB)
+  if (!p || !out || (unsigned)format > SLG_FORMAT_GITLAB)
     return SLG_EINVAL;
   slg_report rep;
   slg_pipeline_report(&rep, p);

@@ -39,7 +39,7 @@ const char slg_cli_usage[] =
     "\n"
     "Options:\n"
     "  -f, --format FORMAT   output format: text (default), json, markdown,\n"
-    "                        junit or github\n"
+    "                        junit, github or gitlab (Code Quality)\n"
     "  -o, --output FORMAT=PATH\n"
     "                        also write FORMAT to PATH (FORMAT=+PATH appends);\n"
     "                        repeatable\n"
@@ -138,7 +138,8 @@ static int parse_format(const char *s, slg_format *out)
                  {"json", SLG_FORMAT_JSON},
                  {"markdown", SLG_FORMAT_MARKDOWN},
                  {"junit", SLG_FORMAT_JUNIT},
-                 {"github", SLG_FORMAT_GITHUB}};
+                 {"github", SLG_FORMAT_GITHUB},
+                 {"gitlab", SLG_FORMAT_GITLAB}};
   for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
     if (strcmp(s, formats[i].name) == 0) {
       *out = formats[i].format;
@@ -417,7 +418,7 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
       slg_output_spec *o = &cli->outputs[cli->noutputs];
       if (parse_format(fmt, &o->format) < 0) {
         slg_cli_error("--output: unknown format '%s' (text, json, markdown, "
-                      "junit, github)", fmt);
+                      "junit, github, gitlab)", fmt);
         return SLG_EXIT_USAGE;
       }
       o->append = eq[1] == '+';
@@ -426,7 +427,7 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
     } else if (strcmp(opt, "--format") == 0) {
       if (parse_format(value, &cli->format) < 0) {
         slg_cli_error("--format: unknown format '%s' (text, json, markdown, "
-                      "junit, github)", value);
+                      "junit, github, gitlab)", value);
         return SLG_EXIT_USAGE;
       }
       cli->format_set = 1;

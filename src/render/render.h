@@ -49,6 +49,8 @@ void slg_render_junit(const slg_report *rep, const slg_render_options *o,
                       slg_buf *out);
 void slg_render_github(const slg_report *rep, const slg_render_options *o,
                        slg_buf *out);
+void slg_render_gitlab(const slg_report *rep, const slg_render_options *o,
+                       slg_buf *out);
 
 /* `sparklog explain`: component c, or every component when c is NULL, as
  * SLG_FORMAT_JSON (schema sparklog-explain/1) or else text. */
