@@ -1,12 +1,14 @@
 /*
  * render_markdown.c - a Markdown summary for GitHub's step summary, kept
- * well under its 1 MiB cap: the verdict, the costliest shuffle stages and
- * the findings as tables.
+ * well under its 1 MiB cap: a heading naming the input, the verdict, the
+ * costliest shuffle stages and the findings (with their fix and evidence
+ * lines) as tables.
  */
 #include "render.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "analysis.h"
 #include "escape.h"
@@ -68,6 +70,48 @@ static void verdict_lines(const slg_report *rep, slg_buf *out)
   slg_buf_dispose(&line);
 }
 
+/* What the heading names: the one input ("stdin" for standard input), or
+ * how many files there were. */
+static void heading(const slg_report *rep, slg_buf *out)
+{
+  slg_buf_puts(out, "## sparklog");
+  if (rep->nfiles == 1) {
+    const char *p = slg_report_file_path(rep, 0);
+    slg_buf_puts(out, ": ");
+    md_cell(out, p == NULL || strcmp(p, "<stdin>") == 0 ? "stdin" : p, 300);
+  } else if (rep->nfiles > 1) {
+    slg_buf_printf(out, ": %zu files", rep->nfiles);
+  }
+  slg_buf_puts(out, "\n\n");
+}
+
+/* A finding's evidence lines: "file:84, 100" (just "line 84, 100" when
+ * the input is one file), at most MD_EVIDENCE of them. */
+#define MD_EVIDENCE 3
+
+static void evidence_cell(const slg_report *rep, const slg_finding *f,
+                          slg_buf *out)
+{
+  slg_buf t = SLG_BUF_INIT;
+  size_t n = f->nlines < MD_EVIDENCE ? f->nlines : MD_EVIDENCE;
+  for (size_t i = 0; i < n; i++) {
+    const char *p = slg_report_file_path(rep, f->lines[i].file);
+    if (i)
+      slg_buf_puts(&t, ", ");
+    if (i && f->lines[i].file == f->lines[i - 1].file)
+      slg_buf_printf(&t, "%llu", (unsigned long long)f->lines[i].line);
+    else if (rep->nfiles > 1 && p)
+      slg_buf_printf(&t, "%s:%llu", strcmp(p, "<stdin>") == 0 ? "stdin" : p,
+                     (unsigned long long)f->lines[i].line);
+    else
+      slg_buf_printf(&t, "line %llu", (unsigned long long)f->lines[i].line);
+  }
+  if (f->nlines > n)
+    slg_buf_printf(&t, " (+%zu)", f->nlines - n);
+  md_cell(out, slg_buf_cstr(&t), 600);
+  slg_buf_dispose(&t);
+}
+
 void slg_render_markdown(const slg_report *rep, const slg_render_options *o,
                          slg_buf *out)
 {
@@ -75,7 +119,7 @@ void slg_render_markdown(const slg_report *rep, const slg_render_options *o,
   char d1[32], d2[32];
   slg_buf s = SLG_BUF_INIT;
   slg_verdict_sentence(rep, &s);
-  slg_buf_puts(out, "## sparklog\n\n");
+  heading(rep, out);
   if (o->view == SLG_VIEW_CHECK && rep->thresholds) {
     /* The text report's closing line, in bold. */
     slg_buf_puts(out, "**");
@@ -124,8 +168,9 @@ void slg_render_markdown(const slg_report *rep, const slg_render_options *o,
   }
   size_t nf = a->nfindings < 50 ? a->nfindings : 50;
   if (nf) {
-    slg_buf_puts(out, "| severity | finding | where | message |\n"
-                      "|---|---|---|---|\n");
+    slg_buf_puts(out, "| severity | finding | where | message | fix | "
+                      "evidence |\n"
+                      "|---|---|---|---|---|---|\n");
     for (size_t i = 0; i < nf; i++) {
       const slg_finding *f = &a->findings[i];
       slg_buf_printf(out, "| %s | %s | ", slg_severity_name(f->severity),
@@ -138,6 +183,10 @@ void slg_render_markdown(const slg_report *rep, const slg_render_options *o,
       }
       slg_buf_puts(out, " | ");
       md_cell(out, f->message, 300);
+      slg_buf_puts(out, " | ");
+      md_cell(out, f->suggestion ? f->suggestion : "", 300);
+      slg_buf_puts(out, " | ");
+      evidence_cell(rep, f, out);
       slg_buf_puts(out, " |\n");
     }
     if (a->nfindings > nf)
