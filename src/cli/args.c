@@ -19,7 +19,8 @@
 #include "escape.h"
 #include "fastpath.h"
 
-const char slg_cli_usage[] =
+/* Two strings: C11 promises only 4095 bytes of one literal. */
+static const char usage_general[] =
     "usage: sparklog [COMMAND] [OPTIONS] [FILE...]\n"
     "\n"
     "Analyse Apache Spark driver logs (plain or gzip; stdin when no FILE or "
@@ -36,6 +37,7 @@ const char slg_cli_usage[] =
     "                  a --max-* limit is exceeded\n"
     "  explain [NAME]  what a Spark component (logger) is and does; all "
     "when no NAME\n"
+    "  help [COMMAND]  what a command does, with examples\n"
     "\n"
     "Options:\n"
     "  -f, --format FORMAT   output format: text (default), json, markdown,\n"
@@ -62,7 +64,8 @@ const char slg_cli_usage[] =
     "                        is the same whatever N\n"
     "      --no-mmap         read files with read(2) only, never map them\n"
     "                        (for a file that may be truncated while read)\n"
-    "\n"
+    "\n";
+static const char usage_check[] =
     "Check options (also in .sparklog.conf as key = value, and as\n"
     "SPARKLOG_<KEY> variables; flags > environment > file > defaults):\n"
     "      --max-shuffle-stages N     shuffle stage attempts per app\n"
@@ -91,7 +94,8 @@ const char slg_cli_usage[] =
     "      --fastpath-counts print each fast path's hits on stderr after the\n"
     "                        report (builds with SLG_FASTPATH_COUNTERS)\n"
     "\n"
-    "  -h, --help            show this help and exit\n"
+    "  -h, --help            show this help and exit (after a command:\n"
+    "                        that command's help, as sparklog help COMMAND)\n"
     "  -V, --version         show the version and exit\n"
     "      --                end of options: what follows is files\n"
     "\n"
@@ -101,6 +105,12 @@ const char slg_cli_usage[] =
     "interrupted (SIGINT, SIGTERM; the report covers what was read). The\n"
     "highest that applies wins.\n"
     "See sparklog(1) for the JSON schema and more.\n";
+
+void slg_cli_usage(FILE *out)
+{
+  fputs(usage_general, out);
+  fputs(usage_check, out);
+}
 
 /* The message quotes file names, arguments and config text: through the
  * escaper, so that no control byte reaches the terminal. */
@@ -212,6 +222,22 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
     return SLG_EXIT_USAGE;
   }
   int command_given = 0;
+  if (argc > 1 && strcmp(argv[1], "help") == 0) {
+    /* "sparklog help [COMMAND]": nothing else may follow. */
+    if (argc > 3) {
+      slg_cli_error("help takes one command name, got '%s' too", argv[3]);
+      return SLG_EXIT_USAGE;
+    }
+    if (slg_cli_help(argc > 2 ? argv[2] : NULL, stdout) == 0)
+      return -1;
+    const char *near = slg_cli_help_near(argv[2]);
+    if (near)
+      slg_cli_error("help: no command '%s'; did you mean '%s'?", argv[2],
+                    near);
+    else
+      slg_cli_error("help: no command '%s' (see sparklog --help)", argv[2]);
+    return SLG_EXIT_USAGE;
+  }
   if (argc > 1) {
     for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
       if (strcmp(argv[1], commands[k].name) == 0) {
@@ -273,7 +299,13 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
       continue;
     }
     if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
-      fputs(slg_cli_usage, stdout);
+      /* "sparklog check --help": that command's help. */
+      const char *name = NULL;
+      for (size_t k = 0; command_given && k < sizeof commands /
+                                                  sizeof commands[0]; k++)
+        if (commands[k].command == cli->command)
+          name = commands[k].name;
+      slg_cli_help(name, stdout);
       return -1;
     }
     if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {

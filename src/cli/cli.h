@@ -112,8 +112,14 @@ const char *slg_cli_suggest(const char *word, const char *const *cands,
  * one-line error, or -1 when --help/--version was printed (exit 0). */
 int slg_cli_parse(slg_cli *cli, int argc, char **argv);
 
-/* The text of `sparklog --help`. */
-extern const char slg_cli_usage[];
+/* Writes the text of `sparklog --help` to out. */
+void slg_cli_usage(FILE *out);
+
+/* Writes `sparklog help COMMAND` (the usage when COMMAND is NULL) to out:
+ * 0, or -1 when there is no such command. */
+int slg_cli_help(const char *command, FILE *out);
+/* The command nearest `word` for a did-you-mean, or NULL. */
+const char *slg_cli_help_near(const char *word);
 
 /* Prints "sparklog: " + message to stderr. */
 void slg_cli_error(const char *fmt, ...)

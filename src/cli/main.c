@@ -439,7 +439,7 @@ int main(int argc, char **argv)
     /* Bare "sparklog" at a prompt would wait on the keyboard without a
      * word: say how it is used instead. */
     slg_cli_error("no input: name log files, or pipe a log in");
-    fputs(slg_cli_usage, stderr);
+    slg_cli_usage(stderr);
     for (size_t i = 0; i < cli.noutputs; i++)
       slg_output_abandon(&outputs[i]);
     slg_pipeline_free(p);

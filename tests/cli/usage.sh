@@ -28,5 +28,20 @@ st=$?
 # ... unless a file has its name: then it is that file.
 (cd "$tmp" && cp "$src/testdata/small-job.log" stages && "$sparklog" -j1 stages >"$tmp/out" 2>&1)
 grep -q '^Verdict' "$tmp/out" && ok || bad "a file named like a command is a file: $(head -c 300 "$tmp/out")"
+# Per-command help: every command has one, within 80 columns, with
+# examples; `CMD --help` is `help CMD`.
+for c in report loggers jobs stages shuffles check explain help; do
+  "$sparklog" help $c >"$tmp/h" 2>&1
+  st=$?
+  [ "$st" = 0 ] && grep -q "^usage: sparklog" "$tmp/h" && ok || bad "help $c: exit $st"
+  awk 'length($0) > 80 {exit 1}' "$tmp/h" && ok || bad "help $c is wider than 80 columns"
+  if [ $c != help ]; then
+    grep -q '^Examples:' "$tmp/h" && ok || bad "help $c has no examples"
+    "$sparklog" $c --help >"$tmp/h2" 2>&1
+    cmp -s "$tmp/h" "$tmp/h2" && ok || bad "$c --help is not help $c"
+  fi
+done
+"$sparklog" --help | awk 'length($0) > 80 {exit 1}' && ok || bad "--help is wider than 80 columns"
+"$sparklog" --help | grep -q '^  help \[COMMAND\]' && ok || bad "--help does not list help"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
