@@ -516,7 +516,17 @@ int main(int argc, char **argv)
   }
   slg_buf_clear(&out);
   ro.color = cli.format == SLG_FORMAT_TEXT ? color : 0;
-  if (cli.quiet) {
+  /* When no input could be read at all, stdout gets no text report: the
+   * errors on stderr are the whole story, and a report of nothing would
+   * read as a run that had nothing wrong. A machine format is still
+   * written, as the --output files are: its input failure is what a CI
+   * system shows. */
+  int nothing_read = rep.nfiles > 0 && cli.format == SLG_FORMAT_TEXT;
+  for (size_t i = 0; i < rep.nfiles && nothing_read; i++)
+    nothing_read = rep.files[i].error != 0 && rep.files[i].bytes_read == 0;
+  if (nothing_read) {
+    /* nothing on stdout */
+  } else if (cli.quiet) {
     slg_gate_sentence(&rep, &out);
     slg_buf_putc(&out, '\n');
   } else {
@@ -531,7 +541,9 @@ int main(int argc, char **argv)
      * A recognised failure always fails the check (status 1), whatever
      * --allow-empty says. */
     slg_gate gate = slg_analysis_gate(&analysis, &thresholds);
-    if (gate == SLG_GATE_EMPTY) {
+    if (gate == SLG_GATE_EMPTY && nothing_read) {
+      status = max_status(status, SLG_EXIT_INPUT);
+    } else if (gate == SLG_GATE_EMPTY) {
       slg_cli_error("check: the input shows no Spark application, so it "
                     "cannot pass (--allow-empty accepts that)");
       status = max_status(status, SLG_EXIT_INPUT);

@@ -14,6 +14,7 @@ trap 'rm -rf "$tmp"' EXIT
 cat >"$tmp/sparklog" <<WRAP
 #!/usr/bin/env bash
 case \${1:-} in
+help) exec "$sparklog" "\$@" ;;
 report | loggers | jobs | stages | shuffles | check | explain)
   cmd=\$1
   shift

@@ -59,15 +59,27 @@ for c in "${cases[@]}"; do
     fail "$name: -j1 and -j2 reports differ"
 done
 
-# The text report and check: "NOT READ", the verdict does not blame WARN.
+# Nothing readable: no text report on stdout, the error on stderr; a
+# machine format still gets its document, which says "not read".
 printf 'PK\003\004\024\000\000\000\010\000' >"$T/logs.zip"
 run "$T/logs.zip"
 expect_rc 3 "zip, text report"
+[ ! -s "$T/out" ] &&
+  grep -q "a zip archive, not plain text or gzip" "$T/err" &&
+  ok "zip: no text report, the error on stderr" ||
+  fail "zip: text report: $(head -c 800 "$T/out") / $(head -c 300 "$T/err")"
+run -f json "$T/logs.zip"
+expect_rc 3 "zip, json report"
+grep -q '"error": "a zip archive, not plain text or gzip' "$T/out" &&
+  ok "zip: the JSON document says not read" ||
+  fail "zip: json report: $(head -c 800 "$T/out")"
+# A readable file beside it: the text report covers it and names the zip.
+run "$T/logs.zip" "$SRC/testdata/small-job.log"
+expect_rc 3 "zip beside a log"
 grep -q "NOT READ: a zip archive, not plain text or gzip" "$T/out" &&
-  grep -q "No verdict: no line was read" "$T/out" &&
   ! grep -q "WARN level" "$T/out" &&
-  ok "zip: text report says not read" ||
-  fail "zip: text report: $(head -c 800 "$T/out")"
+  ok "zip beside a log: the report names it" ||
+  fail "zip beside a log: $(head -c 800 "$T/out")"
 run check "$T/logs.zip"
 expect_rc 3 "check on a zip"
 

@@ -309,7 +309,7 @@ done
 # When several statuses apply the highest wins: an unreadable input (3)
 # and a full disk (4) give 4.
 if [ -w /dev/full ]; then
-  "$BIN" "$T/nope.log" >/dev/full 2>"$T/err"
+  "$BIN" -f json "$T/nope.log" >/dev/full 2>"$T/err"
   RC=$?
   expect_rc 4 "missing file and full disk"
 else
