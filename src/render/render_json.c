@@ -465,8 +465,15 @@ static void analysis_keys(const slg_report *rep, const slg_render_options *o,
     slg_json_object_begin(j);
     slg_json_key(j, "fail_on");
     slg_json_str(j, slg_severity_name(t->fail_on));
+    /* The gate as the exit status and the closing line have it: input
+     * with no Spark application is "empty" and does not pass. */
+    slg_gate gate = slg_analysis_gate(a, t);
     slg_json_key(j, "passed");
-    slg_json_bool(j, !slg_analysis_failed(a, t));
+    slg_json_bool(j, gate == SLG_GATE_PASSED);
+    slg_json_key(j, "gate");
+    slg_json_str(j, gate == SLG_GATE_PASSED   ? "passed"
+                    : gate == SLG_GATE_FAILED ? "failed"
+                                              : "empty");
     slg_json_key(j, "limits");
     slg_json_array_begin(j);
     for (size_t i = 0; i < SLG_CHECK_COUNT; i++) {

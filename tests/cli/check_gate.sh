@@ -149,5 +149,12 @@ expect 2 "-q outside check" -- "$sparklog" report -q "$tmp/clean.log"
 printf 'hello\n' > "$tmp/hello.txt"
 expect 3 "-q, no application" -- "$sparklog" check -q --no-config "$tmp/hello.txt"
 grep -qx 'check: FAILED (no Spark application in the input; see --allow-empty)' "$tmp/out" && ok || bad "empty gate line: $(cat "$tmp/out")"
+# JSON says the same as the exit status and the gate line.
+expect 3 "json, no application" -- "$sparklog" check -f json --no-config "$tmp/hello.txt"
+grep -q '"passed": false, *"gate": "empty"' <(tr -d '\n' <"$tmp/out") && ok || bad "json gate on empty input: $(grep -A2 '"passed"' "$tmp/out")"
+expect 1 "json, failing" -- "$sparklog" check -f json --no-config --max-skew 2 "$tmp/skew.log"
+grep -q '"passed": false, *"gate": "failed"' <(tr -d '\n' <"$tmp/out") && ok || bad "json gate on a failing run"
+expect 0 "json, passing" -- "$sparklog" check -f json --no-config "$tmp/clean.log"
+grep -q '"passed": true, *"gate": "passed"' <(tr -d '\n' <"$tmp/out") && ok || bad "json gate on a passing run"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
