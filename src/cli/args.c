@@ -64,6 +64,8 @@ static const char usage_general[] =
     "                        is the same whatever N\n"
     "      --no-mmap         read files with read(2) only, never map them\n"
     "                        (for a file that may be truncated while read)\n"
+    "      --no-pager        never page long text output on a terminal\n"
+    "                        (default pager: $SPARKLOG_PAGER, $PAGER, less)\n"
     "\n";
 static const char usage_check[] =
     "Check options (also in .sparklog.conf as key = value, and as\n"
@@ -330,6 +332,10 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
       cli->options.no_mmap = 1;
       continue;
     }
+    if (strcmp(arg, "--no-pager") == 0) {
+      cli->no_pager = 1;
+      continue;
+    }
     if (strcmp(arg, "--reference") == 0) {
       cli->options.reference = 1;
       continue;
@@ -385,7 +391,7 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
           "--help",        "--version",       "--allow-empty",
           "--exit-zero",   "--quiet",         "--no-mmap",
           "--reference",   "--fastpath-counts", "--no-config",
-          "--print-config"};
+          "--print-config", "--no-pager"};
       enum { NW = sizeof with_value / sizeof with_value[0],
              NS = sizeof switches / sizeof switches[0] };
       const char *names[NW + NS];

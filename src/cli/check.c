@@ -178,9 +178,9 @@ static void env_name(const char *key, char *out, size_t len)
 }
 
 /*
- * Applies every SPARKLOG_* variable. Each key has one spelling; any other
- * variable of the prefix is an error when `strict` (a misspelt limit must
- * not let a gate pass), else a warning.
+ * Applies every SPARKLOG_* variable but SPARKLOG_PAGER. Each key has one
+ * spelling; any other variable of the prefix is an error when `strict` (a
+ * misspelt limit must not let a gate pass), else a warning.
  */
 static int apply_env(slg_thresholds *t, int strict)
 {
@@ -193,6 +193,9 @@ static int apply_env(slg_thresholds *t, int strict)
   }
   for (char **e = environ; e && *e; e++) {
     if (strncmp(*e, "SPARKLOG_", 9) != 0)
+      continue;
+    /* Variables of the program, not check settings (pager.c). */
+    if (strncmp(*e, "SPARKLOG_PAGER=", 15) == 0)
       continue;
     const char *eq = strchr(*e, '=');
     size_t nl = eq ? (size_t)(eq - *e) : strlen(*e);

@@ -70,6 +70,7 @@ typedef struct slg_cli {
   int print_config;
   int fastpath_counts; /* --fastpath-counts: hits on stderr at the end */
   int quiet;           /* check -q: the gate line alone on stdout */
+  int no_pager;        /* --no-pager */
 } slg_cli;
 
 /*
@@ -111,6 +112,12 @@ const char *slg_cli_suggest(const char *word, const char *const *cands,
 /* Parses argv into *cli. Returns 0, or SLG_EXIT_USAGE after printing a
  * one-line error, or -1 when --help/--version was printed (exit 0). */
 int slg_cli_parse(slg_cli *cli, int argc, char **argv);
+
+/* Shows data through the pager (pager.c) when stdout is a terminal with
+ * fewer rows than data has lines: 0 when the pager showed it (*closed: it
+ * quit before reading all), -1 when no pager ran and the caller writes
+ * it. */
+int slg_pager_write(const char *data, size_t n, int *closed);
 
 /* Writes the text of `sparklog --help` to out. */
 void slg_cli_usage(FILE *out);

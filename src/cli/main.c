@@ -532,7 +532,16 @@ int main(int argc, char **argv)
   } else {
     slg_render(&rep, &ro, cli.format, &out);
   }
-  status = max_status(status, write_all(stdout, "stdout", out.ptr, out.len));
+  int paged = 0;
+  if (!cli.no_pager && !cli.quiet && cli.format == SLG_FORMAT_TEXT &&
+      out.len) {
+    int closed = 0;
+    paged = slg_pager_write(out.ptr, out.len, &closed) == 0;
+    stdout_closed |= closed;
+  }
+  if (!paged)
+    status = max_status(status, write_all(stdout, "stdout", out.ptr,
+                                          out.len));
 
   if (cli.command == SLG_CMD_CHECK) {
     /* A gate never passes vacuously: input with no Spark application
