@@ -43,7 +43,8 @@ static const char usage_general[] =
     "  -f, --format FORMAT   output format: text (default), json, markdown,\n"
     "                        junit, github or gitlab (Code Quality)\n"
     "  -o, --output FORMAT=PATH\n"
-    "                        also write FORMAT to PATH (FORMAT=+PATH appends);\n"
+    "                        also write FORMAT to PATH (FORMAT=+PATH appends;\n"
+    "                        PATH - is stdout, instead of --format);\n"
     "                        repeatable\n"
     "      --color WHEN      colour text output: auto (default), always, "
     "never\n"
@@ -141,17 +142,26 @@ static const struct {
     {"explain", SLG_CMD_EXPLAIN},
 };
 
-static int parse_format(const char *s, slg_format *out)
-{
-  static const struct {
-    const char *name;
-    slg_format format;
-  } formats[] = {{"text", SLG_FORMAT_TEXT},
+static const struct {
+  const char *name;
+  slg_format format;
+} formats[] = {{"text", SLG_FORMAT_TEXT},
                  {"json", SLG_FORMAT_JSON},
                  {"markdown", SLG_FORMAT_MARKDOWN},
                  {"junit", SLG_FORMAT_JUNIT},
                  {"github", SLG_FORMAT_GITHUB},
                  {"gitlab", SLG_FORMAT_GITLAB}};
+
+const char *slg_format_name(slg_format f)
+{
+  for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+    if (formats[i].format == f)
+      return formats[i].name;
+  return "?";
+}
+
+static int parse_format(const char *s, slg_format *out)
+{
   for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
     if (strcmp(s, formats[i].name) == 0) {
       *out = formats[i].format;
@@ -514,6 +524,28 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
     slg_cli_error("check options (--max-*, --fail-on, --config, -q, ...) go "
                   "with `sparklog check`");
     return SLG_EXIT_USAGE;
+  }
+  /* "--output FORMAT=-": FORMAT is what stdout gets, in place of the
+   * --format report; stdout cannot take two. */
+  for (size_t k = 0; k < cli->noutputs; k++) {
+    if (strcmp(cli->outputs[k].path, "-") != 0)
+      continue;
+    if (cli->format_set || cli->quiet) {
+      if (cli->quiet)
+        slg_cli_error("--output %s=-: stdout already gets the -q line",
+                      slg_format_name(cli->outputs[k].format));
+      else
+        slg_cli_error("--output %s=-: stdout already gets the %s report",
+                      slg_format_name(cli->outputs[k].format),
+                      slg_format_name(cli->format));
+      return SLG_EXIT_USAGE;
+    }
+    cli->format = cli->outputs[k].format;
+    cli->format_set = 1;
+    memmove(&cli->outputs[k], &cli->outputs[k + 1],
+            (cli->noutputs - k - 1) * sizeof cli->outputs[0]);
+    cli->noutputs--;
+    k--;
   }
   return 0;
 }

@@ -119,6 +119,9 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv);
  * it. */
 int slg_pager_write(const char *data, size_t n, int *closed);
 
+/* The --format name of a format ("json"). */
+const char *slg_format_name(slg_format f);
+
 /* Writes the text of `sparklog --help` to out. */
 void slg_cli_usage(FILE *out);
 
