@@ -143,12 +143,118 @@ static void finding_where(slg_buf *out, const slg_finding *f)
     slg_buf_printf(out, " (job %lld)", (long long)f->job);
 }
 
+/*
+ * Findings alike across applications or stages are shown once: the same
+ * kind, severity, cause, fix and message but for its numbers (line, job,
+ * stage numbers). group_of[i] is the index of the first finding of i's
+ * group; found through a hash of that key, so linear in findings.
+ */
+static void mask_digits(const char *s, slg_buf *out)
+{
+  for (; s && *s; s++) {
+    if (*s >= '0' && *s <= '9') {
+      while (s[1] >= '0' && s[1] <= '9')
+        s++;
+      slg_buf_putc(out, '#');
+    } else {
+      slg_buf_putc(out, *s);
+    }
+  }
+}
+
+static size_t *group_findings(const slg_analysis *a)
+{
+  size_t n = a->nfindings;
+  size_t *group_of = slg_xmalloc((n ? n : 1) * sizeof *group_of);
+  size_t cap = 16;
+  while (cap < 2 * n)
+    cap *= 2;
+  size_t *slot = slg_xmalloc(cap * sizeof *slot); /* finding + 1, 0 free */
+  memset(slot, 0, cap * sizeof *slot);
+  char **keys = slg_xcalloc(n ? n : 1, sizeof *keys);
+  slg_buf k = SLG_BUF_INIT;
+  for (size_t i = 0; i < n; i++) {
+    const slg_finding *f = &a->findings[i];
+    slg_buf_clear(&k);
+    slg_buf_printf(&k, "%d %d ", (int)f->kind, (int)f->severity);
+    mask_digits(f->cause, &k);
+    slg_buf_putc(&k, '\x1f');
+    mask_digits(f->suggestion, &k);
+    slg_buf_putc(&k, '\x1f');
+    mask_digits(f->message, &k);
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t b = 0; b < k.len; b++)
+      h = (h ^ (unsigned char)k.ptr[b]) * 0x100000001b3ull;
+    size_t s = (size_t)h & (cap - 1);
+    while (slot[s] && strcmp(keys[slot[s] - 1], slg_buf_cstr(&k)) != 0)
+      s = (s + 1) & (cap - 1);
+    if (!slot[s]) {
+      slot[s] = i + 1;
+      keys[i] = slg_xstrndup(k.ptr, k.len);
+    }
+    group_of[i] = slot[s] - 1;
+  }
+  for (size_t i = 0; i < n; i++)
+    free(keys[i]);
+  free(keys);
+  free(slot);
+  slg_buf_dispose(&k);
+  return group_of;
+}
+
+/* The places of the findings like `lead` after it, each with its first
+ * evidence line: "the same in 5 more places: app 3 at line 266, app 5
+ * stage 2.0 at line 448, ... (+3 more)". */
+#define TEXT_ALIKE_SHOWN 6
+
+static void alike_line(const slg_report *rep, const size_t *group_of,
+                       size_t lead, size_t count, slg_buf *out)
+{
+  const slg_analysis *a = rep->analysis;
+  slg_buf t = SLG_BUF_INIT;
+  slg_buf_printf(&t, "the same in %zu more place%s: ", count,
+                 count == 1 ? "" : "s");
+  size_t shown = 0;
+  for (size_t i = lead + 1; i < a->nfindings && shown < TEXT_ALIKE_SHOWN;
+       i++)
+    if (group_of[i] == lead) {
+      if (shown++)
+        slg_buf_puts(&t, ", ");
+      const slg_finding *f = &a->findings[i];
+      finding_where(&t, f);
+      if (f->nlines && f->lines[0].file < rep->nfiles) {
+        if (rep->nfiles > 1)
+          slg_buf_printf(&t, " at %s:%llu", rep->files[f->lines[0].file].path,
+                         (unsigned long long)f->lines[0].line);
+        else
+          slg_buf_printf(&t, " at line %llu",
+                         (unsigned long long)f->lines[0].line);
+      }
+    }
+  if (count > shown)
+    slg_buf_printf(&t, " (+%zu more)", count - shown);
+  slg_text_wrap(out, slg_buf_cstr(&t), 6);
+  slg_buf_dispose(&t);
+}
+
 void slg_render_text_findings(const slg_report *rep,
                               const slg_render_options *o, slg_buf *out)
 {
   const slg_analysis *a = rep->analysis;
   char tmp[64];
-  snprintf(tmp, sizeof tmp, "Findings (%zu)", a->nfindings);
+  size_t *group_of = group_findings(a);
+  size_t *members = slg_xcalloc(a->nfindings ? a->nfindings : 1,
+                                sizeof *members);
+  size_t ngroups = 0;
+  for (size_t i = 0; i < a->nfindings; i++) {
+    ngroups += group_of[i] == i;
+    members[group_of[i]]++;
+  }
+  if (ngroups < a->nfindings)
+    snprintf(tmp, sizeof tmp, "Findings (%zu, %zu distinct)", a->nfindings,
+             ngroups);
+  else
+    snprintf(tmp, sizeof tmp, "Findings (%zu)", a->nfindings);
   slg_styled(out, o->color, SLG_STYLE_BOLD, tmp);
   slg_buf_putc(out, '\n');
   slg_buf left = SLG_BUF_INIT;
@@ -169,10 +275,23 @@ void slg_render_text_findings(const slg_report *rep,
     else
       slg_text_wrap(out, slg_buf_cstr(&left), 2);
     slg_buf_dispose(&left);
+    free(group_of);
+    free(members);
     return;
   }
+  /* The default report shows --top groups; the commands that list
+   * findings (check, shuffles) show every group. */
+  size_t limit = o->view == SLG_VIEW_REPORT && o->top ? o->top : ngroups;
+  size_t shown = 0, hidden = 0;
   for (size_t i = 0; i < a->nfindings; i++) {
     const slg_finding *f = &a->findings[i];
+    if (group_of[i] != i)
+      continue;
+    if (shown == limit) {
+      hidden += members[i];
+      continue;
+    }
+    shown++;
     const char *style = f->severity == SLG_SEV_ERROR     ? SLG_STYLE_RED
                         : f->severity == SLG_SEV_WARNING ? SLG_STYLE_YELLOW
                                                          : SLG_STYLE_CYAN;
@@ -203,7 +322,15 @@ void slg_render_text_findings(const slg_report *rep,
       }
       slg_buf_putc(out, '\n');
     }
+    if (members[i] > 1)
+      alike_line(rep, group_of, i, members[i] - 1, out);
   }
+  if (hidden)
+    slg_buf_printf(out, "  %zu more finding%s (--top, or --format json, "
+                        "shows them)\n",
+                   hidden, hidden == 1 ? "" : "s");
+  free(group_of);
+  free(members);
   if (left.len)
     slg_text_wrap(out, slg_buf_cstr(&left), 2);
   slg_buf_dispose(&left);
