@@ -8,6 +8,7 @@
  * valid whatever bytes the log held.
  */
 #include "render.h"
+#include "render_json.h"
 
 #include <stdlib.h>
 
@@ -16,7 +17,7 @@
 #include "input_kind.h"
 #include "knowledge.h"
 
-static void levels_object(slg_json *j, const uint64_t *levels)
+void slg_json_levels(slg_json *j, const uint64_t *levels)
 {
   slg_json_object_begin(j);
   for (int l = 0; l < SLG_LEVEL_COUNT; l++) {
@@ -38,7 +39,41 @@ static void file_error(slg_buf *tmp, const slg_file_info *f)
     slg_buf_puts(tmp, slg_strerror(f->error));
 }
 
-static void input_object(const slg_report *rep, slg_json *j)
+/* The keys of one input file (docs/json-schema.md, "input.files"). */
+void slg_json_file_keys(slg_json *j, const slg_file_info *f)
+{
+  slg_buf tmp = SLG_BUF_INIT;
+  slg_json_key(j, "path");
+  slg_json_str(j, f->path);
+  slg_json_key(j, "bytes_read");
+  slg_json_u64(j, f->bytes_read);
+  slg_json_key(j, "bytes_decoded");
+  slg_json_u64(j, f->bytes_decoded);
+  slg_json_key(j, "lines");
+  slg_json_u64(j, f->lines);
+  slg_json_key(j, "records");
+  slg_json_u64(j, f->records);
+  slg_json_key(j, "continuation_lines");
+  slg_json_u64(j, f->continuation_lines);
+  slg_json_key(j, "unrecognized_lines");
+  slg_json_u64(j, f->unrecognized_lines);
+  slg_json_key(j, "complete");
+  slg_json_bool(j, f->ended && !f->error);
+  slg_json_key(j, "first");
+  slg_json_time(j, &f->first);
+  slg_json_key(j, "last");
+  slg_json_time(j, &f->last);
+  slg_json_key(j, "error");
+  if (f->error) {
+    file_error(&tmp, f);
+    slg_json_strn(j, tmp.ptr, tmp.len);
+  } else {
+    slg_json_null(j);
+  }
+  slg_buf_dispose(&tmp);
+}
+
+void slg_json_input_key(const slg_report *rep, slg_json *j)
 {
   const slg_accounting *a = rep->acc;
   slg_buf tmp = SLG_BUF_INIT;
@@ -47,35 +82,8 @@ static void input_object(const slg_report *rep, slg_json *j)
   slg_json_key(j, "files");
   slg_json_array_begin(j);
   for (size_t i = 0; i < rep->nfiles; i++) {
-    const slg_file_info *f = &rep->files[i];
     slg_json_object_begin(j);
-    slg_json_key(j, "path");
-    slg_json_str(j, f->path);
-    slg_json_key(j, "bytes_read");
-    slg_json_u64(j, f->bytes_read);
-    slg_json_key(j, "bytes_decoded");
-    slg_json_u64(j, f->bytes_decoded);
-    slg_json_key(j, "lines");
-    slg_json_u64(j, f->lines);
-    slg_json_key(j, "records");
-    slg_json_u64(j, f->records);
-    slg_json_key(j, "continuation_lines");
-    slg_json_u64(j, f->continuation_lines);
-    slg_json_key(j, "unrecognized_lines");
-    slg_json_u64(j, f->unrecognized_lines);
-    slg_json_key(j, "complete");
-    slg_json_bool(j, f->ended && !f->error);
-    slg_json_key(j, "first");
-    slg_json_time(j, &f->first);
-    slg_json_key(j, "last");
-    slg_json_time(j, &f->last);
-    slg_json_key(j, "error");
-    if (f->error) {
-      file_error(&tmp, f);
-      slg_json_strn(j, tmp.ptr, tmp.len);
-    } else {
-      slg_json_null(j);
-    }
+    slg_json_file_keys(j, &rep->files[i]);
     slg_json_object_end(j);
   }
   slg_json_array_end(j);
@@ -172,7 +180,7 @@ static void input_object(const slg_report *rep, slg_json *j)
   slg_buf_dispose(&tmp);
 }
 
-static void loggers_array(const slg_report *rep, slg_json *j)
+void slg_json_loggers_keys(const slg_report *rep, slg_json *j)
 {
   const slg_histogram *h = rep->hist;
   size_t *order = slg_histogram_sorted(h);
@@ -192,7 +200,7 @@ static void loggers_array(const slg_report *rep, slg_json *j)
     slg_json_key(j, "share");
     slg_json_double(j, total ? (double)s->count / (double)total : 0.0, 4);
     slg_json_key(j, "levels");
-    levels_object(j, s->levels);
+    slg_json_levels(j, s->levels);
     slg_json_key(j, "first");
     slg_json_time(j, &s->first);
     slg_json_key(j, "last");
@@ -254,16 +262,11 @@ static void json_app_file(slg_json *j, const slg_report *rep, size_t app)
   slg_json_str(j, slg_report_file_path(rep, f));
 }
 
-/* The analysis' keys: "verdict", "shuffle_ranking", "findings" and, for
- * the check, "check". */
-static void analysis_keys(const slg_report *rep, const slg_render_options *o,
-                          slg_json *j)
+/* The verdict object (docs/json-schema.md, "verdict"). */
+void slg_json_verdict_object(const slg_report *rep, slg_json *j)
 {
   const slg_analysis *a = rep->analysis;
-  if (!a)
-    return;
   slg_buf tmp = SLG_BUF_INIT;
-  slg_json_key(j, "verdict");
   slg_json_object_begin(j);
   slg_json_key(j, "succeeded");
   if (a->scheduler_lines && a->jobs)
@@ -311,138 +314,141 @@ static void analysis_keys(const slg_report *rep, const slg_render_options *o,
   slg_json_strn(j, tmp.ptr, tmp.len);
   slg_json_object_end(j);
 
-  slg_json_key(j, "shuffle_ranking");
-  slg_json_array_begin(j);
-  for (size_t i = 0; i < a->nranking; i++) {
-    const slg_ranked *r = &a->ranking[i];
-    const slg_stage_attempt *t = r->attempt;
-    slg_json_object_begin(j);
-    slg_json_key(j, "rank");
-    slg_json_u64(j, r->rank);
-    slg_json_key(j, "app");
-    json_app(j, (int64_t)r->app);
-    slg_json_key(j, "file");
-    json_app_file(j, rep, r->app);
-    slg_json_key(j, "stage");
-    slg_json_u64(j, r->stage->id);
-    slg_json_key(j, "attempt");
-    slg_json_u64(j, t->attempt);
-    slg_json_key(j, "job");
-    if (r->stage->njobs)
-      slg_json_u64(j, r->stage->jobs[0]);
-    else
-      slg_json_null(j);
-    slg_json_key(j, "name");
-    slg_json_str(j, r->stage->name);
-    slg_json_key(j, "kind");
-    slg_json_str(j, slg_stage_kind_name(r->stage->kind));
-    slg_json_key(j, "tasks");
-    slg_json_u64(j, t->tasks.succeeded);
-    slg_json_key(j, "wall_ms");
-    json_num_or_null(j, r->wall_ms, 3);
-    slg_json_key(j, "task_ms_sum");
-    slg_json_double(j, r->task_ms, 0);
-    slg_json_key(j, "share");
-    slg_json_double(j, r->share, 4);
-    slg_json_key(j, "p50_ms");
-    json_num_or_null(j, r->p50, 3);
-    slg_json_key(j, "p90_ms");
-    json_num_or_null(j, r->p90, 3);
-    slg_json_key(j, "max_ms");
-    json_num_or_null(j, r->max, 3);
-    slg_json_key(j, "skew");
-    json_num_or_null(j, r->skew, 2);
-    slg_json_key(j, "median_zero");
-    slg_json_bool(j, r->median_zero);
-    slg_json_key(j, "resubmitted_because");
-    slg_json_str(j, t->resubmitted_because == SLG_RESUBMIT_NONE
-                        ? NULL
-                        : slg_resubmit_name(t->resubmitted_because));
-    slg_json_key(j, "fetch_failures");
-    slg_json_u64(j, slg_fetch_failures(t));
-    slg_json_key(j, "failed_tasks");
-    slg_json_u64(j, t->tasks.failed);
-    slg_json_key(j, "shuffle_write");
-    json_i64_or_null(j, r->stage->shuffle_write);
-    slg_json_key(j, "shuffle_reads");
-    slg_json_array_begin(j);
-    for (size_t k = 0; k < r->stage->nshuffle_reads; k++)
-      slg_json_u64(j, r->stage->shuffle_reads[k]);
-    slg_json_array_end(j);
-    slg_json_key(j, "reasons");
-    slg_json_array_begin(j);
-    for (int k = 0; k < SLG_FINDING_COUNT; k++)
-      if (r->reasons & (1u << k))
-        slg_json_str(j, slg_reason_words((slg_finding_kind)k));
-    slg_json_array_end(j);
-    slg_json_key(j, "finding_ids");
-    slg_json_array_begin(j);
-    for (int k = 0; k < SLG_FINDING_COUNT; k++)
-      if (r->reasons & (1u << k))
-        slg_json_str(j, slg_finding_id((slg_finding_kind)k));
-    slg_json_array_end(j);
-    slg_json_object_end(j);
-  }
-  slg_json_array_end(j);
+  slg_buf_dispose(&tmp);
+}
 
-  slg_json_key(j, "findings");
+/* The keys of one "shuffle_ranking" entry. */
+void slg_json_ranked_keys(const slg_report *rep, const slg_ranked *r,
+                          slg_json *j)
+{
+  const slg_stage_attempt *t = r->attempt;
+  slg_json_key(j, "rank");
+  slg_json_u64(j, r->rank);
+  slg_json_key(j, "app");
+  json_app(j, (int64_t)r->app);
+  slg_json_key(j, "file");
+  json_app_file(j, rep, r->app);
+  slg_json_key(j, "stage");
+  slg_json_u64(j, r->stage->id);
+  slg_json_key(j, "attempt");
+  slg_json_u64(j, t->attempt);
+  slg_json_key(j, "job");
+  if (r->stage->njobs)
+    slg_json_u64(j, r->stage->jobs[0]);
+  else
+    slg_json_null(j);
+  slg_json_key(j, "name");
+  slg_json_str(j, r->stage->name);
+  slg_json_key(j, "kind");
+  slg_json_str(j, slg_stage_kind_name(r->stage->kind));
+  slg_json_key(j, "tasks");
+  slg_json_u64(j, t->tasks.succeeded);
+  slg_json_key(j, "wall_ms");
+  json_num_or_null(j, r->wall_ms, 3);
+  slg_json_key(j, "task_ms_sum");
+  slg_json_double(j, r->task_ms, 0);
+  slg_json_key(j, "share");
+  slg_json_double(j, r->share, 4);
+  slg_json_key(j, "p50_ms");
+  json_num_or_null(j, r->p50, 3);
+  slg_json_key(j, "p90_ms");
+  json_num_or_null(j, r->p90, 3);
+  slg_json_key(j, "max_ms");
+  json_num_or_null(j, r->max, 3);
+  slg_json_key(j, "skew");
+  json_num_or_null(j, r->skew, 2);
+  slg_json_key(j, "median_zero");
+  slg_json_bool(j, r->median_zero);
+  slg_json_key(j, "resubmitted_because");
+  slg_json_str(j, t->resubmitted_because == SLG_RESUBMIT_NONE
+                      ? NULL
+                      : slg_resubmit_name(t->resubmitted_because));
+  slg_json_key(j, "fetch_failures");
+  slg_json_u64(j, slg_fetch_failures(t));
+  slg_json_key(j, "failed_tasks");
+  slg_json_u64(j, t->tasks.failed);
+  slg_json_key(j, "shuffle_write");
+  json_i64_or_null(j, r->stage->shuffle_write);
+  slg_json_key(j, "shuffle_reads");
   slg_json_array_begin(j);
-  for (size_t i = 0; i < a->nfindings; i++) {
-    const slg_finding *f = &a->findings[i];
+  for (size_t k = 0; k < r->stage->nshuffle_reads; k++)
+    slg_json_u64(j, r->stage->shuffle_reads[k]);
+  slg_json_array_end(j);
+  slg_json_key(j, "reasons");
+  slg_json_array_begin(j);
+  for (int k = 0; k < SLG_FINDING_COUNT; k++)
+    if (r->reasons & (1u << k))
+      slg_json_str(j, slg_reason_words((slg_finding_kind)k));
+  slg_json_array_end(j);
+  slg_json_key(j, "finding_ids");
+  slg_json_array_begin(j);
+  for (int k = 0; k < SLG_FINDING_COUNT; k++)
+    if (r->reasons & (1u << k))
+      slg_json_str(j, slg_finding_id((slg_finding_kind)k));
+  slg_json_array_end(j);
+}
+
+/* The keys of one "findings" entry. */
+void slg_json_finding_keys(const slg_report *rep, const slg_finding *f,
+                           slg_json *j)
+{
+  slg_json_key(j, "id");
+  slg_json_str(j, slg_finding_id(f->kind));
+  slg_json_key(j, "severity");
+  slg_json_str(j, slg_severity_name(f->severity));
+  slg_json_key(j, "app");
+  json_app(j, f->app);
+  slg_json_key(j, "job");
+  json_i64_or_null(j, f->job);
+  slg_json_key(j, "stage");
+  json_i64_or_null(j, f->stage);
+  slg_json_key(j, "attempt");
+  json_i64_or_null(j, f->attempt);
+  slg_json_key(j, "stages");
+  slg_json_array_begin(j);
+  for (size_t s = 0; s < f->nstages; s++) {
     slg_json_object_begin(j);
-    slg_json_key(j, "id");
-    slg_json_str(j, slg_finding_id(f->kind));
-    slg_json_key(j, "severity");
-    slg_json_str(j, slg_severity_name(f->severity));
-    slg_json_key(j, "app");
-    json_app(j, f->app);
-    slg_json_key(j, "job");
-    json_i64_or_null(j, f->job);
     slg_json_key(j, "stage");
-    json_i64_or_null(j, f->stage);
+    slg_json_i64(j, f->stages[s].stage);
     slg_json_key(j, "attempt");
-    json_i64_or_null(j, f->attempt);
-    slg_json_key(j, "stages");
-    slg_json_array_begin(j);
-    for (size_t s = 0; s < f->nstages; s++) {
-      slg_json_object_begin(j);
-      slg_json_key(j, "stage");
-      slg_json_i64(j, f->stages[s].stage);
-      slg_json_key(j, "attempt");
-      slg_json_i64(j, f->stages[s].attempt);
-      slg_json_object_end(j);
-    }
-    slg_json_array_end(j);
-    slg_json_key(j, "message");
-    slg_json_str(j, f->message);
-    slg_json_key(j, "evidence");
-    slg_json_object_begin(j);
-    for (size_t e = 0; e < f->nevidence; e++) {
-      slg_json_key(j, f->evidence[e].key);
-      if (f->evidence[e].str)
-        slg_json_str(j, f->evidence[e].str);
-      else
-        slg_json_double(j, f->evidence[e].num, 3);
-    }
-    slg_json_object_end(j);
-    slg_json_key(j, "suggestion");
-    slg_json_str(j, f->suggestion);
-    slg_json_key(j, "lines");
-    slg_json_array_begin(j);
-    for (size_t l = 0; l < f->nlines; l++) {
-      slg_json_object_begin(j);
-      slg_json_key(j, "file");
-      slg_json_str(j, f->lines[l].file < rep->nfiles
-                          ? rep->files[f->lines[l].file].path
-                          : NULL);
-      slg_json_key(j, "line");
-      slg_json_u64(j, f->lines[l].line);
-      slg_json_object_end(j);
-    }
-    slg_json_array_end(j);
+    slg_json_i64(j, f->stages[s].attempt);
     slg_json_object_end(j);
   }
   slg_json_array_end(j);
+  slg_json_key(j, "message");
+  slg_json_str(j, f->message);
+  slg_json_key(j, "evidence");
+  slg_json_object_begin(j);
+  for (size_t e = 0; e < f->nevidence; e++) {
+    slg_json_key(j, f->evidence[e].key);
+    if (f->evidence[e].str)
+      slg_json_str(j, f->evidence[e].str);
+    else
+      slg_json_double(j, f->evidence[e].num, 3);
+  }
+  slg_json_object_end(j);
+  slg_json_key(j, "suggestion");
+  slg_json_str(j, f->suggestion);
+  slg_json_key(j, "lines");
+  slg_json_array_begin(j);
+  for (size_t l = 0; l < f->nlines; l++) {
+    slg_json_object_begin(j);
+    slg_json_key(j, "file");
+    slg_json_str(j, f->lines[l].file < rep->nfiles
+                        ? rep->files[f->lines[l].file].path
+                        : NULL);
+    slg_json_key(j, "line");
+    slg_json_u64(j, f->lines[l].line);
+    slg_json_object_end(j);
+  }
+  slg_json_array_end(j);
+}
+
+/* "suppressed" and "findings_dropped". */
+void slg_json_suppressed_keys(const slg_report *rep, slg_json *j)
+{
+  const slg_analysis *a = rep->analysis;
+  slg_buf tmp = SLG_BUF_INIT;
   slg_json_key(j, "suppressed");
   slg_json_object_begin(j);
   slg_json_key(j, "count");
@@ -458,48 +464,83 @@ static void analysis_keys(const slg_report *rep, const slg_render_options *o,
   slg_json_object_end(j);
   slg_json_key(j, "findings_dropped");
   slg_json_u64(j, a->dropped);
+  slg_buf_dispose(&tmp);
+}
 
-  if (o->view == SLG_VIEW_CHECK && rep->thresholds) {
-    const slg_thresholds *t = rep->thresholds;
-    slg_json_key(j, "check");
+/* The check object: the gate's setting and each limit set. */
+void slg_json_check_object(const slg_report *rep, slg_json *j)
+{
+  const slg_analysis *a = rep->analysis;
+  const slg_thresholds *t = rep->thresholds;
+  slg_json_object_begin(j);
+  slg_json_key(j, "fail_on");
+  slg_json_str(j, slg_severity_name(t->fail_on));
+  /* The gate as the exit status and the closing line have it: input
+   * with no Spark application is "empty" and does not pass. */
+  slg_gate gate = slg_analysis_gate(a, t);
+  slg_json_key(j, "passed");
+  slg_json_bool(j, gate == SLG_GATE_PASSED);
+  slg_json_key(j, "gate");
+  slg_json_str(j, gate == SLG_GATE_PASSED   ? "passed"
+                  : gate == SLG_GATE_FAILED ? "failed"
+                                            : "empty");
+  slg_json_key(j, "limits");
+  slg_json_array_begin(j);
+  for (size_t i = 0; i < SLG_CHECK_COUNT; i++) {
+    const slg_check_result *c = &a->checks[i];
+    if (c->limit < 0)
+      continue;
     slg_json_object_begin(j);
-    slg_json_key(j, "fail_on");
-    slg_json_str(j, slg_severity_name(t->fail_on));
-    /* The gate as the exit status and the closing line have it: input
-     * with no Spark application is "empty" and does not pass. */
-    slg_gate gate = slg_analysis_gate(a, t);
-    slg_json_key(j, "passed");
-    slg_json_bool(j, gate == SLG_GATE_PASSED);
-    slg_json_key(j, "gate");
-    slg_json_str(j, gate == SLG_GATE_PASSED   ? "passed"
-                    : gate == SLG_GATE_FAILED ? "failed"
-                                              : "empty");
-    slg_json_key(j, "limits");
-    slg_json_array_begin(j);
-    for (size_t i = 0; i < SLG_CHECK_COUNT; i++) {
-      const slg_check_result *c = &a->checks[i];
-      if (c->limit < 0)
-        continue;
-      slg_json_object_begin(j);
-      slg_json_key(j, "key");
-      slg_json_str(j, c->key);
-      slg_json_key(j, "limit");
-      slg_json_double(j, c->limit, 3);
-      slg_json_key(j, "worst");
-      if (c->worst_app < 0) /* nothing measured: unknown, not 0 */
-        slg_json_null(j);
-      else
-        slg_json_double(j, c->worst, 3);
-      slg_json_key(j, "worst_app");
-      json_app(j, c->worst_app);
-      slg_json_key(j, "breached");
-      slg_json_bool(j, c->breached);
-      slg_json_object_end(j);
-    }
-    slg_json_array_end(j);
+    slg_json_key(j, "key");
+    slg_json_str(j, c->key);
+    slg_json_key(j, "limit");
+    slg_json_double(j, c->limit, 3);
+    slg_json_key(j, "worst");
+    if (c->worst_app < 0) /* nothing measured: unknown, not 0 */
+      slg_json_null(j);
+    else
+      slg_json_double(j, c->worst, 3);
+    slg_json_key(j, "worst_app");
+    json_app(j, c->worst_app);
+    slg_json_key(j, "breached");
+    slg_json_bool(j, c->breached);
     slg_json_object_end(j);
   }
-  slg_buf_dispose(&tmp);
+  slg_json_array_end(j);
+  slg_json_object_end(j);
+}
+
+/* The analysis' keys: "verdict", "shuffle_ranking", "findings" and, for
+ * the check, "check". */
+static void analysis_keys(const slg_report *rep, const slg_render_options *o,
+                          slg_json *j)
+{
+  const slg_analysis *a = rep->analysis;
+  if (!a)
+    return;
+  slg_json_key(j, "verdict");
+  slg_json_verdict_object(rep, j);
+  slg_json_key(j, "shuffle_ranking");
+  slg_json_array_begin(j);
+  for (size_t i = 0; i < a->nranking; i++) {
+    slg_json_object_begin(j);
+    slg_json_ranked_keys(rep, &a->ranking[i], j);
+    slg_json_object_end(j);
+  }
+  slg_json_array_end(j);
+  slg_json_key(j, "findings");
+  slg_json_array_begin(j);
+  for (size_t i = 0; i < a->nfindings; i++) {
+    slg_json_object_begin(j);
+    slg_json_finding_keys(rep, &a->findings[i], j);
+    slg_json_object_end(j);
+  }
+  slg_json_array_end(j);
+  slg_json_suppressed_keys(rep, j);
+  if (o->view == SLG_VIEW_CHECK && rep->thresholds) {
+    slg_json_key(j, "check");
+    slg_json_check_object(rep, j);
+  }
 }
 
 void slg_render_json(const slg_report *rep, const slg_render_options *o,
@@ -512,10 +553,10 @@ void slg_render_json(const slg_report *rep, const slg_render_options *o,
   slg_json_str(&j, SLG_SCHEMA);
   slg_json_key(&j, "generator");
   slg_json_str(&j, "sparklog " SLG_VERSION);
-  input_object(rep, &j);
+  slg_json_input_key(rep, &j);
   slg_json_key(&j, "levels");
-  levels_object(&j, rep->acc->levels);
-  loggers_array(rep, &j);
+  slg_json_levels(&j, rep->acc->levels);
+  slg_json_loggers_keys(rep, &j);
   slg_model_render_json(rep, &j);
   analysis_keys(rep, o, &j);
   slg_json_object_end(&j);

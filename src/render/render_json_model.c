@@ -4,6 +4,7 @@
  * (docs/json-schema.md).
  */
 #include "render.h"
+#include "render_json.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,10 +89,9 @@ static void render_sketch(slg_json *j, const slg_sketch *s)
   slg_json_object_end(j);
 }
 
-static void render_attempt(slg_json *j, const slg_app *a, const slg_stage *s,
-                           const slg_stage_attempt *t)
+void slg_json_attempt_keys(slg_json *j, const slg_app *a, const slg_stage *s,
+                          const slg_stage_attempt *t)
 {
-  slg_json_object_begin(j);
   ju64(j, "id", s->id);
   ju64(j, "attempt", t ? t->attempt : 0);
   jstr(j, "kind", slg_stage_kind_name(s->kind));
@@ -187,7 +187,6 @@ static void render_attempt(slg_json *j, const slg_app *a, const slg_stage *s,
   slg_json_bool(j, t ? t->submitted : 0);
   slg_json_key(j, "incomplete");
   slg_json_bool(j, t ? t->incomplete : s->incomplete);
-  slg_json_object_end(j);
 }
 
 static int by_loss_line(const void *x, const void *y)
@@ -316,10 +315,9 @@ static void render_outcome(slg_json *j, const slg_report *rep,
     slg_json_null(j);
 }
 
-static void render_app(slg_json *j, const slg_report *rep, const slg_app *a,
+void slg_json_app_keys(slg_json *j, const slg_report *rep, const slg_app *a,
                        size_t ai, const slg_app_outcome *o)
 {
-  slg_json_object_begin(j);
   /* The number every reference to this application uses (findings,
    * ranking, failed_job, checks): 1-based, as in the text. */
   ju64(j, "seq", ai + 1);
@@ -351,26 +349,73 @@ static void render_app(slg_json *j, const slg_report *rep, const slg_app *a,
   ju64(j, "requested", a->executors_requested);
   slg_json_object_end(j);
   render_losses(j, rep, a);
+}
 
+void slg_json_job_keys(slg_json *j, const slg_job *b)
+{
+  ju64(j, "id", b->id);
+  jstr(j, "callsite", b->callsite);
+  jstr(j, "status", slg_status_name(b->status));
+  slg_json_key(j, "map_stage_job");
+  slg_json_bool(j, b->map_stage_job);
+  jtime(j, "start", &b->start);
+  jtime(j, "end", &b->end);
+  jms(j, "duration_ms", b->duration_ms);
+  ji64(j, "result_stage", b->result_stage);
+  jids(j, "stages", b->stages, b->nstages);
+  jids(j, "skipped_stages", b->skipped_stages, b->nskipped_stages);
+  jstr(j, "failure", b->failure);
+  slg_json_key(j, "incomplete");
+  slg_json_bool(j, b->incomplete);
+}
+
+void slg_json_executor_keys(slg_json *j, const slg_executor *e)
+{
+  jstr(j, "id", e->id);
+  jstr(j, "host", e->host);
+  jtime(j, "added", &e->added);
+  jtime(j, "removed", &e->removed);
+  slg_json_key(j, "lost");
+  slg_json_bool(j, e->lost);
+  jstr(j, "lost_reason", e->lost_reason);
+  ju64(j, "tasks", e->tasks);
+  ju64(j, "task_ms", e->task_ms);
+  ju64(j, "failed_tasks", e->failed_tasks);
+}
+
+void slg_json_shuffle_keys(slg_json *j, const slg_shuffle *s)
+{
+  ju64(j, "id", s->id);
+  ji64(j, "writer_stage", s->writer_stage);
+  jids(j, "reader_stages", s->reader_stages, s->nreader_stages);
+  slg_json_key(j, "map_status_bytes");
+  if (s->map_status_bytes)
+    slg_json_u64(j, s->map_status_bytes);
+  else
+    slg_json_null(j);
+  slg_json_key(j, "aqe");
+  if (s->aqe_advisory_bytes < 0) {
+    slg_json_null(j);
+  } else {
+    slg_json_object_begin(j);
+    ji64(j, "advisory_target_bytes", s->aqe_advisory_bytes);
+    ji64(j, "actual_target_bytes", s->aqe_actual_bytes);
+    ji64(j, "min_partition_bytes", s->aqe_min_partition_bytes);
+    slg_json_object_end(j);
+  }
+  ju64(j, "fetch_failures", s->fetch_failures);
+}
+
+static void render_app(slg_json *j, const slg_report *rep, const slg_app *a,
+                       size_t ai, const slg_app_outcome *o)
+{
+  slg_json_object_begin(j);
+  slg_json_app_keys(j, rep, a, ai, o);
   slg_json_key(j, "jobs");
   slg_json_array_begin(j);
   for (size_t i = 0; i < a->njobs; i++) {
-    const slg_job *b = &a->jobs[i];
     slg_json_object_begin(j);
-    ju64(j, "id", b->id);
-    jstr(j, "callsite", b->callsite);
-    jstr(j, "status", slg_status_name(b->status));
-    slg_json_key(j, "map_stage_job");
-    slg_json_bool(j, b->map_stage_job);
-    jtime(j, "start", &b->start);
-    jtime(j, "end", &b->end);
-    jms(j, "duration_ms", b->duration_ms);
-    ji64(j, "result_stage", b->result_stage);
-    jids(j, "stages", b->stages, b->nstages);
-    jids(j, "skipped_stages", b->skipped_stages, b->nskipped_stages);
-    jstr(j, "failure", b->failure);
-    slg_json_key(j, "incomplete");
-    slg_json_bool(j, b->incomplete);
+    slg_json_job_keys(j, &a->jobs[i]);
     slg_json_object_end(j);
   }
   slg_json_array_end(j);
@@ -381,9 +426,12 @@ static void render_app(slg_json *j, const slg_report *rep, const slg_app *a,
   slg_attempt_ref *refs = slg_stage_order(a, &nrefs);
   for (size_t i = 0; i < nrefs; i++) {
     const slg_stage *s = &a->stages[refs[i].stage];
-    render_attempt(j, a, s,
-                   refs[i].attempt == SIZE_MAX ? NULL
-                                               : &s->attempts[refs[i].attempt]);
+    slg_json_object_begin(j);
+    slg_json_attempt_keys(j, a, s,
+                          refs[i].attempt == SIZE_MAX
+                              ? NULL
+                              : &s->attempts[refs[i].attempt]);
+    slg_json_object_end(j);
   }
   free(refs);
   slg_json_array_end(j);
@@ -391,18 +439,8 @@ static void render_app(slg_json *j, const slg_report *rep, const slg_app *a,
   slg_json_key(j, "executors");
   slg_json_array_begin(j);
   for (size_t i = 0; i < a->nexecutors; i++) {
-    const slg_executor *e = &a->executors[i];
     slg_json_object_begin(j);
-    jstr(j, "id", e->id);
-    jstr(j, "host", e->host);
-    jtime(j, "added", &e->added);
-    jtime(j, "removed", &e->removed);
-    slg_json_key(j, "lost");
-    slg_json_bool(j, e->lost);
-    jstr(j, "lost_reason", e->lost_reason);
-    ju64(j, "tasks", e->tasks);
-    ju64(j, "task_ms", e->task_ms);
-    ju64(j, "failed_tasks", e->failed_tasks);
+    slg_json_executor_keys(j, &a->executors[i]);
     slg_json_object_end(j);
   }
   slg_json_array_end(j);
@@ -410,27 +448,8 @@ static void render_app(slg_json *j, const slg_report *rep, const slg_app *a,
   slg_json_key(j, "shuffles");
   slg_json_array_begin(j);
   for (size_t i = 0; i < a->nshuffles; i++) {
-    const slg_shuffle *s = &a->shuffles[i];
     slg_json_object_begin(j);
-    ju64(j, "id", s->id);
-    ji64(j, "writer_stage", s->writer_stage);
-    jids(j, "reader_stages", s->reader_stages, s->nreader_stages);
-    slg_json_key(j, "map_status_bytes");
-    if (s->map_status_bytes)
-      slg_json_u64(j, s->map_status_bytes);
-    else
-      slg_json_null(j);
-    slg_json_key(j, "aqe");
-    if (s->aqe_advisory_bytes < 0) {
-      slg_json_null(j);
-    } else {
-      slg_json_object_begin(j);
-      ji64(j, "advisory_target_bytes", s->aqe_advisory_bytes);
-      ji64(j, "actual_target_bytes", s->aqe_actual_bytes);
-      ji64(j, "min_partition_bytes", s->aqe_min_partition_bytes);
-      slg_json_object_end(j);
-    }
-    ju64(j, "fetch_failures", s->fetch_failures);
+    slg_json_shuffle_keys(j, &a->shuffles[i]);
     slg_json_object_end(j);
   }
   slg_json_array_end(j);
