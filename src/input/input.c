@@ -87,6 +87,7 @@ struct slg_reader {
   /* A regular file opened by path: its size then. read(2) ending before
    * it means the file shrank while it was read (SLG_ESHRANK). */
   uint64_t stated_size;
+  int stream; /* a pipe, socket or terminal: slg_reader_idle asks it */
 };
 
 static void fail(slg_reader *r, int error, uint64_t offset);
@@ -295,6 +296,8 @@ static int open_reader(slg_reader **out, const char *path, int force_zlib,
     r->hooks = *hooks;
   if (own && S_ISREG(st.st_mode) && st.st_size > 0)
     r->stated_size = (uint64_t)st.st_size;
+  r->stream = S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) ||
+              S_ISCHR(st.st_mode);
   r->in = slg_xmalloc(WINDOW + KEEP);
   /* Sniff: read until SNIFF bytes are there or the input ends. */
   while (r->in_len < SNIFF && !r->eof) {
@@ -826,6 +829,15 @@ ptrdiff_t slg_reader_read(slg_reader *r, char *buf, size_t cap)
   default:
     return read_gzip(r, buf, cap);
   }
+}
+
+int slg_reader_idle(const slg_reader *r)
+{
+  if (!r->stream || r->mode != MODE_PLAIN || r->eof || r->error ||
+      r->in_pos < r->in_len)
+    return 0;
+  struct pollfd pfd = {.fd = r->fd, .events = POLLIN};
+  return poll(&pfd, 1, 0) == 0;
 }
 
 uint64_t slg_reader_bytes_read(const slg_reader *r) { return r->bytes_read; }

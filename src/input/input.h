@@ -37,6 +37,15 @@ typedef struct slg_reader_hooks {
 int slg_reader_open_hooked(slg_reader **out, const char *path,
                            const slg_reader_hooks *hooks);
 
+/*
+ * 1 when r is a plain (not gzip) pipe, socket or terminal with nothing
+ * buffered and nothing to read now: a read would wait for the writer.
+ * `tail -f log | sparklog --format ndjson` then parses the lines it has
+ * and writes their objects instead of waiting to fill a chunk. 0 for a
+ * regular file, at the end, or when data is there (one poll(2)).
+ */
+int slg_reader_idle(const slg_reader *r);
+
 /* Ends reading here: further reads return SLG_EINTR (sticky). */
 void slg_reader_interrupt(slg_reader *r);
 

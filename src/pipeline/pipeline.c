@@ -371,6 +371,13 @@ static void model_ended(void *ctx, const slg_end *e)
   p->on_end(p->on_end_ctx, &r, e);
 }
 
+void slg_pipeline_on_idle(slg_pipeline *p, void (*fn)(void *ctx),
+                          void *ctx)
+{
+  p->on_idle = fn;
+  p->on_idle_ctx = ctx;
+}
+
 void slg_pipeline_on_end(slg_pipeline *p, slg_report_end_fn fn, void *ctx)
 {
   p->on_end = fn;

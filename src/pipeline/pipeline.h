@@ -135,6 +135,8 @@ struct slg_pipeline {
   slg_report_end_fn on_end; /* slg_pipeline_on_end */
   void *on_end_ctx;
   slg_read_notes notes; /* slg_pipeline_read's fallbacks so far */
+  void (*on_idle)(void *ctx); /* slg_pipeline_on_idle */
+  void *on_idle_ctx;
 };
 
 /*
@@ -230,6 +232,17 @@ void slg_pipeline_report(slg_report *out, const slg_pipeline *p);
  * end's pos names the line either way). NULL fn: none.
  */
 void slg_pipeline_on_end(slg_pipeline *p, slg_report_end_fn fn, void *ctx);
+
+/*
+ * Calls fn(ctx) when a stream's input goes idle (slg_reader_idle: the
+ * writer of a pipe pauses) after the complete lines read so far were
+ * parsed and their end callbacks have run: the time to flush output
+ * written from them. Set, it also makes slg_pipeline_read hand a
+ * partly filled chunk to the parsers when the input is idle, rather
+ * than wait to fill it. NULL fn: none (chunks are filled).
+ */
+void slg_pipeline_on_idle(slg_pipeline *p, void (*fn)(void *ctx),
+                          void *ctx);
 
 /* What the input looked like (after slg_pipeline_finish). */
 slg_input_kind slg_pipeline_input_kind(const slg_pipeline *p);

@@ -47,6 +47,7 @@ typedef struct slot {
   char *data;
   size_t len;
   int serial; /* not parsed: the merger feeds the bytes as they are */
+  int idle;   /* the input went idle after it (slg_pipeline_on_idle) */
   int claimed; /* a thread parses it (or it is serial) */
   int parsed;
 } slot;
@@ -99,8 +100,9 @@ static slot *take_slot(par *q)
   return s;
 }
 
-static void publish(par *q, slot *s, size_t len, int serial)
+static void publish(par *q, slot *s, size_t len, int serial, int idle)
 {
+  s->idle = idle;
   s->len = len;
   s->serial = serial;
   s->claimed = serial;
@@ -108,7 +110,9 @@ static void publish(par *q, slot *s, size_t len, int serial)
   lock(q);
   q->filled++;
   pthread_cond_signal(&q->work);
-  if (serial)
+  /* The merger parses too: with no worker it must hear of a chunk the
+   * reader will not follow with more (idle) as of a serial one. */
+  if (serial || idle)
     pthread_cond_signal(&q->done);
   unlock(q);
 }
@@ -132,6 +136,7 @@ static void *reader_main(void *arg)
     size_t len = carry_len;
     memcpy(s->data, carry, carry_len);
     carry_len = 0;
+    int idle = 0;
     while (len < cap && !eof) {
       if (stop_now(q->p))
         slg_reader_interrupt(q->r);
@@ -142,6 +147,13 @@ static void *reader_main(void *arg)
         break;
       }
       len += (size_t)n;
+      /* A stream whose writer pauses: its complete lines are parsed now
+       * (slg_pipeline_on_idle), not when the chunk is full. */
+      if (q->p->on_idle && !long_line && slg_reader_idle(q->r) &&
+          memchr(s->data, '\n', len)) {
+        idle = 1;
+        break;
+      }
     }
     if (len == 0)
       break;
@@ -153,7 +165,7 @@ static void *reader_main(void *arg)
       carry_len = len - head;
       memcpy(carry, d + head, carry_len);
       long_line = nl == NULL;
-      publish(q, s, head, 1);
+      publish(q, s, head, 1, 0);
       continue;
     }
     size_t last = len;
@@ -163,12 +175,12 @@ static void *reader_main(void *arg)
       /* No newline: the input's unterminated last line, or the start of
        * a line longer than a chunk. */
       long_line = !eof;
-      publish(q, s, len, 1);
+      publish(q, s, len, 1, 0);
       continue;
     }
     carry_len = len - last;
     memcpy(carry, d + last, carry_len);
-    publish(q, s, last, 0);
+    publish(q, s, last, 0, idle);
     /* With the ring full the parsers are behind: parse this chunk here,
      * while its bytes are still in this core's cache, rather than wait. */
     lock(q);
@@ -392,6 +404,8 @@ static void merge_all(par *q)
       slg_pipeline_feed(q->p, s->data, s->len);
     else
       slg_pipeline_merge(q->p, s->chunk);
+    if (s->idle)
+      q->p->on_idle(q->p->on_idle_ctx);
     lock(q);
     q->merged++;
     pthread_cond_signal(&q->room);
@@ -460,6 +474,8 @@ static ptrdiff_t read_serial(slg_pipeline *p, slg_reader *r)
       if ((n = slg_reader_read(r, buf, SERIAL_BUFFER)) <= 0)
         break;
       slg_pipeline_feed(p, buf, (size_t)n);
+      if (p->on_idle && slg_reader_idle(r))
+        p->on_idle(p->on_idle_ctx);
     }
   }
   free(buf);
