@@ -222,7 +222,10 @@ typedef enum slg_format {
   SLG_FORMAT_MARKDOWN,
   SLG_FORMAT_JUNIT,
   SLG_FORMAT_GITHUB,
-  SLG_FORMAT_GITLAB
+  SLG_FORMAT_GITLAB,
+  /* The CLI's sparklog-ndjson/1 stream (--format ndjson): not for
+   * slg_pipeline_render (SLG_EINVAL). */
+  SLG_FORMAT_NDJSON
 } slg_format;
 
 /*

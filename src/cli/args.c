@@ -41,7 +41,9 @@ static const char usage_general[] =
     "\n"
     "Options:\n"
     "  -f, --format FORMAT   output format: text (default), json, markdown,\n"
-    "                        junit, github or gitlab (Code Quality)\n"
+    "                        junit, github, gitlab (Code Quality) or\n"
+    "                        ndjson (one JSON object per line, written as\n"
+    "                        jobs end: sparklog-ndjson/1)\n"
     "  -o, --output FORMAT=PATH\n"
     "                        also write FORMAT to PATH (FORMAT=+PATH appends;\n"
     "                        PATH - is stdout, instead of --format);\n"
@@ -150,7 +152,8 @@ static const struct {
                  {"markdown", SLG_FORMAT_MARKDOWN},
                  {"junit", SLG_FORMAT_JUNIT},
                  {"github", SLG_FORMAT_GITHUB},
-                 {"gitlab", SLG_FORMAT_GITLAB}};
+                 {"gitlab", SLG_FORMAT_GITLAB},
+                 {"ndjson", SLG_FORMAT_NDJSON}};
 
 const char *slg_format_name(slg_format f)
 {
@@ -466,7 +469,7 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
       slg_output_spec *o = &cli->outputs[cli->noutputs];
       if (parse_format(fmt, &o->format) < 0) {
         slg_cli_error("--output: unknown format '%s' (text, json, markdown, "
-                      "junit, github, gitlab)", fmt);
+                      "junit, github, gitlab, ndjson)", fmt);
         return SLG_EXIT_USAGE;
       }
       o->append = eq[1] == '+';
@@ -475,7 +478,7 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
     } else if (strcmp(opt, "--format") == 0) {
       if (parse_format(value, &cli->format) < 0) {
         slg_cli_error("--format: unknown format '%s' (text, json, markdown, "
-                      "junit, github, gitlab)", value);
+                      "junit, github, gitlab, ndjson)", value);
         return SLG_EXIT_USAGE;
       }
       cli->format_set = 1;

@@ -234,13 +234,14 @@ static int stdout_closed;
  * disk or any other failure is a write error naming the destination
  * (status 4).
  */
-static int write_all(FILE *f, const char *what, const char *data, size_t n)
+static int write_out(FILE *f, const char *what, const char *data, size_t n,
+                     int flush)
 {
   if (f == stdout && stdout_closed)
     return SLG_EXIT_OK;
   if (n && fwrite(data, 1, n, f) != n)
     goto fail;
-  if (fflush(f) != 0)
+  if (flush && fflush(f) != 0)
     goto fail;
   return SLG_EXIT_OK;
 fail:
@@ -250,6 +251,74 @@ fail:
   }
   slg_cli_error("%s: write error: %s", what, strerror(errno));
   return SLG_EXIT_WRITE;
+}
+
+static int write_all(FILE *f, const char *what, const char *data, size_t n)
+{
+  return write_out(f, what, data, n, 1);
+}
+
+/*
+ * The ndjson stream (--format ndjson, -o ndjson=PATH): the lines the end
+ * callbacks write go out at once, through stdio's buffer, which is
+ * flushed when the input goes idle (a pipe's writer pauses) and at the
+ * end: `tail -f log | sparklog -f ndjson` shows each job as it ends, and
+ * a file read at full speed costs no write per line.
+ */
+typedef struct ndjson_sink {
+  slg_ndjson *w;
+  const slg_pipeline *p;
+  slg_buf buf;
+  int to_stdout;
+  slg_output *outs[SLG_MAX_OUTPUTS]; /* -o ndjson=PATH destinations */
+  size_t nouts;
+  int status; /* the stream's write status (said once) */
+} ndjson_sink;
+
+static void ndjson_emit(ndjson_sink *k, int flush)
+{
+  if (k->to_stdout && k->status == SLG_EXIT_OK)
+    k->status = write_out(stdout, "stdout", k->buf.ptr, k->buf.len, flush);
+  /* An --output file's write error is said when it is closed
+   * (slg_output_write asks ferror). */
+  for (size_t i = 0; i < k->nouts; i++) {
+    FILE *f = k->outs[i]->file;
+    if (f && k->buf.len)
+      (void)!fwrite(k->buf.ptr, 1, k->buf.len, f);
+    if (f && flush)
+      fflush(f);
+  }
+  slg_buf_clear(&k->buf);
+}
+
+static void ndjson_end(void *ctx, const slg_report *r, const slg_end *e)
+{
+  ndjson_sink *k = ctx;
+  slg_ndjson_on_end(k->w, r, e);
+  if (k->buf.len)
+    ndjson_emit(k, 0);
+}
+
+/* The input went idle: what waits is written, and all of it flushed. */
+static void ndjson_idle(void *ctx)
+{
+  ndjson_sink *k = ctx;
+  slg_report rep;
+  slg_pipeline_report(&rep, k->p);
+  slg_ndjson_flush(k->w, &rep);
+  ndjson_emit(k, 1);
+}
+
+static const char *command_name(slg_command c)
+{
+  switch (c) {
+  case SLG_CMD_LOGGERS: return "loggers";
+  case SLG_CMD_JOBS: return "jobs";
+  case SLG_CMD_STAGES: return "stages";
+  case SLG_CMD_SHUFFLES: return "shuffles";
+  case SLG_CMD_CHECK: return "check";
+  default: return "report";
+  }
 }
 
 /* `sparklog explain [NAME]`. */
@@ -448,6 +517,20 @@ int main(int argc, char **argv)
   }
   if (cli.nfiles == 0)
     cli.files[cli.nfiles++] = "-";
+  ndjson_sink nd;
+  memset(&nd, 0, sizeof nd);
+  nd.to_stdout = cli.format == SLG_FORMAT_NDJSON && !cli.quiet;
+  for (size_t i = 0; i < cli.noutputs; i++)
+    if (cli.outputs[i].format == SLG_FORMAT_NDJSON && outputs[i].file)
+      nd.outs[nd.nouts++] = &outputs[i];
+  if (nd.to_stdout || nd.nouts) {
+    nd.w = slg_ndjson_new(&nd.buf);
+    nd.p = p;
+    slg_ndjson_header(nd.w, command_name(cli.command), &cli.options);
+    ndjson_emit(&nd, 1);
+    slg_pipeline_on_end(p, ndjson_end, &nd);
+    slg_pipeline_on_idle(p, ndjson_idle, &nd);
+  }
   /* Named FIFOs come last, in their order: one waiting for its writer
    * must not hold up the files. Whether a path is a FIFO does not depend
    * on timing, so neither does the order of the report. */
@@ -504,11 +587,23 @@ int main(int argc, char **argv)
   rep.analysis = &analysis;
   rep.thresholds = &thresholds;
   int color = use_color(&cli);
+  if (nd.w) {
+    slg_ndjson_finish(nd.w, &rep, &ro);
+    ndjson_emit(&nd, 1);
+    status = max_status(status, nd.status);
+    slg_ndjson_free(nd.w);
+    slg_buf_dispose(&nd.buf);
+  }
 
   /* Extra outputs first (files), then stdout. */
   for (size_t i = 0; i < cli.noutputs; i++) {
     const slg_output_spec *spec = &cli.outputs[i];
     slg_buf_clear(&out);
+    if (spec->format == SLG_FORMAT_NDJSON) {
+      /* Streamed above: closed (renamed over its target) now. */
+      status = max_status(status, slg_output_write(&outputs[i], NULL, 0));
+      continue;
+    }
     ro.color = 0;
     slg_render(&rep, &ro, spec->format, &out);
     status = max_status(status,
@@ -529,6 +624,8 @@ int main(int argc, char **argv)
   } else if (cli.quiet) {
     slg_gate_sentence(&rep, &out);
     slg_buf_putc(&out, '\n');
+  } else if (cli.format == SLG_FORMAT_NDJSON) {
+    /* Streamed above. */
   } else {
     slg_render(&rep, &ro, cli.format, &out);
   }

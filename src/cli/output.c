@@ -79,6 +79,9 @@ int slg_output_write(slg_output *o, const char *data, size_t n)
     err = errno ? errno : EIO;
   if (fflush(o->file) != 0 && !err)
     err = errno;
+  /* A streamed output (ndjson) was written before: its errors too. */
+  if (!err && ferror(o->file))
+    err = errno ? errno : EIO;
   if (fclose(o->file) != 0 && !err)
     err = errno;
   o->file = NULL;

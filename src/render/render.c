@@ -374,6 +374,7 @@ void slg_render(const slg_report *rep, const slg_render_options *o,
   case SLG_FORMAT_JUNIT: slg_render_junit(rep, o, out); break;
   case SLG_FORMAT_GITHUB: slg_render_github(rep, o, out); break;
   case SLG_FORMAT_GITLAB: slg_render_gitlab(rep, o, out); break;
+  case SLG_FORMAT_NDJSON: slg_render_ndjson(rep, o, out); break;
   case SLG_FORMAT_TEXT:
   default: slg_render_text(rep, o, out); break;
   }

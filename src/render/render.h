@@ -52,6 +52,38 @@ void slg_render_github(const slg_report *rep, const slg_render_options *o,
 void slg_render_gitlab(const slg_report *rep, const slg_render_options *o,
                        slg_buf *out);
 
+/*
+ * The sparklog-ndjson/1 stream (render_ndjson.c, docs/ndjson-schema.md),
+ * written into `out` as the input is read:
+ *   slg_ndjson_new     a writer appending to out (borrowed; the caller
+ *                      takes the lines out of it whenever it likes);
+ *   slg_ndjson_header  the first line: command ("report", "check", ...)
+ *                      and the options that change the objects (NULL:
+ *                      the defaults);
+ *   slg_ndjson_on_end  an slg_report_end_fn for slg_pipeline_on_end, ctx
+ *                      the writer: job and stage lines;
+ *   slg_ndjson_flush   when the input goes idle (slg_pipeline_on_idle);
+ *   slg_ndjson_finish  after slg_analysis_run, rep->analysis set: what
+ *                      no end wrote, the analysis' objects and the
+ *                      summary, last.
+ * slg_render_ndjson is the same without a stream: every object from
+ * slg_ndjson_finish.
+ */
+#define SLG_NDJSON_SCHEMA "sparklog-ndjson/1"
+typedef struct slg_ndjson slg_ndjson;
+slg_ndjson *slg_ndjson_new(slg_buf *out);
+void slg_ndjson_free(slg_ndjson *n);
+void slg_ndjson_header(slg_ndjson *n, const char *command,
+                       const slg_options *opt);
+void slg_ndjson_on_end(void *ctx, const slg_report *r, const slg_end *e);
+/* The input went idle: what waits for the next line is written now (a
+ * job waits one event for the line that gives its duration). */
+void slg_ndjson_flush(slg_ndjson *n, const slg_report *r);
+void slg_ndjson_finish(slg_ndjson *n, const slg_report *rep,
+                       const slg_render_options *o);
+void slg_render_ndjson(const slg_report *rep, const slg_render_options *o,
+                       slg_buf *out);
+
 /* `sparklog explain`: component c, or every component when c is NULL, as
  * SLG_FORMAT_JSON (schema sparklog-explain/1) or else text. */
 struct slg_component;

@@ -351,7 +351,14 @@ void slg_json_app_keys(slg_json *j, const slg_report *rep, const slg_app *a,
   render_losses(j, rep, a);
 }
 
-void slg_json_job_keys(slg_json *j, const slg_job *b)
+static int cmp_id(const void *x, const void *y)
+{
+  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+  return a < b ? -1 : a > b;
+}
+
+void slg_json_job_keys(slg_json *j, const slg_job *b,
+                       const uint64_t *skipped, size_t nskipped)
 {
   ju64(j, "id", b->id);
   jstr(j, "callsite", b->callsite);
@@ -362,8 +369,25 @@ void slg_json_job_keys(slg_json *j, const slg_job *b)
   jtime(j, "end", &b->end);
   jms(j, "duration_ms", b->duration_ms);
   ji64(j, "result_stage", b->result_stage);
-  jids(j, "stages", b->stages, b->nstages);
-  jids(j, "skipped_stages", b->skipped_stages, b->nskipped_stages);
+  /* Ascending, as slg_model_finish leaves them: a job written when it
+   * ends (ndjson) still has them in the order first seen. */
+  int sorted = 1;
+  for (size_t i = 1; i < b->nstages && sorted; i++)
+    sorted = b->stages[i - 1] < b->stages[i];
+  if (sorted) {
+    jids(j, "stages", b->stages, b->nstages);
+  } else {
+    uint64_t *v = slg_xmalloc(b->nstages * sizeof *v);
+    memcpy(v, b->stages, b->nstages * sizeof *v);
+    qsort(v, b->nstages, sizeof *v, cmp_id);
+    jids(j, "stages", v, b->nstages);
+    free(v);
+  }
+  if (skipped == NULL) {
+    skipped = b->skipped_stages;
+    nskipped = b->nskipped_stages;
+  }
+  jids(j, "skipped_stages", skipped, nskipped);
   jstr(j, "failure", b->failure);
   slg_json_key(j, "incomplete");
   slg_json_bool(j, b->incomplete);
@@ -415,7 +439,7 @@ static void render_app(slg_json *j, const slg_report *rep, const slg_app *a,
   slg_json_array_begin(j);
   for (size_t i = 0; i < a->njobs; i++) {
     slg_json_object_begin(j);
-    slg_json_job_keys(j, &a->jobs[i]);
+    slg_json_job_keys(j, &a->jobs[i], NULL, 0);
     slg_json_object_end(j);
   }
   slg_json_array_end(j);
