@@ -33,8 +33,8 @@ void slg_json_app_keys(slg_json *j, const slg_report *rep, const slg_app *a,
                        size_t ai, const slg_app_outcome *o);
 /* skipped NULL: the job's skipped_stages (set by slg_model_finish); the
  * stream gives the ones known when it writes the job. */
-void slg_json_job_keys(slg_json *j, const slg_job *b,
-                       const uint64_t *skipped, size_t nskipped);
+void slg_json_job_keys(slg_json *j, const slg_job *b, const uint64_t *skipped,
+                       size_t nskipped);
 void slg_json_attempt_keys(slg_json *j, const slg_app *a, const slg_stage *s,
                            const slg_stage_attempt *t);
 void slg_json_executor_keys(slg_json *j, const slg_executor *e);

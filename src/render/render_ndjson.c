@@ -40,11 +40,19 @@ typedef struct pending {
   size_t app, stage, attempt;
 } pending;
 
-enum { T_FILE, T_APP, T_JOB, T_STAGE, T_EXECUTOR, T_SHUFFLE, T_RANKING,
-       T_FINDING, T_COUNT };
+enum {
+  T_FILE,
+  T_APP,
+  T_JOB,
+  T_STAGE,
+  T_EXECUTOR,
+  T_SHUFFLE,
+  T_RANKING,
+  T_FINDING,
+  T_COUNT
+};
 static const char *const type_names[T_COUNT] = {
-    "file", "app", "job", "stage", "executor", "shuffle", "ranking",
-    "finding"};
+    "file", "app", "job", "stage", "executor", "shuffle", "ranking", "finding"};
 
 /* The current application's stages by id (a job's end looks its stages
  * up; the model hashes them only at the end of the input): the stages
@@ -106,8 +114,8 @@ static size_t done_hash(const done_key *k)
 static done_key *done_slot(done_key *t, size_t cap, const done_key *k)
 {
   size_t i = done_hash(k) & (cap - 1);
-  while (t[i].app1 && !(t[i].app1 == k->app1 && t[i].a == k->a &&
-                        t[i].b == k->b))
+  while (t[i].app1 &&
+         !(t[i].app1 == k->app1 && t[i].a == k->a && t[i].b == k->b))
     i = (i + 1) & (cap - 1);
   return &t[i];
 }
@@ -189,8 +197,8 @@ static void stage_line(slg_ndjson *n, const slg_report *rep, size_t app,
   line_end(&j);
 }
 
-static const slg_stage *stage_by_id(slg_ndjson *n, size_t app,
-                                    const slg_app *a, uint64_t id);
+static const slg_stage *stage_by_id(slg_ndjson *n, size_t app, const slg_app *a,
+                                    uint64_t id);
 
 /* A job; `streamed`: written before the end of the input, its skipped
  * stages (set at the end) are those of its stages that have not run. */
@@ -273,8 +281,8 @@ static void map_put(stage_map *m, uint64_t id, size_t index)
 }
 
 /* The stage of application `app` (a) with id `id`, NULL when none. */
-static const slg_stage *stage_by_id(slg_ndjson *n, size_t app,
-                                    const slg_app *a, uint64_t id)
+static const slg_stage *stage_by_id(slg_ndjson *n, size_t app, const slg_app *a,
+                                    uint64_t id)
 {
   stage_map *m = &n->stages;
   if (m->app != app) {
@@ -394,8 +402,7 @@ void slg_ndjson_header(slg_ndjson *n, const char *command,
   slg_json_u64(&j, opt && opt->max_loggers ? opt->max_loggers
                                            : SLG_DEFAULT_MAX_LOGGERS);
   slg_json_key(&j, "max_line");
-  slg_json_u64(&j, opt && opt->max_line ? opt->max_line
-                                        : SLG_DEFAULT_MAX_LINE);
+  slg_json_u64(&j, opt && opt->max_line ? opt->max_line : SLG_DEFAULT_MAX_LINE);
   slg_json_object_end(&j);
   line_end(&j);
 }
@@ -428,8 +435,7 @@ void slg_ndjson_finish(slg_ndjson *n, const slg_report *rep,
       size_t t = refs[i].attempt;
       if (is_done(n, ai, refs[i].stage, t))
         continue;
-      stage_line(n, rep, ai, a, s, t == SIZE_MAX ? NULL : &s->attempts[t],
-                 -1);
+      stage_line(n, rep, ai, a, s, t == SIZE_MAX ? NULL : &s->attempts[t], -1);
     }
     free(refs);
     /* Jobs that logged no end. */
