@@ -121,6 +121,36 @@ static void test_input__plain_passthrough(void **state)
   slg_buf_dispose(&got);
 }
 
+/* A small file is read whole when opened and lent without a copy: the
+ * bytes once, counted as decoded, then the end; gzip is never lent. */
+static void test_input__small_file_lent_whole(void **state)
+{
+  (void)state;
+  write_file(path_of("small.log"), text, strlen(text));
+  slg_reader *r = NULL;
+  assert_int_equal(slg_reader_open(&r, path_of("small.log")), 0);
+  assert_int_equal(slg_reader_whole(r), 1);
+  const char *p = NULL;
+  assert_int_equal(slg_reader_borrow(r, &p), (ptrdiff_t)strlen(text));
+  assert_memory_equal(p, text, strlen(text));
+  assert_int_equal(slg_reader_bytes_decoded(r), strlen(text));
+  assert_int_equal(slg_reader_whole(r), 0);
+  assert_int_equal(slg_reader_borrow(r, &p), 0);
+  assert_null(p);
+  char buf[64];
+  assert_int_equal(slg_reader_read(r, buf, sizeof buf), 0);
+  assert_int_equal(slg_reader_bytes_read(r), strlen(text));
+  slg_reader_close(r);
+  slg_buf gz = SLG_BUF_INIT;
+  gzip_member(text, strlen(text), &gz);
+  write_file(path_of("small.gz"), gz.ptr, gz.len);
+  assert_int_equal(slg_reader_open(&r, path_of("small.gz")), 0);
+  assert_int_equal(slg_reader_whole(r), 0);
+  assert_int_equal(slg_reader_borrow(r, &p), 0);
+  slg_reader_close(r);
+  slg_buf_dispose(&gz);
+}
+
 static void test_input__gzip_every_read_size_both_backends(void **state)
 {
   (void)state;
@@ -407,6 +437,7 @@ int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_input__plain_passthrough),
+      cmocka_unit_test(test_input__small_file_lent_whole),
       cmocka_unit_test(test_input__gzip_every_read_size_both_backends),
       cmocka_unit_test(test_input__multi_member),
       cmocka_unit_test(test_input__truncated_at_every_byte),

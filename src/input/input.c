@@ -275,17 +275,20 @@ static int open_reader(slg_reader **out, const char *path, int force_zlib,
       close(fd);
       return SLG_EINTR;
     }
-    /* From here reads block, as for any input. */
-    int fl = fcntl(fd, F_GETFL);
-    if (fl >= 0)
-      (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    /* From here reads block, as for any input (a regular file's reads
+     * block whatever the flag says). */
+    if (!S_ISREG(st.st_mode)) {
+      int fl = fcntl(fd, F_GETFL);
+      if (fl >= 0)
+        (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    }
   }
 #ifdef F_SETPIPE_SZ
   /* `zcat big.log.gz | sparklog`: a 4 MiB pipe (else 1 MiB, the usual
    * pipe-max-size) instead of 64 KiB lets the writer run ahead and cuts
    * the context switches per byte. Only a hint: the system may refuse,
    * and nothing changes. */
-  if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode) &&
+  if (S_ISFIFO(st.st_mode) &&
       fcntl(fd, F_SETPIPE_SZ, 4 << 20) < 0)
     (void)fcntl(fd, F_SETPIPE_SZ, 1 << 20);
 #endif
@@ -306,6 +309,12 @@ static int open_reader(slg_reader **out, const char *path, int force_zlib,
       break;
     }
   }
+  /* A small regular file read whole: one more read finds its end now,
+   * so the caller can take the bytes where they are (slg_reader_whole)
+   * without sizing or mapping the file. */
+  if (!r->error && !r->eof && r->stated_size &&
+      r->in_len == r->stated_size && r->in_len < WINDOW && refill(r) < 0)
+    fail(r, SLG_EIO, r->bytes_read);
   if (r->in_len >= 2 && r->in[0] == 0x1f && r->in[1] == 0x8b) {
 #if SLG_HAVE_ISAL
     r->mode = force_zlib ? MODE_GZIP_ZLIB : MODE_GZIP_ISAL;
@@ -838,6 +847,24 @@ int slg_reader_idle(const slg_reader *r)
     return 0;
   struct pollfd pfd = {.fd = r->fd, .events = POLLIN};
   return poll(&pfd, 1, 0) == 0;
+}
+
+int slg_reader_whole(const slg_reader *r)
+{
+  return r->mode == MODE_PLAIN && r->eof && !r->error &&
+         r->window_offset == 0 && r->bytes_decoded == 0;
+}
+
+ptrdiff_t slg_reader_borrow(slg_reader *r, const char **out)
+{
+  *out = NULL;
+  if (r->error || r->mode != MODE_PLAIN || r->in_pos == r->in_len)
+    return 0;
+  size_t n = r->in_len - r->in_pos;
+  *out = (const char *)r->in + r->in_pos;
+  r->in_pos = r->in_len;
+  r->bytes_decoded += (uint64_t)n;
+  return (ptrdiff_t)n;
 }
 
 uint64_t slg_reader_bytes_read(const slg_reader *r) { return r->bytes_read; }

@@ -46,6 +46,19 @@ int slg_reader_open_hooked(slg_reader **out, const char *path,
  */
 int slg_reader_idle(const slg_reader *r);
 
+/*
+ * The plain bytes the reader holds already (read ahead when it was
+ * opened: all of a small file), lent without a copy: *out points at them
+ * and the count is returned; 0 (and *out NULL) when it holds none, the
+ * input is gzip or an error is set. They count as read, as by
+ * slg_reader_read, and stay valid until the next call on r.
+ */
+ptrdiff_t slg_reader_borrow(slg_reader *r, const char **out);
+
+/* 1 when a plain input was read to its end when it was opened (a small
+ * file) and nothing was taken yet: slg_reader_borrow lends it all. */
+int slg_reader_whole(const slg_reader *r);
+
 /* Ends reading here: further reads return SLG_EINTR (sticky). */
 void slg_reader_interrupt(slg_reader *r);
 

@@ -462,12 +462,19 @@ static ptrdiff_t read_serial(slg_pipeline *p, slg_reader *r)
   /* Mapping pays for big files; small ones, and files whose size says
    * nothing (/proc reports 0), are read as before. The mapping is a fast
    * path of the registry (fastpath.h, RUN_MAPPED): reference mode reads. */
-  int64_t size = p->opt.no_mmap || p->opt.reference
+  int64_t size = p->opt.no_mmap || p->opt.reference || slg_reader_whole(r)
                      ? -1
                      : slg_reader_positional(r);
   if (size >= SERIAL_WINDOW) {
     n = read_serial_positional(p, r, (uint64_t)size, buf);
   } else {
+    /* What the reader read ahead when it was opened is fed where it is:
+     * a small file is all there, and copying it would cost as much as
+     * parsing a fair part of it. */
+    const char *held;
+    ptrdiff_t k = stop_now(p) ? 0 : slg_reader_borrow(r, &held);
+    if (k > 0)
+      slg_pipeline_feed(p, held, (size_t)k);
     for (;;) {
       if (stop_now(p))
         slg_reader_interrupt(r);
@@ -520,6 +527,16 @@ ptrdiff_t slg_pipeline_read(slg_pipeline *p, slg_reader *r)
   /* Parallel parsing is a fast path of the registry (fastpath.h,
    * RUN_PARALLEL): reference mode reads on this thread alone. */
   if (threads <= 1 || p->opt.reference)
+    return read_serial(p, r);
+  /* A plain file of one chunk or less has nothing to share: threads, a
+   * ring and a chunk's tables would cost more than its parse (thousands
+   * of small logs in one run pay that per file). */
+  if (slg_reader_whole(r))
+    return read_serial(p, r);
+  int64_t small = slg_reader_positional(r);
+  if (small >= 0 && (uint64_t)small <= (p->opt.chunk_size
+                                            ? p->opt.chunk_size
+                                            : SLG_MIN_DEFAULT_CHUNK))
     return read_serial(p, r);
   if (threads > SLG_MAX_THREADS)
     threads = SLG_MAX_THREADS;
