@@ -251,18 +251,38 @@ static void test_report__app_verdicts_by_file(void **state)
   slg_buf out = SLG_BUF_INIT;
   slg_render_text_app_lines(&r, &out);
   const char *text = slg_buf_cstr(&out);
-  /* Each file's line, then its applications' under it; a failed one
-   * with its root cause's short form and file:line. */
-  const char *l0 = strstr(text, "  file a.log: 1 application, failed\n");
-  const char *l1 = strstr(text, "\n    app 1: failed, 2 jobs, 1 failed, ");
+  /* Several files: each application's line names its file; a failed
+   * one with its root cause's short form and file:line. */
+  const char *l1 = strstr(text, "  app 1 (file a.log): failed, 2 jobs, 1 "
+                                "failed, ");
   const char *c1 = strstr(text, "; root cause ");
   const char *p1 = strstr(text, "a.log:13)\n");
-  const char *l2 = strstr(text, "\n  file b.log: 1 application, succeeded\n"
-                                "    app 2: succeeded, 1 job, ");
-  const char *l3 = strstr(text, "\n  file c.log: no application starts here\n");
-  if (l0 != text || !l1 || !c1 || !p1 || !l2 || !l3 || c1 > l2 || p1 > l2 ||
-      l2 > l3)
+  const char *l2 = strstr(text, "\n  app 2 (file b.log): succeeded, 1 job, ");
+  if (l1 != text || !c1 || !p1 || !l2 || c1 > l2 || p1 > l2)
     fail_msg("app lines:\n%s", text);
+  /* The files' verdicts are one table, worst first: the failed file,
+   * the succeeded one, then the file where no application starts. */
+  slg_file_row *rows = slg_file_rows(&r);
+  assert_int_equal(rows[0].file, 0);
+  assert_string_equal(rows[0].kind, "driver");
+  assert_int_equal(rows[0].outcome, SLG_OUTCOME_FAILED);
+  assert_int_equal(rows[0].jobs_failed, 1);
+  assert_non_null(rows[0].worst);
+  assert_int_equal(rows[1].file, 1);
+  assert_int_equal(rows[1].outcome, SLG_OUTCOME_SUCCEEDED);
+  assert_int_equal(rows[2].file, 2);
+  assert_int_equal(rows[2].apps, 0);
+  assert_int_equal(rows[2].outcome, -1);
+  assert_string_equal(rows[2].kind, "not a log"); /* "hello" */
+  free(rows);
+  slg_buf_clear(&out);
+  slg_render_options to = {SLG_VIEW_REPORT, 0, 0, 2};
+  slg_render_text_files(&r, &to, &out, 2);
+  text = slg_buf_cstr(&out);
+  if (!strstr(text, "Files (worst 2 of 3)\n") ||
+      !strstr(text, "\n  a.log ") || !strstr(text, "\n  b.log ") ||
+      strstr(text, "c.log") || !strstr(text, "  1 more files\n"))
+    fail_msg("files table:\n%s", text);
   /* Markdown, JUnit and GitHub carry the same lines, once each. */
   static const char *const same[] = {"app 1: failed, 2 jobs, 1 failed, ",
                                       "file c.log: no application starts "

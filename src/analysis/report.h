@@ -39,6 +39,14 @@ typedef struct slg_file_info {
   int64_t first_ms, last_ms; /* their slg_time_ms */
 } slg_file_info;
 
+/* A file a directory argument held that the run did not read, and why
+ * (static text: "dotfile", "symbolic link", "archive", "not text", ...).
+ * Listed once in the report; never an input error. */
+typedef struct slg_skipped_file {
+  char *path;
+  const char *reason;
+} slg_skipped_file;
+
 /* Line accounting: lines == records + continuation + unrecognized. */
 typedef struct slg_accounting {
   uint64_t lines, records, continuation_lines, unrecognized_lines;
@@ -78,6 +86,9 @@ typedef struct slg_report {
    * while the stream is read). */
   const struct slg_analysis *analysis;
   const struct slg_thresholds *thresholds; /* NULL: the defaults */
+  /* Set by the caller: files of directory arguments not read. */
+  const slg_skipped_file *skipped;
+  size_t nskipped;
   /* slg_platform_logger_bits of every logger, or-ed once for the report
    * (slg_report_platform runs per application); 0 with loggers_known 0:
    * computed where needed. */

@@ -24,7 +24,7 @@ static const char usage_general[] =
     "usage: sparklog [COMMAND] [OPTIONS] [FILE...]\n"
     "\n"
     "Analyse Apache Spark driver logs (plain or gzip; stdin when no FILE or "
-    "\"-\").\n"
+    "\"-\";\nthe files under a directory).\n"
     "\n"
     "Commands:\n"
     "  report          full report (the default)\n"
@@ -69,6 +69,7 @@ static const char usage_general[] =
     "                        (for a file that may be truncated while read)\n"
     "      --no-pager        never page long text output on a terminal\n"
     "                        (default pager: $SPARKLOG_PAGER, $PAGER, less)\n"
+    "      --each            a report per file (json: one per line)\n"
     "\n";
 static const char usage_check[] =
     "Check options (also in .sparklog.conf as key = value, and as\n"
@@ -362,6 +363,10 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
       cli->fastpath_counts = 1;
       continue;
     }
+    if (strcmp(arg, "--each") == 0) {
+      cli->each = 1;
+      continue;
+    }
     if (strcmp(arg, "--no-config") == 0) {
       cli->no_config = 1;
       continue;
@@ -404,7 +409,7 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
           "--help",        "--version",       "--allow-empty",
           "--exit-zero",   "--quiet",         "--no-mmap",
           "--reference",   "--fastpath-counts", "--no-config",
-          "--print-config", "--no-pager"};
+          "--print-config", "--no-pager", "--each"};
       enum { NW = sizeof with_value / sizeof with_value[0],
              NS = sizeof switches / sizeof switches[0] };
       const char *names[NW + NS];
@@ -549,6 +554,14 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
             (cli->noutputs - k - 1) * sizeof cli->outputs[0]);
     cli->noutputs--;
     k--;
+  }
+  int junit = cli->format == SLG_FORMAT_JUNIT;
+  for (size_t k = 0; k < cli->noutputs; k++)
+    junit = junit || cli->outputs[k].format == SLG_FORMAT_JUNIT;
+  if (cli->each && junit) {
+    slg_cli_error("--each: junit is one document for the run; use it "
+                  "without --each");
+    return SLG_EXIT_USAGE;
   }
   return 0;
 }

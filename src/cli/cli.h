@@ -71,6 +71,7 @@ typedef struct slg_cli {
   int fastpath_counts; /* --fastpath-counts: hits on stderr at the end */
   int quiet;           /* check -q: the gate line alone on stdout */
   int no_pager;        /* --no-pager */
+  int each;            /* --each: one report per file */
 } slg_cli;
 
 /*
@@ -103,6 +104,29 @@ typedef struct slg_output {
 void slg_output_open(slg_output *o, const slg_output_spec *spec);
 int slg_output_write(slg_output *o, const char *data, size_t n);
 void slg_output_abandon(slg_output *o);
+
+/*
+ * The files to read (inputs.c): file arguments as given, a directory
+ * argument's files found recursively in its place, oldest first, and the
+ * files it held that are not read (skipped, with the reason).
+ * slg_inputs_expand returns SLG_EXIT_OK, or SLG_EXIT_INPUT after printing
+ * the error when a directory argument cannot be read. `layout` is the
+ * --layout pattern or NULL (for the first record's time).
+ */
+typedef struct slg_input {
+  char *path;
+  int owned; /* found in a directory: freed with the list */
+  int fifo;  /* a named FIFO: read after the other inputs */
+} slg_input;
+typedef struct slg_inputs {
+  slg_input *v;
+  size_t n, cap;
+  slg_skipped_file *skipped;
+  size_t nskipped, skipped_cap;
+} slg_inputs;
+int slg_inputs_expand(slg_inputs *out, const char *const *args, size_t n,
+                      const char *layout);
+void slg_inputs_dispose(slg_inputs *in);
 
 /* The candidate nearest `word` (case and '-'/'_' aside), or NULL when
  * none is near enough to be a slip of the keyboard. */

@@ -273,6 +273,7 @@ typedef struct ndjson_sink {
   slg_output *outs[SLG_MAX_OUTPUTS]; /* -o ndjson=PATH destinations */
   size_t nouts;
   int status; /* the stream's write status (said once) */
+  int header_done;
 } ndjson_sink;
 
 static void ndjson_emit(ndjson_sink *k, int flush)
@@ -319,6 +320,23 @@ static const char *command_name(slg_command c)
   case SLG_CMD_CHECK: return "check";
   default: return "report";
   }
+}
+
+/* The stream's writer for pipeline p (one per pipeline: --each makes one
+ * per file), its end and idle callbacks registered; the header line is
+ * written once, before the first. */
+static void ndjson_attach(ndjson_sink *k, slg_pipeline *p,
+                          const char *command, const slg_options *opt)
+{
+  k->w = slg_ndjson_new(&k->buf);
+  k->p = p;
+  if (!k->header_done) {
+    slg_ndjson_header(k->w, command, opt);
+    ndjson_emit(k, 1);
+    k->header_done = 1;
+  }
+  slg_pipeline_on_end(p, ndjson_end, k);
+  slg_pipeline_on_idle(p, ndjson_idle, k);
 }
 
 /* `sparklog explain [NAME]`. */
@@ -402,6 +420,181 @@ static void out_of_memory(size_t n)
     (void)!write(STDERR_FILENO, msg, (size_t)k);
   remove_temps();
   _exit(SLG_EXIT_RESOURCES);
+}
+
+/* --each's header over one file's report (text, markdown, github): the
+ * file's name between "==>" and "<==" as head(1) writes it, a blank line
+ * before all but the first. */
+static void each_header(slg_buf *b, const char *path, int not_first)
+{
+  if (not_first)
+    slg_buf_putc(b, '\n');
+  slg_buf_puts(b, "==> ");
+  slg_escape_str(b, path, SLG_ESC_TEXT);
+  slg_buf_puts(b, " <==\n");
+}
+
+/* What one report needs besides the pipeline (main, emit). */
+typedef struct run_ctx {
+  const slg_cli *cli;
+  const slg_thresholds *thresholds;
+  slg_output *outputs;
+  slg_buf pending[SLG_MAX_OUTPUTS]; /* each --output's text so far */
+  const slg_skipped_file *skipped;
+  size_t nskipped;
+  int color;
+  int said_interrupted, said_skipped, stdout_used;
+  ndjson_sink *nd; /* the ndjson stream, NULL when none is written */
+} run_ctx;
+
+/*
+ * Finishes p's input, analyses it and renders the report: stdout at once,
+ * each --output into its pending text. `each`: one of several reports
+ * (--each), preceded in text by a header naming its file, one JSON
+ * document per line. Returns the status the report calls for.
+ */
+static int emit(run_ctx *run, slg_pipeline *p, int each)
+{
+  const slg_cli *cli = run->cli;
+  int status = SLG_EXIT_OK;
+  slg_pipeline_finish(p);
+  if (interrupted && !run->said_interrupted) {
+    run->said_interrupted = 1;
+    slg_cli_error("interrupted (%s); the report covers what was read "
+                  "and is marked incomplete",
+                  interrupted == SIGTERM ? "SIGTERM" : "SIGINT");
+    status = SLG_EXIT_INTERRUPTED;
+  }
+  print_read_notes(&p->notes);
+
+  slg_render_options ro;
+  memset(&ro, 0, sizeof ro);
+  ro.top = cli->top;
+  ro.pretty = !each;
+  switch (cli->command) {
+  case SLG_CMD_LOGGERS: ro.view = SLG_VIEW_LOGGERS; break;
+  case SLG_CMD_JOBS: ro.view = SLG_VIEW_JOBS; break;
+  case SLG_CMD_STAGES: ro.view = SLG_VIEW_STAGES; break;
+  case SLG_CMD_SHUFFLES: ro.view = SLG_VIEW_SHUFFLES; break;
+  case SLG_CMD_CHECK: ro.view = SLG_VIEW_CHECK; break;
+  default: ro.view = SLG_VIEW_REPORT; break;
+  }
+  slg_report rep;
+  slg_pipeline_report(&rep, p);
+  /* The skipped files belong to the run: said once, in the merged report
+   * or in the first of --each's. */
+  if (!each || !run->said_skipped) {
+    rep.skipped = run->skipped;
+    rep.nskipped = run->nskipped;
+    run->said_skipped = 1;
+  }
+  const char *unmatched = slg_report_layout_unmatched(&rep);
+  if (unmatched)
+    slg_cli_error("warning: --layout '%s' matched no line; layouts were "
+                  "detected instead", unmatched);
+  slg_analysis analysis;
+  slg_analysis_run(&analysis, rep.model, run->thresholds,
+                   slg_report_input_kind(&rep));
+  slg_findings_platform(&analysis, &rep);
+  rep.analysis = &analysis;
+  rep.thresholds = run->thresholds;
+  if (run->nd && run->nd->w) {
+    /* The stream's closing lines: this pipeline's files, applications,
+     * findings and summary. */
+    slg_ndjson_finish(run->nd->w, &rep, &ro);
+    ndjson_emit(run->nd, 1);
+    status = max_status(status, run->nd->status);
+    slg_ndjson_free(run->nd->w);
+    run->nd->w = NULL;
+  }
+
+  slg_buf out = SLG_BUF_INIT;
+  const char *path = rep.nfiles ? rep.files[0].path : "";
+  for (size_t i = 0; i < cli->noutputs; i++) {
+    const slg_output_spec *spec = &cli->outputs[i];
+    if (spec->format == SLG_FORMAT_NDJSON)
+      continue; /* streamed */
+    ro.color = 0;
+    if (each && spec->format != SLG_FORMAT_JSON)
+      each_header(&run->pending[i], path, run->pending[i].len != 0);
+    slg_render(&rep, &ro, spec->format, &run->pending[i]);
+  }
+  ro.color = cli->format == SLG_FORMAT_TEXT ? run->color : 0;
+  /* When no input could be read at all, stdout gets no text report: the
+   * errors on stderr are the whole story, and a report of nothing would
+   * read as a run that had nothing wrong. A machine format is still
+   * written, as the --output files are: its input failure is what a CI
+   * system shows. */
+  int nothing_read = rep.nfiles > 0 && cli->format == SLG_FORMAT_TEXT;
+  for (size_t i = 0; i < rep.nfiles && nothing_read; i++)
+    nothing_read = rep.files[i].error != 0 && rep.files[i].bytes_read == 0;
+  int streamed = cli->format == SLG_FORMAT_NDJSON && !cli->quiet;
+  if (each && cli->format != SLG_FORMAT_JSON && !streamed && !nothing_read) {
+    each_header(&out, path, run->stdout_used);
+    run->stdout_used = 1;
+  }
+  if (nothing_read || streamed) {
+    /* nothing (more) on stdout */
+  } else if (cli->quiet) {
+    slg_gate_sentence(&rep, &out);
+    slg_buf_putc(&out, '\n');
+  } else {
+    slg_render(&rep, &ro, cli->format, &out);
+  }
+  /* --each writes each report as it is made: not through a pager. */
+  int paged = 0;
+  if (!each && !cli->no_pager && !cli->quiet &&
+      cli->format == SLG_FORMAT_TEXT && out.len) {
+    int closed = 0;
+    paged = slg_pager_write(out.ptr, out.len, &closed) == 0;
+    stdout_closed |= closed;
+  }
+  if (!paged)
+    status = max_status(status, write_all(stdout, "stdout", out.ptr,
+                                          out.len));
+  slg_buf_dispose(&out);
+
+  if (cli->command == SLG_CMD_CHECK) {
+    /* A gate never passes vacuously: input with no Spark application
+     * (no scheduler line, no application start, no failure statement)
+     * is unusable unless --allow-empty; unreadable input already set 3.
+     * A recognised failure always fails the check (status 1), whatever
+     * --allow-empty says. */
+    slg_gate gate = slg_analysis_gate(&analysis, run->thresholds);
+    if (gate == SLG_GATE_EMPTY && nothing_read) {
+      status = max_status(status, SLG_EXIT_INPUT);
+    } else if (gate == SLG_GATE_EMPTY) {
+      if (each)
+        slg_cli_error("check: %s shows no Spark application, so it "
+                      "cannot pass (--allow-empty accepts that)", path);
+      else
+        slg_cli_error("check: the input shows no Spark application, so it "
+                      "cannot pass (--allow-empty accepts that)");
+      status = max_status(status, SLG_EXIT_INPUT);
+    } else if (gate == SLG_GATE_FAILED) {
+      /* A failing gate says so on stderr too, where a CI log shows it
+       * whatever became of stdout; unless both are this terminal and the
+       * text on stdout already ended with it, or stdout's reader left
+       * (EPIPE: nothing more is said). */
+      if (!stdout_closed &&
+          !(isatty(STDOUT_FILENO) && isatty(STDERR_FILENO) &&
+            (cli->quiet || cli->format == SLG_FORMAT_TEXT))) {
+        slg_buf line = SLG_BUF_INIT;
+        if (each) {
+          slg_escape_str(&line, path, SLG_ESC_TEXT);
+          slg_buf_puts(&line, ": ");
+        }
+        slg_gate_sentence(&rep, &line);
+        slg_buf_putc(&line, '\n');
+        fwrite(line.ptr, 1, line.len, stderr);
+        slg_buf_dispose(&line);
+      }
+      if (!run->thresholds->exit_zero)
+        status = max_status(status, SLG_EXIT_CHECK_FAILED);
+    }
+  }
+  slg_analysis_dispose(&analysis);
+  return status;
 }
 
 int main(int argc, char **argv)
@@ -517,6 +710,19 @@ int main(int argc, char **argv)
   }
   if (cli.nfiles == 0)
     cli.files[cli.nfiles++] = "-";
+  slg_inputs in;
+  status = max_status(status, slg_inputs_expand(&in, cli.files, cli.nfiles,
+                                                cli.options.layout));
+  run_ctx run;
+  memset(&run, 0, sizeof run);
+  run.cli = &cli;
+  run.thresholds = &thresholds;
+  run.outputs = outputs;
+  run.skipped = in.skipped;
+  run.nskipped = in.nskipped;
+  run.color = use_color(&cli);
+  for (size_t i = 0; i < cli.noutputs; i++)
+    run.pending[i] = (slg_buf)SLG_BUF_INIT;
   ndjson_sink nd;
   memset(&nd, 0, sizeof nd);
   nd.to_stdout = cli.format == SLG_FORMAT_NDJSON && !cli.quiet;
@@ -524,156 +730,57 @@ int main(int argc, char **argv)
     if (cli.outputs[i].format == SLG_FORMAT_NDJSON && outputs[i].file)
       nd.outs[nd.nouts++] = &outputs[i];
   if (nd.to_stdout || nd.nouts) {
-    nd.w = slg_ndjson_new(&nd.buf);
-    nd.p = p;
-    slg_ndjson_header(nd.w, command_name(cli.command), &cli.options);
-    ndjson_emit(&nd, 1);
-    slg_pipeline_on_end(p, ndjson_end, &nd);
-    slg_pipeline_on_idle(p, ndjson_idle, &nd);
+    run.nd = &nd;
+    ndjson_attach(&nd, p, command_name(cli.command), &cli.options);
   }
   /* Named FIFOs come last, in their order: one waiting for its writer
    * must not hold up the files. Whether a path is a FIFO does not depend
    * on timing, so neither does the order of the report. */
+  size_t done = 0;
   for (int fifos = 0; fifos < 2; fifos++)
-    for (size_t i = 0; i < cli.nfiles; i++) {
-      struct stat fst;
-      int fifo = strcmp(cli.files[i], "-") != 0 &&
-                 stat(cli.files[i], &fst) == 0 && S_ISFIFO(fst.st_mode);
-      if (fifo != fifos)
+    for (size_t i = 0; i < in.n; i++) {
+      const char *path = in.v[i].path;
+      if (in.v[i].fifo != fifos)
         continue;
+      if (cli.each && done++ > 0) {
+        /* One report per file: a fresh pipeline for each. */
+        if (interrupted)
+          break;
+        slg_pipeline_free(p);
+        p = NULL;
+        (void)slg_pipeline_new(&p, &cli.options, err);
+        if (run.nd)
+          ndjson_attach(run.nd, p, command_name(cli.command), &cli.options);
+      }
       if (interrupted) {
         /* Not read: listed, so the report says what it lacks. */
         slg_file_status st;
         memset(&st, 0, sizeof st);
         st.error = SLG_EINTR;
-        slg_pipeline_begin_file(
-            p, strcmp(cli.files[i], "-") == 0 ? "<stdin>" : cli.files[i]);
+        slg_pipeline_begin_file(p, strcmp(path, "-") == 0 ? "<stdin>" : path);
         slg_pipeline_end_file(p, &st);
-        continue;
+      } else {
+        status = max_status(status, read_input(p, path));
       }
-      status = max_status(status, read_input(p, cli.files[i]));
+      if (cli.each)
+        status = max_status(status, emit(&run, p, 1));
     }
-  slg_pipeline_finish(p);
-  if (interrupted) {
-    slg_cli_error("interrupted (%s); the report covers what was read "
-                  "and is marked incomplete",
-                  interrupted == SIGTERM ? "SIGTERM" : "SIGINT");
+  if (!cli.each || done == 0)
+    status = max_status(status, emit(&run, p, 0));
+  if (interrupted)
     status = max_status(status, SLG_EXIT_INTERRUPTED);
-  }
-  print_read_notes(&p->notes);
 
-  slg_render_options ro;
-  memset(&ro, 0, sizeof ro);
-  ro.top = cli.top;
-  ro.pretty = 1;
-  switch (cli.command) {
-  case SLG_CMD_LOGGERS: ro.view = SLG_VIEW_LOGGERS; break;
-  case SLG_CMD_JOBS: ro.view = SLG_VIEW_JOBS; break;
-  case SLG_CMD_STAGES: ro.view = SLG_VIEW_STAGES; break;
-  case SLG_CMD_SHUFFLES: ro.view = SLG_VIEW_SHUFFLES; break;
-  case SLG_CMD_CHECK: ro.view = SLG_VIEW_CHECK; break;
-  default: ro.view = SLG_VIEW_REPORT; break;
-  }
-  slg_report rep;
-  slg_pipeline_report(&rep, p);
-  const char *unmatched = slg_report_layout_unmatched(&rep);
-  if (unmatched)
-    slg_cli_error("warning: --layout '%s' matched no line; layouts were "
-                  "detected instead", unmatched);
-  slg_analysis analysis;
-  slg_analysis_run(&analysis, rep.model, &thresholds,
-                   slg_report_input_kind(&rep));
-  slg_findings_platform(&analysis, &rep);
-  rep.analysis = &analysis;
-  rep.thresholds = &thresholds;
-  int color = use_color(&cli);
-  if (nd.w) {
-    slg_ndjson_finish(nd.w, &rep, &ro);
-    ndjson_emit(&nd, 1);
-    status = max_status(status, nd.status);
-    slg_ndjson_free(nd.w);
-    slg_buf_dispose(&nd.buf);
-  }
-
-  /* Extra outputs first (files), then stdout. */
+  /* The --output destinations get their whole text at the end; an
+   * ndjson one was streamed and is closed (renamed over its target). */
   for (size_t i = 0; i < cli.noutputs; i++) {
-    const slg_output_spec *spec = &cli.outputs[i];
-    slg_buf_clear(&out);
-    if (spec->format == SLG_FORMAT_NDJSON) {
-      /* Streamed above: closed (renamed over its target) now. */
-      status = max_status(status, slg_output_write(&outputs[i], NULL, 0));
-      continue;
-    }
-    ro.color = 0;
-    slg_render(&rep, &ro, spec->format, &out);
     status = max_status(status,
-                        slg_output_write(&outputs[i], out.ptr, out.len));
+                        slg_output_write(&outputs[i], run.pending[i].ptr,
+                                         run.pending[i].len));
+    slg_buf_dispose(&run.pending[i]);
   }
-  slg_buf_clear(&out);
-  ro.color = cli.format == SLG_FORMAT_TEXT ? color : 0;
-  /* When no input could be read at all, stdout gets no text report: the
-   * errors on stderr are the whole story, and a report of nothing would
-   * read as a run that had nothing wrong. A machine format is still
-   * written, as the --output files are: its input failure is what a CI
-   * system shows. */
-  int nothing_read = rep.nfiles > 0 && cli.format == SLG_FORMAT_TEXT;
-  for (size_t i = 0; i < rep.nfiles && nothing_read; i++)
-    nothing_read = rep.files[i].error != 0 && rep.files[i].bytes_read == 0;
-  if (nothing_read) {
-    /* nothing on stdout */
-  } else if (cli.quiet) {
-    slg_gate_sentence(&rep, &out);
-    slg_buf_putc(&out, '\n');
-  } else if (cli.format == SLG_FORMAT_NDJSON) {
-    /* Streamed above. */
-  } else {
-    slg_render(&rep, &ro, cli.format, &out);
-  }
-  int paged = 0;
-  if (!cli.no_pager && !cli.quiet && cli.format == SLG_FORMAT_TEXT &&
-      out.len) {
-    int closed = 0;
-    paged = slg_pager_write(out.ptr, out.len, &closed) == 0;
-    stdout_closed |= closed;
-  }
-  if (!paged)
-    status = max_status(status, write_all(stdout, "stdout", out.ptr,
-                                          out.len));
-
-  if (cli.command == SLG_CMD_CHECK) {
-    /* A gate never passes vacuously: input with no Spark application
-     * (no scheduler line, no application start, no failure statement)
-     * is unusable unless --allow-empty; unreadable input already set 3.
-     * A recognised failure always fails the check (status 1), whatever
-     * --allow-empty says. */
-    slg_gate gate = slg_analysis_gate(&analysis, &thresholds);
-    if (gate == SLG_GATE_EMPTY && nothing_read) {
-      status = max_status(status, SLG_EXIT_INPUT);
-    } else if (gate == SLG_GATE_EMPTY) {
-      slg_cli_error("check: the input shows no Spark application, so it "
-                    "cannot pass (--allow-empty accepts that)");
-      status = max_status(status, SLG_EXIT_INPUT);
-    } else if (gate == SLG_GATE_FAILED) {
-      /* A failing gate says so on stderr too, where a CI log shows it
-       * whatever became of stdout; unless both are this terminal and the
-       * text on stdout already ended with it, or stdout's reader left
-       * (EPIPE: nothing more is said). */
-      if (!stdout_closed &&
-          !(isatty(STDOUT_FILENO) && isatty(STDERR_FILENO) &&
-            (cli.quiet || cli.format == SLG_FORMAT_TEXT))) {
-        slg_buf line = SLG_BUF_INIT;
-        slg_gate_sentence(&rep, &line);
-        slg_buf_putc(&line, '\n');
-        fwrite(line.ptr, 1, line.len, stderr);
-        slg_buf_dispose(&line);
-      }
-      if (!thresholds.exit_zero)
-        status = max_status(status, SLG_EXIT_CHECK_FAILED);
-    }
-  }
-  slg_analysis_dispose(&analysis);
   slg_buf_dispose(&out);
   slg_pipeline_free(p);
+  slg_inputs_dispose(&in);
   free(cli.files);
   if (cli.fastpath_counts)
     print_fastpath_counts();

@@ -1055,3 +1055,23 @@ void slg_reader_close(slg_reader *r)
   free(r->in);
   free(r);
 }
+
+ptrdiff_t slg_reader_peek(const char *path, char *buf, size_t cap,
+                          const char **format)
+{
+  slg_reader *r = NULL;
+  *format = NULL;
+  int rc = open_reader(&r, path, 0, NULL);
+  if (rc < 0)
+    return rc;
+  size_t got = 0;
+  ptrdiff_t n = 0;
+  while (got < cap && (n = slg_reader_read(r, buf + got, cap - got)) > 0)
+    got += (size_t)n;
+  if (n == SLG_EFORMAT) {
+    *format = slg_reader_format(r);
+    got = 0;
+  }
+  slg_reader_close(r);
+  return n == SLG_EFORMAT ? SLG_EFORMAT : (ptrdiff_t)got;
+}

@@ -59,6 +59,15 @@ ptrdiff_t slg_reader_borrow(slg_reader *r, const char **out);
  * file) and nothing was taken yet: slg_reader_borrow lends it all. */
 int slg_reader_whole(const slg_reader *r);
 
+/*
+ * The first decoded bytes of a file (gzip inflated), for a look before
+ * the run: up to cap bytes into buf, their count returned; SLG_EFORMAT
+ * with *format set (slg_reader_format) for a container that is not
+ * read; the open's error otherwise. Bounded: one window of the file.
+ */
+ptrdiff_t slg_reader_peek(const char *path, char *buf, size_t cap,
+                          const char **format);
+
 /* Ends reading here: further reads return SLG_EINTR (sticky). */
 void slg_reader_interrupt(slg_reader *r);
 

@@ -1894,3 +1894,23 @@ uint64_t slg_layout_refused(const slg_layout *l)
   return l->refused;
 }
 
+
+
+int64_t slg_layout_first_time(slg_layout *l, const char *text, size_t len)
+{
+  const char *p = text, *end = text + len;
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    if (!nl)
+      break; /* a line cut by the peek: not read */
+    size_t n = (size_t)(nl - p);
+    if (n && p[n - 1] == '\r')
+      n--;
+    slg_record rec;
+    if ((slg_layout_parse(l, p, n, &rec) & 1) &&
+        (rec.time.flags & SLG_TIME_HAS_TIME))
+      return slg_time_ms(&rec.time);
+    p = nl + 1;
+  }
+  return -1;
+}

@@ -68,6 +68,13 @@ int slg_layout_parse(slg_layout *l, const char *line, size_t len,
                      slg_record *out);
 
 /*
+ * The time (slg_time_ms) of the first timed record among the whole lines
+ * of text (a file's first bytes; a last line without its newline is not
+ * read), or -1 when none has a time. Registers layouts as parsing does.
+ */
+int64_t slg_layout_first_time(slg_layout *l, const char *text, size_t len);
+
+/*
  * Loggers whose records relay another process's log lines: a record of
  * one whose message is itself a record is read as the inner record (the
  * relay's header dropped); any other logger's message is data, so a line

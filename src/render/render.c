@@ -149,14 +149,24 @@ int slg_verdict_has_lines(const slg_report *rep)
   return a->scheduler_lines && (a->apps > 1 || rep->nfiles > 1);
 }
 
-void slg_app_verdict_line(const slg_report *rep, size_t app, slg_buf *out)
+static void app_line(const slg_report *rep, size_t app, int named,
+                     slg_buf *out)
 {
   const slg_analysis *a = rep->analysis;
   const slg_app_verdict *v = &a->app_verdicts[app];
   const slg_app_outcome *o = a->outcomes ? &a->outcomes[app] : NULL;
   char n1[32], d[32];
   slg_buf_printf(out, "app %zu", v->seq);
-  if (v->app_id) {
+  const char *path = named ? slg_report_file_path(rep, v->file) : NULL;
+  if (path) {
+    slg_buf_puts(out, " (file ");
+    slg_escape_str(out, path, SLG_ESC_TEXT);
+    if (v->app_id) {
+      slg_buf_puts(out, ", ");
+      slg_escape_str(out, v->app_id, SLG_ESC_TEXT);
+    }
+    slg_buf_putc(out, ')');
+  } else if (v->app_id) {
     slg_buf_puts(out, " (");
     slg_escape_str(out, v->app_id, SLG_ESC_TEXT);
     slg_buf_putc(out, ')');
@@ -181,6 +191,17 @@ void slg_app_verdict_line(const slg_report *rep, size_t app, slg_buf *out)
     slg_buf_puts(out, "; root cause ");
     slg_root_cause_short(rep, &o->cause, out);
   }
+}
+
+void slg_app_verdict_line(const slg_report *rep, size_t app, slg_buf *out)
+{
+  app_line(rep, app, 0, out);
+}
+
+void slg_app_verdict_line_named(const slg_report *rep, size_t app,
+                                slg_buf *out)
+{
+  app_line(rep, app, 1, out);
 }
 
 void slg_file_verdict_line(const slg_report *rep, size_t file, slg_buf *out)
@@ -219,6 +240,84 @@ void slg_file_verdict_line(const slg_report *rep, size_t file, slg_buf *out)
                        slg_outcome_name(order[k]));
       sep = ", ";
     }
+}
+
+/* Lower is worse: the order of the cross-file table. */
+static int outcome_rank(int oc)
+{
+  switch (oc) {
+  case SLG_OUTCOME_FAILED: return 0;
+  case SLG_OUTCOME_KILLED: return 1;
+  case SLG_OUTCOME_CANCELLED: return 2;
+  case SLG_OUTCOME_INCOMPLETE: return 3;
+  case SLG_OUTCOME_UNKNOWN: return 4;
+  case SLG_OUTCOME_SUCCEEDED: return 5;
+  default: return 6; /* no application */
+  }
+}
+
+static int row_worse(const slg_file_row *x, const slg_file_row *y)
+{
+  int a = outcome_rank(x->outcome), b = outcome_rank(y->outcome);
+  if (a != b)
+    return a < b ? -1 : 1;
+  int sx = x->worst ? (int)x->worst->severity : -1;
+  int sy = y->worst ? (int)y->worst->severity : -1;
+  if (sx != sy)
+    return sx > sy ? -1 : 1;
+  if (x->jobs_failed != y->jobs_failed)
+    return x->jobs_failed > y->jobs_failed ? -1 : 1;
+  if (x->task_ms != y->task_ms)
+    return x->task_ms > y->task_ms ? -1 : 1;
+  return x->file < y->file ? -1 : x->file > y->file;
+}
+
+static int row_cmp(const void *x, const void *y) { return row_worse(x, y); }
+
+slg_file_row *slg_file_rows(const slg_report *rep)
+{
+  const slg_analysis *a = rep->analysis;
+  size_t napps;
+  const slg_app *apps = slg_model_apps(rep->model, &napps);
+  slg_file_row *rows = slg_xcalloc(rep->nfiles ? rep->nfiles : 1,
+                                   sizeof *rows);
+  for (size_t f = 0; f < rep->nfiles; f++) {
+    rows[f].file = f;
+    rows[f].outcome = -1;
+  }
+  for (size_t i = 0; i < a->apps && i < napps; i++) {
+    const slg_app_verdict *v = &a->app_verdicts[i];
+    if (v->file >= rep->nfiles)
+      continue;
+    slg_file_row *r = &rows[v->file];
+    int oc = a->outcomes ? (int)a->outcomes[i].outcome : SLG_OUTCOME_UNKNOWN;
+    if (r->outcome < 0 || outcome_rank(oc) < outcome_rank(r->outcome))
+      r->outcome = oc;
+    r->apps++;
+    r->jobs += v->jobs;
+    r->jobs_failed += v->jobs_failed;
+    r->task_ms += apps[i].total_task_ms;
+  }
+  for (size_t k = 0; k < a->nfindings; k++) {
+    const slg_finding *fd = &a->findings[k];
+    if (fd->app < 0 || (size_t)fd->app >= a->apps)
+      continue;
+    uint32_t f = a->app_verdicts[fd->app].file;
+    if (f < rep->nfiles &&
+        (!rows[f].worst || fd->severity > rows[f].worst->severity))
+      rows[f].worst = fd;
+  }
+  for (size_t f = 0; f < rep->nfiles; f++) {
+    const slg_file_info *fi = &rep->files[f];
+    slg_file_row *r = &rows[f];
+    r->kind = r->apps                    ? "driver"
+              : fi->error && !fi->lines  ? "unread"
+              : !fi->lines               ? "empty"
+              : !fi->records             ? "not a log"
+                                         : "no application";
+  }
+  qsort(rows, rep->nfiles, sizeof *rows, row_cmp);
+  return rows;
 }
 
 /* "java.lang.X: message (task-failure, file:84; user code a.B.c(B.scala:4))":

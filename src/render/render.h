@@ -116,6 +116,15 @@ void slg_render_text_verdict(const slg_report *rep,
  * "  app 2 (file b.log, application_1_0002): 3 jobs, 1 failed, 1m02s";
  * a file where no application starts gets "  file c.log: ...". */
 void slg_render_text_app_lines(const slg_report *rep, slg_buf *out);
+/* The same, the first `limit` applications (0: all) and every failed
+ * or killed one, then how many more. */
+void slg_render_text_app_lines_limit(const slg_report *rep, slg_buf *out,
+                                     size_t limit);
+/* The cross-file table (slg_file_rows), `limit` rows (0: all), then how
+ * many more; nothing for one file. */
+void slg_render_text_files(const slg_report *rep,
+                           const slg_render_options *o, slg_buf *out,
+                           size_t limit);
 void slg_render_text_ranking(const slg_report *rep,
                              const slg_render_options *o, slg_buf *out,
                              size_t limit);
@@ -151,10 +160,35 @@ void slg_root_cause_short(const slg_report *rep, const slg_root_cause *c,
  *   "file c.log: no application starts here". */
 void slg_app_verdict_line(const slg_report *rep, size_t app, slg_buf *out);
 void slg_file_verdict_line(const slg_report *rep, size_t file, slg_buf *out);
+/* The application's line naming its file: "app 2 (file b.log,
+ * application_1_0002): ..." (several files, no file lines). */
+void slg_app_verdict_line_named(const slg_report *rep, size_t app,
+                                slg_buf *out);
 /* 1 when the verdict lists its files and applications line by line:
  * several of either (one file with one application: the sentence says
  * it all). */
 int slg_verdict_has_lines(const slg_report *rep);
+/*
+ * The cross-file table (several files): one row per file, worst first
+ * (outcome failed, killed, cancelled, incomplete, unknown, succeeded,
+ * then files where no application starts; then the worst finding's
+ * severity, failed jobs, task time; then argument order). kind is
+ * "driver" (an application starts in it), "unread" (an input error before
+ * any line), "empty", "not a log" (no record) or "no application".
+ * outcome is the worst of its applications' (-1: none); task_ms sums
+ * its applications'; worst is its most severe finding (NULL: none).
+ * Returns rep->nfiles rows the caller frees; needs rep->analysis.
+ */
+typedef struct slg_file_row {
+  size_t file;
+  const char *kind;
+  size_t apps, jobs, jobs_failed;
+  int outcome; /* slg_outcome, -1 none */
+  uint64_t task_ms;
+  const slg_finding *worst;
+} slg_file_row;
+slg_file_row *slg_file_rows(const slg_report *rep);
+
 /* Plain words for a ranked stage's reason ("skewed tasks"). */
 const char *slg_reason_words(slg_finding_kind k);
 /* The attempt's FetchFailed task count. */

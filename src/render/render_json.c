@@ -87,6 +87,20 @@ void slg_json_input_key(const slg_report *rep, slg_json *j)
     slg_json_object_end(j);
   }
   slg_json_array_end(j);
+  if (rep->nskipped) {
+    /* Files of directory arguments not read, and why. */
+    slg_json_key(j, "skipped");
+    slg_json_array_begin(j);
+    for (size_t i = 0; i < rep->nskipped; i++) {
+      slg_json_object_begin(j);
+      slg_json_key(j, "path");
+      slg_json_str(j, rep->skipped[i].path);
+      slg_json_key(j, "reason");
+      slg_json_str(j, rep->skipped[i].reason);
+      slg_json_object_end(j);
+    }
+    slg_json_array_end(j);
+  }
   slg_json_key(j, "lines");
   slg_json_u64(j, a->lines);
   slg_json_key(j, "records");
@@ -312,6 +326,47 @@ void slg_json_verdict_object(const slg_report *rep, slg_json *j)
   slg_json_key(j, "text");
   slg_verdict_sentence(rep, &tmp);
   slg_json_strn(j, tmp.ptr, tmp.len);
+  if (rep->nfiles > 1) {
+    /* The cross-file table: every file, worst first. */
+    slg_file_row *rows = slg_file_rows(rep);
+    slg_json_key(j, "files");
+    slg_json_array_begin(j);
+    for (size_t k = 0; k < rep->nfiles; k++) {
+      const slg_file_row *r = &rows[k];
+      slg_json_object_begin(j);
+      slg_json_key(j, "path");
+      slg_json_str(j, rep->files[r->file].path);
+      slg_json_key(j, "kind");
+      slg_json_str(j, r->kind);
+      slg_json_key(j, "apps");
+      slg_json_u64(j, r->apps);
+      slg_json_key(j, "outcome");
+      if (r->outcome < 0)
+        slg_json_null(j);
+      else
+        slg_json_str(j, slg_outcome_name((slg_outcome)r->outcome));
+      slg_json_key(j, "jobs");
+      slg_json_u64(j, r->jobs);
+      slg_json_key(j, "jobs_failed");
+      slg_json_u64(j, r->jobs_failed);
+      slg_json_key(j, "task_ms");
+      slg_json_u64(j, r->task_ms);
+      slg_json_key(j, "worst_finding");
+      if (r->worst) {
+        slg_json_object_begin(j);
+        slg_json_key(j, "id");
+        slg_json_str(j, slg_finding_id(r->worst->kind));
+        slg_json_key(j, "severity");
+        slg_json_str(j, slg_severity_name(r->worst->severity));
+        slg_json_object_end(j);
+      } else {
+        slg_json_null(j);
+      }
+      slg_json_object_end(j);
+    }
+    slg_json_array_end(j);
+    free(rows);
+  }
   slg_json_object_end(j);
 
   slg_buf_dispose(&tmp);

@@ -113,8 +113,14 @@ static void input_section(const slg_report *rep, const slg_render_options *o,
   const slg_accounting *a = rep->acc;
   char n1[32], n2[32], n3[32], n4[32], t1[32], t2[32];
   heading(b, o->color, "Input");
+  /* Many files (a directory): the first `top`, and those not read whole
+   * (an error is never left out). */
+  size_t limit = o->top ? o->top : 15, listed = 0;
   for (size_t i = 0; i < rep->nfiles; i++) {
     const slg_file_info *f = &rep->files[i];
+    if (listed >= limit && !f->error)
+      continue;
+    listed++;
     slg_buf_puts(b, "  ");
     slg_escape(b, f->path, strlen(f->path), SLG_ESC_TEXT);
     slg_buf_printf(b, ": %s lines, %s", slg_fmt_count(f->lines, n1),
@@ -135,6 +141,23 @@ static void input_section(const slg_report *rep, const slg_render_options *o,
       slg_styled(b, o->color, SLG_STYLE_RED, msg);
     }
     slg_buf_putc(b, '\n');
+  }
+  if (listed < rep->nfiles)
+    slg_buf_printf(b, "  ... %zu more files (--format json lists all)\n",
+                   rep->nfiles - listed);
+  if (rep->nskipped) {
+    /* Found in directories and not read: said once, with the reason. */
+    slg_buf_printf(b, "  skipped %zu file%s in directories:\n", rep->nskipped,
+                   rep->nskipped == 1 ? "" : "s");
+    size_t shown = rep->nskipped < limit ? rep->nskipped : limit;
+    for (size_t i = 0; i < shown; i++) {
+      slg_buf_puts(b, "    ");
+      slg_escape_str(b, rep->skipped[i].path, SLG_ESC_TEXT);
+      slg_buf_printf(b, " (%s)\n", rep->skipped[i].reason);
+    }
+    if (shown < rep->nskipped)
+      slg_buf_printf(b, "    ... %zu more (--format json lists all)\n",
+                     rep->nskipped - shown);
   }
   slg_buf_printf(b, "  lines %s = records %s + continuation %s + "
                     "unrecognised %s\n",

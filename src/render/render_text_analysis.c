@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "analysis.h"
 #include "escape.h"
@@ -28,34 +29,122 @@ void slg_render_text_verdict(const slg_report *rep,
   slg_styled(out, o->color, style, slg_buf_cstr(&wrapped));
   slg_buf_dispose(&wrapped);
   slg_buf_dispose(&s);
-  slg_render_text_app_lines(rep, out);
+  /* Many files: their table below, and only the first applications'
+   * lines (every failed or killed one still has its line). */
+  size_t limit = o->top ? o->top : 15;
+  slg_render_text_app_lines_limit(rep, out, rep->nfiles > 1 ? limit : 0);
+  if (rep->nfiles > 1) {
+    slg_buf_putc(out, '\n');
+    slg_render_text_files(rep, o, out, limit);
+  }
 }
 
 void slg_render_text_app_lines(const slg_report *rep, slg_buf *out)
 {
+  slg_render_text_app_lines_limit(rep, out, 0);
+}
+
+void slg_render_text_app_lines_limit(const slg_report *rep, slg_buf *out,
+                                     size_t limit)
+{
   const slg_analysis *a = rep->analysis;
   if (!slg_verdict_has_lines(rep))
     return;
-  /* By file, in argument order, each file's line over its applications'
-   * (an application is listed under the file of its first line); one
-   * file needs no line of its own: the sentence above is its verdict. */
-  int by_file = rep->nfiles > 1;
-  size_t indent = by_file ? 4 : 2;
+  /* In input order; with several files each line names its file (the
+   * files' own verdicts are the table of files). */
+  int named = rep->nfiles > 1;
+  size_t hidden = 0;
   slg_buf line = SLG_BUF_INIT;
-  for (size_t f = 0; f < rep->nfiles; f++) {
-    if (by_file) {
-      slg_buf_clear(&line);
-      slg_file_verdict_line(rep, f, &line);
-      slg_text_wrap_hang(out, slg_buf_cstr(&line), 2, 6);
+  for (size_t i = 0; i < a->apps; i++) {
+    slg_outcome oc = a->outcomes ? a->outcomes[i].outcome
+                                 : SLG_OUTCOME_UNKNOWN;
+    if (limit && i >= limit && oc != SLG_OUTCOME_FAILED &&
+        oc != SLG_OUTCOME_KILLED) {
+      hidden++;
+      continue;
     }
-    for (size_t i = 0; i < a->apps; i++)
-      if (a->app_verdicts[i].file == f) {
-        slg_buf_clear(&line);
-        slg_app_verdict_line(rep, i, &line);
-        slg_text_wrap_hang(out, slg_buf_cstr(&line), indent, indent + 4);
-      }
+    slg_buf_clear(&line);
+    if (named)
+      slg_app_verdict_line_named(rep, i, &line);
+    else
+      slg_app_verdict_line(rep, i, &line);
+    slg_text_wrap_hang(out, slg_buf_cstr(&line), 2, 6);
   }
+  if (hidden)
+    slg_buf_printf(out, "  ... %zu more applications; `sparklog jobs` "
+                        "lists all\n",
+                   hidden);
   slg_buf_dispose(&line);
+}
+
+void slg_render_text_files(const slg_report *rep,
+                           const slg_render_options *o, slg_buf *out,
+                           size_t limit)
+{
+  if (rep->nfiles < 2)
+    return;
+  slg_file_row *rows = slg_file_rows(rep);
+  size_t n = limit && limit < rep->nfiles ? limit : rep->nfiles;
+  char tmp[96], d[32], c[32];
+  size_t pathw = 4;
+  for (size_t k = 0; k < n; k++) {
+    const char *p = rep->files[rows[k].file].path;
+    size_t w = slg_text_width(p, strlen(p));
+    if (w > pathw)
+      pathw = w;
+  }
+  if (n < rep->nfiles)
+    snprintf(tmp, sizeof tmp, "Files (worst %zu of %zu)", n, rep->nfiles);
+  else
+    snprintf(tmp, sizeof tmp, "Files (%zu, worst first)", rep->nfiles);
+  slg_styled(out, o->color, SLG_STYLE_BOLD, tmp);
+  slg_buf_putc(out, '\n');
+  slg_buf_puts(out, "  ");
+  if (o->color)
+    slg_buf_puts(out, SLG_STYLE_DIM);
+  slg_put_cell(out, "FILE", 4, pathw, 0);
+  slg_buf_puts(out, "  ");
+  slg_put_cell(out, "KIND", 4, 14, 0);
+  slg_put_cell(out, "APPS", 4, 5, 1);
+  slg_buf_puts(out, "  ");
+  slg_put_cell(out, "OUTCOME", 7, 10, 0);
+  slg_put_cell(out, "FAILED JOBS", 11, 12, 1);
+  slg_put_cell(out, "TASK TIME", 9, 11, 1);
+  slg_buf_puts(out, "  WORST FINDING");
+  if (o->color)
+    slg_buf_puts(out, SLG_STYLE_RESET);
+  slg_buf_putc(out, '\n');
+  for (size_t k = 0; k < n; k++) {
+    const slg_file_row *r = &rows[k];
+    const char *p = rep->files[r->file].path;
+    slg_buf_puts(out, "  ");
+    slg_put_cell(out, p, strlen(p), pathw, 0);
+    slg_buf_puts(out, "  ");
+    slg_put_cell(out, r->kind, strlen(r->kind), 14, 0);
+    snprintf(c, sizeof c, "%zu", r->apps);
+    slg_put_cell(out, c, strlen(c), 5, 1);
+    slg_buf_puts(out, "  ");
+    const char *oc = r->outcome < 0 ? "-"
+                                    : slg_outcome_name((slg_outcome)r->outcome);
+    slg_put_cell(out, oc, strlen(oc), 10, 0);
+    snprintf(c, sizeof c, "%zu", r->jobs_failed);
+    slg_put_cell(out, r->apps ? c : "-", r->apps ? strlen(c) : 1, 12, 1);
+    if (r->apps)
+      slg_fmt_duration((double)r->task_ms, d);
+    else
+      strcpy(d, "-");
+    slg_put_cell(out, d, strlen(d), 11, 1);
+    slg_buf_puts(out, "  ");
+    if (r->worst)
+      slg_buf_printf(out, "%s (%s)", slg_finding_id(r->worst->kind),
+                     slg_severity_name(r->worst->severity));
+    else
+      slg_buf_putc(out, '-');
+    slg_buf_putc(out, '\n');
+  }
+  if (n < rep->nfiles)
+    slg_buf_printf(out, "  %zu more files\n", rep->nfiles - n);
+  free(rows);
 }
 
 void slg_render_text_ranking(const slg_report *rep,

@@ -11,18 +11,17 @@ gen_driver_log 5 >"$T/b.log"
 lines_a=$(wc -l <"$T/a.log")
 lines_b=$(wc -l <"$T/b.log")
 
-# A directory as input.
-# Expected: exit 3; stderr "sparklog: DIR: is a directory" (or the system's
-# "Is a directory"); the file is listed as not read; the other input is
-# still reported.
+# An empty directory as input (tests/cli/directories.sh has the rest).
+# Expected: exit 0 (a directory is read as the files under it: none);
+# stderr "sparklog: DIR: no file to read in this directory"; the other
+# input is reported alone.
 mkdir "$T/dir"
 run -f json "$T/dir" "$T/a.log"
-expect_rc 3 "directory"
-expect_err "^sparklog: .*/dir: [Ii]s a directory$" "directory"
-jcheck "directory: listed as not read, the other file read" \
-  "len(i['files']) == 2 and not i['files'][0]['complete'] and
-   i['files'][0]['error'] is not None and i['files'][1]['complete'] and
-   i['lines'] == $lines_a and not i['complete']"
+expect_rc 0 "empty directory"
+expect_err "^sparklog: .*/dir: no file to read in this directory$" "empty directory"
+jcheck "empty directory: the other file read" \
+  "len(i['files']) == 1 and i['files'][0]['complete'] and
+   i['lines'] == $lines_a and i['complete']"
 
 # A FIFO as input (a named pipe fed by another process).
 # Expected: exit 0; read to its end like a file.

@@ -57,6 +57,7 @@ run "check with every limit" check -f json --max-shuffle-stages 1 \
   "$src/testdata/spark35-local.log.gz"
 run "check warn-only (no scheduler lines)" check -f json \
   "$src/testdata/warn-only.log"
+run "a directory (recursive, several files)" -f json "$src/testdata"
 run "two files" jobs -f json "$src/testdata/small-job.log" \
   "$src/testdata/spark35-truncated.log.gz"
 run "missing file" -f json "$tmp/no-such-file.log"
