@@ -10,7 +10,7 @@
  * their jar or a core dump still passes. The files of one directory come
  * oldest first, by the time of their first record (a rotated set such as
  * spark.log, spark.log.1, spark.log.2.gz, whose names sort the wrong
- * way), then by path; files without a timed record come last.
+ * way), then by path; files without a dated record come last.
  *
  * Finding that time costs one look at the first few KiB of each file
  * (gzip inflated): one open and one or two reads, bounded whatever the
@@ -55,7 +55,7 @@ static int archive_name(const char *name)
 
 typedef struct found {
   char *path;
-  int64_t first_ms; /* -1: no timed record seen */
+  int64_t first_ms; /* -1: no dated record seen */
 } found;
 
 typedef struct walk {
@@ -183,7 +183,7 @@ static int walk_dir(walk *w, const char *dir)
   return 0;
 }
 
-/* Oldest first, then by path; untimed last. */
+/* Oldest first, then by path; undated last. */
 static int by_time(const void *x, const void *y)
 {
   const found *a = x, *b = y;

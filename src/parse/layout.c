@@ -1908,7 +1908,8 @@ int64_t slg_layout_first_time(slg_layout *l, const char *text, size_t len)
       n--;
     slg_record rec;
     if ((slg_layout_parse(l, p, n, &rec) & 1) &&
-        (rec.time.flags & SLG_TIME_HAS_TIME))
+        (rec.time.flags & SLG_TIME_HAS_TIME) &&
+        (rec.time.flags & SLG_TIME_HAS_DATE))
       return slg_time_ms(&rec.time);
     p = nl + 1;
   }

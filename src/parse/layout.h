@@ -68,9 +68,11 @@ int slg_layout_parse(slg_layout *l, const char *line, size_t len,
                      slg_record *out);
 
 /*
- * The time (slg_time_ms) of the first timed record among the whole lines
- * of text (a file's first bytes; a last line without its newline is not
- * read), or -1 when none has a time. Registers layouts as parsing does.
+ * The time (slg_time_ms) of the first record with a date and a time among
+ * the whole lines of text (a file's first bytes; a last line without its
+ * newline is not read), or -1 when none has both: a time of day alone
+ * says nothing of which file came first. Registers layouts as parsing
+ * does.
  */
 int64_t slg_layout_first_time(slg_layout *l, const char *text, size_t len);
 

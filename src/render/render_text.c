@@ -401,6 +401,21 @@ static void caveats(const slg_report *rep, const slg_render_options *o,
     slg_buf_putc(b, '\n');
   }
   slg_buf_dispose(&msg);
+  if (rep->nskipped) {
+    /* The views without the Input section still say it once. */
+    size_t limit = o->top ? o->top : 15;
+    size_t shown = rep->nskipped < limit ? rep->nskipped : limit;
+    slg_buf_printf(b, "note: skipped %zu file%s in directories:",
+                   rep->nskipped, rep->nskipped == 1 ? "" : "s");
+    for (size_t i = 0; i < shown; i++) {
+      slg_buf_puts(b, i ? ", " : " ");
+      slg_escape_str(b, rep->skipped[i].path, SLG_ESC_TEXT);
+      slg_buf_printf(b, " (%s)", rep->skipped[i].reason);
+    }
+    if (shown < rep->nskipped)
+      slg_buf_printf(b, " and %zu more", rep->nskipped - shown);
+    slg_buf_putc(b, '\n');
+  }
   if (a->unrecognized_lines)
     slg_buf_printf(b, "note: %s of %s lines were not recognised (see the "
                       "full report)\n",
