@@ -202,12 +202,9 @@ int slg_inputs_expand(slg_inputs *out, const char *const *args, size_t n,
   walk *w = NULL;
   for (size_t i = 0; i < n; i++) {
     struct stat st;
-    int is_dir = strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 &&
-                 S_ISDIR(st.st_mode);
-    if (!is_dir) {
-      int fifo = strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 &&
-                 S_ISFIFO(st.st_mode);
-      add_input(out, (char *)args[i], 0, fifo);
+    int known = strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0;
+    if (!known || !S_ISDIR(st.st_mode)) {
+      add_input(out, (char *)args[i], 0, known && S_ISFIFO(st.st_mode));
       continue;
     }
     if (!w) {
