@@ -555,12 +555,16 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
     cli->noutputs--;
     k--;
   }
-  int junit = cli->format == SLG_FORMAT_JUNIT;
-  for (size_t k = 0; k < cli->noutputs; k++)
-    junit = junit || cli->outputs[k].format == SLG_FORMAT_JUNIT;
-  if (cli->each && junit) {
-    slg_cli_error("--each: junit is one document for the run; use it "
-                  "without --each");
+  /* JUnit and GitLab documents are one per run: a file each cannot be
+   * concatenated. */
+  int whole = 0;
+  for (size_t k = 0; k <= cli->noutputs; k++) {
+    slg_format f = k < cli->noutputs ? cli->outputs[k].format : cli->format;
+    whole = whole || f == SLG_FORMAT_JUNIT || f == SLG_FORMAT_GITLAB;
+  }
+  if (cli->each && whole) {
+    slg_cli_error("--each: junit and gitlab are one document for the run; "
+                  "use them without --each");
     return SLG_EXIT_USAGE;
   }
   return 0;
