@@ -473,8 +473,13 @@ static ptrdiff_t read_serial(slg_pipeline *p, slg_reader *r)
      * parsing a fair part of it. */
     const char *held;
     ptrdiff_t k = stop_now(p) ? 0 : slg_reader_borrow(r, &held);
-    if (k > 0)
+    if (k > 0) {
       slg_pipeline_feed(p, held, (size_t)k);
+      /* A pipe whose writer paused after what was read ahead: its lines
+       * are out before the next read waits. */
+      if (p->on_idle && slg_reader_idle(r))
+        p->on_idle(p->on_idle_ctx);
+    }
     for (;;) {
       if (stop_now(p))
         slg_reader_interrupt(r);
