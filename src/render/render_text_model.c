@@ -220,12 +220,9 @@ void slg_model_render_text_jobs(const slg_model *m, slg_buf *out, int color)
         slg_buf_puts(out, " [incomplete]");
       slg_buf_putc(out, '\n');
       for (size_t q = 0; q < j->nstages; q++) {
-        const slg_stage *s = NULL;
-        for (size_t z = 0; z < a->nstages; z++)
-          if (a->stages[z].id == j->stages[q]) {
-            s = &a->stages[z];
-            break;
-          }
+        /* Hashed: a scan of the stages per job made the view quadratic
+         * in stages. */
+        const slg_stage *s = slg_app_stage(a, j->stages[q]);
         if (s == NULL)
           continue;
         if (s->nattempts == 0) {

@@ -46,6 +46,8 @@ elif command -v valgrind >/dev/null; then
   grows "streaming, 1,000 -> 10,000 stages" 1000 --stages streaming
   grows "streaming, 1,000 -> 10,000 stages, json" 1000 --stages streaming \
     -f json
+  grows "streaming, 1,000 -> 10,000 stages, jobs view" 1000 --stages \
+    streaming jobs
   grows "one stage, 2,000 -> 20,000 attempts" 2000 --stages many_attempts
   grows "one stage, 2,000 -> 20,000 jobs" 2000 --jobs stage_many_jobs
   grows "short stages, 100 -> 1,000 stages" 100 --stages short_stages
