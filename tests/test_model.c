@@ -417,6 +417,46 @@ static const struct {
       "exec 1 host=h1 tasks=2 ms=1500 failed=0\n",
       "exec 2 host=h2 tasks=1 ms=2000 failed=0\n"}},
 
+    /* A stage attempt is compacted when it ends (model.c
+     * compact_attempt); lines that still come for it must count as if it
+     * were not: reference mode never compacts. */
+    {"late task lines after a stage attempt's end",
+     "00:00:00 SparkContext: Running Spark version 3.5.1\n"
+     "00:00:01 DAGScheduler: Submitting ShuffleMapStage 0 "
+     "(MapPartitionsRDD[3] at count at A.scala:8), which has no missing "
+     "parents\n"
+     "00:00:01 TaskSchedulerImpl: Adding task set 0.0 with 2 tasks "
+     "resource profile 0\n"
+     "00:00:02 TaskSetManager: Starting task 0.0 in stage 0.0 (TID 0) (h1, "
+     "executor 1, partition 0, PROCESS_LOCAL, 7000 bytes)\n"
+     "00:00:02 TaskSetManager: Starting task 1.0 in stage 0.0 (TID 1) (h2, "
+     "executor 2, partition 1, NODE_LOCAL, 7000 bytes)\n"
+     "00:00:03 TaskSetManager: Finished task 0.0 in stage 0.0 (TID 0) in "
+     "1000 ms on h1 (executor 1) (1/2)\n"
+     "00:00:03 TaskSetManager: Marking task 1 in stage 0.0 (on h2) as "
+     "speculatable because it ran more than 1500 ms\n"
+     "00:00:03 TaskSetManager: Starting task 1.1 in stage 0.0 (TID 2) (h1, "
+     "executor 1, partition 1, PROCESS_LOCAL, 7000 bytes)\n"
+     "00:00:04 TaskSetManager: Finished task 1.0 in stage 0.0 (TID 1) in "
+     "2000 ms on h2 (executor 2) (2/2)\n"
+     "00:00:04 DAGScheduler: ShuffleMapStage 0 (count at A.scala:8) "
+     "finished in 3.000 s\n"
+     "00:00:05 TaskSetManager: Lost task 1.1 in stage 0.0 (TID 2) (h1 "
+     "executor 1): TaskKilled (another attempt succeeded)\n"
+     "00:00:05 TaskSetManager: Starting task 2.0 in stage 0.0 (TID 3) (h3, "
+     "executor 3, partition 2, ANY, 7000 bytes)\n"
+     "00:00:06 TaskSetManager: Finished task 2.0 in stage 0.0 (TID 3) in "
+     "500 ms on h3 (executor 3) (3/2)\n"
+     "00:00:06 TaskSetManager: Finished task 1.1 in stage 0.0 (TID 2) in "
+     "0 ms on h1 (executor 1) (3/2)\n",
+     {" attempt 0 status=succeeded resub=none start=1723593601000 dur=3000 "
+      "started=4 succeeded=4 failed=0 killed=1 spec=1 retried=0 parts=3 "
+      "loc=2/1/0/0/1/0 ms=n4,sum3500,min0,max2000,p50=500\n",
+      "  tally exec=1 tasks=2 ms=1000 failed=1\n"
+      "  tally exec=2 tasks=1 ms=2000 failed=0\n"
+      "  tally exec=3 tasks=1 ms=500 failed=0\n"
+      "  kind TaskKilled count=1 dup=0\n"}},
+
     {"1.x job ends by call site, no job id",
      "00:00:00 SparkContext: Running Spark version 1.3.1\n"
      "00:00:01 DAGScheduler: Got job 0 (count at W.scala:14) with 2 output "
@@ -662,6 +702,10 @@ static char *task_log(uint64_t seed, int lines)
     } else if (k < 975) {
       OUT("%s SparkContext: Running Spark version 3.5.1\n", stamp);
       stage = 0;
+    } else if (k < 985) {
+      /* Its end: the lines for it that follow come late (compacted). */
+      OUT("%s DAGScheduler: ResultStage %d (count at A.scala:8) %s in "
+          "1.000 s\n", stamp, s, rnd(4) == 0 ? "failed" : "finished");
     } else {
       OUT("%s TaskSchedulerImpl: Removed TaskSet %d.%d, whose tasks have "
           "all completed, from pool\n", stamp, s, sa);
@@ -917,14 +961,16 @@ static void test_model__reference_takes_no_shortcut(void **state)
   if (!slg_fastpath_counting())
     SLG_TEST_SKIP();
   static const slg_fastpath ids[] = {SLG_FP_TASK_RUNS, SLG_FP_MODEL_LAST_STAGE,
-                                     SLG_FP_MODEL_EXEC_TABLE};
+                                     SLG_FP_MODEL_EXEC_TABLE,
+                                     SLG_FP_MODEL_COMPACT};
+  enum { NIDS = sizeof ids / sizeof ids[0] };
   char *log = task_log(3, 2000);
   for (int mode = PER_LINE; mode <= RUNS; mode++) {
-    uint64_t before[3];
-    for (int i = 0; i < 3; i++)
+    uint64_t before[NIDS];
+    for (int i = 0; i < NIDS; i++)
       before[i] = slg_fastpath_hits(ids[i]);
     slg_model_free(feed(log, mode));
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < NIDS; i++) {
       uint64_t hits = slg_fastpath_hits(ids[i]) - before[i];
       int want = mode == REFERENCE ? 0
                  : ids[i] == SLG_FP_TASK_RUNS ? mode == RUNS

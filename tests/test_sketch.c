@@ -274,6 +274,75 @@ static void test_sketch__trim_keeps_answers(void **state)
   slg_sketch_dispose(&b);
 }
 
+/* Quantiles at every percent, and count/sum/min/max, are the same. */
+static void assert_same_answers(const slg_sketch *a, const slg_sketch *b)
+{
+  assert_true(a->count == b->count && a->zeros == b->zeros &&
+              a->sum == b->sum && a->max == b->max);
+  if (a->count)
+    assert_true(a->min == b->min);
+  for (int p = 0; p <= 100; p++)
+    assert_true(slg_sketch_quantile(a, p / 100.0) ==
+                slg_sketch_quantile(b, p / 100.0));
+}
+
+/* A compacted sketch answers as before, drops its values only when min
+ * and max are them, and takes adds and merges (both ways) as before. */
+static void test_sketch__compact_keeps_answers(void **state)
+{
+  (void)state;
+  static const uint64_t sets[][4] = {
+      {7},        {0, 7},      {3, 9},     {0, 3, 9},
+      {5, 5},     {0, 0, 4},   {2, 8, 1},  {0},
+  };
+  static const size_t lens[] = {1, 2, 2, 3, 2, 3, 3, 1};
+  static const uint64_t later[] = {0, 1, 6, 100, 20000};
+  for (size_t i = 0; i < sizeof lens / sizeof lens[0]; i++) {
+    for (size_t k = 0; k <= sizeof later / sizeof later[0]; k++) {
+      slg_sketch a, b, c, d;
+      slg_sketch_init(&a);
+      slg_sketch_init(&b);
+      for (size_t v = 0; v < lens[i]; v++) {
+        slg_sketch_add(&a, sets[i][v]);
+        slg_sketch_add(&b, sets[i][v]);
+      }
+      slg_sketch_compact(&b);
+      uint64_t pos = a.count - a.zeros;
+      int implied = pos == 1 || (pos == 2 && a.zeros == 0);
+      assert_int_equal(b.implied, implied);
+      assert_true(implied ? b.exact == NULL : b.exact != NULL || pos == 0);
+      assert_same_answers(&a, &b);
+      /* Merging from it, and into it. */
+      slg_sketch_init(&c);
+      slg_sketch_init(&d);
+      slg_sketch_add(&c, 42);
+      slg_sketch_add(&d, 42);
+      slg_sketch_merge(&c, &a);
+      slg_sketch_merge(&d, &b);
+      assert_same_answers(&c, &d);
+      /* Lines after the end: k values more (k == 5: 70, past the cut-off
+       * to buckets). */
+      size_t more = k < 5 ? k : 70;
+      for (size_t v = 0; v < more; v++) {
+        uint64_t x = later[v % 5] + v;
+        slg_sketch_add(&a, x);
+        slg_sketch_add(&b, x);
+      }
+      assert_same_answers(&a, &b);
+      slg_sketch_merge(&a, &c);
+      slg_sketch_merge(&b, &c);
+      assert_same_answers(&a, &b);
+      slg_sketch_compact(&a);
+      slg_sketch_compact(&a); /* twice: no change */
+      assert_same_answers(&a, &b);
+      slg_sketch_dispose(&a);
+      slg_sketch_dispose(&b);
+      slg_sketch_dispose(&c);
+      slg_sketch_dispose(&d);
+    }
+  }
+}
+
 /* ---- Property: nearest rank against a sorted array, n = 1 .. 10^5. ---- */
 
 /* Quantiles in millionths, so the expected rank is computed in integers,
@@ -456,6 +525,7 @@ int main(void)
       cmocka_unit_test(test_sketch__empty_and_zero),
       cmocka_unit_test(test_sketch__quantiles_in_one_walk),
       cmocka_unit_test(test_sketch__trim_keeps_answers),
+      cmocka_unit_test(test_sketch__compact_keeps_answers),
       cmocka_unit_test(test_sketch__nearest_rank_property),
       cmocka_unit_test(test_sketch__nearest_rank_examples),
   };

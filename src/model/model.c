@@ -132,14 +132,63 @@ static int span_is(slg_span s, const char *str, size_t n)
   return s.len == n && slg_mem_eq(s.ptr, str, n);
 }
 
-/* Grows a doubling array before element n is appended. */
+/* Grows an array before element n is appended: to exactly n + 1 up to 4
+ * elements, then by doubling. Most lists of a stage (its attempts, jobs,
+ * executor tallies, parents) hold one or two elements, and a log of a
+ * million stages keeps them all: room for four would be most of it. */
 static void *grow(void *arr, size_t n, size_t size)
 {
-  if (n == 0)
-    return slg_xrealloc(arr, 4 * size);
-  if (n >= 4 && (n & (n - 1)) == 0)
+  if (n < 4)
+    return slg_xrealloc(arr, (n + 1) * size);
+  if ((n & (n - 1)) == 0)
     return slg_xrealloc(arr, 2 * n * size);
   return arr;
+}
+
+static inline uint8_t *bits_of(slg_bitset *s)
+{
+  return s->bytes <= sizeof(s->u.inl) ? s->u.inl : s->u.ptr;
+}
+
+/* Sets a bit; returns its previous value. Bitsets grow with partitions,
+ * which are bounded by the stage, not by the number of lines. */
+static int bit_set(slg_bitset *s, uint64_t i)
+{
+  if (i >= SLG_MAX_TRACKED_PARTITION)
+    return 1; /* beyond any real partition count: not tracked */
+  size_t b = (size_t)(i / 8);
+  if (b >= s->bytes) {
+    if (b < sizeof(s->u.inl)) {
+      s->bytes = sizeof(s->u.inl); /* inline, zero since the start */
+    } else {
+      size_t n = 16;
+      while (n <= b)
+        n *= 2;
+      uint8_t *p = slg_xcalloc(n, 1);
+      memcpy(p, bits_of(s), s->bytes);
+      if (s->bytes > sizeof(s->u.inl))
+        free(s->u.ptr);
+      s->u.ptr = p;
+      s->bytes = n;
+    }
+  }
+  uint8_t *bits = bits_of(s);
+  int old = (bits[b] >> (i % 8)) & 1;
+  bits[b] = (uint8_t)(bits[b] | (1u << (i % 8)));
+  return old;
+}
+
+static int bit_get(slg_bitset *s, uint64_t i)
+{
+  size_t b = (size_t)(i / 8);
+  return b < s->bytes ? (bits_of(s)[b] >> (i % 8)) & 1 : 0;
+}
+
+static void bits_dispose(slg_bitset *s)
+{
+  if (s->bytes > sizeof(s->u.inl))
+    free(s->u.ptr);
+  memset(s, 0, sizeof(*s));
 }
 
 /* The attempts of a stage, and the stages of a job (with the jobs of a
@@ -157,14 +206,6 @@ static int has_u64(const uint64_t *a, size_t n, uint64_t v)
   return 0;
 }
 
-static void add_u64(uint64_t **a, size_t *n, uint64_t v)
-{
-  if (has_u64(*a, *n, v))
-    return;
-  *a = grow(*a, *n, sizeof(**a));
-  (*a)[(*n)++] = v;
-}
-
 static char *dup_span(slg_span s)
 {
   return slg_xstrndup(s.ptr, s.len);
@@ -179,6 +220,188 @@ static char *dup_reason(slg_span s)
   while (n > 0 && (s.ptr[n - 1] == ' ' || s.ptr[n - 1] == '\r'))
     n--;
   return slg_xstrndup(s.ptr, n);
+}
+
+/* ----------------------------------------------------------- strings */
+
+/*
+ * The texts a stage or job keeps (call sites, RDD descriptions, failure
+ * kinds) are written once and never changed, and a streaming application
+ * repeats the same few call sites for millions of stages: they live in
+ * the model's string pool, packed into blocks (no allocation of their
+ * own) and, for the repeated kinds, stored once (strpool_intern). Freed
+ * with the model only.
+ */
+#define POOL_BLOCK 65536
+
+typedef struct pool_block {
+  struct pool_block *next;
+  size_t used, size;
+  char data[];
+} pool_block;
+
+typedef struct strpool {
+  pool_block *blocks; /* newest first */
+  uint64_t *free_pairs; /* ids_grow's cells given back: a list through
+                           their first word */
+  char **slots;       /* interned strings, open addressing, NULL empty */
+  size_t nslots, n;
+} strpool;
+
+static void strpool_dispose(strpool *p)
+{
+  while (p->blocks != NULL) {
+    pool_block *b = p->blocks;
+    p->blocks = b->next;
+    free(b);
+  }
+  free(p->slots);
+  memset(p, 0, sizeof(*p));
+}
+
+/* A NUL-terminated copy of s in the pool. */
+static char *strpool_copy(strpool *p, slg_span s)
+{
+  size_t need = s.len + 1;
+  pool_block *b = p->blocks;
+  if (b == NULL || b->size - b->used < need) {
+    /* A long text gets a block of its own behind the current one, so
+     * the current one's room is not wasted. */
+    size_t size = need > POOL_BLOCK / 4 ? need : POOL_BLOCK;
+    pool_block *nb = slg_xmalloc(sizeof(*nb) + size);
+    nb->used = 0;
+    nb->size = size;
+    if (b != NULL && size != POOL_BLOCK) {
+      nb->next = b->next;
+      b->next = nb;
+    } else {
+      nb->next = b;
+      p->blocks = nb;
+    }
+    b = nb;
+  }
+  char *d = b->data + b->used;
+  b->used += need;
+  if (s.len > 0)
+    memcpy(d, s.ptr, s.len);
+  d[s.len] = '\0';
+  return d;
+}
+
+/* `size` bytes aligned for uint64_t, from the pool. */
+static void *strpool_cell(strpool *p, size_t size)
+{
+  pool_block *b = p->blocks;
+  if (b != NULL)
+    b->used = (b->used + 7) & ~(size_t)7;
+  if (b == NULL || b->used > b->size || b->size - b->used < size) {
+    b = slg_xmalloc(sizeof(*b) + POOL_BLOCK);
+    b->used = 0;
+    b->size = POOL_BLOCK;
+    b->next = p->blocks;
+    p->blocks = b;
+  }
+  void *d = b->data + b->used;
+  b->used += size;
+  return d;
+}
+
+/* The pool's copy of s, the same pointer for equal texts (as C strings:
+ * a NUL in s ends it, as it would end a copy's reader). */
+static char *strpool_intern(strpool *p, slg_span s)
+{
+  const char *z = s.len ? memchr(s.ptr, '\0', s.len) : NULL;
+  if (z != NULL)
+    s.len = (size_t)(z - s.ptr);
+  if (2 * (p->n + 1) > p->nslots) {
+    size_t ncap = p->nslots ? p->nslots * 2 : 64;
+    char **ns = slg_xcalloc(ncap, sizeof(*ns));
+    for (size_t i = 0; i < p->nslots; i++) {
+      char *v = p->slots[i];
+      if (v == NULL)
+        continue;
+      size_t h = (size_t)hash_span(slg_span_make(v, strlen(v))) & (ncap - 1);
+      while (ns[h] != NULL)
+        h = (h + 1) & (ncap - 1);
+      ns[h] = v;
+    }
+    free(p->slots);
+    p->slots = ns;
+    p->nslots = ncap;
+  }
+  size_t h = (size_t)hash_span(s) & (p->nslots - 1);
+  for (; p->slots[h] != NULL; h = (h + 1) & (p->nslots - 1)) {
+    const char *v = p->slots[h];
+    if (memchr(v, '\0', s.len + 1) == v + s.len &&
+        memcmp(v, s.ptr, s.len) == 0)
+      return p->slots[h];
+  }
+  p->slots[h] = strpool_copy(p, s);
+  p->n++;
+  return p->slots[h];
+}
+
+/*
+ * Lists of ids (a stage's jobs, parents and shuffles read, a job's
+ * stages, a shuffle's readers) mostly hold one or two: up to two they
+ * live in a 16-byte cell of the pool (an allocation of their own would
+ * cost twice that), from three on in an allocation grown as grow() does.
+ * Lists never
+ * shrink but to empty (ids_drop).
+ */
+static uint64_t *ids_grow(strpool *p, uint64_t *arr, size_t n)
+{
+  if (n == 0) {
+    uint64_t *c = p->free_pairs;
+    if (c != NULL) {
+      memcpy(&p->free_pairs, c, sizeof(c));
+      return c;
+    }
+    return strpool_cell(p, 2 * sizeof(uint64_t));
+  }
+  if (n == 1)
+    return arr;
+  if (n == 2) {
+    uint64_t *q = slg_xmalloc(3 * sizeof(uint64_t));
+    memcpy(q, arr, 2 * sizeof(uint64_t));
+    memcpy(arr, &p->free_pairs, sizeof(arr));
+    p->free_pairs = arr;
+    return q;
+  }
+  if (n == 3)
+    return slg_xrealloc(arr, 4 * sizeof(uint64_t));
+  if ((n & (n - 1)) == 0)
+    return slg_xrealloc(arr, 2 * n * sizeof(uint64_t));
+  return arr;
+}
+
+/* Empties a list of n ids (the pool keeps a cell). */
+static void ids_drop(strpool *p, uint64_t **arr, size_t *n)
+{
+  if (*n > 2) {
+    free(*arr);
+  } else if (*n > 0) {
+    memcpy(*arr, &p->free_pairs, sizeof(*arr));
+    p->free_pairs = *arr;
+  }
+  *arr = NULL;
+  *n = 0;
+}
+
+/* Frees a list with the model (a cell goes with the pool). */
+static void ids_free(uint64_t *arr, size_t n)
+{
+  if (n > 2)
+    free(arr);
+}
+
+/* Appends v to a list of ids unless it is there. */
+static void add_u64(strpool *p, uint64_t **a, size_t *n, uint64_t v)
+{
+  if (has_u64(*a, *n, v))
+    return;
+  *a = ids_grow(p, *a, *n);
+  (*a)[(*n)++] = v;
 }
 
 /* ---------------------------------------------------------------- model */
@@ -222,6 +445,7 @@ typedef struct app_ix {
 enum { CONT_NONE, CONT_EXEC_REASON, CONT_STAGE_REASON, CONT_CONF };
 
 struct slg_model {
+  strpool strings; /* call sites, RDDs, failure kinds (strpool_copy) */
   slg_app *apps;
   app_ix *ix;
   size_t napps;
@@ -291,13 +515,12 @@ static void free_attempt(slg_stage_attempt *a)
 {
   free(a->failure);
   slg_sketch_dispose(&a->tasks.task_ms);
-  for (size_t i = 0; i < a->tasks.nkinds; i++)
-    free(a->tasks.kinds[i].kind);
   free(a->tasks.kinds);
   free(a->tasks.execs);
   free(a->tasks.execs_ix);
-  free(a->part_bits);
-  free(a->spec_bits);
+  free(a->evidence);
+  bits_dispose(&a->part_bits);
+  bits_dispose(&a->spec_bits);
 }
 
 static void free_app(slg_app *a, app_ix *x)
@@ -307,19 +530,16 @@ static void free_app(slg_app *a, app_ix *x)
   free(a->app_id);
   for (size_t i = 0; i < a->njobs; i++) {
     slg_job *j = &a->jobs[i];
-    free(j->callsite);
-    free(j->stages);
-    free(j->skipped_stages);
+    ids_free(j->stages, j->nstages);
+    ids_free(j->skipped_stages, j->nskipped_stages);
     free(j->failure);
   }
   free(a->jobs);
   for (size_t i = 0; i < a->nstages; i++) {
     slg_stage *s = &a->stages[i];
-    free(s->name);
-    free(s->rdd);
-    free(s->parents);
-    free(s->shuffle_reads);
-    free(s->jobs);
+    ids_free(s->parents, s->nparents);
+    ids_free(s->shuffle_reads, s->nshuffle_reads);
+    ids_free(s->jobs, s->njobs);
     for (size_t k = 0; k < s->nattempts; k++)
       free_attempt(&s->attempts[k]);
     free(s->attempts);
@@ -356,7 +576,7 @@ static void free_app(slg_app *a, app_ix *x)
   free(a->final_status);
   free(a->final_reason);
   for (size_t i = 0; i < a->nshuffles; i++)
-    free(a->shuffles[i].reader_stages);
+    ids_free(a->shuffles[i].reader_stages, a->shuffles[i].nreader_stages);
   free(a->shuffles);
   idmap_dispose(&x->jobs);
   idmap_dispose(&x->stages);
@@ -382,6 +602,7 @@ void slg_model_free(slg_model *m)
   free(m->version);
   free(m->exec_index);
   free(m->file_lines);
+  strpool_dispose(&m->strings);
   free(m);
 }
 
@@ -785,8 +1006,31 @@ static void tally_ix_put(uint16_t *ix, uint32_t cap, uint32_t index,
  * SLG_MAX_STAGE_EXECUTORS of them, for every finished task, was the most
  * expensive line of the model (and grew with the cluster).
  */
+static void tally_ix_build(slg_task_agg *g, uint32_t cap)
+{
+  free(g->execs_ix);
+  g->execs_ix = slg_xcalloc(cap, sizeof(*g->execs_ix));
+  g->execs_ix_cap = cap;
+  for (size_t i = 0; i < g->nexecs; i++)
+    tally_ix_put(g->execs_ix, cap, g->execs[i].index, i);
+}
+
+/* The smallest lookup at most half full for n tallies. */
+static uint32_t tally_ix_cap(size_t n)
+{
+  uint32_t cap = 16;
+  while (2 * n > cap)
+    cap *= 2;
+  return cap;
+}
+
 static inline slg_exec_tally *exec_tally(slg_task_agg *g, uint32_t index)
 {
+  if (g->execs_ix_cap == 0 && g->nexecs > 0) {
+    /* A task line after the attempt was compacted (compact_attempt):
+     * the lookup comes back. */
+    tally_ix_build(g, tally_ix_cap(g->nexecs));
+  }
   if (g->execs_ix_cap) {
     uint32_t mask = g->execs_ix_cap - 1;
     for (uint32_t h = tally_cell(index, g->execs_ix_cap);; h = (h + 1) & mask) {
@@ -806,12 +1050,7 @@ static inline slg_exec_tally *exec_tally(slg_task_agg *g, uint32_t index)
   t->index = index;
   if (2 * g->nexecs > g->execs_ix_cap) {
     /* At most half full: rebuilt at twice the size. */
-    uint32_t ncap = g->execs_ix_cap ? g->execs_ix_cap * 2 : 16;
-    free(g->execs_ix);
-    g->execs_ix = slg_xcalloc(ncap, sizeof(*g->execs_ix));
-    g->execs_ix_cap = ncap;
-    for (size_t i = 0; i < g->nexecs; i++)
-      tally_ix_put(g->execs_ix, ncap, g->execs[i].index, i);
+    tally_ix_build(g, g->execs_ix_cap ? g->execs_ix_cap * 2 : 16);
   } else {
     tally_ix_put(g->execs_ix, g->execs_ix_cap, index, slot);
   }
@@ -821,35 +1060,14 @@ static inline slg_exec_tally *exec_tally(slg_task_agg *g, uint32_t index)
 
 static void evidence(slg_model *m, slg_stage_attempt *t)
 {
-  if (t->nevidence < SLG_MAX_EVIDENCE)
-    t->evidence[t->nevidence++] = m->pos;
+  if (t->nevidence >= SLG_MAX_EVIDENCE)
+    return;
+  /* Few attempts have any: the room comes with the first. */
+  if (t->evidence == NULL)
+    t->evidence = slg_xmalloc(SLG_MAX_EVIDENCE * sizeof(*t->evidence));
+  t->evidence[t->nevidence++] = m->pos;
 }
 
-/* Sets a bit; returns its previous value. Bitsets grow with partitions,
- * which are bounded by the stage, not by the number of lines. */
-static int bit_set(uint8_t **bits, size_t *bytes, uint64_t i)
-{
-  if (i >= SLG_MAX_TRACKED_PARTITION)
-    return 1; /* beyond any real partition count: not tracked */
-  size_t b = (size_t)(i / 8);
-  if (b >= *bytes) {
-    size_t n = *bytes ? *bytes : 16;
-    while (n <= b)
-      n *= 2;
-    *bits = slg_xrealloc(*bits, n);
-    memset(*bits + *bytes, 0, n - *bytes);
-    *bytes = n;
-  }
-  int old = ((*bits)[b] >> (i % 8)) & 1;
-  (*bits)[b] = (uint8_t)((*bits)[b] | (1u << (i % 8)));
-  return old;
-}
-
-static int bit_get(const uint8_t *bits, size_t bytes, uint64_t i)
-{
-  size_t b = (size_t)(i / 8);
-  return b < bytes ? (bits[b] >> (i % 8)) & 1 : 0;
-}
 
 static uint64_t link_key(const slg_app *a, const slg_stage *s,
                          const slg_job *j)
@@ -877,9 +1095,9 @@ static void link_stage_job(slg_model *m, slg_stage *s, slg_job *j)
   app_ix *x = cur_ix(m);
   if (linked(a, x, s, j))
     return;
-  s->jobs = grow(s->jobs, s->njobs, sizeof(*s->jobs));
+  s->jobs = ids_grow(&m->strings, s->jobs, s->njobs);
   s->jobs[s->njobs++] = j->id;
-  j->stages = grow(j->stages, j->nstages, sizeof(*j->stages));
+  j->stages = ids_grow(&m->strings, j->stages, j->nstages);
   j->stages[j->nstages++] = s->id;
   if (s->njobs == LINK_SCAN + 1)
     for (size_t i = 0; i + 1 < s->njobs; i++)
@@ -902,10 +1120,10 @@ static void set_kind(slg_stage *s, slg_stage_kind k)
     s->kind = k;
 }
 
-static void set_name(slg_stage *s, slg_span name)
+static void set_name(slg_model *m, slg_stage *s, slg_span name)
 {
   if (s->name == NULL && name.len > 0)
-    s->name = dup_span(name);
+    s->name = strpool_intern(&m->strings, name);
 }
 
 static double elapsed(int64_t start, int64_t end)
@@ -1295,7 +1513,7 @@ static void on_job_submitted(slg_model *m, const slg_event *ev)
   j->start_ms = m->now_ms;
   j->num_partitions = ev->n;
   if (j->callsite == NULL)
-    j->callsite = dup_span(ev->str);
+    j->callsite = strpool_intern(&m->strings, ev->str);
   cur_ix(m)->cur_job = (int64_t)(j - cur_app(m)->jobs);
 }
 
@@ -1311,7 +1529,7 @@ static void on_final_stage(slg_model *m, const slg_event *ev)
 {
   slg_stage *s = stage_get(m, ev->stage);
   set_kind(s, ev->stage_kind);
-  set_name(s, ev->str);
+  set_name(m, s, ev->str);
   slg_job *j = current_job(m);
   if (j != NULL) {
     j->result_stage = (int64_t)ev->stage;
@@ -1330,7 +1548,7 @@ static void add_parent(slg_model *m, slg_stage *f, size_t si, uint64_t id)
           ? has_u64(f->parents, f->nparents, id)
           : idmap_get(&x->parent_links, fi | si) != UINT32_MAX)
     return;
-  f->parents = grow(f->parents, f->nparents, sizeof(*f->parents));
+  f->parents = ids_grow(&m->strings, f->parents, f->nparents);
   f->parents[f->nparents++] = id;
   if (f->nparents == LINK_SCAN + 1)
     for (size_t i = 0; i + 1 < f->nparents; i++)
@@ -1381,13 +1599,54 @@ static int64_t rdd_id_of(slg_span rdd)
   return (int64_t)v;
 }
 
+/*
+ * The text of "MapPartitionsRDD[3] at count at <console>:24" (id 3): in
+ * a streaming application all of it but the id repeats every batch, so
+ * it is kept as the interned "MapPartitionsRDD[] at count at
+ * <console>:24" when the id is written plainly; slg_stage_rdd puts the
+ * id back.
+ */
+static char *rdd_text(slg_model *m, slg_span rdd, int64_t id)
+{
+  const char *b = id >= 0 ? memchr(rdd.ptr, '[', rdd.len) : NULL;
+  char digits[24];
+  int n = snprintf(digits, sizeof digits, "%lld", (long long)id);
+  size_t head = b != NULL ? (size_t)(b + 1 - rdd.ptr) : 0;
+  if (b == NULL || n <= 0 || rdd.len - head <= (size_t)n ||
+      memcmp(b + 1, digits, (size_t)n) != 0 || b[1 + n] != ']')
+    return strpool_copy(&m->strings, rdd);
+  char small[256];
+  size_t len = rdd.len - (size_t)n;
+  char *t = len <= sizeof small ? small : slg_xmalloc(len);
+  memcpy(t, rdd.ptr, head);
+  memcpy(t + head, b + 1 + n, len - head);
+  char *r = strpool_intern(&m->strings, slg_span_make(t, len));
+  if (t != small)
+    free(t);
+  return r;
+}
+
+void slg_stage_rdd(const slg_stage *s, slg_buf *out)
+{
+  if (s->rdd == NULL)
+    return;
+  const char *b = strchr(s->rdd, '[');
+  if (s->rdd_id < 0 || b == NULL || b[1] != ']') {
+    slg_buf_puts(out, s->rdd);
+    return;
+  }
+  slg_buf_put(out, s->rdd, (size_t)(b + 1 - s->rdd));
+  slg_buf_printf(out, "%lld", (long long)s->rdd_id);
+  slg_buf_puts(out, b + 1);
+}
+
 static void on_stage_submitted(slg_model *m, const slg_event *ev)
 {
   slg_stage *s = stage_get(m, ev->stage);
   set_kind(s, ev->stage_kind);
   if (s->rdd == NULL && ev->str.len > 0) {
-    s->rdd = dup_span(ev->str);
     s->rdd_id = rdd_id_of(ev->str);
+    s->rdd = rdd_text(m, ev->str, s->rdd_id);
   }
   slg_stage_attempt *last =
       s->nattempts ? &s->attempts[s->nattempts - 1] : NULL;
@@ -1441,6 +1700,28 @@ static void on_taskset_added(slg_model *m, const slg_event *ev)
   t->num_tasks = ev->n;
 }
 
+/*
+ * A stage attempt ended: it keeps what the report reads and drops the
+ * lookups that only task lines use (the executor tallies' hash, the
+ * unused room of its duration sketch and, for a task or two, the sketch's
+ * copy of its values). Called after slg_model_on_end's callback saw the
+ * attempt whole. Lines can still come for it (a late task end, a killed
+ * speculative copy): each dropped part comes back on first use
+ * (exec_tally, slg_sketch_add), so the report is the same as without it,
+ * which reference mode (fastpath.h, MODEL_COMPACT) checks.
+ */
+static void compact_attempt(slg_model *m, slg_stage_attempt *t)
+{
+  if (m->reference)
+    return;
+  SLG_FASTPATH_HIT(MODEL_COMPACT);
+  slg_task_agg *g = &t->tasks;
+  slg_sketch_compact(&g->task_ms);
+  free(g->execs_ix);
+  g->execs_ix = NULL;
+  g->execs_ix_cap = 0;
+}
+
 static void finish_map_jobs(slg_model *m, uint64_t stage)
 {
   /* Map-stage jobs (AQE) log no job end: their final ShuffleMapStage
@@ -1467,19 +1748,21 @@ static void on_stage_end(slg_model *m, const slg_event *ev, int failed)
 {
   slg_stage *s = stage_get(m, ev->stage);
   set_kind(s, ev->stage_kind);
-  set_name(s, ev->str);
+  set_name(m, s, ev->str);
   slg_stage_attempt *t = attempt_last(m, s);
   int was_open = is_open(t->status);
   t->end = m->now;
   t->end_ms = m->now_ms;
   t->duration_ms = ev->ms >= 0 ? ev->ms : span(&t->start, t->start_ms, &t->end, t->end_ms);
   /* Memory grows with stages: a finished one keeps only the buckets in
-   * use, not its whole window. */
+   * use, not its whole window (compact_attempt does more, after the
+   * callback). */
   slg_sketch_trim(&t->tasks.task_ms);
   if (!failed) {
     t->status = SLG_STATUS_SUCCEEDED;
     if (was_open)
       ended(m, SLG_END_STAGE, m->napps - 1, NULL, s, t);
+    compact_attempt(m, t);
     finish_map_jobs(m, ev->stage);
     return;
   }
@@ -1498,6 +1781,7 @@ static void on_stage_end(slg_model *m, const slg_event *ev, int failed)
   }
   if (was_open)
     ended(m, SLG_END_STAGE, m->napps - 1, NULL, s, t);
+  compact_attempt(m, t);
 }
 
 static void on_resubmit(slg_model *m, const slg_event *ev)
@@ -1632,7 +1916,7 @@ static void on_job_ended(slg_model *m, const slg_event *ev, int marker)
     j->end_pos = m->pos;
   }
   if (j->callsite == NULL && ev->str.len > 0)
-    j->callsite = dup_span(ev->str);
+    j->callsite = strpool_intern(&m->strings, ev->str);
   if (marker || !ev->flag) {
     if (!marker || j->status != SLG_STATUS_FAILED)
       j->status = SLG_STATUS_SUCCEEDED;
@@ -1990,11 +2274,11 @@ static SLG_ALWAYS_INLINE void apply_tasks(slg_model *m,
   for (size_t i = 0; i < d->started; i++)
     g->locality[d->localities[i]]++;
   for (size_t i = 0; i < d->nparts; i++)
-    if (!bit_set(&t->part_bits, &t->part_bytes, d->parts[i]))
+    if (!bit_set(&t->part_bits, d->parts[i]))
       g->distinct_partitions++;
   /* A task launched again is speculative when it was marked so. */
   for (size_t i = 0; i < d->nretries; i++) {
-    if (bit_get(t->spec_bits, t->spec_bytes, d->retries[i]))
+    if (bit_get(&t->spec_bits, d->retries[i]))
       g->speculative++;
     else
       g->retried++;
@@ -2066,7 +2350,8 @@ void slg_model_apply_run(slg_model *m, const slg_task_runs *rs,
   a->last_pos = *last;
 }
 
-static void add_kind(slg_task_agg *g, slg_span kind, uint64_t dup)
+static void add_kind(slg_model *m, slg_task_agg *g, slg_span kind,
+                     uint64_t dup)
 {
   if (kind.len == 0)
     kind = slg_span_make("UnknownReason", 13);
@@ -2082,7 +2367,7 @@ static void add_kind(slg_task_agg *g, slg_span kind, uint64_t dup)
   }
   g->kinds = grow(g->kinds, g->nkinds, sizeof(*g->kinds));
   slg_failure_kind *k = &g->kinds[g->nkinds++];
-  k->kind = dup_span(kind);
+  k->kind = strpool_intern(&m->strings, kind);
   k->count = 1;
   k->duplicates = dup > 0;
 }
@@ -2103,7 +2388,7 @@ static void on_task_lost(slg_model *m, const slg_event *ev, int exec_num)
     g->killed++;
   else
     g->failed++;
-  add_kind(g, ev->str, ev->n);
+  add_kind(m, g, ev->str, ev->n);
   if (ev->n == 0) {
     evidence(m, t);
     if (!slg_span_eq(ev->str, "TaskKilled"))
@@ -2225,7 +2510,7 @@ static SLG_NOINLINE void apply_other(slg_model *m, const slg_event *ev,
       slg_stage_attempt *t = attempt_last(m, stage_get(m, ev->stage));
       t->tasks.succeeded++;
       t->tasks.started++;
-      if (!bit_set(&t->part_bits, &t->part_bytes, ev->partition))
+      if (!bit_set(&t->part_bits, ev->partition))
         t->tasks.distinct_partitions++;
     }
     break;
@@ -2244,6 +2529,7 @@ static SLG_NOINLINE void apply_other(slg_model *m, const slg_event *ev,
       t->end_ms = m->now_ms;
       t->duration_ms = span(&t->start, t->start_ms, &t->end, t->end_ms);
       ended(m, SLG_END_STAGE, m->napps - 1, NULL, s, t);
+      compact_attempt(m, t);
     }
     break;
   }
@@ -2290,7 +2576,7 @@ static SLG_NOINLINE void apply_other(slg_model *m, const slg_event *ev,
   case SLG_EV_TASK_SPECULATABLE: {
     slg_stage_attempt *t = task_attempt(m, ev);
     t->tasks.speculatable++;
-    bit_set(&t->spec_bits, &t->spec_bytes, ev->index);
+    bit_set(&t->spec_bits, ev->index);
     break;
   }
   case SLG_EV_TASK_KILL_ATTEMPT:
@@ -2807,7 +3093,7 @@ static void finish_losses(slg_app *a)
   a->exec_loss[SLG_EXEC_NONE] = 0;
 }
 
-static void finish_app(slg_app *a, app_ix *x)
+static void finish_app(slg_model *m, slg_app *a, app_ix *x)
 {
   finish_losses(a);
   /* Shuffle writers: "Registering RDD 3 ... as input to shuffle 0" and
@@ -2834,11 +3120,11 @@ static void finish_app(slg_app *a, app_ix *x)
         continue;
       uint64_t sh = (uint64_t)a->stages[k].shuffle_write;
       if (s->nparents <= LINK_SCAN) {
-        add_u64(&s->shuffle_reads, &s->nshuffle_reads, sh);
+        add_u64(&m->strings, &s->shuffle_reads, &s->nshuffle_reads, sh);
       } else if (idmap_get(&seen, sh) == UINT32_MAX) {
         idmap_put(&seen, sh, 0);
-        s->shuffle_reads = grow(s->shuffle_reads, s->nshuffle_reads,
-                                sizeof(*s->shuffle_reads));
+        s->shuffle_reads =
+            ids_grow(&m->strings, s->shuffle_reads, s->nshuffle_reads);
         s->shuffle_reads[s->nshuffle_reads++] = sh;
       }
       uint32_t q = idmap_get(&x->shuffles, sh);
@@ -2851,7 +3137,7 @@ static void finish_app(slg_app *a, app_ix *x)
           r->reader_stages[r->nreader_stages - 1] == s->id)
         continue;
       r->reader_stages =
-          grow(r->reader_stages, r->nreader_stages, sizeof(*r->reader_stages));
+          ids_grow(&m->strings, r->reader_stages, r->nreader_stages);
       r->reader_stages[r->nreader_stages++] = s->id;
     }
     idmap_dispose(&seen);
@@ -2865,9 +3151,7 @@ static void finish_app(slg_app *a, app_ix *x)
   }
   for (size_t i = 0; i < a->njobs; i++) {
     slg_job *j = &a->jobs[i];
-    free(j->skipped_stages);
-    j->skipped_stages = NULL;
-    j->nskipped_stages = 0;
+    ids_drop(&m->strings, &j->skipped_stages, &j->nskipped_stages);
     if (j->nstages > 1)
       qsort(j->stages, j->nstages, sizeof(*j->stages), cmp_u64);
     /* j->stages has no repeats (link_stage_job). */
@@ -2875,8 +3159,8 @@ static void finish_app(slg_app *a, app_ix *x)
       uint32_t si = idmap_get(&x->stages, j->stages[k]);
       if (si == UINT32_MAX || !a->stages[si].skipped)
         continue;
-      j->skipped_stages = grow(j->skipped_stages, j->nskipped_stages,
-                               sizeof(*j->skipped_stages));
+      j->skipped_stages =
+          ids_grow(&m->strings, j->skipped_stages, j->nskipped_stages);
       j->skipped_stages[j->nskipped_stages++] = j->stages[k];
     }
     if (j->status != SLG_STATUS_RUNNING)
@@ -2944,7 +3228,7 @@ const char *slg_app_end_name(slg_app_end e)
 void slg_model_finish(slg_model *m)
 {
   for (size_t i = 0; i < m->napps; i++) {
-    finish_app(&m->apps[i], &m->ix[i]);
+    finish_app(m, &m->apps[i], &m->ix[i]);
     m->apps[i].stage_ix = &m->ix[i].stages;
     slg_app *a = &m->apps[i];
     /* The Kubernetes client closed and the application logged nothing

@@ -103,7 +103,10 @@ typedef struct slg_end {
 typedef void (*slg_end_fn)(void *ctx, const slg_end *e);
 
 /* Calls fn(ctx, ...) whenever an application, job or stage attempt ends
- * (NULL: none). The callback must not change the model. */
+ * (NULL: none). The callback must not change the model. A stage attempt
+ * is compacted (its lookups and spare room freed, fastpath.h
+ * MODEL_COMPACT) only after the callback for its end returned: the
+ * callback sees it whole, and what the report reads never changes. */
 void slg_model_on_end(slg_model *m, slg_end_fn fn, void *ctx);
 
 /* Events rejected because an id or number was too large to be real. */

@@ -86,57 +86,76 @@ typedef struct slg_task_agg {
   slg_sketch task_ms;           /* durations of succeeded tasks */
   slg_failure_kind *kinds;      /* grown on demand, at most
                                    SLG_MAX_FAILURE_KINDS */
-  size_t nkinds;
   uint64_t other_kind_failures; /* failures beyond SLG_MAX_FAILURE_KINDS */
   slg_exec_tally *execs;        /* grown on demand, at most
                                    SLG_MAX_STAGE_EXECUTORS */
-  size_t nexecs;
   slg_exec_tally execs_rest;    /* index unused: all executors beyond
                                    SLG_MAX_STAGE_EXECUTORS, summed */
   /* The model's lookup of a tally by executor index (open addressing,
-   * slot + 1 per cell, 0 empty; capacity a power of two). */
+   * slot + 1 per cell, 0 empty; capacity a power of two; NULL when the
+   * attempt ended, rebuilt if a line still comes). */
   uint16_t *execs_ix;
+  /* Counts packed together: a log can keep a million of these. */
+  uint32_t nkinds;
+  uint32_t nexecs;
   uint32_t execs_ix_cap;
 } slg_task_agg;
 
+/* A set of small integers, model bookkeeping: bytes 0 empty; up to
+ * sizeof(inl) bytes the bits live in `inl` (the few partitions of most
+ * stages cost no allocation), beyond that in `ptr`. */
+typedef struct slg_bitset {
+  union {
+    uint8_t *ptr;
+    uint8_t inl[8];
+  } u;
+  size_t bytes;
+} slg_bitset;
+
 /* One attempt of a stage (TaskSet "<stage>.<attempt>"). */
 typedef struct slg_stage_attempt {
+  /* (Fields ordered to leave no padding: a log can keep a million.) */
   uint32_t attempt;     /* from the TaskSet id "3.1" */
   slg_status status;
+  slg_time start;       /* "Submitting ..." or the first task seen */
+  slg_time end;         /* "finished in" / "failed in" */
+  slg_resubmit resubmitted_because;
   uint64_t num_tasks;   /* "Adding task set 3.1 with N tasks" (or
                            "Submitting N missing tasks"); 0 unknown */
-  slg_time start;       /* "Submitting ..." or the first task seen */
   int64_t start_ms;
-  slg_time end;         /* "finished in" / "failed in" */
   int64_t end_ms;
   double duration_ms;   /* as logged ("finished in 1.353 s"), else
                            end_ms - start_ms, else -1 */
   char *failure;        /* "failed in .. due to <reason>" first line */
-  slg_resubmit resubmitted_because;
   int incomplete;       /* first seen mid-run (no "Submitting") or never
                            ended */
   int submitted;        /* the log showed "Submitting <stage>" for it */
   slg_task_agg tasks;
-  slg_pos evidence[SLG_MAX_EVIDENCE]; /* notable lines: lost tasks,
-                                         fetch failures, aborts, stage
-                                         failure, first of each kind */
-  size_t nevidence;
+  slg_pos *evidence;    /* notable lines: lost tasks, fetch failures,
+                           aborts, stage failure, first of each kind; at
+                           most SLG_MAX_EVIDENCE, NULL while none */
+  uint32_t nevidence;
   /* Model bookkeeping (not for readers): */
   int taskset_seen;     /* "Adding task set" fixed the attempt number */
   uint32_t prev_same;   /* the index of the attempt before it with its
                            number, in a stage with an attempt index */
-  uint8_t *part_bits;   /* partitions started (bitset) */
-  size_t part_bytes;
-  uint8_t *spec_bits;   /* task indexes marked speculatable (bitset) */
-  size_t spec_bytes;
+  slg_bitset part_bits; /* partitions started */
+  slg_bitset spec_bits; /* task indexes marked speculatable */
 } slg_stage_attempt;
 
 /* A stage, with all its attempts. */
 typedef struct slg_stage {
   uint64_t id;
   slg_stage_kind kind;
+  int skipped;          /* listed as a parent, never submitted */
+  int incomplete;       /* first seen mid-run */
+  /* Model bookkeeping: the reason the next attempt will carry (here, not
+   * below, to leave no padding). */
+  slg_resubmit pending_resubmit;
   char *name;           /* call site: "count at <console>:24" */
-  char *rdd;            /* "MapPartitionsRDD[3] at count at <console>:24" */
+  char *rdd;            /* "MapPartitionsRDD[] at count at <console>:24"
+                           with rdd_id 3: read it whole through
+                           slg_stage_rdd */
   uint64_t *parents;    /* parent stage ids, from "Parents of final stage"
                            / "Missing parents" */
   size_t nparents;
@@ -145,14 +164,11 @@ typedef struct slg_stage {
   size_t nshuffle_reads;
   uint64_t *jobs;       /* ids of the jobs that include it */
   size_t njobs;
-  int skipped;          /* listed as a parent, never submitted */
-  int incomplete;       /* first seen mid-run */
   slg_stage_attempt *attempts; /* in attempt order of first sight */
   size_t nattempts;     /* 0 for a skipped stage */
   int64_t rdd_id;       /* N of "SomeRDD[N] at ..", -1 unknown */
-  /* Model bookkeeping: the reason the next attempt will carry, and the
-   * index of the attempts by number (NULL while they are few). */
-  slg_resubmit pending_resubmit;
+  /* Model bookkeeping: the index of the attempts by number (NULL while
+   * they are few). */
   struct slg_idmap *attempt_ix;
 } slg_stage;
 
@@ -367,6 +383,9 @@ const slg_app *slg_model_apps(const slg_model *m, size_t *count);
  * number, NULL when none (a log can number two attempts alike).
  */
 const slg_stage *slg_app_stage(const slg_app *a, uint64_t id);
+/* Appends the stage's RDD as logged ("MapPartitionsRDD[3] at count at
+ * <console>:24"; s->rdd keeps it without the id), nothing when unknown. */
+void slg_stage_rdd(const slg_stage *s, slg_buf *out);
 const slg_stage_attempt *slg_stage_attempt_find(const slg_stage *s,
                                                 uint64_t no);
 const slg_stage_attempt *slg_stage_attempt_before(

@@ -96,7 +96,14 @@ void slg_json_attempt_keys(slg_json *j, const slg_app *a, const slg_stage *s,
   ju64(j, "attempt", t ? t->attempt : 0);
   jstr(j, "kind", slg_stage_kind_name(s->kind));
   jstr(j, "name", s->name);
-  jstr(j, "rdd", s->rdd);
+  if (s->rdd != NULL) {
+    slg_buf rdd = SLG_BUF_INIT;
+    slg_stage_rdd(s, &rdd);
+    jstr(j, "rdd", slg_buf_cstr(&rdd));
+    slg_buf_dispose(&rdd);
+  } else {
+    jstr(j, "rdd", NULL);
+  }
   jids(j, "jobs", s->jobs, s->njobs);
   jstr(j, "status",
        slg_status_name(t ? t->status : SLG_STATUS_SKIPPED));

@@ -99,6 +99,31 @@ static void add_n(slg_sketch *s, int32_t i, uint64_t n)
   s->counts[i - s->lo] += n;
 }
 
+/* The n = count - zeros positive values, in no order, into out. */
+static void exact_copy(const slg_sketch *s, uint64_t *out)
+{
+  uint64_t n = s->count - s->zeros;
+  if (!s->implied) {
+    memcpy(out, s->exact, (size_t)n * sizeof(uint64_t));
+  } else if (n == 1) {
+    out[0] = s->max;
+  } else {
+    out[0] = s->min;
+    out[1] = s->max;
+  }
+}
+
+/* Undoes slg_sketch_compact before the values change. */
+static void expand(slg_sketch *s)
+{
+  uint64_t v[2];
+  exact_copy(s, v);
+  s->exact_cap = 8;
+  s->exact = slg_xmalloc(s->exact_cap * sizeof(uint64_t));
+  memcpy(s->exact, v, (size_t)(s->count - s->zeros) * sizeof(uint64_t));
+  s->implied = 0;
+}
+
 /* Moves the exact values into buckets: past the cut-off, for memory. */
 static void to_buckets(slg_sketch *s, uint64_t n)
 {
@@ -132,6 +157,8 @@ static void add_exact(slg_sketch *s, uint64_t v)
 
 void slg_sketch_add(slg_sketch *s, uint64_t v)
 {
+  if (s->implied)
+    expand(s);
   if (s->count == 0 || v < s->min)
     s->min = v;
   if (s->count == 0 || v > s->max)
@@ -151,6 +178,8 @@ void slg_sketch_add(slg_sketch *s, uint64_t v)
 
 void slg_sketch_trim(slg_sketch *s)
 {
+  if (s->implied)
+    return;
   if (s->counts == NULL) {
     uint64_t n = s->count - s->zeros;
     if (n > 0 && n < s->exact_cap) {
@@ -175,10 +204,26 @@ void slg_sketch_trim(slg_sketch *s)
   s->nbuckets = n;
 }
 
+void slg_sketch_compact(slg_sketch *s)
+{
+  slg_sketch_trim(s);
+  uint64_t n = s->count - s->zeros;
+  if (s->counts != NULL || s->implied || n == 0 || n > 2 ||
+      (n == 2 && s->zeros > 0))
+    return;
+  /* One positive value is the max; two with no zero, the min and max. */
+  free(s->exact);
+  s->exact = NULL;
+  s->exact_cap = 0;
+  s->implied = 1;
+}
+
 void slg_sketch_merge(slg_sketch *into, const slg_sketch *from)
 {
   if (from->count == 0)
     return;
+  if (into->implied)
+    expand(into);
   if (into->count == 0 || from->min < into->min)
     into->min = from->min;
   if (into->count == 0 || from->max > into->max)
@@ -188,14 +233,16 @@ void slg_sketch_merge(slg_sketch *into, const slg_sketch *from)
   if (from->counts == NULL) {
     /* Value by value, as if added: the cut-off applies to the union. */
     uint64_t n = from->count - from->zeros;
+    uint64_t vals[SLG_SKETCH_EXACT];
+    exact_copy(from, vals);
     into->count += from->zeros;
     into->zeros += from->zeros;
     for (uint64_t i = 0; i < n; i++) {
       into->count++;
       if (into->counts == NULL)
-        add_exact(into, from->exact[i]);
+        add_exact(into, vals[i]);
       else
-        add_n(into, bucket_of(from->exact[i]), 1);
+        add_n(into, bucket_of(vals[i]), 1);
     }
     return;
   }
@@ -277,8 +324,8 @@ void slg_sketch_quantiles(const slg_sketch *s, const double *q, double *out,
     return;
   }
   uint64_t sorted[SLG_SKETCH_EXACT];
-  if (s->counts == NULL && s->exact != NULL) {
-    memcpy(sorted, s->exact, (s->count - s->zeros) * sizeof(uint64_t));
+  if (s->counts == NULL && s->count > s->zeros) {
+    exact_copy(s, sorted);
     sort_small(sorted, (size_t)(s->count - s->zeros));
   }
   uint64_t seen = s->zeros;

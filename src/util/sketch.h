@@ -41,8 +41,11 @@ typedef struct slg_sketch {
   uint64_t *counts; /* owned; NULL until more than SLG_SKETCH_EXACT
                        positive values were added */
   uint64_t *exact;  /* owned; the positive values in no order while counts
-                       is NULL (count - zeros of them) */
+                       is NULL (count - zeros of them), unless implied */
   uint32_t exact_cap;
+  uint32_t implied; /* slg_sketch_compact dropped `exact`: min and max
+                       are the positive values (one, or two and no
+                       zero) */
 } slg_sketch;
 
 /* Caller-allocated: init before use, dispose to free the buckets. */
@@ -56,6 +59,11 @@ void slg_sketch_add(slg_sketch *s, uint64_t v);
  * finished, whose sketch is mostly kept, not added to. Changes no answer;
  * a later add grows the window again. */
 void slg_sketch_trim(slg_sketch *s);
+/* slg_sketch_trim, and when the positive values are only min and max
+ * (one value, or two and no zero) drops their copy: for a finished stage
+ * of a task or two, which a log can hold a million of. Changes no answer;
+ * a later add or merge into it restores the copy first. */
+void slg_sketch_compact(slg_sketch *s);
 /* Adds every value of `from` into `into` (from is unchanged). */
 void slg_sketch_merge(slg_sketch *into, const slg_sketch *from);
 
