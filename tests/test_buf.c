@@ -169,6 +169,62 @@ static void test_buf__json_pretty(void **state)
   slg_buf_dispose(&b);
 }
 
+static int sink_into(void *ctx, const char *data, size_t n)
+{
+  slg_buf_put(ctx, data, n);
+  return 0;
+}
+
+static int sink_fails(void *ctx, const char *data, size_t n)
+{
+  (void)data;
+  *(size_t *)ctx += n;
+  return -1;
+}
+
+/* A buffer with a sink holds at most its bound (or one longer piece),
+ * hands every byte over in order, and after a failure drops the rest. */
+static void test_buf__sink_streams_bounded(void **state)
+{
+  (void)state;
+  slg_buf b = SLG_BUF_INIT, got = SLG_BUF_INIT, want = SLG_BUF_INIT;
+  slg_buf_set_sink(&b, sink_into, &got, 1000);
+  size_t most = 0;
+  for (int i = 0; i < 5000; i++) {
+    char piece[3000];
+    size_t n = (size_t)(i * 7919 % (i % 100 == 0 ? 3000 : 40)) + 1;
+    memset(piece, 'a' + i % 26, n);
+    if (i % 3 == 0) {
+      slg_buf_put(&b, piece, n);
+      slg_buf_put(&want, piece, n);
+    } else if (i % 3 == 1) {
+      slg_buf_printf(&b, "%d,", i);
+      slg_buf_printf(&want, "%d,", i);
+    } else {
+      slg_json_escape(&b, "x\"\n\xff", 4);
+      slg_json_escape(&want, "x\"\n\xff", 4);
+    }
+    if (b.len > most)
+      most = b.len;
+    assert_true(b.len <= 1000 || b.len <= n);
+  }
+  assert_int_equal(slg_buf_flush(&b), 0);
+  assert_int_equal(b.len, 0);
+  assert_true(most > 900);
+  assert_true(b.cap <= 4096 * 2);
+  assert_true(got.len == want.len && memcmp(got.ptr, want.ptr, want.len) == 0);
+  /* A failing sink: told once, then nothing more reaches it. */
+  size_t told = 0;
+  slg_buf_set_sink(&b, sink_fails, &told, 100);
+  for (int i = 0; i < 100; i++)
+    slg_buf_puts(&b, "0123456789");
+  assert_int_equal(slg_buf_flush(&b), 1);
+  assert_true(told > 0 && told <= 100);
+  slg_buf_dispose(&b);
+  slg_buf_dispose(&got);
+  slg_buf_dispose(&want);
+}
+
 static void test_buf__time_format(void **state)
 {
   (void)state;
@@ -226,6 +282,7 @@ int main(void)
       cmocka_unit_test(test_buf__json_writer_structure),
       cmocka_unit_test(test_buf__json_double_matches_printf),
       cmocka_unit_test(test_buf__json_pretty),
+      cmocka_unit_test(test_buf__sink_streams_bounded),
       cmocka_unit_test(test_buf__time_format),
       cmocka_unit_test(test_buf__parse_u64_rejects_overflow),
   };

@@ -25,6 +25,13 @@
 #include "render.h"
 #include "test_rand.h"
 
+/* A sink that appends to another buffer. */
+static int sink_into(void *ctx, const char *data, size_t n)
+{
+  slg_buf_put(ctx, data, n);
+  return 0;
+}
+
 static char *report(slg_pipeline *p)
 {
   slg_thresholds th;
@@ -41,6 +48,18 @@ static char *report(slg_pipeline *p)
   memset(&ro, 0, sizeof ro);
   ro.pretty = 1;
   slg_render_json(&rep, &ro, &out);
+  /* Streamed through a buffer of a few bytes (the CLI's -f json, which
+   * flushes at 1 MiB), the report is the same bytes. */
+  for (size_t bound = 1; bound <= 64; bound *= 8) {
+    slg_buf small = SLG_BUF_INIT, got = SLG_BUF_INIT;
+    slg_buf_set_sink(&small, sink_into, &got, bound);
+    slg_render_json(&rep, &ro, &small);
+    assert_int_equal(slg_buf_flush(&small), 0);
+    assert_true(small.cap <= 4096);
+    assert_true(got.len == out.len && memcmp(got.ptr, out.ptr, out.len) == 0);
+    slg_buf_dispose(&small);
+    slg_buf_dispose(&got);
+  }
   slg_analysis_dispose(&an);
   char *s = slg_xstrndup(out.ptr, out.len);
   slg_buf_dispose(&out);

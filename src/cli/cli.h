@@ -92,17 +92,23 @@ int slg_cli_thresholds(const slg_cli *cli, struct slg_thresholds *out,
  * over it when complete. slg_output_open leaves file NULL and error set
  * when the destination cannot be had; slg_output_write writes the whole
  * report and closes (SLG_EXIT_WRITE after printing the error, the old
- * file untouched); slg_output_abandon removes what was not written.
+ * file untouched); slg_output_put writes a part of it (0, or -1 once a
+ * write failed: the error is said by the close) and slg_output_close
+ * ends it as slg_output_write does; slg_output_abandon removes what was
+ * not written.
  */
 typedef struct slg_output {
   const slg_output_spec *spec;
   FILE *file;
   int error;                /* errno of the open */
+  int write_error;          /* errno of the first failed put, 0 none */
   char target[4096];        /* the file replaced (a link resolved) */
   char temp[4096 + 16];     /* the temporary file, or "" */
 } slg_output;
 void slg_output_open(slg_output *o, const slg_output_spec *spec);
 int slg_output_write(slg_output *o, const char *data, size_t n);
+int slg_output_put(slg_output *o, const char *data, size_t n);
+int slg_output_close(slg_output *o);
 void slg_output_abandon(slg_output *o);
 
 /*

@@ -339,6 +339,30 @@ static void ndjson_attach(ndjson_sink *k, slg_pipeline *p,
   slg_pipeline_on_idle(p, ndjson_idle, k);
 }
 
+/*
+ * A JSON report streams to its destination: the renderer's buffer hands
+ * over what it holds each time it would pass STREAM_BOUND bytes, so the
+ * report of a million stages is never held whole (docs/reliability.md).
+ * The other formats are small and rendered whole.
+ */
+#define STREAM_BOUND ((size_t)1 << 20)
+
+/* stdout as a buffer's sink: write_all, whose status it keeps. */
+static int sink_stdout(void *ctx, const char *data, size_t n)
+{
+  int *status = ctx;
+  int st = write_all(stdout, "stdout", data, n);
+  if (st == SLG_EXIT_OK)
+    return 0;
+  *status = st;
+  return -1;
+}
+
+static int sink_output(void *ctx, const char *data, size_t n)
+{
+  return slg_output_put(ctx, data, n);
+}
+
 /* `sparklog explain [NAME]`. */
 static int explain(const slg_cli *cli, slg_buf *out)
 {
@@ -515,6 +539,15 @@ static int emit(run_ctx *run, slg_pipeline *p, int each)
     if (spec->format == SLG_FORMAT_NDJSON)
       continue; /* streamed */
     ro.color = 0;
+    if (spec->format == SLG_FORMAT_JSON) {
+      /* Into the file as it is rendered; closed with the others. */
+      slg_buf doc = SLG_BUF_INIT;
+      slg_buf_set_sink(&doc, sink_output, &run->outputs[i], STREAM_BOUND);
+      slg_render(&rep, &ro, spec->format, &doc);
+      slg_buf_flush(&doc);
+      slg_buf_dispose(&doc);
+      continue;
+    }
     if (each && spec->format != SLG_FORMAT_JSON)
       each_header(&run->pending[i], path, run->pending[i].len != 0);
     slg_render(&rep, &ro, spec->format, &run->pending[i]);
@@ -538,6 +571,16 @@ static int emit(run_ctx *run, slg_pipeline *p, int each)
   } else if (cli->quiet) {
     slg_gate_sentence(&rep, &out);
     slg_buf_putc(&out, '\n');
+  } else if (cli->format == SLG_FORMAT_JSON) {
+    /* Written as it is rendered: nothing is left for write_all (whose
+     * flush would say a failed write a second time). */
+    int st = SLG_EXIT_OK;
+    streamed = 1;
+    slg_buf_set_sink(&out, sink_stdout, &st, STREAM_BOUND);
+    slg_render(&rep, &ro, cli->format, &out);
+    slg_buf_flush(&out);
+    slg_buf_set_sink(&out, NULL, NULL, 0);
+    status = max_status(status, st);
   } else {
     slg_render(&rep, &ro, cli->format, &out);
   }
@@ -549,7 +592,7 @@ static int emit(run_ctx *run, slg_pipeline *p, int each)
     paged = slg_pager_write(out.ptr, out.len, &closed) == 0;
     stdout_closed |= closed;
   }
-  if (!paged)
+  if (!paged && !streamed)
     status = max_status(status, write_all(stdout, "stdout", out.ptr,
                                           out.len));
   slg_buf_dispose(&out);

@@ -70,13 +70,22 @@ void slg_output_open(slg_output *o, const slg_output_spec *spec)
   }
 }
 
-int slg_output_write(slg_output *o, const char *data, size_t n)
+int slg_output_put(slg_output *o, const char *data, size_t n)
+{
+  if (!o->file || o->write_error)
+    return -1;
+  if (n && fwrite(data, 1, n, o->file) != n) {
+    o->write_error = errno ? errno : EIO;
+    return -1;
+  }
+  return 0;
+}
+
+int slg_output_close(slg_output *o)
 {
   if (!o->file)
     return SLG_EXIT_WRITE; /* said when it was opened */
-  int err = 0;
-  if (n && fwrite(data, 1, n, o->file) != n)
-    err = errno ? errno : EIO;
+  int err = o->write_error;
   if (fflush(o->file) != 0 && !err)
     err = errno;
   /* A streamed output (ndjson) was written before: its errors too. */
@@ -94,6 +103,12 @@ int slg_output_write(slg_output *o, const char *data, size_t n)
     return SLG_EXIT_WRITE;
   }
   return SLG_EXIT_OK;
+}
+
+int slg_output_write(slg_output *o, const char *data, size_t n)
+{
+  slg_output_put(o, data, n);
+  return slg_output_close(o);
 }
 
 void slg_output_abandon(slg_output *o)

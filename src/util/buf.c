@@ -18,9 +18,7 @@
 
 void slg_buf_init(slg_buf *b)
 {
-  b->ptr = NULL;
-  b->len = 0;
-  b->cap = 0;
+  memset(b, 0, sizeof(*b));
 }
 
 void slg_buf_dispose(slg_buf *b)
@@ -31,16 +29,42 @@ void slg_buf_dispose(slg_buf *b)
 
 void slg_buf_clear(slg_buf *b) { b->len = 0; }
 
+void slg_buf_set_sink(slg_buf *b, slg_buf_sink fn, void *ctx, size_t bound)
+{
+  b->sink = fn;
+  b->sink_ctx = ctx;
+  b->bound = bound;
+  b->sink_failed = 0;
+  b->limit = fn != NULL && bound < b->cap ? bound : b->cap;
+}
+
+int slg_buf_flush(slg_buf *b)
+{
+  if (b->sink == NULL)
+    return 0;
+  if (b->len > 0 && !b->sink_failed &&
+      b->sink(b->sink_ctx, b->ptr, b->len) != 0)
+    b->sink_failed = 1;
+  b->len = 0;
+  return b->sink_failed;
+}
+
 void slg_buf_grow(slg_buf *b, size_t extra)
 {
+  /* Every writer asks for room here before it runs out: the moment to
+   * hand a sink what is there. */
+  if (b->sink != NULL && b->len > 0 && b->len + extra >= b->bound)
+    slg_buf_flush(b);
   size_t need = b->len + extra + 1; /* room for a NUL */
-  if (need <= b->cap)
-    return;
-  size_t cap = b->cap ? b->cap : 256;
-  while (cap < need)
-    cap *= 2;
-  b->ptr = slg_xrealloc(b->ptr, cap);
-  b->cap = cap;
+  if (need > b->cap) {
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < need)
+      cap *= 2;
+    b->ptr = slg_xrealloc(b->ptr, cap);
+    b->cap = cap;
+  }
+  /* With a sink, the next put past the bound comes back here. */
+  b->limit = b->sink != NULL && b->bound < b->cap ? b->bound : b->cap;
 }
 
 /* The writers' common case, inlined: room is there (a report is
@@ -48,7 +72,7 @@ void slg_buf_grow(slg_buf *b, size_t extra)
  * a third of rendering the JSON). */
 static inline void put(slg_buf *b, const void *p, size_t n)
 {
-  if (b->len + n >= b->cap)
+  if (b->len + n >= b->limit)
     slg_buf_grow(b, n);
   memcpy(b->ptr + b->len, p, n);
   b->len += n;
@@ -56,7 +80,7 @@ static inline void put(slg_buf *b, const void *p, size_t n)
 
 static inline void putc_(slg_buf *b, char c)
 {
-  if (b->len + 1 >= b->cap)
+  if (b->len + 1 >= b->limit)
     slg_buf_grow(b, 1);
   b->ptr[b->len++] = c;
 }

@@ -2,7 +2,10 @@
  * buf.h - a growable byte buffer and the JSON writer on top of it.
  *
  * Renderers write into an slg_buf; only the CLI writes a buffer to a file
- * descriptor. The JSON helpers always produce valid UTF-8: invalid input
+ * descriptor. A buffer given a sink (slg_buf_set_sink) hands its bytes to
+ * the sink whenever the next piece would take it past its bound, so a
+ * report of any size streams through a bounded buffer; the sink is the
+ * caller's (the CLI's write), the library still does no I/O. The JSON helpers always produce valid UTF-8: invalid input
  * sequences become U+FFFD, one per maximal subpart (Unicode 15, 3.9).
  */
 #ifndef SLG_BUF_H
@@ -14,18 +17,41 @@
 
 #include "common.h"
 
+/* A buffer's destination: takes the n bytes at data; returns 0, or
+ * non-zero when the destination failed (it gets nothing more). */
+typedef int (*slg_buf_sink)(void *ctx, const char *data, size_t n);
+
 typedef struct slg_buf {
   char *ptr;
   size_t len;
   size_t cap;
+  size_t limit; /* the writers' fast path runs below it: cap, or less
+                   than the bound with a sink */
+  /* slg_buf_set_sink; NULL: the buffer keeps everything. */
+  slg_buf_sink sink;
+  void *sink_ctx;
+  size_t bound;
+  int sink_failed;
 } slg_buf;
 
-#define SLG_BUF_INIT {NULL, 0, 0}
+#define SLG_BUF_INIT {NULL, 0, 0, 0, NULL, NULL, 0, 0}
 
 void slg_buf_init(slg_buf *b);
 void slg_buf_dispose(slg_buf *b);
 void slg_buf_clear(slg_buf *b);
 void slg_buf_grow(slg_buf *b, size_t extra);
+/*
+ * From now on the buffer sends what it holds to fn(ctx, ...) before a
+ * piece would take it past `bound` bytes, and keeps only the rest: it
+ * holds at most `bound` bytes, or one piece when a piece is longer (a
+ * piece: one put, one escaped string). Nothing written into it may be
+ * read back or changed afterwards (slg_buf_cstr's view then starts at
+ * the last flush). After the sink failed, bytes are dropped.
+ */
+void slg_buf_set_sink(slg_buf *b, slg_buf_sink fn, void *ctx, size_t bound);
+/* Sends what the buffer holds to its sink (none: does nothing). Returns 0,
+ * or non-zero when the sink failed, now or before. */
+int slg_buf_flush(slg_buf *b);
 void slg_buf_put(slg_buf *b, const void *p, size_t n);
 void slg_buf_puts(slg_buf *b, const char *s);
 void slg_buf_putc(slg_buf *b, char c);
