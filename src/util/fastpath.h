@@ -71,11 +71,11 @@
   X(MODEL_EXEC_TABLE, "model-exec-table",                                    \
     "the executor hash map (exec_index_hashed)",                             \
     "test_model.c reference_equals_normal")                                  \
-  X(MODEL_COMPACT, "model-compact-attempt",                                 \
+  X(MODEL_COMPACT, "model-compact-attempt",                                  \
     "a finished stage attempt kept as it was (its tally lookup, its "        \
     "sketch's values)",                                                      \
-    "test_model.c compact_equals_reference; test_sketch.c compact_*; "       \
-    "reference_identical.sh")                                                \
+    "test_model.c cases (late task lines) and seeded logs; "                 \
+    "test_sketch.c compact_keeps_answers; reference_identical.sh")           \
   X(TSM_FAST_START, "extract-tsm-start",                                    \
     "starting() in slg_extract_tasksetmanager_general",                      \
     "test_extract.c fast == general sweep; fuzz_extract")                   \
