@@ -143,6 +143,34 @@ static int set_allow(slg_thresholds *t, const char *value, char *err)
   return 0;
 }
 
+int slg_config_duration(const char *what, const char *value, double *out,
+                        char *err)
+{
+  static const struct {
+    const char *unit;
+    double ms;
+  } units[] = {{"ms", 1}, {"s", 1000}, {"m", 60000}, {"h", 3600000}};
+  const char *end = value;
+  double v = decimal(value, &end);
+  double scale = -1;
+  for (size_t u = 0; v >= 0 && u < 4; u++)
+    if (strcmp(end, units[u].unit) == 0)
+      scale = units[u].ms;
+  if (v == 0 && *end == '\0')
+    scale = 1;
+  if (v < 0 || scale < 0) {
+    snprintf(err, 256, "%s: bad duration '%.40s' (a number with ms, s, m "
+                       "or h, e.g. 30m)", what, value);
+    return SLG_ECONFIG;
+  }
+  if (v * scale > 1.0e18) { /* found by fuzz_config: prints unparseable */
+    snprintf(err, 256, "%s: duration '%.40s' is too large", what, value);
+    return SLG_ECONFIG;
+  }
+  *out = v * scale;
+  return 0;
+}
+
 int slg_config_set(slg_thresholds *t, const char *key, size_t len,
                    const char *value, char *err)
 {
@@ -176,30 +204,8 @@ int slg_config_set(slg_thresholds *t, const char *key, size_t len,
     }
     *(double *)field = v;
     return 0;
-  case T_DURATION: {
-    static const struct {
-      const char *unit;
-      double ms;
-    } units[] = {{"ms", 1}, {"s", 1000}, {"m", 60000}, {"h", 3600000}};
-    v = decimal(value, &end);
-    double scale = -1;
-    for (size_t u = 0; v >= 0 && u < 4; u++)
-      if (strcmp(end, units[u].unit) == 0)
-        scale = units[u].ms;
-    if (v == 0 && *end == '\0')
-      scale = 1;
-    if (v < 0 || scale < 0) {
-      snprintf(err, 256, "%s: bad duration '%.40s' (a number with ms, s, m "
-                         "or h, e.g. 30m)", k, value);
-      return SLG_ECONFIG;
-    }
-    if (v * scale > 1.0e18) { /* found by fuzz_config: prints unparseable */
-      snprintf(err, 256, "%s: duration '%.40s' is too large", k, value);
-      return SLG_ECONFIG;
-    }
-    *(double *)field = v * scale;
-    return 0;
-  }
+  case T_DURATION:
+    return slg_config_duration(k, value, (double *)field, err);
   case T_SIZE: {
     static const struct {
       const char *unit;

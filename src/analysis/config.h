@@ -28,6 +28,14 @@ int slg_config_set(slg_thresholds *t, const char *key, size_t len,
                    const char *value, char *err);
 
 /*
+ * A duration in the config's syntax ("30s", "5m", "250ms", "1.5h", "0")
+ * into *out, in milliseconds. Returns 0, or SLG_ECONFIG with err (>= 256
+ * bytes) = "<what>: bad duration '...' (...)".
+ */
+int slg_config_duration(const char *what, const char *value, double *out,
+                        char *err);
+
+/*
  * Parses a config file's text: "key = value" lines, '#' comments, blank
  * lines. Returns 0 or SLG_ECONFIG with err = "FILE:LINE: reason".
  */

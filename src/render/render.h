@@ -107,6 +107,19 @@ void slg_model_render_text_summary(const slg_model *m, slg_buf *out,
 void slg_model_render_text_jobs(const slg_model *m, slg_buf *out, int color);
 void slg_model_render_text_stages(const slg_model *m, slg_buf *out,
                                   int color);
+/* One row of the jobs tree each: an application's heading ("app 1:
+ * name  Spark 3.5.1  app-id"; index 0-based), a job, a stage attempt. */
+struct slg_app;
+struct slg_job;
+struct slg_stage;
+struct slg_stage_attempt;
+void slg_model_render_text_app_row(const struct slg_app *a, size_t index,
+                                   slg_buf *out);
+void slg_model_render_text_job_row(const struct slg_job *j, slg_buf *out,
+                                   int color);
+void slg_model_render_text_stage_row(const struct slg_stage *s,
+                                     const struct slg_stage_attempt *t,
+                                     slg_buf *out, int color);
 
 /* render_text_analysis.c: the analysis as text (verdict, ranking,
  * findings, check results). */

@@ -182,6 +182,60 @@ static void put_tasks(slg_buf *out, const slg_task_agg *g)
                  (unsigned long long)g->killed, p50, mx);
 }
 
+/* The rows of the jobs tree, one line each (also written one by one
+ * while a followed log is read: sparklog --follow). Names and ids are
+ * the log's text: escaped. */
+void slg_model_render_text_app_row(const slg_app *a, size_t index,
+                                   slg_buf *out)
+{
+  slg_buf_printf(out, "app %zu: ", index + 1);
+  slg_escape_str(out, a->app_name ? a->app_name : "(unnamed)",
+                 SLG_ESC_TEXT);
+  if (a->spark_version) {
+    slg_buf_puts(out, "  Spark ");
+    slg_escape_str(out, a->spark_version, SLG_ESC_TEXT);
+  }
+  if (a->app_id) {
+    slg_buf_puts(out, "  ");
+    slg_escape_str(out, a->app_id, SLG_ESC_TEXT);
+  }
+  slg_buf_putc(out, '\n');
+}
+
+void slg_model_render_text_job_row(const slg_job *j, slg_buf *out,
+                                   int color)
+{
+  char d[32];
+  slg_fmt_duration(j->duration_ms, d);
+  slg_buf_printf(out, "  job %llu ", (unsigned long long)j->id);
+  put_status(out, j->status, color, 10);
+  slg_buf_printf(out, " %-10s ", d);
+  slg_escape(out, j->callsite ? j->callsite : "?",
+             j->callsite ? strlen(j->callsite) : 1, SLG_ESC_TEXT);
+  if (j->map_stage_job)
+    slg_buf_puts(out, " [map stage]");
+  if (j->incomplete)
+    slg_buf_puts(out, " [incomplete]");
+  slg_buf_putc(out, '\n');
+}
+
+void slg_model_render_text_stage_row(const slg_stage *s,
+                                     const slg_stage_attempt *t,
+                                     slg_buf *out, int color)
+{
+  char sd[32];
+  slg_fmt_duration(t->duration_ms, sd);
+  slg_buf_printf(out, "    stage %llu.%u ", (unsigned long long)s->id,
+                 t->attempt);
+  put_status(out, t->status, color, 10);
+  slg_buf_printf(out, " %-10s ", sd);
+  put_tasks(out, &t->tasks);
+  if (t->attempt > 0)
+    slg_buf_printf(out, "  [retry: %s]",
+                   slg_resubmit_name(t->resubmitted_because));
+  slg_buf_putc(out, '\n');
+}
+
 void slg_model_render_text_jobs(const slg_model *m, slg_buf *out, int color)
 {
   size_t n;
@@ -192,33 +246,10 @@ void slg_model_render_text_jobs(const slg_model *m, slg_buf *out, int color)
   }
   for (size_t i = 0; i < n; i++) {
     const slg_app *a = &apps[i];
-    /* Names and ids are the log's text: escaped. */
-    slg_buf_printf(out, "app %zu: ", i + 1);
-    slg_escape_str(out, a->app_name ? a->app_name : "(unnamed)",
-                   SLG_ESC_TEXT);
-    if (a->spark_version) {
-      slg_buf_puts(out, "  Spark ");
-      slg_escape_str(out, a->spark_version, SLG_ESC_TEXT);
-    }
-    if (a->app_id) {
-      slg_buf_puts(out, "  ");
-      slg_escape_str(out, a->app_id, SLG_ESC_TEXT);
-    }
-    slg_buf_putc(out, '\n');
+    slg_model_render_text_app_row(a, i, out);
     for (size_t k = 0; k < a->njobs; k++) {
       const slg_job *j = &a->jobs[k];
-      char d[32];
-      slg_fmt_duration(j->duration_ms, d);
-      slg_buf_printf(out, "  job %llu ", (unsigned long long)j->id);
-      put_status(out, j->status, color, 10);
-      slg_buf_printf(out, " %-10s ", d);
-      slg_escape(out, j->callsite ? j->callsite : "?",
-                       j->callsite ? strlen(j->callsite) : 1, SLG_ESC_TEXT);
-      if (j->map_stage_job)
-        slg_buf_puts(out, " [map stage]");
-      if (j->incomplete)
-        slg_buf_puts(out, " [incomplete]");
-      slg_buf_putc(out, '\n');
+      slg_model_render_text_job_row(j, out, color);
       for (size_t q = 0; q < j->nstages; q++) {
         /* Hashed: a scan of the stages per job made the view quadratic
          * in stages. */
@@ -231,20 +262,8 @@ void slg_model_render_text_jobs(const slg_model *m, slg_buf *out, int color)
                          "skipped", color ? SLG_STYLE_RESET : "");
           continue;
         }
-        for (size_t z = 0; z < s->nattempts; z++) {
-          const slg_stage_attempt *t = &s->attempts[z];
-          char sd[32];
-          slg_fmt_duration(t->duration_ms, sd);
-          slg_buf_printf(out, "    stage %llu.%u ",
-                         (unsigned long long)s->id, t->attempt);
-          put_status(out, t->status, color, 10);
-          slg_buf_printf(out, " %-10s ", sd);
-          put_tasks(out, &t->tasks);
-          if (t->attempt > 0)
-            slg_buf_printf(out, "  [retry: %s]",
-                           slg_resubmit_name(t->resubmitted_because));
-          slg_buf_putc(out, '\n');
-        }
+        for (size_t z = 0; z < s->nattempts; z++)
+          slg_model_render_text_stage_row(s, &s->attempts[z], out, color);
       }
     }
   }
