@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "config.h"
 #include "escape.h"
 #include "fastpath.h"
 
@@ -70,6 +71,12 @@ static const char usage_general[] =
     "      --no-pager        never page long text output on a terminal\n"
     "                        (default pager: $SPARKLOG_PAGER, $PAGER, less)\n"
     "      --each            a report per file (json: one per line)\n"
+    "      --follow          read FILE (one regular file), then keep reading\n"
+    "                        as it grows, across rotation and truncation;\n"
+    "                        stage and job rows are written as they end\n"
+    "      --idle-exit DUR   with --follow: end when every application seen\n"
+    "                        has ended and nothing came for DUR (30s, 5m);\n"
+    "                        default: never\n"
     "\n";
 static const char usage_check[] =
     "Check options (also in .sparklog.conf as key = value, and as\n"
@@ -99,6 +106,10 @@ static const char usage_check[] =
     "      --reference       every fast path off; same report, slower\n"
     "      --fastpath-counts print each fast path's hits on stderr after the\n"
     "                        report (builds with SLG_FASTPATH_COUNTERS)\n"
+    "      --test-follow-sync DIR\n"
+    "                        with --follow: before each poll, write \"idle N\"\n"
+    "                        to the FIFO DIR/ack and wait for a byte on the\n"
+    "                        FIFO DIR/ctl (one poll interval each)\n"
     "\n"
     "  -h, --help            show this help and exit (after a command:\n"
     "                        that command's help, as sparklog help COMMAND)\n"
@@ -107,9 +118,9 @@ static const char usage_check[] =
     "\n"
     "Exit status: 0 ok, 1 a check failed, 2 usage or configuration error,\n"
     "3 unusable input (unreadable, corrupt or truncated; the report still\n"
-    "covers what was read), 4 write error, 5 out of resources, 130\n"
-    "interrupted (SIGINT, SIGTERM; the report covers what was read). The\n"
-    "highest that applies wins.\n"
+    "covers what was read), 4 write error, 5 out of resources. The highest\n"
+    "that applies wins. SIGINT or SIGTERM: the report covers what was read,\n"
+    "then the signal ends the run (the shell sees 130 or 143).\n"
     "See sparklog(1) for the JSON schema and more.\n";
 
 void slg_cli_usage(FILE *out)
@@ -237,6 +248,7 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
     slg_cli_error("out of memory");
     return SLG_EXIT_USAGE;
   }
+  cli->idle_exit_ms = -1;
   int command_given = 0;
   if (argc > 1 && strcmp(argv[1], "help") == 0) {
     /* "sparklog help [COMMAND]": nothing else may follow. */
@@ -367,6 +379,10 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
       cli->each = 1;
       continue;
     }
+    if (strcmp(arg, "--follow") == 0) {
+      cli->follow = 1;
+      continue;
+    }
     if (strcmp(arg, "--no-config") == 0) {
       cli->no_config = 1;
       continue;
@@ -384,7 +400,7 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
         "--max-shuffle-stages", "--max-stage-task-time", "--max-skew",
         "--max-failed-tasks", "--max-stage-retries", "--max-fetch-failures",
         "--max-lost-executors", "--max-app-duration", "--max-map-status-size",
-        "--fail-on", "--allow"};
+        "--fail-on", "--allow", "--idle-exit", "--test-follow-sync"};
     /* Short options take their value as the next word or attached, as
      * getopt does: "-j 4" or "-j4", "-f json" or "-fjson". */
     static const struct {
@@ -409,7 +425,7 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
           "--help",        "--version",       "--allow-empty",
           "--exit-zero",   "--quiet",         "--no-mmap",
           "--reference",   "--fastpath-counts", "--no-config",
-          "--print-config", "--no-pager", "--each"};
+          "--print-config", "--no-pager", "--each", "--follow"};
       enum { NW = sizeof with_value / sizeof with_value[0],
              NS = sizeof switches / sizeof switches[0] };
       const char *names[NW + NS];
@@ -520,6 +536,14 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
       if (parse_count(opt, value, 64, 1u << 30, &n) < 0)
         return SLG_EXIT_USAGE;
       cli->options.chunk_size = (size_t)n;
+    } else if (strcmp(opt, "--idle-exit") == 0) {
+      char err[256];
+      if (slg_config_duration(opt, value, &cli->idle_exit_ms, err) < 0) {
+        slg_cli_error("%s", err);
+        return SLG_EXIT_USAGE;
+      }
+    } else if (strcmp(opt, "--test-follow-sync") == 0) {
+      cli->follow_sync = value;
     } else if (strcmp(opt, "--top") == 0) {
       if (parse_count(opt, value, 1, 1000000, &n) < 0)
         return SLG_EXIT_USAGE;
@@ -565,6 +589,18 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
   if (cli->each && whole) {
     slg_cli_error("--each: junit and gitlab are one document for the run; "
                   "use them without --each");
+    return SLG_EXIT_USAGE;
+  }
+  if (cli->follow && cli->each) {
+    slg_cli_error("--follow reads one file: --each has nothing to split");
+    return SLG_EXIT_USAGE;
+  }
+  if (!cli->follow && (cli->idle_exit_ms >= 0 || cli->follow_sync)) {
+    slg_cli_error("--idle-exit and --test-follow-sync go with --follow");
+    return SLG_EXIT_USAGE;
+  }
+  if (cli->follow && cli->command == SLG_CMD_EXPLAIN) {
+    slg_cli_error("--follow: explain reads no log");
     return SLG_EXIT_USAGE;
   }
   return 0;

@@ -72,6 +72,9 @@ typedef struct slg_cli {
   int quiet;           /* check -q: the gate line alone on stdout */
   int no_pager;        /* --no-pager */
   int each;            /* --each: one report per file */
+  int follow;          /* --follow */
+  double idle_exit_ms; /* --idle-exit; < 0: never */
+  const char *follow_sync; /* --test-follow-sync DIR */
 } slg_cli;
 
 /*
@@ -133,6 +136,29 @@ typedef struct slg_inputs {
 int slg_inputs_expand(slg_inputs *out, const char *const *args, size_t n,
                       const char *layout);
 void slg_inputs_dispose(slg_inputs *in);
+ * `--follow FILE` (follow.c): reads the regular file at `path` into p as
+ * one input file, then what is appended, across rotation and truncation,
+ * writing each stage attempt and job row as it ends (to stdout when
+ * rows_to_stdout, else stderr) and, when stderr is a terminal, a status
+ * line. Ends when stopped() says so (status SLG_EXIT_INTERRUPTED, the
+ * file marked interrupted), when idle_exit_ms >= 0 and every application
+ * seen has ended and no byte came for that long, or, with `check`, when
+ * the gate on what was read so far fails (fail fast). Returns the
+ * status of the reading (0, SLG_EXIT_INPUT or SLG_EXIT_INTERRUPTED); the
+ * report is main's.
+ */
+struct slg_thresholds;
+typedef struct slg_follow_options {
+  double idle_exit_ms;
+  int check;
+  const struct slg_thresholds *thresholds;
+  const char *sync_dir; /* --test-follow-sync, or NULL */
+  int rows_to_stdout;
+  int color;
+  int (*stopped)(void *ctx);
+} slg_follow_options;
+int slg_cli_follow(slg_pipeline *p, const char *path,
+                   const slg_follow_options *o);
 
 /* The candidate nearest `word` (case and '-'/'_' aside), or NULL when
  * none is near enough to be a slip of the keyboard. */

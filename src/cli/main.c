@@ -104,11 +104,31 @@ static void sigbus_names(const char *shown)
  */
 static volatile sig_atomic_t interrupted;
 
+/* Ends the run by the signal itself, its default action restored: the
+ * shell then sees 128 + sig (130, 143) and knows the run was stopped
+ * (a script's `wait` or bash's own SIGINT handling tell it from an exit
+ * status). Async-signal-safe. */
+static void die_of(int sig)
+{
+  struct sigaction dfl;
+  memset(&dfl, 0, sizeof dfl);
+  dfl.sa_handler = SIG_DFL;
+  sigemptyset(&dfl.sa_mask);
+  sigaction(sig, &dfl, NULL);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, sig);
+  sigprocmask(SIG_UNBLOCK, &set, NULL);
+  raise(sig);
+  _exit(128 + sig); /* not reached */
+}
+
 static void on_stop(int sig)
 {
   if (interrupted) {
     remove_temps();
-    _exit(128 + sig);
+    die_of(sig);
+    return;
   }
   interrupted = sig;
 }
@@ -586,7 +606,9 @@ static int emit(run_ctx *run, slg_pipeline *p, int each)
   }
   /* --each writes each report as it is made: not through a pager. */
   int paged = 0;
-  if (!each && !cli->no_pager && !cli->quiet &&
+  /* --follow wrote its rows to the terminal already: the report goes
+   * after them, not into a pager. */
+  if (!each && !cli->no_pager && !cli->follow && !cli->quiet &&
       cli->format == SLG_FORMAT_TEXT && out.len) {
     int closed = 0;
     paged = slg_pager_write(out.ptr, out.len, &closed) == 0;
@@ -705,6 +727,19 @@ int main(int argc, char **argv)
     return status;
   }
 
+  if (cli.follow) {
+    /* One regular file: stdin and FIFOs are read to their end without
+     * --follow (a pipe already follows its writer). */
+    struct stat fst;
+    if (cli.nfiles != 1 || strcmp(cli.files[0], "-") == 0 ||
+        (stat(cli.files[0], &fst) == 0 && !S_ISREG(fst.st_mode))) {
+      slg_cli_error("--follow: name one regular file (stdin and FIFOs are "
+                    "read to their end without --follow)");
+      free(cli.files);
+      return SLG_EXIT_USAGE;
+    }
+  }
+
   /* The outputs before the inputs: a path that cannot be written is said
    * now, not after the parse. */
   static slg_output outputs[SLG_MAX_OUTPUTS];
@@ -779,8 +814,20 @@ int main(int argc, char **argv)
   /* Named FIFOs come last, in their order: one waiting for its writer
    * must not hold up the files. Whether a path is a FIFO does not depend
    * on timing, so neither does the order of the report. */
+  if (cli.follow) {
+    slg_follow_options fo;
+    memset(&fo, 0, sizeof fo);
+    fo.idle_exit_ms = cli.idle_exit_ms;
+    fo.check = cli.command == SLG_CMD_CHECK;
+    fo.thresholds = &thresholds;
+    fo.sync_dir = cli.follow_sync;
+    fo.rows_to_stdout = cli.format == SLG_FORMAT_TEXT && !cli.quiet;
+    fo.color = fo.rows_to_stdout ? use_color(&cli) : 0;
+    fo.stopped = stop_asked;
+    status = max_status(status, slg_cli_follow(p, cli.files[0], &fo));
+  }
   size_t done = 0;
-  for (int fifos = 0; fifos < 2; fifos++)
+  for (int fifos = 0; fifos < 2 && !cli.follow; fifos++)
     for (size_t i = 0; i < in.n; i++) {
       const char *path = in.v[i].path;
       if (in.v[i].fifo != fifos)
@@ -827,5 +874,11 @@ int main(int argc, char **argv)
   free(cli.files);
   if (cli.fastpath_counts)
     print_fastpath_counts();
+  if (interrupted) {
+    /* The report is out: now the signal ends the run as it asked. */
+    fflush(stdout);
+    fflush(stderr);
+    die_of(interrupted);
+  }
   return status;
 }

@@ -62,7 +62,7 @@ evil_fifo="$T/w"$'\n''::error::forged'
 mkfifo "$evil_fifo"
 timeout --preserve-status -s TERM 3 "$BIN" "$evil_fifo" >/dev/null 2>"$T/err"
 RC=$?
-expect_rc 130 "FIFO named with a newline, stopped"
+expect_rc 143 "FIFO named with a newline, stopped"
 if grep -q '^::error' "$T/err" || [ "$(wc -l <"$T/err")" -ne 2 ]; then
   fail "FIFO named with a newline: stderr: $(head -c 300 "$T/err")"
 else
@@ -71,7 +71,7 @@ fi
 rm -f "$evil_fifo"
 
 # A FIFO no writer ever opens: the wait goes on until the run is stopped.
-# Expected after SIGTERM: exit 130, the other file reported complete, the
+# Expected after SIGTERM: exit 143 (the signal, re-raised), the other file reported complete, the
 # FIFO listed as interrupted.
 rm -f "$T/fifo"
 mkfifo "$T/fifo"
@@ -81,7 +81,7 @@ sleep 2.5
 kill -TERM "$pid"
 wait "$pid"
 RC=$?
-expect_rc 130 "FIFO without a writer, stopped"
+expect_rc 143 "FIFO without a writer, stopped"
 expect_err "^sparklog: waiting for a writer on .*/fifo$" "FIFO without a writer, stopped"
 jcheck "FIFO without a writer, stopped: the file read, the FIFO interrupted" \
   "i['files'][0]['complete'] and i['files'][0]['lines'] == $lines_a and
