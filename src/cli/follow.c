@@ -271,7 +271,7 @@ int slg_cli_follow(slg_pipeline *p, const char *path,
       slg_pipeline_feed(p, buf, (size_t)n);
       last = buf[n - 1];
       f.data_since_analysis = 1;
-      last_data = clock;
+      last_data = sync.ctl >= 0 ? clock : now_ms();
       write_rows(&f);
       if (f.gate_now && o->check) {
         f.gate_now = 0;
@@ -314,11 +314,16 @@ int slg_cli_follow(slg_pipeline *p, const char *path,
       break;
     if (tty)
       draw_status(&f, path);
+    if (sync.ctl < 0)
+      clock = now_ms();
     if (o->idle_exit_ms >= 0 && (double)(clock - last_data) >=
                                     o->idle_exit_ms && all_apps_ended(p))
       break;
+    if (o->stopped(NULL))
+      continue; /* a signal during the read: no wait */
     wait_a_poll(&sync, slg_follow_bytes(fl));
-    clock = sync.ctl >= 0 ? clock + POLL_MS : now_ms();
+    if (sync.ctl >= 0)
+      clock += POLL_MS;
   }
   clear_status(&f);
   write_rows(&f);
