@@ -136,6 +136,8 @@ typedef struct slg_inputs {
 int slg_inputs_expand(slg_inputs *out, const char *const *args, size_t n,
                       const char *layout);
 void slg_inputs_dispose(slg_inputs *in);
+
+/*
  * `--follow FILE` (follow.c): reads the regular file at `path` into p as
  * one input file, then what is appended, across rotation and truncation,
  * writing each stage attempt and job row as it ends (to stdout when
