@@ -4,7 +4,7 @@
 # alternating commands, several repetitions, reporting medians.
 #
 #   bench/run.sh [--size 1G] [--reps 5] [--dir bench/out] [--build build]
-#                [--linear 10G]
+#                [--linear 10G] [--scale]
 #   bench/run.sh --smoke        # 10 MB, one repetition, no targets checked
 #
 # Prints Markdown: a table of median seconds, MB/s and lines/s of the
@@ -12,11 +12,14 @@
 # scaling from 1 to N threads; the issue's targets, each met or not. With
 # --linear SIZE, also a SIZE log, timed alternately with the first once more,
 # and the ratio of the two medians.
+# With --scale, also bench/scale.sh (streaming-app and short-stage shapes,
+# many files) with the same --reps, --dir and --build; --smoke runs it at
+# tiny sizes.
 # The zlib rows use a second build with -DSLG_ISAL=OFF, made here in
 # BUILD-zlib when missing.
 set -euo pipefail
 
-size=1G reps=5 dir=bench/out build=build smoke=0 linear=
+size=1G reps=5 dir=bench/out build=build smoke=0 linear= scale=0
 while [ $# -gt 0 ]; do
   case $1 in
     --size) size=$2; shift 2 ;;
@@ -24,13 +27,15 @@ while [ $# -gt 0 ]; do
     --dir) dir=$2; shift 2 ;;
     --build) build=$2; shift 2 ;;
     --linear) linear=$2; shift 2 ;;
-    --smoke) smoke=1 size=10M reps=1; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    --scale) scale=1; shift ;;
+    --smoke) smoke=1 size=10M reps=1 scale=1; shift ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
 
 src=$(cd "$(dirname "$0")/.." && pwd)
+. "$src/bench/lib.sh"
 sparklog=$build/sparklog
 gen=$build/tests/sparkgen
 for b in "$sparklog" "$gen"; do
@@ -91,24 +96,11 @@ fi
 
 declare -A times rss
 export S=$sparklog Z=$zbuild/sparklog
-run_all() { # run_all LOG: every command REPS times, alternating
+run_all_log() { # run_all_log LOG: run_all with $L set to LOG
   export L=$1
-  for ((r = 1; r <= reps; r++)); do
-    for entry in "${cmds[@]}"; do
-      [ -n "$entry" ] || continue
-      name=${entry%%|*}; rest=${entry#*|}; cmd=${rest#*|}
-      t0=$(date +%s%N)
-      /usr/bin/time -f %M -o "$dir/rss" bash -c "$cmd"
-      t1=$(date +%s%N)
-      times[$name]+="$(( (t1 - t0) / 1000 )) "
-      m=$(tail -n 1 "$dir/rss")
-      if [ -z "${rss[$name]:-}" ] || [ "$m" -gt "${rss[$name]}" ]; then rss[$name]=$m; fi
-    done
-  done
+  run_all
 }
-run_all "$log"
-
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+run_all_log "$log"
 
 echo "Machine: $cores cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); sparklog $("$sparklog" --version | sed 's/^sparklog //')"
 echo "Input: $log, $bytes bytes, $lines lines (gzip $(stat -L -c %s "$log.gz") bytes); $reps repetitions, medians; sparklog's default is --threads $cores"
@@ -150,12 +142,6 @@ for ((t = 1; t <= cores; t++)); do
 done
 
 # The targets of the speed issue, each met or not.
-target() { # target DESCRIPTION VALUE OP LIMIT
-  awk -v d="$1" -v v="$2" -v op="$3" -v lim="$4" 'BEGIN {
-    ok = (op == "<=") ? (v <= lim) : (v >= lim)
-    printf "| %s | %.2f | %s %s | %s |\n", d, v, op, lim, ok ? "met" : "NOT met" }'
-}
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", a / b }'; }
 echo
 echo "| target | measured | limit | |"
 echo "|---|---:|---:|---|"
@@ -179,7 +165,7 @@ if [ -n "$linear" ]; then
   export B=$big
   cmds=("sparklog big||\"\$S\" --format json \"\$B\" >/dev/null"
         "sparklog small again||\"\$S\" --format json \"\$L\" >/dev/null")
-  run_all "$log"
+  run_all_log "$log"
   bus=$(echo "${times["sparklog big"]}" | median)
   sus=$(echo "${times["sparklog small again"]}" | median)
   expect=$(awk -v a="$bbytes" -v b="$bytes" 'BEGIN { printf "%.2f", a / b * 1.05 }')
@@ -200,4 +186,11 @@ i = d["input"]
 assert i["lines"] == i["records"] + i["continuation_lines"] + i["unrecognized_lines"]
 assert i["complete"]
 print("smoke: report ok,", i["lines"], "lines")'
+fi
+
+if [ "$scale" = 1 ]; then
+  echo
+  sargs=(--reps "$reps" --dir "$dir" --build "$build")
+  [ "$smoke" = 1 ] && sargs+=(--smoke)
+  bash "$src/bench/scale.sh" "${sargs[@]}"
 fi
