@@ -21,8 +21,10 @@ row: the log's path, sparklog's exit status (3: the file was not read
 whole, the report covers what was read), the object's place (type, app,
 job, stage, attempt) and the object itself as JSON text (`report`; read
 the rest with from_json). With --format json, each application of the
-report is a row of type "app". A path whose sparklog wrote no report
-gives one row of type "error" with its stderr.
+report is a row of type "app" and each file read a row of type "file".
+A path whose sparklog failed (an exit status other than 0 or 1: 3 when
+the file was not read whole) or wrote no report also gives a row of type
+"error" with its stderr.
 
 Every executor needs sparklog on its PATH (or --sparklog PATH).
 """
@@ -73,11 +75,16 @@ def sparklog_rows(paths, sparklog, fmt, fetch, timeout):
                                                           "replace")}))
             continue
         if fmt == "ndjson":
-            objs = (json.loads(line) for line in out.splitlines() if line)
+            objs = [json.loads(line) for line in out.splitlines() if line]
         else:
             doc = json.loads(out)
-            objs = (dict(a, type="app", app=a.get("seq"))
-                    for a in doc.get("apps", []))
+            objs = [dict(f, type="file")
+                    for f in doc.get("input", {}).get("files", [])]
+            objs += [dict(a, type="app", app=a.get("seq"))
+                     for a in doc.get("apps", [])]
+        if run.returncode not in (0, 1) or not objs:
+            objs.append({"type": "error", "exit_status": run.returncode,
+                         "error": run.stderr.decode("utf-8", "replace")})
         for o in objs:
             yield (path, run.returncode, o.get("type"),
                    _str(o.get("app")), _str(o.get("job")),
