@@ -346,15 +346,15 @@ static char *strpool_intern(strpool *p, slg_span s)
  * stages, a shuffle's readers) mostly hold one or two: up to two they
  * live in a 16-byte cell of the pool (an allocation of their own would
  * cost twice that), from three on in an allocation grown as grow() does.
- * Lists never
- * shrink but to empty (ids_drop).
+ * A free cell holds the next free cell's address in its first bytes.
+ * Lists never shrink but to empty (ids_drop).
  */
 static uint64_t *ids_grow(strpool *p, uint64_t *arr, size_t n)
 {
   if (n == 0) {
     uint64_t *c = p->free_pairs;
     if (c != NULL) {
-      memcpy(&p->free_pairs, c, sizeof(c));
+      memcpy(&p->free_pairs, c, sizeof p->free_pairs);
       return c;
     }
     return strpool_cell(p, 2 * sizeof(uint64_t));
@@ -364,7 +364,7 @@ static uint64_t *ids_grow(strpool *p, uint64_t *arr, size_t n)
   if (n == 2) {
     uint64_t *q = slg_xmalloc(3 * sizeof(uint64_t));
     memcpy(q, arr, 2 * sizeof(uint64_t));
-    memcpy(arr, &p->free_pairs, sizeof(arr));
+    memcpy(arr, &p->free_pairs, sizeof p->free_pairs);
     p->free_pairs = arr;
     return q;
   }
@@ -381,7 +381,7 @@ static void ids_drop(strpool *p, uint64_t **arr, size_t *n)
   if (*n > 2) {
     free(*arr);
   } else if (*n > 0) {
-    memcpy(*arr, &p->free_pairs, sizeof(*arr));
+    memcpy(*arr, &p->free_pairs, sizeof p->free_pairs);
     p->free_pairs = *arr;
   }
   *arr = NULL;
