@@ -279,6 +279,14 @@ static int write_all(FILE *f, const char *what, const char *data, size_t n)
 }
 
 /*
+ * A JSON report streams to its destination: the renderer's buffer hands
+ * over what it holds each time it would pass STREAM_BOUND bytes, so the
+ * report of a million stages is never held whole (docs/reliability.md).
+ * The other formats are small and rendered whole.
+ */
+#define STREAM_BOUND ((size_t)1 << 20)
+
+/*
  * The ndjson stream (--format ndjson, -o ndjson=PATH): the lines the end
  * callbacks write go out at once, through stdio's buffer, which is
  * flushed when the input goes idle (a pipe's writer pauses) and at the
@@ -296,19 +304,34 @@ typedef struct ndjson_sink {
   int header_done;
 } ndjson_sink;
 
-static void ndjson_emit(ndjson_sink *k, int flush)
+static void ndjson_put(ndjson_sink *k, const char *data, size_t n,
+                       int flush)
 {
   if (k->to_stdout && k->status == SLG_EXIT_OK)
-    k->status = write_out(stdout, "stdout", k->buf.ptr, k->buf.len, flush);
+    k->status = write_out(stdout, "stdout", data, n, flush);
   /* An --output file's write error is said when it is closed
    * (slg_output_write asks ferror). */
   for (size_t i = 0; i < k->nouts; i++) {
     FILE *f = k->outs[i]->file;
-    if (f && k->buf.len)
-      (void)!fwrite(k->buf.ptr, 1, k->buf.len, f);
+    if (f && n)
+      (void)!fwrite(data, 1, n, f);
     if (f && flush)
       fflush(f);
   }
+}
+
+/* The stream's buffer as a sink: the closing lines of a long run (a
+ * million stages' shuffles, rankings, findings) go out as they are
+ * written, never held whole. */
+static int ndjson_sink_put(void *ctx, const char *data, size_t n)
+{
+  ndjson_put(ctx, data, n, 0);
+  return 0;
+}
+
+static void ndjson_emit(ndjson_sink *k, int flush)
+{
+  ndjson_put(k, k->buf.ptr, k->buf.len, flush);
   slg_buf_clear(&k->buf);
 }
 
@@ -350,6 +373,7 @@ static void ndjson_attach(ndjson_sink *k, slg_pipeline *p,
 {
   k->w = slg_ndjson_new(&k->buf);
   k->p = p;
+  slg_buf_set_sink(&k->buf, ndjson_sink_put, k, STREAM_BOUND);
   if (!k->header_done) {
     slg_ndjson_header(k->w, command, opt);
     ndjson_emit(k, 1);
@@ -359,13 +383,6 @@ static void ndjson_attach(ndjson_sink *k, slg_pipeline *p,
   slg_pipeline_on_idle(p, ndjson_idle, k);
 }
 
-/*
- * A JSON report streams to its destination: the renderer's buffer hands
- * over what it holds each time it would pass STREAM_BOUND bytes, so the
- * report of a million stages is never held whole (docs/reliability.md).
- * The other formats are small and rendered whole.
- */
-#define STREAM_BOUND ((size_t)1 << 20)
 
 /* stdout as a buffer's sink: write_all, whose status it keeps. */
 static int sink_stdout(void *ctx, const char *data, size_t n)
