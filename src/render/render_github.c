@@ -46,8 +46,9 @@ static void verdict_lines(const slg_report *rep, slg_buf *out)
     }
   }
   if (shown > GH_APP_LINES)
-    slg_buf_printf(out, "%%0A%zu more applications in the JSON report.",
-                   shown - GH_APP_LINES);
+    slg_buf_printf(out, "%%0A%zu more application%s in the JSON report.",
+                   shown - GH_APP_LINES,
+                   shown - GH_APP_LINES == 1 ? "" : "s");
   slg_buf_dispose(&line);
 }
 

@@ -64,8 +64,9 @@ static void verdict_lines(const slg_report *rep, slg_buf *out)
     }
   }
   if (shown > MD_APP_LINES)
-    slg_buf_printf(out, "\n%zu more applications in the JSON report.\n",
-                   shown - MD_APP_LINES);
+    slg_buf_printf(out, "\n%zu more application%s in the JSON report.\n",
+                   shown - MD_APP_LINES,
+                   shown - MD_APP_LINES == 1 ? "" : "s");
   slg_buf_putc(out, '\n');
   slg_buf_dispose(&line);
 }
@@ -162,8 +163,8 @@ void slg_render_markdown(const slg_report *rep, const slg_render_options *o,
       slg_buf_puts(out, " |\n");
     }
     if (a->nranking > rows)
-      slg_buf_printf(out, "\n%zu more shuffle stages in the JSON report.\n",
-                     a->nranking - rows);
+      slg_buf_printf(out, "\n%zu more shuffle stage%s in the JSON report.\n",
+                     a->nranking - rows, a->nranking - rows == 1 ? "" : "s");
     slg_buf_putc(out, '\n');
   }
   size_t nf = a->nfindings < 50 ? a->nfindings : 50;
@@ -190,8 +191,8 @@ void slg_render_markdown(const slg_report *rep, const slg_render_options *o,
       slg_buf_puts(out, " |\n");
     }
     if (a->nfindings > nf)
-      slg_buf_printf(out, "\n%zu more findings in the JSON report.\n",
-                     a->nfindings - nf);
+      slg_buf_printf(out, "\n%zu more finding%s in the JSON report.\n",
+                     a->nfindings - nf, a->nfindings - nf == 1 ? "" : "s");
   } else {
     slg_buf_puts(out, "No findings.\n");
   }

@@ -143,8 +143,8 @@ static void input_section(const slg_report *rep, const slg_render_options *o,
     slg_buf_putc(b, '\n');
   }
   if (listed < rep->nfiles)
-    slg_buf_printf(b, "  ... %zu more files (--format json lists all)\n",
-                   rep->nfiles - listed);
+    slg_buf_printf(b, "  ... %zu more file%s (--format json lists all)\n",
+                   rep->nfiles - listed, rep->nfiles - listed == 1 ? "" : "s");
   if (rep->nskipped) {
     /* Found in directories and not read: said once, with the reason. */
     slg_buf_printf(b, "  skipped %zu file%s in directories:\n", rep->nskipped,

@@ -71,9 +71,9 @@ void slg_render_text_app_lines_limit(const slg_report *rep, slg_buf *out,
     slg_text_wrap_hang(out, slg_buf_cstr(&line), 2, 6);
   }
   if (hidden)
-    slg_buf_printf(out, "  ... %zu more applications; `sparklog jobs` "
+    slg_buf_printf(out, "  ... %zu more application%s; `sparklog jobs` "
                         "lists all\n",
-                   hidden);
+                   hidden, hidden == 1 ? "" : "s");
   slg_buf_dispose(&line);
 }
 
@@ -143,7 +143,8 @@ void slg_render_text_files(const slg_report *rep,
     slg_buf_putc(out, '\n');
   }
   if (n < rep->nfiles)
-    slg_buf_printf(out, "  %zu more files\n", rep->nfiles - n);
+    slg_buf_printf(out, "  %zu more file%s\n", rep->nfiles - n,
+                   rep->nfiles - n == 1 ? "" : "s");
   free(rows);
 }
 
