@@ -281,7 +281,7 @@ static void test_report__app_verdicts_by_file(void **state)
   text = slg_buf_cstr(&out);
   if (!strstr(text, "Files (worst 2 of 3)\n") ||
       !strstr(text, "\n  a.log ") || !strstr(text, "\n  b.log ") ||
-      strstr(text, "c.log") || !strstr(text, "  1 more files\n"))
+      strstr(text, "c.log") || !strstr(text, "  1 more file\n"))
     fail_msg("files table:\n%s", text);
   /* Markdown, JUnit and GitHub carry the same lines, once each. */
   static const char *const same[] = {"app 1: failed, 2 jobs, 1 failed, ",
