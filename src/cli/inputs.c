@@ -158,7 +158,8 @@ static int walk_dir(walk *w, const char *dir)
     names[n++] = slg_xstrndup(e->d_name, strlen(e->d_name));
   }
   closedir(d);
-  qsort(names, n, sizeof *names, by_name);
+  if (n) /* qsort wants a valid pointer even for 0 elements */
+    qsort(names, n, sizeof *names, by_name);
   for (size_t i = 0; i < n; i++) {
     char *path = join(dir, names[i]);
     struct stat st;

@@ -886,6 +886,7 @@ int main(int argc, char **argv)
     slg_buf_dispose(&run.pending[i]);
   }
   slg_buf_dispose(&out);
+  slg_buf_dispose(&nd.buf);
   slg_pipeline_free(p);
   slg_inputs_dispose(&in);
   free(cli.files);

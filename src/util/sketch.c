@@ -103,7 +103,9 @@ static void add_n(slg_sketch *s, int32_t i, uint64_t n)
 static void exact_copy(const slg_sketch *s, uint64_t *out)
 {
   uint64_t n = s->count - s->zeros;
-  if (!s->implied) {
+  if (n == 0) {
+    return; /* s->exact may be NULL: memcpy wants a valid pointer */
+  } else if (!s->implied) {
     memcpy(out, s->exact, (size_t)n * sizeof(uint64_t));
   } else if (n == 1) {
     out[0] = s->max;
