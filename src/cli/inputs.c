@@ -224,7 +224,8 @@ int slg_inputs_expand(slg_inputs *out, const char *const *args, size_t n,
     }
     if (w->n == 0)
       slg_cli_error("%s: no file to read in this directory", args[i]);
-    qsort(w->v, w->n, sizeof *w->v, by_time);
+    if (w->n) /* qsort wants a valid pointer even for 0 elements */
+      qsort(w->v, w->n, sizeof *w->v, by_time);
     for (size_t k = 0; k < w->n; k++)
       add_input(out, w->v[k].path, 1, 0);
   }

@@ -242,6 +242,8 @@ static void flush_pending(slg_ndjson *n, const slg_report *rep, int64_t job,
     stage_line(n, rep, p->app, a, s, &s->attempts[p->attempt], job);
     mark_done(n, p->app, p->stage, p->attempt);
   }
+  if (upto == 0)
+    return; /* n->pending may be NULL: memmove wants a valid pointer */
   memmove(n->pending, n->pending + upto,
           (n->npending - upto) * sizeof *n->pending);
   n->npending -= upto;
