@@ -38,7 +38,7 @@ run() {
   for mode in normal reference; do
     local ref=()
     [ $mode = reference ] && ref=(--reference)
-    if [ "$name" = stdin ]; then
+    if [ "${name%%-*}" = stdin ]; then
       "$sparklog" "${ref[@]}" --fastpath-counts -f json "$@" \
         <"$tmp/slice.log" >"$tmp/$name.$mode.json" 2>"$tmp/$name.$mode.err"
     else
@@ -70,6 +70,10 @@ run() {
 run serial --threads 1 "${files[@]}"
 run parallel --threads 2 "${files[@]}"
 run stdin --threads 2 -
+# Small chunks from a stream: each chunk's fresh histogram meets its
+# loggers anew (histogram-recent-loggers; a small file is read whole and
+# parsed serially, so files alone no longer show it).
+run stdin-chunks --threads 2 --chunk-size 4096 -
 
 # Summed over the normal runs, every row was taken.
 rows=0
