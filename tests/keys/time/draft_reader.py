@@ -104,15 +104,19 @@ MASKS = [
     (re.compile(r"\b(?:application|container|appattempt|attempt|job|task)_"
                 r"[0-9A-Za-z_]+"), "<id>"),
     (re.compile(r"\b(?:app|driver)-\d{14}-\d{4}\b"), "<id>"),
-    (re.compile(r"(?:(?<=[\s=(\[\"'])|^)(?:[A-Za-z]:)?/[^\s,;:)\]'\"]+"),
-     "<path>"),
     (re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b"), "<ip>"),
     (re.compile(r"(?<![\w:])(?:[0-9a-fA-F]{0,4}:){5,7}[0-9a-fA-F]{0,4}"
                 r"(?::\d+)?(?![\w:])"), "<ip>"),
+    (re.compile(r"(?:(?<=[\s=(\[\"'])|^)(?:[A-Za-z]:)?/(?!<)"
+                r"[^\s,;:)\]'\"]+"), "<path>"),
+    # a host name ends the token: java.io.IOException is not a host
     (re.compile(r"\b[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*\.(?:internal|local|"
-                r"localdomain|lan|com|net|org|io|cloud)(?::\d+)?\b"),
-     "<host>"),
+                r"localdomain|lan|com|net|org|io|cloud)(?::\d+)?"
+                r"(?![\w.-])"), "<host>"),
+    (re.compile(r"@[0-9a-f]{4,}\b"), "@<hex>"),
     (re.compile(r"\b(?=[0-9a-f]*[a-f])[0-9a-f]{12,}\b"), "<hex>"),
+    (re.compile(r"\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{4,}\b"),
+     "<hex>"),
     (re.compile(r"\d+(?:\.\d+)?"), "<n>"),
 ]
 
