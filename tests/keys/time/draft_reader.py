@@ -146,7 +146,7 @@ R = {k: re.compile(v) for k, v in {
     "version": r"Running Spark version",
     "sparkDriver": r"Successfully started service 'sparkDriver'",
     "ui": r"(?:Bound SparkUI to|Started SparkUI at|SparkUI: Started|"
-          r"Started Spark web UI at)",
+          r"Started Spark web UI at|Successfully started service 'SparkUI')",
     "driver_bm": r"Registered BlockManager BlockManagerId\(driver",
     "backend_ready": r"SchedulerBackend is ready for scheduling",
     "exec_reg": r"(?:Registered executor|Starting executor ID driver on|"
