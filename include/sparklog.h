@@ -141,6 +141,12 @@ typedef struct slg_options {
   /* Bytes of one line kept for parsing; longer lines are cut (and counted
    * as cut). Default SLG_DEFAULT_MAX_LINE. */
   size_t max_line;
+  /* Hostile-input caps (model.h): stages held before further ones are
+   * folded when they end, default SLG_DEFAULT_MAX_STAGES; applications
+   * held before further ones go on in the last, default
+   * SLG_DEFAULT_MAX_APPS. */
+  uint64_t max_stages;
+  uint64_t max_apps;
   /* Parsing threads for slg_pipeline_read; 0 or 1: the calling thread
    * alone. The report does not depend on it. */
   unsigned threads;
@@ -166,6 +172,8 @@ typedef struct slg_options {
 
 #define SLG_DEFAULT_MAX_LOGGERS 1000
 #define SLG_DEFAULT_MAX_LINE (64 * 1024)
+#define SLG_DEFAULT_MAX_STAGES 10000000
+#define SLG_DEFAULT_MAX_APPS 100000
 /* The default is halved, down to SLG_MIN_DEFAULT_CHUNK, while the ring of
  * threads + 3 chunks would pass 16 MiB (many threads). */
 #define SLG_DEFAULT_CHUNK (1024 * 1024)

@@ -724,8 +724,229 @@ static void outcome_findings(slg_analysis *a, const slg_app *apps,
     a->cause_app = killed_app;
 }
 
+/* ------------------------------------------------------------ folding */
+
+/* One application's part of the check limits from its folded attempts
+ * (the same sums and maxima as slg_analysis_run's; skew -1 unknown). */
+typedef struct fold_app {
+  double shuffle_stages, stage_task, skew, failed, retries, fetch;
+  int stage_loss;
+} fold_app;
+
+/* A ranking entry of a folded attempt with copies of what the renderers
+ * read of its stage and attempt (names are the model's, which outlives
+ * the analysis); r.stage and r.attempt point at them. */
+typedef struct fold_ranked {
+  slg_ranked r;
+  slg_stage stage;
+  slg_stage_attempt attempt;
+} fold_ranked;
+
+struct slg_fold {
+  slg_thresholds def;
+  const slg_thresholds *th;
+  slg_analysis acc; /* the findings of the folded attempts */
+  fold_app *apps;
+  size_t napps;
+  fold_ranked **top; /* up to 2 * SLG_FOLD_RANKED, trimmed when full */
+  size_t ntop;
+};
+
+slg_fold *slg_fold_new(const slg_thresholds *t)
+{
+  slg_fold *f = slg_xcalloc(1, sizeof *f);
+  slg_thresholds_init(&f->def);
+  f->th = t != NULL ? t : &f->def;
+  return f;
+}
+
+static void fold_ranked_free(fold_ranked *e)
+{
+  free(e->stage.shuffle_reads);
+  free(e->stage.jobs);
+  free(e->attempt.tasks.kinds);
+  free(e);
+}
+
+void slg_fold_free(slg_fold *f)
+{
+  if (f == NULL)
+    return;
+  slg_analysis_dispose(&f->acc);
+  free(f->apps);
+  for (size_t i = 0; i < f->ntop; i++)
+    fold_ranked_free(f->top[i]);
+  free(f->top);
+  free(f);
+}
+
+static int by_cost(const void *x, const void *y);
+
+static int by_cost_ptr(const void *x, const void *y)
+{
+  const fold_ranked *const *a = x, *const *b = y;
+  return by_cost(&(*a)->r, &(*b)->r);
+}
+
+/* Keeps the SLG_FOLD_RANKED costliest entries. */
+static void fold_trim(slg_fold *f)
+{
+  qsort(f->top, f->ntop, sizeof *f->top, by_cost_ptr);
+  for (size_t i = SLG_FOLD_RANKED; i < f->ntop; i++)
+    fold_ranked_free(f->top[i]);
+  f->ntop = SLG_FOLD_RANKED;
+}
+
+static void fold_rank(slg_fold *f, const slg_app *app, size_t ai,
+                      const slg_stage *s, const slg_stage_attempt *t,
+                      unsigned reasons)
+{
+  if (f->ntop == 2 * SLG_FOLD_RANKED)
+    fold_trim(f);
+  if (f->top == NULL)
+    f->top = slg_xmalloc(2 * SLG_FOLD_RANKED * sizeof *f->top);
+  fold_ranked *e = slg_xcalloc(1, sizeof *e);
+  f->top[f->ntop++] = e;
+  const slg_sketch *k = &t->tasks.task_ms;
+  double p50 = slg_sketch_quantile(k, 0.5);
+  /* The stage: its names and the few ids the renderers print. */
+  e->stage.id = s->id;
+  e->stage.kind = s->kind;
+  e->stage.name = s->name;
+  e->stage.rdd = s->rdd;
+  e->stage.rdd_id = s->rdd_id;
+  e->stage.shuffle_write = s->shuffle_write;
+  if (s->njobs) {
+    e->stage.jobs = slg_xmalloc(sizeof *e->stage.jobs);
+    e->stage.jobs[0] = s->jobs[0];
+    e->stage.njobs = 1;
+  }
+  if (s->nshuffle_reads) {
+    e->stage.shuffle_reads =
+        slg_xmalloc(s->nshuffle_reads * sizeof *e->stage.shuffle_reads);
+    memcpy(e->stage.shuffle_reads, s->shuffle_reads,
+           s->nshuffle_reads * sizeof *e->stage.shuffle_reads);
+    e->stage.nshuffle_reads = s->nshuffle_reads;
+  }
+  e->stage.attempts = &e->attempt;
+  e->stage.nattempts = 1;
+  /* The attempt: its numbers and failure kinds (their names are the
+   * model's), not its sketch, tallies or bookkeeping. */
+  e->attempt.attempt = t->attempt;
+  e->attempt.status = t->status;
+  e->attempt.start = t->start;
+  e->attempt.end = t->end;
+  e->attempt.resubmitted_because = t->resubmitted_because;
+  e->attempt.num_tasks = t->num_tasks;
+  e->attempt.start_ms = t->start_ms;
+  e->attempt.end_ms = t->end_ms;
+  e->attempt.duration_ms = t->duration_ms;
+  e->attempt.incomplete = t->incomplete;
+  e->attempt.submitted = t->submitted;
+  slg_task_agg *g = &e->attempt.tasks;
+  *g = t->tasks;
+  memset(&g->task_ms, 0, sizeof g->task_ms);
+  g->task_ms.count = t->tasks.task_ms.count;
+  g->task_ms.sum = t->tasks.task_ms.sum;
+  g->task_ms.max = t->tasks.task_ms.max;
+  g->execs = NULL;
+  g->nexecs = 0;
+  g->execs_ix = NULL;
+  g->execs_ix_cap = 0;
+  g->kinds = NULL;
+  if (t->tasks.nkinds) {
+    g->kinds = slg_xmalloc(t->tasks.nkinds * sizeof *g->kinds);
+    memcpy(g->kinds, t->tasks.kinds, t->tasks.nkinds * sizeof *g->kinds);
+  }
+  slg_ranked *r = &e->r;
+  r->rank = UINT32_MAX; /* not in the model's numbering */
+  r->app = ai;
+  r->stage = &e->stage;
+  r->attempt = &e->attempt;
+  r->task_ms = (double)k->sum;
+  r->share = app->total_task_ms
+                 ? (double)k->sum / (double)app->total_task_ms
+                 : 0;
+  r->wall_ms = t->duration_ms;
+  r->p50 = p50;
+  r->p90 = slg_sketch_quantile(k, 0.9);
+  r->max = k->count ? (double)k->max : -1;
+  r->skew = skew_of(k, p50);
+  r->median_zero = k->count > 0 && p50 < 1;
+  r->reasons = reasons;
+}
+
+void slg_fold_attempt(slg_fold *f, const slg_model *m, size_t ai,
+                      const slg_stage *s, const slg_stage_attempt *t)
+{
+  size_t napps;
+  const slg_app *apps = slg_model_apps(m, &napps);
+  if (ai >= napps)
+    return;
+  const slg_app *app = &apps[ai];
+  const slg_thresholds *th = f->th;
+  if (ai >= f->napps) {
+    f->apps = slg_xrealloc(f->apps, (ai + 1) * sizeof *f->apps);
+    for (size_t i = f->napps; i <= ai; i++) {
+      memset(&f->apps[i], 0, sizeof f->apps[i]);
+      f->apps[i].skew = -1;
+    }
+    f->napps = ai + 1;
+  }
+  fold_app *fa = &f->apps[ai];
+  int shuffle = is_shuffle_stage(s);
+  size_t before = f->acc.nfindings;
+  stage_findings(&f->acc, th, app, ai, s, t, shuffle);
+  unsigned reasons = 0;
+  for (size_t i = before; i < f->acc.nfindings; i++) {
+    slg_finding *g = &f->acc.findings[i];
+    reasons |= 1u << g->kind;
+    if (g->kind == SLG_FINDING_EXECUTOR_LOSS)
+      fa->stage_loss = 1;
+  }
+  const slg_sketch *k = &t->tasks.task_ms;
+  double p50 = slg_sketch_quantile(k, 0.5);
+  if ((double)k->sum > fa->stage_task)
+    fa->stage_task = (double)k->sum;
+  double sk = skew_of(k, p50);
+  if (k->count >= th->skew_min_tasks && sk > fa->skew)
+    fa->skew = sk;
+  fa->failed += (double)t->tasks.failed;
+  fa->retries += t->attempt > 0;
+  fa->fetch += (double)kind_count(&t->tasks, "FetchFailed");
+  if (!shuffle)
+    return;
+  fa->shuffle_stages++;
+  fold_rank(f, app, ai, s, t, reasons);
+}
+
+/* A copy of a folded finding for an analysis that owns its own. */
+static void finding_copy(slg_finding *out, const slg_finding *f)
+{
+  *out = *f;
+  out->message = f->message ? slg_xstrndup(f->message, strlen(f->message))
+                            : NULL;
+  out->suggestion =
+      f->suggestion ? slg_xstrndup(f->suggestion, strlen(f->suggestion))
+                    : NULL;
+  out->cause = f->cause ? slg_xstrndup(f->cause, strlen(f->cause)) : NULL;
+  out->stages = NULL;
+  out->nstages = 0;
+  for (size_t i = 0; i < f->nevidence; i++)
+    if (f->evidence[i].str)
+      out->evidence[i].str =
+          slg_xstrndup(f->evidence[i].str, strlen(f->evidence[i].str));
+}
+
 void slg_analysis_run(slg_analysis *a, const slg_model *m,
                       const slg_thresholds *th, slg_input_kind kind)
+{
+  slg_analysis_run_folded(a, m, th, kind, NULL);
+}
+
+void slg_analysis_run_folded(slg_analysis *a, const slg_model *m,
+                             const slg_thresholds *th, slg_input_kind kind,
+                             const slg_fold *fold)
 {
   size_t napps;
   const slg_app *apps = slg_model_apps(m, &napps);
@@ -814,6 +1035,19 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
         r->median_zero = k->count > 0 && p50 < 1;
       }
     }
+    if (fold != NULL && ai < fold->napps) {
+      /* The attempts that left the model, analysed when they ended. */
+      const fold_app *fa = &fold->apps[ai];
+      shuffle_stages += fa->shuffle_stages;
+      if (fa->stage_task > stage_task)
+        stage_task = fa->stage_task;
+      if (fa->skew > skew)
+        skew = fa->skew;
+      failed += fa->failed;
+      retries += fa->retries;
+      fetch += fa->fetch;
+      stage_loss |= fa->stage_loss;
+    }
     if (app->exec_deaths && !stage_loss) {
       /* Idle removals, driver kills and the shutdown are benign: only
        * deaths raise it (executor_loss.h). */
@@ -883,6 +1117,54 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
     a->executors_lost_memory += (uint64_t)memory_deaths(app);
     a->fetch_failures += (uint64_t)fetch;
   }
+  uint64_t folded_attempts,
+      folded = slg_model_stages_folded(m, &folded_attempts);
+  if (fold != NULL) {
+    for (size_t i = 0; i < fold->acc.nfindings; i++)
+      finding_copy(add(a, SLG_FINDING_SKEW, SLG_SEV_INFO, -1, -1, -1, -1),
+                   &fold->acc.findings[i]);
+    /* The costliest SLG_FOLD_RANKED of the (up to twice as many) kept. */
+    fold_ranked **top = slg_xmalloc((fold->ntop + 1) * sizeof *top);
+    if (fold->ntop) {
+      memcpy(top, fold->top, fold->ntop * sizeof *top);
+      qsort(top, fold->ntop, sizeof *top, by_cost_ptr);
+    }
+    for (size_t i = 0; i < fold->ntop && i < SLG_FOLD_RANKED; i++) {
+      if (a->nranking == cap) {
+        cap = cap ? cap * 2 : 32;
+        a->ranking = slg_xrealloc(a->ranking, cap * sizeof *a->ranking);
+      }
+      a->ranking[a->nranking++] = top[i]->r;
+    }
+    free(top);
+  }
+  uint64_t merged = slg_model_apps_merged(m);
+  if (merged) {
+    slg_finding *f = add(a, SLG_FINDING_STAGES_CAPPED, SLG_SEV_WARNING, -1,
+                         -1, -1, -1);
+    f->message = fmt("applications beyond --max-apps went on in the last "
+                     "one (%llu application start%s): their jobs, stages "
+                     "and failures are counted there",
+                     (unsigned long long)merged, merged == 1 ? "" : "s");
+    f->suggestion = fmt("raise --max-apps, or read the log in parts");
+    ev_num(f, "app_starts_merged", (double)merged);
+  }
+  if (folded) {
+    slg_finding *f = add(a, SLG_FINDING_STAGES_CAPPED, SLG_SEV_WARNING, -1,
+                         -1, -1, -1);
+    f->message = fmt("%llu stage%s (%llu attempt%s) beyond --max-stages "
+                     "left the model when they ended: their findings and "
+                     "limits count, the ranking keeps the costliest %d, "
+                     "the stage lists do not show them",
+                     (unsigned long long)folded, folded == 1 ? "" : "s",
+                     (unsigned long long)folded_attempts,
+                     folded_attempts == 1 ? "" : "s", SLG_FOLD_RANKED);
+    f->suggestion = fmt("raise --max-stages if the machine has the memory "
+                        "(about 1 KiB per stage), or read the log in "
+                        "parts");
+    ev_num(f, "stages_folded", (double)folded);
+    ev_num(f, "attempts_folded", (double)folded_attempts);
+  }
   if (a->scheduler_lines == 0 && a->failed_apps == 0) {
     /* --allow-empty: the user accepts such input; keep it as a note. When
      * every application's end shows it succeeded (YARN's "Final app
@@ -930,7 +1212,8 @@ void slg_analysis_run(slg_analysis *a, const slg_model *m,
                                   sizeof *rank_of);
   memset(rank_of, 0xff, (nattempts ? nattempts : 1) * sizeof *rank_of);
   for (size_t i = 0; i < a->nranking; i++) {
-    rank_of[a->ranking[i].rank] = (uint32_t)i;
+    if (a->ranking[i].rank != UINT32_MAX) /* folded: reasons are set */
+      rank_of[a->ranking[i].rank] = (uint32_t)i;
     a->ranking[i].rank = (uint32_t)(i + 1);
   }
   /* A run whose outcome is not a failure did not fail: the stage-level

@@ -106,7 +106,8 @@ typedef struct slg_ranked {
   X(APP_KILLED)                                                              \
   X(LOG_CUT_OFF)                                                             \
   X(JOB_FAILED_RECOVERED)                                                    \
-  X(NO_RESOURCES)
+  X(NO_RESOURCES)                                                            \
+  X(STAGES_CAPPED)
 
 typedef enum slg_finding_kind {
 #define SLG_FINDING_ENUM(name) SLG_FINDING_##name,
@@ -212,6 +213,34 @@ typedef struct slg_analysis {
 void slg_analysis_run(slg_analysis *out, const slg_model *m,
                       const slg_thresholds *t, slg_input_kind kind);
 void slg_analysis_dispose(slg_analysis *a);
+
+/*
+ * What the analysis took from the stage attempts that left the model
+ * (--max-stages, slg_model_set_max_stages): each was analysed when it
+ * ended, by slg_fold_attempt from the end callback that has slg_end.fold
+ * set: its findings (with the run totals of that moment: an
+ * application's task time, peak of running tasks, executor deaths so
+ * far), its contribution to the check limits, and its ranking entry, of
+ * which the SLG_FOLD_RANKED costliest are kept. slg_analysis_run_folded
+ * merges them into the analysis of the finished model, with a
+ * STAGES_CAPPED warning when anything was folded, so the cap hides no
+ * failure from `check`.
+ *
+ * slg_fold_new: `t` is borrowed (NULL: the defaults) and must be the
+ * thresholds of the analysis run. Memory: the findings of the folded
+ * attempts (grouped at the end like the others) and SLG_FOLD_RANKED
+ * ranking entries, not the attempts.
+ */
+#define SLG_FOLD_RANKED 1000
+typedef struct slg_fold slg_fold;
+slg_fold *slg_fold_new(const slg_thresholds *t);
+void slg_fold_free(slg_fold *f);
+void slg_fold_attempt(slg_fold *f, const slg_model *m, size_t app,
+                      const slg_stage *s, const slg_stage_attempt *t);
+/* slg_analysis_run, plus what `fold` took (NULL: nothing). */
+void slg_analysis_run_folded(slg_analysis *out, const slg_model *m,
+                             const slg_thresholds *t, slg_input_kind kind,
+                             const slg_fold *fold);
 
 /* What to do about a log without scheduler lines, for an input of this
  * kind: only a Spark log with other loggers is likely a driver log kept at

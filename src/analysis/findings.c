@@ -23,6 +23,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include "fixes.h"
@@ -349,12 +350,15 @@ static int performance_kind(slg_finding_kind k)
 }
 
 /* The task time of the first attempt of that stage and number, 0 when
- * none. */
+ * none. A stage that left the model (--max-stages) cannot tell: its
+ * findings are kept, never dropped as small. */
 static double attempt_task_ms(const slg_app *app, int64_t stage,
                               int64_t attempt)
 {
   const slg_stage *s =
       stage >= 0 ? slg_app_stage(app, (uint64_t)stage) : NULL;
+  if (s == NULL && stage >= 0)
+    return HUGE_VAL;
   if (s == NULL || attempt < 0)
     return 0;
   const slg_stage_attempt *t = slg_stage_attempt_find(s, (uint64_t)attempt);

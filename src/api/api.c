@@ -27,8 +27,8 @@ int slg_pipeline_render(const slg_pipeline *p, slg_format format, char **out,
   slg_thresholds thresholds;
   slg_thresholds_init(&thresholds);
   slg_analysis analysis;
-  slg_analysis_run(&analysis, rep.model, &thresholds,
-                   slg_report_input_kind(&rep));
+  slg_analysis_run_folded(&analysis, rep.model, &thresholds,
+                          slg_report_input_kind(&rep), slg_pipeline_fold(p));
   slg_findings_platform(&analysis, &rep);
   rep.analysis = &analysis;
   rep.thresholds = &thresholds;

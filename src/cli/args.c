@@ -60,6 +60,10 @@ static const char usage_general[] =
     "1000)\n"
     "      --max-line BYTES  bytes of a line kept for parsing (default "
     "65536)\n"
+    "      --max-stages N    stages held; further ones are analysed when\n"
+    "                        they end, then folded (default 10000000)\n"
+    "      --max-apps N      applications held; further ones go on in the\n"
+    "                        last (default 100000)\n"
     "      --top N           rows in the default report's tables (default "
     "15)\n"
     "  -j, --threads N       parsing threads (default: the number of "
@@ -395,7 +399,7 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
     const char *opt = NULL;
     static const char *const with_value[] = {
         "--format", "--color", "--layout", "--unwrap", "--max-loggers",
-        "--max-line", "--top", "--output", "--config", "--threads",
+        "--max-line", "--max-stages", "--max-apps", "--top", "--output", "--config", "--threads",
         "--chunk-size",
         "--max-shuffle-stages", "--max-stage-task-time", "--max-skew",
         "--max-failed-tasks", "--max-stage-retries", "--max-fetch-failures",
@@ -459,7 +463,9 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
     unsigned long long n;
     int check_opt = (strncmp(opt, "--max-", 6) == 0 &&
                      strcmp(opt, "--max-loggers") != 0 &&
-                     strcmp(opt, "--max-line") != 0) ||
+                     strcmp(opt, "--max-line") != 0 &&
+                     strcmp(opt, "--max-stages") != 0 &&
+                     strcmp(opt, "--max-apps") != 0) ||
                     strcmp(opt, "--fail-on") == 0 ||
                     strcmp(opt, "--allow") == 0;
     if (check_opt) {
@@ -523,6 +529,14 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
       if (parse_count(opt, value, 1, 1000000, &n) < 0)
         return SLG_EXIT_USAGE;
       cli->options.max_loggers = (size_t)n;
+    } else if (strcmp(opt, "--max-stages") == 0) {
+      if (parse_count(opt, value, 1, UINT32_MAX - 2, &n) < 0)
+        return SLG_EXIT_USAGE;
+      cli->options.max_stages = n;
+    } else if (strcmp(opt, "--max-apps") == 0) {
+      if (parse_count(opt, value, 1, UINT32_MAX - 2, &n) < 0)
+        return SLG_EXIT_USAGE;
+      cli->options.max_apps = n;
     } else if (strcmp(opt, "--max-line") == 0) {
       if (parse_count(opt, value, 256, 64u << 20, &n) < 0)
         return SLG_EXIT_USAGE;

@@ -118,8 +118,9 @@ static void analyse(follower *f)
   slg_report rep;
   slg_pipeline_report(&rep, f->p);
   slg_analysis a;
-  slg_analysis_run(&a, rep.model, f->o->thresholds,
-                   slg_report_input_kind(&rep));
+  slg_analysis_run_folded(&a, rep.model, f->o->thresholds,
+                          slg_report_input_kind(&rep),
+                          slg_pipeline_fold(f->p));
   slg_findings_platform(&a, &rep);
   f->findings = a.nfindings;
   if (f->o->check && !f->o->thresholds->exit_zero &&

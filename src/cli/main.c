@@ -554,8 +554,8 @@ static int emit(run_ctx *run, slg_pipeline *p, int each)
     slg_cli_error("warning: --layout '%s' matched no line; layouts were "
                   "detected instead", unmatched);
   slg_analysis analysis;
-  slg_analysis_run(&analysis, rep.model, run->thresholds,
-                   slg_report_input_kind(&rep));
+  slg_analysis_run_folded(&analysis, rep.model, run->thresholds,
+                          slg_report_input_kind(&rep), slg_pipeline_fold(p));
   slg_findings_platform(&analysis, &rep);
   rep.analysis = &analysis;
   rep.thresholds = run->thresholds;
@@ -812,6 +812,7 @@ int main(int argc, char **argv)
   memset(&run, 0, sizeof run);
   run.cli = &cli;
   run.thresholds = &thresholds;
+  slg_pipeline_set_thresholds(p, &thresholds);
   run.outputs = outputs;
   run.skipped = in.skipped;
   run.nskipped = in.nskipped;
@@ -856,6 +857,7 @@ int main(int argc, char **argv)
         slg_pipeline_free(p);
         p = NULL;
         (void)slg_pipeline_new(&p, &cli.options, err);
+        slg_pipeline_set_thresholds(p, &thresholds);
         if (run.nd)
           ndjson_attach(run.nd, p, command_name(cli.command), &cli.options);
       }

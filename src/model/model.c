@@ -97,6 +97,34 @@ static void idmap_put(idmap *m, uint64_t key, uint32_t val)
   m->n++;
 }
 
+/* Takes `key` out (backward-shift deletion: the keys after it in its
+ * run move up, so lookups stay exact and the map never fills with dead
+ * slots). */
+static void idmap_del(idmap *m, uint64_t key)
+{
+  if (m->cap == 0)
+    return;
+  size_t mask = m->cap - 1, i = mix(key) & mask;
+  while (m->vals[i] != UINT32_MAX && m->keys[i] != key)
+    i = (i + 1) & mask;
+  if (m->vals[i] == UINT32_MAX)
+    return;
+  for (size_t j = i;;) {
+    j = (j + 1) & mask;
+    if (m->vals[j] == UINT32_MAX)
+      break;
+    size_t home = mix(m->keys[j]) & mask;
+    /* Stays when its home is cyclically within (i, j]. */
+    if (i <= j ? (i < home && home <= j) : (i < home || home <= j))
+      continue;
+    m->keys[i] = m->keys[j];
+    m->vals[i] = m->vals[j];
+    i = j;
+  }
+  m->vals[i] = UINT32_MAX;
+  m->n--;
+}
+
 static void idmap_dispose(idmap *m)
 {
   free(m->keys);
@@ -440,6 +468,16 @@ typedef struct app_ix {
    * application before it ends on the line before. */
   slg_pos run_pos;
   unsigned starts; /* 1 << slg_run_start of the run lines it has seen */
+  /* The first stage index beyond --max-stages (slg_model_set_max_stages):
+   * stages from there on are folded when they end; UINT32_MAX none. */
+  uint32_t cap_from;
+  /* The last stages folded, oldest overwritten (stage_get_late). */
+  uint64_t folded_ring[8];
+  unsigned folded_n;
+  /* The failure of the last failed stage folded, for its job's end that
+   * follows ("Job 9 failed" takes its final stage's reason). */
+  uint64_t folded_fail_id;
+  char *folded_fail;
 } app_ix;
 
 enum { CONT_NONE, CONT_EXEC_REASON, CONT_STAGE_REASON, CONT_CONF };
@@ -499,6 +537,13 @@ struct slg_model {
   slg_end_fn on_end;
   void *on_end_ctx;
   size_t apps_ended;
+  /* The stage cap (0: none), the stages held, and what was folded. */
+  uint64_t max_stages;
+  uint64_t stages_held;
+  uint64_t stages_folded, attempts_folded;
+  uint64_t max_apps, apps_merged; /* --max-apps (0: none) */
+  /* Where late lines of a stage just folded go (stage_get_late). */
+  slg_stage scratch;
 };
 
 slg_model *slg_model_new(int reference)
@@ -523,6 +568,20 @@ static void free_attempt(slg_stage_attempt *a)
   bits_dispose(&a->spec_bits);
 }
 
+static void free_stage(slg_stage *s)
+{
+  ids_free(s->parents, s->nparents);
+  ids_free(s->shuffle_reads, s->nshuffle_reads);
+  ids_free(s->jobs, s->njobs);
+  for (size_t k = 0; k < s->nattempts; k++)
+    free_attempt(&s->attempts[k]);
+  free(s->attempts);
+  if (s->attempt_ix != NULL) {
+    idmap_dispose(s->attempt_ix);
+    free(s->attempt_ix);
+  }
+}
+
 static void free_app(slg_app *a, app_ix *x)
 {
   free(a->spark_version);
@@ -535,19 +594,8 @@ static void free_app(slg_app *a, app_ix *x)
     free(j->failure);
   }
   free(a->jobs);
-  for (size_t i = 0; i < a->nstages; i++) {
-    slg_stage *s = &a->stages[i];
-    ids_free(s->parents, s->nparents);
-    ids_free(s->shuffle_reads, s->nshuffle_reads);
-    ids_free(s->jobs, s->njobs);
-    for (size_t k = 0; k < s->nattempts; k++)
-      free_attempt(&s->attempts[k]);
-    free(s->attempts);
-    if (s->attempt_ix != NULL) {
-      idmap_dispose(s->attempt_ix);
-      free(s->attempt_ix);
-    }
-  }
+  for (size_t i = 0; i < a->nstages; i++)
+    free_stage(&a->stages[i]);
   free(a->stages);
   for (size_t i = 0; i < a->nexecutors; i++) {
     free(a->executors[i].id);
@@ -587,6 +635,7 @@ static void free_app(slg_app *a, app_ix *x)
   idmap_dispose(&x->parent_links);
   free(x->exec_len);
   free(x->exec_num);
+  free(x->folded_fail);
 }
 
 void slg_model_free(slg_model *m)
@@ -602,6 +651,7 @@ void slg_model_free(slg_model *m)
   free(m->version);
   free(m->exec_index);
   free(m->file_lines);
+  free_stage(&m->scratch);
   strpool_dispose(&m->strings);
   free(m);
 }
@@ -617,14 +667,28 @@ static int is_open(slg_status s)
   return s == SLG_STATUS_RUNNING || s == SLG_STATUS_UNKNOWN;
 }
 
+/* 1 when the stage is beyond --max-stages in the current application and
+ * none of its attempts still runs: it is folded once its end was told. */
+static int will_fold(const slg_model *m, const slg_stage *s)
+{
+  const app_ix *x = m->cur_x;
+  if (x == NULL || x->cap_from == UINT32_MAX || s == &m->scratch ||
+      (size_t)(s - m->cur->stages) < x->cap_from)
+    return 0;
+  for (size_t i = 0; i < s->nattempts; i++)
+    if (is_open(s->attempts[i].status))
+      return 0;
+  return 1;
+}
+
 /* Tells the callback of the ended entity: one of job, stage (with t). */
 static void ended(slg_model *m, slg_end_kind kind, size_t app,
                   const slg_job *j, const slg_stage *s,
                   const slg_stage_attempt *t)
 {
-  if (m->on_end == NULL)
+  if (m->on_end == NULL || s == &m->scratch)
     return;
-  slg_end e = {kind, app, m->pos, j, s, t};
+  slg_end e = {kind, app, m->pos, j, s, t, s != NULL && will_fold(m, s)};
   m->on_end(m->on_end_ctx, &e);
 }
 
@@ -664,6 +728,28 @@ uint64_t slg_model_rejected_events(const slg_model *m)
   return m->rejected;
 }
 
+void slg_model_set_max_stages(slg_model *m, uint64_t max)
+{
+  m->max_stages = max;
+}
+
+void slg_model_set_max_apps(slg_model *m, uint64_t max)
+{
+  m->max_apps = max;
+}
+
+uint64_t slg_model_apps_merged(const slg_model *m)
+{
+  return m->apps_merged;
+}
+
+uint64_t slg_model_stages_folded(const slg_model *m, uint64_t *attempts)
+{
+  if (attempts != NULL)
+    *attempts = m->attempts_folded;
+  return m->stages_folded;
+}
+
 uint64_t slg_model_scheduler_lines(const slg_model *m)
 {
   return m->scheduler_lines;
@@ -682,15 +768,29 @@ const slg_app *slg_model_apps(const slg_model *m, size_t *count)
 
 static slg_app *new_app(slg_model *m)
 {
+  if (m->max_apps && m->napps >= m->max_apps) {
+    /* --max-apps: the lines of the applications beyond it go on in the
+     * last one, counted there (slg_model_apps_merged). */
+    m->apps_merged++;
+    return m->cur;
+  }
   apps_ended(m, m->napps); /* the current one is done */
   m->apps = grow(m->apps, m->napps, sizeof(*m->apps));
+  app_ix *old_ix = m->ix;
   m->ix = grow(m->ix, m->napps, sizeof(*m->ix));
+  /* The stages by id, hashed while they are read too (slg_app_stage):
+   * re-pointed when the index array moved. */
+  if (m->ix != old_ix)
+    for (size_t i = 0; i < m->napps; i++)
+      m->apps[i].stage_ix = &m->ix[i].stages;
   slg_app *a = &m->apps[m->napps];
   app_ix *x = &m->ix[m->napps];
   memset(a, 0, sizeof(*a));
   memset(x, 0, sizeof(*x));
   x->cur_job = -1;
   x->last_stage_ix = UINT32_MAX;
+  x->cap_from = UINT32_MAX;
+  a->stage_ix = &x->stages;
   a->start = m->now;
   a->start_ms = m->now_ms;
   a->end = m->now;
@@ -776,6 +876,10 @@ static SLG_NOINLINE slg_stage *stage_lookup(slg_model *m, uint64_t id)
     }
     return &a->stages[i];
   }
+  if (m->max_stages && m->stages_held >= m->max_stages &&
+      x->cap_from == UINT32_MAX)
+    x->cap_from = (uint32_t)a->nstages;
+  m->stages_held++;
   a->stages = grow(a->stages, a->nstages, sizeof(*a->stages));
   slg_stage *s = &a->stages[a->nstages];
   memset(s, 0, sizeof(*s));
@@ -785,6 +889,44 @@ static SLG_NOINLINE slg_stage *stage_lookup(slg_model *m, uint64_t id)
   idmap_put(&x->stages, id, (uint32_t)a->nstages);
   a->nstages++;
   return s;
+}
+
+static SLG_NOINLINE slg_stage *stage_lookup_late(slg_model *m, uint64_t id);
+
+/*
+ * stage_get for the lines that can come after a stage's end: task ends
+ * and kills, "Cancelling stage N". Past --max-stages, such a line of a
+ * stage just folded (maybe_fold) goes to a scratch stage and is dropped,
+ * rather than starting the stage anew as a stub; a new attempt's lines
+ * ("Submitting", "Adding task set") start it anew through stage_get.
+ */
+static inline slg_stage *stage_get_late(slg_model *m, uint64_t id)
+{
+  app_ix *x = m->cur_x;
+  if (x != NULL && x->last_stage_ix != UINT32_MAX &&
+      x->last_stage_id == id) {
+    SLG_FASTPATH_HIT(MODEL_LAST_STAGE);
+    return &m->cur->stages[x->last_stage_ix];
+  }
+  return stage_lookup_late(m, id);
+}
+
+static SLG_NOINLINE slg_stage *stage_lookup_late(slg_model *m, uint64_t id)
+{
+  app_ix *x = m->cur_x;
+  if (x != NULL && x->cap_from != UINT32_MAX &&
+      idmap_get(&x->stages, id) == UINT32_MAX) {
+    for (unsigned i = 0; i < 8 && i < x->folded_n; i++)
+      if (x->folded_ring[i] == id) {
+        free_stage(&m->scratch);
+        memset(&m->scratch, 0, sizeof m->scratch);
+        m->scratch.id = id;
+        m->scratch.shuffle_write = -1;
+        m->scratch.rdd_id = -1;
+        return &m->scratch;
+      }
+  }
+  return stage_lookup(m, id);
 }
 
 static slg_stage *stage_find(slg_model *m, uint64_t id)
@@ -1105,11 +1247,11 @@ static void link_stage_job(slg_model *m, slg_stage *s, slg_job *j)
                 link_key(a, s, &a->jobs[idmap_get(&x->jobs, s->jobs[i])]),
                 0);
   if (j->nstages == LINK_SCAN + 1)
-    for (size_t i = 0; i + 1 < j->nstages; i++)
-      idmap_put(&x->links,
-                link_key(a, &a->stages[idmap_get(&x->stages, j->stages[i])],
-                         j),
-                0);
+    for (size_t i = 0; i + 1 < j->nstages; i++) {
+      uint32_t k = idmap_get(&x->stages, j->stages[i]);
+      if (k != UINT32_MAX) /* a stage folded (--max-stages) has none */
+        idmap_put(&x->links, link_key(a, &a->stages[k], j), 0);
+    }
   if (s->njobs > LINK_SCAN || j->nstages > LINK_SCAN)
     idmap_put(&x->links, link_key(a, s, j), 0);
 }
@@ -1722,6 +1864,47 @@ static void compact_attempt(slg_model *m, slg_stage_attempt *t)
   g->execs_ix_cap = 0;
 }
 
+/*
+ * --max-stages: a stage beyond the cap whose attempts all ended leaves
+ * the model once the callback saw its end (slg_end.fold; the analysis
+ * took its findings, limits and ranking then). Only what it adds to the
+ * counts stays. The stages after it in the array are the few beyond the
+ * cap still running, so moving them down costs what is running.
+ */
+static void maybe_fold(slg_model *m, slg_stage *s)
+{
+  if (!will_fold(m, s))
+    return;
+  slg_app *a = cur_app(m);
+  app_ix *x = cur_ix(m);
+  size_t si = (size_t)(s - a->stages);
+  m->stages_folded++;
+  m->attempts_folded += s->nattempts;
+  idmap_del(&x->stages, s->id);
+  x->folded_ring[x->folded_n++ % 8] = s->id;
+  const slg_stage_attempt *last =
+      s->nattempts > 0 ? &s->attempts[s->nattempts - 1] : NULL;
+  if (last != NULL && last->failure != NULL) {
+    free(x->folded_fail);
+    x->folded_fail = slg_xstrndup(last->failure, strlen(last->failure));
+    x->folded_fail_id = s->id;
+  }
+  free_stage(s);
+  memmove(s, s + 1, (a->nstages - si - 1) * sizeof(*s));
+  a->nstages--;
+  m->stages_held--;
+  for (size_t i = si; i < a->nstages; i++)
+    idmap_put(&x->stages, a->stages[i].id, (uint32_t)i);
+  x->last_stage_ix = UINT32_MAX;
+  if (m->cont == CONT_STAGE_REASON) {
+    /* A reason on the next lines is lost with the stage. */
+    if (m->cont_idx == si)
+      m->cont = CONT_NONE;
+    else if (m->cont_idx > si)
+      m->cont_idx--;
+  }
+}
+
 static void finish_map_jobs(slg_model *m, uint64_t stage)
 {
   /* Map-stage jobs (AQE) log no job end: their final ShuffleMapStage
@@ -1764,6 +1947,8 @@ static void on_stage_end(slg_model *m, const slg_event *ev, int failed)
       ended(m, SLG_END_STAGE, m->napps - 1, NULL, s, t);
     compact_attempt(m, t);
     finish_map_jobs(m, ev->stage);
+    if (was_open)
+      maybe_fold(m, stage_get(m, ev->stage));
     return;
   }
   t->status = SLG_STATUS_FAILED;
@@ -1782,6 +1967,8 @@ static void on_stage_end(slg_model *m, const slg_event *ev, int failed)
   if (was_open)
     ended(m, SLG_END_STAGE, m->napps - 1, NULL, s, t);
   compact_attempt(m, t);
+  if (was_open)
+    maybe_fold(m, s);
 }
 
 static void on_resubmit(slg_model *m, const slg_event *ev)
@@ -1935,6 +2122,10 @@ static void on_job_ended(slg_model *m, const slg_event *ev, int marker)
         j->failure =
             slg_xstrndup(s->attempts[s->nattempts - 1].failure,
                          strlen(s->attempts[s->nattempts - 1].failure));
+      else if (s == NULL && cur_ix(m)->folded_fail != NULL &&
+               cur_ix(m)->folded_fail_id == (uint64_t)j->result_stage)
+        j->failure = slg_xstrndup(cur_ix(m)->folded_fail,
+                                  strlen(cur_ix(m)->folded_fail));
     }
     if (j->failure == NULL)
       j->failure = slg_xstrndup("failed", 6);
@@ -2236,7 +2427,7 @@ static void on_exec_removed(slg_model *m, const slg_event *ev)
 static inline slg_stage_attempt *task_attempt(slg_model *m,
                                               const slg_event *ev)
 {
-  slg_stage *s = stage_get(m, ev->stage);
+  slg_stage *s = stage_get_late(m, ev->stage);
   return attempt_get(m, s, ev->attempt);
 }
 
@@ -2267,7 +2458,8 @@ static SLG_ALWAYS_INLINE void apply_tasks(slg_model *m,
 {
   slg_app *a = cur_app(m);
   cur_ix(m)->seen_tsm = 1;
-  slg_stage_attempt *t = attempt_get(m, stage_get(m, d->stage), d->attempt);
+  slg_stage_attempt *t =
+      attempt_get(m, stage_get_late(m, d->stage), d->attempt);
   slg_task_agg *g = &t->tasks;
   g->started += d->started;
   g->succeeded += d->succeeded;
@@ -2520,7 +2712,7 @@ static SLG_NOINLINE void apply_other(slg_model *m, const slg_event *ev,
   case SLG_EV_TASKSET_REMOVED:
     break;
   case SLG_EV_STAGE_CANCEL: {
-    slg_stage *s = stage_get(m, ev->stage);
+    slg_stage *s = stage_get_late(m, ev->stage);
     slg_stage_attempt *t =
         ev->flag ? attempt_get(m, s, ev->attempt) : attempt_last(m, s);
     if (t->status == SLG_STATUS_RUNNING) {
@@ -2530,6 +2722,7 @@ static SLG_NOINLINE void apply_other(slg_model *m, const slg_event *ev,
       t->duration_ms = span(&t->start, t->start_ms, &t->end, t->end_ms);
       ended(m, SLG_END_STAGE, m->napps - 1, NULL, s, t);
       compact_attempt(m, t);
+      maybe_fold(m, s);
     }
     break;
   }

@@ -98,6 +98,10 @@ typedef struct slg_end {
   const struct slg_job *job;     /* SLG_END_JOB */
   const struct slg_stage *stage; /* SLG_END_STAGE */
   const struct slg_stage_attempt *attempt; /* SLG_END_STAGE */
+  /* SLG_END_STAGE: 1 when the stage leaves the model after the callback
+   * (beyond slg_model_set_max_stages, every attempt ended): whatever the
+   * report needs of it must be taken now. */
+  int fold;
 } slg_end;
 
 typedef void (*slg_end_fn)(void *ctx, const slg_end *e);
@@ -108,6 +112,26 @@ typedef void (*slg_end_fn)(void *ctx, const slg_end *e);
  * MODEL_COMPACT) only after the callback for its end returned: the
  * callback sees it whole, and what the report reads never changes. */
 void slg_model_on_end(slg_model *m, slg_end_fn fn, void *ctx);
+
+/*
+ * The hostile-input cap (--max-stages; 0, the default: none). Once `max`
+ * stages are held, a further stage still builds while it runs and is
+ * told to the end callback with slg_end.fold set when its last running
+ * attempt ends; then it leaves the model (its applications' stage array
+ * and lookups) and only slg_model_stages_folded counts it. Jobs keep its
+ * id. A later line for it starts it anew.
+ */
+void slg_model_set_max_stages(slg_model *m, uint64_t max);
+
+/* Stages folded by the cap, and (attempts non-NULL) their attempts. */
+uint64_t slg_model_stages_folded(const slg_model *m, uint64_t *attempts);
+
+/* The applications' cap (--max-apps; 0, the default: none): once `max`
+ * applications are held, the lines of each further one go on in the
+ * last (its jobs, stages and failures counted there, so a failure still
+ * shows); slg_model_apps_merged counts those applications. */
+void slg_model_set_max_apps(slg_model *m, uint64_t max);
+uint64_t slg_model_apps_merged(const slg_model *m);
 
 /* Events rejected because an id or number was too large to be real. */
 uint64_t slg_model_rejected_events(const slg_model *m);

@@ -364,8 +364,8 @@ typedef struct slg_app {
   slg_failure *failures;        /* in order, at most SLG_MAX_FAILURES */
   size_t nfailures;
   uint64_t failures_dropped;
-  /* Model bookkeeping: the stages by id (slg_app_stage), set by
-   * slg_model_finish. */
+  /* Model bookkeeping: the stages by id (slg_app_stage), kept as they
+   * are read. */
   const struct slg_idmap *stage_ix;
 } slg_app;
 
@@ -376,8 +376,8 @@ const slg_app *slg_model_apps(const slg_model *m, size_t *count);
  * Lookups that cost the same whatever the number of stages or attempts
  * (a report of 1,000,000 stages must not search them per stage).
  *
- * slg_app_stage: the stage of `a` with id `id`, NULL when none. Hashed
- * once slg_model_finish has run, a scan before.
+ * slg_app_stage: the stage of `a` with id `id`, NULL when none (or
+ * folded by --max-stages). Hashed, also while the input is read.
  * slg_stage_attempt_find: the latest attempt of `s` numbered `no`, NULL
  * when none; slg_stage_attempt_before: the one before `t` with t's
  * number, NULL when none (a log can number two attempts alike).

@@ -9,6 +9,7 @@
  */
 #include "pipeline.h"
 
+#include "analysis.h"
 #include "failure.h"
 #include "model_events.h"
 #include "platform.h"
@@ -259,6 +260,8 @@ void slg_scan_init(slg_scan *s, slg_layout *layout, slg_histogram *hist,
   s->acc = acc;
 }
 
+static void model_ended(void *ctx, const slg_end *e);
+
 int slg_pipeline_new(slg_pipeline **out, const slg_options *opts,
                      char *error)
 {
@@ -283,6 +286,13 @@ int slg_pipeline_new(slg_pipeline **out, const slg_options *opts,
   slg_lines_init(&p->lines, p->opt.max_line, slg_scan_line, &p->scan);
   slg_histogram_init(&p->hist, p->opt.max_loggers, p->opt.reference);
   p->model = slg_model_new(p->opt.reference);
+  slg_model_set_max_stages(p->model, p->opt.max_stages
+                                         ? p->opt.max_stages
+                                         : SLG_DEFAULT_MAX_STAGES);
+  slg_model_set_max_apps(p->model, p->opt.max_apps ? p->opt.max_apps
+                                                   : SLG_DEFAULT_MAX_APPS);
+  /* Every stage end, to analyse those the cap folds (model_ended). */
+  slg_model_on_end(p->model, model_ended, p);
   slg_scan_init(&p->scan, p->layout, &p->hist, &p->acc, p->opt.reference);
   p->scan.model = p->model;
   *out = p;
@@ -297,6 +307,7 @@ void slg_pipeline_free(slg_pipeline *p)
   slg_lines_dispose(&p->lines);
   slg_histogram_dispose(&p->hist);
   slg_model_free(p->model);
+  slg_fold_free(p->fold);
   for (size_t i = 0; i < p->nfiles; i++)
     free(p->files[i].path);
   free(p->files);
@@ -365,10 +376,27 @@ void slg_pipeline_report(slg_report *out, const slg_pipeline *p)
 
 static void model_ended(void *ctx, const slg_end *e)
 {
-  const slg_pipeline *p = ctx;
+  slg_pipeline *p = ctx;
+  if (e->fold) {
+    if (p->fold == NULL)
+      p->fold = slg_fold_new(p->thresholds);
+    slg_fold_attempt(p->fold, p->model, e->app, e->stage, e->attempt);
+  }
+  if (p->on_end == NULL)
+    return;
   slg_report r;
   slg_pipeline_report(&r, p);
   p->on_end(p->on_end_ctx, &r, e);
+}
+
+void slg_pipeline_set_thresholds(slg_pipeline *p, const slg_thresholds *t)
+{
+  p->thresholds = t;
+}
+
+const slg_fold *slg_pipeline_fold(const slg_pipeline *p)
+{
+  return p->fold;
 }
 
 void slg_pipeline_on_idle(slg_pipeline *p, void (*fn)(void *ctx),
@@ -382,7 +410,6 @@ void slg_pipeline_on_end(slg_pipeline *p, slg_report_end_fn fn, void *ctx)
 {
   p->on_end = fn;
   p->on_end_ctx = ctx;
-  slg_model_on_end(p->model, fn ? model_ended : NULL, p);
 }
 
 slg_input_kind slg_pipeline_input_kind(const slg_pipeline *p)

@@ -134,6 +134,10 @@ struct slg_pipeline {
   int finished;
   slg_report_end_fn on_end; /* slg_pipeline_on_end */
   void *on_end_ctx;
+  /* The stage attempts the cap folded (slg_pipeline_fold), analysed with
+   * `thresholds` (NULL: the defaults). */
+  struct slg_fold *fold;
+  const struct slg_thresholds *thresholds;
   slg_read_notes notes; /* slg_pipeline_read's fallbacks so far */
   void (*on_idle)(void *ctx); /* slg_pipeline_on_idle */
   void *on_idle_ctx;
@@ -232,6 +236,18 @@ void slg_pipeline_report(slg_report *out, const slg_pipeline *p);
  * end's pos names the line either way). NULL fn: none.
  */
 void slg_pipeline_on_end(slg_pipeline *p, slg_report_end_fn fn, void *ctx);
+
+/*
+ * --max-stages (slg_options.max_stages): the stage attempts that leave
+ * the model are analysed as they end (analysis.h, slg_fold) with `t`
+ * (borrowed until the pipeline is freed; NULL: the defaults), which must
+ * be the thresholds the caller analyses the model with. slg_pipeline_fold
+ * gives what they left for slg_analysis_run_folded, NULL when none was
+ * folded; owned by the pipeline.
+ */
+void slg_pipeline_set_thresholds(slg_pipeline *p,
+                                 const struct slg_thresholds *t);
+const struct slg_fold *slg_pipeline_fold(const slg_pipeline *p);
 
 /*
  * Calls fn(ctx) when a stream's input goes idle (slg_reader_idle: the

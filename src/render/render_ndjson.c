@@ -35,9 +35,13 @@ typedef struct done_key {
 
 #define JOB_MARK (SIZE_MAX - 1)
 
-/* An ended stage attempt not written yet. */
+/* An ended stage attempt not written yet; one the model folds
+ * (--max-stages, slg_end.fold) is written when it ends, to `text`,
+ * whose "job":null at `split` takes the job's id when it is put out. */
 typedef struct pending {
   size_t app, stage, attempt;
+  char *text;
+  size_t len, split;
 } pending;
 
 enum {
@@ -54,20 +58,8 @@ enum {
 static const char *const type_names[T_COUNT] = {
     "file", "app", "job", "stage", "executor", "shuffle", "ranking", "finding"};
 
-/* The current application's stages by id (a job's end looks its stages
- * up; the model hashes them only at the end of the input): the stages
- * first seen since the last look are added then, so each is added once. */
-typedef struct stage_map {
-  size_t app;     /* whose stages; SIZE_MAX none yet */
-  size_t indexed; /* a->stages[0, indexed) are in */
-  uint64_t *ids;  /* open addressing; index + 1 in ix, 0 empty */
-  size_t *ix;
-  size_t cap;
-} stage_map;
-
 struct slg_ndjson {
   slg_buf *out;
-  stage_map stages;
   pending *pending;
   size_t npending, pending_cap;
   done_key *done; /* open addressing, capacity a power of two */
@@ -85,7 +77,6 @@ slg_ndjson *slg_ndjson_new(slg_buf *out)
 {
   slg_ndjson *n = slg_xcalloc(1, sizeof *n);
   n->out = out;
-  n->stages.app = SIZE_MAX;
   return n;
 }
 
@@ -93,10 +84,10 @@ void slg_ndjson_free(slg_ndjson *n)
 {
   if (!n)
     return;
-  free(n->pending);
   free(n->done);
-  free(n->stages.ids);
-  free(n->stages.ix);
+  for (size_t i = 0; i < n->npending; i++)
+    free(n->pending[i].text);
+  free(n->pending);
   free(n);
 }
 
@@ -197,8 +188,13 @@ static void stage_line(slg_ndjson *n, const slg_report *rep, size_t app,
   line_end(&j);
 }
 
+/* The stage of application `a` with id `id`, NULL when none. */
 static const slg_stage *stage_by_id(slg_ndjson *n, size_t app, const slg_app *a,
-                                    uint64_t id);
+                                    uint64_t id)
+{
+  (void)n, (void)app;
+  return slg_app_stage(a, id);
+}
 
 /* A job; `streamed`: written before the end of the input, its skipped
  * stages (set at the end) are those of its stages that have not run. */
@@ -234,7 +230,19 @@ static void flush_pending(slg_ndjson *n, const slg_report *rep, int64_t job,
   size_t napps;
   const slg_app *apps = slg_model_apps(rep->model, &napps);
   for (size_t i = 0; i < upto; i++) {
-    const pending *p = &n->pending[i];
+    pending *p = &n->pending[i];
+    if (p->text != NULL) {
+      static const char null_job[] = "\"job\":null";
+      slg_buf_put(n->out, p->text, p->split);
+      if (job < 0)
+        slg_buf_puts(n->out, null_job);
+      else
+        slg_buf_printf(n->out, "\"job\":%lld", (long long)job);
+      slg_buf_put(n->out, p->text + p->split + sizeof null_job - 1,
+                     p->len - p->split - (sizeof null_job - 1));
+      free(p->text);
+      continue;
+    }
     if (p->app >= napps)
       continue;
     const slg_app *a = &apps[p->app];
@@ -247,59 +255,6 @@ static void flush_pending(slg_ndjson *n, const slg_report *rep, int64_t job,
   memmove(n->pending, n->pending + upto,
           (n->npending - upto) * sizeof *n->pending);
   n->npending -= upto;
-}
-
-static size_t id_slot(const stage_map *m, uint64_t id)
-{
-  uint64_t h = id * 0x9e3779b97f4a7c15u;
-  size_t i = (size_t)(h ^ (h >> 29)) & (m->cap - 1);
-  while (m->ix[i] && m->ids[i] != id)
-    i = (i + 1) & (m->cap - 1);
-  return i;
-}
-
-static void map_put(stage_map *m, uint64_t id, size_t index)
-{
-  if ((m->indexed + 1) * 2 > m->cap) {
-    stage_map g = *m;
-    g.cap = m->cap ? m->cap * 2 : 256;
-    g.ids = slg_xcalloc(g.cap, sizeof *g.ids);
-    g.ix = slg_xcalloc(g.cap, sizeof *g.ix);
-    for (size_t i = 0; i < m->cap; i++)
-      if (m->ix[i]) {
-        size_t k = id_slot(&g, m->ids[i]);
-        g.ids[k] = m->ids[i];
-        g.ix[k] = m->ix[i];
-      }
-    free(m->ids);
-    free(m->ix);
-    *m = g;
-  }
-  size_t k = id_slot(m, id);
-  if (!m->ix[k]) {
-    m->ids[k] = id;
-    m->ix[k] = index + 1;
-  }
-}
-
-/* The stage of application `app` (a) with id `id`, NULL when none. */
-static const slg_stage *stage_by_id(slg_ndjson *n, size_t app, const slg_app *a,
-                                    uint64_t id)
-{
-  stage_map *m = &n->stages;
-  if (m->app != app) {
-    if (m->cap) {
-      memset(m->ix, 0, m->cap * sizeof *m->ix);
-    }
-    m->app = app;
-    m->indexed = 0;
-  }
-  for (; m->indexed < a->nstages; m->indexed++)
-    map_put(m, a->stages[m->indexed].id, m->indexed);
-  if (!m->cap)
-    return NULL;
-  size_t k = id_slot(m, id);
-  return m->ix[k] ? &a->stages[m->ix[k] - 1] : NULL;
 }
 
 /* The job's stages that have not run when it ends: written now, as the
@@ -360,9 +315,23 @@ void slg_ndjson_on_end(void *ctx, const slg_report *r, const slg_end *e)
           slg_xrealloc(n->pending, n->pending_cap * sizeof *n->pending);
     }
     pending *p = &n->pending[n->npending++];
+    memset(p, 0, sizeof *p);
     p->app = e->app;
     p->stage = (size_t)(e->stage - a->stages);
     p->attempt = (size_t)(e->attempt - e->stage->attempts);
+    if (e->fold) {
+      /* Leaves the model after this call: its line now, its job later. */
+      slg_buf tmp = SLG_BUF_INIT;
+      slg_buf *out = n->out;
+      n->out = &tmp;
+      stage_line(n, r, e->app, a, e->stage, e->attempt, -1);
+      n->out = out;
+      slg_buf_cstr(&tmp);
+      const char *j = strstr(tmp.ptr, "\"job\":null");
+      p->split = j != NULL ? (size_t)(j - tmp.ptr) : 0;
+      p->len = tmp.len;
+      p->text = tmp.ptr;
+    }
     break;
   }
   case SLG_END_JOB:
