@@ -274,6 +274,8 @@ static void test_sketch__trim_keeps_answers(void **state)
   slg_sketch_dispose(&b);
 }
 
+#define PROP_NQ_ALL 1001
+
 /* Quantiles at every percent, and count/sum/min/max, are the same. */
 static void assert_same_answers(const slg_sketch *a, const slg_sketch *b)
 {
@@ -340,6 +342,72 @@ static void test_sketch__compact_keeps_answers(void **state)
       slg_sketch_dispose(&c);
       slg_sketch_dispose(&d);
     }
+  }
+}
+
+/* Past the cut-off a compacted sketch packs its buckets in use (a byte
+ * or two per count), answers as before, takes adds and merges both ways,
+ * and its packed buckets merge like the window they replace. */
+static void test_sketch__compact_packs_buckets(void **state)
+{
+  (void)state;
+  for (int round = 0; round < 60; round++) {
+    slg_sketch a, b, c, d;
+    slg_sketch_init(&a);
+    slg_sketch_init(&b);
+    /* A hundred tasks over one to a few decades, some zeros; round 0
+     * 70,000 in one bucket (a count past two bytes: kept as it is),
+     * round 1 counts past one byte. */
+    size_t n = 80 + (size_t)(rnd() % 200) +
+               (round == 0 ? 70000 : round == 1 ? 100000 : 0);
+    uint64_t span = round == 0 ? 1 : 10 + rnd() % 100000;
+    for (size_t i = 0; i < n; i++) {
+      uint64_t v = i % 17 == 0 ? 0 : 100 + rnd() % span;
+      slg_sketch_add(&a, v);
+      slg_sketch_add(&b, v);
+    }
+    slg_sketch_compact(&b);
+    int width = round == 0 ? 0 : round == 1 ? 2 : 1;
+    if (b.is_packed != width)
+      fail_msg("round %d n %zu span %llu: packed %d, want %d", round, n,
+               (unsigned long long)span, b.is_packed, width);
+    assert_same_answers(&a, &b);
+    slg_sketch_compact(&b); /* twice: no change */
+    slg_sketch_trim(&b);
+    assert_same_answers(&a, &b);
+    double q[PROP_NQ_ALL], qa[PROP_NQ_ALL], qb[PROP_NQ_ALL];
+    for (size_t k = 0; k < PROP_NQ_ALL; k++)
+      q[k] = (double)k / (PROP_NQ_ALL - 1);
+    slg_sketch_quantiles(&a, q, qa, PROP_NQ_ALL);
+    slg_sketch_quantiles(&b, q, qb, PROP_NQ_ALL);
+    assert_memory_equal(qa, qb, sizeof qa);
+    /* Merging from it (it stays packed), and into it. */
+    slg_sketch_init(&c);
+    slg_sketch_init(&d);
+    for (uint64_t v = 1; v < 90; v++) {
+      slg_sketch_add(&c, v * 37);
+      slg_sketch_add(&d, v * 37);
+    }
+    slg_sketch_merge(&c, &a);
+    slg_sketch_merge(&d, &b);
+    assert_int_equal(b.is_packed, width);
+    assert_same_answers(&c, &d);
+    if (round % 2) {
+      slg_sketch_merge(&a, &c);
+      slg_sketch_merge(&b, &c);
+    } else {
+      /* Late values on both sides of the window. */
+      slg_sketch_add(&a, 3);
+      slg_sketch_add(&b, 3);
+      slg_sketch_add(&a, 9000000);
+      slg_sketch_add(&b, 9000000);
+    }
+    assert_false(b.is_packed);
+    assert_same_answers(&a, &b);
+    slg_sketch_dispose(&a);
+    slg_sketch_dispose(&b);
+    slg_sketch_dispose(&c);
+    slg_sketch_dispose(&d);
   }
 }
 
@@ -526,6 +594,7 @@ int main(void)
       cmocka_unit_test(test_sketch__quantiles_in_one_walk),
       cmocka_unit_test(test_sketch__trim_keeps_answers),
       cmocka_unit_test(test_sketch__compact_keeps_answers),
+      cmocka_unit_test(test_sketch__compact_packs_buckets),
       cmocka_unit_test(test_sketch__nearest_rank_property),
       cmocka_unit_test(test_sketch__nearest_rank_examples),
   };

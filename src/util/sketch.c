@@ -116,7 +116,7 @@ static void exact_copy(const slg_sketch *s, uint64_t *out)
 }
 
 /* Undoes slg_sketch_compact before the values change. */
-static void expand(slg_sketch *s)
+static SLG_NOINLINE void expand(slg_sketch *s)
 {
   uint64_t v[2];
   exact_copy(s, v);
@@ -126,6 +126,61 @@ static void expand(slg_sketch *s)
   s->implied = 0;
 }
 
+/* Packed buckets: the window from the first to the last bucket in use,
+ * each count in is_packed bytes (1 or 2) instead of 8. A stage's counts
+ * are mostly small; a count that needs more keeps the window as it is. */
+static uint64_t packed_at(const slg_sketch *s, uint32_t k)
+{
+  return s->is_packed == 1 ? s->packed[k]
+                           : ((const uint16_t *)(void *)s->packed)[k];
+}
+
+/* Replaces the bucket window by its packed form when the counts fit. */
+static void pack(slg_sketch *s)
+{
+  uint32_t first = 0, last = s->nbuckets;
+  uint64_t most = 0;
+  while (first < s->nbuckets && s->counts[first] == 0)
+    first++;
+  while (last > first && s->counts[last - 1] == 0)
+    last--;
+  for (uint32_t k = first; k < last; k++)
+    most = s->counts[k] > most ? s->counts[k] : most;
+  if (first == last || most > UINT16_MAX)
+    return; /* none in use is not reached past the cut-off */
+  uint32_t n = last - first;
+  void *out;
+  if (most <= UINT8_MAX) {
+    uint8_t *c = slg_xmalloc(n);
+    for (uint32_t k = 0; k < n; k++)
+      c[k] = (uint8_t)s->counts[first + k];
+    out = c;
+    s->is_packed = 1;
+  } else {
+    uint16_t *c = slg_xmalloc(n * sizeof(uint16_t));
+    for (uint32_t k = 0; k < n; k++)
+      c[k] = (uint16_t)s->counts[first + k];
+    out = c;
+    s->is_packed = 2;
+  }
+  free(s->counts);
+  s->packed = out;
+  s->lo += (int32_t)first;
+  s->nbuckets = n;
+}
+
+/* Undoes pack before the buckets change (a late task of a finished
+ * stage: out of line, off the path of every add). */
+static SLG_NOINLINE void unpack(slg_sketch *s)
+{
+  uint64_t *c = slg_xmalloc(s->nbuckets * sizeof(uint64_t));
+  for (uint32_t k = 0; k < s->nbuckets; k++)
+    c[k] = packed_at(s, k);
+  free(s->packed);
+  s->counts = c;
+  s->is_packed = 0;
+}
+
 /* Moves the exact values into buckets: past the cut-off, for memory. */
 static void to_buckets(slg_sketch *s, uint64_t n)
 {
@@ -133,6 +188,23 @@ static void to_buckets(slg_sketch *s, uint64_t n)
    * sketch: the table is filled and visible to whoever holds it later
    * (it was handed over). */
   pthread_once(&small_once, fill_small);
+  if (n > 0) {
+    /* One window over every kept value, its slack split on both sides,
+     * not a window doubled from 16 as they come: each doubling is an
+     * allocation, a copy and a free, for every stage past the cut-off. */
+    int32_t lo = INT32_MAX, hi = INT32_MIN;
+    for (uint64_t i = 0; i < n; i++) {
+      int32_t b = bucket_of(s->exact[i]);
+      lo = b < lo ? b : lo;
+      hi = b > hi ? b : hi;
+    }
+    uint32_t want = (uint32_t)(hi - lo) + 1, w = 16;
+    while (w < want)
+      w *= 2;
+    s->counts = slg_xcalloc(w, sizeof(uint64_t));
+    s->lo = lo - (int32_t)((w - want) / 2);
+    s->nbuckets = w;
+  }
   for (uint64_t i = 0; i < n; i++)
     add_n(s, bucket_of(s->exact[i]), 1);
   free(s->exact);
@@ -159,8 +231,12 @@ static void add_exact(slg_sketch *s, uint64_t v)
 
 void slg_sketch_add(slg_sketch *s, uint64_t v)
 {
-  if (s->implied)
-    expand(s);
+  if ((s->implied | s->is_packed) != 0) { /* one test on the hot path */
+    if (s->implied)
+      expand(s);
+    else
+      unpack(s);
+  }
   if (s->count == 0 || v < s->min)
     s->min = v;
   if (s->count == 0 || v > s->max)
@@ -180,7 +256,7 @@ void slg_sketch_add(slg_sketch *s, uint64_t v)
 
 void slg_sketch_trim(slg_sketch *s)
 {
-  if (s->implied)
+  if (s->implied || s->is_packed)
     return;
   if (s->counts == NULL) {
     uint64_t n = s->count - s->zeros;
@@ -198,16 +274,22 @@ void slg_sketch_trim(slg_sketch *s)
   if (first == 0 && last == s->nbuckets)
     return;
   uint32_t n = last > first ? last - first : 1;
-  uint64_t *c = slg_xmalloc(n * sizeof(uint64_t));
-  memcpy(c, s->counts + first, n * sizeof(uint64_t));
-  free(s->counts);
-  s->counts = c;
+  /* Shrunk in place: no new block, no copy elsewhere. */
+  memmove(s->counts, s->counts + first, n * sizeof(uint64_t));
+  s->counts = slg_xrealloc(s->counts, n * sizeof(uint64_t));
   s->lo += (int32_t)first;
   s->nbuckets = n;
 }
 
 void slg_sketch_compact(slg_sketch *s)
 {
+  if (s->is_packed)
+    return;
+  if (s->counts != NULL) {
+    pack(s);
+    if (s->is_packed)
+      return;
+  }
   slg_sketch_trim(s);
   uint64_t n = s->count - s->zeros;
   if (s->counts != NULL || s->implied || n == 0 || n > 2 ||
@@ -226,6 +308,8 @@ void slg_sketch_merge(slg_sketch *into, const slg_sketch *from)
     return;
   if (into->implied)
     expand(into);
+  if (into->is_packed)
+    unpack(into);
   if (into->count == 0 || from->min < into->min)
     into->min = from->min;
   if (into->count == 0 || from->max > into->max)
@@ -252,32 +336,50 @@ void slg_sketch_merge(slg_sketch *into, const slg_sketch *from)
     to_buckets(into, into->count - into->zeros);
   into->count += from->count;
   into->zeros += from->zeros;
-  for (uint32_t k = 0; k < from->nbuckets; k++)
-    if (from->counts[k] != 0)
-      add_n(into, from->lo + (int32_t)k, from->counts[k]);
+  for (uint32_t k = 0; k < from->nbuckets; k++) {
+    uint64_t c = from->is_packed ? packed_at(from, k) : from->counts[k];
+    if (c != 0)
+      add_n(into, from->lo + (int32_t)k, c);
+  }
 }
 
 /* Advances bucket k (with seen, the values below it) to the first bucket
  * whose values reach past `rank`, or to nbuckets. Four buckets per step
  * while they stay below: a quantile walks a few hundred buckets, and each
- * stage asks for several. */
+ * stage asks for several. One walk per width of the counts (packed or
+ * not). */
+#define WALK_TO(name, type)                                                  \
+  static void name(const type *c, uint32_t nbuckets, uint32_t *k,           \
+                   uint64_t *seen, uint64_t rank)                           \
+  {                                                                          \
+    uint32_t i = *k;                                                         \
+    uint64_t sum = *seen;                                                    \
+    while (i + 4 <= nbuckets) {                                              \
+      uint64_t four = (uint64_t)c[i] + c[i + 1] + c[i + 2] + c[i + 3];      \
+      if (sum + four > rank)                                                 \
+        break;                                                               \
+      sum += four;                                                           \
+      i += 4;                                                                \
+    }                                                                        \
+    while (i < nbuckets && sum + c[i] <= rank)                               \
+      sum += c[i++];                                                         \
+    *k = i;                                                                  \
+    *seen = sum;                                                             \
+  }
+WALK_TO(walk_to64, uint64_t)
+WALK_TO(walk_to16, uint16_t)
+WALK_TO(walk_to8, uint8_t)
+
 static void walk_to(const slg_sketch *s, uint32_t *k, uint64_t *seen,
                     uint64_t rank)
 {
-  uint32_t i = *k;
-  uint64_t sum = *seen;
-  const uint64_t *c = s->counts;
-  while (i + 4 <= s->nbuckets) {
-    uint64_t four = c[i] + c[i + 1] + c[i + 2] + c[i + 3];
-    if (sum + four > rank)
-      break;
-    sum += four;
-    i += 4;
-  }
-  while (i < s->nbuckets && sum + c[i] <= rank)
-    sum += c[i++];
-  *k = i;
-  *seen = sum;
+  if (s->is_packed == 0)
+    walk_to64(s->counts, s->nbuckets, k, seen, rank);
+  else if (s->is_packed == 1)
+    walk_to8(s->packed, s->nbuckets, k, seen, rank);
+  else
+    walk_to16((const uint16_t *)(void *)s->packed, s->nbuckets, k, seen,
+              rank);
 }
 
 double slg_sketch_quantile(const slg_sketch *s, double q)

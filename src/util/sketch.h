@@ -17,7 +17,9 @@
  * Memory: 72 bytes, plus at most 8 * SLG_SKETCH_EXACT bytes of exact
  * values (an array grown by doubling from 8), or, once past that, the
  * bucket array over only [lowest, highest] bucket seen (one uint64 per
- * bucket), at most ~3,700 buckets for 1 .. 2^53 ms.
+ * bucket), at most ~3,700 buckets for 1 .. 2^53 ms; a compacted sketch
+ * keeps only the buckets from the first to the last in use, a byte or
+ * two each.
  */
 #ifndef SLG_SKETCH_H
 #define SLG_SKETCH_H
@@ -36,16 +38,26 @@ typedef struct slg_sketch {
   uint64_t sum;    /* exact sum, saturating at UINT64_MAX */
   uint64_t min;    /* exact; meaningless when count == 0 */
   uint64_t max;    /* exact */
-  int32_t lo;      /* bucket index of counts[0] */
-  uint32_t nbuckets;
-  uint64_t *counts; /* owned; NULL until more than SLG_SKETCH_EXACT
-                       positive values were added */
+  int32_t lo;      /* bucket index of counts[0] (packed: of the first
+                      bucket in use) */
+  uint32_t nbuckets; /* buckets in the window (packed: from the first to
+                        the last bucket in use) */
+  union {
+    uint64_t *counts; /* owned; NULL until more than SLG_SKETCH_EXACT
+                         positive values were added */
+    uint8_t *packed;  /* when is_packed: the counts of the window, each in
+                         is_packed bytes */
+  };
   uint64_t *exact;  /* owned; the positive values in no order while counts
                        is NULL (count - zeros of them), unless implied */
   uint32_t exact_cap;
-  uint32_t implied; /* slg_sketch_compact dropped `exact`: min and max
+  uint16_t implied; /* slg_sketch_compact dropped `exact`: min and max
                        are the positive values (one, or two and no
                        zero) */
+  uint16_t is_packed; /* 0, or the bytes per count (1 or 2) since
+                         slg_sketch_compact packed the buckets: `packed`
+                         replaces `counts` until the next add or merge
+                         into it */
 } slg_sketch;
 
 /* Caller-allocated: init before use, dispose to free the buckets. */
@@ -61,8 +73,11 @@ void slg_sketch_add(slg_sketch *s, uint64_t v);
 void slg_sketch_trim(slg_sketch *s);
 /* slg_sketch_trim, and when the positive values are only min and max
  * (one value, or two and no zero) drops their copy: for a finished stage
- * of a task or two, which a log can hold a million of. Changes no answer;
- * a later add or merge into it restores the copy first. */
+ * of a task or two, which a log can hold a million of. Past the cut-off it
+ * packs the buckets from the first to the last in use, a byte or two
+ * each instead of eight: a stage of a hundred tasks spreads them over a
+ * few hundred buckets, mostly empty, counts of a byte or two. Changes no answer; a later add or
+ * merge into it restores the copy or the window first. */
 void slg_sketch_compact(slg_sketch *s);
 /* Adds every value of `from` into `into` (from is unchanged). */
 void slg_sketch_merge(slg_sketch *into, const slg_sketch *from);
