@@ -21,6 +21,7 @@
 #include "model_types.h"
 #include "pipeline.h"
 #include "render.h"
+#include "test_rand.h"
 
 #define T "24/03/01 10:00:0"
 #define DAG " INFO DAGScheduler: "
@@ -345,6 +346,78 @@ static void test_report__stage_order(void **state)
   slg_pipeline_free(p);
 }
 
+/* The order of a plain sort of (id, attempt, stage index, attempt index)
+ * keys: what slg_stage_order must give for any application, stages
+ * mentioned in order or not, ids and attempt numbers repeated (a log
+ * after a driver restart), stages that never ran. */
+typedef struct order_key {
+  uint64_t id;
+  unsigned attempt;
+  size_t stage, index;
+} order_key;
+
+static int order_key_cmp(const void *x, const void *y)
+{
+  const order_key *a = x, *b = y;
+  if (a->id != b->id)
+    return a->id < b->id ? -1 : 1;
+  if (a->attempt != b->attempt)
+    return a->attempt < b->attempt ? -1 : 1;
+  if (a->stage != b->stage)
+    return a->stage < b->stage ? -1 : 1;
+  return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static void test_report__stage_order_any_input(void **state)
+{
+  (void)state;
+  rng_state = 0x5eed0fdeu;
+  for (int round = 0; round < 300; round++) {
+    size_t nstages = rnd(60);
+    slg_app a;
+    memset(&a, 0, sizeof a);
+    a.stages = calloc(nstages ? nstages : 1, sizeof *a.stages);
+    a.nstages = nstages;
+    size_t total = 0;
+    for (size_t i = 0; i < nstages; i++) {
+      slg_stage *s = &a.stages[i];
+      /* Every third round in id order (the common case). */
+      s->id = round % 3 == 0 ? i / 2 : rnd(round % 2 ? 8 : 1000);
+      s->nattempts = rnd(4);
+      s->attempts = calloc(s->nattempts ? s->nattempts : 1,
+                           sizeof *s->attempts);
+      for (size_t z = 0; z < s->nattempts; z++)
+        s->attempts[z].attempt = round % 3 == 0 ? (unsigned)z : rnd(3);
+      total += s->nattempts ? s->nattempts : 1;
+    }
+    order_key *k = calloc(total ? total : 1, sizeof *k);
+    size_t m = 0;
+    for (size_t i = 0; i < nstages; i++) {
+      const slg_stage *s = &a.stages[i];
+      size_t na = s->nattempts ? s->nattempts : 1;
+      for (size_t z = 0; z < na; z++, m++) {
+        k[m].id = s->id;
+        k[m].attempt = s->nattempts ? s->attempts[z].attempt : 0;
+        k[m].stage = i;
+        k[m].index = s->nattempts ? z : SIZE_MAX;
+      }
+    }
+    qsort(k, total, sizeof *k, order_key_cmp);
+    size_t n;
+    slg_attempt_ref *refs = slg_stage_order(&a, &n);
+    assert_int_equal(n, total);
+    for (size_t i = 0; i < total; i++)
+      if (refs[i].stage != k[i].stage || refs[i].attempt != k[i].index)
+        fail_msg("round %d: ref %zu is (%zu, %zu), want (%zu, %zu)", round,
+                 i, refs[i].stage, refs[i].attempt, k[i].stage, k[i].index);
+    free(refs);
+    free(k);
+    for (size_t i = 0; i < nstages; i++)
+      free(a.stages[i].attempts);
+    free(a.stages);
+  }
+}
+
 /* A --layout that reads no line of a non-empty input is reported. */
 static void test_report__layout_unmatched(void **state)
 {
@@ -380,6 +453,7 @@ int main(void)
       cmocka_unit_test(test_report__view_of_the_pipeline),
       cmocka_unit_test(test_report__app_verdicts_by_file),
       cmocka_unit_test(test_report__stage_order),
+      cmocka_unit_test(test_report__stage_order_any_input),
       cmocka_unit_test(test_report__layout_unmatched),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -43,23 +43,39 @@ int slg_ranking_spans_apps(const slg_analysis *a)
   return 0;
 }
 
-/* qsort's context: the application whose refs are sorted. */
-typedef struct stage_key {
-  uint64_t id;
-  unsigned attempt;
-  size_t stage, index;
-} stage_key;
-
-static int by_stage_id(const void *x, const void *y)
+/* Stage id, then attempt number, then input order (stage, then attempt
+ * index): a total order, so any correct sort gives the same refs. */
+static int ref_cmp(const slg_app *a, const slg_attempt_ref *x,
+                   const slg_attempt_ref *y)
 {
-  const stage_key *a = x, *b = y;
-  if (a->id != b->id)
-    return a->id < b->id ? -1 : 1;
-  if (a->attempt != b->attempt)
-    return a->attempt < b->attempt ? -1 : 1;
-  /* Input order on a tie: the sort is then stable. */
-  return a->stage != b->stage ? (a->stage < b->stage ? -1 : 1)
-                              : (a->index < b->index ? -1 : 1);
+  const slg_stage *s = &a->stages[x->stage], *t = &a->stages[y->stage];
+  if (s->id != t->id)
+    return s->id < t->id ? -1 : 1;
+  unsigned ax = x->attempt == SIZE_MAX ? 0 : s->attempts[x->attempt].attempt;
+  unsigned ay = y->attempt == SIZE_MAX ? 0 : t->attempts[y->attempt].attempt;
+  if (ax != ay)
+    return ax < ay ? -1 : 1;
+  if (x->stage != y->stage)
+    return x->stage < y->stage ? -1 : 1;
+  return x->attempt < y->attempt ? -1 : x->attempt > y->attempt;
+}
+
+static void sift_down(const slg_app *a, slg_attempt_ref *r, size_t i,
+                      size_t n)
+{
+  for (;;) {
+    size_t c = 2 * i + 1;
+    if (c >= n)
+      return;
+    if (c + 1 < n && ref_cmp(a, &r[c], &r[c + 1]) < 0)
+      c++;
+    if (ref_cmp(a, &r[i], &r[c]) >= 0)
+      return;
+    slg_attempt_ref tmp = r[i];
+    r[i] = r[c];
+    r[c] = tmp;
+    i = c;
+  }
 }
 
 slg_attempt_ref *slg_stage_order(const slg_app *a, size_t *n)
@@ -70,25 +86,33 @@ slg_attempt_ref *slg_stage_order(const slg_app *a, size_t *n)
   *n = total;
   if (!total)
     return NULL;
-  stage_key *k = slg_xcalloc(total, sizeof *k);
+  /* The refs alone, sorted where they lie: a million stage attempts
+   * cost their 16 bytes each here and no key array or merge buffer (a
+   * report's peak memory). Stages are mostly mentioned in id order: a
+   * check of the order, then a heap sort only when it is not. */
+  slg_attempt_ref *out = slg_xcalloc(total, sizeof *out);
   size_t m = 0;
   for (size_t i = 0; i < a->nstages; i++) {
     const slg_stage *s = &a->stages[i];
     size_t na = s->nattempts ? s->nattempts : 1;
     for (size_t z = 0; z < na; z++, m++) {
-      k[m].id = s->id;
-      k[m].attempt = s->nattempts ? s->attempts[z].attempt : 0;
-      k[m].stage = i;
-      k[m].index = s->nattempts ? z : SIZE_MAX;
+      out[m].stage = i;
+      out[m].attempt = s->nattempts ? z : SIZE_MAX;
     }
   }
-  qsort(k, total, sizeof *k, by_stage_id);
-  slg_attempt_ref *out = slg_xcalloc(total, sizeof *out);
-  for (size_t i = 0; i < total; i++) {
-    out[i].stage = k[i].stage;
-    out[i].attempt = k[i].index;
+  size_t i = 1;
+  while (i < total && ref_cmp(a, &out[i - 1], &out[i]) < 0)
+    i++;
+  if (i == total)
+    return out;
+  for (size_t k = total / 2; k-- > 0;)
+    sift_down(a, out, k, total);
+  for (size_t end = total; end-- > 1;) {
+    slg_attempt_ref tmp = out[0];
+    out[0] = out[end];
+    out[end] = tmp;
+    sift_down(a, out, 0, end);
   }
-  free(k);
   return out;
 }
 

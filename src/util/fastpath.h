@@ -73,7 +73,7 @@
     "test_model.c reference_equals_normal")                                  \
   X(MODEL_COMPACT, "model-compact-attempt",                                  \
     "a finished stage attempt kept as it was (its tally lookup, its "        \
-    "sketch's values)",                                                      \
+    "sketch's values or bucket window, unpacked)",                           \
     "test_model.c cases (late task lines) and seeded logs; "                 \
     "test_sketch.c compact_keeps_answers; reference_identical.sh")           \
   X(TSM_FAST_START, "extract-tsm-start",                                    \
