@@ -19,105 +19,16 @@
 #include "config.h"
 #include "escape.h"
 #include "fastpath.h"
+#include "options.h"
 
-/* Two strings: C11 promises only 4095 bytes of one literal. */
-static const char usage_general[] =
+static const char usage_head[] =
     "usage: sparklog [COMMAND] [OPTIONS] [FILE...]\n"
     "\n"
     "Analyse Apache Spark driver logs (plain or gzip; stdin when no FILE or "
     "\"-\";\nthe files under a directory).\n"
     "\n"
-    "Commands:\n"
-    "  report          full report (the default)\n"
-    "  loggers         per-logger histogram with levels, time span and "
-    "roles\n"
-    "  jobs            application -> job -> stage tree\n"
-    "  stages          stage attempts as a table\n"
-    "  shuffles        shuffle stages ranked by cost, and the findings\n"
-    "  check           CI gate: exit 1 when a finding reaches --fail-on or\n"
-    "                  a --max-* limit is exceeded\n"
-    "  explain [NAME]  what a Spark component (logger) is and does; all "
-    "when no NAME\n"
-    "  help [COMMAND]  what a command does, with examples\n"
-    "\n"
-    "Options:\n"
-    "  -f, --format FORMAT   output format: text (default), json, markdown,\n"
-    "                        junit, github, gitlab (Code Quality) or\n"
-    "                        ndjson (one JSON object per line, written as\n"
-    "                        jobs end: sparklog-ndjson/1)\n"
-    "  -o, --output FORMAT=PATH\n"
-    "                        also write FORMAT to PATH (FORMAT=+PATH appends;\n"
-    "                        PATH - is stdout, instead of --format);\n"
-    "                        repeatable\n"
-    "      --color WHEN      colour text output: auto (default), always, "
-    "never\n"
-    "      --layout PATTERN  log4j ConversionPattern tried before automatic\n"
-    "                        layout detection, e.g. '%d %p [%t] %c - %m%n'\n"
-    "      --unwrap LOGGERS  loggers whose messages are log lines of another\n"
-    "                        process (besides Airflow's and Livy's), comma-\n"
-    "                        separated\n"
-    "      --max-loggers N   distinct loggers counted exactly (default "
-    "1000)\n"
-    "      --max-line BYTES  bytes of a line kept for parsing (default "
-    "65536)\n"
-    "      --max-stages N    stages held; further ones are analysed when\n"
-    "                        they end, then folded (default 10000000)\n"
-    "      --max-apps N      applications held; further ones go on in the\n"
-    "                        last (default 100000)\n"
-    "      --top N           rows in the default report's tables (default "
-    "15)\n"
-    "  -j, --threads N       parsing threads (default: the number of "
-    "cores;\n"
-    "                        1 parses on the main thread alone); the report\n"
-    "                        is the same whatever N\n"
-    "      --no-mmap         read files with read(2) only, never map them\n"
-    "                        (for a file that may be truncated while read)\n"
-    "      --no-pager        never page long text output on a terminal\n"
-    "                        (default pager: $SPARKLOG_PAGER, $PAGER, less)\n"
-    "      --each            a report per file (json: one per line)\n"
-    "      --follow          read FILE (one regular file), then keep reading\n"
-    "                        as it grows, across rotation and truncation;\n"
-    "                        stage and job rows are written as they end\n"
-    "      --idle-exit DUR   with --follow: end when every application seen\n"
-    "                        has ended and nothing came for DUR (30s, 5m);\n"
-    "                        default: never\n"
-    "\n";
-static const char usage_check[] =
-    "Check options (also in .sparklog.conf as key = value, and as\n"
-    "SPARKLOG_<KEY> variables; flags > environment > file > defaults):\n"
-    "      --max-shuffle-stages N     shuffle stage attempts per app\n"
-    "      --max-stage-task-time DUR  task time of one stage attempt (30m)\n"
-    "      --max-skew RATIO           slowest task / median task of a stage\n"
-    "      --max-failed-tasks N       failed task attempts per app\n"
-    "      --max-stage-retries N      stage attempts after the first\n"
-    "      --max-fetch-failures N     tasks lost to FetchFailed\n"
-    "      --max-lost-executors N     executors lost per app\n"
-    "      --max-app-duration DUR     application wall time\n"
-    "      --max-map-status-size SIZE largest map output statuses (4MiB)\n"
-    "      --fail-on SEVERITY         info, warning or error (default)\n"
-    "      --allow ID[@APP[/STAGE]]   accept one finding (e.g. SKEW@1/3):\n"
-    "                                 reported as suppressed, gates nothing;\n"
-    "                                 repeatable\n"
-    "      --allow-empty              pass input without scheduler lines\n"
-    "      --exit-zero                report but always exit 0 on findings\n"
-    "  -q, --quiet                   print only the closing line, \"check:\n"
-    "                                 PASSED\" or \"check: FAILED (...)\"\n"
-    "      --config FILE              read this config file\n"
-    "      --no-config                read no config file\n"
-    "      --print-config             print the effective configuration\n"
-    "\n"
-    "Test options (for the test suite):\n"
-    "      --reference       every fast path off; same report, slower\n"
-    "      --fastpath-counts print each fast path's hits on stderr after the\n"
-    "                        report (builds with SLG_FASTPATH_COUNTERS)\n"
-    "      --test-follow-sync DIR\n"
-    "                        with --follow: before each poll, write \"idle N\"\n"
-    "                        to the FIFO DIR/ack and wait for a byte on the\n"
-    "                        FIFO DIR/ctl (one poll interval each)\n"
-    "\n"
-    "  -h, --help            show this help and exit (after a command:\n"
-    "                        that command's help, as sparklog help COMMAND)\n"
-    "  -V, --version         show the version and exit\n"
+    "Commands:\n";
+static const char usage_tail[] =
     "      --                end of options: what follows is files\n"
     "\n"
     "Exit status: 0 ok, 1 a check failed, 2 usage or configuration error,\n"
@@ -127,10 +38,24 @@ static const char usage_check[] =
     "then the signal ends the run (the shell sees 130 or 143).\n"
     "See sparklog(1) for the JSON schema and more.\n";
 
+/* The commands and options come from the table (options.c). */
 void slg_cli_usage(FILE *out)
 {
-  fputs(usage_general, out);
-  fputs(usage_check, out);
+  fputs(usage_head, out);
+  for (size_t k = 0; k < slg_commands_count; k++)
+    slg_options_wrap(out, slg_commands_table[k].label,
+                     slg_commands_table[k].help, 18);
+  fputs("\nOptions:\n", out);
+  slg_options_list(out, SLG_GROUP_GENERAL, 0, 24, 1);
+  fputs("\nCheck options (also in .sparklog.conf as key = value, and as\n"
+        "SPARKLOG_<KEY> variables; flags > environment > file > defaults):\n",
+        out);
+  slg_options_list(out, SLG_GROUP_CHECK, 0, 33, 1);
+  fputs("\nTest options (for the test suite):\n", out);
+  slg_options_list(out, SLG_GROUP_TEST, 0, 24, 1);
+  fputs("\n", out);
+  slg_options_list(out, SLG_GROUP_META, 0, 24, 1);
+  fputs(usage_tail, out);
 }
 
 /* The message quotes file names, arguments and config text: through the
@@ -150,15 +75,24 @@ void slg_cli_error(const char *fmt, ...)
   slg_buf_dispose(&out);
 }
 
-static const struct {
-  const char *name;
-  slg_command command;
-} commands[] = {
-    {"report", SLG_CMD_REPORT}, {"loggers", SLG_CMD_LOGGERS},
-    {"jobs", SLG_CMD_JOBS},     {"stages", SLG_CMD_STAGES},
-    {"shuffles", SLG_CMD_SHUFFLES}, {"check", SLG_CMD_CHECK},
-    {"explain", SLG_CMD_EXPLAIN},
-};
+static const char *command_name(slg_command c)
+{
+  for (size_t k = 0; k < slg_commands_count; k++)
+    if (slg_commands_table[k].command == (int)c)
+      return slg_commands_table[k].name;
+  return "?";
+}
+
+/* The command named `word` (not `help`, which comes first alone), or
+ * -1. */
+static int find_command(const char *word)
+{
+  for (size_t k = 0; k < slg_commands_count; k++)
+    if (slg_commands_table[k].command >= 0 &&
+        strcmp(word, slg_commands_table[k].name) == 0)
+      return slg_commands_table[k].command;
+  return -1;
+}
 
 static const struct {
   const char *name;
@@ -223,23 +157,6 @@ bad:
   return -1;
 }
 
-/* Matches "--name" or "--name=value"; *value is set for the latter. */
-static int long_opt(const char *arg, const char *name, const char **value)
-{
-  size_t n = strlen(name);
-  if (strncmp(arg, name, n) != 0)
-    return 0;
-  if (arg[n] == '\0') {
-    *value = NULL;
-    return 1;
-  }
-  if (arg[n] == '=') {
-    *value = arg + n + 1;
-    return 1;
-  }
-  return 0;
-}
-
 int slg_cli_parse(slg_cli *cli, int argc, char **argv)
 {
   int i = 1;
@@ -270,15 +187,12 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
       slg_cli_error("help: no command '%s' (see sparklog --help)", argv[2]);
     return SLG_EXIT_USAGE;
   }
-  if (argc > 1) {
-    for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
-      if (strcmp(argv[1], commands[k].name) == 0) {
-        cli->command = commands[k].command;
-        command_given = 1;
-        i = 2;
-        break;
-      }
+  if (argc > 1 && find_command(argv[1]) >= 0) {
+    cli->command = (slg_command)find_command(argv[1]);
+    command_given = 1;
+    i = 2;
   }
+  unsigned char seen[SLG_OPT_COUNT] = {0};
   int options_done = 0;
   /* The index of the first word that is not an option, when no command
    * word came first (0: a command did). */
@@ -303,19 +217,18 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
             access(arg, F_OK) != 0) {
           /* A command after options ("sparklog -q check x.log") is still
            * the command, when no file has its name. */
-          int found = 0;
-          for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
-            if (strcmp(arg, commands[k].name) == 0) {
-              cli->command = commands[k].command;
-              command_given = found = 1;
-            }
-          if (found)
+          if (find_command(arg) >= 0) {
+            cli->command = (slg_command)find_command(arg);
+            command_given = 1;
             continue;
-          const char *names[sizeof commands / sizeof commands[0]];
-          for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
-            names[k] = commands[k].name;
-          const char *near =
-              slg_cli_suggest(arg, names, sizeof names / sizeof names[0]);
+          }
+          /* `help` is only ever the first word: not a candidate here. */
+          const char *names[16];
+          size_t nn = 0;
+          for (size_t k = 0; k < slg_commands_count && nn < 16; k++)
+            if (slg_commands_table[k].command >= 0)
+              names[nn++] = slg_commands_table[k].name;
+          const char *near = slg_cli_suggest(arg, names, nn);
           if (near) {
             slg_cli_error("unknown command '%s' (and no such file); did you "
                           "mean '%s'?", arg, near);
@@ -330,113 +243,34 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
       options_done = 1;
       continue;
     }
-    if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
-      /* "sparklog check --help": that command's help. */
-      const char *name = NULL;
-      for (size_t k = 0; command_given && k < sizeof commands /
-                                                  sizeof commands[0]; k++)
-        if (commands[k].command == cli->command)
-          name = commands[k].name;
-      slg_cli_help(name, stdout);
-      return -1;
-    }
-    if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
-      printf("sparklog %s (gzip: %s)\n", SLG_VERSION, slg_reader_backend());
-      return -1;
-    }
-    /* Check switches without a value. */
-    if (strcmp(arg, "--allow-empty") == 0 || strcmp(arg, "--exit-zero") == 0) {
-      if (cli->nsettings == SLG_MAX_SETTINGS) {
-        slg_cli_error("too many check options");
-        return SLG_EXIT_USAGE;
-      }
-      cli->settings[cli->nsettings].key = arg + 2;
-      cli->settings[cli->nsettings++].value = "true";
-      continue;
-    }
-    if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
-      cli->quiet = 1;
-      continue;
-    }
-    if (strcmp(arg, "--no-mmap") == 0) {
-      cli->options.no_mmap = 1;
-      continue;
-    }
-    if (strcmp(arg, "--no-pager") == 0) {
-      cli->no_pager = 1;
-      continue;
-    }
-    if (strcmp(arg, "--reference") == 0) {
-      cli->options.reference = 1;
-      continue;
-    }
-    if (strcmp(arg, "--fastpath-counts") == 0) {
-      if (!slg_fastpath_counting()) {
-        slg_cli_error("--fastpath-counts: this build counts no fast-path "
-                      "hits (configure with -DSLG_FASTPATH_COUNTERS=ON)");
-        return SLG_EXIT_USAGE;
-      }
-      cli->fastpath_counts = 1;
-      continue;
-    }
-    if (strcmp(arg, "--each") == 0) {
-      cli->each = 1;
-      continue;
-    }
-    if (strcmp(arg, "--follow") == 0) {
-      cli->follow = 1;
-      continue;
-    }
-    if (strcmp(arg, "--no-config") == 0) {
-      cli->no_config = 1;
-      continue;
-    }
-    if (strcmp(arg, "--print-config") == 0) {
-      cli->print_config = 1;
-      continue;
-    }
-    /* Options with a value. */
-    const char *opt = NULL;
-    static const char *const with_value[] = {
-        "--format", "--color", "--layout", "--unwrap", "--max-loggers",
-        "--max-line", "--max-stages", "--max-apps", "--top", "--output", "--config", "--threads",
-        "--chunk-size",
-        "--max-shuffle-stages", "--max-stage-task-time", "--max-skew",
-        "--max-failed-tasks", "--max-stage-retries", "--max-fetch-failures",
-        "--max-lost-executors", "--max-app-duration", "--max-map-status-size",
-        "--fail-on", "--allow", "--idle-exit", "--test-follow-sync"};
-    /* Short options take their value as the next word or attached, as
-     * getopt does: "-j 4" or "-j4", "-f json" or "-fjson". */
-    static const struct {
-      char letter;
-      const char *name;
-    } short_opts[] = {{'f', "--format"}, {'o', "--output"}, {'j', "--threads"}};
-    for (size_t k = 0; k < sizeof short_opts / sizeof short_opts[0]; k++)
-      if (arg[1] == short_opts[k].letter) {
-        opt = short_opts[k].name;
-        value = arg[2] != '\0' ? arg + 2 : NULL;
-      }
-    if (!opt) {
-      for (size_t k = 0; k < sizeof with_value / sizeof with_value[0]; k++)
-        if (long_opt(arg, with_value[k], &value)) {
-          opt = with_value[k];
-          break;
+    /* The option's entry in the table (options.c). Short options take
+     * their value as the next word or attached, as getopt does: "-j 4" or
+     * "-j4", "-f json" or "-fjson"; a short switch stands alone ("-q"). */
+    int id = -1;
+    if (arg[1] != '-') {
+      for (int k = 0; k < SLG_OPT_COUNT; k++) {
+        const slg_option_info *o = &slg_options_table[k];
+        if (!o->letter || arg[1] != o->letter)
+          continue;
+        if (o->metavar) {
+          id = k;
+          value = arg[2] != '\0' ? arg + 2 : NULL;
+        } else if (arg[2] == '\0') {
+          id = k;
         }
+      }
+    } else {
+      id = slg_option_find_long(arg, &value);
     }
-    if (!opt) {
+    if (id < 0) {
       /* Every long option, for "did you mean". */
-      static const char *const switches[] = {
-          "--help",        "--version",       "--allow-empty",
-          "--exit-zero",   "--quiet",         "--no-mmap",
-          "--reference",   "--fastpath-counts", "--no-config",
-          "--print-config", "--no-pager", "--each", "--follow"};
-      enum { NW = sizeof with_value / sizeof with_value[0],
-             NS = sizeof switches / sizeof switches[0] };
-      const char *names[NW + NS];
-      for (size_t k = 0; k < NW; k++)
-        names[k] = with_value[k];
-      for (size_t k = 0; k < NS; k++)
-        names[NW + k] = switches[k];
+      const char *names[SLG_OPT_COUNT];
+      char spelt[SLG_OPT_COUNT][40];
+      for (int k = 0; k < SLG_OPT_COUNT; k++) {
+        snprintf(spelt[k], sizeof spelt[k], "--%s",
+                 slg_options_table[k].name);
+        names[k] = spelt[k];
+      }
       /* The name without its "=value" is what was misspelt. */
       char word[64];
       size_t wl = strcspn(arg, "=");
@@ -444,7 +278,7 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
       if (arg[1] == '-' && wl < sizeof word) {
         memcpy(word, arg, wl);
         word[wl] = '\0';
-        near = slg_cli_suggest(word, names, NW + NS);
+        near = slg_cli_suggest(word, names, SLG_OPT_COUNT);
       }
       if (near)
         slg_cli_error("unknown option '%s'; did you mean '%s'? (see sparklog "
@@ -453,31 +287,80 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
         slg_cli_error("unknown option '%s' (see sparklog --help)", arg);
       return SLG_EXIT_USAGE;
     }
-    if (!value) {
+    const slg_option_info *info = &slg_options_table[id];
+    char opt[48];
+    snprintf(opt, sizeof opt, "--%s", info->name);
+    seen[id] = 1;
+    if (info->metavar && !value) {
       if (i + 1 >= argc) {
         slg_cli_error("%s needs a value", opt);
         return SLG_EXIT_USAGE;
       }
       value = argv[++i];
     }
-    unsigned long long n;
-    int check_opt = (strncmp(opt, "--max-", 6) == 0 &&
-                     strcmp(opt, "--max-loggers") != 0 &&
-                     strcmp(opt, "--max-line") != 0 &&
-                     strcmp(opt, "--max-stages") != 0 &&
-                     strcmp(opt, "--max-apps") != 0) ||
-                    strcmp(opt, "--fail-on") == 0 ||
-                    strcmp(opt, "--allow") == 0;
-    if (check_opt) {
+    /* Check settings, with or without a value: applied after the config
+     * file and the environment (slg_cli_thresholds). */
+    if (info->group == SLG_GROUP_CHECK && id != SLG_OPT_QUIET &&
+        id != SLG_OPT_CONFIG && id != SLG_OPT_NO_CONFIG &&
+        id != SLG_OPT_PRINT_CONFIG) {
       if (cli->nsettings == SLG_MAX_SETTINGS) {
         slg_cli_error("too many check options");
         return SLG_EXIT_USAGE;
       }
-      cli->settings[cli->nsettings].key = opt + 2;
-      cli->settings[cli->nsettings++].value = value;
-    } else if (strcmp(opt, "--config") == 0) {
+      cli->settings[cli->nsettings].key = info->name;
+      cli->settings[cli->nsettings++].value = value ? value : "true";
+      continue;
+    }
+    unsigned long long n;
+    switch ((slg_opt_id)id) {
+    case SLG_OPT_HELP: {
+      /* "sparklog check --help": that command's help. */
+      const char *name = NULL;
+      for (size_t k = 0; command_given && k < slg_commands_count; k++)
+        if (slg_commands_table[k].command == (int)cli->command)
+          name = slg_commands_table[k].name;
+      slg_cli_help(name, stdout);
+      return -1;
+    }
+    case SLG_OPT_VERSION:
+      printf("sparklog %s (gzip: %s)\n", SLG_VERSION, slg_reader_backend());
+      return -1;
+    case SLG_OPT_QUIET:
+      cli->quiet = 1;
+      break;
+    case SLG_OPT_NO_MMAP:
+      cli->options.no_mmap = 1;
+      break;
+    case SLG_OPT_NO_PAGER:
+      cli->no_pager = 1;
+      break;
+    case SLG_OPT_REFERENCE:
+      cli->options.reference = 1;
+      break;
+    case SLG_OPT_FASTPATH_COUNTS:
+      if (!slg_fastpath_counting()) {
+        slg_cli_error("--fastpath-counts: this build counts no fast-path "
+                      "hits (configure with -DSLG_FASTPATH_COUNTERS=ON)");
+        return SLG_EXIT_USAGE;
+      }
+      cli->fastpath_counts = 1;
+      break;
+    case SLG_OPT_EACH:
+      cli->each = 1;
+      break;
+    case SLG_OPT_FOLLOW:
+      cli->follow = 1;
+      break;
+    case SLG_OPT_NO_CONFIG:
+      cli->no_config = 1;
+      break;
+    case SLG_OPT_PRINT_CONFIG:
+      cli->print_config = 1;
+      break;
+    case SLG_OPT_CONFIG:
       cli->config_path = value;
-    } else if (strcmp(opt, "--output") == 0) {
+      break;
+    case SLG_OPT_OUTPUT: {
       const char *eq = strchr(value, '=');
       char fmt[16];
       size_t fl = eq ? (size_t)(eq - value) : 0;
@@ -502,14 +385,17 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
       o->append = eq[1] == '+';
       o->path = eq + 1 + o->append;
       cli->noutputs++;
-    } else if (strcmp(opt, "--format") == 0) {
+      break;
+    }
+    case SLG_OPT_FORMAT:
       if (parse_format(value, &cli->format) < 0) {
         slg_cli_error("--format: unknown format '%s' (text, json, markdown, "
                       "junit, github, gitlab, ndjson)", value);
         return SLG_EXIT_USAGE;
       }
       cli->format_set = 1;
-    } else if (strcmp(opt, "--color") == 0) {
+      break;
+    case SLG_OPT_COLOR:
       if (strcmp(value, "auto") == 0)
         cli->color = -1;
       else if (strcmp(value, "always") == 0)
@@ -521,56 +407,73 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
                       value);
         return SLG_EXIT_USAGE;
       }
-    } else if (strcmp(opt, "--layout") == 0) {
+      break;
+    case SLG_OPT_LAYOUT:
       cli->options.layout = value;
-    } else if (strcmp(opt, "--unwrap") == 0) {
+      break;
+    case SLG_OPT_UNWRAP:
       cli->options.unwrap = value;
-    } else if (strcmp(opt, "--max-loggers") == 0) {
+      break;
+    case SLG_OPT_MAX_LOGGERS:
       if (parse_count(opt, value, 1, 1000000, &n) < 0)
         return SLG_EXIT_USAGE;
       cli->options.max_loggers = (size_t)n;
-    } else if (strcmp(opt, "--max-stages") == 0) {
+      break;
+    case SLG_OPT_MAX_STAGES:
       if (parse_count(opt, value, 1, UINT32_MAX - 2, &n) < 0)
         return SLG_EXIT_USAGE;
       cli->options.max_stages = n;
-    } else if (strcmp(opt, "--max-apps") == 0) {
+      break;
+    case SLG_OPT_MAX_APPS:
       if (parse_count(opt, value, 1, UINT32_MAX - 2, &n) < 0)
         return SLG_EXIT_USAGE;
       cli->options.max_apps = n;
-    } else if (strcmp(opt, "--max-line") == 0) {
+      break;
+    case SLG_OPT_MAX_LINE:
       if (parse_count(opt, value, 256, 64u << 20, &n) < 0)
         return SLG_EXIT_USAGE;
       cli->options.max_line = (size_t)n;
-    } else if (strcmp(opt, "--threads") == 0) {
+      break;
+    case SLG_OPT_THREADS:
       if (parse_count(opt, value, 1, SLG_MAX_THREADS, &n) < 0)
         return SLG_EXIT_USAGE;
       cli->options.threads = (unsigned)n;
-    } else if (strcmp(opt, "--chunk-size") == 0) {
-      /* Test-only (not in --help): many chunk borders in a small log. */
+      break;
+    case SLG_OPT_CHUNK_SIZE:
       if (parse_count(opt, value, 64, 1u << 30, &n) < 0)
         return SLG_EXIT_USAGE;
       cli->options.chunk_size = (size_t)n;
-    } else if (strcmp(opt, "--idle-exit") == 0) {
+      break;
+    case SLG_OPT_IDLE_EXIT: {
       char err[256];
       if (slg_config_duration(opt, value, &cli->idle_exit_ms, err) < 0) {
         slg_cli_error("%s", err);
         return SLG_EXIT_USAGE;
       }
-    } else if (strcmp(opt, "--test-follow-sync") == 0) {
+      break;
+    }
+    case SLG_OPT_TEST_FOLLOW_SYNC:
       cli->follow_sync = value;
-    } else if (strcmp(opt, "--top") == 0) {
+      break;
+    case SLG_OPT_TOP:
       if (parse_count(opt, value, 1, 1000000, &n) < 0)
         return SLG_EXIT_USAGE;
       cli->top = (size_t)n;
+      break;
+    default: /* the check settings, above */
+      break;
     }
   }
-  if (cli->command != SLG_CMD_CHECK &&
-      (cli->nsettings || cli->config_path || cli->print_config ||
-       cli->quiet)) {
-    slg_cli_error("check options (--max-*, --fail-on, --config, -q, ...) go "
-                  "with `sparklog check`");
-    return SLG_EXIT_USAGE;
-  }
+  /* An option the table says the command does not take. The check
+   * settings say so here; --follow and its companions with explain are
+   * said below, with the reason. */
+  for (int k = 0; k < SLG_OPT_COUNT; k++)
+    if (seen[k] && slg_options_table[k].group == SLG_GROUP_CHECK &&
+        !(slg_options_table[k].commands & SLG_CMDBIT(cli->command))) {
+      slg_cli_error("check options (--max-*, --fail-on, --config, -q, ...) "
+                    "go with `sparklog check`");
+      return SLG_EXIT_USAGE;
+    }
   /* "--output FORMAT=-": FORMAT is what stdout gets, in place of the
    * --format report; stdout cannot take two. */
   for (size_t k = 0; k < cli->noutputs; k++) {
@@ -617,5 +520,12 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
     slg_cli_error("--follow: explain reads no log");
     return SLG_EXIT_USAGE;
   }
+  for (int k = 0; k < SLG_OPT_COUNT; k++)
+    if (seen[k] &&
+        !(slg_options_table[k].commands & SLG_CMDBIT(cli->command))) {
+      slg_cli_error("--%s does not go with `sparklog %s`",
+                    slg_options_table[k].name, command_name(cli->command));
+      return SLG_EXIT_USAGE;
+    }
   return 0;
 }

@@ -2,12 +2,14 @@
  * help.c - `sparklog help [COMMAND]` and `COMMAND --help`: what one
  * command does, the options that matter to it, and examples to copy.
  * `sparklog --help` (args.c) lists every option; the man page has the
- * rules.
+ * rules. The options listed come from the table (options.c): those whose
+ * `featured` names the command.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
+#include "options.h"
 
 static const struct {
   const char *name;
@@ -21,14 +23,6 @@ static const struct {
      "findings with their fixes, and the loggers. Reads plain or gzip files,\n"
      "or stdin when no FILE or \"-\".\n"
      "\n"
-     "Options that matter here:\n"
-     "  -f, --format FORMAT   text, json, markdown, junit, github or gitlab\n"
-     "  -o, --output FORMAT=PATH  also write FORMAT to PATH\n"
-     "      --top N           rows in the tables (default 15)\n"
-     "  -j, --threads N       parsing threads\n"
-     "      --follow          keep reading FILE as it is written, each stage\n"
-     "                        and job as it ends (--idle-exit DUR to stop)\n"
-     "\n"
      "Examples:\n"
      "  sparklog driver.log.gz\n"
      "  kubectl logs spark-driver | sparklog\n"
@@ -38,10 +32,6 @@ static const struct {
      "\n"
      "The per-logger histogram: lines per logger and level, first and last\n"
      "time, and what each Spark component is (see `sparklog explain NAME`).\n"
-     "\n"
-     "Options that matter here:\n"
-     "      --max-loggers N   distinct loggers counted exactly (default 1000)\n"
-     "      --top N           rows shown\n"
      "\n"
      "Examples:\n"
      "  sparklog loggers driver.log\n"
@@ -71,9 +61,6 @@ static const struct {
      "Shuffle stages ranked by task time, with the findings on them (skew,\n"
      "fetch failures, retries, tiny or few tasks) and their fixes.\n"
      "\n"
-     "Options that matter here:\n"
-     "      --top N           rows shown (default 15)\n"
-     "\n"
      "Examples:\n"
      "  sparklog shuffles driver.log\n"
      "  sparklog shuffles --top 5 driver.log.gz\n"},
@@ -85,19 +72,9 @@ static const struct {
      "passes, 3 when no Spark application could be read. Ends with one line,\n"
      "\"check: PASSED\" or \"check: FAILED (...)\".\n"
      "\n"
-     "Options that matter here:\n"
-     "      --fail-on SEVERITY         info, warning or error (default)\n"
-     "      --max-skew RATIO, --max-failed-tasks N, --max-stage-retries N,\n"
-     "      --max-lost-executors N, --max-app-duration DUR, ... (sparklog\n"
-     "                                 --help lists every limit)\n"
-     "      --allow ID[@APP[/STAGE]]   accept one finding\n"
-     "  -q, --quiet                    print only the closing line\n"
-     "  -f, --format FORMAT            junit, github, gitlab, markdown, json\n"
-     "      --follow                   gate a log as it is written: exit 1 at\n"
-     "                                 the first failure (--idle-exit DUR)\n"
-     "\n"
-     "Limits also come from SPARKLOG_<KEY> variables and .sparklog.conf\n"
-     "(sparklog check --print-config shows the effective ones).\n"
+     "Every limit is in sparklog --help; limits also come from SPARKLOG_<KEY>\n"
+     "variables and .sparklog.conf (sparklog check --print-config shows the\n"
+     "effective ones).\n"
      "\n"
      "Examples:\n"
      "  sparklog check driver.log.gz\n"
@@ -111,9 +88,6 @@ static const struct {
      "What a Spark component (a logger such as DAGScheduler or\n"
      "org.apache.spark.scheduler.TaskSetManager) is and does, and what its\n"
      "messages mean; every known component when no NAME.\n"
-     "\n"
-     "Options that matter here:\n"
-     "  -f, --format FORMAT   text (default) or json\n"
      "\n"
      "Examples:\n"
      "  sparklog explain TaskSetManager\n"
@@ -130,6 +104,33 @@ static const char tail[] =
     "\n"
     "Every option: sparklog --help. The rules: man sparklog.\n";
 
+/* The text up to its examples, then the options of the table that
+ * matter to the command (their `featured` bit), then the examples. */
+static void put_help(const char *name, const char *text, FILE *out)
+{
+  const char *ex = strstr(text, "Examples:\n");
+  size_t head = ex ? (size_t)(ex - text) : strlen(text);
+  fwrite(text, 1, head, out);
+  unsigned bit = 0;
+  for (size_t k = 0; k < slg_commands_count; k++)
+    if (strcmp(name, slg_commands_table[k].name) == 0 &&
+        slg_commands_table[k].command >= 0)
+      bit = SLG_CMDBIT(slg_commands_table[k].command);
+  int any = 0;
+  for (int k = 0; bit && k < SLG_OPT_COUNT; k++)
+    any = any || (slg_options_table[k].featured & bit);
+  if (any) {
+    /* The check settings are long: their column. */
+    int column = bit == SLG_CMDBIT(SLG_CMD_CHECK) ? 33 : 24;
+    fputs("Options that matter here:\n", out);
+    slg_options_list(out, SLG_GROUP_GENERAL, bit, column, 0);
+    slg_options_list(out, SLG_GROUP_CHECK, bit, column, 0);
+    fputs("\n", out);
+  }
+  fputs(text + head, out);
+  fputs(tail, out);
+}
+
 int slg_cli_help(const char *command, FILE *out)
 {
   if (command == NULL) {
@@ -138,8 +139,7 @@ int slg_cli_help(const char *command, FILE *out)
   }
   for (size_t i = 0; i < sizeof helps / sizeof helps[0]; i++)
     if (strcmp(command, helps[i].name) == 0) {
-      fputs(helps[i].text, out);
-      fputs(tail, out);
+      put_help(helps[i].name, helps[i].text, out);
       return 0;
     }
   return -1;
