@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # label: cli
 # Installing like a real tool: `cmake --install` puts the binary, the man
-# page and the documents where GNUInstallDirs says, and `cpack -G DEB`
+# page, the documents and the bash, zsh and fish completions where
+# GNUInstallDirs and the shells say, and `cpack -G DEB`
 # makes a .deb whose control file names its shared-library dependencies
 # (dpkg-shlibdeps), whose files live under /usr, and whose binary, once
 # extracted, reads the bundled sample. Skipped (77) without cpack,
@@ -22,7 +23,9 @@ if ! cmake --install "$build" --prefix "$tmp/inst" >"$tmp/install.log" 2>&1; the
   cat "$tmp/install.log"; no "cmake --install failed"
 fi
 for f in bin/sparklog share/man/man1/sparklog.1 share/doc/sparklog/README.md \
-         share/doc/sparklog/LICENSE; do
+         share/doc/sparklog/LICENSE share/bash-completion/completions/sparklog \
+         share/zsh/vendor-completions/_sparklog \
+         share/fish/vendor_completions.d/sparklog.fish; do
   [ -e "$tmp/inst/$f" ] || no "cmake --install did not put $f"
 done
 [ -x "$tmp/inst/bin/sparklog" ] &&
@@ -48,7 +51,10 @@ grep -q '^ Depends: .*libpcre2-8' "$tmp/info" || no "control: Depends lacks libp
 grep -q '^ Section: utils$' "$tmp/info" || no "control: no Section: utils"
 dpkg-deb -c "$deb" >"$tmp/list" || no "dpkg-deb -c failed"
 for f in ./usr/bin/sparklog ./usr/share/man/man1/sparklog.1 \
-         ./usr/share/doc/sparklog/README.md; do
+         ./usr/share/doc/sparklog/README.md \
+         ./usr/share/bash-completion/completions/sparklog \
+         ./usr/share/zsh/vendor-completions/_sparklog \
+         ./usr/share/fish/vendor_completions.d/sparklog.fish; do
   grep -q " $f\$" "$tmp/list" || no "the package lacks $f"
 done
 if awk '{print $NF}' "$tmp/list" | grep -v '^\./usr/' | grep -v '^\./$' | grep -q .; then
