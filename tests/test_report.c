@@ -277,7 +277,7 @@ static void test_report__app_verdicts_by_file(void **state)
   assert_string_equal(rows[2].kind, "not a log"); /* "hello" */
   free(rows);
   slg_buf_clear(&out);
-  slg_render_options to = {SLG_VIEW_REPORT, 0, 0, 2};
+  slg_render_options to = {.view = SLG_VIEW_REPORT, .top = 2};
   slg_render_text_files(&r, &to, &out, 2);
   text = slg_buf_cstr(&out);
   if (!strstr(text, "Files (worst 2 of 3)\n") ||
@@ -289,7 +289,7 @@ static void test_report__app_verdicts_by_file(void **state)
                                       "file c.log: no application starts "
                                       "here"};
   for (int fmt = 0; fmt < 3; fmt++) {
-    slg_render_options ro = {SLG_VIEW_CHECK, 0, 0, 5};
+    slg_render_options ro = {.view = SLG_VIEW_CHECK, .top = 5};
     slg_buf doc = SLG_BUF_INIT;
     if (fmt == 0)
       slg_render_markdown(&r, &ro, &doc);

@@ -32,7 +32,7 @@ int slg_pipeline_render(const slg_pipeline *p, slg_format format, char **out,
   slg_findings_platform(&analysis, &rep);
   rep.analysis = &analysis;
   rep.thresholds = &thresholds;
-  slg_render_options ro = {SLG_VIEW_REPORT, 0, 1, 0};
+  slg_render_options ro = {.view = SLG_VIEW_REPORT, .pretty = 1};
   slg_buf b = SLG_BUF_INIT;
   slg_render(&rep, &ro, format, &b);
   slg_analysis_dispose(&analysis);

@@ -442,6 +442,21 @@ static int use_color(const slg_cli *cli)
   return isatty(STDOUT_FILENO);
 }
 
+/* The report's notes (already escaped), each line as "sparklog: note:
+ * ..." on stderr. */
+static void print_notes(const slg_buf *notes)
+{
+  const char *p = notes->ptr, *end = notes->ptr + notes->len;
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+    fputs("sparklog: ", stderr);
+    fwrite(p, 1, n, stderr);
+    fputc('\n', stderr);
+    p += n + 1;
+  }
+}
+
 /* What the reading did without (ulimit -v): one line, once. */
 static void print_read_notes(const slg_read_notes *n)
 {
@@ -569,7 +584,7 @@ static int emit(run_ctx *run, slg_pipeline *p, int each)
     run->nd->w = NULL;
   }
 
-  slg_buf out = SLG_BUF_INIT;
+  slg_buf out = SLG_BUF_INIT, notes = SLG_BUF_INIT;
   const char *path = rep.nfiles ? rep.files[0].path : "";
   for (size_t i = 0; i < cli->noutputs; i++) {
     const slg_output_spec *spec = &cli->outputs[i];
@@ -619,7 +634,10 @@ static int emit(run_ctx *run, slg_pipeline *p, int each)
     slg_buf_set_sink(&out, NULL, NULL, 0);
     status = max_status(status, st);
   } else {
+    /* The text views' notes are not the report: stderr, after it. */
+    ro.notes = cli->format == SLG_FORMAT_TEXT ? &notes : NULL;
     slg_render(&rep, &ro, cli->format, &out);
+    ro.notes = NULL;
   }
   /* --each writes each report as it is made: not through a pager. */
   int paged = 0;
@@ -635,6 +653,8 @@ static int emit(run_ctx *run, slg_pipeline *p, int each)
     status = max_status(status, write_all(stdout, "stdout", out.ptr,
                                           out.len));
   slg_buf_dispose(&out);
+  print_notes(&notes);
+  slg_buf_dispose(&notes);
 
   if (cli->command == SLG_CMD_CHECK) {
     /* A gate never passes vacuously: input with no Spark application

@@ -32,6 +32,10 @@ typedef struct slg_render_options {
   int color;     /* emit ANSI colour */
   int pretty;    /* indent JSON */
   size_t top;    /* rows in the default report's tables */
+  /* When not NULL, the text views append their notes (files not read or
+   * skipped, lines not recognised or cut: "note: ..." lines, without
+   * colour) here instead of to the report, for the CLI's stderr. */
+  slg_buf *notes;
 } slg_render_options;
 
 /* The report in `format` (include/sparklog.h), appended to out: the one

@@ -375,8 +375,11 @@ static void loggers_table(const slg_report *rep, const slg_render_options *o,
  * not let us see, so a partial answer never passes for a whole one.
  */
 static void caveats(const slg_report *rep, const slg_render_options *o,
-                    slg_buf *b)
+                    slg_buf *out)
 {
+  /* Not report content: the CLI says them on stderr. */
+  slg_buf *b = o->notes ? o->notes : out;
+  int color = o->notes ? 0 : o->color;
   const slg_accounting *a = rep->acc;
   char n1[32], n2[32];
   slg_buf msg = SLG_BUF_INIT;
@@ -397,7 +400,7 @@ static void caveats(const slg_report *rep, const slg_render_options *o,
                      slg_strerror(f->error));
     else
       slg_buf_printf(&msg, " could not be read (%s)", slg_strerror(f->error));
-    slg_styled(b, o->color, SLG_STYLE_YELLOW, slg_buf_cstr(&msg));
+    slg_styled(b, color, SLG_STYLE_YELLOW, slg_buf_cstr(&msg));
     slg_buf_putc(b, '\n');
   }
   slg_buf_dispose(&msg);

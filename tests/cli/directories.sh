@@ -49,14 +49,15 @@ jcheck "directory: the table of files, worst first" \
    all(r['kind'] == 'driver' for r in d['verdict']['files'])"
 
 # check: the failed application fails the gate (1), the skipped files do
-# not make it 3; text lists them in the Input section.
+# not make it 3; the note listing them is not report content: stderr.
 run check --no-config "$D"
 expect_rc 1 "check on the directory"
-if grep -q "^note: skipped 8 files in directories: .*/logs/core.bin (not text)" "$T/out"; then
-  ok "check text: skipped files listed once"
+if grep -q "^sparklog: note: skipped 8 files in directories: .*/logs/core.bin (not text)" "$T/err"; then
+  ok "check text: skipped files listed once, on stderr"
 else
-  fail "check text: no skipped list: $(grep -n skipped "$T/out" | head -3)"
+  fail "check text: no skipped list on stderr: $(grep -n skipped "$T/err" | head -3)"
 fi
+grep -q "note:" "$T/out" && fail "check text: a note on stdout: $(grep note: "$T/out" | head -2)"
 run "$D"
 if grep -q "^  skipped 8 files in directories:$" "$T/out" &&
   grep -q "^    .*/logs/core.bin (not text)$" "$T/out" &&
