@@ -653,7 +653,9 @@ static int emit(run_ctx *run, slg_pipeline *p, int each)
     status = max_status(status, write_all(stdout, "stdout", out.ptr,
                                           out.len));
   slg_buf_dispose(&out);
-  print_notes(&notes);
+  /* They qualify the report: not said when its reader has gone. */
+  if (!stdout_closed)
+    print_notes(&notes);
   slg_buf_dispose(&notes);
 
   if (cli->command == SLG_CMD_CHECK) {
