@@ -40,9 +40,9 @@ expect 'sparklog check --fail-on w' 3 'warning'
 expect 'sparklog check --quiet --fail-on ""' 4 'error info warning'
 # Check options go with check only; --max-loggers and --max-line always.
 expect 'sparklog check --max-s' 2 \
-  '--max-shuffle-stages= --max-skew= --max-stage-retries= --max-stage-task-time='
+  '--max-shuffle-stages= --max-skew= --max-stage-retries= --max-stage-task-time= --max-stages='
 expect 'sparklog --max-l' 1 '--max-line= --max-loggers='
-expect 'sparklog jobs --max-' 2 '--max-line= --max-loggers='
+expect 'sparklog jobs --max-' 2 '--max-apps= --max-line= --max-loggers= --max-stages='
 expect 'sparklog --top 5 check --qu' 4 '--quiet'
 expect 'sparklog -j 2 --q' 3 ''
 expect 'sparklog explain --fol' 2 ''
