@@ -67,6 +67,7 @@ void slg_cli_error(const char *fmt, ...)
   va_start(ap, fmt);
   slg_buf_vprintf(&msg, fmt, ap);
   va_end(ap);
+  slg_tty_line_clear(); /* a message never starts inside the line */
   slg_buf_puts(&out, "sparklog: ");
   slg_escape(&out, msg.ptr, msg.len, SLG_ESC_TEXT);
   slg_buf_putc(&out, '\n');
@@ -170,6 +171,7 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
     return SLG_EXIT_USAGE;
   }
   cli->idle_exit_ms = -1;
+  cli->progress_delay_ms = 1000;
   int command_given = 0;
   if (argc > 1 && strcmp(argv[1], "help") == 0) {
     /* "sparklog help [COMMAND]": nothing else may follow. */
@@ -334,6 +336,9 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
     case SLG_OPT_NO_PAGER:
       cli->no_pager = 1;
       break;
+    case SLG_OPT_NO_PROGRESS:
+      cli->no_progress = 1;
+      break;
     case SLG_OPT_REFERENCE:
       cli->options.reference = 1;
       break;
@@ -443,6 +448,11 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
       if (parse_count(opt, value, 64, 1u << 30, &n) < 0)
         return SLG_EXIT_USAGE;
       cli->options.chunk_size = (size_t)n;
+      break;
+    case SLG_OPT_TEST_PROGRESS_DELAY:
+      if (parse_count(opt, value, 0, 3600000, &n) < 0)
+        return SLG_EXIT_USAGE;
+      cli->progress_delay_ms = (long)n;
       break;
     case SLG_OPT_IDLE_EXIT: {
       char err[256];

@@ -6,6 +6,7 @@
 #define SLG_CLI_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "render.h"
@@ -75,6 +76,8 @@ typedef struct slg_cli {
   int follow;          /* --follow */
   double idle_exit_ms; /* --idle-exit; < 0: never */
   const char *follow_sync; /* --test-follow-sync DIR */
+  int no_progress;         /* --no-progress */
+  long progress_delay_ms;  /* --test-progress-delay (default 1000) */
 } slg_cli;
 
 /*
@@ -161,6 +164,40 @@ typedef struct slg_follow_options {
 } slg_follow_options;
 int slg_cli_follow(slg_pipeline *p, const char *path,
                    const slg_follow_options *o);
+
+/*
+ * The one status line on stderr (tty_line.c), for callers that checked
+ * stderr is a terminal: slg_tty_line_draw writes text (no newline) in
+ * place of the line shown, cut to the terminal's width, when it changed;
+ * slg_tty_line_clear erases it (slg_cli_error does so first);
+ * slg_tty_line_dispose clears it and frees its memory.
+ */
+void slg_tty_line_draw(const char *text, size_t n);
+void slg_tty_line_clear(void);
+void slg_tty_line_dispose(void);
+
+/*
+ * The progress line of a normal run (progress.c), drawn on the status
+ * line from the pipeline's progress callback: no sooner than delay_ms
+ * after slg_progress_start, then a few times a second. `total`: the
+ * bytes of every input as stored (0: unknown, no share or ETA).
+ * slg_progress_attach registers it on a pipeline (again for each of
+ * --each's: NULL before the old one is freed, whose
+ * counts it keeps); slg_progress_file_end adds an input's bytes read when it
+ * ends. The caller clears the line (slg_tty_line_clear) before it
+ * writes the report.
+ */
+typedef struct slg_progress_line {
+  int64_t start_ms, delay_ms, last_ms;
+  uint64_t total, done, now_in;
+  uint64_t lines_before, stages_before; /* earlier pipelines' (--each) */
+  const slg_pipeline *p;
+  int drawn;
+} slg_progress_line;
+void slg_progress_start(slg_progress_line *pr, int64_t delay_ms,
+                        uint64_t total);
+void slg_progress_attach(slg_progress_line *pr, slg_pipeline *p);
+void slg_progress_file_end(slg_progress_line *pr, uint64_t bytes_read);
 
 /* The candidate nearest `word` (case and '-'/'_' aside), or NULL when
  * none is near enough to be a slip of the keyboard. */

@@ -48,8 +48,6 @@ typedef struct follower {
   int gate_now;         /* a failure ended: gate before reading on */
   int failed;           /* the gate failed */
   size_t findings;      /* at the last analysis */
-  int status_shown;     /* the status line is on the terminal */
-  slg_buf status;       /* as last written */
   int64_t last_status, last_analysis;
   int data_since_analysis;
 } follower;
@@ -92,11 +90,8 @@ static void on_end(void *ctx, const slg_report *r, const slg_end *e)
 
 static void clear_status(follower *f)
 {
-  if (f->status_shown) {
-    fputs("\r\033[K", stderr);
-    fflush(stderr);
-    f->status_shown = 0;
-  }
+  (void)f;
+  slg_tty_line_clear();
 }
 
 static void write_rows(follower *f)
@@ -150,7 +145,7 @@ static void draw_status(follower *f, const char *shown)
       }
     }
   slg_buf line = SLG_BUF_INIT;
-  slg_buf_puts(&line, "\r\033[Kfollowing ");
+  slg_buf_puts(&line, "following ");
   slg_escape_str(&line, shown, SLG_ESC_TEXT);
   slg_buf_printf(&line, ": %llu stage%s running, tasks %llu/%llu, %zu "
                         "finding%s",
@@ -158,16 +153,7 @@ static void draw_status(follower *f, const char *shown)
                  (unsigned long long)done, (unsigned long long)total,
                  f->findings, f->findings == 1 ? "" : "s");
   f->last_status = now_ms();
-  /* Rewritten when it changed: a terminal's scrollback is not filled
-   * with the same line every poll. */
-  if (!f->status_shown || line.len != f->status.len ||
-      memcmp(line.ptr, f->status.ptr, line.len) != 0) {
-    fwrite(line.ptr, 1, line.len, stderr);
-    fflush(stderr);
-    slg_buf_clear(&f->status);
-    slg_buf_put(&f->status, line.ptr, line.len);
-    f->status_shown = 1;
-  }
+  slg_tty_line_draw(line.ptr, line.len); /* when it changed */
   slg_buf_dispose(&line);
 }
 
@@ -337,6 +323,5 @@ int slg_cli_follow(slg_pipeline *p, const char *path,
   slg_follow_close(fl);
   slg_pipeline_end_file(p, &st);
   slg_buf_dispose(&f.rows);
-  slg_buf_dispose(&f.status);
   return status;
 }

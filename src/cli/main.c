@@ -184,6 +184,9 @@ static void format_error(const char *shown, const char *path,
   }
 }
 
+/* The progress line, or NULL when none is drawn (progress.c). */
+static slg_progress_line *progress;
+
 static int read_input(slg_pipeline *p, const char *path)
 {
   const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
@@ -211,6 +214,8 @@ static int read_input(slg_pipeline *p, const char *path)
   ptrdiff_t n = slg_pipeline_read(p, r);
   st.bytes_read = slg_reader_bytes_read(r);
   st.bytes_decoded = slg_reader_bytes_decoded(r);
+  if (progress)
+    slg_progress_file_end(progress, st.bytes_read);
   int status = SLG_EXIT_OK;
   if (n == SLG_EINTR) {
     /* Said once for the run, after the reading (main). */
@@ -533,6 +538,7 @@ static int emit(run_ctx *run, slg_pipeline *p, int each)
 {
   const slg_cli *cli = run->cli;
   int status = SLG_EXIT_OK;
+  slg_tty_line_clear(); /* the report never starts inside the line */
   slg_pipeline_finish(p);
   if (interrupted && !run->said_interrupted) {
     run->said_interrupted = 1;
@@ -851,6 +857,27 @@ int main(int argc, char **argv)
     run.nd = &nd;
     ndjson_attach(&nd, p, command_name(cli.command), &cli.options);
   }
+  /* A progress line on a terminal's stderr (not with --follow, which
+   * has its status line; not for TERM=dumb, which cannot erase it). */
+  static slg_progress_line progress_line;
+  const char *term = getenv("TERM");
+  if (!cli.follow && !cli.no_progress && isatty(STDERR_FILENO) &&
+      !(term && strcmp(term, "dumb") == 0)) {
+    /* The size is known when every input is a regular file. */
+    uint64_t total = 0;
+    struct stat ist;
+    for (size_t i = 0; i < in.n; i++) {
+      if (strcmp(in.v[i].path, "-") == 0 || stat(in.v[i].path, &ist) != 0 ||
+          !S_ISREG(ist.st_mode)) {
+        total = 0;
+        break;
+      }
+      total += (uint64_t)ist.st_size;
+    }
+    slg_progress_start(&progress_line, cli.progress_delay_ms, total);
+    slg_progress_attach(&progress_line, p);
+    progress = &progress_line;
+  }
   /* Named FIFOs come last, in their order: one waiting for its writer
    * must not hold up the files. Whether a path is a FIFO does not depend
    * on timing, so neither does the order of the report. */
@@ -876,12 +903,16 @@ int main(int argc, char **argv)
         /* One report per file: a fresh pipeline for each. */
         if (interrupted)
           break;
+        if (progress)
+          slg_progress_attach(progress, NULL);
         slg_pipeline_free(p);
         p = NULL;
         (void)slg_pipeline_new(&p, &cli.options, err);
         slg_pipeline_set_thresholds(p, &thresholds);
         if (run.nd)
           ndjson_attach(run.nd, p, command_name(cli.command), &cli.options);
+        if (progress)
+          slg_progress_attach(progress, p);
       }
       if (interrupted) {
         /* Not read: listed, so the report says what it lacks. */
@@ -909,6 +940,8 @@ int main(int argc, char **argv)
                                          run.pending[i].len));
     slg_buf_dispose(&run.pending[i]);
   }
+  slg_tty_line_dispose();
+  progress = NULL;
   slg_buf_dispose(&out);
   slg_buf_dispose(&nd.buf);
   slg_pipeline_free(p);

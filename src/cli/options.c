@@ -85,6 +85,10 @@ const slg_option_info slg_options_table[SLG_OPT_COUNT] = {
                           SLG_COMPLETE_NONE, NULL,
                           "never page long text output on a terminal",
                           "(default pager: $SPARKLOG_PAGER, $PAGER, less)"},
+    [SLG_OPT_NO_PROGRESS] = {"no-progress", 0, NULL, ALL, 0, SLG_GROUP_GENERAL,
+                             0, SLG_COMPLETE_NONE, NULL,
+                             "no progress line on a terminal's stderr while",
+                             "a long input is read"},
     [SLG_OPT_EACH] = {"each", 0, NULL, ALL, 0, SLG_GROUP_GENERAL, 0,
                       SLG_COMPLETE_NONE, NULL,
                       "a report per file (json: one per line)", NULL},
@@ -181,6 +185,10 @@ const slg_option_info slg_options_table[SLG_OPT_COUNT] = {
     [SLG_OPT_CHUNK_SIZE] = {"chunk-size", 0, "BYTES", ALL, 0,
                             SLG_GROUP_HIDDEN, 0, SLG_COMPLETE_NONE, NULL,
                             "bytes per parsing chunk", NULL},
+    /* The progress line's delay in ms (0: drawn at once). */
+    [SLG_OPT_TEST_PROGRESS_DELAY] = {"test-progress-delay", 0, "MS", ALL, 0,
+                                     SLG_GROUP_HIDDEN, 0, SLG_COMPLETE_NONE,
+                                     NULL, "progress line delay", NULL},
 
     [SLG_OPT_HELP] = {"help", 'h', NULL, ALL, 0, SLG_GROUP_META, 0,
                       SLG_COMPLETE_NONE, NULL, "show this help and exit",

@@ -406,6 +406,14 @@ void slg_pipeline_on_idle(slg_pipeline *p, void (*fn)(void *ctx),
   p->on_idle_ctx = ctx;
 }
 
+void slg_pipeline_on_progress(slg_pipeline *p,
+                              void (*fn)(void *ctx, uint64_t bytes_in),
+                              void *ctx)
+{
+  p->on_progress = fn;
+  p->on_progress_ctx = ctx;
+}
+
 void slg_pipeline_on_end(slg_pipeline *p, slg_report_end_fn fn, void *ctx)
 {
   p->on_end = fn;

@@ -141,6 +141,8 @@ struct slg_pipeline {
   slg_read_notes notes; /* slg_pipeline_read's fallbacks so far */
   void (*on_idle)(void *ctx); /* slg_pipeline_on_idle */
   void *on_idle_ctx;
+  void (*on_progress)(void *ctx, uint64_t bytes_in); /* ..._on_progress */
+  void *on_progress_ctx;
 };
 
 /*
@@ -259,6 +261,18 @@ const struct slg_fold *slg_pipeline_fold(const slg_pipeline *p);
  */
 void slg_pipeline_on_idle(slg_pipeline *p, void (*fn)(void *ctx),
                           void *ctx);
+
+/*
+ * Calls fn(ctx, bytes_in) on the pipeline's thread each time a window or
+ * chunk of the current input has been parsed into p (slg_pipeline_read;
+ * never per line): bytes_in is how much of the input as stored was
+ * consumed so far (a gzip file's compressed bytes, not its text). The
+ * callback may read p (its line counts, its model) but not feed it; a
+ * progress display samples its counters there. NULL fn: none.
+ */
+void slg_pipeline_on_progress(slg_pipeline *p,
+                              void (*fn)(void *ctx, uint64_t bytes_in),
+                              void *ctx);
 
 /* What the input looked like (after slg_pipeline_finish). */
 slg_input_kind slg_pipeline_input_kind(const slg_pipeline *p);

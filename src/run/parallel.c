@@ -48,6 +48,7 @@ typedef struct slot {
   size_t len;
   int serial; /* not parsed: the merger feeds the bytes as they are */
   int idle;   /* the input went idle after it (slg_pipeline_on_idle) */
+  uint64_t bytes_in; /* the reader's bytes read when it was filled */
   int claimed; /* a thread parses it (or it is serial) */
   int parsed;
 } slot;
@@ -57,6 +58,14 @@ typedef struct slot {
 static int stop_now(const slg_pipeline *p)
 {
   return p->opt.stopped && p->opt.stopped(p->opt.stop_ctx);
+}
+
+/* A window or chunk was parsed into p: the input consumed so far
+ * (slg_pipeline_on_progress). Once per window, never per line. */
+static void progress(slg_pipeline *p, uint64_t bytes_in)
+{
+  if (p->on_progress)
+    p->on_progress(p->on_progress_ctx, bytes_in);
 }
 
 typedef struct par {
@@ -103,6 +112,7 @@ static slot *take_slot(par *q)
 static void publish(par *q, slot *s, size_t len, int serial, int idle)
 {
   s->idle = idle;
+  s->bytes_in = slg_reader_bytes_read(q->r); /* the reader's thread */
   s->len = len;
   s->serial = serial;
   s->claimed = serial;
@@ -370,6 +380,7 @@ static void merge_positional(par *q)
     if (slg_chunk_file_end(s->chunk) > q->end)
       q->end = slg_chunk_file_end(s->chunk);
     drop_merged(q);
+    progress(q->p, q->end);
     lock(q);
     q->merged++;
     pthread_cond_broadcast(&q->room);
@@ -406,6 +417,7 @@ static void merge_all(par *q)
       slg_pipeline_merge(q->p, s->chunk);
     if (s->idle)
       q->p->on_idle(q->p->on_idle_ctx);
+    progress(q->p, s->bytes_in);
     lock(q);
     q->merged++;
     pthread_cond_signal(&q->room);
@@ -439,6 +451,7 @@ static ptrdiff_t read_serial_positional(slg_pipeline *p, slg_reader *r,
       slg_pipeline_feed(p, file + pos, len);
       slg_mapping_drop(&m, file + pos, len);
       pos += len;
+      progress(p, pos);
       continue;
     }
     size_t want = len < SERIAL_BUFFER ? len : SERIAL_BUFFER;
@@ -450,6 +463,7 @@ static ptrdiff_t read_serial_positional(slg_pipeline *p, slg_reader *r,
     }
     slg_pipeline_feed(p, buf, (size_t)n);
     pos += (uint64_t)n;
+    progress(p, pos);
   }
   slg_mapping_release(&m);
   return positional_end(r, size, pos, error);
@@ -475,6 +489,7 @@ static ptrdiff_t read_serial(slg_pipeline *p, slg_reader *r)
     ptrdiff_t k = stop_now(p) ? 0 : slg_reader_borrow(r, &held);
     if (k > 0) {
       slg_pipeline_feed(p, held, (size_t)k);
+      progress(p, slg_reader_bytes_read(r));
       /* A pipe whose writer paused after what was read ahead: its lines
        * are out before the next read waits. */
       if (p->on_idle && slg_reader_idle(r))
@@ -486,6 +501,7 @@ static ptrdiff_t read_serial(slg_pipeline *p, slg_reader *r)
       if ((n = slg_reader_read(r, buf, SERIAL_BUFFER)) <= 0)
         break;
       slg_pipeline_feed(p, buf, (size_t)n);
+      progress(p, slg_reader_bytes_read(r));
       if (p->on_idle && slg_reader_idle(r))
         p->on_idle(p->on_idle_ctx);
     }
