@@ -33,7 +33,8 @@ static void test_escape__repair_in_every_human_context(void **state)
   (void)state;
   static const slg_esc human[] = {SLG_ESC_TEXT, SLG_ESC_MARKDOWN,
                                   SLG_ESC_XML, SLG_ESC_GITHUB,
-                                  SLG_ESC_GITHUB_PROPERTY};
+                                  SLG_ESC_GITHUB_PROPERTY,
+                                  SLG_ESC_MERMAID};
   for (size_t i = 0; i < sizeof human / sizeof *human; i++) {
     /* ESC [ 2 J clears a terminal: ESC goes, the rest is inert text. */
     CHECK("a\x1b[2Jb", human[i],
@@ -66,6 +67,7 @@ static void test_escape__repair_in_every_human_context(void **state)
   /* Tab is text, except where XML needs it as a reference. */
   CHECK("a\tb", SLG_ESC_TEXT, "a\tb");
   CHECK("a\tb", SLG_ESC_XML, "a&#9;b");
+  CHECK("a\tb", SLG_ESC_MERMAID, "a b");
 }
 
 static void test_escape__markdown(void **state)
@@ -109,6 +111,27 @@ static void test_escape__github(void **state)
   CHECK("50%", SLG_ESC_GITHUB_PROPERTY, "50%25");
 }
 
+static void test_escape__mermaid(void **state)
+{
+  (void)state;
+  /* ':' would end a gantt task's label and start its dates, '#' a
+   * comment, ';' the statement; '%%{init: ...}%%' is a directive
+   * wherever it is; the forged line below stays one label. */
+  CHECK("count at <console>:24", SLG_ESC_MERMAID,
+        "count at <console>\xEF\xBC\x9A" "24");
+  CHECK("x :crit, 2020-01-01, 1d", SLG_ESC_MERMAID,
+        "x \xEF\xBC\x9A" "crit, 2020-01-01, 1d");
+  CHECK("a#b;c", SLG_ESC_MERMAID, "a\xEF\xBC\x83" "b\xEF\xBC\x9B" "c");
+  CHECK("%%{init: {}}%%", SLG_ESC_MERMAID,
+        "\xEF\xBC\x85\xEF\xBC\x85{init\xEF\xBC\x9A {}}"
+        "\xEF\xBC\x85\xEF\xBC\x85");
+  CHECK("say \"hi\"", SLG_ESC_MERMAID,
+        "say \xEF\xBC\x82" "hi\xEF\xBC\x82");
+  CHECK("x\nsection evil", SLG_ESC_MERMAID, "x" FFFD "section evil");
+  /* Markdown's metacharacters are inert in a fenced block. */
+  CHECK("a|b*c_d`e", SLG_ESC_MERMAID, "a|b*c_d`e");
+}
+
 static void test_escape__json(void **state)
 {
   (void)state;
@@ -136,6 +159,7 @@ int main(void)
       cmocka_unit_test(test_escape__markdown),
       cmocka_unit_test(test_escape__xml),
       cmocka_unit_test(test_escape__github),
+      cmocka_unit_test(test_escape__mermaid),
       cmocka_unit_test(test_escape__json),
       cmocka_unit_test(test_escape__str),
   };

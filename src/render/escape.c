@@ -33,6 +33,16 @@ static const char *meta(char c, slg_esc ctx)
     case '\t': return "&#9;";
     default: return NULL;
     }
+  case SLG_ESC_MERMAID:
+    switch (c) {
+    case ':': return "\xEF\xBC\x9A"; /* U+FF1A: ends the task's label */
+    case '#': return "\xEF\xBC\x83"; /* U+FF03: starts a comment */
+    case ';': return "\xEF\xBC\x9B"; /* U+FF1B: ends a statement */
+    case '%': return "\xEF\xBC\x85"; /* U+FF05: %%{init}%% */
+    case '"': return "\xEF\xBC\x82"; /* U+FF02 */
+    case '\t': return " ";
+    default: return NULL;
+    }
   case SLG_ESC_GITHUB_PROPERTY:
     if (c == ':')
       return "%3A";

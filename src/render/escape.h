@@ -27,6 +27,16 @@
  *                     LF, as "%0D"/"%0A", cannot remain after the repair);
  *   SLG_ESC_GITHUB_PROPERTY  a command's property (title=...): also ':'
  *                     and ',' as "%3A" and "%2C";
+ *   SLG_ESC_MERMAID   a Mermaid gantt's task or section label: ':'
+ *                     (ends the label), '#' and ';' (a comment, the end
+ *                     of a statement), '%' (a "%%{init}%%" directive
+ *                     found anywhere in the text) and '"' as their
+ *                     full-width forms (U+FF1A, U+FF03, U+FF1B, U+FF05,
+ *                     U+FF02), tab as a space: Mermaid's own entities
+ *                     ("#58;") would need the very '#' and ';' a gantt
+ *                     line cannot hold. The caller starts each label
+ *                     with text of its own (a keyword such as "click"
+ *                     or "section" is only read at a label's start);
  *   SLG_ESC_JSON      a JSON string body: slg_json_escape (util/buf.c),
  *                     which the JSON writer calls itself; here for
  *                     completeness, with its own rules (controls as
@@ -45,6 +55,7 @@ typedef enum slg_esc {
   SLG_ESC_XML,
   SLG_ESC_GITHUB,
   SLG_ESC_GITHUB_PROPERTY,
+  SLG_ESC_MERMAID,
   SLG_ESC_JSON
 } slg_esc;
 

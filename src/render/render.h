@@ -47,6 +47,9 @@ void slg_render_json(const slg_report *rep, const slg_render_options *o,
                      slg_buf *out);
 void slg_render_text(const slg_report *rep, const slg_render_options *o,
                      slg_buf *out);
+/* The Markdown summary: at most SLG_MD_MAX bytes (GitHub's step summary
+ * limit), appended to out (which must have no sink). */
+#define SLG_MD_MAX ((size_t)1 << 20)
 void slg_render_markdown(const slg_report *rep, const slg_render_options *o,
                          slg_buf *out);
 void slg_render_junit(const slg_report *rep, const slg_render_options *o,

@@ -3,7 +3,8 @@
 stdin): a level-2 heading "sparklog: <input>", every table row with as
 many cells as its header, and the literal texts given on the command
 line visible in the rendered text (e.g. "<console>", which must not be
-taken for a tag). Prints problems, exits 1 on any.
+taken for a tag). The one code block allowed is the timeline's
+```mermaid fence. Prints problems, exits 1 on any.
 
     cmark-gfm -e table summary.md | markdown_render.py [--md summary.md] HEADING [TEXT...]
 
@@ -25,9 +26,16 @@ class Doc(HTMLParser):
         self.tables = []  # list of rows, a row = cell count
         self.row = None
         self.tags = set()
+        self.pres = 0
+        self.mermaid = 0
 
     def handle_starttag(self, tag, attrs):
-        self.tags.add(tag)
+        if tag == 'code' and ('class', 'language-mermaid') in attrs:
+            self.mermaid += 1  # the timeline's fence: its <pre> is ours
+        elif tag != 'pre':
+            self.tags.add(tag)
+        if tag == 'pre':
+            self.pres += 1
         if tag == 'h2':
             self.in_h2 = True
             self.h2 = ''
@@ -85,6 +93,8 @@ def main(args):
     for i, rows in enumerate(d.tables):
         if rows and any(r != rows[0] for r in rows):
             bad.append('table %d: rows of %s cells' % (i, sorted(set(rows))))
+    if d.pres != d.mermaid:
+        d.tags.add('pre')  # a code block not of the timeline
     unexpected = d.tags - {'h2', 'p', 'strong', 'ul', 'li', 'table', 'thead',
                            'tbody', 'tr', 'th', 'td', 'code', 'em'}
     if unexpected:
