@@ -52,6 +52,37 @@ void slg_histogram_dispose(slg_histogram *h)
   memset(h, 0, sizeof *h);
 }
 
+void slg_histogram_reset(slg_histogram *h)
+{
+  /* Each logger's slot cleared where its probe finds it (it stops only
+   * at its own index, so the order of clearing does not matter): a
+   * fresh table costs more than a small file's parse. */
+  size_t mask = h->nslots - 1;
+  if (h->count > h->nslots / 8) {
+    memset(h->slots, 0, h->nslots * sizeof *h->slots);
+  } else {
+    for (size_t i = 0; i < h->count; i++) {
+      const slg_logger_stats *c = &h->loggers[i];
+      size_t j = (size_t)hash_name(c->name, c->name_len) & mask;
+      while (h->slots[j] != i + 1)
+        j = (j + 1) & mask;
+      h->slots[j] = 0;
+    }
+  }
+  for (size_t i = 0; i < h->count; i++) {
+    free(h->loggers[i].name);
+    free(h->loggers[i].full_name);
+  }
+  free(h->other_set);
+  h->other_set = NULL;
+  h->other_set_n = h->other_set_cap = 0;
+  h->count = 0;
+  h->other_count = h->other_distinct = 0;
+  h->other_distinct_exact = 1;
+  h->seq = 0;
+  h->last_idx = h->prev_idx = 0;
+}
+
 /* A full name is worth keeping when it has a package and no abbreviated
  * segment ("o.a.spark.scheduler.X" is %c{1.} output, not the name). */
 static int is_full_name(slg_span logger, slg_span short_name)

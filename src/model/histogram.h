@@ -48,6 +48,9 @@ typedef struct slg_histogram {
  * hash (fastpath.h, HIST_RECENT). */
 void slg_histogram_init(slg_histogram *h, size_t max_loggers, int reference);
 void slg_histogram_dispose(slg_histogram *h);
+/* Empties h for reuse with the same bound, keeping its tables (a chunk
+ * parsed after another). */
+void slg_histogram_reset(slg_histogram *h);
 
 /*
  * Counts one record. `logger` is the name as written, `short_name` its

@@ -155,8 +155,7 @@ static void reset(slg_chunk *c, const char *data, size_t len)
       abort();
     slg_layout_set_relays(c->layout, c->unwrap);
   }
-  slg_histogram_dispose(&c->hist);
-  slg_histogram_init(&c->hist, c->max_loggers, c->reference);
+  slg_histogram_reset(&c->hist);
   memset(&c->acc, 0, sizeof c->acc);
   c->acc.gap_ms = -1;
   memset(&c->file, 0, sizeof c->file);
