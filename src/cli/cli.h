@@ -129,6 +129,7 @@ typedef struct slg_input {
   char *path;
   int owned; /* found in a directory: freed with the list */
   int fifo;  /* a named FIFO: read after the other inputs */
+  int regular; /* a regular file (may be opened ahead: run.h) */
 } slg_input;
 typedef struct slg_inputs {
   slg_input *v;

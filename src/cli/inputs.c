@@ -78,7 +78,8 @@ static void skip(slg_inputs *in, char *path, const char *reason)
   in->nskipped++;
 }
 
-static void add_input(slg_inputs *in, char *path, int owned, int fifo)
+static void add_input(slg_inputs *in, char *path, int owned, int fifo,
+                      int regular)
 {
   if (in->n == in->cap) {
     in->cap = in->cap ? 2 * in->cap : 16;
@@ -87,6 +88,7 @@ static void add_input(slg_inputs *in, char *path, int owned, int fifo)
   in->v[in->n].path = path;
   in->v[in->n].owned = owned;
   in->v[in->n].fifo = fifo;
+  in->v[in->n].regular = regular;
   in->n++;
 }
 
@@ -205,7 +207,8 @@ int slg_inputs_expand(slg_inputs *out, const char *const *args, size_t n,
     struct stat st;
     int known = strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0;
     if (!known || !S_ISDIR(st.st_mode)) {
-      add_input(out, (char *)args[i], 0, known && S_ISFIFO(st.st_mode));
+      add_input(out, (char *)args[i], 0, known && S_ISFIFO(st.st_mode),
+                known && S_ISREG(st.st_mode));
       continue;
     }
     if (!w) {
@@ -227,7 +230,7 @@ int slg_inputs_expand(slg_inputs *out, const char *const *args, size_t n,
     if (w->n) /* qsort wants a valid pointer even for 0 elements */
       qsort(w->v, w->n, sizeof *w->v, by_time);
     for (size_t k = 0; k < w->n; k++)
-      add_input(out, w->v[k].path, 1, 0);
+      add_input(out, w->v[k].path, 1, 0, 1);
   }
   if (w) {
     slg_layout_free(w->layout);

@@ -32,6 +32,7 @@
 #include "knowledge.h"
 #include "input.h"
 #include "pipeline.h"
+#include "run.h"
 
 static int max_status(int a, int b) { return a > b ? a : b; }
 
@@ -187,7 +188,10 @@ static void format_error(const char *shown, const char *path,
 /* The progress line, or NULL when none is drawn (progress.c). */
 static slg_progress_line *progress;
 
-static int read_input(slg_pipeline *p, const char *path)
+/* Reads path into p: through `ahead` when it holds index i (opened and
+ * parsed there, in order), else opened here. */
+static int read_input(slg_pipeline *p, const char *path, slg_ahead *ahead,
+                      size_t i)
 {
   const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
   slg_reader *r = NULL;
@@ -196,7 +200,9 @@ static int read_input(slg_pipeline *p, const char *path)
   slg_pipeline_begin_file(p, shown);
   sigbus_names(shown);
   slg_reader_hooks hooks = {stop_asked, no_writer_yet, (void *)shown, 2000};
-  int rc = slg_reader_open_hooked(&r, path, &hooks);
+  int via = slg_ahead_has(ahead, i);
+  int rc = via ? slg_ahead_open(ahead, i, &r)
+               : slg_reader_open_hooked(&r, path, &hooks);
   if (rc == SLG_EINTR) {
     st.error = rc;
     slg_pipeline_end_file(p, &st);
@@ -211,7 +217,8 @@ static int read_input(slg_pipeline *p, const char *path)
     slg_pipeline_end_file(p, &st);
     return SLG_EXIT_INPUT;
   }
-  ptrdiff_t n = slg_pipeline_read(p, r);
+  ptrdiff_t n =
+      via ? slg_ahead_read(ahead, i, p, r) : slg_pipeline_read(p, r);
   st.bytes_read = slg_reader_bytes_read(r);
   st.bytes_decoded = slg_reader_bytes_decoded(r);
   if (progress)
@@ -893,6 +900,17 @@ int main(int argc, char **argv)
     fo.stopped = stop_asked;
     status = max_status(status, slg_cli_follow(p, cli.files[0], &fo));
   }
+  /* The regular files are opened and parsed ahead on the parsing
+   * threads, and merged in this order (run.h). */
+  const char **ahead_paths =
+      slg_xcalloc(in.n ? in.n : 1, sizeof *ahead_paths);
+  for (size_t i = 0; i < in.n; i++)
+    if (in.v[i].regular && !in.v[i].fifo)
+      ahead_paths[i] = in.v[i].path;
+  slg_reader_hooks ahead_hooks = {stop_asked, NULL, NULL, 0};
+  slg_ahead *ahead = cli.follow ? NULL
+                                : slg_ahead_new(p, ahead_paths, in.n,
+                                                &ahead_hooks);
   size_t done = 0;
   for (int fifos = 0; fifos < 2 && !cli.follow; fifos++)
     for (size_t i = 0; i < in.n; i++) {
@@ -922,11 +940,13 @@ int main(int argc, char **argv)
         slg_pipeline_begin_file(p, strcmp(path, "-") == 0 ? "<stdin>" : path);
         slg_pipeline_end_file(p, &st);
       } else {
-        status = max_status(status, read_input(p, path));
+        status = max_status(status, read_input(p, path, ahead, i));
       }
       if (cli.each)
         status = max_status(status, emit(&run, p, 1));
     }
+  slg_ahead_free(ahead);
+  free(ahead_paths);
   if (!cli.each || done == 0)
     status = max_status(status, emit(&run, p, 0));
   if (interrupted)

@@ -867,6 +867,15 @@ ptrdiff_t slg_reader_borrow(slg_reader *r, const char **out)
   return (ptrdiff_t)n;
 }
 
+ptrdiff_t slg_reader_held(const slg_reader *r, const char **out)
+{
+  *out = NULL;
+  if (r->error || r->mode != MODE_PLAIN || r->in_pos == r->in_len)
+    return 0;
+  *out = (const char *)r->in + r->in_pos;
+  return (ptrdiff_t)(r->in_len - r->in_pos);
+}
+
 uint64_t slg_reader_bytes_read(const slg_reader *r) { return r->bytes_read; }
 
 uint64_t slg_reader_bytes_decoded(const slg_reader *r)

@@ -55,6 +55,11 @@ int slg_reader_idle(const slg_reader *r);
  */
 ptrdiff_t slg_reader_borrow(slg_reader *r, const char **out);
 
+/* What slg_reader_borrow would lend, without taking it: the bytes stay
+ * unread (a look from another thread before the reading thread borrows
+ * them; the reader must not be used meanwhile). */
+ptrdiff_t slg_reader_held(const slg_reader *r, const char **out);
+
 /* 1 when a plain input was read to its end when it was opened (a small
  * file) and nothing was taken yet: slg_reader_borrow lends it all. */
 int slg_reader_whole(const slg_reader *r);

@@ -57,6 +57,10 @@
   X(RUN_PARALLEL, "run-parallel-chunks",                                     \
     "slg_pipeline_feed on one thread (parallel.c read_serial)",              \
     "parallel_identical.sh; test_chunk; fuzz_chunks")                        \
+  X(RUN_FILES_AHEAD, "run-files-ahead",                                     \
+    "each small file read and parsed in turn on the caller's thread "        \
+    "(read_serial)",                                                         \
+    "files_identical.sh; parallel_identical.sh")                             \
   X(RUN_MAPPED, "run-mapped-read",                                           \
     "read(2) and pread(2) into a buffer (--no-mmap)",                        \
     "parallel_identical.sh (--no-mmap)")                                     \
