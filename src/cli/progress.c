@@ -68,16 +68,21 @@ static void draw(slg_progress_line *pr, int64_t now)
   pr->last_ms = now;
 }
 
-static void on_progress(void *ctx, uint64_t bytes_in)
+static void maybe_draw(slg_progress_line *pr)
 {
-  slg_progress_line *pr = ctx;
-  pr->now_in = bytes_in;
   int64_t now = now_ms();
   if (now - pr->start_ms < pr->delay_ms ||
       (pr->drawn && now - pr->last_ms < REDRAW_MS))
     return;
   pr->drawn = 1;
   draw(pr, now);
+}
+
+static void on_progress(void *ctx, uint64_t bytes_in)
+{
+  slg_progress_line *pr = ctx;
+  pr->now_in = bytes_in;
+  maybe_draw(pr);
 }
 
 void slg_progress_start(slg_progress_line *pr, int64_t delay_ms,
@@ -105,4 +110,8 @@ void slg_progress_file_end(slg_progress_line *pr, uint64_t bytes_read)
 {
   pr->done += bytes_read;
   pr->now_in = 0;
+  /* A small file parsed ahead on another thread (run/ahead.c) calls no
+   * pipeline progress back: its end is the moment to draw. */
+  if (pr->p)
+    maybe_draw(pr);
 }
