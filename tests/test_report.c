@@ -250,7 +250,7 @@ static void test_report__app_verdicts_by_file(void **state)
   for (size_t i = 0; i < a.nranking; i++)
     assert_int_equal(a.ranking[i].rank, i + 1);
   slg_buf out = SLG_BUF_INIT;
-  slg_render_text_app_lines(&r, &out);
+  slg_render_text_app_lines(&r, &out, 0);
   const char *text = slg_buf_cstr(&out);
   /* Several files: each application's line names its file; a failed
    * one with its root cause's short form and file:line. */

@@ -465,6 +465,11 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
     case SLG_OPT_TEST_FOLLOW_SYNC:
       cli->follow_sync = value;
       break;
+    case SLG_OPT_WIDTH:
+      if (parse_count(opt, value, 20, 100000, &n) < 0)
+        return SLG_EXIT_USAGE;
+      cli->width = (size_t)n;
+      break;
     case SLG_OPT_TOP:
       if (parse_count(opt, value, 1, 1000000, &n) < 0)
         return SLG_EXIT_USAGE;

@@ -61,6 +61,7 @@ typedef struct slg_cli {
   int format_set;
   int color; /* -1 auto, 0 never, 1 always */
   size_t top;
+  size_t width; /* --width N; 0: the terminal's, 80 when piped */
   slg_output_spec outputs[SLG_MAX_OUTPUTS];
   size_t noutputs;
   const char *explain_name;
@@ -161,6 +162,7 @@ typedef struct slg_follow_options {
   const char *sync_dir; /* --test-follow-sync, or NULL */
   int rows_to_stdout;
   int color;
+  size_t width; /* text columns of the rows */
   int (*stopped)(void *ctx);
 } slg_follow_options;
 int slg_cli_follow(slg_pipeline *p, const char *path,
@@ -214,6 +216,10 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv);
  * quit before reading all), -1 when no pager ran and the caller writes
  * it. */
 int slg_pager_write(const char *data, size_t n, int *closed);
+/* The columns of text output: `forced` (--width) when not 0; else the
+ * terminal's (TIOCGWINSZ on stdout, then $COLUMNS); else, stdout not a
+ * terminal, SLG_TEXT_WIDTH. */
+size_t slg_cli_text_width(size_t forced);
 
 /* The --format name of a format ("json"). */
 const char *slg_format_name(slg_format f);

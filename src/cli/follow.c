@@ -78,11 +78,12 @@ static void on_end(void *ctx, const slg_report *r, const slg_end *e)
   }
   if (e->kind == SLG_END_STAGE) {
     slg_model_render_text_stage_row(e->stage, e->attempt, &f->rows,
-                                    f->o->color);
+                                    f->o->color, f->o->width);
     if (failed_status(e->attempt->status))
       f->gate_now = 1;
   } else {
-    slg_model_render_text_job_row(e->job, &f->rows, f->o->color);
+    slg_model_render_text_job_row(e->job, &f->rows, f->o->color,
+                                  f->o->width);
     if (failed_status(e->job->status))
       f->gate_now = 1;
   }

@@ -429,7 +429,7 @@ static int explain(const slg_cli *cli, slg_buf *out)
       return SLG_EXIT_USAGE;
     }
   }
-  slg_render_explain(c, cli->format, out);
+  slg_render_explain(c, cli->format, slg_cli_text_width(cli->width), out);
   return SLG_EXIT_OK;
 }
 
@@ -531,6 +531,7 @@ typedef struct run_ctx {
   const slg_skipped_file *skipped;
   size_t nskipped;
   int color;
+  size_t width; /* stdout's text columns */
   int said_interrupted, said_skipped, stdout_used;
   ndjson_sink *nd; /* the ndjson stream, NULL when none is written */
 } run_ctx;
@@ -559,6 +560,7 @@ static int emit(run_ctx *run, slg_pipeline *p, int each)
   slg_render_options ro;
   memset(&ro, 0, sizeof ro);
   ro.top = cli->top;
+  ro.width = cli->width ? cli->width : SLG_TEXT_WIDTH; /* --output files */
   ro.pretty = !each;
   switch (cli->command) {
   case SLG_CMD_LOGGERS: ro.view = SLG_VIEW_LOGGERS; break;
@@ -618,6 +620,7 @@ static int emit(run_ctx *run, slg_pipeline *p, int each)
     slg_render(&rep, &ro, spec->format, &run->pending[i]);
   }
   ro.color = cli->format == SLG_FORMAT_TEXT ? run->color : 0;
+  ro.width = run->width;
   /* When no input could be read at all, stdout gets no text report: the
    * errors on stderr are the whole story, and a report of nothing would
    * read as a run that had nothing wrong. A machine format is still
@@ -852,6 +855,7 @@ int main(int argc, char **argv)
   run.skipped = in.skipped;
   run.nskipped = in.nskipped;
   run.color = use_color(&cli);
+  run.width = slg_cli_text_width(cli.width);
   for (size_t i = 0; i < cli.noutputs; i++)
     run.pending[i] = (slg_buf)SLG_BUF_INIT;
   ndjson_sink nd;
@@ -897,6 +901,7 @@ int main(int argc, char **argv)
     fo.sync_dir = cli.follow_sync;
     fo.rows_to_stdout = cli.format == SLG_FORMAT_TEXT && !cli.quiet;
     fo.color = fo.rows_to_stdout ? use_color(&cli) : 0;
+    fo.width = run.width;
     fo.stopped = stop_asked;
     status = max_status(status, slg_cli_follow(p, cli.files[0], &fo));
   }

@@ -108,3 +108,21 @@ int slg_pager_write(const char *data, size_t n, int *closed)
   }
   return 0;
 }
+
+size_t slg_cli_text_width(size_t forced)
+{
+  if (forced)
+    return forced;
+  /* A pipe or a file gets the classic width, whatever the environment
+   * says: the same output wherever it is run. */
+  if (!isatty(STDOUT_FILENO))
+    return SLG_TEXT_WIDTH;
+  struct winsize ws;
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+    return ws.ws_col;
+  const char *cols = getenv("COLUMNS");
+  size_t n = 0;
+  for (const char *p = cols; p && *p >= '0' && *p <= '9' && n < 100000; p++)
+    n = n * 10 + (size_t)(*p - '0');
+  return n >= 20 && n < 100000 ? n : SLG_TEXT_WIDTH;
+}

@@ -43,6 +43,9 @@ static const char *meta(char c, slg_esc ctx)
     case '\t': return " ";
     default: return NULL;
     }
+  case SLG_ESC_TEXT:
+    /* A tab's width is the terminal's to decide: a blank, one column. */
+    return c == '\t' ? " " : NULL;
   case SLG_ESC_GITHUB_PROPERTY:
     if (c == ':')
       return "%3A";

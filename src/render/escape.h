@@ -16,7 +16,7 @@
  * U+2066-U+2069) and the noncharacters U+FFFE and U+FFFF become U+FFFD
  * as well, so that displayed text is the text (and XML stays well
  * formed). Other valid UTF-8 passes. Then:
- *   SLG_ESC_TEXT      nothing more (terminal text, error messages);
+ *   SLG_ESC_TEXT      a tab becomes a blank (terminal text, error messages);
  *   SLG_ESC_MARKDOWN  '|', '\\', '[', ']', '`', '*', '_' backslashed, '<',
  *                     '>', '&' as entities: no cell ends, no raw HTML,
  *                     link, image or emphasis comes from a log (table

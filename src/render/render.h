@@ -36,6 +36,7 @@ typedef struct slg_render_options {
    * skipped, lines not recognised or cut: "note: ..." lines, without
    * colour) here instead of to the report, for the CLI's stderr. */
   slg_buf *notes;
+  size_t width;  /* text columns no line exceeds (0: SLG_TEXT_WIDTH) */
 } slg_render_options;
 
 /* The report in `format` (include/sparklog.h), appended to out: the one
@@ -92,10 +93,11 @@ void slg_render_ndjson(const slg_report *rep, const slg_render_options *o,
                        slg_buf *out);
 
 /* `sparklog explain`: component c, or every component when c is NULL, as
- * SLG_FORMAT_JSON (schema sparklog-explain/1) or else text. */
+ * SLG_FORMAT_JSON (schema sparklog-explain/1) or else text fitting
+ * `width` columns (0: SLG_TEXT_WIDTH). */
 struct slg_component;
 void slg_render_explain(const struct slg_component *c, slg_format format,
-                        slg_buf *out);
+                        size_t width, slg_buf *out);
 
 /* render_json_model.c: the model's part of the document. */
 /*
@@ -111,9 +113,11 @@ void slg_root_cause_render_json(const slg_report *rep,
 /* render_text_model.c; `color` != 0 emits ANSI colours. */
 void slg_model_render_text_summary(const slg_model *m, slg_buf *out,
                                    int color);
-void slg_model_render_text_jobs(const slg_model *m, slg_buf *out, int color);
+/* The jobs tree and the stages table fit `width` columns (0: 80). */
+void slg_model_render_text_jobs(const slg_model *m, slg_buf *out, int color,
+                                size_t width);
 void slg_model_render_text_stages(const slg_model *m, slg_buf *out,
-                                  int color);
+                                  int color, size_t width);
 /* One row of the jobs tree each: an application's heading ("app 1:
  * name  Spark 3.5.1  app-id"; index 0-based), a job, a stage attempt. */
 struct slg_app;
@@ -123,10 +127,10 @@ struct slg_stage_attempt;
 void slg_model_render_text_app_row(const struct slg_app *a, size_t index,
                                    slg_buf *out);
 void slg_model_render_text_job_row(const struct slg_job *j, slg_buf *out,
-                                   int color);
+                                   int color, size_t width);
 void slg_model_render_text_stage_row(const struct slg_stage *s,
                                      const struct slg_stage_attempt *t,
-                                     slg_buf *out, int color);
+                                     slg_buf *out, int color, size_t width);
 
 /* render_text_analysis.c: the analysis as text (verdict, ranking,
  * findings, check results). */
@@ -135,11 +139,12 @@ void slg_render_text_verdict(const slg_report *rep,
 /* One line per file and application (only when there are several), e.g.
  * "  app 2 (file b.log, application_1_0002): 3 jobs, 1 failed, 1m02s";
  * a file where no application starts gets "  file c.log: ...". */
-void slg_render_text_app_lines(const slg_report *rep, slg_buf *out);
+void slg_render_text_app_lines(const slg_report *rep, slg_buf *out,
+                               size_t width);
 /* The same, the first `limit` applications (0: all) and every failed
  * or killed one, then how many more. */
 void slg_render_text_app_lines_limit(const slg_report *rep, slg_buf *out,
-                                     size_t limit);
+                                     size_t limit, size_t width);
 /* The cross-file table (slg_file_rows), `limit` rows (0: all), then how
  * many more; nothing for one file. */
 void slg_render_text_files(const slg_report *rep,

@@ -10,12 +10,12 @@
 #include "knowledge.h"
 #include "render.h"
 
-static void text_one(const slg_component *c, slg_buf *out)
+static void text_one(const slg_component *c, slg_buf *out, size_t width)
 {
   slg_buf_printf(out, "%s  (%s.%s)\n", c->name, c->package, c->name);
   slg_buf_printf(out, "subsystem: %s\nrole: %s\n\n",
                  slg_subsystem_title(c->subsystem), c->role);
-  slg_text_wrap(out, c->explain, 0);
+  slg_text_wrap(out, c->explain, 0, width);
   if (c->inferred)
     slg_buf_puts(out, "\n(Vendor component: its source is not public; "
                       "this description is inferred from its log lines.)\n");
@@ -41,8 +41,14 @@ static void json_one(slg_json *j, const slg_component *c)
   slg_json_object_end(j);
 }
 
+static const slg_col explain_cols[] = {
+    {"COMPONENT", SLG_COL_SHRINK, 0, 24},
+    {"SUBSYSTEM", 0, 1, 0},
+    {"ROLE", SLG_COL_SHRINK, 0, 20},
+};
+
 void slg_render_explain(const slg_component *c, slg_format format,
-                        slg_buf *out)
+                        size_t width, slg_buf *out)
 {
   if (format == SLG_FORMAT_JSON) {
     slg_json j;
@@ -62,13 +68,33 @@ void slg_render_explain(const slg_component *c, slg_format format,
     slg_buf_putc(out, '\n');
     return;
   }
+  size_t from = out->len;
   if (c) {
-    text_one(c, out);
+    text_one(c, out, width);
+    slg_text_fit(out, from, width);
     return;
   }
-  for (size_t i = 0; i < slg_knowledge_count(); i++) {
-    const slg_component *k = slg_knowledge_at(i);
-    slg_buf_printf(out, "%-48s %-15s %s%s\n", k->name, k->subsystem, k->role,
-                   k->inferred ? " (inferred)" : "");
+  slg_table t;
+  slg_table_init(&t, explain_cols, sizeof explain_cols / sizeof *explain_cols,
+                 0, width, 0);
+  slg_buf role = SLG_BUF_INIT;
+  for (int pass = 0; pass < 2; pass++) {
+    if (pass) {
+      slg_table_layout(&t);
+      slg_table_header(&t, out);
+    }
+    for (size_t i = 0; i < slg_knowledge_count(); i++) {
+      const slg_component *k = slg_knowledge_at(i);
+      slg_buf_clear(&role);
+      slg_buf_puts(&role, k->role);
+      if (k->inferred)
+        slg_buf_puts(&role, " (inferred)");
+      slg_table_cell_str(&t, k->name, NULL);
+      slg_table_cell_str(&t, k->subsystem, NULL);
+      slg_table_cell_str(&t, slg_buf_cstr(&role), NULL);
+      slg_table_row(&t, pass ? out : NULL);
+    }
   }
+  slg_buf_dispose(&role);
+  slg_table_dispose(&t);
 }

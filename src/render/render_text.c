@@ -20,6 +20,16 @@
 #include "model.h"
 #include "platform.h"
 
+/* Log text s escaped and shortened in its middle to `width` columns (a
+ * path, a layout: both ends say what it is). */
+static void put_middle(slg_buf *b, const char *s, size_t width)
+{
+  slg_buf e = SLG_BUF_INIT;
+  slg_escape_str(&e, s, SLG_ESC_TEXT);
+  slg_text_middle(b, e.ptr ? e.ptr : "", e.len, width > 20 ? width : 20);
+  slg_buf_dispose(&e);
+}
+
 static void heading(slg_buf *b, int color, const char *text)
 {
   slg_styled(b, color, SLG_STYLE_BOLD, text);
@@ -34,7 +44,7 @@ static int same_platform(const slg_platform *x, const slg_platform *y)
   return x->id == y->id && x->mode == y->mode && x->evidence == y->evidence;
 }
 
-static void platform_line(const slg_report *rep, slg_buf *b)
+static void platform_line(const slg_report *rep, slg_buf *b, size_t width)
 {
   size_t napps;
   slg_model_apps(rep->model, &napps);
@@ -83,7 +93,7 @@ static void platform_line(const slg_report *rep, slg_buf *b)
     slg_buf_puts(&line, ": ");
     slg_platform_text(&ps[i], &line);
     slg_buf_printf(&line, " (%s)", ps[i].evidence);
-    slg_text_wrap_hang(b, slg_buf_cstr(&line), 2, 11);
+    slg_text_wrap_hang(b, slg_buf_cstr(&line), 2, 11, width);
   }
   slg_buf_dispose(&line);
   free(ps);
@@ -112,6 +122,7 @@ static void input_section(const slg_report *rep, const slg_render_options *o,
 {
   const slg_accounting *a = rep->acc;
   char n1[32], n2[32], n3[32], n4[32], t1[32], t2[32];
+  size_t width = o->width ? o->width : SLG_TEXT_WIDTH;
   heading(b, o->color, "Input");
   /* Many files (a directory): the first `top`, and those not read whole
    * (an error is never left out). */
@@ -121,26 +132,38 @@ static void input_section(const slg_report *rep, const slg_render_options *o,
     if (listed >= limit && !f->error)
       continue;
     listed++;
-    slg_buf_puts(b, "  ");
-    slg_escape(b, f->path, strlen(f->path), SLG_ESC_TEXT);
-    slg_buf_printf(b, ": %s lines, %s", slg_fmt_count(f->lines, n1),
+    /* The counts and the error first, so that the path gets the room
+     * that is left (losing its middle when it is more); an error that
+     * does not fit after them goes on a line of its own, whole. */
+    slg_buf rest = SLG_BUF_INIT;
+    slg_buf_printf(&rest, ": %s lines, %s", slg_fmt_count(f->lines, n1),
                    slg_fmt_bytes(f->bytes_read, n2));
     if (f->bytes_decoded != f->bytes_read)
-      slg_buf_printf(b, " (%s decoded)", slg_fmt_bytes(f->bytes_decoded, n3));
-    if (f->error) {
-      slg_buf_puts(b, "  ");
-      char msg[96];
-      if (slg_error_has_offset(f->error))
-        snprintf(msg, sizeof msg, "INCOMPLETE: %s at byte %llu",
-                 slg_strerror(f->error), (unsigned long long)f->error_offset);
-      else if (f->error == SLG_EFORMAT && f->format)
-        snprintf(msg, sizeof msg, "NOT READ: %s, %s", f->format,
-                 slg_strerror(f->error));
-      else
-        snprintf(msg, sizeof msg, "NOT READ: %s", slg_strerror(f->error));
+      slg_buf_printf(&rest, " (%s decoded)",
+                     slg_fmt_bytes(f->bytes_decoded, n3));
+    char msg[96] = "";
+    if (slg_error_has_offset(f->error))
+      snprintf(msg, sizeof msg, "INCOMPLETE: %s at byte %llu",
+               slg_strerror(f->error), (unsigned long long)f->error_offset);
+    else if (f->error == SLG_EFORMAT && f->format)
+      snprintf(msg, sizeof msg, "NOT READ: %s, %s", f->format,
+               slg_strerror(f->error));
+    else if (f->error)
+      snprintf(msg, sizeof msg, "NOT READ: %s", slg_strerror(f->error));
+    size_t used = 2 + slg_text_width(rest.ptr, rest.len);
+    size_t pathw = slg_text_width(f->path, strlen(f->path));
+    int own_line = *msg && used + pathw + 2 + strlen(msg) > width;
+    if (*msg && !own_line)
+      used += 2 + strlen(msg);
+    slg_buf_puts(b, "  ");
+    put_middle(b, f->path, used < width ? width - used : 0);
+    slg_buf_put(b, rest.ptr, rest.len);
+    if (*msg) {
+      slg_buf_puts(b, own_line ? "\n    " : "  ");
       slg_styled(b, o->color, SLG_STYLE_RED, msg);
     }
     slg_buf_putc(b, '\n');
+    slg_buf_dispose(&rest);
   }
   if (listed < rep->nfiles)
     slg_buf_printf(b, "  ... %zu more file%s (--format json lists all)\n",
@@ -187,11 +210,11 @@ static void input_section(const slg_report *rep, const slg_render_options *o,
     if (!a->layout_records[i])
       continue;
     slg_buf_puts(b, "  layout ");
-    slg_escape_str(b,
-                   i < nl && i < SLG_MAX_LAYOUTS
-                       ? slg_layout_pattern(rep->layout, (uint32_t)i)
-                       : "(other shapes)",
-                   SLG_ESC_TEXT);
+    put_middle(b,
+               i < nl && i < SLG_MAX_LAYOUTS
+                   ? slg_layout_pattern(rep->layout, (uint32_t)i)
+                   : "(other shapes)",
+               width - 30);
     slg_buf_printf(b, "  (%s records)\n",
                    slg_fmt_count(a->layout_records[i], n1));
   }
@@ -234,7 +257,7 @@ static void input_section(const slg_report *rep, const slg_render_options *o,
              kind == SLG_INPUT_DRIVER ? SLG_STYLE_GREEN : SLG_STYLE_YELLOW,
              slg_input_kind_note(kind));
   slg_buf_putc(b, '\n');
-  platform_line(rep, b);
+  platform_line(rep, b, width);
   slg_buf_puts(b, "  levels");
   int any = 0;
   for (int l = 0; l < SLG_LEVEL_COUNT; l++) {
@@ -254,6 +277,16 @@ static void input_section(const slg_report *rep, const slg_render_options *o,
                    slg_fmt_count(rejected, n1));
 }
 
+/* The logger table's columns: the name and its count stay; the role,
+ * the time span and the subsystem give way first on a narrow terminal. */
+static const slg_col logger_cols[] = {
+    {"COUNT", SLG_COL_RIGHT, 0, 0},   {"SHARE", SLG_COL_RIGHT, 6, 0},
+    {"LOGGER", SLG_COL_SHRINK, 0, 24}, {"WARN", SLG_COL_RIGHT, 8, 0},
+    {"ERROR", SLG_COL_RIGHT, 9, 0},   {"FIRST", 0, 3, 0},
+    {"LAST", 0, 2, 0},                {"SUBSYSTEM", 0, 4, 0},
+    {"ROLE", SLG_COL_SHRINK, 1, 20},
+};
+
 /* The logger table; `limit` rows (0 = all). */
 static void loggers_table(const slg_report *rep, const slg_render_options *o,
                           slg_buf *b, size_t limit)
@@ -262,26 +295,7 @@ static void loggers_table(const slg_report *rep, const slg_render_options *o,
   size_t *order = slg_histogram_sorted(h);
   uint64_t total = rep->acc->records - rep->acc->records_without_logger;
   size_t rows = limit && limit < h->count ? limit : h->count;
-  size_t namew = 6;
-  char n1[32], t1[32], t2[32], tmp[64];
-  /* The time columns as wide as their longest value: 19 for seconds, 23
-   * with milliseconds (a fixed 19 let those push the next columns out of
-   * line with their headings). */
-  size_t timew = 5;
-  for (size_t k = 0; k < rows; k++) {
-    const slg_logger_stats *s = &h->loggers[order[k]];
-    size_t w = slg_text_width(s->name, s->name_len);
-    if (w > namew)
-      namew = w;
-    size_t tw = strlen(slg_fmt_time(&s->first, t1));
-    if (tw > timew)
-      timew = tw;
-    tw = strlen(slg_fmt_time(&s->last, t2));
-    if (tw > timew)
-      timew = tw;
-  }
-  if (namew > 48)
-    namew = 48;
+  char n1[32], tmp[64];
   if (limit && rows < h->count)
     snprintf(tmp, sizeof tmp, "Loggers (top %zu of %zu)", rows, h->count);
   else
@@ -292,71 +306,42 @@ static void loggers_table(const slg_report *rep, const slg_render_options *o,
     free(order);
     return;
   }
-  slg_buf_puts(b, "  ");
-  if (o->color)
-    slg_buf_puts(b, SLG_STYLE_DIM);
-  slg_put_cell(b, "COUNT", 5, 9, 1);
-  slg_put_cell(b, "SHARE", 5, 7, 1);
-  slg_buf_puts(b, "  ");
-  slg_put_cell(b, "LOGGER", 6, namew, 0);
-  slg_buf_puts(b, "  ");
-  slg_put_cell(b, "WARN", 4, 6, 1);
-  slg_put_cell(b, "ERROR", 5, 6, 1);
-  slg_buf_puts(b, "  ");
-  slg_put_cell(b, "FIRST", 5, timew, 0);
-  slg_buf_puts(b, "  ");
-  slg_put_cell(b, "LAST", 4, timew, 0);
-  slg_buf_puts(b, "  ");
-  slg_put_cell(b, "SUBSYSTEM", 9, 15, 0);
-  slg_buf_puts(b, "  ROLE");
-  if (o->color)
-    slg_buf_puts(b, SLG_STYLE_RESET);
-  slg_buf_putc(b, '\n');
-  for (size_t k = 0; k < rows; k++) {
-    const slg_logger_stats *s = &h->loggers[order[k]];
-    const slg_component *c = slg_knowledge_find(s->name, s->name_len);
-    slg_buf_puts(b, "  ");
-    slg_fmt_count(s->count, n1);
-    slg_put_cell(b, n1, strlen(n1), 9, 1);
-    snprintf(tmp, sizeof tmp, "%.1f%%",
-             total ? 100.0 * (double)s->count / (double)total : 0.0);
-    slg_put_cell(b, tmp, strlen(tmp), 7, 1);
-    slg_buf_puts(b, "  ");
-    slg_put_cell(b, s->name, s->name_len, namew, 0);
-    slg_buf_puts(b, "  ");
-    uint64_t warn = s->levels[SLG_LEVEL_WARN];
-    uint64_t err = s->levels[SLG_LEVEL_ERROR] + s->levels[SLG_LEVEL_FATAL];
-    snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)warn);
-    if (o->color && warn)
-      slg_buf_puts(b, SLG_STYLE_YELLOW);
-    slg_put_cell(b, warn ? tmp : "-", warn ? strlen(tmp) : 1, 6, 1);
-    if (o->color && warn)
-      slg_buf_puts(b, SLG_STYLE_RESET);
-    snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)err);
-    if (o->color && err)
-      slg_buf_puts(b, SLG_STYLE_RED);
-    slg_put_cell(b, err ? tmp : "-", err ? strlen(tmp) : 1, 6, 1);
-    if (o->color && err)
-      slg_buf_puts(b, SLG_STYLE_RESET);
-    slg_buf_puts(b, "  ");
-    slg_fmt_time(&s->first, t1);
-    slg_fmt_time(&s->last, t2);
-    slg_put_cell(b, t1, strlen(t1), timew, 0);
-    slg_buf_puts(b, "  ");
-    slg_put_cell(b, t2, strlen(t2), timew, 0);
-    slg_buf_puts(b, "  ");
-    const char *sub = c ? c->subsystem : "-";
-    slg_put_cell(b, sub, strlen(sub), 15, 0);
-    slg_buf_puts(b, "  ");
-    if (c) {
-      slg_buf_puts(b, c->role);
-      if (c->inferred)
-        slg_buf_puts(b, " (inferred)");
-    } else {
-      slg_buf_puts(b, "-");
+  slg_table t;
+  slg_table_init(&t, logger_cols, sizeof logger_cols / sizeof *logger_cols,
+                 2, o->width, o->color);
+  slg_buf role = SLG_BUF_INIT;
+  for (int pass = 0; pass < 2; pass++) {
+    if (pass) {
+      slg_table_layout(&t);
+      slg_table_header(&t, b);
     }
-    slg_buf_putc(b, '\n');
+    for (size_t k = 0; k < rows; k++) {
+      const slg_logger_stats *s = &h->loggers[order[k]];
+      const slg_component *c = slg_knowledge_find(s->name, s->name_len);
+      slg_table_cell_str(&t, slg_fmt_count(s->count, n1), NULL);
+      snprintf(tmp, sizeof tmp, "%.1f%%",
+               total ? 100.0 * (double)s->count / (double)total : 0.0);
+      slg_table_cell_str(&t, tmp, NULL);
+      slg_table_cell(&t, s->name, s->name_len, NULL);
+      uint64_t warn = s->levels[SLG_LEVEL_WARN];
+      uint64_t err = s->levels[SLG_LEVEL_ERROR] + s->levels[SLG_LEVEL_FATAL];
+      slg_table_cell_str(&t, warn ? slg_fmt_count(warn, n1) : "-",
+                         warn ? SLG_STYLE_YELLOW : NULL);
+      slg_table_cell_str(&t, err ? slg_fmt_count(err, n1) : "-",
+                         err ? SLG_STYLE_RED : NULL);
+      slg_table_cell_str(&t, slg_fmt_time(&s->first, n1), NULL);
+      slg_table_cell_str(&t, slg_fmt_time(&s->last, n1), NULL);
+      slg_table_cell_str(&t, c ? c->subsystem : "-", NULL);
+      slg_buf_clear(&role);
+      slg_buf_puts(&role, c ? c->role : "-");
+      if (c && c->inferred)
+        slg_buf_puts(&role, " (inferred)");
+      slg_table_cell(&t, role.ptr, role.len, NULL);
+      slg_table_row(&t, pass ? b : NULL);
+    }
   }
+  slg_buf_dispose(&role);
+  slg_table_dispose(&t);
   if (h->other_count)
     slg_buf_printf(b,
                    "  %s records from %s%llu more loggers (past the first "
@@ -432,19 +417,19 @@ static void caveats(const slg_report *rep, const slg_render_options *o,
 
 /* A log without scheduler lines has no hierarchy to show: what to do
  * about it instead, for the kind of input it was. 1 when so. */
-static int no_scheduler(const slg_report *rep, slg_buf *out)
+static int no_scheduler(const slg_report *rep, slg_buf *out, size_t width)
 {
   if (slg_model_scheduler_lines(rep->model) != 0)
     return 0;
   slg_buf hint = SLG_BUF_INIT;
   slg_no_scheduler_hint(rep->model, slg_report_input_kind(rep), &hint);
-  slg_text_wrap(out, slg_buf_cstr(&hint), 0);
+  slg_text_wrap(out, slg_buf_cstr(&hint), 0, width);
   slg_buf_dispose(&hint);
   return 1;
 }
 
-void slg_render_text(const slg_report *rep, const slg_render_options *o,
-                     slg_buf *out)
+static void render_view(const slg_report *rep, const slg_render_options *o,
+                        slg_buf *out)
 {
   switch (o->view) {
   case SLG_VIEW_LOGGERS:
@@ -452,13 +437,14 @@ void slg_render_text(const slg_report *rep, const slg_render_options *o,
     caveats(rep, o, out);
     return;
   case SLG_VIEW_JOBS:
-    if (!no_scheduler(rep, out))
-      slg_model_render_text_jobs(rep->model, out, o->color);
+    if (!no_scheduler(rep, out, o->width))
+      slg_model_render_text_jobs(rep->model, out, o->color, o->width);
     caveats(rep, o, out);
     return;
   case SLG_VIEW_STAGES:
-    if (!no_scheduler(rep, out))
-      slg_model_render_text_stages(rep->model, out, o->color);
+    if (!no_scheduler(rep, out, o->width))
+      slg_model_render_text_stages(rep->model, out, o->color,
+                                     o->width);
     caveats(rep, o, out);
     return;
   case SLG_VIEW_SHUFFLES:
@@ -469,7 +455,7 @@ void slg_render_text(const slg_report *rep, const slg_render_options *o,
         slg_buf_putc(out, '\n');
         slg_styled(out, o->color, SLG_STYLE_BOLD, "Applications");
         slg_buf_putc(out, '\n');
-        slg_render_text_app_lines(rep, out);
+        slg_render_text_app_lines(rep, out, o->width);
       }
       slg_buf_putc(out, '\n');
       slg_render_text_findings(rep, o, out);
@@ -509,8 +495,19 @@ void slg_render_text(const slg_report *rep, const slg_render_options *o,
   if (rep->analysis && slg_model_scheduler_lines(rep->model) == 0)
     slg_buf_puts(out, "  no scheduler lines: see the NO_SCHEDULER_LINES "
                       "finding above\n");
-  else if (!no_scheduler(rep, out))
+  else if (!no_scheduler(rep, out, o->width))
     slg_model_render_text_summary(rep->model, out, o->color);
   slg_buf_putc(out, '\n');
   loggers_table(rep, o, out, o->top ? o->top : 15);
+}
+
+void slg_render_text(const slg_report *rep, const slg_render_options *o,
+                     slg_buf *out)
+{
+  /* The sections fit the width themselves (tables, wrapped prose); what
+   * a section did not foresee (a long number, a long name in a sentence)
+   * is wrapped here, so that no line is ever wider. */
+  size_t from = out->len;
+  render_view(rep, o, out);
+  slg_text_fit(out, from, o->width);
 }

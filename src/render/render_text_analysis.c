@@ -25,27 +25,29 @@ void slg_render_text_verdict(const slg_report *rep,
   slg_styled(out, o->color, SLG_STYLE_BOLD, "Verdict");
   slg_buf_putc(out, '\n');
   slg_buf wrapped = SLG_BUF_INIT;
-  slg_text_wrap(&wrapped, slg_buf_cstr(&s), 2);
+  slg_text_wrap(&wrapped, slg_buf_cstr(&s), 2, o->width);
   slg_styled(out, o->color, style, slg_buf_cstr(&wrapped));
   slg_buf_dispose(&wrapped);
   slg_buf_dispose(&s);
   /* Many files: their table below, and only the first applications'
    * lines (every failed or killed one still has its line). */
   size_t limit = o->top ? o->top : 15;
-  slg_render_text_app_lines_limit(rep, out, rep->nfiles > 1 ? limit : 0);
+  slg_render_text_app_lines_limit(rep, out, rep->nfiles > 1 ? limit : 0,
+                                  o->width);
   if (rep->nfiles > 1) {
     slg_buf_putc(out, '\n');
     slg_render_text_files(rep, o, out, limit);
   }
 }
 
-void slg_render_text_app_lines(const slg_report *rep, slg_buf *out)
+void slg_render_text_app_lines(const slg_report *rep, slg_buf *out,
+                               size_t width)
 {
-  slg_render_text_app_lines_limit(rep, out, 0);
+  slg_render_text_app_lines_limit(rep, out, 0, width);
 }
 
 void slg_render_text_app_lines_limit(const slg_report *rep, slg_buf *out,
-                                     size_t limit)
+                                     size_t limit, size_t width)
 {
   const slg_analysis *a = rep->analysis;
   if (!slg_verdict_has_lines(rep))
@@ -68,7 +70,7 @@ void slg_render_text_app_lines_limit(const slg_report *rep, slg_buf *out,
       slg_app_verdict_line_named(rep, i, &line);
     else
       slg_app_verdict_line(rep, i, &line);
-    slg_text_wrap_hang(out, slg_buf_cstr(&line), 2, 6);
+    slg_text_wrap_hang(out, slg_buf_cstr(&line), 2, 6, width);
   }
   if (hidden)
     slg_buf_printf(out, "  ... %zu more application%s; `sparklog jobs` "
@@ -76,6 +78,14 @@ void slg_render_text_app_lines_limit(const slg_report *rep, slg_buf *out,
                    hidden, hidden == 1 ? "" : "s");
   slg_buf_dispose(&line);
 }
+
+/* The files table's columns: which file, and how it went, stay. */
+static const slg_col file_cols[] = {
+    {"FILE", SLG_COL_SHRINK, 0, 16},  {"KIND", 0, 5, 0},
+    {"APPS", SLG_COL_RIGHT, 3, 0},    {"OUTCOME", 0, 0, 0},
+    {"FAILED JOBS", SLG_COL_RIGHT, 6, 0}, {"TASK TIME", SLG_COL_RIGHT, 4, 0},
+    {"WORST FINDING", SLG_COL_SHRINK, 7, 16},
+};
 
 void slg_render_text_files(const slg_report *rep,
                            const slg_render_options *o, slg_buf *out,
@@ -85,68 +95,61 @@ void slg_render_text_files(const slg_report *rep,
     return;
   slg_file_row *rows = slg_file_rows(rep);
   size_t n = limit && limit < rep->nfiles ? limit : rep->nfiles;
-  char tmp[96], d[32], c[32];
-  size_t pathw = 4;
-  for (size_t k = 0; k < n; k++) {
-    const char *p = rep->files[rows[k].file].path;
-    size_t w = slg_text_width(p, strlen(p));
-    if (w > pathw)
-      pathw = w;
-  }
+  char tmp[96], c[32];
   if (n < rep->nfiles)
     snprintf(tmp, sizeof tmp, "Files (worst %zu of %zu)", n, rep->nfiles);
   else
     snprintf(tmp, sizeof tmp, "Files (%zu, worst first)", rep->nfiles);
   slg_styled(out, o->color, SLG_STYLE_BOLD, tmp);
   slg_buf_putc(out, '\n');
-  slg_buf_puts(out, "  ");
-  if (o->color)
-    slg_buf_puts(out, SLG_STYLE_DIM);
-  slg_put_cell(out, "FILE", 4, pathw, 0);
-  slg_buf_puts(out, "  ");
-  slg_put_cell(out, "KIND", 4, 14, 0);
-  slg_put_cell(out, "APPS", 4, 5, 1);
-  slg_buf_puts(out, "  ");
-  slg_put_cell(out, "OUTCOME", 7, 10, 0);
-  slg_put_cell(out, "FAILED JOBS", 11, 12, 1);
-  slg_put_cell(out, "TASK TIME", 9, 11, 1);
-  slg_buf_puts(out, "  WORST FINDING");
-  if (o->color)
-    slg_buf_puts(out, SLG_STYLE_RESET);
-  slg_buf_putc(out, '\n');
-  for (size_t k = 0; k < n; k++) {
-    const slg_file_row *r = &rows[k];
-    const char *p = rep->files[r->file].path;
-    slg_buf_puts(out, "  ");
-    slg_put_cell(out, p, strlen(p), pathw, 0);
-    slg_buf_puts(out, "  ");
-    slg_put_cell(out, r->kind, strlen(r->kind), 14, 0);
-    snprintf(c, sizeof c, "%zu", r->apps);
-    slg_put_cell(out, c, strlen(c), 5, 1);
-    slg_buf_puts(out, "  ");
-    const char *oc = r->outcome < 0 ? "-"
-                                    : slg_outcome_name((slg_outcome)r->outcome);
-    slg_put_cell(out, oc, strlen(oc), 10, 0);
-    snprintf(c, sizeof c, "%zu", r->jobs_failed);
-    slg_put_cell(out, r->apps ? c : "-", r->apps ? strlen(c) : 1, 12, 1);
-    if (r->apps)
-      slg_fmt_duration((double)r->task_ms, d);
-    else
-      strcpy(d, "-");
-    slg_put_cell(out, d, strlen(d), 11, 1);
-    slg_buf_puts(out, "  ");
-    if (r->worst)
-      slg_buf_printf(out, "%s (%s)", slg_finding_id(r->worst->kind),
-                     slg_severity_name(r->worst->severity));
-    else
-      slg_buf_putc(out, '-');
-    slg_buf_putc(out, '\n');
+  slg_table t;
+  slg_table_init(&t, file_cols, sizeof file_cols / sizeof *file_cols, 2,
+                 o->width, o->color);
+  for (int pass = 0; pass < 2; pass++) {
+    if (pass) {
+      slg_table_layout(&t);
+      slg_table_header(&t, out);
+    }
+    for (size_t k = 0; k < n; k++) {
+      const slg_file_row *r = &rows[k];
+      slg_table_cell_str(&t, rep->files[r->file].path, NULL);
+      slg_table_cell_str(&t, r->kind, NULL);
+      slg_table_cell_str(&t, slg_fmt_count(r->apps, c), NULL);
+      slg_table_cell_str(&t,
+                         r->outcome < 0
+                             ? "-"
+                             : slg_outcome_name((slg_outcome)r->outcome),
+                         NULL);
+      slg_table_cell_str(&t, r->apps ? slg_fmt_count(r->jobs_failed, c) : "-",
+                         NULL);
+      slg_table_cell_str(
+          &t, r->apps ? slg_fmt_duration((double)r->task_ms, c) : "-", NULL);
+      if (r->worst)
+        snprintf(tmp, sizeof tmp, "%s (%s)", slg_finding_id(r->worst->kind),
+                 slg_severity_name(r->worst->severity));
+      slg_table_cell_str(&t, r->worst ? tmp : "-", NULL);
+      slg_table_row(&t, pass ? out : NULL);
+    }
   }
+  slg_table_dispose(&t);
   if (n < rep->nfiles)
     slg_buf_printf(out, "  %zu more file%s\n", rep->nfiles - n,
                    rep->nfiles - n == 1 ? "" : "s");
   free(rows);
 }
+
+/* The ranking's columns: which stage, its cost and why stay; the
+ * detail behind the cost gives way on a narrow terminal. */
+static const slg_col rank_cols[] = {
+    {"RANK", SLG_COL_RIGHT, 0, 0},      {"APP", SLG_COL_RIGHT, 6, 0},
+    {"STAGE", 0, 0, 0},                 {"JOB", SLG_COL_RIGHT, 5, 0},
+    {"TASKS", SLG_COL_RIGHT, 4, 0},     {"WALL", SLG_COL_RIGHT, 9, 0},
+    {"TASK TIME", SLG_COL_RIGHT, 0, 0}, {"SHARE", SLG_COL_RIGHT, 10, 0},
+    {"P50", SLG_COL_RIGHT, 2, 0},       {"MAX", SLG_COL_RIGHT, 3, 0},
+    {"SKEW", SLG_COL_RIGHT, 7, 0},      {"FAIL", SLG_COL_RIGHT, 6, 0},
+    {"FETCH", SLG_COL_RIGHT, 5, 0},     {"REASONS", SLG_COL_SHRINK, 0, 14},
+    {"NAME", SLG_COL_SHRINK, 8, 24},
+};
 
 void slg_render_text_ranking(const slg_report *rep,
                              const slg_render_options *o, slg_buf *out,
@@ -154,7 +157,7 @@ void slg_render_text_ranking(const slg_report *rep,
 {
   const slg_analysis *a = rep->analysis;
   size_t rows = limit && limit < a->nranking ? limit : a->nranking;
-  char tmp[128], c1[32], c2[32], c3[32], c4[32];
+  char tmp[128];
   /* One ranking over the whole input; APP is the application's number of
    * the verdict's lines, which name its file. */
   const char *per = slg_ranking_spans_apps(a) ? ", all applications" : "";
@@ -170,47 +173,61 @@ void slg_render_text_ranking(const slg_report *rep,
     slg_buf_puts(out, "  no shuffle stage ran\n");
     return;
   }
-  slg_styled(out, o->color, SLG_STYLE_DIM,
-             "  RANK APP  STAGE     JOB  TASKS      WALL  TASK TIME  "
-             "SHARE      P50      MAX   SKEW  FAIL FETCH  REASONS\n");
-  for (size_t i = 0; i < rows; i++) {
-    const slg_ranked *r = &a->ranking[i];
-    const slg_stage_attempt *t = r->attempt;
-    char stage[32], job[24], skew[24];
-    snprintf(stage, sizeof stage, "%llu.%u", (unsigned long long)r->stage->id,
-             t->attempt);
-    if (r->stage->njobs)
-      snprintf(job, sizeof job, "%llu", (unsigned long long)r->stage->jobs[0]);
-    else
-      strcpy(job, "-");
-    if (r->skew >= 0)
-      snprintf(skew, sizeof skew, "%.1f", r->skew);
-    else
-      strcpy(skew, "-");
-    slg_fmt_duration(r->wall_ms, c1);
-    slg_fmt_duration(r->task_ms, c2);
-    slg_fmt_duration(r->p50, c3);
-    slg_fmt_duration(r->max, c4);
-    slg_buf_printf(out, "  %4u %3zu  %-8s %4s %6llu %9s %10s %5.1f%% %8s "
-                        "%8s %6s %5llu %5llu  ",
-                   r->rank, r->app + 1, stage, job,
-                   (unsigned long long)t->tasks.succeeded, c1, c2,
-                   r->share * 100, c3, c4, skew,
-                   (unsigned long long)t->tasks.failed,
-                   (unsigned long long)slg_fetch_failures(t));
-    const char *sep = "";
-    for (int k = 0; k < SLG_FINDING_COUNT; k++)
-      if (r->reasons & (1u << k)) {
-        slg_buf_printf(out, "%s%s", sep, slg_reason_words((slg_finding_kind)k));
-        sep = ", ";
-      }
-    if (!*sep)
-      slg_buf_puts(out, "-");
-    slg_buf_puts(out, "  ");
-    if (r->stage->name)
-      slg_escape(out, r->stage->name, strlen(r->stage->name), SLG_ESC_TEXT);
-    slg_buf_putc(out, '\n');
+  /* APP tells stages of several applications apart (each has its stage
+   * 0): it stays then; with one application it goes first. */
+  slg_col cols[sizeof rank_cols / sizeof *rank_cols];
+  memcpy(cols, rank_cols, sizeof cols);
+  cols[1].prio = slg_ranking_spans_apps(a) ? 0 : 1;
+  slg_table tb;
+  slg_table_init(&tb, cols, sizeof cols / sizeof *cols, 2, o->width,
+                 o->color);
+  slg_buf reasons = SLG_BUF_INIT;
+  for (int pass = 0; pass < 2; pass++) {
+    if (pass) {
+      slg_table_layout(&tb);
+      slg_table_header(&tb, out);
+    }
+    for (size_t i = 0; i < rows; i++) {
+      const slg_ranked *r = &a->ranking[i];
+      const slg_stage_attempt *t = r->attempt;
+      char c[SLG_FMT_SIZE];
+      snprintf(c, sizeof c, "%u", r->rank);
+      slg_table_cell_str(&tb, c, NULL);
+      snprintf(c, sizeof c, "%zu", r->app + 1);
+      slg_table_cell_str(&tb, c, NULL);
+      snprintf(c, sizeof c, "%llu.%u", (unsigned long long)r->stage->id,
+               t->attempt);
+      slg_table_cell_str(&tb, c, NULL);
+      if (r->stage->njobs)
+        snprintf(c, sizeof c, "%llu", (unsigned long long)r->stage->jobs[0]);
+      slg_table_cell_str(&tb, r->stage->njobs ? c : "-", NULL);
+      slg_table_cell_str(&tb, slg_fmt_count(t->tasks.succeeded, c), NULL);
+      slg_table_cell_str(&tb, slg_fmt_duration(r->wall_ms, c), NULL);
+      slg_table_cell_str(&tb, slg_fmt_duration(r->task_ms, c), NULL);
+      snprintf(c, sizeof c, "%.1f%%", r->share * 100);
+      slg_table_cell_str(&tb, c, NULL);
+      slg_table_cell_str(&tb, slg_fmt_duration(r->p50, c), NULL);
+      slg_table_cell_str(&tb, slg_fmt_duration(r->max, c), NULL);
+      if (r->skew >= 0)
+        snprintf(c, sizeof c, "%.1f", r->skew);
+      slg_table_cell_str(&tb, r->skew >= 0 ? c : "-", NULL);
+      slg_table_cell_str(&tb, slg_fmt_count(t->tasks.failed, c), NULL);
+      slg_table_cell_str(&tb, slg_fmt_count(slg_fetch_failures(t), c), NULL);
+      slg_buf_clear(&reasons);
+      const char *sep = "";
+      for (int k = 0; k < SLG_FINDING_COUNT; k++)
+        if (r->reasons & (1u << k)) {
+          slg_buf_printf(&reasons, "%s%s", sep,
+                         slg_reason_words((slg_finding_kind)k));
+          sep = ", ";
+        }
+      slg_table_cell_str(&tb, *sep ? slg_buf_cstr(&reasons) : "-", NULL);
+      slg_table_cell_str(&tb, r->stage->name ? r->stage->name : "", NULL);
+      slg_table_row(&tb, pass ? out : NULL);
+    }
   }
+  slg_buf_dispose(&reasons);
+  slg_table_dispose(&tb);
 }
 
 static int finding_has_place(const slg_finding *f)
@@ -298,7 +315,7 @@ static size_t *group_findings(const slg_analysis *a)
 #define TEXT_ALIKE_SHOWN 6
 
 static void alike_line(const slg_report *rep, const size_t *group_of,
-                       size_t lead, size_t count, slg_buf *out)
+                       size_t lead, size_t count, slg_buf *out, size_t width)
 {
   const slg_analysis *a = rep->analysis;
   slg_buf t = SLG_BUF_INIT;
@@ -323,7 +340,7 @@ static void alike_line(const slg_report *rep, const size_t *group_of,
     }
   if (count > shown)
     slg_buf_printf(&t, " (+%zu more)", count - shown);
-  slg_text_wrap(out, slg_buf_cstr(&t), 6);
+  slg_text_wrap(out, slg_buf_cstr(&t), 6, width);
   slg_buf_dispose(&t);
 }
 
@@ -363,7 +380,7 @@ void slg_render_text_findings(const slg_report *rep,
       slg_buf_puts(out, "  none: no skew, failures, retries, lost "
                         "executors or partitioning problems were seen\n");
     else
-      slg_text_wrap(out, slg_buf_cstr(&left), 2);
+      slg_text_wrap(out, slg_buf_cstr(&left), 2, o->width);
     slg_buf_dispose(&left);
     free(group_of);
     free(members);
@@ -397,23 +414,42 @@ void slg_render_text_findings(const slg_report *rep,
       slg_buf_printf(out, " %s", slg_finding_id(f->kind));
     }
     slg_buf_putc(out, '\n');
-    slg_text_wrap(out, f->message, 6);
+    slg_text_wrap(out, f->message, 6, o->width);
     slg_buf_puts(out, "      fix:\n");
-    slg_text_wrap(out, f->suggestion, 8);
+    slg_text_wrap(out, f->suggestion, 8, o->width);
     if (f->nlines) {
+      /* One input: its line numbers (the Input section names it);
+       * several: each file:line, a long path losing its middle. A
+       * position repeated (one line giving several facts) is shown
+       * once. */
+      slg_buf ev = SLG_BUF_INIT, path = SLG_BUF_INIT;
+      size_t pathw = (o->width ? o->width : SLG_TEXT_WIDTH) / 2;
       slg_buf_puts(out, "      lines:");
       for (size_t l = 0; l < f->nlines; l++) {
         const slg_pos *pos = &f->lines[l];
-        const char *path =
-            pos->file < rep->nfiles ? rep->files[pos->file].path : "?";
+        if (l && pos->file == f->lines[l - 1].file &&
+            pos->line == f->lines[l - 1].line)
+          continue;
+        slg_buf_clear(&ev);
+        if (rep->nfiles > 1) {
+          slg_buf_clear(&path);
+          slg_escape_str(&path,
+                         pos->file < rep->nfiles ? rep->files[pos->file].path
+                                                 : "?",
+                         SLG_ESC_TEXT);
+          slg_text_middle(&ev, path.ptr, path.len, pathw);
+          slg_buf_putc(&ev, ':');
+        }
+        slg_buf_printf(&ev, "%llu", (unsigned long long)pos->line);
         slg_buf_puts(out, l ? ", " : " ");
-        slg_escape(out, path, strlen(path), SLG_ESC_TEXT);
-        slg_buf_printf(out, ":%llu", (unsigned long long)pos->line);
+        slg_buf_put(out, ev.ptr, ev.len);
       }
       slg_buf_putc(out, '\n');
+      slg_buf_dispose(&ev);
+      slg_buf_dispose(&path);
     }
     if (members[i] > 1)
-      alike_line(rep, group_of, i, members[i] - 1, out);
+      alike_line(rep, group_of, i, members[i] - 1, out, o->width);
   }
   if (hidden)
     slg_buf_printf(out, "  %zu more finding%s (--top, or --format json, "
@@ -422,9 +458,16 @@ void slg_render_text_findings(const slg_report *rep,
   free(group_of);
   free(members);
   if (left.len)
-    slg_text_wrap(out, slg_buf_cstr(&left), 2);
+    slg_text_wrap(out, slg_buf_cstr(&left), 2, o->width);
   slg_buf_dispose(&left);
 }
+
+static const slg_col check_cols[] = {
+    {"RESULT", 0, 0, 0},
+    {"CHECK", 0, 0, 0},
+    {"WORST", SLG_COL_RIGHT, 0, 0},
+    {"LIMIT", SLG_COL_RIGHT, 0, 0},
+};
 
 void slg_render_text_checks(const slg_report *rep,
                             const slg_render_options *o, slg_buf *out)
@@ -433,19 +476,34 @@ void slg_render_text_checks(const slg_report *rep,
   slg_styled(out, o->color, SLG_STYLE_BOLD, "Checks");
   slg_buf_putc(out, '\n');
   int any = 0;
-  for (size_t i = 0; i < SLG_CHECK_COUNT; i++) {
-    const slg_check_result *c = &a->checks[i];
-    if (c->limit < 0)
-      continue;
-    any = 1;
-    char worst[32];
-    if (c->worst_app < 0) /* nothing measured: "-", as every unknown */
-      strcpy(worst, "-");
-    else
-      snprintf(worst, sizeof worst, "%g", c->worst);
-    slg_buf_printf(out, "  %-4s %-22s worst %-12s limit %g\n",
-                   c->breached ? "FAIL" : "ok", c->key, worst, c->limit);
+  slg_table t;
+  slg_table_init(&t, check_cols, sizeof check_cols / sizeof *check_cols, 2,
+                 o->width, o->color);
+  for (int pass = 0; pass < 2; pass++) {
+    if (pass && any) {
+      slg_table_layout(&t);
+      slg_table_header(&t, out);
+    }
+    for (size_t i = 0; i < SLG_CHECK_COUNT; i++) {
+      const slg_check_result *c = &a->checks[i];
+      if (c->limit < 0)
+        continue;
+      any = 1;
+      char worst[32], limit[32];
+      if (c->worst_app < 0) /* nothing measured: "-", as every unknown */
+        strcpy(worst, "-");
+      else
+        snprintf(worst, sizeof worst, "%g", c->worst);
+      snprintf(limit, sizeof limit, "%g", c->limit);
+      slg_table_cell_str(&t, c->breached ? "FAIL" : "ok",
+                         c->breached ? SLG_STYLE_RED : NULL);
+      slg_table_cell_str(&t, c->key, NULL);
+      slg_table_cell_str(&t, worst, NULL);
+      slg_table_cell_str(&t, limit, NULL);
+      slg_table_row(&t, pass ? out : NULL);
+    }
   }
+  slg_table_dispose(&t);
   if (!any)
     slg_buf_puts(out, "  no --max-* limits set; findings alone decide\n");
 }

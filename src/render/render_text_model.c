@@ -173,13 +173,12 @@ void slg_model_render_text_summary(const slg_model *m, slg_buf *out,
 
 static void put_tasks(slg_buf *out, const slg_task_agg *g)
 {
-  char p50[32], mx[32];
+  char p50[32], mx[32], a[32], b[32], c[32];
   slg_fmt_duration(slg_sketch_quantile(&g->task_ms, 0.5), p50);
   slg_fmt_duration(g->task_ms.count ? (double)g->task_ms.max : -1.0, mx);
-  slg_buf_printf(out, "tasks %llu/%llu/%llu  p50 %s  max %s",
-                 (unsigned long long)g->succeeded,
-                 (unsigned long long)g->failed,
-                 (unsigned long long)g->killed, p50, mx);
+  slg_buf_printf(out, "tasks %s/%s/%s  p50 %s  max %s",
+                 slg_fmt_count(g->succeeded, a), slg_fmt_count(g->failed, b),
+                 slg_fmt_count(g->killed, c), p50, mx);
 }
 
 /* The rows of the jobs tree, one line each (also written one by one
@@ -203,26 +202,37 @@ void slg_model_render_text_app_row(const slg_app *a, size_t index,
 }
 
 void slg_model_render_text_job_row(const slg_job *j, slg_buf *out,
-                                   int color)
+                                   int color, size_t width)
 {
   char d[32];
   slg_fmt_duration(j->duration_ms, d);
+  size_t start = out->len;
   slg_buf_printf(out, "  job %llu ", (unsigned long long)j->id);
   put_status(out, j->status, color, 10);
   slg_buf_printf(out, " %-10s ", d);
-  slg_escape(out, j->callsite ? j->callsite : "?",
+  /* The call site gives way, losing its middle: its start names the
+   * action, its end the file and line. */
+  size_t used = slg_text_width(out->ptr + start, out->len - start);
+  const char *tags = j->map_stage_job && j->incomplete
+                         ? " [map stage] [incomplete]"
+                     : j->map_stage_job ? " [map stage]"
+                     : j->incomplete    ? " [incomplete]"
+                                        : "";
+  size_t room = (width ? width : SLG_TEXT_WIDTH) - used - strlen(tags);
+  slg_buf site = SLG_BUF_INIT;
+  slg_escape(&site, j->callsite ? j->callsite : "?",
              j->callsite ? strlen(j->callsite) : 1, SLG_ESC_TEXT);
-  if (j->map_stage_job)
-    slg_buf_puts(out, " [map stage]");
-  if (j->incomplete)
-    slg_buf_puts(out, " [incomplete]");
+  slg_text_middle(out, site.ptr, site.len, room > 8 ? room : 8);
+  slg_buf_dispose(&site);
+  slg_buf_puts(out, tags);
   slg_buf_putc(out, '\n');
 }
 
 void slg_model_render_text_stage_row(const slg_stage *s,
                                      const slg_stage_attempt *t,
-                                     slg_buf *out, int color)
+                                     slg_buf *out, int color, size_t width)
 {
+  size_t start = out->len;
   char sd[32];
   slg_fmt_duration(t->duration_ms, sd);
   slg_buf_printf(out, "    stage %llu.%u ", (unsigned long long)s->id,
@@ -234,9 +244,11 @@ void slg_model_render_text_stage_row(const slg_stage *s,
     slg_buf_printf(out, "  [retry: %s]",
                    slg_resubmit_name(t->resubmitted_because));
   slg_buf_putc(out, '\n');
+  slg_text_fit(out, start, width);
 }
 
-void slg_model_render_text_jobs(const slg_model *m, slg_buf *out, int color)
+void slg_model_render_text_jobs(const slg_model *m, slg_buf *out, int color,
+                                size_t width)
 {
   size_t n;
   const slg_app *apps = slg_model_apps(m, &n);
@@ -249,7 +261,7 @@ void slg_model_render_text_jobs(const slg_model *m, slg_buf *out, int color)
     slg_model_render_text_app_row(a, i, out);
     for (size_t k = 0; k < a->njobs; k++) {
       const slg_job *j = &a->jobs[k];
-      slg_model_render_text_job_row(j, out, color);
+      slg_model_render_text_job_row(j, out, color, width);
       for (size_t q = 0; q < j->nstages; q++) {
         /* Hashed: a scan of the stages per job made the view quadratic
          * in stages. */
@@ -263,14 +275,27 @@ void slg_model_render_text_jobs(const slg_model *m, slg_buf *out, int color)
           continue;
         }
         for (size_t z = 0; z < s->nattempts; z++)
-          slg_model_render_text_stage_row(s, &s->attempts[z], out, color);
+          slg_model_render_text_stage_row(s, &s->attempts[z], out, color,
+                                          width);
       }
     }
   }
 }
 
+/* The stages table's columns, by what matters most when the width is
+ * short: the stage, its status and name stay; the task counts and
+ * durations go in reverse order of use. */
+static const slg_col stage_cols[] = {
+    {"APP", SLG_COL_RIGHT, 6, 0},   {"STAGE", 0, 0, 0},
+    {"KIND", 0, 3, 0},              {"STATUS", 0, 0, 0},
+    {"DURATION", SLG_COL_RIGHT, 9, 0}, {"DONE", SLG_COL_RIGHT, 7, 0},
+    {"FAILED", SLG_COL_RIGHT, 8, 0}, {"KILLED", SLG_COL_RIGHT, 2, 0},
+    {"P50", SLG_COL_RIGHT, 4, 0},   {"MAX", SLG_COL_RIGHT, 5, 0},
+    {"NAME", SLG_COL_SHRINK, 0, 24},
+};
+
 void slg_model_render_text_stages(const slg_model *m, slg_buf *out,
-                                  int color)
+                                  int color, size_t width)
 {
   size_t n;
   const slg_app *apps = slg_model_apps(m, &n);
@@ -278,40 +303,60 @@ void slg_model_render_text_stages(const slg_model *m, slg_buf *out,
     slg_model_scheduler_hint(m, out);
     return;
   }
-  slg_buf_printf(out, "%-4s %-8s %-16s %-10s %10s %7s %7s %7s %10s %10s  %s\n",
-                 "app", "stage", "kind", "status", "duration", "done",
-                 "failed", "killed", "p50", "max", "name");
-  for (size_t i = 0; i < n; i++) {
-    const slg_app *a = &apps[i];
-    size_t nrefs;
-    slg_attempt_ref *refs = slg_stage_order(a, &nrefs);
-    for (size_t k = 0; k < nrefs; k++) {
-      const slg_stage *s = &a->stages[refs[k].stage];
-      const slg_stage_attempt *t = refs[k].attempt == SIZE_MAX
-                                       ? NULL
-                                       : &s->attempts[refs[k].attempt];
-      char id[40], d[32], p50[32], mx[32];
-      snprintf(id, sizeof(id), "%llu.%u", (unsigned long long)s->id,
-               t ? t->attempt : 0);
-      slg_fmt_duration(t ? t->duration_ms : -1, d);
-      slg_fmt_duration(t ? slg_sketch_quantile(&t->tasks.task_ms, 0.5) : -1,
-                       p50);
-      slg_fmt_duration(t && t->tasks.task_ms.count
-                           ? (double)t->tasks.task_ms.max
-                           : -1,
-                       mx);
-      slg_buf_printf(out, "%-4zu %-8s %-16s ", i + 1, id,
-                     slg_stage_kind_name(s->kind));
-      put_status(out, t ? t->status : SLG_STATUS_SKIPPED, color, 10);
-      slg_buf_printf(out, " %10s %7llu %7llu %7llu %10s %10s  ", d,
-                     (unsigned long long)(t ? t->tasks.succeeded : 0),
-                     (unsigned long long)(t ? t->tasks.failed : 0),
-                     (unsigned long long)(t ? t->tasks.killed : 0), p50,
-                     mx);
-      if (s->name)
-        slg_escape(out, s->name, strlen(s->name), SLG_ESC_TEXT);
-      slg_buf_putc(out, '\n');
+  /* APP tells the stages of several applications apart; with one
+   * application it goes first. */
+  slg_col cols[sizeof stage_cols / sizeof *stage_cols];
+  memcpy(cols, stage_cols, sizeof cols);
+  cols[0].prio = n > 1 ? 0 : 1;
+  slg_table tb;
+  slg_table_init(&tb, cols, sizeof cols / sizeof *cols, 0, width, color);
+  for (int pass = 0; pass < 2; pass++) {
+    if (pass) {
+      slg_table_layout(&tb);
+      slg_table_header(&tb, out);
     }
-    free(refs);
+    for (size_t i = 0; i < n; i++) {
+      const slg_app *a = &apps[i];
+      size_t nrefs;
+      slg_attempt_ref *refs = slg_stage_order(a, &nrefs);
+      for (size_t k = 0; k < nrefs; k++) {
+        const slg_stage *s = &a->stages[refs[k].stage];
+        const slg_stage_attempt *t = refs[k].attempt == SIZE_MAX
+                                         ? NULL
+                                         : &s->attempts[refs[k].attempt];
+        char c[SLG_FMT_SIZE];
+        slg_status st = t ? t->status : SLG_STATUS_SKIPPED;
+        snprintf(c, sizeof c, "%zu", i + 1);
+        slg_table_cell_str(&tb, c, NULL);
+        snprintf(c, sizeof c, "%llu.%u", (unsigned long long)s->id,
+                 t ? t->attempt : 0);
+        slg_table_cell_str(&tb, c, NULL);
+        slg_table_cell_str(&tb, slg_stage_kind_name(s->kind), NULL);
+        slg_table_cell_str(&tb, slg_status_name(st), status_color(st));
+        slg_table_cell_str(&tb, slg_fmt_duration(t ? t->duration_ms : -1, c),
+                           NULL);
+        slg_table_cell_str(&tb, slg_fmt_count(t ? t->tasks.succeeded : 0, c),
+                           NULL);
+        slg_table_cell_str(&tb, slg_fmt_count(t ? t->tasks.failed : 0, c),
+                           NULL);
+        slg_table_cell_str(&tb, slg_fmt_count(t ? t->tasks.killed : 0, c),
+                           NULL);
+        slg_table_cell_str(
+            &tb,
+            slg_fmt_duration(
+                t ? slg_sketch_quantile(&t->tasks.task_ms, 0.5) : -1, c),
+            NULL);
+        slg_table_cell_str(&tb,
+                           slg_fmt_duration(t && t->tasks.task_ms.count
+                                                ? (double)t->tasks.task_ms.max
+                                                : -1,
+                                            c),
+                           NULL);
+        slg_table_cell_str(&tb, s->name ? s->name : "", NULL);
+        slg_table_row(&tb, pass ? out : NULL);
+      }
+      free(refs);
+    }
   }
+  slg_table_dispose(&tb);
 }

@@ -50,7 +50,7 @@ jcheck "directory: the table of files, worst first" \
 
 # check: the failed application fails the gate (1), the skipped files do
 # not make it 3; the note listing them is not report content: stderr.
-run check --no-config "$D"
+run check --no-config --width 10000 "$D" # the list whole, not wrapped
 expect_rc 1 "check on the directory"
 if grep -q "^sparklog: note: skipped 8 files in directories: .*/logs/core.bin (not text)" "$T/err"; then
   ok "check text: skipped files listed once, on stderr"

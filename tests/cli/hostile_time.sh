@@ -28,7 +28,8 @@ jcheck "across a year: one step back, largest gap 10 min" \
 jcheck "per-file first/last" \
   'i["files"][0]["first"].startswith("2023-12-31") and
    i["files"][0]["last"].startswith("2024-01-01T00:10")'
-run "$T/year.log"
+# Wide: the sentence is checked whole, not where it wraps.
+run --width 10000 "$T/year.log"
 grep -q "largest gap without records: " "$T/out" &&
   ok "text report shows the largest gap" ||
   fail "text report does not show the largest gap"

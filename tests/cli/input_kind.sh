@@ -19,7 +19,7 @@ run -f json "$exec_log"
 expect_rc 0 "executor log"
 jcheck "executor log: kind executor, no jobs" \
   'i["kind"] == "executor" and len(jobs()) == 0 and i["lines"] == 2000'
-run "$exec_log"
+run --width 10000 "$exec_log" # the wording, not where it wraps
 grep -q "an executor log" "$T/out" && ok "text report names an executor log" ||
   fail "text report does not name the executor log"
 

@@ -152,8 +152,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz_fail(why);
   slg_buf_clear(&out);
   slg_model_render_text_summary(m, &out, 1);
-  slg_model_render_text_jobs(m, &out, 0);
-  slg_model_render_text_stages(m, &out, 0);
+  slg_model_render_text_jobs(m, &out, 0, 80);
+  slg_model_render_text_stages(m, &out, 0, 80);
   slg_buf_dispose(&out);
   slg_model_free(m);
   return 0;
