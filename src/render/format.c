@@ -536,15 +536,18 @@ void slg_table_layout(slg_table *t)
     if (total <= t->width ||
         table_shrink(t, total - t->width, 0) == 0)
       return;
-    /* Drop the column of lowest priority and try again. */
-    size_t drop = SIZE_MAX;
+    /* Drop the columns of lowest priority (several of the same go
+     * together: FIRST and LAST) and try again. */
+    int low = 0;
     for (size_t c = 0; c < t->ncols; c++)
       if (t->shown[c] && t->cols[c].prio > 0 &&
-          (drop == SIZE_MAX || t->cols[c].prio < t->cols[drop].prio))
-        drop = c;
-    if (drop == SIZE_MAX)
+          (!low || t->cols[c].prio < low))
+        low = t->cols[c].prio;
+    if (!low)
       break;
-    t->shown[drop] = 0;
+    for (size_t c = 0; c < t->ncols; c++)
+      if (t->shown[c] && t->cols[c].prio == low)
+        t->shown[c] = 0;
   }
   /* Only columns that are never dropped are left, and they do not fit:
    * every one gives way (a very narrow --width). */

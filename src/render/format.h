@@ -101,7 +101,8 @@ void slg_put_cell(slg_buf *b, const char *s, size_t n, size_t width,
  * When the natural widths (the widest cell or header of each column) do
  * not fit, SHRINK columns give way first, down to their `min` (a cell
  * then loses its middle: "collect at My...Job.scala:42"); then the
- * column of lowest `prio` is dropped, and so on (prio 0: never dropped).
+ * columns of lowest `prio` are dropped (those of one prio together), and
+ * so on (prio 0: never dropped).
  * The last column is not padded: no blanks at a line's end.
  */
 #define SLG_TABLE_MAX_COLS 16

@@ -283,7 +283,7 @@ static const slg_col logger_cols[] = {
     {"COUNT", SLG_COL_RIGHT, 0, 0},   {"SHARE", SLG_COL_RIGHT, 6, 0},
     {"LOGGER", SLG_COL_SHRINK, 0, 24}, {"WARN", SLG_COL_RIGHT, 8, 0},
     {"ERROR", SLG_COL_RIGHT, 9, 0},   {"FIRST", 0, 3, 0},
-    {"LAST", 0, 2, 0},                {"SUBSYSTEM", 0, 4, 0},
+    {"LAST", 0, 3, 0},                {"SUBSYSTEM", 0, 4, 0},
     {"ROLE", SLG_COL_SHRINK, 1, 20},
 };
 

@@ -81,10 +81,10 @@ void slg_render_text_app_lines_limit(const slg_report *rep, slg_buf *out,
 
 /* The files table's columns: which file, and how it went, stay. */
 static const slg_col file_cols[] = {
-    {"FILE", SLG_COL_SHRINK, 0, 16},  {"KIND", 0, 5, 0},
+    {"FILE", SLG_COL_SHRINK, 0, 24},  {"KIND", 0, 5, 0},
     {"APPS", SLG_COL_RIGHT, 3, 0},    {"OUTCOME", 0, 0, 0},
     {"FAILED JOBS", SLG_COL_RIGHT, 6, 0}, {"TASK TIME", SLG_COL_RIGHT, 4, 0},
-    {"WORST FINDING", SLG_COL_SHRINK, 7, 16},
+    {"WORST FINDING", SLG_COL_SHRINK, 7, 20},
 };
 
 void slg_render_text_files(const slg_report *rep,
@@ -141,14 +141,14 @@ void slg_render_text_files(const slg_report *rep,
 /* The ranking's columns: which stage, its cost and why stay; the
  * detail behind the cost gives way on a narrow terminal. */
 static const slg_col rank_cols[] = {
-    {"RANK", SLG_COL_RIGHT, 0, 0},      {"APP", SLG_COL_RIGHT, 6, 0},
+    {"RANK", SLG_COL_RIGHT, 0, 0},      {"APP", SLG_COL_RIGHT, 1, 0},
     {"STAGE", 0, 0, 0},                 {"JOB", SLG_COL_RIGHT, 5, 0},
-    {"TASKS", SLG_COL_RIGHT, 4, 0},     {"WALL", SLG_COL_RIGHT, 9, 0},
-    {"TASK TIME", SLG_COL_RIGHT, 0, 0}, {"SHARE", SLG_COL_RIGHT, 10, 0},
+    {"TASKS", SLG_COL_RIGHT, 4, 0},     {"WALL", SLG_COL_RIGHT, 10, 0},
+    {"TASK TIME", SLG_COL_RIGHT, 0, 0}, {"SHARE", SLG_COL_RIGHT, 11, 0},
     {"P50", SLG_COL_RIGHT, 2, 0},       {"MAX", SLG_COL_RIGHT, 3, 0},
-    {"SKEW", SLG_COL_RIGHT, 7, 0},      {"FAIL", SLG_COL_RIGHT, 6, 0},
-    {"FETCH", SLG_COL_RIGHT, 5, 0},     {"REASONS", SLG_COL_SHRINK, 0, 14},
-    {"NAME", SLG_COL_SHRINK, 8, 24},
+    {"SKEW", SLG_COL_RIGHT, 8, 0},      {"FAIL", SLG_COL_RIGHT, 7, 0},
+    {"FETCH", SLG_COL_RIGHT, 6, 0},     {"REASONS", 0, 0, 0},
+    {"NAME", SLG_COL_SHRINK, 12, 24},
 };
 
 void slg_render_text_ranking(const slg_report *rep,
