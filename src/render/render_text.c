@@ -231,11 +231,16 @@ static void input_section(const slg_report *rep, const slg_render_options *o,
   if (a->timed_records)
     slg_buf_printf(b, "  time   %s -> %s\n", slg_fmt_time(&a->first, t1),
                    slg_fmt_time(&a->last, t2));
-  if (a->gap_ms > 0)
-    slg_buf_printf(b, "  largest gap without records: %s (%s -> %s)\n",
-                   slg_fmt_duration((double)a->gap_ms, n1),
-                   slg_fmt_time(&a->gap_from, t1),
-                   slg_fmt_time(&a->gap_to, t2));
+  if (a->gap_ms > 0) {
+    /* The end's date only when it differs from the start's. */
+    const char *from = slg_fmt_time(&a->gap_from, t1);
+    const char *to = slg_fmt_time(&a->gap_to, t2);
+    const char *space = strchr(from, ' ');
+    if (space && strncmp(from, to, (size_t)(space - from) + 1) == 0)
+      to += space - from + 1;
+    slg_buf_printf(b, "  gap    %s without records, the longest (%s -> %s)\n",
+                   slg_fmt_duration((double)a->gap_ms, n1), from, to);
+  }
   if (a->time_steps_back) {
     /* Steps back are counted between records that both have a date or
      * both have none; midnight explains them only in the second case. */

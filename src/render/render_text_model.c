@@ -104,7 +104,7 @@ static void executors_line(const slg_model *m, slg_buf *out, int color)
   }
   if (deaths == 0 && benign == 0)
     return;
-  slg_buf_printf(out, "Executors: %s%llu died%s", color && deaths ?
+  slg_buf_printf(out, "  Executors: %s%llu died%s", color && deaths ?
                  SLG_STYLE_RED : "", (unsigned long long)deaths,
                  color && deaths ? SLG_STYLE_RESET : "");
   const char *sep = " (";
@@ -140,10 +140,10 @@ void slg_model_render_text_summary(const slg_model *m, slg_buf *out,
   char w[32], tt[32];
   slg_fmt_duration(t.wall_ms, w);
   slg_fmt_duration((double)t.task_ms, tt);
-  slg_buf_printf(out, "Applications: %zu   wall time: %s   task time: %s\n",
+  slg_buf_printf(out, "  Applications: %zu   wall time: %s   task time: %s\n",
                  n, w, tt);
   char c[5][SLG_FMT_SIZE];
-  slg_buf_printf(out, "Jobs: %s succeeded, %s%s failed%s, %s cancelled, ",
+  slg_buf_printf(out, "  Jobs: %s succeeded, %s%s failed%s, %s cancelled, ",
                  slg_fmt_count(t.jobs[SLG_STATUS_SUCCEEDED], c[0]),
                  color && t.jobs[SLG_STATUS_FAILED] ? SLG_STYLE_RED : "",
                  slg_fmt_count(t.jobs[SLG_STATUS_FAILED], c[1]),
@@ -152,7 +152,7 @@ void slg_model_render_text_summary(const slg_model *m, slg_buf *out,
   slg_buf_printf(out, "%s running, %s unknown\n",
                  slg_fmt_count(t.jobs[SLG_STATUS_RUNNING], c[0]),
                  slg_fmt_count(t.jobs[SLG_STATUS_UNKNOWN], c[1]));
-  slg_buf_printf(out, "Stages: %s succeeded, %s failed, %s skipped, "
+  slg_buf_printf(out, "  Stages: %s succeeded, %s failed, %s skipped, "
                       "%s retried (%s attempts)\n",
                  slg_fmt_count(t.stages[SLG_STATUS_SUCCEEDED], c[0]),
                  slg_fmt_count(t.stages[SLG_STATUS_FAILED] +
@@ -161,11 +161,11 @@ void slg_model_render_text_summary(const slg_model *m, slg_buf *out,
                  slg_fmt_count(t.skipped, c[2]),
                  slg_fmt_count(t.retried_stages, c[3]),
                  slg_fmt_count(t.attempts, c[4]));
-  slg_buf_printf(out, "Tasks: %s started, %s done, %s failed, %s killed\n",
+  slg_buf_printf(out, "  Tasks: %s started, %s done, %s failed, %s killed\n",
                  slg_fmt_count(t.started, c[0]), slg_fmt_count(t.done, c[1]),
                  slg_fmt_count(t.failed, c[2]), slg_fmt_count(t.killed, c[3]));
   if (t.failures)
-    slg_buf_printf(out, "%sFailed stage attempts: %s%s\n",
+    slg_buf_printf(out, "  %sFailed stage attempts: %s%s\n",
                    color ? SLG_STYLE_RED : "", slg_fmt_count(t.failures, c[0]),
                    color ? SLG_STYLE_RESET : "");
   executors_line(m, out, color);

@@ -30,7 +30,7 @@ jcheck "per-file first/last" \
    i["files"][0]["last"].startswith("2024-01-01T00:10")'
 # Wide: the sentence is checked whole, not where it wraps.
 run --width 10000 "$T/year.log"
-grep -q "largest gap without records: " "$T/out" &&
+grep -q "^  gap    .* without records, the longest (" "$T/out" &&
   ok "text report shows the largest gap" ||
   fail "text report does not show the largest gap"
 # Expected: one step back in a dated layout: "once", and no midnight
