@@ -43,10 +43,12 @@ check() {
     return
   fi
   local per=$((($2 - $3) / N))
-  if [ "$per" -le 20000 ]; then
+  # 24,000: with -j2 a small file is parsed ahead on a thread (run/ahead.c),
+  # whose queue and merge cost about 18,000 per file by design.
+  if [ "$per" -le 24000 ]; then
     ok "$1: $per instructions per file more than the concatenation"
   else
-    fail "$1: $per instructions per file more than the concatenation (> 20,000)"
+    fail "$1: $per instructions per file more than the concatenation (> 24,000)"
   fi
 }
 for j in 1 2; do
