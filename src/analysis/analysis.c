@@ -351,6 +351,25 @@ static double skew_of(const slg_sketch *k, double p50)
   return (double)k->max / (p50 > 1 ? p50 : 1);
 }
 
+/* A ranking row's figures from its attempt's task-time sketch: the one
+ * filling for the ranking and for attempts folded past --max-stages. */
+static void ranked_costs(slg_ranked *r, const slg_app *app,
+                         const slg_stage_attempt *t, const slg_sketch *k,
+                         double p50, double max)
+{
+  r->task_ms = (double)k->sum;
+  r->share = app->total_task_ms
+                 ? (double)k->sum / (double)app->total_task_ms
+                 : 0;
+  r->wall_ms = t->duration_ms;
+  r->p50 = p50;
+  r->p90 = slg_sketch_quantile(k, 0.9);
+  r->max = max;
+  r->skew = skew_of(k, p50);
+  r->median_zero = k->count > 0 && p50 < 1;
+}
+
+
 static void stage_findings(slg_analysis *a, const slg_thresholds *th,
                            const slg_app *app, size_t ai, const slg_stage *s,
                            const slg_stage_attempt *t, int shuffle)
@@ -863,16 +882,7 @@ static void fold_rank(slg_fold *f, const slg_app *app, size_t ai,
   r->app = ai;
   r->stage = &e->stage;
   r->attempt = &e->attempt;
-  r->task_ms = (double)k->sum;
-  r->share = app->total_task_ms
-                 ? (double)k->sum / (double)app->total_task_ms
-                 : 0;
-  r->wall_ms = t->duration_ms;
-  r->p50 = p50;
-  r->p90 = slg_sketch_quantile(k, 0.9);
-  r->max = k->count ? (double)k->max : -1;
-  r->skew = skew_of(k, p50);
-  r->median_zero = k->count > 0 && p50 < 1;
+  ranked_costs(r, app, t, k, p50, k->count ? (double)k->max : -1);
   r->reasons = reasons;
 }
 
@@ -1023,16 +1033,7 @@ void slg_analysis_run_folded(slg_analysis *a, const slg_model *m,
         r->app = ai;
         r->stage = s;
         r->attempt = t;
-        r->task_ms = (double)k->sum;
-        r->share = app->total_task_ms
-                       ? (double)k->sum / (double)app->total_task_ms
-                       : 0;
-        r->wall_ms = t->duration_ms;
-        r->p50 = p50;
-        r->p90 = slg_sketch_quantile(k, 0.9);
-        r->max = mx;
-        r->skew = skew_of(k, p50);
-        r->median_zero = k->count > 0 && p50 < 1;
+        ranked_costs(r, app, t, k, p50, mx);
       }
     }
     if (fold != NULL && ai < fold->napps) {
