@@ -141,8 +141,9 @@ void slg_render_text_verdict(const slg_report *rep,
  * a file where no application starts gets "  file c.log: ...". */
 void slg_render_text_app_lines(const slg_report *rep, slg_buf *out,
                                size_t width);
-/* The same, the first `limit` applications (0: all) and every failed
- * or killed one, then how many more. */
+/* The same, the first `limit` applications (0: all) and every one that
+ * did not succeed (failed, killed, cancelled, incomplete), then how many
+ * more and how many of them succeeded. */
 void slg_render_text_app_lines_limit(const slg_report *rep, slg_buf *out,
                                      size_t limit, size_t width);
 /* The cross-file table (slg_file_rows), `limit` rows (0: all), then how

@@ -29,11 +29,10 @@ void slg_render_text_verdict(const slg_report *rep,
   slg_styled(out, o->color, style, slg_buf_cstr(&wrapped));
   slg_buf_dispose(&wrapped);
   slg_buf_dispose(&s);
-  /* Many files: their table below, and only the first applications'
-   * lines (every failed or killed one still has its line). */
+  /* Many applications: only the first ones' lines (every one that did
+   * not succeed still has its line); many files: their table below. */
   size_t limit = o->top ? o->top : 15;
-  slg_render_text_app_lines_limit(rep, out, rep->nfiles > 1 ? limit : 0,
-                                  o->width);
+  slg_render_text_app_lines_limit(rep, out, limit, o->width);
   if (rep->nfiles > 1) {
     slg_buf_putc(out, '\n');
     slg_render_text_files(rep, o, out, limit);
@@ -55,14 +54,17 @@ void slg_render_text_app_lines_limit(const slg_report *rep, slg_buf *out,
   /* In input order; with several files each line names its file (the
    * files' own verdicts are the table of files). */
   int named = rep->nfiles > 1;
-  size_t hidden = 0;
+  size_t hidden = 0, hidden_ok = 0;
   slg_buf line = SLG_BUF_INIT;
   for (size_t i = 0; i < a->apps; i++) {
     slg_outcome oc = a->outcomes ? a->outcomes[i].outcome
                                  : SLG_OUTCOME_UNKNOWN;
-    if (limit && i >= limit && oc != SLG_OUTCOME_FAILED &&
-        oc != SLG_OUTCOME_KILLED) {
+    /* Past the limit only what went wrong keeps its line: a success or
+     * an application with nothing to judge is counted. */
+    if (limit && i >= limit &&
+        (oc == SLG_OUTCOME_SUCCEEDED || oc == SLG_OUTCOME_UNKNOWN)) {
       hidden++;
+      hidden_ok += oc == SLG_OUTCOME_SUCCEEDED;
       continue;
     }
     slg_buf_clear(&line);
@@ -72,10 +74,13 @@ void slg_render_text_app_lines_limit(const slg_report *rep, slg_buf *out,
       slg_app_verdict_line(rep, i, &line);
     slg_text_wrap_hang(out, slg_buf_cstr(&line), 2, 6, width);
   }
-  if (hidden)
-    slg_buf_printf(out, "  ... %zu more application%s; `sparklog jobs` "
-                        "lists all\n",
-                   hidden, hidden == 1 ? "" : "s");
+  if (hidden) {
+    slg_buf_printf(out, "  ... %zu more application%s (%zu succeeded",
+                   hidden, hidden == 1 ? "" : "s", hidden_ok);
+    if (hidden > hidden_ok)
+      slg_buf_printf(out, ", %zu unknown", hidden - hidden_ok);
+    slg_buf_puts(out, "); `sparklog jobs` lists all\n");
+  }
   slg_buf_dispose(&line);
 }
 
