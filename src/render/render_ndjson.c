@@ -24,14 +24,27 @@
 
 #include "model_types.h"
 
-/* A written job or stage attempt of an application: indexes into its
- * arrays (b == SIZE_MAX - 1: a job, a its index; b == SIZE_MAX: a stage
- * written before it ran). app1 is the application's index + 1, 0 for an
- * empty cell. */
+/* A written stage attempt of an application past its first: indexes
+ * into its arrays (a the stage, b the attempt). app1 is the
+ * application's index + 1, 0 for an empty cell. */
 typedef struct done_key {
   uint32_t app1;
   size_t a, b;
 } done_key;
+
+/* A set of small indexes, one bit each. */
+typedef struct bitset {
+  uint64_t *w;
+  size_t nw;
+} bitset;
+
+/* What was written of one application, by index into its arrays: jobs,
+ * first attempts of stages, and stages written before they ran. One bit
+ * per job or stage the model holds anyway; later attempts (retries, few)
+ * go to the hashed `done` set. */
+typedef struct app_marks {
+  bitset jobs, first, unrun;
+} app_marks;
 
 #define JOB_MARK (SIZE_MAX - 1)
 
@@ -64,6 +77,8 @@ struct slg_ndjson {
   size_t npending, pending_cap;
   done_key *done; /* open addressing, capacity a power of two */
   size_t ndone, done_cap;
+  app_marks *marks; /* by application index */
+  size_t nmarks;
   uint64_t count[T_COUNT];
   /* A job whose end was logged, written at the next event (or when the
    * input goes idle, or at the end): Spark logs "Job 3 is finished" a
@@ -85,6 +100,12 @@ void slg_ndjson_free(slg_ndjson *n)
   if (!n)
     return;
   free(n->done);
+  for (size_t i = 0; i < n->nmarks; i++) {
+    free(n->marks[i].jobs.w);
+    free(n->marks[i].first.w);
+    free(n->marks[i].unrun.w);
+  }
+  free(n->marks);
   for (size_t i = 0; i < n->npending; i++)
     free(n->pending[i].text);
   free(n->pending);
@@ -111,8 +132,43 @@ static done_key *done_slot(done_key *t, size_t cap, const done_key *k)
   return &t[i];
 }
 
+static int bit_test(const bitset *b, size_t i)
+{
+  return i / 64 < b->nw && (b->w[i / 64] >> (i % 64) & 1u);
+}
+
+static void bit_set(bitset *b, size_t i)
+{
+  if (i / 64 >= b->nw) {
+    size_t nw = b->nw ? b->nw : 4;
+    while (nw <= i / 64)
+      nw *= 2;
+    b->w = slg_xrealloc(b->w, nw * sizeof *b->w);
+    memset(b->w + b->nw, 0, (nw - b->nw) * sizeof *b->w);
+    b->nw = nw;
+  }
+  b->w[i / 64] |= (uint64_t)1 << (i % 64);
+}
+
+/* The set that holds (a, b) of application `app`: b JOB_MARK a job,
+ * b SIZE_MAX a stage that has not run, b 0 a first attempt; NULL for a
+ * later attempt (the hashed set). */
+static bitset *marks_of(const slg_ndjson *n, size_t app, size_t b)
+{
+  if (app >= n->nmarks)
+    return NULL;
+  app_marks *m = &n->marks[app];
+  return b == JOB_MARK ? &m->jobs : b == SIZE_MAX ? &m->unrun
+                                  : b == 0        ? &m->first
+                                                  : NULL;
+}
+
 static int is_done(const slg_ndjson *n, size_t app, size_t a, size_t b)
 {
+  if (b == JOB_MARK || b == SIZE_MAX || b == 0) {
+    const bitset *s = marks_of(n, app, b);
+    return s != NULL && bit_test(s, a);
+  }
   if (!n->done_cap)
     return 0;
   done_key k = {(uint32_t)(app + 1), a, b};
@@ -121,6 +177,16 @@ static int is_done(const slg_ndjson *n, size_t app, size_t a, size_t b)
 
 static void mark_done(slg_ndjson *n, size_t app, size_t a, size_t b)
 {
+  if (b == JOB_MARK || b == SIZE_MAX || b == 0) {
+    if (app >= n->nmarks) {
+      n->marks = slg_xrealloc(n->marks, (app + 1) * sizeof *n->marks);
+      memset(n->marks + n->nmarks, 0,
+             (app + 1 - n->nmarks) * sizeof *n->marks);
+      n->nmarks = app + 1;
+    }
+    bit_set(marks_of(n, app, b), a);
+    return;
+  }
   if ((n->ndone + 1) * 2 > n->done_cap) {
     size_t cap = n->done_cap ? n->done_cap * 2 : 256;
     done_key *t = slg_xcalloc(cap, sizeof *t);
