@@ -433,6 +433,47 @@ static void test_input__mapped_windows(void **state)
   free(data);
 }
 
+/* A regular file larger than the reader's window is mapped or read into
+ * the caller's buffer: opening it reads only a page to sniff (a directory
+ * listing opens each file twice), yet every byte still comes back in
+ * order, through read as through the mapping. */
+static void test_input__large_file_sniffs_a_page(void **state)
+{
+  (void)state;
+  size_t n = 1024 * 1024 + 77;
+  char *data = malloc(n);
+  for (size_t i = 0; i < n; i++)
+    data[i] = i % 97 == 96 ? '\n' : (char)('a' + (i * 7 + i / 13) % 26);
+  write_file(path_of("large.log"), data, n);
+  slg_reader *r;
+  assert_int_equal(slg_reader_open(&r, path_of("large.log")), 0);
+  assert_int_equal(slg_reader_whole(r), 0);
+  assert_in_range(slg_reader_bytes_read(r), 10, 4096);
+  assert_int_equal(slg_reader_positional(r), (int64_t)n);
+  slg_reader_close(r);
+  slg_buf out = SLG_BUF_INIT;
+  assert_int_equal(read_all(path_of("large.log"), 0, 65536, &out, NULL), 0);
+  assert_int_equal(out.len, n);
+  assert_memory_equal(out.ptr, data, n);
+  slg_buf_dispose(&out);
+  /* gzip: its windows are topped up after the short sniff. */
+  slg_buf gz = SLG_BUF_INIT;
+  gzip_member(data, n, &gz);
+  slg_buf big = SLG_BUF_INIT;
+  while (big.len <= 300 * 1024) /* larger than the window, compressed */
+    slg_buf_put(&big, gz.ptr, gz.len);
+  write_file(path_of("large.gz"), big.ptr, big.len);
+  size_t members = big.len / gz.len;
+  assert_int_equal(read_all(path_of("large.gz"), 1, 4096, &out, NULL), 0);
+  assert_int_equal(out.len, members * n);
+  for (size_t k = 0; k < members; k++)
+    assert_memory_equal(out.ptr + k * n, data, n);
+  slg_buf_dispose(&out);
+  slg_buf_dispose(&big);
+  slg_buf_dispose(&gz);
+  free(data);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -448,6 +489,7 @@ int main(void)
       cmocka_unit_test(test_input__open_errors),
       cmocka_unit_test(test_input__containers_refused),
       cmocka_unit_test(test_input__mapped_windows),
+      cmocka_unit_test(test_input__large_file_sniffs_a_page),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

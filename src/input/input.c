@@ -114,9 +114,10 @@ static int open_error(int e)
   }
 }
 
-/* Refills the window, keeping unconsumed bytes. Returns bytes added, 0 at
- * EOF, -1 on a read error (errno set). */
-static ptrdiff_t refill(slg_reader *r)
+/* Refills the window up to `upto` bytes (at most WINDOW), keeping
+ * unconsumed bytes. Returns bytes added, 0 at EOF, -1 on a read error
+ * (errno set). */
+static ptrdiff_t refill(slg_reader *r, size_t upto)
 {
   if (r->in_pos > 0) {
     memmove(r->in, r->in + r->in_pos, r->in_len - r->in_pos);
@@ -124,10 +125,10 @@ static ptrdiff_t refill(slg_reader *r)
     r->in_len -= r->in_pos;
     r->in_pos = 0;
   }
-  if (r->eof || r->in_len == WINDOW)
+  if (r->eof || r->in_len >= upto)
     return 0;
   for (;;) {
-    ssize_t n = read(r->fd, r->in + r->in_len, WINDOW - r->in_len);
+    ssize_t n = read(r->fd, r->in + r->in_len, upto - r->in_len);
     if (n < 0 && errno == EINTR && !stopped(r))
       continue;
     if (n < 0) {
@@ -176,6 +177,9 @@ static const struct container containers[] = {
 };
 
 #define SNIFF 10 /* bytes that tell gzip and the containers apart */
+/* The sniff's read of a file larger than the window: a page, which
+ * also holds the first records a directory listing looks at. */
+#define SNIFF_READ 4096
 
 static int bzip2_magic(const unsigned char *p, size_t n)
 {
@@ -302,9 +306,14 @@ static int open_reader(slg_reader **out, const char *path, int force_zlib,
   r->stream = S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) ||
               S_ISCHR(st.st_mode);
   r->in = slg_xmalloc(WINDOW + KEEP);
-  /* Sniff: read until SNIFF bytes are there or the input ends. */
+  /* Sniff: read until SNIFF bytes are there or the input ends. A regular
+   * file larger than the window is mapped or read straight into the
+   * caller's buffer afterwards, so its sniff reads a page, not a window
+   * (a directory of such files is opened twice per file: the look at its
+   * first record, then the read). */
+  size_t first = r->stated_size > WINDOW ? SNIFF_READ : WINDOW;
   while (r->in_len < SNIFF && !r->eof) {
-    if (refill(r) < 0) {
+    if (refill(r, first) < 0) {
       fail(r, SLG_EIO, r->bytes_read);
       break;
     }
@@ -313,7 +322,8 @@ static int open_reader(slg_reader **out, const char *path, int force_zlib,
    * so the caller can take the bytes where they are (slg_reader_whole)
    * without sizing or mapping the file. */
   if (!r->error && !r->eof && r->stated_size &&
-      r->in_len == r->stated_size && r->in_len < WINDOW && refill(r) < 0)
+      r->in_len == r->stated_size && r->in_len < WINDOW &&
+      refill(r, WINDOW) < 0)
     fail(r, SLG_EIO, r->bytes_read);
   if (r->in_len >= 2 && r->in[0] == 0x1f && r->in[1] == 0x8b) {
 #if SLG_HAVE_ISAL
