@@ -13,8 +13,13 @@ shift 3; [ $# -gt 0 ] && [ "$1" != -- ] && shift
 args=("$@")
 [ -x /usr/bin/time ] || { echo "bench/ab.sh: needs /usr/bin/time" >&2; exit 2; }
 tmp=$(mktemp); trap 'rm -f "$tmp"' EXIT
+# stderr goes to a file: on a terminal the newer binaries draw a progress
+# line there, which the older ones do not, and a terminal's pace is no part
+# of what is compared.
+errlog=$(mktemp); trap 'rm -f "$tmp" "$errlog"' EXIT
 one() { # one BIN -> "wall cpu"
-  /usr/bin/time -f '%e %U %S' -o "$tmp" "$1" "${args[@]}" "$log" >/dev/null
+  /usr/bin/time -f '%e %U %S' -o "$tmp" "$1" "${args[@]}" "$log" \
+    >/dev/null 2>"$errlog"
   awk '{printf "%.3f %.3f\n", $1, $2 + $3}' "$tmp"
 }
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
