@@ -23,6 +23,7 @@
 #include "failure.h"
 #include "fastpath.h"
 #include "model_events.h"
+#include "budget.h"
 #include "model_types.h"
 #include "task_delta.h"
 #include "task_runs.h"
@@ -620,6 +621,9 @@ static void free_app(slg_app *a, app_ix *x)
       free(f->frames[k]);
   }
   free(a->failures);
+  if (a->budget != NULL)
+    slg_budget_dispose(a->budget);
+  free(a->budget);
   free(a->signal);
   free(a->final_status);
   free(a->final_reason);
@@ -821,6 +825,19 @@ static slg_app *cur_app(slg_model *m)
 static app_ix *cur_ix(slg_model *m)
 {
   return m->cur_x;
+}
+
+/* The current application's time budget (budget.h), made on first use:
+ * its clock starts at the application's first time. */
+static slg_budget *budget_of(slg_model *m)
+{
+  slg_app *a = cur_app(m);
+  if (a->budget == NULL) {
+    a->budget = slg_xmalloc(sizeof *a->budget);
+    slg_budget_init(a->budget);
+    a->budget->last_ms = a->start_ms;
+  }
+  return a->budget;
 }
 
 /* ------------------------------------------------------------ entities */
@@ -1657,6 +1674,7 @@ static void on_job_submitted(slg_model *m, const slg_event *ev)
   if (j->callsite == NULL)
     j->callsite = strpool_intern(&m->strings, ev->str);
   cur_ix(m)->cur_job = (int64_t)(j - cur_app(m)->jobs);
+  slg_budget_job_start(budget_of(m), m->now_ms, &m->pos, j->map_stage_job);
 }
 
 static slg_job *current_job(slg_model *m)
@@ -1840,6 +1858,8 @@ static void on_taskset_added(slg_model *m, const slg_event *ev)
     t = attempt_new(m, s, ev->attempt, 1);
   t->taskset_seen = 1;
   t->num_tasks = ev->n;
+  slg_budget_taskset(budget_of(m), m->now_ms, &m->pos, ev->stage,
+                     ev->attempt, ev->n);
 }
 
 /*
@@ -1922,6 +1942,7 @@ static void finish_map_jobs(slg_model *m, uint64_t stage)
       j->end_ms = m->now_ms;
       j->duration_ms = span(&j->start, j->start_ms, &j->end, j->end_ms);
       ended(m, SLG_END_JOB, m->napps - 1, j, NULL, NULL);
+      slg_budget_job_end(budget_of(m), m->now_ms, &m->pos, 1);
     }
   }
   (void)a;
@@ -2139,8 +2160,10 @@ static void on_job_ended(slg_model *m, const slg_event *ev, int marker)
     open_failure(m, SLG_FAILURE_JOB,
                  slg_span_make(j->failure, strlen(j->failure)),
                  (int64_t)j->id);
-  if (was_open)
+  if (was_open) {
     ended(m, SLG_END_JOB, m->napps - 1, j, NULL, NULL);
+    slg_budget_job_end(budget_of(m), m->now_ms, &m->pos, j->map_stage_job);
+  }
 }
 
 /* The index of executor `id` (v is exec_num_of(id)), made when new; it
@@ -2454,13 +2477,17 @@ static void app_clock(slg_app *a, const slg_time *first, int64_t first_ms,
  * effect.
  */
 static SLG_ALWAYS_INLINE void apply_tasks(slg_model *m,
-                                          const slg_task_delta *d)
+                                          const slg_task_delta *d,
+                                          int64_t last_ms,
+                                          const slg_pos *first)
 {
   slg_app *a = cur_app(m);
   cur_ix(m)->seen_tsm = 1;
   slg_stage_attempt *t =
       attempt_get(m, stage_get_late(m, d->stage), d->attempt);
   slg_task_agg *g = &t->tasks;
+  /* A task set's first task ends its wait (budget.h). */
+  int first_start = g->started == 0 && d->started > 0 && t->taskset_seen;
   g->started += d->started;
   g->succeeded += d->succeeded;
   for (size_t i = 0; i < d->started; i++)
@@ -2490,6 +2517,11 @@ static SLG_ALWAYS_INLINE void apply_tasks(slg_model *m,
     a->peak_running_tasks = high;
   if ((uint64_t)d->walk_rise > a->peak_running_tasks)
     a->peak_running_tasks = (uint64_t)d->walk_rise;
+  /* The budget hears of the moments nothing ran and of first tasks. */
+  if (first_start || r0 == 0 || a->running_tasks == 0)
+    slg_budget_tasks(budget_of(m), m->now_ms, last_ms, first, &m->pos,
+                     r0 > 0, a->running_tasks > 0, first_start, d->stage,
+                     d->attempt);
 
   /* Executors are created in order of first appearance, the attempt's
    * tallies in order of first end. */
@@ -2535,7 +2567,7 @@ void slg_model_apply_run(slg_model *m, const slg_task_runs *rs,
   slg_app *a = cur_app(m);
   a->scheduler_lines += lines;
   slg_task_delta d = slg_task_runs_delta(rs, r);
-  apply_tasks(m, &d);
+  apply_tasks(m, &d, r->last_ms, first);
   m->now = r->last;
   m->now_ms = r->last_ms;
   app_clock(a, &r->first, r->first_ms, &r->last, r->last_ms);
@@ -2587,6 +2619,9 @@ static void on_task_lost(slg_model *m, const slg_event *ev, int exec_num)
       open_failure(m, SLG_FAILURE_TASK,
                    ev->str2.len ? ev->str2 : ev->str, -1);
   }
+  if (a->running_tasks == 1)
+    slg_budget_tasks(budget_of(m), m->now_ms, m->now_ms, &m->pos, &m->pos,
+                     1, 0, 0, ev->stage, ev->attempt);
   task_done(a);
   if (ev->flag & 2)
     shuffle_get(m, ev->shuffle)->fetch_failures++;
@@ -2830,10 +2865,10 @@ static SLG_ALWAYS_INLINE void apply(slg_model *m, const slg_event *ev,
   slg_task_line lists;
   if (ev->kind == SLG_EV_TASK_START) {
     slg_task_line_of(&d, &lists, ev, exec_num);
-    apply_tasks(m, &d);
+    apply_tasks(m, &d, m->now_ms, &m->pos);
   } else if (ev->kind == SLG_EV_TASK_END) {
     slg_task_line_of(&d, &lists, ev, exec_num);
-    apply_tasks(m, &d);
+    apply_tasks(m, &d, m->now_ms, &m->pos);
   } else {
     apply_other(m, ev, exec_num);
   }
@@ -3196,6 +3231,15 @@ void slg_model_record(slg_model *m, const slg_record *rec, slg_span logger,
                           pos);
 }
 
+void slg_model_silence(slg_model *m, int64_t silence_ms,
+                       const slg_pos *before, slg_span before_text,
+                       const slg_pos *after, slg_span after_text)
+{
+  if (m->cur != NULL)
+    slg_budget_silence(budget_of(m), silence_ms, before, before_text, after,
+                       after_text);
+}
+
 void slg_model_continuation(slg_model *m, slg_span line, const slg_pos *pos)
 {
   slg_model_trace_line(m, line, pos);
@@ -3422,6 +3466,9 @@ void slg_model_finish(slg_model *m)
 {
   for (size_t i = 0; i < m->napps; i++) {
     finish_app(m, &m->apps[i], &m->ix[i]);
+    if (m->apps[i].budget != NULL)
+      slg_budget_finish(m->apps[i].budget, m->apps[i].end_ms,
+                        &m->apps[i].last_pos);
     m->apps[i].stage_ix = &m->ix[i].stages;
     slg_app *a = &m->apps[i];
     /* The Kubernetes client closed and the application logged nothing

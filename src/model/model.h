@@ -52,6 +52,12 @@ void slg_model_record(slg_model *m, const slg_record *rec, slg_span logger,
                       const slg_pos *pos);
 
 /* A continuation line of the most recent record (stack trace, etc.). */
+/* A step of silence_ms >= SLG_BUDGET_GAP_MS (budget.h) between two
+ * consecutive timed lines, with their raw texts (borrowed for the call),
+ * applied before the record after it. */
+void slg_model_silence(slg_model *m, int64_t silence_ms,
+                       const slg_pos *before, slg_span before_text,
+                       const slg_pos *after, slg_span after_text);
 void slg_model_continuation(slg_model *m, slg_span line, const slg_pos *pos);
 
 /* A line that is not a record and not a continuation, which

@@ -367,6 +367,9 @@ typedef struct slg_app {
   /* Model bookkeeping: the stages by id (slg_app_stage), kept as they
    * are read. */
   const struct slg_idmap *stage_ix;
+  /* Where its wall time went (budget.h); NULL while no event of it was
+   * timed. */
+  struct slg_budget *budget;
 } slg_app;
 
 /* The applications, in order. Valid until slg_model_free. */

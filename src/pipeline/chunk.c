@@ -30,6 +30,7 @@
  */
 #include <stdlib.h>
 
+#include "budget.h"
 #include "failure.h"
 #include "model_events.h"
 #include "pipeline.h"
@@ -43,7 +44,10 @@ enum {
   ITEM_OTHER_RECORD,
   ITEM_CONTINUATION,
   ITEM_TASKS,
-  ITEM_TRACE /* an unrecognised line for the failures (it.ev.str) */
+  ITEM_TRACE, /* an unrecognised line for the failures (it.ev.str) */
+  ITEM_SILENCE /* a time budget's silence: time_ms the step, it.ev.str
+                  and str2 the lines before and after, it.ev.n the line
+                  number before */
 };
 
 /* 216 bytes (248 with the fields in another order and wider): one per
@@ -78,6 +82,8 @@ struct slg_chunk {
   size_t head_len;    /* bytes before the first record */
   slg_time first_timed; /* the first timed record (flags 0: none) */
   int64_t first_timed_ms;
+  slg_span first_line;  /* its line and number (silences) */
+  uint64_t first_no;
   uint32_t layouts[SLG_MAX_LAYOUTS + 1]; /* local ids by first use */
   size_t nlayouts;
   uint64_t refused_before; /* slg_layout_refused before this use */
@@ -365,6 +371,8 @@ void slg_chunk_record(slg_chunk *c, const slg_record *rec, int64_t time_ms,
   if (!c->first_timed.flags && (rec->time.flags & SLG_TIME_HAS_TIME)) {
     c->first_timed = rec->time;
     c->first_timed_ms = time_ms;
+    c->first_line = c->scan.line;
+    c->first_no = line_no;
   }
   if (route == NULL) {
     /* Only ends the previous record's continuation: one marker for a run
@@ -411,9 +419,17 @@ void slg_chunk_record(slg_chunk *c, const slg_record *rec, int64_t time_ms,
   }
   chunk_item *ci;
   if (slg_task_runs_accepts(&c->runs, &it, &rec->time)) {
-    /* Into the open run, or the start of one. */
-    if (slg_task_runs_add(&c->runs, last_kind(c) == ITEM_TASKS, &it,
-                          &rec->time, time_ms)) {
+    /* Into the open run, or the start of one. A run goes on only while
+     * tasks run between its lines, for the time budget (budget.h): not
+     * when the clock moves after a line that left its walk at its
+     * lowest (no task may run then). */
+    int extend = last_kind(c) == ITEM_TASKS;
+    if (extend) {
+      const slg_task_run *open = &c->runs.runs[c->runs.nruns - 1];
+      extend = open->sum.walk != open->sum.walk_low ||
+               open->last_ms == time_ms;
+    }
+    if (slg_task_runs_add(&c->runs, extend, &it, &rec->time, time_ms)) {
       ci = push(c, ITEM_TASKS, line_no);
       ci->time_ms = (int64_t)line_no; /* the run's first line */
     } else
@@ -441,6 +457,16 @@ void slg_chunk_continuation(slg_chunk *c, slg_span line, uint64_t line_no)
   ci->it.ev.str = line;
 }
 
+void slg_chunk_silence(slg_chunk *c, int64_t step, slg_span before,
+                       uint64_t before_no, slg_span after, uint64_t after_no)
+{
+  chunk_item *ci = push(c, ITEM_SILENCE, after_no);
+  ci->time_ms = step;
+  ci->it.ev.str = before;
+  ci->it.ev.str2 = after;
+  ci->it.ev.n = before_no;
+}
+
 void slg_chunk_trace_line(slg_chunk *c, slg_span line, uint64_t line_no)
 {
   chunk_item *ci = push(c, ITEM_TRACE, line_no);
@@ -463,7 +489,7 @@ static void merge_span(slg_time *first, int64_t *first_ms, slg_time *last,
   }
 }
 
-static void merge_counts(slg_pipeline *p, const slg_chunk *c)
+static void merge_counts(slg_pipeline *p, const slg_chunk *c, uint64_t base)
 {
   slg_accounting *a = &p->acc;
   const slg_accounting *b = &c->acc;
@@ -514,6 +540,12 @@ static void merge_counts(slg_pipeline *p, const slg_chunk *c)
         a->gap_from = *prev;
         a->gap_to = c->first_timed;
       }
+      if (step >= SLG_BUDGET_GAP_MS) {
+        slg_pos before = {s->file_index, s->prev_no};
+        slg_pos after = {s->file_index, base + c->first_no};
+        slg_model_silence(p->model, step, &before, s->prev_line, &after,
+                          c->first_line);
+      }
     }
     if (b->gap_ms > a->gap_ms) {
       a->gap_ms = b->gap_ms;
@@ -523,6 +555,9 @@ static void merge_counts(slg_pipeline *p, const slg_chunk *c)
     a->time_steps_back += b->time_steps_back;
     s->prev_time = c->scan.prev_time;
     s->prev_ms = c->scan.prev_ms;
+    s->prev_line = c->scan.prev_line;
+    s->prev_no = base + c->scan.prev_no;
+    slg_scan_keep_line(s);
   }
 }
 
@@ -531,6 +566,7 @@ static void feed_serial(slg_pipeline *p, slg_chunk *c)
 {
   if (!c->src) {
     slg_lines_feed(&p->lines, c->data, c->len);
+    slg_scan_keep_line(&p->scan);
     return;
   }
   /* Positional: read the range again, a piece at a time. */
@@ -547,6 +583,7 @@ static void feed_serial(slg_pipeline *p, slg_chunk *c)
       return;
     }
     slg_lines_feed(&p->lines, c->ext, (size_t)k);
+    slg_scan_keep_line(&p->scan);
     pos += (uint64_t)k;
   }
 }
@@ -569,7 +606,7 @@ void slg_pipeline_merge(slg_pipeline *p, slg_chunk *c)
   uint64_t base = s->line_no;
   if (c->head_len)
     slg_lines_feed(&p->lines, c->data, c->head_len);
-  merge_counts(p, c);
+  merge_counts(p, c, base);
   slg_histogram_merge(&p->hist, &c->hist);
   size_t run = 0;
   for (size_t i = 0; i < c->nitems; i++) {
@@ -579,6 +616,11 @@ void slg_pipeline_merge(slg_pipeline *p, slg_chunk *c)
       slg_model_continuation(p->model, ci->it.ev.str, &pos);
     else if (ci->kind == ITEM_TRACE)
       slg_model_trace_line(p->model, ci->it.ev.str, &pos);
+    else if (ci->kind == ITEM_SILENCE) {
+      slg_pos before = {s->file_index, base + ci->it.ev.n};
+      slg_model_silence(p->model, ci->time_ms, &before, ci->it.ev.str, &pos,
+                        ci->it.ev.str2);
+    }
     else if (ci->kind == ITEM_TASKS) {
       slg_pos first = {s->file_index, base + (uint64_t)ci->time_ms};
       slg_model_apply_run(p->model, &c->runs, &c->runs.runs[run++], &first,

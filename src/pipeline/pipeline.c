@@ -10,6 +10,7 @@
 #include "pipeline.h"
 
 #include "analysis.h"
+#include "budget.h"
 #include "failure.h"
 #include "model_events.h"
 #include "platform.h"
@@ -42,6 +43,8 @@ static void track_gap(slg_scan *s, const slg_time *t, int64_t ms)
       a->gap_from = *prev;
       a->gap_to = *t;
     }
+    if (step >= SLG_BUDGET_GAP_MS)
+      slg_scan_silence(s, step);
   }
   s->prev_time = *t;
   s->prev_ms = ms;
@@ -168,6 +171,8 @@ static void on_record(slg_scan *s, const slg_record *rec)
                 ms);
       track_gap(s, &rec->time, ms);
     }
+    s->prev_line = s->line;
+    s->prev_no = s->line_no;
   }
   const slg_model_route *route;
   slg_span short_name = count_logger(s, rec, ms, &route);
@@ -207,6 +212,7 @@ void slg_scan_line(void *ctx, const slg_line *line)
       return;
     slg_chunk_start(s->chunk, line);
   }
+  s->line = slg_span_make(line->ptr, line->len);
   a->lines++;
   f->lines++;
   if (line->flags & SLG_LINE_CUT)
@@ -247,6 +253,29 @@ not_a_record:;
       }
     }
   }
+}
+
+void slg_scan_silence(slg_scan *s, int64_t step)
+{
+  if (s->model) {
+    slg_pos before = {s->file_index, s->prev_no};
+    slg_pos after = {s->file_index, s->line_no};
+    slg_model_silence(s->model, step, &before, s->prev_line, &after,
+                      s->line);
+  } else {
+    slg_chunk_silence(s->chunk, step, s->prev_line, s->prev_no, s->line,
+                      s->line_no);
+  }
+}
+
+void slg_scan_keep_line(slg_scan *s)
+{
+  slg_span l = s->prev_line;
+  if (l.ptr == NULL || l.ptr == s->prev_copy)
+    return;
+  size_t n = l.len < sizeof s->prev_copy ? l.len : sizeof s->prev_copy;
+  memmove(s->prev_copy, l.ptr, n);
+  s->prev_line = slg_span_make(s->prev_copy, n);
 }
 
 void slg_scan_init(slg_scan *s, slg_layout *layout, slg_histogram *hist,
@@ -334,11 +363,13 @@ void slg_pipeline_begin_file(slg_pipeline *p, const char *path)
 void slg_pipeline_feed(slg_pipeline *p, const char *bytes, size_t len)
 {
   slg_lines_feed(&p->lines, bytes, len);
+  slg_scan_keep_line(&p->scan);
 }
 
 void slg_pipeline_end_file(slg_pipeline *p, const slg_file_status *status)
 {
   slg_lines_finish(&p->lines);
+  slg_scan_keep_line(&p->scan);
   slg_file_info *f = &p->files[p->nfiles - 1];
   f->ended = 1;
   slg_model_end_file(p->model, p->scan.line_no);

@@ -81,6 +81,13 @@ typedef struct slg_scan {
   uint64_t line_no;     /* lines seen, within the file or the chunk */
   slg_time prev_time;   /* last timed record (gap tracking) */
   int64_t prev_ms;      /* its slg_time_ms */
+  /* The time budget's silences (budget.h): the current record's line and
+   * the last timed record's, with its line number; prev_line may point
+   * into prev_copy (slg_scan_keep_line). */
+  slg_span line;
+  slg_span prev_line;
+  uint64_t prev_no;
+  char prev_copy[512];
   slg_time_cache tc;
   slg_logger_memo memo[2]; /* the two loggers seen last */
   unsigned memo_next;       /* the entry to replace */
@@ -207,6 +214,12 @@ void slg_scan_init(slg_scan *s, slg_layout *layout, slg_histogram *hist,
                    slg_accounting *acc, int reference);
 /* The line callback of slg_lines for a scan (pipeline.c). */
 void slg_scan_line(void *scan, const slg_line *line);
+/* Copies the last timed record's line into the scan, before the bytes it
+ * points into go (after each feed of the serial path). */
+void slg_scan_keep_line(slg_scan *s);
+/* A forward step of `step` ms to the current record, from the last timed
+ * one: a silence for the time budget when long enough. */
+void slg_scan_silence(slg_scan *s, int64_t step);
 /* What a chunk's scan hands to the chunk (chunk.c). */
 void slg_chunk_start(slg_chunk *c, const slg_line *first_record);
 void slg_chunk_layout_seen(slg_chunk *c, uint32_t layout_id);
@@ -215,6 +228,11 @@ void slg_chunk_record(slg_chunk *c, const slg_record *rec, int64_t time_ms,
 void slg_chunk_continuation(slg_chunk *c, slg_span line, uint64_t line_no);
 /* An unrecognised line that slg_trace_line_wanted took (failure.h). */
 void slg_chunk_trace_line(slg_chunk *c, slg_span line, uint64_t line_no);
+/* A silence (slg_scan_silence) within the chunk: the lines are the
+ * chunk's own. */
+void slg_chunk_silence(slg_chunk *c, int64_t step, slg_span before,
+                       uint64_t before_no, slg_span after,
+                       uint64_t after_no);
 /* The chunk's histogram overflowed: its merge must be serial. */
 void slg_chunk_overflow(slg_chunk *c);
 

@@ -38,6 +38,9 @@ void slg_json_job_keys(slg_json *j, const slg_job *b, const uint64_t *skipped,
 void slg_json_attempt_keys(slg_json *j, const slg_app *a, const slg_stage *s,
                            const slg_stage_attempt *t);
 void slg_json_executor_keys(slg_json *j, const slg_executor *e);
+/* "time_budget": {...} (key and object; render_json_budget.c). */
+void slg_json_time_budget(slg_json *j, const slg_report *rep,
+                          const slg_app *a);
 void slg_json_shuffle_keys(slg_json *j, const slg_shuffle *s);
 
 /* The analysis' objects (rep->analysis set; the check's also
