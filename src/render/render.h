@@ -134,6 +134,12 @@ void slg_model_render_text_stage_row(const struct slg_stage *s,
 
 /* render_text_analysis.c: the analysis as text (verdict, ranking,
  * findings, check results). */
+/* The "Time" section (render_text_budget.c), nothing when no
+ * application has a time budget; and the verdict's sentence on the
+ * driver working alone, nothing when its share is small. */
+void slg_render_text_time(const slg_report *rep, const slg_render_options *o,
+                          slg_buf *out);
+void slg_time_verdict_sentence(const slg_report *rep, slg_buf *out);
 void slg_render_text_verdict(const slg_report *rep,
                              const slg_render_options *o, slg_buf *out);
 /* One line per file and application (only when there are several), e.g.

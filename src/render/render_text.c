@@ -489,6 +489,10 @@ static void render_view(const slg_report *rep, const slg_render_options *o,
   if (rep->analysis) {
     slg_render_text_verdict(rep, o, out);
     slg_buf_putc(out, '\n');
+    size_t before_time = out->len;
+    slg_render_text_time(rep, o, out);
+    if (out->len != before_time)
+      slg_buf_putc(out, '\n');
     slg_render_text_ranking(rep, o, out, 5);
     slg_buf_putc(out, '\n');
     slg_render_text_findings(rep, o, out);

@@ -18,6 +18,13 @@ void slg_render_text_verdict(const slg_report *rep,
 {
   slg_buf s = SLG_BUF_INIT;
   slg_verdict_sentence(rep, &s);
+  slg_buf drv = SLG_BUF_INIT;
+  slg_time_verdict_sentence(rep, &drv);
+  if (drv.len) {
+    slg_buf_putc(&s, ' ');
+    slg_buf_puts(&s, slg_buf_cstr(&drv));
+  }
+  slg_buf_dispose(&drv);
   const slg_analysis *a = rep->analysis;
   const char *style = a->failed_apps || a->jobs_failed ? SLG_STYLE_RED
                       : !a->scheduler_lines             ? SLG_STYLE_YELLOW
