@@ -27,6 +27,8 @@ enum { F_SKEW = 1, F_FETCH = 2, F_ABORT = 4, F_SPEC = 8, F_EXLOSS = 16,
 /* ---- options and state ---------------------------------------------- */
 
 static int ver = V35;
+/* Added to the clock after the next "Adding task set" (time_budget). */
+static uint64_t pending_wait_ms;
 static int lay = L_DEFAULT;
 static uint64_t rng_state;
 static const char *scenario = "clean";
@@ -233,7 +235,7 @@ make_ts(void)
 
 /* Loggers: short name, %c{2} name, full name, glue thread. */
 enum { LG_DAG, LG_TSM, LG_YS, LG_SC, LG_BMI, LG_MS, LG_MOT, LG_CC, LG_CG,
-       LG_SPU, LG_DRV, LG_EAM, LG_TCH, LG_BMM, LG_N };
+       LG_SPU, LG_DRV, LG_EAM, LG_TCH, LG_BMM, LG_HEC, LG_N };
 static const char *const lg_full[LG_N] = {
   "org.apache.spark.scheduler.DAGScheduler",
   "org.apache.spark.scheduler.TaskSetManager",
@@ -249,6 +251,7 @@ static const char *const lg_full[LG_N] = {
   "org.apache.spark.ExecutorAllocationManager",
   "org.apache.spark.network.server.TransportChannelHandler",
   "org.apache.spark.storage.BlockManagerMasterEndpoint",
+  "org.apache.spark.sql.hive.HiveExternalCatalog",
 };
 static const char *const lg_thread[LG_N] = {
   "dag-scheduler-event-loop", "task-result-getter-1", "dispatcher-event-loop-1",
@@ -256,7 +259,7 @@ static const char *const lg_thread[LG_N] = {
   "dispatcher-event-loop-0", "Spark Context Cleaner", "Thread-9",
   "Thread-9", "dispatcher-CoarseGrainedScheduler",
   "spark-dynamic-executor-allocation",
-  "shuffle-client-4-1", "dispatcher-BlockManagerMaster",
+  "shuffle-client-4-1", "dispatcher-BlockManagerMaster", "main",
 };
 
 static const char *
@@ -1261,6 +1264,9 @@ submit_lines(struct stagerec *r, const char *name, uint64_t rdd, int *todo,
   ctx_add("resource_profile_id", mlen - 1, mlen);
   emit("INFO", LG_YS);
   cnt.stage_attempts++;
+  /* The time budget's scenario: this task set waits for a slot. */
+  now_ms += pending_wait_ms;
+  pending_wait_ms = 0;
 }
 
 static void
@@ -1803,6 +1809,30 @@ run_scenario(int flags)
   app_end();
 }
 
+/* The time budget's scenario (issue 24): a slow start (the first job
+ * 45 s after the executors registered), a task set whose first task
+ * starts 20 s after it was added, and 90 s of the driver alone after a
+ * metastore line. */
+static void
+run_time_budget(void)
+{
+  struct jobspec js;
+  app_start("slow_start_etl");
+  now_ms += 45000;
+  default_job(&js, 8, 8);
+  run_job(&js);
+  pending_wait_ms = 20000;
+  default_job(&js, 8, 8);
+  run_job(&js);
+  S("Persisting data source relation `sales`.`orders` with a single input "
+    "path into Hive metastore in Hive compatible format.");
+  emit("INFO", LG_HEC);
+  now_ms += 90000;
+  default_job(&js, 8, 8);
+  run_job(&js);
+  app_end();
+}
+
 static void
 run_bench(void)
 {
@@ -2312,6 +2342,7 @@ usage(FILE *f)
     "           executor_loss tiny_tasks skipped_stages aqe multi_app\n"
     "           warn_only mixed bench streaming short_stages\n"
     "           many_attempts stage_many_jobs huge_attempts (hostile)\n"
+    "           time_budget\n"
     "                [--jobs N] [--stages N] (streaming, short_stages,\n"
     "                many_attempts: attempts, stage_many_jobs: jobs)\n"
     "--layout json implies --spark 4.0.  bench defaults to 1G and layout\n"
@@ -2357,7 +2388,7 @@ main(int argc, char **argv)
                | F_ABORT },
     { "multi_app", 0 }, { "warn_only", 0 }, { "bench", 0 },
     { "streaming", 0 }, { "short_stages", 0 }, { "many_attempts", 0 },
-    { "stage_many_jobs", 0 }, { "huge_attempts", 0 },
+    { "stage_many_jobs", 0 }, { "huge_attempts", 0 }, { "time_budget", 0 },
   };
 
   for (i = 1; i < argc; i++) {
@@ -2456,6 +2487,8 @@ main(int argc, char **argv)
     run_stage_many_jobs();
   } else if (!strcmp(scenario, "huge_attempts")) {
     run_huge_attempts();
+  } else if (!strcmp(scenario, "time_budget")) {
+    run_time_budget();
   } else if (!strcmp(scenario, "multi_app")) {
     run_scenario(F_SKIP);
     now_ms += 3600000;
