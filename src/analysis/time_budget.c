@@ -28,6 +28,8 @@ void slg_time_budget_of(slg_time_budget *out, const slg_app *a)
   }
   out->b = b;
   out->startup_ms = b->first_job_ms - a->start_ms;
+  if (out->startup_ms < 0) /* a clock that stepped back (threads racing) */
+    out->startup_ms = 0;
   out->running_ms = b->part[SLG_BUDGET_RUNNING];
   out->pending_ms = b->part[SLG_BUDGET_PENDING];
   out->job_no_task_ms = b->part[SLG_BUDGET_JOB_NO_TASK];

@@ -138,8 +138,8 @@ void slg_render_text_time(const slg_report *rep, const slg_render_options *o,
     slg_buf_printf(out, "  ... %zu more application%s (JSON: time_budget)\n",
                    more, more == 1 ? "" : "s");
   slg_buf_printf(out, "  %s\n",
-                 "DRIVER: no task running or waiting; times at the "
-                 "log's resolution");
+                 "DRIVER: no task running or waiting; AFTER: after the "
+                 "context stopped");
   gap_ref top[TIME_GAPS];
   size_t ng = longest_gaps(rep, top, TIME_GAPS);
   slg_buf line = SLG_BUF_INIT;
@@ -175,9 +175,16 @@ void slg_time_verdict_sentence(const slg_report *rep, slg_buf *out)
     return;
   gap_ref top[1];
   char d[SLG_FMT_SIZE], at[256];
-  slg_buf_printf(out, "%d%% of the run was the driver working alone",
-                 (int)((drv * 100 + wall / 2) / wall));
-  if (longest_gaps(rep, top, 1) == 1) {
+  int pct = (int)((drv * 100 + wall / 2) / wall);
+  size_t ng = longest_gaps(rep, top, 1);
+  if (ng == 1 && top[0].g->streaming_idle) {
+    /* Not driver work: a streaming query waiting for data. */
+    slg_buf_printf(out, "For %d%% of the run no task ran nor waited, a "
+                        "streaming query idle for new data.", pct);
+    return;
+  }
+  slg_buf_printf(out, "%d%% of the run was the driver working alone", pct);
+  if (ng == 1) {
     where(rep, top[0].g->before, at, sizeof at);
     slg_buf_printf(out, "; the longest gap, %s, followed \"%s\" (%s)",
                    slg_fmt_duration((double)top[0].g->ms, d),
