@@ -168,6 +168,9 @@ typedef struct slg_options {
    * be called from any reading thread, so it only reads a flag. */
   int (*stopped)(void *ctx);
   void *stop_ctx;
+  /* WARN/ERROR/FATAL message templates kept per application; the rest
+   * are counted as templates_other. 0: SLG_DEFAULT_MAX_TEMPLATES. */
+  size_t max_templates;
 } slg_options;
 
 #define SLG_DEFAULT_MAX_LOGGERS 1000

@@ -41,4 +41,9 @@ const slg_component *slg_knowledge_at(size_t index);
  * itself if unknown. */
 const char *slg_subsystem_title(const char *slug);
 
+/* What a WARN/ERROR message template (messages.h) of `logger` implies,
+ * one sentence, or NULL when the message is not a known one
+ * (knowledge_messages.c). */
+const char *slg_knowledge_message(const char *logger, const char *tpl);
+
 #endif /* SLG_KNOWLEDGE_H */

@@ -424,6 +424,11 @@ int slg_cli_parse(slg_cli *cli, int argc, char **argv)
         return SLG_EXIT_USAGE;
       cli->options.max_loggers = (size_t)n;
       break;
+    case SLG_OPT_MAX_TEMPLATES:
+      if (parse_count(opt, value, 1, 1000000, &n) < 0)
+        return SLG_EXIT_USAGE;
+      cli->options.max_templates = (size_t)n;
+      break;
     case SLG_OPT_MAX_STAGES:
       if (parse_count(opt, value, 1, UINT32_MAX - 2, &n) < 0)
         return SLG_EXIT_USAGE;

@@ -55,6 +55,11 @@ const slg_option_info slg_options_table[SLG_OPT_COUNT] = {
                              "distinct loggers counted exactly (default "
                              "1000)",
                              NULL},
+    [SLG_OPT_MAX_TEMPLATES] = {"max-templates", 0, "N", ALL, 0,
+                               SLG_GROUP_GENERAL, 0, SLG_COMPLETE_NONE, NULL,
+                               "WARN/ERROR message templates kept per "
+                               "application (default 1000)",
+                               NULL},
     [SLG_OPT_MAX_LINE] = {"max-line", 0, "BYTES", ALL, 0, SLG_GROUP_GENERAL,
                           0, SLG_COMPLETE_NONE, NULL,
                           "bytes of a line kept for parsing (default 65536)",

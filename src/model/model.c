@@ -22,6 +22,7 @@
 #include "extract.h"
 #include "failure.h"
 #include "fastpath.h"
+#include "messages.h"
 #include "model_events.h"
 #include "budget.h"
 #include "model_types.h"
@@ -468,6 +469,7 @@ typedef struct app_ix {
    * when it began some other way (a job id restarting, mid-run). The
    * application before it ends on the line before. */
   slg_pos run_pos;
+  struct slg_msgs *pre; /* messages before its first line (messages.h) */
   unsigned starts; /* 1 << slg_run_start of the run lines it has seen */
   /* The first stage index beyond --max-stages (slg_model_set_max_stages):
    * stages from there on are folded when they end; UINT32_MAX none. */
@@ -543,6 +545,9 @@ struct slg_model {
   uint64_t stages_held;
   uint64_t stages_folded, attempts_folded;
   uint64_t max_apps, apps_merged; /* --max-apps (0: none) */
+  size_t max_templates;  /* --max-templates */
+  struct slg_msgs *msgs_before; /* templates no application holds yet */
+  slg_pos msg_mark; /* the current app's last_pos at its undo mark */
   /* Where late lines of a stage just folded go (stage_get_late). */
   slg_stage scratch;
 };
@@ -585,6 +590,8 @@ static void free_stage(slg_stage *s)
 
 static void free_app(slg_app *a, app_ix *x)
 {
+  slg_msgs_free(a->msgs);
+  slg_msgs_free(x->pre);
   free(a->spark_version);
   free(a->app_name);
   free(a->app_id);
@@ -655,6 +662,7 @@ void slg_model_free(slg_model *m)
   free(m->version);
   free(m->exec_index);
   free(m->file_lines);
+  slg_msgs_free(m->msgs_before);
   free_stage(&m->scratch);
   strpool_dispose(&m->strings);
   free(m);
@@ -742,6 +750,36 @@ void slg_model_set_max_apps(slg_model *m, uint64_t max)
   m->max_apps = max;
 }
 
+void slg_model_set_max_templates(slg_model *m, size_t max)
+{
+  m->max_templates = max;
+}
+
+static int same_pos(slg_pos a, slg_pos b);
+
+void slg_model_message(slg_model *m, const slg_msg_key *k, const slg_pos *pos)
+{
+  /* After "Shutdown hook called" the JVM is gone: what follows is the
+   * next run's start-up ("NativeCodeLoader"), until it says so. */
+  slg_app *a = m->cur;
+  if (a && a->hook_called_pos.line == 0) {
+    /* Counted in the application, undoably until its next line. */
+    if (!same_pos(m->msg_mark, a->last_pos)) {
+      if (a->msgs)
+        slg_msgs_mark(a->msgs);
+      m->msg_mark = a->last_pos;
+    }
+    slg_msgs_count(&a->msgs, m->max_templates ? m->max_templates
+                                              : SLG_DEFAULT_MAX_TEMPLATES,
+                   k, pos);
+    return;
+  }
+  slg_msgs **t = &m->msgs_before;
+  slg_msgs_count(t, m->max_templates ? m->max_templates
+                                     : SLG_DEFAULT_MAX_TEMPLATES,
+                 k, pos);
+}
+
 uint64_t slg_model_apps_merged(const slg_model *m)
 {
   return m->apps_merged;
@@ -770,6 +808,25 @@ const slg_app *slg_model_apps(const slg_model *m, size_t *count)
   return m->apps;
 }
 
+/* An application's messages before its first line are its own when its
+ * lines are the file's from the first: a first run of its file that
+ * printed no version (slg_model_finish sets its first line to 1). */
+static void messages_pre(slg_model *m, size_t i)
+{
+  slg_app *a = &m->apps[i];
+  app_ix *x = &m->ix[i];
+  if (!x->pre)
+    return;
+  if (a->spark_version == NULL &&
+      (i == 0 || m->apps[i - 1].file != a->file))
+    slg_msgs_absorb(&a->msgs, m->max_templates ? m->max_templates
+                                               : SLG_DEFAULT_MAX_TEMPLATES,
+                    x->pre);
+  else
+    slg_msgs_free(x->pre);
+  x->pre = NULL;
+}
+
 static slg_app *new_app(slg_model *m)
 {
   if (m->max_apps && m->napps >= m->max_apps) {
@@ -778,6 +835,8 @@ static slg_app *new_app(slg_model *m)
     m->apps_merged++;
     return m->cur;
   }
+  if (m->napps)
+    messages_pre(m, m->napps - 1);
   apps_ended(m, m->napps); /* the current one is done */
   m->apps = grow(m->apps, m->napps, sizeof(*m->apps));
   app_ix *old_ix = m->ix;
@@ -804,6 +863,15 @@ static slg_app *new_app(slg_model *m)
   a->last_pos = m->pos;
   a->sc_stop_ms = a->hook_ms = a->hook_called_ms = -1;
   a->uptime_ms = -1;
+  /* The messages before an application's first line: its own only when
+   * its lines turn out to be the file's from the first (messages_pre);
+   * those after the previous one's JVM ended are neither's. */
+  if (m->napps == 0 || m->apps[m->napps - 1].file != a->file)
+    x->pre = m->msgs_before;
+  else
+    slg_msgs_free(m->msgs_before);
+  m->msgs_before = NULL;
+  m->msg_mark.line = 0;
   m->napps++;
   m->cur = a;
   m->cur_x = x;
@@ -1596,6 +1664,12 @@ static slg_app *open_run(slg_model *m)
       same_pos(m->cur->last_pos, m->pending_run))
     run = m->pending_run;
   m->pending_run.line = 0;
+  /* The messages after the last line of the application before are the
+   * new run's start-up when the run began on that line (its JVM line):
+   * neither's. */
+  if (m->napps && m->cur->msgs && same_pos(run, m->cur->last_pos) &&
+      same_pos(m->msg_mark, m->cur->last_pos))
+    slg_msgs_undo(m->cur->msgs);
   slg_app *a = new_app(m);
   a->incomplete = 0;
   m->cur_x->run_pos = run;
@@ -3464,6 +3538,11 @@ const char *slg_app_end_name(slg_app_end e)
 
 void slg_model_finish(slg_model *m)
 {
+  /* Messages after the last application's JVM ended: no run's. */
+  slg_msgs_free(m->msgs_before);
+  m->msgs_before = NULL;
+  slg_pos last_before = m->napps ? m->apps[m->napps - 1].last_pos
+                                 : (slg_pos){0, 0};
   for (size_t i = 0; i < m->napps; i++) {
     finish_app(m, &m->apps[i], &m->ix[i]);
     if (m->apps[i].budget != NULL)
@@ -3517,6 +3596,15 @@ void slg_model_finish(slg_model *m)
         next->first_pos.file == a->last_pos.file)
       a->spark_version =
           slg_xstrndup(next->spark_version, strlen(next->spark_version));
+  }
+  if (m->napps) {
+    /* The last application's messages after its last line are its own
+     * only when its lines run on to the file's end. */
+    slg_app *a = &m->apps[m->napps - 1];
+    if (a->msgs && same_pos(m->msg_mark, last_before) &&
+        same_pos(a->last_pos, last_before))
+      slg_msgs_undo(a->msgs);
+    messages_pre(m, m->napps - 1);
   }
   m->cont = CONT_NONE;
   apps_ended(m, m->napps);

@@ -139,6 +139,16 @@ uint64_t slg_model_stages_folded(const slg_model *m, uint64_t *attempts);
 void slg_model_set_max_apps(slg_model *m, uint64_t max);
 uint64_t slg_model_apps_merged(const slg_model *m);
 
+/* Message templates kept per application (messages.h), default
+ * SLG_DEFAULT_MAX_TEMPLATES. */
+void slg_model_set_max_templates(slg_model *m, size_t max);
+/* Counts a WARN/ERROR/FATAL record's template `k` (messages.h) at `pos`
+ * in the current application; before the first one, in the one that
+ * comes next. Touches nothing else of the model. */
+struct slg_msg_key;
+void slg_model_message(slg_model *m, const struct slg_msg_key *k,
+                       const slg_pos *pos);
+
 /* Events rejected because an id or number was too large to be real. */
 uint64_t slg_model_rejected_events(const slg_model *m);
 

@@ -370,6 +370,8 @@ typedef struct slg_app {
   /* Where its wall time went (budget.h); NULL while no event of it was
    * timed. */
   struct slg_budget *budget;
+  /* WARN/ERROR/FATAL templates (messages.h), NULL when none. */
+  struct slg_msgs *msgs;
 } slg_app;
 
 /* The applications, in order. Valid until slg_model_free. */

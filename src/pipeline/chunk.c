@@ -45,9 +45,11 @@ enum {
   ITEM_CONTINUATION,
   ITEM_TASKS,
   ITEM_TRACE, /* an unrecognised line for the failures (it.ev.str) */
-  ITEM_SILENCE /* a time budget's silence: time_ms the step, it.ev.str
+  ITEM_SILENCE, /* a time budget's silence: time_ms the step, it.ev.str
                   and str2 the lines before and after, it.ev.n the line
                   number before */
+  ITEM_MESSAGE /* a WARN/ERROR/FATAL template: time_ms is its offset in
+                  the chunk's msgbuf (messages.h) */
 };
 
 /* 216 bytes (248 with the fields in another order and wider): one per
@@ -101,6 +103,12 @@ struct slg_chunk {
   int empty; /* no line starts in the range */
   int error; /* SLG_EIO from pread */
   char *ext;
+  /* Templates of WARN/ERROR/FATAL records (ITEM_MESSAGE), each: the
+   * hash, the level, the logger's and the template's lengths, then their
+   * bytes. Masked here, on the parsing thread; the merge only counts. */
+  char *msgbuf;
+  size_t msg_len, msg_cap;
+  slg_masker *masker;
 };
 
 slg_chunk *slg_chunk_new(const slg_pipeline *p)
@@ -132,6 +140,8 @@ void slg_chunk_free(slg_chunk *c)
   free(c->items);
   slg_task_runs_dispose(&c->runs);
   free(c->arena);
+  free(c->msgbuf);
+  slg_masker_free(c->masker);
   free(c);
 }
 
@@ -172,12 +182,16 @@ static void reset(slg_chunk *c, const char *data, size_t len)
   c->nitems = 0;
   slg_task_runs_reset(&c->runs);
   c->arena_len = 0;
+  c->msg_len = 0;
   c->inexact = 0;
   c->src = NULL;
   c->empty = 0;
   c->error = 0;
 
   slg_scan_init(&c->scan, c->layout, &c->hist, &c->acc, c->reference);
+  if (!c->masker)
+    c->masker = slg_masker_new(c->reference);
+  c->scan.masker = c->masker;
   c->scan.file = &c->file;
   c->scan.chunk = c;
 }
@@ -467,6 +481,47 @@ void slg_chunk_silence(slg_chunk *c, int64_t step, slg_span before,
   ci->it.ev.n = before_no;
 }
 
+typedef struct msg_head {
+  uint64_t hash;
+  int32_t level;
+  uint32_t logger_len, tpl_len;
+} msg_head;
+
+void slg_chunk_message(slg_chunk *c, const slg_msg_key *k, uint64_t line_no)
+{
+  size_t need = sizeof(msg_head) + k->logger.len + k->tpl.len;
+  need = (need + 7) & ~(size_t)7;
+  if (c->msg_len + need > c->msg_cap) {
+    c->msg_cap = c->msg_cap ? 2 * c->msg_cap : 16384;
+    while (c->msg_len + need > c->msg_cap)
+      c->msg_cap *= 2;
+    c->msgbuf = slg_xrealloc(c->msgbuf, c->msg_cap);
+  }
+  char *w = c->msgbuf + c->msg_len;
+  msg_head h = {k->hash, (int32_t)k->level, (uint32_t)k->logger.len,
+                (uint32_t)k->tpl.len};
+  memcpy(w, &h, sizeof h);
+  memcpy(w + sizeof h, k->logger.ptr, k->logger.len);
+  memcpy(w + sizeof h + k->logger.len, k->tpl.ptr, k->tpl.len);
+  chunk_item *ci = push(c, ITEM_MESSAGE, line_no);
+  ci->time_ms = (int64_t)c->msg_len;
+  c->msg_len += need;
+}
+
+static void merge_message(slg_pipeline *p, const slg_chunk *c,
+                          const chunk_item *ci, const slg_pos *pos)
+{
+  const char *r = c->msgbuf + ci->time_ms;
+  msg_head h;
+  memcpy(&h, r, sizeof h);
+  slg_msg_key k;
+  k.hash = h.hash;
+  k.level = (slg_level)h.level;
+  k.logger = slg_span_make(r + sizeof h, h.logger_len);
+  k.tpl = slg_span_make(r + sizeof h + h.logger_len, h.tpl_len);
+  slg_model_message(p->model, &k, pos);
+}
+
 void slg_chunk_trace_line(slg_chunk *c, slg_span line, uint64_t line_no)
 {
   chunk_item *ci = push(c, ITEM_TRACE, line_no);
@@ -621,6 +676,8 @@ void slg_pipeline_merge(slg_pipeline *p, slg_chunk *c)
       slg_model_silence(p->model, ci->time_ms, &before, ci->it.ev.str, &pos,
                         ci->it.ev.str2);
     }
+    else if (ci->kind == ITEM_MESSAGE)
+      merge_message(p, c, ci, &pos);
     else if (ci->kind == ITEM_TASKS) {
       slg_pos first = {s->file_index, base + (uint64_t)ci->time_ms};
       slg_model_apply_run(p->model, &c->runs, &c->runs.runs[run++], &first,

@@ -132,6 +132,27 @@ static void span_time(slg_time *first, int64_t *first_ms, slg_time *last,
   }
 }
 
+/* A WARN, ERROR or FATAL record: its template, counted at once on the
+ * serial path, queued by a chunk (messages.h). */
+static SLG_NOINLINE void scan_message(slg_scan *s, const slg_record *rec,
+                                      slg_span logger)
+{
+  if (!s->masker)
+    s->masker = slg_masker_new(s->reference);
+  slg_msg_key k;
+  k.level = rec->level;
+  k.logger = logger;
+  k.tpl.ptr = slg_mask(s->masker, rec->message.ptr, rec->message.len,
+                       &k.tpl.len);
+  k.hash = slg_msg_hash(k.level, k.logger, k.tpl);
+  if (s->model) {
+    slg_pos pos = {s->file_index, s->line_no};
+    slg_model_message(s->model, &k, &pos);
+  } else {
+    slg_chunk_message(s->chunk, &k, s->line_no);
+  }
+}
+
 static void on_record(slg_scan *s, const slg_record *rec)
 {
   slg_accounting *a = s->acc;
@@ -185,6 +206,8 @@ static void on_record(slg_scan *s, const slg_record *rec)
   else if (s->chunk && s->hist->other_count)
     slg_chunk_overflow(s->chunk); /* loggers past the bound: serial */
   slg_context_record(&s->ctx, rec->message);
+  if (rec->level >= SLG_LEVEL_WARN) /* WARN, ERROR, FATAL */
+    scan_message(s, rec, short_name);
   if (s->model) {
     slg_pos pos = {s->file_index, s->line_no};
     slg_model_record_routed(s->model, rec, ms, route, &pos);
@@ -320,6 +343,9 @@ int slg_pipeline_new(slg_pipeline **out, const slg_options *opts,
                                          : SLG_DEFAULT_MAX_STAGES);
   slg_model_set_max_apps(p->model, p->opt.max_apps ? p->opt.max_apps
                                                    : SLG_DEFAULT_MAX_APPS);
+  slg_model_set_max_templates(p->model, p->opt.max_templates
+                                            ? p->opt.max_templates
+                                            : SLG_DEFAULT_MAX_TEMPLATES);
   /* Every stage end, to analyse those the cap folds (model_ended). */
   slg_model_on_end(p->model, model_ended, p);
   slg_scan_init(&p->scan, p->layout, &p->hist, &p->acc, p->opt.reference);
@@ -336,6 +362,7 @@ void slg_pipeline_free(slg_pipeline *p)
   slg_lines_dispose(&p->lines);
   slg_histogram_dispose(&p->hist);
   slg_model_free(p->model);
+  slg_masker_free(p->scan.masker);
   slg_fold_free(p->fold);
   for (size_t i = 0; i < p->nfiles; i++)
     free(p->files[i].path);

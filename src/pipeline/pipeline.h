@@ -15,6 +15,7 @@
 #include "input_kind.h"
 #include "layout.h"
 #include "lines.h"
+#include "messages.h"
 #include "model.h"
 #include "report.h"
 
@@ -104,6 +105,9 @@ typedef struct slg_scan {
   /* Reference mode (fastpath.h): no logger memo, date cache or same-time
    * skip. */
   int reference;
+  /* Masks WARN/ERROR/FATAL messages (messages.h); owned by the pipeline
+   * or the chunk, created on first use. */
+  struct slg_masker *masker;
 } slg_scan;
 
 #define SLG_SCAN_STARTED 1u /* the chunk has seen its first record */
@@ -226,6 +230,10 @@ void slg_chunk_layout_seen(slg_chunk *c, uint32_t layout_id);
 void slg_chunk_record(slg_chunk *c, const slg_record *rec, int64_t time_ms,
                       const struct slg_model_route *route, uint64_t line_no);
 void slg_chunk_continuation(slg_chunk *c, slg_span line, uint64_t line_no);
+/* A WARN/ERROR/FATAL record's template (messages.h), queued before the
+ * record's own item. */
+void slg_chunk_message(slg_chunk *c, const struct slg_msg_key *k,
+                       uint64_t line_no);
 /* An unrecognised line that slg_trace_line_wanted took (failure.h). */
 void slg_chunk_trace_line(slg_chunk *c, slg_span line, uint64_t line_no);
 /* A silence (slg_scan_silence) within the chunk: the lines are the

@@ -160,6 +160,10 @@ void slg_render_text_files(const slg_report *rep,
 void slg_render_text_ranking(const slg_report *rep,
                              const slg_render_options *o, slg_buf *out,
                              size_t limit);
+/* The "Messages" section (render_messages.c): the 10 most frequent
+ * WARN/ERROR/FATAL templates; nothing when there is none. */
+void slg_render_text_messages(const slg_report *rep,
+                              const slg_render_options *o, slg_buf *out);
 void slg_render_text_findings(const slg_report *rep,
                               const slg_render_options *o, slg_buf *out);
 void slg_render_text_checks(const slg_report *rep,

@@ -54,4 +54,15 @@ void slg_json_finding_keys(const slg_report *rep, const slg_finding *f,
 void slg_json_suppressed_keys(const slg_report *rep, slg_json *j);
 void slg_json_check_object(const slg_report *rep, slg_json *j);
 
+/* Message templates (render_messages.c): an application's "messages"
+ * (all kept, by count then first line), "templates_other" and
+ * "warn_error_lines"; the latter two alone; one template's keys (an
+ * ndjson `message`). */
+struct slg_msg;
+void slg_json_messages_keys(slg_json *j, const slg_report *rep,
+                            const slg_app *a);
+void slg_json_templates_other(slg_json *j, const slg_app *a);
+void slg_json_message_keys(slg_json *j, const slg_report *rep,
+                           const struct slg_msg *m);
+
 #endif /* SLG_RENDER_JSON_H */

@@ -443,6 +443,7 @@ static void render_app(slg_json *j, const slg_report *rep, const slg_app *a,
 {
   slg_json_object_begin(j);
   slg_json_app_keys(j, rep, a, ai, o);
+  slg_json_messages_keys(j, rep, a);
   slg_json_key(j, "jobs");
   slg_json_array_begin(j);
   for (size_t i = 0; i < a->njobs; i++) {

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "messages.h"
 #include "model_types.h"
 
 /* A written stage attempt of an application past its first: indexes
@@ -66,10 +67,12 @@ enum {
   T_SHUFFLE,
   T_RANKING,
   T_FINDING,
+  T_MESSAGE,
   T_COUNT
 };
 static const char *const type_names[T_COUNT] = {
-    "file", "app", "job", "stage", "executor", "shuffle", "ranking", "finding"};
+    "file", "app", "job", "stage", "executor", "shuffle", "ranking", "finding",
+    "message"};
 
 struct slg_ndjson {
   slg_buf *out;
@@ -86,6 +89,7 @@ struct slg_ndjson {
    * duration. The stage attempts pending[0, job_mark) go with it. */
   int job_waits;
   size_t job_app, job_index, job_mark;
+  size_t messages_done; /* apps [0, messages_done) wrote their messages */
 };
 
 slg_ndjson *slg_ndjson_new(slg_buf *out)
@@ -359,6 +363,29 @@ static void write_job(slg_ndjson *n, const slg_report *rep)
   mark_done(n, n->job_app, n->job_index, JOB_MARK);
 }
 
+/* The `message` objects of the applications before `upto`, once each:
+ * written when an application ends (the stream) or at the finish. */
+static void write_messages(slg_ndjson *n, const slg_report *rep,
+                           size_t upto)
+{
+  size_t napps;
+  const slg_app *apps = slg_model_apps(rep->model, &napps);
+  if (upto > napps)
+    upto = napps;
+  for (; n->messages_done < upto; n->messages_done++) {
+    size_t ai = n->messages_done;
+    size_t cnt;
+    const slg_msg **v = slg_msgs_sorted(apps[ai].msgs, &cnt);
+    for (size_t i = 0; i < cnt; i++) {
+      slg_json j;
+      line_begin(n, &j, T_MESSAGE, rep, &apps[ai], ai);
+      slg_json_message_keys(&j, rep, v[i]);
+      line_end(&j);
+    }
+    free(v);
+  }
+}
+
 void slg_ndjson_flush(slg_ndjson *n, const slg_report *r)
 {
   write_job(n, r);
@@ -408,6 +435,7 @@ void slg_ndjson_on_end(void *ctx, const slg_report *r, const slg_end *e)
     break;
   case SLG_END_APP:
     flush_pending(n, r, -1, n->npending);
+    write_messages(n, r, e->app + 1);
     break;
   }
 }
@@ -451,6 +479,7 @@ void slg_ndjson_finish(slg_ndjson *n, const slg_report *rep,
   slg_json j;
   write_job(n, rep);
   flush_pending(n, rep, -1, n->npending);
+  write_messages(n, rep, SIZE_MAX);
   for (size_t i = 0; i < rep->nfiles; i++) {
     line_begin(n, &j, T_FILE, rep, NULL, SIZE_MAX);
     slg_json_key(&j, "file");
@@ -503,6 +532,7 @@ void slg_ndjson_finish(slg_ndjson *n, const slg_report *rep,
     slg_json_u64(&j, ai + 1);
     slg_json_app_keys(&j, rep, a, ai,
                       an && ai < an->apps ? &an->outcomes[ai] : NULL);
+    slg_json_templates_other(&j, a);
     line_end(&j);
   }
   if (an) {

@@ -498,6 +498,7 @@ static void render_view(const slg_report *rep, const slg_render_options *o,
     slg_render_text_findings(rep, o, out);
     slg_buf_putc(out, '\n');
   }
+  slg_render_text_messages(rep, o, out);
   input_section(rep, o, out);
   slg_buf_putc(out, '\n');
   heading(out, o->color, "Scheduler");

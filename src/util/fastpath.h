@@ -88,7 +88,11 @@
     "test_extract.c fast == general sweep; fuzz_extract")                   \
   X(HIST_RECENT, "histogram-recent-loggers",                                 \
     "the histogram's hashed lookup of a logger name (histogram.c find)",     \
-    "test_histogram.c reference_equals_normal; reference_identical.sh")
+    "test_histogram.c reference_equals_normal; reference_identical.sh")    \
+  X(MSG_MASK, "message-masker",                                              \
+    "the masking rules as PCRE2 expressions, one pass each "                 \
+    "(messages.c slg_mask_reference)",                                       \
+    "test_messages.c fast_equals_reference; reference_identical.sh")
 
 typedef enum slg_fastpath {
 #define SLG_FASTPATH_ENUM(id, name, general, test) SLG_FP_##id,
