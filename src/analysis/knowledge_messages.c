@@ -20,7 +20,7 @@ typedef struct known_message {
 
 /* clang-format off */
 static const known_message known[] = {
-  {"StreamingContext", "should be set as local[n], n > 1 in local mode if you have receivers",
+  {"StreamingContext", "should be set as local[n], n > <n> in local mode if you have receivers",
    "the master has one core: a DStream receiver occupies it and the batches "
    "get no core to run on; use local[n] with n > 1 (one per receiver, plus "
    "one)"},

@@ -29,6 +29,7 @@ struct slg_masker {
   size_t cap;
   pcre2_code *re[NRULES];
   pcre2_match_data *md;
+  uint16_t starts[256]; /* bit r: a match of rule r can start here */
 };
 
 /* The rules of the README, in order (the reference). */
@@ -54,6 +55,8 @@ static const char *const rule_rep[NRULES] = {
     "<uri>", "<uuid>", "<id>", "<id>", "<ip>", "<ip>", "<path>", "<host>",
     "@<hex>", "<hex>", "<hex>", "<n>"};
 
+static int may_start(int rule, int c);
+
 slg_masker *slg_masker_new(int reference)
 {
   slg_masker *mk = slg_xcalloc(1, sizeof *mk);
@@ -61,6 +64,10 @@ slg_masker *slg_masker_new(int reference)
   mk->cap = BUF_CAP;
   mk->buf[0] = slg_xmalloc(mk->cap);
   mk->buf[1] = slg_xmalloc(mk->cap);
+  for (int c = 0; c < 256; c++)
+    for (int r = 0; r < NRULES; r++)
+      if (may_start(r, c))
+        mk->starts[c] |= (uint16_t)(1u << r);
   return mk;
 }
 
@@ -445,16 +452,17 @@ static int may_start(int rule, int c)
 
 /* One pass: s[0, n) to out (capacity cap); returns the new length, or
  * SIZE_MAX when nothing matched (the input stands). */
-static size_t run_pass(int rule, const char *s, size_t n, char *out,
-                       size_t cap)
+static size_t run_pass(const slg_masker *mk, int rule, const char *s,
+                       size_t n, char *out, size_t cap)
 {
   matcher m = matchers[rule];
+  const uint16_t bit = (uint16_t)(1u << rule);
   const char *rep = rule_rep[rule];
   size_t rl = strlen(rep);
   size_t o = 0, copied = 0;
   int any = 0;
   for (size_t i = 0; i < n;) {
-    size_t k = may_start(rule, (unsigned char)s[i]) ? m(s, n, i) : 0;
+    size_t k = (mk->starts[(unsigned char)s[i]] & bit) ? m(s, n, i) : 0;
     if (!k) {
       i++;
       continue;
@@ -490,20 +498,44 @@ enum {
   H_DASH4 = 64,
   H_COLON5 = 128,
   H_DASH = 256,
-  H_SCHEME = 512
+  H_SCHEME = 512,
+  H_TLD = 1024,   /* a '.' followed by a top-level domain's first letter */
+  H_IP4 = 2048,   /* three "digit.digit" */
+  H_HEXTOK = 4096 /* a run of lower-case hex a hex rule could take */
 };
 
 static unsigned holds(const char *s, size_t n)
 {
   unsigned h = 0;
-  size_t dashes = 0, colons = 0;
+  size_t dashes = 0, colons = 0, dotted = 0;
+  size_t run = 0;
+  int run_digit = 0, run_letter = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
+    if (is_lhex(c)) {
+      run++;
+      if (c <= '9')
+        run_digit = 1;
+      else
+        run_letter = 1;
+    } else {
+      if (run_letter && ((run >= 4 && run_digit) || run >= 12))
+        h |= H_HEXTOK;
+      run = 0;
+      run_digit = run_letter = 0;
+    }
     if (c >= '0' && c <= '9')
       h |= H_DIGIT;
     else if (c >= 'a' && c <= 'f')
       h |= H_HEXL;
-    else if (c == '/')
+    else if (c == '.') {
+      h |= H_DOT;
+      unsigned char d = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+      if (d == 'c' || d == 'i' || d == 'l' || d == 'n' || d == 'o')
+        h |= H_TLD;
+      if (i > 0 && is_digit((unsigned char)s[i - 1]) && is_digit(d))
+        dotted++;
+    } else if (c == '/')
       h |= H_SLASH;
     else if (c == '.')
       h |= H_DOT;
@@ -519,6 +551,10 @@ static unsigned holds(const char *s, size_t n)
         h |= H_SCHEME;
     }
   }
+  if (run_letter && ((run >= 4 && run_digit) || run >= 12))
+    h |= H_HEXTOK;
+  if (dotted >= 3)
+    h |= H_IP4;
   if (dashes)
     h |= H_DASH;
   if (dashes >= 4)
@@ -535,9 +571,9 @@ static unsigned holds(const char *s, size_t n)
 static int wanted(int rule, unsigned h)
 {
   static const unsigned need[NRULES] = {
-      H_SCHEME, H_DASH4, H_UNDER, H_DASH | H_DIGIT, H_DOT | H_DIGIT,
-      H_COLON5, H_SLASH, H_DOT,   H_AT,             H_HEXL,
-      H_HEXL | H_DIGIT, H_DIGIT};
+      H_SCHEME, H_DASH4, H_UNDER,  H_DASH | H_DIGIT, H_IP4,
+      H_COLON5, H_SLASH, H_TLD,    H_AT,             H_HEXTOK,
+      H_HEXTOK | H_DIGIT, H_DIGIT};
   return (h & need[rule]) == need[rule];
 }
 
@@ -545,6 +581,23 @@ static int wanted(int rule, unsigned h)
  * points, in place. */
 static size_t finish(char *s, size_t n)
 {
+  if (n <= SLG_TEMPLATE_MAX) {
+    /* Fewer bytes than the cut's code points: only the white space. */
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+      char c = s[i];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+          c == '\f') {
+        while (i + 1 < n && is_space((unsigned char)s[i + 1]))
+          i++;
+        if (o > 0 && i + 1 < n)
+          s[o++] = ' ';
+        continue;
+      }
+      s[o++] = c;
+    }
+    return o;
+  }
   size_t o = 0, cps = 0;
   int space = 0;
   for (size_t i = 0; i < n; i++) {
@@ -595,7 +648,7 @@ const char *slg_mask_fast(slg_masker *mk, const char *msg, size_t n,
   for (int r = 0; r < NRULES; r++) {
     if (!wanted(r, h))
       continue;
-    size_t k = run_pass(r, cur, n, mk->buf[which], mk->cap);
+    size_t k = run_pass(mk, r, cur, n, mk->buf[which], mk->cap);
     if (k == SIZE_MAX)
       continue;
     cur = mk->buf[which];
@@ -704,17 +757,30 @@ static void note_undo(slg_msgs *t, uint32_t index, const slg_pos *prev_last)
   t->nundo++;
 }
 
+/* Eight bytes at a time, multiplied and folded (the words are read
+ * with memcpy: any alignment). */
+static uint64_t mix(uint64_t h, const char *p, size_t n)
+{
+  const uint64_t k = 0x9E3779B97F4A7C15ULL;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, p + i, 8);
+    h = (h ^ w) * k;
+    h ^= h >> 29;
+  }
+  uint64_t w = 0;
+  for (size_t j = 0; i + j < n; j++)
+    w |= (uint64_t)(unsigned char)p[i + j] << (8 * j);
+  h = (h ^ w ^ ((uint64_t)n << 56)) * k;
+  return h ^ (h >> 32);
+}
+
 uint64_t slg_msg_hash(slg_level level, slg_span logger, slg_span tpl)
 {
-  /* FNV-1a over the level, the logger, a separator and the template. */
-  uint64_t h = 1469598103934665603ULL;
-  h = (h ^ (uint64_t)(level + 1)) * 1099511628211ULL;
-  for (size_t i = 0; i < logger.len; i++)
-    h = (h ^ (unsigned char)logger.ptr[i]) * 1099511628211ULL;
-  h = (h ^ 0xFF) * 1099511628211ULL;
-  for (size_t i = 0; i < tpl.len; i++)
-    h = (h ^ (unsigned char)tpl.ptr[i]) * 1099511628211ULL;
-  return h;
+  uint64_t h = 1469598103934665603ULL ^ (uint64_t)(level + 1);
+  h = mix(h, logger.ptr, logger.len);
+  return mix(h, tpl.ptr, tpl.len);
 }
 
 static int same(const slg_msg *m, const slg_msg_key *k)

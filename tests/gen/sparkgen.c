@@ -308,6 +308,117 @@ json_escape(const char *s, size_t n)
   out_raw(s + st, n - st);
 }
 
+/* ---- warn_heavy: WARN/ERROR lines among the bench's ------------------ */
+
+/* The scenario warn_heavy: the bench's workload with a WARN or ERROR line
+ * after about one record in nine (10% of the lines), each from a fixed
+ * set whose ids, hosts, paths and numbers vary; `tpl` is what the masking
+ * rules of tests/keys/time/README.md make of it (the truth's "messages",
+ * which sparklog must count exactly). */
+static int warn_heavy;
+static const struct {
+  const char *level, *logger, *tpl;
+} wh[] = {
+  { "WARN", "Utils", "Your hostname, <host> resolves to a loopback address: "
+    "<ip>; using <ip> instead (on interface eth<n>)" },
+  { "WARN", "NetworkClient", "[Consumer clientId=consumer-<n>, "
+    "groupId=spark-kafka-<n>] Connection to node <n> (<host>/<ip>) could "
+    "not be established. Broker may not be available." },
+  { "ERROR", "TransportResponseHandler", "Still have <n> requests "
+    "outstanding when connection from /<ip> is closed" },
+  { "WARN", "FileUtil", "Failed to delete <uri> after <n> attempts" },
+  { "WARN", "BlockManager", "Block rdd_<n>_<n> could not be removed as it "
+    "was not found on disk or in memory" },
+  { "WARN", "DiskBlockManager", "Removing stale temp dir <path>" },
+  { "WARN", "NettyRpcEnv", "Ignored message: HeartbeatResponse(false) for "
+    "<id> from <ip>" },
+  { "WARN", "Instrumentation", "[<hex>] regParam is zero, which might "
+    "cause numerical instability and overfitting." },
+  { "ERROR", "ContextCleaner", "Error cleaning broadcast <n>" },
+  { "WARN", "StreamingContext", "spark.master should be set as local[n], "
+    "n > <n> in local mode if you have receivers to get data, otherwise "
+    "Spark jobs will not get resources to process the received data." },
+};
+#define WH_N (sizeof wh / sizeof wh[0])
+static uint64_t wh_count[WH_N + 1]; /* [WH_N]: the bench's own WARN */
+static uint64_t warn_error_lines;
+
+static void emit(const char *level, int lg);
+
+static void
+warn_heavy_line(void)
+{
+  char m[512];
+  size_t k = (size_t)(rnd() % WH_N);
+  unsigned a = (unsigned)(rnd() % 250), b = (unsigned)(rnd() % 250);
+  unsigned n = (unsigned)(rnd() % 100000);
+  int len = 0;
+  switch (k) {
+  case 0:
+    len = snprintf(m, sizeof m, "Your hostname, ip-10-0-%u-%u.ec2.internal "
+                   "resolves to a loopback address: 127.0.1.1; using "
+                   "10.0.%u.%u instead (on interface eth%u)", a, b, a, b,
+                   n % 4);
+    break;
+  case 1:
+    len = snprintf(m, sizeof m, "[Consumer clientId=consumer-%u, "
+                   "groupId=spark-kafka-%u] Connection to node %u "
+                   "(broker-%u.kafka.svc.cluster.local/10.1.%u.%u:9092) "
+                   "could not be established. Broker may not be available.",
+                   n, n % 7, a % 5, a % 5, a, b);
+    break;
+  case 2:
+    len = snprintf(m, sizeof m, "Still have %u requests outstanding when "
+                   "connection from /10.0.%u.%u:%u is closed", n % 9 + 1, a,
+                   b, 30000 + n % 30000);
+    break;
+  case 3:
+    len = snprintf(m, sizeof m, "Failed to delete s3a://warehouse-%u/tmp/"
+                   "_temporary/%u/part-%05u.parquet after %u attempts", a,
+                   b, n, n % 5 + 1);
+    break;
+  case 4:
+    len = snprintf(m, sizeof m, "Block rdd_%u_%u could not be removed as it "
+                   "was not found on disk or in memory", a, n);
+    break;
+  case 5:
+    len = snprintf(m, sizeof m, "Removing stale temp dir /mnt/tmp/"
+                   "blockmgr-%08x-%04x-%04x-%04x-%04x%08x",
+                   (unsigned)rnd(), a, b, n & 0xffff, a, (unsigned)rnd());
+    break;
+  case 6:
+    len = snprintf(m, sizeof m, "Ignored message: HeartbeatResponse(false) "
+                   "for application_17235619%05u_%04u from 10.0.%u.%u:%u",
+                   n, b, a, b, 40000 + n % 20000);
+    break;
+  case 7:
+    len = snprintf(m, sizeof m, "[a%06x1] regParam is zero, which might "
+                   "cause numerical instability and overfitting.",
+                   (unsigned)(rnd() & 0xffffff));
+    break;
+  case 8:
+    len = snprintf(m, sizeof m, "Error cleaning broadcast %u", n);
+    break;
+  default:
+    len = snprintf(m, sizeof m, "spark.master should be set as local[n], "
+                   "n > 1 in local mode if you have receivers to get data, "
+                   "otherwise Spark jobs will not get resources to process "
+                   "the received data.");
+    break;
+  }
+  make_ts();
+  out_raw(tsbuf, tslen);
+  out_raw(" ", 1);
+  out_str(wh[k].level);
+  out_raw(" ", 1);
+  out_str(wh[k].logger);
+  out_raw(": ", 2);
+  out_raw(m, (size_t)len);
+  out_raw("\n", 1);
+  wh_count[k]++;
+  warn_error_lines++;
+}
+
 /* Emit the message built in msg[] as one log record and reset the builder.
  * Multi-line messages (stack traces) are printed as continuation lines in
  * text layouts and escaped as \n inside "msg" in JSON. */
@@ -354,6 +465,10 @@ emit(const char *level, int lg)
   }
   mlen = 0;
   clen = 0;
+  if (level[0] == 'W' || level[0] == 'E' || level[0] == 'F')
+    warn_error_lines++;
+  if (warn_heavy && rnd() % 9 == 0)
+    warn_heavy_line();
 }
 
 /* Add one MDC pair to the next JSON record; the value is the message
@@ -1679,6 +1794,9 @@ static void
 app_end(void)
 {
   int e;
+  /* warn_heavy: its lines are the application's, not after its end. */
+  int was_heavy = warn_heavy;
+  warn_heavy = 0;
   /* Dynamic allocation releases the last two idle executors. */
   now_ms += 60000;
   if (ver <= V24) {
@@ -1708,6 +1826,7 @@ app_end(void)
   for (e = 0; e < nex; e++)
     app_ex[app_idx][e] = ex[e];
   app_nex[app_idx] = nex;
+  warn_heavy = was_heavy;
 }
 
 static void
@@ -1864,6 +1983,7 @@ run_bench(void)
                   "java.io.IOException: Connection reset by peer", 5);
       S("\n\t... 12 more");
       emit("WARN", LG_TCH);
+      wh_count[WH_N]++;
     }
   }
   app_end();
@@ -2224,13 +2344,32 @@ write_truth(const char *path, const char *layname, const char *spark)
   fprintf(f, " \"counts\":{\"got_job\":%llu,\"stage_attempts_submitted\":%llu,"
           "\"tasks_started\":%llu,\"tasks_succeeded\":%llu,\"tasks_lost\":%llu,"
           "\"tasks_killed\":%llu,\"jobs_finished\":%llu,\"jobs_failed\":%llu,"
-          "\"tsm_task_lines\":%llu},\n \"apps\":[",
+          "\"tsm_task_lines\":%llu},\n",
           (unsigned long long)cnt.got_job,
           (unsigned long long)cnt.stage_attempts,
           (unsigned long long)cnt.started, (unsigned long long)cnt.succeeded,
           (unsigned long long)cnt.lost, (unsigned long long)cnt.killed,
           (unsigned long long)cnt.jobs_ok, (unsigned long long)cnt.jobs_failed,
           (unsigned long long)cnt.tsm_lines);
+  if (warn_heavy) {
+    /* The templates written, and every WARN/ERROR line. */
+    int any = 0;
+    fprintf(f, " \"warn_error_lines\":%llu,\n \"messages\":[",
+            (unsigned long long)warn_error_lines);
+    for (k = 0; k <= WH_N; k++) {
+      if (!wh_count[k])
+        continue;
+      fprintf(f, "%s\n  {\"level\":\"%s\",\"logger\":\"%s\","
+              "\"template\":\"%s\",\"count\":%llu}", any ? "," : "",
+              k < WH_N ? wh[k].level : "WARN",
+              k < WH_N ? wh[k].logger : "TransportChannelHandler",
+              k < WH_N ? wh[k].tpl : "Exception in connection from /<ip>",
+              (unsigned long long)wh_count[k]);
+      any = 1;
+    }
+    fprintf(f, "],\n");
+  }
+  fprintf(f, " \"apps\":[");
   for (a = 0; a <= app_idx; a++) {
     static const char *const vs[] = { "1.6.3", "2.4.8", "3.5.1", "4.0.0" };
     int first = 1, e;
@@ -2342,7 +2481,7 @@ usage(FILE *f)
     "           executor_loss tiny_tasks skipped_stages aqe multi_app\n"
     "           warn_only mixed bench streaming short_stages\n"
     "           many_attempts stage_many_jobs huge_attempts (hostile)\n"
-    "           time_budget\n"
+    "           time_budget warn_heavy (bench with 10%% WARN/ERROR lines)\n"
     "                [--jobs N] [--stages N] (streaming, short_stages,\n"
     "                many_attempts: attempts, stage_many_jobs: jobs)\n"
     "--layout json implies --spark 4.0.  bench defaults to 1G and layout\n"
@@ -2389,6 +2528,7 @@ main(int argc, char **argv)
     { "multi_app", 0 }, { "warn_only", 0 }, { "bench", 0 },
     { "streaming", 0 }, { "short_stages", 0 }, { "many_attempts", 0 },
     { "stage_many_jobs", 0 }, { "huge_attempts", 0 }, { "time_budget", 0 },
+    { "warn_heavy", 0 },
   };
 
   for (i = 1; i < argc; i++) {
@@ -2464,10 +2604,13 @@ main(int argc, char **argv)
   spark = snames[ver];
   rng_state = seed * 0x2545f4914f6cdd1dULL + 17;
   now_ms = 1723561969000ULL + (seed % 1000) * 86400000ULL;
-  bench = !strcmp(scenario, "bench");
+  warn_heavy = !strcmp(scenario, "warn_heavy");
+  bench = warn_heavy || !strcmp(scenario, "bench");
   chatter = bench || !strcmp(scenario, "short_stages");
   if (bench && !target_bytes)
     target_bytes = 1ULL << 30;
+  if (warn_heavy)
+    lay = L_DEFAULT;
   out = outp ? fopen(outp, "wb") : stdout;
   if (!out) {
     perror(outp);
