@@ -492,73 +492,101 @@ enum {
   H_DIGIT = 1,
   H_SLASH = 2,
   H_DOT = 4,
-  H_UNDER = 8,
+  H_UNDER = 8,    /* a Hadoop id's prefix before a '_' */
   H_AT = 16,
   H_HEXL = 32,
-  H_DASH4 = 64,
+  H_DASH4 = 64,   /* eight hex digits before a '-' */
   H_COLON5 = 128,
-  H_DASH = 256,
+  H_DASH = 256,   /* "app-" or "driver-" */
   H_SCHEME = 512,
   H_TLD = 1024,   /* a '.' followed by a top-level domain's first letter */
   H_IP4 = 2048,   /* three "digit.digit" */
   H_HEXTOK = 4096 /* a run of lower-case hex a hex rule could take */
 };
 
+/* Whether s[0, i) ends with the word w. */
+static int ends_with(const char *s, size_t i, const char *w)
+{
+  size_t k = strlen(w);
+  return i >= k && memcmp(s + i - k, w, k) == 0;
+}
+
 static unsigned holds(const char *s, size_t n)
 {
   unsigned h = 0;
-  size_t dashes = 0, colons = 0, dotted = 0;
+  size_t colons = 0, dotted = 0;
   size_t run = 0;
   int run_digit = 0, run_letter = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
     if (is_lhex(c)) {
       run++;
-      if (c <= '9')
+      if (c <= '9') {
         run_digit = 1;
-      else
+        h |= H_DIGIT;
+      } else {
         run_letter = 1;
-    } else {
+        h |= H_HEXL;
+      }
+      continue;
+    }
+    if (run) {
       if (run_letter && ((run >= 4 && run_digit) || run >= 12))
         h |= H_HEXTOK;
       run = 0;
       run_digit = run_letter = 0;
     }
-    if (c >= '0' && c <= '9')
-      h |= H_DIGIT;
-    else if (c >= 'a' && c <= 'f')
-      h |= H_HEXL;
-    else if (c == '.') {
+    if (c >= 'g' || c <= ' ')
+      continue; /* letters g-z, white space: no trigger */
+    switch (c) {
+    case '.': {
       h |= H_DOT;
       unsigned char d = i + 1 < n ? (unsigned char)s[i + 1] : 0;
       if (d == 'c' || d == 'i' || d == 'l' || d == 'n' || d == 'o')
         h |= H_TLD;
       if (i > 0 && is_digit((unsigned char)s[i - 1]) && is_digit(d))
         dotted++;
-    } else if (c == '/')
+      break;
+    }
+    case '/':
       h |= H_SLASH;
-    else if (c == '.')
-      h |= H_DOT;
-    else if (c == '_')
-      h |= H_UNDER;
-    else if (c == '@')
+      break;
+    case '_':
+      /* application_, container_, (app)attempt_, job_, task_ */
+      if (ends_with(s, i, "application") || ends_with(s, i, "container") ||
+          ends_with(s, i, "attempt") || ends_with(s, i, "job") ||
+          ends_with(s, i, "task"))
+        h |= H_UNDER;
+      break;
+    case '@':
       h |= H_AT;
-    else if (c == '-')
-      dashes++;
-    else if (c == ':') {
+      break;
+    case '-': {
+      if (ends_with(s, i, "app") || ends_with(s, i, "driver"))
+        h |= H_DASH;
+      /* A UUID's first group: eight hex digits before the dash. */
+      size_t k = 0;
+      while (k < 8 && k < i && is_xdigit((unsigned char)s[i - 1 - k]))
+        k++;
+      if (k == 8)
+        h |= H_DASH4;
+      break;
+    }
+    case ':':
       colons++;
       if (i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/')
         h |= H_SCHEME;
+      break;
+    default:
+      if (c >= 'A' && c <= 'F')
+        h |= H_HEXL; /* upper-case hex: only UUIDs and IPv6 take it */
+      break;
     }
   }
   if (run_letter && ((run >= 4 && run_digit) || run >= 12))
     h |= H_HEXTOK;
   if (dotted >= 3)
     h |= H_IP4;
-  if (dashes)
-    h |= H_DASH;
-  if (dashes >= 4)
-    h |= H_DASH4;
   if (colons >= 5)
     h |= H_COLON5;
   return h;
