@@ -97,6 +97,10 @@ static void record(void *ctx, const slg_report *r, const slg_end *e)
     assert_null(e->job);
     assert_null(e->stage);
     break;
+  case SLG_END_BATCH:
+    assert_non_null(e->batch);
+    slg_buf_printf(b, "batch");
+    break;
   }
   /* The report holds the line that ended it (all of its chunk when
    * merged). */

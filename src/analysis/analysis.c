@@ -47,6 +47,7 @@
 #include <stdlib.h>
 
 #include "buf.h"
+#include "engine.h"
 #include "findings.h"
 #include "fixes.h"
 
@@ -630,6 +631,110 @@ void slg_no_scheduler_hint(const slg_model *m, slg_input_kind kind,
 
 /* Each application's outcome, and the findings it raises: APP_FAILED,
  * APP_KILLED, LOG_CUT_OFF, JOB_FAILED_RECOVERED. */
+/* "850 ms", "14.3 s": a duration in a finding's sentence. */
+static void eng_ms(char *out, uint64_t ms)
+{
+  if (ms < 1000)
+    snprintf(out, 32, "%llu ms", (unsigned long long)ms);
+  else
+    snprintf(out, 32, "%.1f s", (double)ms / 1000.0);
+}
+
+/* "64 MiB", "1.5 MiB", "512 B". */
+static void eng_bytes(char *out, uint64_t b)
+{
+  if (b >= 1024 * 1024)
+    snprintf(out, 32, "%.3g MiB", (double)b / (1024.0 * 1024.0));
+  else if (b >= 1024)
+    snprintf(out, 32, "%.3g KiB", (double)b / 1024.0);
+  else
+    snprintf(out, 32, "%llu B", (unsigned long long)b);
+}
+
+/* The engine's findings of one application (model/engine.h): a stream
+ * whose batches outlast their trigger or batch interval, and AQE
+ * coalescing whose target the parallelism cut below the advisory size. */
+static void engine_findings(slg_analysis *a, const slg_app *ap, size_t ai)
+{
+  const slg_engine *e = ap->engine;
+  char d1[32], d2[32];
+  if (e == NULL)
+    return;
+  if (e->ss_behind || e->ds_behind) {
+    slg_finding *f = add(a, SLG_FINDING_STREAM_BEHIND, SLG_SEV_WARNING,
+                         (int64_t)ai, -1, -1, -1);
+    if (e->ss_behind) {
+      eng_ms(d1, e->ss_interval_ms);
+      eng_ms(d2, e->ss_behind_max_ms);
+      f->message = fmt("the streaming query fell behind: %llu batch%s took "
+                       "longer than the %s trigger interval (up to %s, "
+                       "\"Current batch is falling behind\" from line %llu)",
+                       (unsigned long long)e->ss_behind,
+                       e->ss_behind == 1 ? "" : "es", d1, d2,
+                       (unsigned long long)e->ss_behind_first.line);
+      f->suggestion = fmt("make a batch cheaper (cap its input with "
+                          "maxOffsetsPerTrigger or maxFilesPerTrigger, add "
+                          "executors) or lengthen the trigger interval");
+      ev_num(f, "batches_behind", (double)e->ss_behind);
+      ev_num(f, "trigger_interval_ms", (double)e->ss_interval_ms);
+      ev_num(f, "max_spent_ms", (double)e->ss_behind_max_ms);
+      f->lines[f->nlines++] = e->ss_behind_first;
+    } else {
+      eng_ms(d1, e->ds_interval_ms);
+      eng_ms(d2, e->ds_max_delay_ms);
+      f->message = fmt("the DStreams job fell behind: %llu of %llu batches "
+                       "ran longer than the %s batch interval (total delay "
+                       "up to %s, line %llu)",
+                       (unsigned long long)e->ds_behind,
+                       (unsigned long long)e->ds_batches, d1, d2,
+                       (unsigned long long)e->ds_max_delay_pos.line);
+      f->suggestion = fmt("make a batch cheaper (more executors, "
+                          "spark.streaming.backpressure.enabled=true, a "
+                          "rate limit such as spark.streaming.kafka."
+                          "maxRatePerPartition) or lengthen the batch "
+                          "interval");
+      ev_num(f, "batches_behind", (double)e->ds_behind);
+      ev_num(f, "batch_interval_ms", (double)e->ds_interval_ms);
+      ev_num(f, "max_total_delay_ms", (double)e->ds_max_delay_ms);
+      f->lines[f->nlines++] = e->ds_max_delay_pos;
+    }
+  }
+  if (e->coalesce_capped) {
+    const slg_aqe_decision *c = &e->first_capped;
+    slg_finding *f = add(a, SLG_FINDING_AQE_COALESCE_CAPPED, SLG_SEV_INFO,
+                         (int64_t)ai, -1, -1, -1);
+    char b1[32], b2[32];
+    eng_bytes(b1, (uint64_t)c->actual);
+    eng_bytes(b2, (uint64_t)c->advisory);
+    f->message = fmt("AQE coalesced shuffle(%s) to a %s target, below the "
+                     "%s advisory size (%llu of %llu targets): the "
+                     "parallelism asked for more partitions than the data "
+                     "fills",
+                     c->shuffles, b1, b2,
+                     (unsigned long long)e->coalesce_capped,
+                     (unsigned long long)e->aqe_by_rule[SLG_AQE_RULE_COUNT]);
+    /* 3.2 added parallelismFirst (default true: the target is the data
+     * over the default parallelism, floored at minPartitionSize) and the
+     * log's "minimum partition size"; 3.0 and 3.1 take the parallelism
+     * from minPartitionNum, default the default parallelism. */
+    if (c->min_partition >= 0)
+      f->suggestion = fmt(
+          "if the small tasks cost more than the parallelism gains (a busy "
+          "cluster), set spark.sql.adaptive.coalescePartitions."
+          "parallelismFirst=false so that spark.sql.adaptive."
+          "advisoryPartitionSizeInBytes is the target");
+    else
+      f->suggestion = fmt(
+          "if the small tasks cost more than the parallelism gains, set "
+          "spark.sql.adaptive.coalescePartitions.minPartitionNum=1 so that "
+          "spark.sql.adaptive.advisoryPartitionSizeInBytes is the target");
+    ev_num(f, "advisory_target_bytes", (double)c->advisory);
+    ev_num(f, "actual_target_bytes", (double)c->actual);
+    ev_num(f, "capped", (double)e->coalesce_capped);
+    f->lines[f->nlines++] = c->pos;
+  }
+}
+
 static void outcome_findings(slg_analysis *a, const slg_app *apps,
                              size_t napps, const slg_thresholds *th)
 {
@@ -729,6 +834,7 @@ static void outcome_findings(slg_analysis *a, const slg_app *apps,
       ev_num(f, "warnings", (double)ap->starved);
       f->lines[f->nlines++] = ap->starved_pos;
     }
+    engine_findings(a, &apps[ai], ai);
     if (o->recovered) {
       f = add(a, SLG_FINDING_JOB_FAILED_RECOVERED, SLG_SEV_WARNING,
               (int64_t)ai, -1, -1, -1);

@@ -69,7 +69,7 @@ static void on_end(void *ctx, const slg_report *r, const slg_end *e)
   follower *f = ctx;
   size_t napps;
   const slg_app *apps = slg_model_apps(r->model, &napps);
-  if (e->kind == SLG_END_APP || e->app >= napps)
+  if (e->kind == SLG_END_APP || e->kind == SLG_END_BATCH || e->app >= napps)
     return;
   const slg_app *a = &apps[e->app];
   if (f->app_shown != e->app + 1) {

@@ -130,6 +130,8 @@ typedef enum slg_event_kind {
                              SLG_EV_JOB_ENDED */
   /* Where a driver run begins (slg_extract_run_start) */
   SLG_EV_RUN_START,       /* flag = slg_run_start */
+  /* Engine features (extract_engine.c): flag = slg_engine_ev */
+  SLG_EV_ENGINE,
   SLG_EV_COUNT
 } slg_event_kind;
 
@@ -143,6 +145,52 @@ typedef enum slg_run_start {
    * capacity 901.2 MB.", 1.x's "Changing view acls to: user". */
   SLG_RUN_START_CONTEXT = 2
 } slg_run_start;
+
+/*
+ * SLG_EV_ENGINE's flag: which engine line it is, and its fields.
+ *   AQE_RULE     an AQE rule's line: n = slg_aqe_rule; n2 = skewed
+ *                partitions when "number of skewed partitions: left L,
+ *                right R" (n3 = 1 then); n3 = 2 for "Plan changed"
+ *   PROGRESS     "Streaming query made progress: {": what the message
+ *                itself holds of the report (slg_progress_scan): n =
+ *                batchId, n2 = numInputRows, n3 = triggerExecution ms,
+ *                index = the SLG_PROGRESS_* bits read
+ *   BEHIND       "Current batch is falling behind. The trigger interval
+ *                is N milliseconds, but spent M milliseconds": n, n2
+ *   QUERY_START  "Starting [id = X, runId = Y]. Use ...": str = X
+ *   DSTREAM      "Total delay: X s for time T ms (execution: Y s)":
+ *                n = T, ms = X in ms, n2 = Y in ms
+ *   PYTHON       "Times: total = T, boot = B, init = I, finish = F":
+ *                n = T, n2 = B, n3 = I, stage = F, each an int64_t
+ *                stored as its two's complement (boot is negative for a
+ *                worker booted before the task)
+ */
+typedef enum slg_engine_ev {
+  SLG_ENGINE_AQE_RULE = 1,
+  SLG_ENGINE_PROGRESS,
+  SLG_ENGINE_BEHIND,
+  SLG_ENGINE_QUERY_START,
+  SLG_ENGINE_DSTREAM,
+  SLG_ENGINE_PYTHON
+} slg_engine_ev;
+
+/* The AQE rules whose loggers are read (SLG_ENGINE_AQE_RULE's n). */
+#define SLG_AQE_RULE_MAP(X)                                                  \
+  X(SKEW_JOIN, "OptimizeSkewedJoin")                                         \
+  X(COALESCE, "CoalesceShufflePartitions")                                   \
+  X(LOCAL_READ, "OptimizeShuffleWithLocalRead")                              \
+  X(JOIN_SELECTION, "DynamicJoinSelection")                                  \
+  X(OPTIMIZER, "AQEOptimizer")                                               \
+  X(PLAN, "AdaptiveSparkPlanExec")
+typedef enum slg_aqe_rule {
+#define SLG_AQE_RULE_ENUM(name, logger) SLG_AQE_##name,
+  SLG_AQE_RULE_MAP(SLG_AQE_RULE_ENUM)
+#undef SLG_AQE_RULE_ENUM
+  SLG_AQE_RULE_COUNT
+} slg_aqe_rule;
+
+/* The logger's name of a rule ("OptimizeSkewedJoin"). */
+const char *slg_aqe_rule_name(slg_aqe_rule r);
 
 /* One event (a tagged record: `kind` says which fields are set). */
 typedef struct slg_event {
@@ -224,6 +272,32 @@ int slg_extract_executor_side(slg_span msg, slg_event *out);
 /* The first lines of a driver run (slg_run_start), for the MemoryStore,
  * SecurityManager and Utils loggers. */
 int slg_extract_run_start(slg_span msg, slg_event *out);
+
+/* Engine lines (extract_engine.c): the Structured Streaming loggers
+ * (MicroBatchExecution, ProgressReporter, ProcessingTimeExecutor), the
+ * DStreams JobScheduler, the PySpark runners; one per AQE rule logger. */
+int slg_extract_engine(slg_span msg, slg_event *out);
+int slg_extract_aqe_skew_join(slg_span msg, slg_event *out);
+int slg_extract_aqe_coalesce(slg_span msg, slg_event *out);
+int slg_extract_aqe_local_read(slg_span msg, slg_event *out);
+int slg_extract_aqe_join_selection(slg_span msg, slg_event *out);
+int slg_extract_aqe_optimizer(slg_span msg, slg_event *out);
+int slg_extract_aqe_plan(slg_span msg, slg_event *out);
+
+/* What a piece of a progress report's JSON holds: "batchId",
+ * "numInputRows" (the first, the query's), "triggerExecution". */
+#define SLG_PROGRESS_BATCH 1u
+#define SLG_PROGRESS_ROWS 2u
+#define SLG_PROGRESS_TRIGGER 4u
+typedef struct slg_progress {
+  unsigned have; /* SLG_PROGRESS_* bits */
+  uint64_t batch, rows, trigger_ms;
+} slg_progress;
+
+/* Reads the keys of `p` not yet in p->have from text (a line or a whole
+ * message of the report's JSON, pretty or compact); 1 when the report's
+ * triggerExecution, its last key of interest, was read. */
+int slg_progress_scan(slg_span text, slg_progress *p);
 
 /*
  * Iterates a stage list body ("ShuffleMapStage 0, ShuffleMapStage 1",

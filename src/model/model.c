@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine.h"
 #include "extract.h"
 #include "failure.h"
 #include "fastpath.h"
@@ -483,7 +484,8 @@ typedef struct app_ix {
   char *folded_fail;
 } app_ix;
 
-enum { CONT_NONE, CONT_EXEC_REASON, CONT_STAGE_REASON, CONT_CONF };
+enum { CONT_NONE, CONT_EXEC_REASON, CONT_STAGE_REASON, CONT_CONF,
+       CONT_ENGINE };
 
 struct slg_model {
   strpool strings; /* call sites, RDDs, failure kinds (strpool_copy) */
@@ -637,6 +639,7 @@ static void free_app(slg_app *a, app_ix *x)
   for (size_t i = 0; i < a->nshuffles; i++)
     ids_free(a->shuffles[i].reader_stages, a->shuffles[i].nreader_stages);
   free(a->shuffles);
+  free(a->engine);
   idmap_dispose(&x->jobs);
   idmap_dispose(&x->stages);
   idmap_dispose(&x->shuffles);
@@ -700,15 +703,30 @@ static void ended(slg_model *m, slg_end_kind kind, size_t app,
 {
   if (m->on_end == NULL || s == &m->scratch)
     return;
-  slg_end e = {kind, app, m->pos, j, s, t, s != NULL && will_fold(m, s)};
+  slg_end e = {kind, app, m->pos, j, s, t, s != NULL && will_fold(m, s),
+               NULL};
   m->on_end(m->on_end_ctx, &e);
+}
+
+/* Tells the callback of the batches an engine line completed. */
+static void batches_told(slg_model *m, size_t app, const slg_engine_batch *b,
+                         int n)
+{
+  for (int i = 0; i < n && m->on_end != NULL; i++) {
+    slg_end e = {SLG_END_BATCH, app, b[i].pos, NULL, NULL, NULL, 0, &b[i]};
+    m->on_end(m->on_end_ctx, &e);
+  }
 }
 
 /* The applications before `upto` end (once each). */
 static void apps_ended(slg_model *m, size_t upto)
 {
-  for (; m->apps_ended < upto; m->apps_ended++)
+  for (; m->apps_ended < upto; m->apps_ended++) {
+    slg_engine_batch b[1];
+    batches_told(m, m->apps_ended, b,
+                 slg_engine_close(m->apps[m->apps_ended].engine, b));
     ended(m, SLG_END_APP, m->apps_ended, NULL, NULL, NULL);
+  }
 }
 
 void slg_model_begin_file(slg_model *m, uint32_t file)
@@ -2725,6 +2743,21 @@ static void on_aqe(slg_model *m, const slg_event *ev)
   }
 }
 
+/* An engine line (engine.h); none before the first application: an
+ * executor's own log is no application's. */
+static void on_engine(slg_model *m, const slg_event *ev)
+{
+  if (m->napps == 0)
+    return;
+  slg_engine_batch b[2];
+  int cont;
+  slg_app *a = cur_app(m);
+  int n = slg_engine_apply(&a->engine, ev, &m->pos, b, &cont);
+  batches_told(m, m->napps - 1, b, n);
+  if (cont)
+    m->cont = CONT_ENGINE;
+}
+
 static SLG_NOINLINE void apply_other(slg_model *m, const slg_event *ev,
                                      int exec_num)
 {
@@ -2901,12 +2934,16 @@ static SLG_NOINLINE void apply_other(slg_model *m, const slg_event *ev,
     break;
   case SLG_EV_AQE_TARGET:
     on_aqe(m, ev);
+    on_engine(m, ev);
     break;
   case SLG_EV_APP_STOP:
     on_stop(m, ev);
     break;
   case SLG_EV_FAILURE:
     on_failure(m, ev);
+    break;
+  case SLG_EV_ENGINE:
+    on_engine(m, ev);
     break;
   case SLG_EV_FINAL_STATUS:
     on_final_status(m, ev);
@@ -3000,6 +3037,8 @@ static int backend(slg_span msg, slg_event *out)
 /* Spark 4.1 moved the streaming engine into ".runtime". */
 #define PKG_STREAMING_1 PKG_SPARK ".sql.execution.streaming"
 #define PKG_STREAMING PKG_STREAMING_1 "|" PKG_STREAMING_1 ".runtime"
+#define PKG_PYTHON PKG_SPARK ".api.python|" PKG_SPARK ".sql.execution.python"
+#define PKG_AQE PKG_SPARK ".sql.execution.adaptive"
 #define LOGGERS(L, LF, TSM, LQ)                                                \
   L("DAGScheduler", PKG_SCHED, slg_extract_dagscheduler, 1)                    \
   TSM("TaskSetManager", PKG_SCHED)                                             \
@@ -3035,7 +3074,7 @@ static int backend(slg_span msg, slg_event *out)
   LF("ShutdownHookManager", PKG_SPARK ".util|org.apache.hadoop.util", none)    \
   LF("ApplicationMaster", PKG_SPARK ".deploy.yarn", none)                      \
   LF("SignalUtils", PKG_SPARK ".util", none)                                   \
-  LF("MicroBatchExecution", PKG_STREAMING, none)                               \
+  LF("MicroBatchExecution", PKG_STREAMING, slg_extract_engine)                 \
   LF("ContinuousExecution", PKG_STREAMING "|" PKG_STREAMING_1 ".continuous",   \
      none)                                                                     \
   LF("StreamExecution", PKG_STREAMING, none)                                   \
@@ -3048,7 +3087,21 @@ static int backend(slg_span msg, slg_event *out)
   LF("ProcessLauncher", "com.amazonaws.services.glue", none)                   \
   /* Glue's own: its package is not public. */                                 \
   LF("GlueLogger", NULL, none)                                                 \
-  LF("ExecutorPodsWatchSnapshotSource", PKG_CLUSTER ".k8s", none)
+  LF("ExecutorPodsWatchSnapshotSource", PKG_CLUSTER ".k8s", none)             \
+  /* Engine features (engine.h): streaming, PySpark workers, AQE. */           \
+  LQ("ProgressReporter", PKG_STREAMING, slg_extract_engine)                    \
+  LQ("ProcessingTimeExecutor", PKG_STREAMING, slg_extract_engine)              \
+  LQ("JobScheduler", PKG_SPARK ".streaming.scheduler", slg_extract_engine)     \
+  LQ("PythonRunner", PKG_PYTHON, slg_extract_engine)                           \
+  LQ("PythonUDFRunner", PKG_PYTHON, slg_extract_engine)                        \
+  LQ("ArrowPythonRunner", PKG_PYTHON, slg_extract_engine)                      \
+  LQ("PythonRDD", PKG_PYTHON, slg_extract_engine)                              \
+  L("OptimizeSkewedJoin", PKG_AQE, slg_extract_aqe_skew_join, 0)               \
+  L("CoalesceShufflePartitions", PKG_AQE, slg_extract_aqe_coalesce, 0)         \
+  L("OptimizeShuffleWithLocalRead", PKG_AQE, slg_extract_aqe_local_read, 0)    \
+  L("DynamicJoinSelection", PKG_AQE, slg_extract_aqe_join_selection, 0)        \
+  L("AQEOptimizer", PKG_AQE, slg_extract_aqe_optimizer, 0)                     \
+  L("AdaptiveSparkPlanExec", PKG_AQE, slg_extract_aqe_plan, 0)
 
 #define L(s, p, f, k) {s, sizeof(s) - 1, p, f, k, 0, 0},
 #define LF(s, p, f) {s, sizeof(s) - 1, p, f, 0, 1, 0},
@@ -3190,6 +3243,8 @@ const slg_model_route *slg_model_route_of(slg_span logger, slg_span written,
 #undef PKG_CLUSTER
 #undef PKG_STREAMING_1
 #undef PKG_STREAMING
+#undef PKG_PYTHON
+#undef PKG_AQE
 
 /* The pure half of slg_model_record (model_events.h): no model state.
  * Inlined into slg_model_record_routed, like model_apply below. */
@@ -3265,6 +3320,8 @@ static SLG_ALWAYS_INLINE void model_apply(slg_model *m,
   if (r == SLG_EXTRACT_NONE)
     return;
   apply(m, &it->ev, it->exec_num);
+  if (it->ev.kind == SLG_EV_ENGINE)
+    return; /* streaming and worker lines say nothing of the app's span */
   if (m->napps == 0 && (it->ev.kind == SLG_EV_FAILURE ||
                         it->ev.kind == SLG_EV_FINAL_STATUS))
     return; /* an end or failure statement with no application */
@@ -3327,6 +3384,15 @@ void slg_model_continuation(slg_model *m, slg_span line, const slg_pos *pos)
   if (line.len == 0)
     return;
   slg_app *a = cur_app(m);
+  if (m->cont == CONT_ENGINE) {
+    /* A progress report's JSON, up to its triggerExecution. */
+    slg_engine_batch b[1];
+    if (slg_engine_continuation(a->engine, line, b)) {
+      batches_told(m, m->napps - 1, b, 1);
+      m->cont = CONT_NONE;
+    }
+    return;
+  }
   if (m->cont == CONT_CONF) {
     /* "spark.executor.memory=6g": only the executor size keys are kept
      * (none of them matches spark.redaction.regex). */

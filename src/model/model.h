@@ -82,18 +82,23 @@ void slg_model_finish(slg_model *m);
  *                  began, or the stream ended (then after
  *                  slg_model_finish has derived its skipped stages and
  *                  shuffle readers; an earlier application gets those
- *                  at the end of the stream only).
+ *                  at the end of the stream only);
+ *   SLG_END_BATCH  a streaming batch completed (engine.h): a progress
+ *                  report read whole, or a DStreams "Total delay" line;
+ *                  it is not kept in the model.
  * Each fires once per entity, in input order.
  */
 typedef enum slg_end_kind {
   SLG_END_STAGE,
   SLG_END_JOB,
-  SLG_END_APP
+  SLG_END_APP,
+  SLG_END_BATCH
 } slg_end_kind;
 
 struct slg_job;
 struct slg_stage;
 struct slg_stage_attempt;
+struct slg_engine_batch;
 
 typedef struct slg_end {
   slg_end_kind kind;
@@ -108,6 +113,7 @@ typedef struct slg_end {
    * (beyond slg_model_set_max_stages, every attempt ended): whatever the
    * report needs of it must be taken now. */
   int fold;
+  const struct slg_engine_batch *batch; /* SLG_END_BATCH */
 } slg_end;
 
 typedef void (*slg_end_fn)(void *ctx, const slg_end *e);

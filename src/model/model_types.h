@@ -364,6 +364,8 @@ typedef struct slg_app {
   slg_failure *failures;        /* in order, at most SLG_MAX_FAILURES */
   size_t nfailures;
   uint64_t failures_dropped;
+  struct slg_engine *engine;    /* engine.h: AQE, streaming, PySpark;
+                                   NULL when no such line */
   /* Model bookkeeping: the stages by id (slg_app_stage), kept as they
    * are read. */
   const struct slg_idmap *stage_ix;

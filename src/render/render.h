@@ -166,6 +166,10 @@ void slg_render_text_messages(const slg_report *rep,
                               const slg_render_options *o, slg_buf *out);
 void slg_render_text_findings(const slg_report *rep,
                               const slg_render_options *o, slg_buf *out);
+/* render_text_engine.c: the "Engine" section and its blank line, nothing
+ * when no application logged an engine feature. */
+void slg_render_text_engine(const slg_report *rep,
+                            const slg_render_options *o, slg_buf *out);
 void slg_render_text_checks(const slg_report *rep,
                             const slg_render_options *o, slg_buf *out);
 

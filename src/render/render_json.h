@@ -31,6 +31,13 @@ void slg_json_loggers_keys(const slg_report *rep, slg_json *j);
  * one executor, one shuffle. */
 void slg_json_app_keys(slg_json *j, const slg_report *rep, const slg_app *a,
                        size_t ai, const slg_app_outcome *o);
+/* "engine": an application's engine features, null when it logged none
+ * (render_json_engine.c); the keys of an ndjson `batch` line. */
+void slg_json_engine_key(slg_json *j, const slg_report *rep,
+                         const slg_app *a);
+struct slg_engine_batch;
+void slg_json_batch_keys(slg_json *j, const slg_report *rep,
+                         const struct slg_engine_batch *b);
 /* skipped NULL: the job's skipped_stages (set by slg_model_finish); the
  * stream gives the ones known when it writes the job. */
 void slg_json_job_keys(slg_json *j, const slg_job *b, const uint64_t *skipped,

@@ -357,6 +357,7 @@ void slg_json_app_keys(slg_json *j, const slg_report *rep, const slg_app *a,
   slg_json_object_end(j);
   render_losses(j, rep, a);
   slg_json_time_budget(j, rep, a);
+  slg_json_engine_key(j, rep, a);
 }
 
 static int cmp_id(const void *x, const void *y)

@@ -68,11 +68,12 @@ enum {
   T_RANKING,
   T_FINDING,
   T_MESSAGE,
+  T_BATCH,
   T_COUNT
 };
 static const char *const type_names[T_COUNT] = {
-    "file", "app", "job", "stage", "executor", "shuffle", "ranking", "finding",
-    "message"};
+    "file",    "app",     "job",     "stage",   "executor",
+    "shuffle", "ranking", "finding", "message", "batch"};
 
 struct slg_ndjson {
   slg_buf *out;
@@ -437,6 +438,14 @@ void slg_ndjson_on_end(void *ctx, const slg_report *r, const slg_end *e)
     flush_pending(n, r, -1, n->npending);
     write_messages(n, r, e->app + 1);
     break;
+  case SLG_END_BATCH: {
+    /* Written as it completes, kept nowhere (engine.h). */
+    slg_json j;
+    line_begin(n, &j, T_BATCH, r, a, e->app);
+    slg_json_batch_keys(&j, r, e->batch);
+    line_end(&j);
+    break;
+  }
   }
 }
 

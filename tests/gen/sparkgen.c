@@ -235,7 +235,8 @@ make_ts(void)
 
 /* Loggers: short name, %c{2} name, full name, glue thread. */
 enum { LG_DAG, LG_TSM, LG_YS, LG_SC, LG_BMI, LG_MS, LG_MOT, LG_CC, LG_CG,
-       LG_SPU, LG_DRV, LG_EAM, LG_TCH, LG_BMM, LG_HEC, LG_N };
+       LG_SPU, LG_DRV, LG_EAM, LG_TCH, LG_BMM, LG_HEC, LG_MBE, LG_PTE,
+       LG_PYR, LG_N };
 static const char *const lg_full[LG_N] = {
   "org.apache.spark.scheduler.DAGScheduler",
   "org.apache.spark.scheduler.TaskSetManager",
@@ -252,6 +253,9 @@ static const char *const lg_full[LG_N] = {
   "org.apache.spark.network.server.TransportChannelHandler",
   "org.apache.spark.storage.BlockManagerMasterEndpoint",
   "org.apache.spark.sql.hive.HiveExternalCatalog",
+  "org.apache.spark.sql.execution.streaming.MicroBatchExecution",
+  "org.apache.spark.sql.execution.streaming.ProcessingTimeExecutor",
+  "org.apache.spark.api.python.PythonRunner",
 };
 static const char *const lg_thread[LG_N] = {
   "dag-scheduler-event-loop", "task-result-getter-1", "dispatcher-event-loop-1",
@@ -260,6 +264,8 @@ static const char *const lg_thread[LG_N] = {
   "Thread-9", "dispatcher-CoarseGrainedScheduler",
   "spark-dynamic-executor-allocation",
   "shuffle-client-4-1", "dispatcher-BlockManagerMaster", "main",
+  "stream execution thread for q", "stream execution thread for q",
+  "Executor task launch worker for task 0.0 in stage 0.0 (TID 0)",
 };
 
 static const char *
@@ -2111,6 +2117,62 @@ run_streaming(void)
   app_end();
 }
 
+/* Engine features (model/engine.h): a Structured Streaming query with a
+ * 1 s trigger, 12 micro-batches (ids 0-11) each a job of two stages and
+ * its progress report (pretty JSON on continuation lines); batches 3, 7
+ * and 11 take 1.5 s + id ms and log "Current batch is falling behind";
+ * one AQE coalescing whose target the parallelism cut to 1 MiB below the
+ * 64 MiB advisory size; 5 PythonRunner timings (local mode) summing to
+ * total 1500, boot 500, init 900, finish 100 ms.
+ * tests/cli/sparkgen_engine.sh checks sparklog finds all of it. */
+static void
+run_engine(void)
+{
+  uint64_t b;
+  int k;
+  app_start("engine_stream");
+  S("Starting [id = 6d1f0000-0000-4000-8000-000000000001, runId = "
+    "7e2a0000-0000-4000-8000-000000000002]. Use file:/tmp/cp to store "
+    "the query checkpoint.");
+  emit("INFO", LG_MBE);
+  for (b = 0; b < 12; b++) {
+    uint64_t dur = b % 4 == 3 ? 1500 + b : 200 + 10 * b;
+    now_ms += 1000;
+    chain_job(2, 2, 20, 100, "start at NativeMethodAccessorImpl.java:0");
+    if (b == 5) {
+      S("For shuffle(");
+      U(next_shuffle - 1);
+      S("), advisory target size: 67108864, actual target size 1048576, "
+        "minimum partition size: 1048576");
+      emit("INFO", LG_SPU);
+    }
+    S("Streaming query made progress: {\n"
+      "  \"id\" : \"6d1f0000-0000-4000-8000-000000000001\",\n"
+      "  \"batchId\" : ");
+    U(b);
+    S(",\n  \"numInputRows\" : ");
+    U(100 + b);
+    S(",\n  \"durationMs\" : {\n    \"addBatch\" : ");
+    U(dur - 20);
+    S(",\n    \"triggerExecution\" : ");
+    U(dur);
+    S("\n  },\n  \"sources\" : [ {\n    \"numInputRows\" : 7\n  } ]\n}");
+    emit("INFO", LG_MBE);
+    if (dur > 1000) {
+      S("Current batch is falling behind. The trigger interval is 1000 "
+        "milliseconds, but spent ");
+      U(dur);
+      S(" milliseconds");
+      emit("WARN", LG_PTE);
+    }
+  }
+  for (k = 0; k < 5; k++) {
+    S("Times: total = 300, boot = 100, init = 180, finish = 20");
+    emit("INFO", LG_PYR);
+  }
+  app_end();
+}
+
 /* Short stages: jobs of a map and a result stage of about 100 tasks each,
  * with storage chatter, as a realistic Spark 3.5 ETL log (about 220 task
  * lines a stage). --stages N (two a job), --jobs N or --target-bytes
@@ -2482,6 +2544,7 @@ usage(FILE *f)
     "           warn_only mixed bench streaming short_stages\n"
     "           many_attempts stage_many_jobs huge_attempts (hostile)\n"
     "           time_budget warn_heavy (bench with 10%% WARN/ERROR lines)\n"
+    "           engine\n"
     "                [--jobs N] [--stages N] (streaming, short_stages,\n"
     "                many_attempts: attempts, stage_many_jobs: jobs)\n"
     "--layout json implies --spark 4.0.  bench defaults to 1G and layout\n"
@@ -2528,7 +2591,7 @@ main(int argc, char **argv)
     { "multi_app", 0 }, { "warn_only", 0 }, { "bench", 0 },
     { "streaming", 0 }, { "short_stages", 0 }, { "many_attempts", 0 },
     { "stage_many_jobs", 0 }, { "huge_attempts", 0 }, { "time_budget", 0 },
-    { "warn_heavy", 0 },
+    { "warn_heavy", 0 }, { "engine", 0 },
   };
 
   for (i = 1; i < argc; i++) {
@@ -2622,6 +2685,8 @@ main(int argc, char **argv)
     run_warn_only();
   } else if (!strcmp(scenario, "streaming")) {
     run_streaming();
+  } else if (!strcmp(scenario, "engine")) {
+    run_engine();
   } else if (!strcmp(scenario, "short_stages")) {
     run_short_stages();
   } else if (!strcmp(scenario, "many_attempts")) {
