@@ -395,9 +395,20 @@ void slg_ndjson_flush(slg_ndjson *n, const slg_report *r)
 void slg_ndjson_on_end(void *ctx, const slg_report *r, const slg_end *e)
 {
   slg_ndjson *n = ctx;
-  write_job(n, r);
   size_t napps;
   const slg_app *apps = slg_model_apps(r->model, &napps);
+  if (e->kind == SLG_END_BATCH) {
+    /* Written as it completes, kept nowhere (engine.h); a job waiting
+     * for its "took" line (job_waits) goes on waiting. */
+    if (e->app < napps) {
+      slg_json j;
+      line_begin(n, &j, T_BATCH, r, &apps[e->app], e->app);
+      slg_json_batch_keys(&j, r, e->batch);
+      line_end(&j);
+    }
+    return;
+  }
+  write_job(n, r);
   if (e->app >= napps)
     return;
   const slg_app *a = &apps[e->app];
@@ -438,14 +449,8 @@ void slg_ndjson_on_end(void *ctx, const slg_report *r, const slg_end *e)
     flush_pending(n, r, -1, n->npending);
     write_messages(n, r, e->app + 1);
     break;
-  case SLG_END_BATCH: {
-    /* Written as it completes, kept nowhere (engine.h). */
-    slg_json j;
-    line_begin(n, &j, T_BATCH, r, a, e->app);
-    slg_json_batch_keys(&j, r, e->batch);
-    line_end(&j);
-    break;
-  }
+  case SLG_END_BATCH:
+    break; /* written above */
   }
 }
 
