@@ -542,6 +542,9 @@ static int app_nex[4];
 static uint64_t next_tid, next_rdd, next_bcast, next_acc, next_job, epoch;
 static int next_stage, next_shuffle;
 
+/* The application whose AQE_COALESCE_CAPPED is in the truth (-1: none). */
+static int aqe_capped_app = -1;
+
 static void
 add_finding(const char *id, int stage, int attempt)
 {
@@ -1631,6 +1634,12 @@ run_job(struct jobspec *js)
                    : "), advisory target size: 67108864, actual target size "
                      "1048576, minimum partition size: 1048576");
       emit("INFO", LG_SPU);
+      /* 1 MiB below the 64 MiB advisory size: AQE_COALESCE_CAPPED, once
+       * per application. */
+      if (aqe_capped_app != app_idx) {
+        add_finding("AQE_COALESCE_CAPPED", -1, -1);
+        aqe_capped_app = app_idx;
+      }
     }
     /* No "Job N finished" line for a map-stage job, but its final stage
      * completed: the job ended well (issue: "map-stage jobs still end
@@ -2170,6 +2179,8 @@ run_engine(void)
     S("Times: total = 300, boot = 100, init = 180, finish = 20");
     emit("INFO", LG_PYR);
   }
+  add_finding("STREAM_BEHIND", -1, -1);
+  add_finding("AQE_COALESCE_CAPPED", -1, -1);
   app_end();
 }
 
