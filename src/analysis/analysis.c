@@ -50,6 +50,7 @@
 #include "engine.h"
 #include "findings.h"
 #include "fixes.h"
+#include "io_fix.h"
 
 const char *slg_severity_name(slg_severity s)
 {
@@ -735,6 +736,34 @@ static void engine_findings(slg_analysis *a, const slg_app *ap, size_t ai)
   }
 }
 
+/* IO_PHASE_DOMINATES: an I/O phase took >= 10% of the application's
+ * wall time and >= 30 s (io_fix.h). */
+static void io_dominates(slg_analysis *a, const slg_app *ap, size_t ai,
+                         const slg_app_outcome *o)
+{
+  int k = slg_io_dominant(ap->io, o->duration_ms);
+  if (k < 0)
+    return;
+  const slg_io_phase *ph = &ap->io->kind[k];
+  double ms = slg_io_phase_ms(ph);
+  slg_finding *f = add(a, SLG_FINDING_IO_PHASE_DOMINATES, SLG_SEV_WARNING,
+                       (int64_t)ai, -1, -1, -1);
+  f->message = fmt("the %s phase took %.0f s of the application's %.0f s "
+                   "(%.0f%%), lines %llu to %llu",
+                   slg_io_kind_name((slg_io_kind)k), ms / 1000.0,
+                   o->duration_ms / 1000.0, 100.0 * ms / o->duration_ms,
+                   (unsigned long long)ph->first.line,
+                   (unsigned long long)ph->last.line);
+  f->suggestion = fmt("%s", slg_io_fix((slg_io_kind)k, ap->spark_version));
+  f->cause = fmt("%s", slg_io_kind_name((slg_io_kind)k));
+  ev_str(f, "phase", slg_io_kind_name((slg_io_kind)k));
+  ev_num(f, "phase_ms", ms);
+  ev_num(f, "wall_ms", o->duration_ms);
+  f->lines[f->nlines++] = ph->first;
+  if (ph->durations)
+    f->lines[f->nlines++] = ph->duration_max_pos;
+}
+
 static void outcome_findings(slg_analysis *a, const slg_app *apps,
                              size_t napps, const slg_thresholds *th)
 {
@@ -835,6 +864,7 @@ static void outcome_findings(slg_analysis *a, const slg_app *apps,
       f->lines[f->nlines++] = ap->starved_pos;
     }
     engine_findings(a, &apps[ai], ai);
+    io_dominates(a, &apps[ai], ai, o);
     if (o->recovered) {
       f = add(a, SLG_FINDING_JOB_FAILED_RECOVERED, SLG_SEV_WARNING,
               (int64_t)ai, -1, -1, -1);

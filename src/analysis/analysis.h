@@ -107,9 +107,10 @@ typedef struct slg_ranked {
   X(LOG_CUT_OFF)                                                             \
   X(JOB_FAILED_RECOVERED)                                                    \
   X(NO_RESOURCES)                                                            \
-  X(STAGES_CAPPED)                                                            \
+  X(STAGES_CAPPED)                                                           \
   X(STREAM_BEHIND)                                                           \
-  X(AQE_COALESCE_CAPPED)
+  X(AQE_COALESCE_CAPPED)                                                     \
+  X(IO_PHASE_DOMINATES)
 
 typedef enum slg_finding_kind {
 #define SLG_FINDING_ENUM(name) SLG_FINDING_##name,

@@ -132,6 +132,8 @@ typedef enum slg_event_kind {
   SLG_EV_RUN_START,       /* flag = slg_run_start */
   /* Engine features (extract_engine.c): flag = slg_engine_ev */
   SLG_EV_ENGINE,
+  /* I/O phases (extract_io.h) */
+  SLG_EV_IO,              /* n = slg_io_kind, ms = stated duration or -1 */
   SLG_EV_COUNT
 } slg_event_kind;
 

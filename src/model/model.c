@@ -21,11 +21,13 @@
 
 #include "engine.h"
 #include "extract.h"
+#include "extract_io.h"
 #include "failure.h"
 #include "fastpath.h"
 #include "messages.h"
 #include "model_events.h"
 #include "budget.h"
+#include "io_phases.h"
 #include "model_types.h"
 #include "task_delta.h"
 #include "task_runs.h"
@@ -488,6 +490,9 @@ enum { CONT_NONE, CONT_EXEC_REASON, CONT_STAGE_REASON, CONT_CONF,
        CONT_ENGINE };
 
 struct slg_model {
+  /* I/O phase lines read before the first application, which gets them
+   * (io_phases.h). */
+  struct slg_io_phases *io_before;
   strpool strings; /* call sites, RDDs, failure kinds (strpool_copy) */
   slg_app *apps;
   app_ix *ix;
@@ -594,6 +599,7 @@ static void free_app(slg_app *a, app_ix *x)
 {
   slg_msgs_free(a->msgs);
   slg_msgs_free(x->pre);
+  slg_io_phases_free(a->io);
   free(a->spark_version);
   free(a->app_name);
   free(a->app_id);
@@ -658,6 +664,7 @@ void slg_model_free(slg_model *m)
     return;
   for (size_t i = 0; i < m->napps; i++)
     free_app(&m->apps[i], &m->ix[i]);
+  slg_io_phases_free(m->io_before);
   free(m->apps);
   free(m->ix);
   for (size_t i = 0; i < m->npending; i++)
@@ -872,6 +879,10 @@ static slg_app *new_app(slg_model *m)
   x->last_stage_ix = UINT32_MAX;
   x->cap_from = UINT32_MAX;
   a->stage_ix = &x->stages;
+  if (m->napps == 0) {
+    a->io = m->io_before;
+    m->io_before = NULL;
+  }
   a->start = m->now;
   a->start_ms = m->now_ms;
   a->end = m->now;
@@ -2758,6 +2769,16 @@ static void on_engine(slg_model *m, const slg_event *ev)
     m->cont = CONT_ENGINE;
 }
 
+/* An I/O phase's line (io_phases.h): counted in the current application,
+ * which it neither starts nor ends (its time is no application's last). */
+static SLG_NOINLINE void on_io(slg_model *m, const slg_event *ev,
+                               const slg_time *t)
+{
+  slg_io_phases **io = m->napps == 0 ? &m->io_before : &cur_app(m)->io;
+  slg_io_phases_add(io, (slg_io_kind)ev->n, ev->ms, &m->pos, m->now_ms,
+                    (t->flags & SLG_TIME_HAS_TIME) != 0);
+}
+
 static SLG_NOINLINE void apply_other(slg_model *m, const slg_event *ev,
                                      int exec_num)
 {
@@ -2941,6 +2962,12 @@ static SLG_NOINLINE void apply_other(slg_model *m, const slg_event *ev,
     break;
   case SLG_EV_FAILURE:
     on_failure(m, ev);
+    if (ev->n3 > 0 && ev->n3 <= SLG_IO_KIND_COUNT) {
+      slg_event io = *ev;
+      io.n = ev->n3 - 1;
+      io.ms = -1;
+      on_io(m, &io, &m->now);
+    }
     break;
   case SLG_EV_ENGINE:
     on_engine(m, ev);
@@ -3021,6 +3048,16 @@ static int backend(slg_span msg, slg_event *out)
   return r != SLG_EXTRACT_NONE ? r : slg_extract_executors(msg, out);
 }
 
+/* SparkContext: its broadcasts (an I/O phase, extract_io.h) and the
+ * rest of what it says ("Created broadcast 3 from parquet at ..."). */
+static int context(slg_span msg, slg_event *out)
+{
+  if (msg.len > 0 && msg.ptr[0] == 'C' &&
+      slg_extract_io_created_broadcast(msg, out) == SLG_EXTRACT_OK)
+    return SLG_EXTRACT_OK;
+  return slg_extract_context(msg, out);
+}
+
 /*
  * The routes, once per mode: every one of `loggers_reference` runs its
  * logger's extractor without fast paths (the TaskSetManager readers,
@@ -3046,7 +3083,14 @@ static int backend(slg_span msg, slg_event *out)
   L("TaskSchedulerImpl", PKG_SCHED, slg_extract_taskscheduler, 1)              \
   L("YarnScheduler", PKG_CLUSTER, slg_extract_taskscheduler, 1)                \
   L("YarnClusterScheduler", PKG_CLUSTER, slg_extract_taskscheduler, 1)         \
-  LF("SparkContext", PKG_SPARK, slg_extract_context)                           \
+  LF("SparkContext", PKG_SPARK, context)                                       \
+  /* Loggers read for an I/O phase's words (extract_io.h); the I/O         \
+   * loggers themselves are routed by name (io_route). */                  \
+  LQ("SharedState", PKG_SPARK ".sql.internal", slg_extract_io_metastore_msg) \
+  LQ("HiveContext", PKG_SPARK ".sql.hive", slg_extract_io_metastore_msg)     \
+  LQ("ParquetUtils", PKG_SPARK ".sql.execution.datasources.parquet",        \
+     slg_extract_io_committer_msg)                                         \
+  LQ("SQLConfCommitterProvider", NULL, slg_extract_io_committer_msg)        \
   L("YarnClientImpl", "org.apache.hadoop.yarn.client.api.impl",                \
     slg_extract_context, 0)                                                    \
   L("StandaloneSchedulerBackend", PKG_CLUSTER, backend, 0)                     \
@@ -3213,6 +3257,22 @@ static int package_fits(const char *packages, const char *q, size_t n)
   return 0;
 }
 
+/* The I/O loggers (extract_io.h), by what their names contain, with or
+ * without a package ("org.apache.hadoop.hive.metastore.ObjectStore",
+ * "AbstractS3ACommitter"): every line of theirs is a line of the phase.
+ * Looked up once per logger name, when no other route has it. */
+static const logger_entry *io_route(slg_span written)
+{
+  static const logger_entry io[SLG_IO_KIND_COUNT] = {
+      {"", 0, NULL, slg_extract_io_listing, 0, 0, 0},
+      {"", 0, NULL, slg_extract_io_write_commit, 0, 0, 0},
+      {"", 0, NULL, slg_extract_io_committer, 0, 0, 0},
+      {"", 0, NULL, slg_extract_io_metastore, 0, 0, 0},
+      {"", 0, NULL, slg_extract_io_broadcast, 0, 0, 0}};
+  int k = slg_io_logger_kind(written);
+  return k >= 0 ? &io[k] : NULL;
+}
+
 const slg_model_route *slg_model_route_of(slg_span logger, slg_span written,
                                           int reference)
 {
@@ -3227,6 +3287,8 @@ const slg_model_route *slg_model_route_of(slg_span logger, slg_span written,
   const logger_entry *e = classify(logger, reference);
   if (e == NULL && (is_backend_endpoint(logger) || is_backend(logger)))
     e = &endpoint;
+  if (e == NULL)
+    return io_route(written.len ? written : logger);
   if (e == NULL || e->package == NULL || written.len == 0)
     return e;
   /* The qualifier: what `written` has before the short name and its dot,
@@ -3257,6 +3319,14 @@ static SLG_ALWAYS_INLINE void extract_routed(slg_model_item *out,
     return;
   out->scheduler = (uint8_t)(route->scheduler != 0);
   out->result = (int8_t)route->fn(rec->message, &out->ev);
+  /* An I/O logger's ERROR ("Aborting job") is read for a failure, as it
+   * was before the logger had a route; the failure event keeps the
+   * phase's kind + 1 in n3 (apply_other counts the line there). */
+  int io_error = 0;
+  if (out->ev.kind == SLG_EV_IO && rec->level == SLG_LEVEL_ERROR) {
+    io_error = (int)out->ev.n + 1;
+    out->result = SLG_EXTRACT_NONE;
+  }
   if (out->result == SLG_EXTRACT_NONE && route->quiet) {
     out->modelled = 0;
     return;
@@ -3276,6 +3346,8 @@ static SLG_ALWAYS_INLINE void extract_routed(slg_model_item *out,
       out->ev.str = rec->message;
       out->result = SLG_EXTRACT_OK;
     }
+    if (io_error && out->ev.kind == SLG_EV_FAILURE)
+      out->ev.n3 = (uint64_t)io_error;
   }
   /* A stage attempt is a 32-bit number (Spark's is an Int): a larger
    * one is no real line's, and is rejected rather than cut short. */
@@ -3319,6 +3391,10 @@ static SLG_ALWAYS_INLINE void model_apply(slg_model *m,
   }
   if (r == SLG_EXTRACT_NONE)
     return;
+  if (it->ev.kind == SLG_EV_IO) {
+    on_io(m, &it->ev, time);
+    return;
+  }
   apply(m, &it->ev, it->exec_num);
   if (it->ev.kind == SLG_EV_ENGINE)
     return; /* streaming and worker lines say nothing of the app's span */

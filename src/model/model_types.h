@@ -374,6 +374,7 @@ typedef struct slg_app {
   struct slg_budget *budget;
   /* WARN/ERROR/FATAL templates (messages.h), NULL when none. */
   struct slg_msgs *msgs;
+  struct slg_io_phases *io;     /* I/O phases (io_phases.h), NULL: none */
 } slg_app;
 
 /* The applications, in order. Valid until slg_model_free. */

@@ -5,6 +5,7 @@
  */
 #include "render.h"
 #include "render_json.h"
+#include "render_io.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -487,6 +488,7 @@ static void render_app(slg_json *j, const slg_report *rep, const slg_app *a,
     slg_json_object_end(j);
   }
   slg_json_array_end(j);
+  slg_json_io_phases(j, rep, a);
   slg_json_object_end(j);
 }
 

@@ -18,11 +18,13 @@
  */
 #include "render.h"
 #include "render_json.h"
+#include "render_io.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "messages.h"
+#include "io_phases.h"
 #include "model_types.h"
 
 /* A written stage attempt of an application past its first: indexes
@@ -69,11 +71,12 @@ enum {
   T_FINDING,
   T_MESSAGE,
   T_BATCH,
+  T_PHASE,
   T_COUNT
 };
 static const char *const type_names[T_COUNT] = {
-    "file",    "app",     "job",     "stage",   "executor",
-    "shuffle", "ranking", "finding", "message", "batch"};
+    "file",    "app",     "job",     "stage",   "executor", "shuffle",
+    "ranking", "finding", "message", "batch",   "phase"};
 
 struct slg_ndjson {
   slg_buf *out;
@@ -534,6 +537,15 @@ void slg_ndjson_finish(slg_ndjson *n, const slg_report *rep,
       slg_json_key(&j, "shuffle");
       slg_json_u64(&j, a->shuffles[i].id);
       slg_json_shuffle_keys(&j, &a->shuffles[i]);
+      line_end(&j);
+    }
+    for (int k = 0; a->io != NULL && k < SLG_IO_KIND_COUNT; k++) {
+      if (a->io->kind[k].lines == 0)
+        continue;
+      line_begin(n, &j, T_PHASE, rep, a, ai);
+      slg_json_key(&j, "kind");
+      slg_json_str(&j, slg_io_kind_name((slg_io_kind)k));
+      slg_json_io_phase_keys(&j, rep, &a->io->kind[k]);
       line_end(&j);
     }
     /* The application's own keys carry "file" and its number ("seq"). */

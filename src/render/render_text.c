@@ -9,6 +9,7 @@
  * did, which components talked most. Subcommands show one part in full.
  */
 #include "render.h"
+#include "render_io.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -507,6 +508,7 @@ static void render_view(const slg_report *rep, const slg_render_options *o,
                       "finding above\n");
   else if (!no_scheduler(rep, out, o->width))
     slg_model_render_text_summary(rep->model, out, o->color);
+  slg_render_text_io(rep, o, out);
   slg_buf_putc(out, '\n');
   slg_render_text_engine(rep, o, out);
   loggers_table(rep, o, out, o->top ? o->top : 15);
