@@ -38,6 +38,8 @@ static void test_extract_io__logger_kinds(void **state)
       {"HiveMetaStore", SLG_IO_METASTORE},
       {"org.apache.hadoop.hive.metastore.ObjectStore", SLG_IO_METASTORE},
       {"HiveClientImpl", SLG_IO_METASTORE},
+      {"HiveMetastoreCatalog", SLG_IO_METASTORE},
+      {"FileBatchWrite", SLG_IO_WRITE_COMMIT},
       {"BroadcastExchangeExec", SLG_IO_BROADCAST},
       {"DAGScheduler", -1},
       {"BlockManagerInfo", -1},

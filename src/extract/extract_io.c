@@ -22,6 +22,8 @@ static const struct {
     {"HadoopFSUtils", SLG_IO_LISTING},
     {"FileFormatWriter", SLG_IO_WRITE_COMMIT},
     {"SparkHadoopWriter", SLG_IO_WRITE_COMMIT},
+    /* DataSource V2 file writes (3.0): "Write Job U committed." */
+    {"FileBatchWrite", SLG_IO_WRITE_COMMIT},
     {"OutputCommitter", SLG_IO_COMMITTER},
     {"CommitProtocol", SLG_IO_COMMITTER},
     {"S3A", SLG_IO_COMMITTER},
@@ -31,6 +33,9 @@ static const struct {
     {"HiveMetaStore", SLG_IO_METASTORE},
     {"HiveClientImpl", SLG_IO_METASTORE},
     {"HiveExternalCatalog", SLG_IO_METASTORE},
+    /* 1.x - 2.0: "Persisting data source relation T with a single input
+     * path into Hive metastore in Hive compatible format." */
+    {"HiveMetastoreCatalog", SLG_IO_METASTORE},
     {"HiveUtils", SLG_IO_METASTORE},
     {"metastore", SLG_IO_METASTORE},
     {"ObjectStore", SLG_IO_METASTORE},

@@ -63,8 +63,7 @@ if want == "none":
                        "broadcast_build"}, io
 else:
     assert len(fs) == 1, fs
-    ev = {e["key"]: e["value"] for e in fs[0]["evidence"]} \
-        if isinstance(fs[0]["evidence"], list) else fs[0]["evidence"]
+    ev = fs[0]["evidence"]
     assert ev["phase"] == want, ev
     assert want in io, io
 PY

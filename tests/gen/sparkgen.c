@@ -236,7 +236,7 @@ make_ts(void)
 /* Loggers: short name, %c{2} name, full name, glue thread. */
 enum { LG_DAG, LG_TSM, LG_YS, LG_SC, LG_BMI, LG_MS, LG_MOT, LG_CC, LG_CG,
        LG_SPU, LG_DRV, LG_EAM, LG_TCH, LG_BMM, LG_HEC, LG_MBE, LG_PTE,
-       LG_PYR, LG_N };
+       LG_PYR, LG_IMFI, LG_FFW, LG_HMS, LG_BEX, LG_N };
 static const char *const lg_full[LG_N] = {
   "org.apache.spark.scheduler.DAGScheduler",
   "org.apache.spark.scheduler.TaskSetManager",
@@ -256,6 +256,10 @@ static const char *const lg_full[LG_N] = {
   "org.apache.spark.sql.execution.streaming.MicroBatchExecution",
   "org.apache.spark.sql.execution.streaming.ProcessingTimeExecutor",
   "org.apache.spark.api.python.PythonRunner",
+  "org.apache.spark.sql.execution.datasources.InMemoryFileIndex",
+  "org.apache.spark.sql.execution.datasources.FileFormatWriter",
+  "org.apache.hadoop.hive.metastore.HiveMetaStore",
+  "org.apache.spark.sql.execution.exchange.BroadcastExchangeExec",
 };
 static const char *const lg_thread[LG_N] = {
   "dag-scheduler-event-loop", "task-result-getter-1", "dispatcher-event-loop-1",
@@ -266,6 +270,7 @@ static const char *const lg_thread[LG_N] = {
   "shuffle-client-4-1", "dispatcher-BlockManagerMaster", "main",
   "stream execution thread for q", "stream execution thread for q",
   "Executor task launch worker for task 0.0 in stage 0.0 (TID 0)",
+  "Thread-9", "Thread-9", "Thread-9", "broadcast-exchange-0",
 };
 
 static const char *
@@ -2381,6 +2386,53 @@ run_warn_only(void)
   add_finding("NO_SCHEDULER_LINES", -1, -1);
 }
 
+/* An I/O phase of the driver (io_listing, io_commit, io_metastore,
+ * io_broadcast): one job, then the phase's lines with a 60 s slow part
+ * (docs/spark-io-phases.md wordings), then a job reading the result. The
+ * phase is 60 s of a ~75 s application: IO_PHASE_DOMINATES. */
+static void
+run_io(const char *scen)
+{
+  struct jobspec js;
+  int k;
+  app_start("io_phase_etl");
+  default_job(&js, 8, 0);
+  run_job(&js);
+  if (!strcmp(scen, "io_listing")) {
+    S("Listing leaf files and directories in parallel under 4000 paths.");
+    emit("INFO", LG_IMFI);
+    now_ms += 60000;
+    S("It took 60000 ms to list leaf files for 4000 paths.");
+    emit("INFO", LG_IMFI);
+  } else if (!strcmp(scen, "io_commit")) {
+    S("Start to commit write Job 168ccfdd-4edd-4789-843c-29189d875be0.");
+    emit("INFO", LG_FFW);
+    now_ms += 60000;
+    S("Write Job 168ccfdd-4edd-4789-843c-29189d875be0 committed. Elapsed "
+      "time: 60000 ms.");
+    emit("INFO", LG_FFW);
+    S("Finished processing stats for write job "
+      "168ccfdd-4edd-4789-843c-29189d875be0.");
+    emit("INFO", LG_FFW);
+  } else if (!strcmp(scen, "io_metastore")) {
+    for (k = 0; k < 4; k++) {
+      S("0: get_partitions_by_filter : db=sales tbl=orders");
+      emit("INFO", LG_HMS);
+      now_ms += 20000;
+    }
+  } else {
+    S("Building broadcast relation of 48213 rows");
+    emit("INFO", LG_BEX);
+    now_ms += 60000;
+    S("Broadcast relation built: 48213 rows");
+    emit("INFO", LG_BEX);
+  }
+  default_job(&js, 8, 0);
+  run_job(&js);
+  app_end();
+  add_finding("IO_PHASE_DOMINATES", -1, -1);
+}
+
 /* ---- truth ------------------------------------------------------------ */
 
 static int
@@ -2556,6 +2608,7 @@ usage(FILE *f)
     "           many_attempts stage_many_jobs huge_attempts (hostile)\n"
     "           time_budget warn_heavy (bench with 10%% WARN/ERROR lines)\n"
     "           engine\n"
+    "           io_listing io_commit io_metastore io_broadcast\n"
     "                [--jobs N] [--stages N] (streaming, short_stages,\n"
     "                many_attempts: attempts, stage_many_jobs: jobs)\n"
     "--layout json implies --spark 4.0.  bench defaults to 1G and layout\n"
@@ -2603,6 +2656,8 @@ main(int argc, char **argv)
     { "streaming", 0 }, { "short_stages", 0 }, { "many_attempts", 0 },
     { "stage_many_jobs", 0 }, { "huge_attempts", 0 }, { "time_budget", 0 },
     { "warn_heavy", 0 }, { "engine", 0 },
+    { "io_listing", 0 }, { "io_commit", 0 }, { "io_metastore", 0 },
+    { "io_broadcast", 0 },
   };
 
   for (i = 1; i < argc; i++) {
@@ -2708,6 +2763,8 @@ main(int argc, char **argv)
     run_huge_attempts();
   } else if (!strcmp(scenario, "time_budget")) {
     run_time_budget();
+  } else if (!strncmp(scenario, "io_", 3)) {
+    run_io(scenario);
   } else if (!strcmp(scenario, "multi_app")) {
     run_scenario(F_SKIP);
     now_ms += 3600000;
