@@ -42,7 +42,7 @@ expect 'sparklog check --quiet --fail-on ""' 4 'error info warning'
 expect 'sparklog check --max-s' 2 \
   '--max-shuffle-stages= --max-skew= --max-stage-retries= --max-stage-task-time= --max-stages='
 expect 'sparklog --max-l' 1 '--max-line= --max-loggers='
-expect 'sparklog jobs --max-' 2 '--max-apps= --max-line= --max-loggers= --max-stages='
+expect 'sparklog jobs --max-' 2 '--max-apps= --max-line= --max-loggers= --max-stages= --max-templates='
 expect 'sparklog --top 5 check --qu' 4 '--quiet'
 expect 'sparklog -j 2 --q' 3 ''
 expect 'sparklog explain --fol' 2 ''
