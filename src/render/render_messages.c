@@ -127,16 +127,21 @@ void slg_render_text_messages(const slg_report *rep,
   slg_buf_putc(out, '\n');
   size_t width = o->width ? o->width : 80;
   size_t shown = total < TEXT_TOP ? total : TEXT_TOP;
+  /* Counts right-aligned and levels padded: the templates start in one
+   * column when their loggers are alike. The first row has the largest
+   * count. */
+  char num[32];
+  size_t count_w = strlen(slg_fmt_count(rows[0].m->count, num));
   for (size_t i = 0; i < shown; i++) {
     const slg_msg *m = rows[i].m;
-    char num[32];
     slg_buf head = SLG_BUF_INIT;
-    slg_buf_puts(&head, "  ");
-    slg_buf_puts(&head, slg_fmt_count(m->count, num));
-    slg_buf_putc(&head, ' ');
-    slg_buf_puts(&head, slg_level_name(m->level));
-    slg_buf_putc(&head, ' ');
-    slg_escape_str(&head, m->logger, SLG_ESC_TEXT);
+    const char *c = slg_fmt_count(m->count, num);
+    slg_buf_printf(&head, "  %*s %-5s ", (int)count_w, c,
+                   slg_level_name(m->level));
+    if (m->logger && *m->logger)
+      slg_escape_str(&head, m->logger, SLG_ESC_TEXT);
+    else
+      slg_buf_putc(&head, '-');
     slg_buf_puts(&head, ": ");
     slg_buf tail = SLG_BUF_INIT;
     if (napps > 1) {
@@ -169,7 +174,6 @@ void slg_render_text_messages(const slg_report *rep,
     slg_buf_dispose(&tpl);
   }
   if (total > shown) {
-    char num[32];
     slg_buf_puts(out, "  ... ");
     slg_buf_puts(out, slg_fmt_count(total - shown, num));
     slg_buf_puts(out, " more templates (JSON: messages)\n");
