@@ -815,9 +815,10 @@ static int same(const slg_msg *m, const slg_msg_key *k)
 {
   return m->hash == k->hash && m->level == k->level &&
          strlen(m->logger) == k->logger.len &&
-         memcmp(m->logger, k->logger.ptr, k->logger.len) == 0 &&
+         (k->logger.len == 0 ||
+          memcmp(m->logger, k->logger.ptr, k->logger.len) == 0) &&
          strlen(m->tpl) == k->tpl.len &&
-         memcmp(m->tpl, k->tpl.ptr, k->tpl.len) == 0;
+         (k->tpl.len == 0 || memcmp(m->tpl, k->tpl.ptr, k->tpl.len) == 0);
 }
 
 /* The templates past the cap: a set of hashes of at most 8 * cap. */

@@ -501,8 +501,11 @@ void slg_chunk_message(slg_chunk *c, const slg_msg_key *k, uint64_t line_no)
   msg_head h = {k->hash, (int32_t)k->level, (uint32_t)k->logger.len,
                 (uint32_t)k->tpl.len};
   memcpy(w, &h, sizeof h);
-  memcpy(w + sizeof h, k->logger.ptr, k->logger.len);
-  memcpy(w + sizeof h + k->logger.len, k->tpl.ptr, k->tpl.len);
+  /* An empty span may have no pointer (a record without a logger). */
+  if (k->logger.len)
+    memcpy(w + sizeof h, k->logger.ptr, k->logger.len);
+  if (k->tpl.len)
+    memcpy(w + sizeof h + k->logger.len, k->tpl.ptr, k->tpl.len);
   chunk_item *ci = push(c, ITEM_MESSAGE, line_no);
   ci->time_ms = (int64_t)c->msg_len;
   c->msg_len += need;
