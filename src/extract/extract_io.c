@@ -46,9 +46,9 @@ static const struct {
 
 int slg_io_logger_kind(slg_span written)
 {
-  const char *p = written.ptr, *end = p + written.len;
   if (written.len < 3)
-    return -1;
+    return -1; /* also an empty span, whose pointer may be null */
+  const char *p = written.ptr, *end = p + written.len;
   for (size_t i = 0; i < sizeof logger_words / sizeof logger_words[0]; i++)
     if (slg_find(p, end, logger_words[i].word) != NULL)
       return logger_words[i].kind;
