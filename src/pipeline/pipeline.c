@@ -194,6 +194,8 @@ static void on_record(slg_scan *s, const slg_record *rec)
     }
     s->prev_line = s->line;
     s->prev_no = s->line_no;
+    if (s->line.ptr == s->carry)
+      slg_scan_keep_line(s);
   }
   const slg_model_route *route;
   slg_span short_name = count_logger(s, rec, ms, &route);
@@ -349,6 +351,7 @@ int slg_pipeline_new(slg_pipeline **out, const slg_options *opts,
   /* Every stage end, to analyse those the cap folds (model_ended). */
   slg_model_on_end(p->model, model_ended, p);
   slg_scan_init(&p->scan, p->layout, &p->hist, &p->acc, p->opt.reference);
+  p->scan.carry = p->lines.carry;
   p->scan.model = p->model;
   *out = p;
   return 0;

@@ -88,6 +88,10 @@ typedef struct slg_scan {
   slg_span line;
   slg_span prev_line;
   uint64_t prev_no;
+  /* The line reader's carry (NULL: none): a line assembled there is
+   * overwritten by the next partial line within the same feed, so a
+   * timed record read from it is copied at once. */
+  const char *carry;
   char prev_copy[512];
   slg_time_cache tc;
   slg_logger_memo memo[2]; /* the two loggers seen last */
