@@ -107,6 +107,10 @@ void slg_render_explain(const struct slg_component *c, slg_format format,
 void slg_model_render_json(const slg_report *rep, slg_json *j);
 
 /* A root cause as a JSON object (docs/json-schema.md, "root_cause"). */
+/* `key` (none when NULL) then {"file": path, "line": N}, or null for
+ * line 0 (not seen). */
+void slg_json_pos(slg_json *j, const slg_report *rep, const char *key,
+                  slg_pos p);
 void slg_root_cause_render_json(const slg_report *rep,
                                 const slg_root_cause *c, slg_json *j);
 

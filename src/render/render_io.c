@@ -8,30 +8,15 @@
 #include "format.h"
 #include "io_phases.h"
 #include "model_types.h"
-
-static void line_obj(slg_json *j, const slg_report *rep, const char *key,
-                     slg_pos p)
-{
-  slg_json_key(j, key);
-  if (p.line == 0) {
-    slg_json_null(j);
-    return;
-  }
-  slg_json_object_begin(j);
-  slg_json_key(j, "file");
-  slg_json_str(j, slg_report_file_path(rep, p.file));
-  slg_json_key(j, "line");
-  slg_json_u64(j, p.line);
-  slg_json_object_end(j);
-}
+#include "render.h"
 
 void slg_json_io_phase_keys(slg_json *j, const slg_report *rep,
                             const slg_io_phase *ph)
 {
   slg_json_key(j, "lines");
   slg_json_u64(j, ph->lines);
-  line_obj(j, rep, "first_line", ph->first);
-  line_obj(j, rep, "last_line", ph->last);
+  slg_json_pos(j, rep, "first_line", ph->first);
+  slg_json_pos(j, rep, "last_line", ph->last);
   int64_t span = slg_io_phase_span_ms(ph);
   slg_json_key(j, "span_ms");
   if (span < 0)
@@ -49,7 +34,7 @@ void slg_json_io_phase_keys(slg_json *j, const slg_report *rep,
     slg_json_double(j, ph->duration_max_ms, 3);
   else
     slg_json_null(j);
-  line_obj(j, rep, "max_line", ph->duration_max_pos);
+  slg_json_pos(j, rep, "max_line", ph->duration_max_pos);
   slg_json_object_end(j);
   slg_json_key(j, "events");
   slg_json_array_begin(j);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "render.h"
 #include "failure.h"
 
 static void ju64(slg_json *j, const char *key, uint64_t v)
@@ -24,21 +25,6 @@ static void ji64n(slg_json *j, const char *key, int64_t v)
     slg_json_null(j);
   else
     slg_json_i64(j, v);
-}
-
-static void jpos(slg_json *j, const slg_report *rep, const char *key,
-                 slg_pos p)
-{
-  slg_json_key(j, key);
-  if (p.line == 0) {
-    slg_json_null(j);
-    return;
-  }
-  slg_json_object_begin(j);
-  slg_json_key(j, "file");
-  slg_json_str(j, slg_report_file_path(rep, p.file));
-  ju64(j, "line", p.line);
-  slg_json_object_end(j);
 }
 
 static const char *rule_logger(int rule)
@@ -75,7 +61,7 @@ static void aqe_object(slg_json *j, const slg_report *rep, const slg_engine *e)
   for (size_t i = 0; i < e->naqe; i++) {
     const slg_aqe_decision *d = &e->aqe[i];
     slg_json_object_begin(j);
-    jpos(j, rep, "line", d->pos);
+    slg_json_pos(j, rep, "line", d->pos);
     slg_json_key(j, "logger");
     slg_json_str(j, rule_logger(d->rule));
     slg_json_key(j, "shuffles");
@@ -112,8 +98,8 @@ static void streaming_object(slg_json *j, const slg_report *rep,
   }
   slg_json_object_begin(j);
   ju64(j, "progress_reports", e->ss_reports);
-  jpos(j, rep, "first_line", e->ss_first);
-  jpos(j, rep, "last_line", e->ss_last);
+  slg_json_pos(j, rep, "first_line", e->ss_first);
+  slg_json_pos(j, rep, "last_line", e->ss_last);
   slg_json_key(j, "batch_ids");
   if (e->ss_have_id) {
     slg_json_array_begin(j);
@@ -127,7 +113,7 @@ static void streaming_object(slg_json *j, const slg_report *rep,
   slg_json_key(j, "slowest");
   if (e->ss_have_slowest) {
     slg_json_object_begin(j);
-    jpos(j, rep, "line", e->ss_slowest.pos);
+    slg_json_pos(j, rep, "line", e->ss_slowest.pos);
     ji64n(j, "batch_id", e->ss_slowest.id);
     ji64n(j, "trigger_execution_ms", e->ss_slowest.duration_ms);
     ji64n(j, "input_rows", e->ss_slowest.rows);
@@ -139,8 +125,8 @@ static void streaming_object(slg_json *j, const slg_report *rep,
   if (e->ss_behind) {
     slg_json_object_begin(j);
     ju64(j, "count", e->ss_behind);
-    jpos(j, rep, "first_line", e->ss_behind_first);
-    jpos(j, rep, "last_line", e->ss_behind_last);
+    slg_json_pos(j, rep, "first_line", e->ss_behind_first);
+    slg_json_pos(j, rep, "last_line", e->ss_behind_last);
     ju64(j, "trigger_interval_ms", e->ss_interval_ms);
     ju64(j, "max_spent_ms", e->ss_behind_max_ms);
     slg_json_object_end(j);
@@ -168,12 +154,12 @@ static void dstreams_object(slg_json *j, const slg_report *rep,
   }
   slg_json_object_begin(j);
   ju64(j, "batches", e->ds_batches);
-  jpos(j, rep, "first_line", e->ds_first);
-  jpos(j, rep, "last_line", e->ds_last);
+  slg_json_pos(j, rep, "first_line", e->ds_first);
+  slg_json_pos(j, rep, "last_line", e->ds_last);
   ji64n(j, "batch_interval_ms",
         e->ds_interval_ms ? (int64_t)e->ds_interval_ms : -1);
   ju64(j, "max_total_delay_ms", e->ds_max_delay_ms);
-  jpos(j, rep, "max_total_delay_line", e->ds_max_delay_pos);
+  slg_json_pos(j, rep, "max_total_delay_line", e->ds_max_delay_pos);
   ju64(j, "max_execution_ms", e->ds_max_exec_ms);
   ju64(j, "behind", e->ds_behind);
   slg_json_object_end(j);
@@ -199,8 +185,8 @@ static void python_object(slg_json *j, const slg_report *rep,
   }
   slg_json_object_begin(j);
   ju64(j, "count", e->py_count);
-  jpos(j, rep, "first_line", e->py_first);
-  jpos(j, rep, "last_line", e->py_last);
+  slg_json_pos(j, rep, "first_line", e->py_first);
+  slg_json_pos(j, rep, "last_line", e->py_last);
   slg_json_key(j, "total_ms");
   slg_json_i64(j, e->py_total_ms);
   slg_json_key(j, "boot_ms");
@@ -241,7 +227,7 @@ void slg_json_batch_keys(slg_json *j, const slg_report *rep,
   int ds = b->kind == SLG_BATCH_DSTREAM;
   slg_json_key(j, "kind");
   slg_json_str(j, ds ? "dstream" : "structured");
-  jpos(j, rep, "line", b->pos);
+  slg_json_pos(j, rep, "line", b->pos);
   ji64n(j, ds ? "batch_time_ms" : "batch_id", b->id);
   ji64n(j, "duration_ms", b->duration_ms);
   ji64n(j, "total_delay_ms", b->delay_ms);

@@ -266,9 +266,8 @@ static void render_losses(slg_json *j, const slg_report *rep,
   slg_json_object_end(j);
 }
 
-/* {"file": path, "line": N}, or null for line 0 (not seen). */
-static void jpos(slg_json *j, const slg_report *rep, const char *key,
-                 slg_pos p)
+void slg_json_pos(slg_json *j, const slg_report *rep, const char *key,
+                  slg_pos p)
 {
   if (key)
     slg_json_key(j, key);
@@ -292,11 +291,11 @@ void slg_root_cause_render_json(const slg_report *rep,
   jstr(j, "deepest_cause", c->deepest_cause);
   jstr(j, "user_frame", c->user_frame);
   jstr(j, "python_error", c->python_error);
-  jpos(j, rep, "line", c->line);
+  slg_json_pos(j, rep, "line", c->line);
   slg_json_key(j, "lines");
   slg_json_array_begin(j);
   for (size_t i = 0; i < c->nlines; i++)
-    jpos(j, rep, NULL, c->lines[i]);
+    slg_json_pos(j, rep, NULL, c->lines[i]);
   slg_json_array_end(j);
   ju64(j, "count", c->count);
   slg_json_key(j, "inferred");
@@ -310,8 +309,8 @@ static void render_outcome(slg_json *j, const slg_report *rep,
 {
   jstr(j, "outcome", slg_outcome_name(o->outcome));
   jstr(j, "end_reason", slg_app_end_name(a->end_reason));
-  jpos(j, rep, "start_line", o->start_line);
-  jpos(j, rep, "end_line", o->end_line);
+  slg_json_pos(j, rep, "start_line", o->start_line);
+  slg_json_pos(j, rep, "end_line", o->end_line);
   jms(j, "duration_ms", o->duration_ms);
   jms(j, "idle_after_last_job_ms", o->idle_after_last_job_ms);
   jids(j, "failed_jobs", o->failed_jobs, o->nfailed_jobs);
