@@ -48,8 +48,11 @@ enum {
   ITEM_SILENCE, /* a time budget's silence: time_ms the step, it.ev.str
                   and str2 the lines before and after, it.ev.n the line
                   number before */
-  ITEM_MESSAGE /* a WARN/ERROR/FATAL template: time_ms is its offset in
+  ITEM_MESSAGE, /* a WARN/ERROR/FATAL template: time_ms is its offset in
                   the chunk's msgbuf (messages.h) */
+  ITEM_BORDER /* the chunk's first timed record: the silence across the
+                 border, known only at the merge, goes here, after the
+                 items before it, as the serial path orders it */
 };
 
 /* 216 bytes (248 with the fields in another order and wider): one per
@@ -387,6 +390,7 @@ void slg_chunk_record(slg_chunk *c, const slg_record *rec, int64_t time_ms,
     c->first_timed_ms = time_ms;
     c->first_line = c->scan.line;
     c->first_no = line_no;
+    push(c, ITEM_BORDER, line_no);
   }
   if (route == NULL) {
     /* Only ends the previous record's continuation: one marker for a run
@@ -547,7 +551,9 @@ static void merge_span(slg_time *first, int64_t *first_ms, slg_time *last,
   }
 }
 
-static void merge_counts(slg_pipeline *p, const slg_chunk *c, uint64_t base)
+/* The counts and the step across the border; returns that step when it
+ * is a time budget's silence, else -1 (ITEM_BORDER applies it). */
+static int64_t merge_counts(slg_pipeline *p, const slg_chunk *c)
 {
   slg_accounting *a = &p->acc;
   const slg_accounting *b = &c->acc;
@@ -585,6 +591,7 @@ static void merge_counts(slg_pipeline *p, const slg_chunk *c, uint64_t base)
   merge_span(&f->first, &f->first_ms, &f->last, &f->last_ms, &c->file.first,
              c->file.first_ms, &c->file.last, c->file.last_ms);
 
+  int64_t silence = -1;
   if (c->first_timed.flags) {
     /* The step across the border, then the chunk's own (track_gap). */
     const slg_time *prev = &s->prev_time;
@@ -598,12 +605,8 @@ static void merge_counts(slg_pipeline *p, const slg_chunk *c, uint64_t base)
         a->gap_from = *prev;
         a->gap_to = c->first_timed;
       }
-      if (step >= SLG_BUDGET_GAP_MS) {
-        slg_pos before = {s->file_index, s->prev_no};
-        slg_pos after = {s->file_index, base + c->first_no};
-        slg_model_silence(p->model, step, &before, s->prev_line, &after,
-                          c->first_line);
-      }
+      if (step >= SLG_BUDGET_GAP_MS)
+        silence = step;
     }
     if (b->gap_ms > a->gap_ms) {
       a->gap_ms = b->gap_ms;
@@ -611,12 +614,21 @@ static void merge_counts(slg_pipeline *p, const slg_chunk *c, uint64_t base)
       a->gap_to = b->gap_to;
     }
     a->time_steps_back += b->time_steps_back;
-    s->prev_time = c->scan.prev_time;
-    s->prev_ms = c->scan.prev_ms;
-    s->prev_line = c->scan.prev_line;
-    s->prev_no = base + c->scan.prev_no;
-    slg_scan_keep_line(s);
   }
+  return silence;
+}
+
+/* After the chunk's items: the silence before ITEM_BORDER needed the
+ * record before the chunk. */
+static void take_last_timed(slg_scan *s, const slg_chunk *c, uint64_t base)
+{
+  if (!c->first_timed.flags)
+    return;
+  s->prev_time = c->scan.prev_time;
+  s->prev_ms = c->scan.prev_ms;
+  s->prev_line = c->scan.prev_line;
+  s->prev_no = base + c->scan.prev_no;
+  slg_scan_keep_line(s);
 }
 
 /* The chunk's bytes through the pipeline's own splitter. */
@@ -664,7 +676,7 @@ void slg_pipeline_merge(slg_pipeline *p, slg_chunk *c)
   uint64_t base = s->line_no;
   if (c->head_len)
     slg_lines_feed(&p->lines, c->data, c->head_len);
-  merge_counts(p, c, base);
+  int64_t border_silence = merge_counts(p, c);
   slg_histogram_merge(&p->hist, &c->hist);
   size_t run = 0;
   for (size_t i = 0; i < c->nitems; i++) {
@@ -681,6 +693,13 @@ void slg_pipeline_merge(slg_pipeline *p, slg_chunk *c)
     }
     else if (ci->kind == ITEM_MESSAGE)
       merge_message(p, c, ci, &pos);
+    else if (ci->kind == ITEM_BORDER) {
+      if (border_silence >= 0) {
+        slg_pos before = {s->file_index, s->prev_no};
+        slg_model_silence(p->model, border_silence, &before, s->prev_line,
+                          &pos, c->first_line);
+      }
+    }
     else if (ci->kind == ITEM_TASKS) {
       slg_pos first = {s->file_index, base + (uint64_t)ci->time_ms};
       slg_model_apply_run(p->model, &c->runs, &c->runs.runs[run++], &first,
@@ -689,6 +708,7 @@ void slg_pipeline_merge(slg_pipeline *p, slg_chunk *c)
       slg_model_apply(p->model, &ci->it, &ci->time, ci->time_ms, &pos);
     }
   }
+  take_last_timed(s, c, base);
   s->ctx = c->scan.ctx;
   s->line_no = base + c->scan.line_no;
 }
