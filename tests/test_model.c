@@ -111,7 +111,7 @@ static slg_model *feed(const char *log, int mode)
       continue;
     }
     if (slg_task_runs_accepts(d.rs, &it, &rec.time)) {
-      if (slg_task_runs_add(d.rs, d.open, &it, &rec.time, ms))
+      if (slg_task_runs_add(d.rs, d.open, &it, &rec.time, ms, pos.line))
         apply_runs(m, &d, d.rs->nruns - 1);
       assert_true(d.rs->nruns - d.applied <= 1);
       d.last[(d.rs->nruns - 1) % 64] = pos;

@@ -135,11 +135,11 @@ static void test_task_runs__one_stage_attempt(void **state)
   slg_model_item b = start(1, "1", 1, "h", 1);
   slg_model_item c = start(2, "1", 1, "h", 0);
   slg_model_item d = task(SLG_EV_TASK_START, 2, 1, "1", 1, "h");
-  assert_int_equal(slg_task_runs_add(rs, 0, &a, &dated, 1000), 1);
-  assert_int_equal(slg_task_runs_add(rs, 1, &b, &dated, 2000), 0);
-  assert_int_equal(slg_task_runs_add(rs, 1, &c, &dated, 3000), 1);
-  assert_int_equal(slg_task_runs_add(rs, 1, &d, &dated, 4000), 1);
-  assert_int_equal(slg_task_runs_add(rs, 0, &d, &dated, 5000), 1);
+  assert_int_equal(slg_task_runs_add(rs, 0, &a, &dated, 1000, 1), 1);
+  assert_int_equal(slg_task_runs_add(rs, 1, &b, &dated, 2000, 1), 0);
+  assert_int_equal(slg_task_runs_add(rs, 1, &c, &dated, 3000, 1), 1);
+  assert_int_equal(slg_task_runs_add(rs, 1, &d, &dated, 4000, 1), 1);
+  assert_int_equal(slg_task_runs_add(rs, 0, &d, &dated, 5000, 1), 1);
   assert_int_equal(rs->nruns, 4);
   assert_int_equal(rs->runs[0].sum.started, 2);
   assert_int_equal(rs->runs[0].first_ms, 1000);
@@ -151,7 +151,7 @@ static void test_task_runs__one_stage_attempt(void **state)
   assert_int_equal(rs->runs[1].execs, 1);
   slg_task_runs_reset(rs);
   assert_int_equal(rs->nruns, 0);
-  assert_int_equal(slg_task_runs_add(rs, 1, &a, &dated, 1000), 1);
+  assert_int_equal(slg_task_runs_add(rs, 1, &a, &dated, 1000, 1), 1);
   assert_int_equal(rs->runs[0].execs, 0);
   free_runs(rs);
 }
@@ -176,7 +176,7 @@ static void test_task_runs__executors_and_lists(void **state)
   lines[7].ev.index = 77;
   lines[7].ev.flag = 0; /* no partition given */
   for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
-    slg_task_runs_add(rs, 1, &lines[i], &dated, (int64_t)i);
+    slg_task_runs_add(rs, 1, &lines[i], &dated, (int64_t)i, i + 1);
   assert_int_equal(rs->nruns, 1);
   const slg_task_delta dd = slg_task_runs_delta(rs, &rs->runs[0]);
   const slg_task_delta *r = &dd;
@@ -222,7 +222,7 @@ static void test_task_runs__walk(void **state)
   for (const char *s = steps; *s; s++) {
     slg_model_item it = *s == '+' ? start(1, "1", 1, "h", 0)
                                   : end(1, "1", 1, "h", 1);
-    slg_task_runs_add(rs, 1, &it, &dated, 0);
+    slg_task_runs_add(rs, 1, &it, &dated, 0, 1);
   }
   const slg_task_delta *r = &rs->runs[0].sum;
   assert_int_equal(r->walk, 1);
@@ -239,13 +239,13 @@ static void test_task_runs__serial_wraps(void **state)
   (void)state;
   slg_task_runs *rs = new_runs();
   slg_model_item a = start(1, "5", 5, "h", 0);
-  slg_task_runs_add(rs, 0, &a, &dated, 0);
+  slg_task_runs_add(rs, 0, &a, &dated, 0, 1);
   /* As if run 1 was long ago, and this is the last run before the wrap:
    * without clearing, run 1's stamp would match the next run's. */
   rs->stamp[5] = 1;
   rs->serial = UINT32_MAX;
   slg_model_item b = start(2, "5", 5, "h", 0);
-  slg_task_runs_add(rs, 0, &b, &dated, 0); /* serial wraps to 1 */
+  slg_task_runs_add(rs, 0, &b, &dated, 0, 1); /* serial wraps to 1 */
   assert_int_equal(rs->serial, 1);
   assert_int_equal(rs->runs[1].sum.nexecs, 1);
   free_runs(rs);

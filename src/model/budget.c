@@ -184,6 +184,11 @@ static void changed(slg_budget *b, int64_t ms, const slg_pos *pos)
     b->period_job = b->jobs_open + b->map_jobs_open > 0;
   } else if (!drv && b->in_period) {
     period_close(b, ms, pos);
+  } else if (drv && ms == b->period_ms) {
+    /* Lines of the same moment: the period begins after the last of
+     * them (a run of task lines is told at its last: task_runs.h). */
+    b->period_from = *pos;
+    b->period_job = b->jobs_open + b->map_jobs_open > 0;
   }
 }
 
@@ -298,18 +303,17 @@ static void first_task(slg_budget *b, int64_t ms, const slg_pos *pos,
 }
 
 void slg_budget_tasks(slg_budget *b, int64_t first_ms, int64_t last_ms,
-                      const slg_pos *first, const slg_pos *last, int was,
-                      int now, int first_start, uint64_t stage,
-                      uint64_t attempt)
+                      const slg_pos *rise, const slg_pos *last, int now,
+                      int first_start, uint64_t stage, uint64_t attempt)
 {
-  (void)was;
   advance(b, first_ms);
-  if (first_start)
-    first_task(b, first_ms, first, stage, attempt);
-  if (last_ms > first_ms) {
-    /* Tasks ran between the run's lines (task_runs.h). */
+  if (rise != NULL) {
+    /* Lines before the rise left none running: they share its time
+     * (task_runs.h), so it is first_ms. */
+    if (first_start)
+      first_task(b, first_ms, rise, stage, attempt);
     b->running = 1;
-    changed(b, first_ms, first);
+    changed(b, first_ms, rise);
     advance(b, last_ms);
   }
   b->running = now;

@@ -122,15 +122,17 @@ void slg_budget_job_end(slg_budget *b, int64_t ms, const slg_pos *pos,
 void slg_budget_taskset(slg_budget *b, int64_t ms, const slg_pos *pos,
                         uint64_t stage, uint64_t attempt, uint64_t tasks);
 /*
- * Task lines from `first_ms` to `last_ms` (one line: equal) during which
- * tasks ran throughout (the parallel path cuts its runs so: task_runs.h);
- * `was`/`now` whether a task ran before and after them; `first_start`:
- * the first task of attempt stage.attempt started with them.
+ * Task lines from `first_ms` to `last_ms` (one line: equal), `last` the
+ * last one's position. `rise`: the first of them after which a task ran
+ * (a start; NULL: none), from where tasks ran until the last line (the
+ * parallel path cuts its runs so: task_runs.h; a moment with none running
+ * between lines of the same time lasts no time). `now`: whether a task
+ * ran after them; `first_start`: the first task of attempt
+ * stage.attempt started with them (at `rise`).
  */
 void slg_budget_tasks(slg_budget *b, int64_t first_ms, int64_t last_ms,
-                      const slg_pos *first, const slg_pos *last, int was,
-                      int now, int first_start, uint64_t stage,
-                      uint64_t attempt);
+                      const slg_pos *rise, const slg_pos *last, int now,
+                      int first_start, uint64_t stage, uint64_t attempt);
 /* A step of `silence_ms` >= SLG_BUDGET_GAP_MS between two consecutive
  * timed lines; texts are the raw lines (copied, shortened). */
 void slg_budget_silence(slg_budget *b, int64_t silence_ms,

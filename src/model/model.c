@@ -2574,7 +2574,8 @@ static void app_clock(slg_app *a, const slg_time *first, int64_t first_ms,
  * What task starts and ends do to the model, for a delta of one line or of
  * a run (task_delta.h): the one place that applies them. The clock and
  * the position are the caller's (the first line's when the delta creates
- * an application, attempt or executor). Always inlined: inlined where a
+ * an application, attempt or executor); `rise` the line after which a
+ * task ran (slg_budget_tasks), NULL if none did. Always inlined: where a
  * one-line delta is built, the delta lives in registers, its counts and
  * list lengths are constants and the loops below fold to the line's
  * effect.
@@ -2582,7 +2583,7 @@ static void app_clock(slg_app *a, const slg_time *first, int64_t first_ms,
 static SLG_ALWAYS_INLINE void apply_tasks(slg_model *m,
                                           const slg_task_delta *d,
                                           int64_t last_ms,
-                                          const slg_pos *first)
+                                          const slg_pos *rise)
 {
   slg_app *a = cur_app(m);
   cur_ix(m)->seen_tsm = 1;
@@ -2622,8 +2623,8 @@ static SLG_ALWAYS_INLINE void apply_tasks(slg_model *m,
     a->peak_running_tasks = (uint64_t)d->walk_rise;
   /* The budget hears of the moments nothing ran and of first tasks. */
   if (first_start || r0 == 0 || a->running_tasks == 0)
-    slg_budget_tasks(budget_of(m), m->now_ms, last_ms, first, &m->pos,
-                     r0 > 0, a->running_tasks > 0, first_start, d->stage,
+    slg_budget_tasks(budget_of(m), m->now_ms, last_ms, rise, &m->pos,
+                     a->running_tasks > 0, first_start, d->stage,
                      d->attempt);
 
   /* Executors are created in order of first appearance, the attempt's
@@ -2670,7 +2671,8 @@ void slg_model_apply_run(slg_model *m, const slg_task_runs *rs,
   slg_app *a = cur_app(m);
   a->scheduler_lines += lines;
   slg_task_delta d = slg_task_runs_delta(rs, r);
-  apply_tasks(m, &d, r->last_ms, first);
+  slg_pos rise = {first->file, first->line + (r->rise_line - r->first_line)};
+  apply_tasks(m, &d, r->last_ms, r->risen ? &rise : NULL);
   m->now = r->last;
   m->now_ms = r->last_ms;
   app_clock(a, &r->first, r->first_ms, &r->last, r->last_ms);
@@ -2723,8 +2725,8 @@ static void on_task_lost(slg_model *m, const slg_event *ev, int exec_num)
                    ev->str2.len ? ev->str2 : ev->str, -1);
   }
   if (a->running_tasks == 1)
-    slg_budget_tasks(budget_of(m), m->now_ms, m->now_ms, &m->pos, &m->pos,
-                     1, 0, 0, ev->stage, ev->attempt);
+    slg_budget_tasks(budget_of(m), m->now_ms, m->now_ms, NULL, &m->pos, 0,
+                     0, ev->stage, ev->attempt);
   task_done(a);
   if (ev->flag & 2)
     shuffle_get(m, ev->shuffle)->fetch_failures++;
@@ -3003,10 +3005,10 @@ static SLG_ALWAYS_INLINE void apply(slg_model *m, const slg_event *ev,
   slg_task_line lists;
   if (ev->kind == SLG_EV_TASK_START) {
     slg_task_line_of(&d, &lists, ev, exec_num);
-    apply_tasks(m, &d, m->now_ms, &m->pos);
+    apply_tasks(m, &d, m->now_ms, &m->pos); /* a start */
   } else if (ev->kind == SLG_EV_TASK_END) {
     slg_task_line_of(&d, &lists, ev, exec_num);
-    apply_tasks(m, &d, m->now_ms, &m->pos);
+    apply_tasks(m, &d, m->now_ms, NULL);
   } else {
     apply_other(m, ev, exec_num);
   }

@@ -169,7 +169,8 @@ static slg_task_run *run_for(slg_task_runs *rs, int extend, uint64_t stage,
 }
 
 int slg_task_runs_add(slg_task_runs *rs, int extend, const slg_model_item *it,
-                      const slg_time *time, int64_t time_ms)
+                      const slg_time *time, int64_t time_ms,
+                      uint64_t line_no)
 {
   const slg_event *ev = &it->ev;
   int opened;
@@ -185,6 +186,12 @@ int slg_task_runs_add(slg_task_runs *rs, int extend, const slg_model_item *it,
   } else {
     slg_task_line_of(&d, &lists, ev, it->exec_num);
     delta_sum(rs, r, &d);
+  }
+  if (opened)
+    r->first_line = line_no;
+  if (!r->risen && r->sum.walk > r->sum.walk_low) {
+    r->risen = 1;
+    r->rise_line = line_no;
   }
   return opened;
 }

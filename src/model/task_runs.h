@@ -36,6 +36,11 @@ typedef struct slg_task_run {
   slg_task_delta sum;
   slg_time first, last;      /* the first and last line's time */
   int64_t first_ms, last_ms; /* their slg_time_ms */
+  /* The first line after which the walk stood above its lowest (a task
+   * ran, whatever ran before the run) and the first line's number: the
+   * time budget places the moment tasks ran again there (budget.h). */
+  uint64_t first_line, rise_line;
+  int risen;
   /* Where its lists start in the owner's arrays. */
   size_t localities, parts, durations, retries, execs, tallies;
 } slg_task_run;
@@ -97,13 +102,15 @@ static inline int slg_task_runs_accepts(const slg_task_runs *rs,
 }
 
 /*
- * Adds an accepted record, with its time and slg_time_ms, to the last
+ * Adds an accepted record, with its time, slg_time_ms and line number, to
+ * the last
  * run when `extend` is set and that run is of the same stage attempt;
  * otherwise opens a run with it. Returns 1 when it opened one. The spans
  * of it->ev must live as long as the runs (until the next reset).
  */
 int slg_task_runs_add(slg_task_runs *rs, int extend, const slg_model_item *it,
-                      const slg_time *time, int64_t time_ms);
+                      const slg_time *time, int64_t time_ms,
+                      uint64_t line_no);
 
 /* Run r's sum with its lists, valid until the runs next change. */
 slg_task_delta slg_task_runs_delta(const slg_task_runs *rs,

@@ -447,7 +447,8 @@ void slg_chunk_record(slg_chunk *c, const slg_record *rec, int64_t time_ms,
       extend = open->sum.walk != open->sum.walk_low ||
                open->last_ms == time_ms;
     }
-    if (slg_task_runs_add(&c->runs, extend, &it, &rec->time, time_ms)) {
+    if (slg_task_runs_add(&c->runs, extend, &it, &rec->time, time_ms,
+                          line_no)) {
       ci = push(c, ITEM_TASKS, line_no);
       ci->time_ms = (int64_t)line_no; /* the run's first line */
     } else
