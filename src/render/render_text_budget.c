@@ -14,6 +14,7 @@
 /* Applications listed, and silences named, at most. */
 #define TIME_APPS 10
 #define TIME_GAPS 3
+#define TIME_GAP_POOL 32 /* the longest looked at for those 3 */
 /* The verdict speaks of the driver alone from this share and time on. */
 #define DRIVER_SHARE 30
 #define DRIVER_MS 60000
@@ -90,6 +91,17 @@ static size_t longest_gaps(const slg_report *rep, gap_ref *top, size_t max)
   return n;
 }
 
+/* The streaming query's idle silences among an application's longest. */
+static size_t idle_silences(const slg_app *app)
+{
+  slg_time_budget b;
+  slg_time_budget_of(&b, app);
+  size_t n = 0;
+  for (size_t k = 0; b.null_reason == NULL && k < b.b->gaps.n; k++)
+    n += b.b->gaps.top[k].streaming_idle != 0;
+  return n;
+}
+
 static void where(const slg_report *rep, slg_pos p, char *buf, size_t n)
 {
   const char *path = slg_report_file_path(rep, p.file);
@@ -140,11 +152,24 @@ void slg_render_text_time(const slg_report *rep, const slg_render_options *o,
   slg_buf_printf(out, "  %s\n",
                  "DRIVER: no task running or waiting; AFTER: after the "
                  "context stopped");
-  gap_ref top[TIME_GAPS];
-  size_t ng = longest_gaps(rep, top, TIME_GAPS);
+  /* The longest silences; a streaming query's idle ones repeat the same
+   * line, so each application's are told once, the longest, with how
+   * many more of them its list holds. */
+  gap_ref top[TIME_GAP_POOL];
+  size_t ng = longest_gaps(rep, top, TIME_GAP_POOL);
   slg_buf line = SLG_BUF_INIT;
-  for (size_t i = 0; i < ng; i++) {
+  size_t told = 0;
+  for (size_t i = 0; i < ng && told < TIME_GAPS; i++) {
     const slg_budget_gap *g = top[i].g;
+    size_t idle_more = 0;
+    if (g->streaming_idle) {
+      int seen = 0;
+      for (size_t k = 0; k < i; k++)
+        seen |= top[k].app == top[i].app && top[k].g->streaming_idle;
+      if (seen)
+        continue;
+      idle_more = idle_silences(&apps[top[i].app]) - 1;
+    }
     char d[SLG_FMT_SIZE], at[256];
     where(rep, g->before, at, sizeof at);
     slg_buf_clear(&line);
@@ -153,7 +178,11 @@ void slg_render_text_time(const slg_report *rep, const slg_render_options *o,
                    g->streaming_idle ? ", a streaming query idle" : "",
                    top[i].app + 1, at,
                    g->before_text ? g->before_text : "");
+    if (idle_more)
+      slg_buf_printf(&line, " (and %zu more such silence%s)", idle_more,
+                     idle_more == 1 ? "" : "s");
     slg_text_wrap_hang(out, slg_buf_cstr(&line), 2, 4, width);
+    told++;
   }
   slg_buf_dispose(&line);
 }
