@@ -107,7 +107,11 @@ static slg_model *feed(const char *log, int mode)
     slg_model_item it;
     slg_model_extract_routed(&it, &rec, route);
     if (!it.modelled && d.open) {
-      p = nl + 1; /* an ignored logger leaves the run open */
+      /* An ignored logger leaves the run open, and keeps its time. */
+      if ((rec.time.flags & SLG_TIME_HAS_DATE) &&
+          (rec.time.flags & SLG_TIME_HAS_TIME))
+        slg_task_runs_tail(d.rs, &rec.time, ms);
+      p = nl + 1;
       continue;
     }
     if (slg_task_runs_accepts(d.rs, &it, &rec.time)) {
@@ -594,6 +598,25 @@ static const struct {
      {"running=2 peak=3 task_ms=4029 sched=4 execs=0\n",
       "started=3 succeeded=1 failed=0 killed=0 spec=0 retried=0 parts=1 "
       "loc=3/0/0/0/0/0 "}},
+
+    {"an application ends at its last dated line, of any logger",
+     "00:00:00 DAGScheduler: Got job 0 (count at A.scala:1) with 1 output "
+     "partitions\n"
+     "00:00:01 TaskSetManager: Starting task 0.0 in stage 0.0 (TID 0) (h1, "
+     "executor 1, partition 0, ANY, 7 bytes)\n"
+     "00:00:02 TaskSetManager: Finished task 0.0 in stage 0.0 (TID 0) in "
+     "1000 ms on h1 (executor 1) (1/1)\n"
+     "00:00:05 MyApp: writing the results\n"
+     "00:00:07 MyApp: done\n",
+     {"app incomplete=1 start=1723593600000 end=1723593607000 "}},
+
+    {"but not past its context's stop",
+     "00:00:00 DAGScheduler: Got job 0 (count at A.scala:1) with 1 output "
+     "partitions\n"
+     "00:00:03 MyApp: a line\n"
+     "00:00:04 SparkContext: Successfully stopped SparkContext\n"
+     "00:00:09 MyApp: the JVM's own teardown\n",
+     {" start=1723593600000 end=1723593604000 "}},
 
     {"a stage resubmitted after a fetch failure",
      "00:00:00 DAGScheduler: Submitting ShuffleMapStage 2 "

@@ -2559,6 +2559,26 @@ static inline slg_stage_attempt *task_attempt(slg_model *m,
 
 /* An application's first and last time, as events from `first` to `last`
  * (both timed) see them: it starts at the first such event. */
+/*
+ * A dated record that tells the model nothing but its time: the current
+ * application lasts until it (its end is its last dated line, whatever the
+ * logger) until its context stopped or "Shutdown hook called" (after
+ * those, only the lines the model reads move it: outcome.h places its
+ * last line so, and the JVM's own teardown is not its run). Time-only
+ * layouts leave it to the modelled lines, which carry the day rollover
+ * (set_now).
+ */
+static SLG_ALWAYS_INLINE void later_record(slg_model *m, const slg_time *t,
+                                           int64_t ms)
+{
+  if (m->cur != NULL && (t->flags & SLG_TIME_HAS_DATE) &&
+      (t->flags & SLG_TIME_HAS_TIME) && m->cur->start.flags != 0 &&
+      m->cur->hook_called_pos.line == 0 && m->cur->sc_stop_pos.line == 0) {
+    m->cur->end = *t;
+    m->cur->end_ms = ms;
+  }
+}
+
 static void app_clock(slg_app *a, const slg_time *first, int64_t first_ms,
                       const slg_time *last, int64_t last_ms)
 {
@@ -2677,6 +2697,8 @@ void slg_model_apply_run(slg_model *m, const slg_task_runs *rs,
   m->now_ms = r->last_ms;
   app_clock(a, &r->first, r->first_ms, &r->last, r->last_ms);
   a->last_pos = *last;
+  if (r->tail.flags)
+    later_record(m, &r->tail, r->tail_ms);
 }
 
 static void add_kind(slg_model *m, slg_task_agg *g, slg_span kind,
@@ -3377,8 +3399,10 @@ static SLG_ALWAYS_INLINE void model_apply(slg_model *m,
 {
   m->cont = CONT_NONE;
   m->trace = -1;
-  if (!it->modelled)
+  if (!it->modelled) {
+    later_record(m, time, time_ms);
     return;
+  }
   set_now(m, time, time_ms);
   m->pos = *pos;
   int r = it->result;
@@ -3389,17 +3413,24 @@ static SLG_ALWAYS_INLINE void model_apply(slg_model *m,
   }
   if (r == SLG_EXTRACT_REJECTED) {
     m->rejected++;
+    later_record(m, time, time_ms);
     return;
   }
-  if (r == SLG_EXTRACT_NONE)
+  if (r == SLG_EXTRACT_NONE) {
+    later_record(m, time, time_ms);
     return;
+  }
   if (it->ev.kind == SLG_EV_IO) {
     on_io(m, &it->ev, time);
+    later_record(m, time, time_ms);
     return;
   }
   apply(m, &it->ev, it->exec_num);
-  if (it->ev.kind == SLG_EV_ENGINE)
-    return; /* streaming and worker lines say nothing of the app's span */
+  if (it->ev.kind == SLG_EV_ENGINE) {
+    /* Streaming and worker lines start no application. */
+    later_record(m, time, time_ms);
+    return;
+  }
   if (m->napps == 0 && (it->ev.kind == SLG_EV_FAILURE ||
                         it->ev.kind == SLG_EV_FINAL_STATUS))
     return; /* an end or failure statement with no application */
@@ -3425,6 +3456,7 @@ void slg_model_record_routed(slg_model *m, const slg_record *rec,
      * slg_model_apply does with it, without extracting. */
     m->cont = CONT_NONE;
     m->trace = -1;
+    later_record(m, &rec->time, time_ms);
     return;
   }
   slg_model_item it;

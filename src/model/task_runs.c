@@ -165,7 +165,16 @@ static slg_task_run *run_for(slg_task_runs *rs, int extend, uint64_t stage,
   }
   r->last = *time;
   r->last_ms = time_ms;
+  r->tail.flags = 0;
   return r;
+}
+
+void slg_task_runs_tail(slg_task_runs *rs, const slg_time *time,
+                        int64_t time_ms)
+{
+  slg_task_run *r = &rs->runs[rs->nruns - 1];
+  r->tail = *time;
+  r->tail_ms = time_ms;
 }
 
 int slg_task_runs_add(slg_task_runs *rs, int extend, const slg_model_item *it,

@@ -41,6 +41,11 @@ typedef struct slg_task_run {
    * time budget places the moment tasks ran again there (budget.h). */
   uint64_t first_line, rise_line;
   int risen;
+  /* The last dated record after its last line that the model takes
+   * nothing from (tail_ms valid when tail.flags): the application's end
+   * (slg_task_runs_tail). */
+  slg_time tail;
+  int64_t tail_ms;
   /* Where its lists start in the owner's arrays. */
   size_t localities, parts, durations, retries, execs, tallies;
 } slg_task_run;
@@ -111,6 +116,11 @@ static inline int slg_task_runs_accepts(const slg_task_runs *rs,
 int slg_task_runs_add(slg_task_runs *rs, int extend, const slg_model_item *it,
                       const slg_time *time, int64_t time_ms,
                       uint64_t line_no);
+
+/* A dated record the model takes nothing from, after the last run's
+ * last line: the run ends the application's clock at it. */
+void slg_task_runs_tail(slg_task_runs *rs, const slg_time *time,
+                        int64_t time_ms);
 
 /* Run r's sum with its lists, valid until the runs next change. */
 slg_task_delta slg_task_runs_delta(const slg_task_runs *rs,

@@ -382,6 +382,37 @@ static int last_kind(const slg_chunk *c)
   return c->nitems ? c->items[c->nitems - 1].kind : -1;
 }
 
+/*
+ * A record the model takes nothing from: it ends the previous record's
+ * continuation and, when dated, moves the application's end (model.h).
+ * One marker for a run of such records, with the last dated one's time;
+ * after task lines (ITEM_TASKS) none, the open run keeps that time.
+ */
+static void other_record(slg_chunk *c, const slg_record *rec,
+                         int64_t time_ms, uint64_t line_no)
+{
+  int last = last_kind(c);
+  int dated = (rec->time.flags & SLG_TIME_HAS_DATE) &&
+              (rec->time.flags & SLG_TIME_HAS_TIME);
+  if (last == ITEM_TASKS) {
+    if (dated)
+      slg_task_runs_tail(&c->runs, &rec->time, time_ms);
+    return;
+  }
+  chunk_item *ci;
+  if (last == ITEM_OTHER_RECORD) {
+    ci = &c->items[c->nitems - 1];
+  } else {
+    ci = push(c, ITEM_OTHER_RECORD, line_no);
+    ci->it.modelled = 0;
+    ci->time.flags = 0;
+  }
+  if (dated) {
+    ci->time = rec->time;
+    ci->time_ms = time_ms;
+  }
+}
+
 void slg_chunk_record(slg_chunk *c, const slg_record *rec, int64_t time_ms,
                       const struct slg_model_route *route, uint64_t line_no)
 {
@@ -393,11 +424,7 @@ void slg_chunk_record(slg_chunk *c, const slg_record *rec, int64_t time_ms,
     push(c, ITEM_BORDER, line_no);
   }
   if (route == NULL) {
-    /* Only ends the previous record's continuation: one marker for a run
-     * of such records, none after task lines (ITEM_TASKS). */
-    int last = last_kind(c);
-    if (last != ITEM_OTHER_RECORD && last != ITEM_TASKS)
-      push(c, ITEM_OTHER_RECORD, line_no)->it.modelled = 0;
+    other_record(c, rec, time_ms, line_no);
     return;
   }
   slg_record r = *rec;
@@ -430,9 +457,7 @@ void slg_chunk_record(slg_chunk *c, const slg_record *rec, int64_t time_ms,
   slg_model_extract_routed(&it, &r, route);
   if (!it.modelled) {
     /* A quiet logger's line the model does not take: as above. */
-    int last = last_kind(c);
-    if (last != ITEM_OTHER_RECORD && last != ITEM_TASKS)
-      push(c, ITEM_OTHER_RECORD, line_no)->it.modelled = 0;
+    other_record(c, rec, time_ms, line_no);
     return;
   }
   chunk_item *ci;
