@@ -111,6 +111,47 @@ static void test_time_budget__gap_wait_period(void **state)
   slg_pipeline_free(p);
 }
 
+/* Spark 0.x logs no TaskSetManager line and no job end: from its first
+ * "Completed ResultTask" line, a submitted stage is running time and a
+ * job ends with its final stage. */
+static const char old_text[] =
+    T "10:00:00 INFO DAGScheduler: Got job 0 (count at X.scala:1) with 1 "
+      "output partitions (allowLocal=false)\n"
+    T "10:00:00 INFO DAGScheduler: Final stage: Stage 0 (count at "
+      "X.scala:1)\n"
+    T "10:00:01 INFO DAGScheduler: Submitting Stage 0 (MappedRDD[1] at "
+      "count at X.scala:1), which has no missing parents\n"
+    T "10:00:05 INFO DAGScheduler: Completed ResultTask(0, 0)\n"
+    T "10:00:05 INFO DAGScheduler: Stage 0 (count at X.scala:1) finished in "
+      "4.000 s\n"
+    T "10:00:20 INFO DAGScheduler: Got job 1 (count at X.scala:2) with 1 "
+      "output partitions (allowLocal=false)\n"
+    T "10:00:20 INFO DAGScheduler: Final stage: Stage 1 (count at "
+      "X.scala:2)\n"
+    T "10:00:21 INFO DAGScheduler: Submitting Stage 1 (MappedRDD[3] at "
+      "count at X.scala:2), which has no missing parents\n"
+    T "10:00:31 INFO DAGScheduler: Completed ResultTask(1, 0)\n"
+    T "10:00:31 INFO DAGScheduler: Stage 1 (count at X.scala:2) finished in "
+      "10.000 s\n"
+    T "10:00:33 INFO MyApp: done\n";
+
+static void test_time_budget__spark0_stage_basis(void **state)
+{
+  (void)state;
+  slg_pipeline *p = run_log(old_text, sizeof old_text - 1);
+  slg_time_budget t;
+  slg_time_budget_of(&t, only_app(p));
+  assert_null(t.null_reason);
+  assert_int_equal(t.wall_ms, 33000); /* to the last line, MyApp's */
+  assert_int_equal(t.startup_ms, 0);
+  /* Stage 1's 10 s; stage 0 ran before the first 0.x line told. */
+  assert_int_equal(t.running_ms, 10000);
+  assert_int_equal(t.driver_only_ms, 21000);
+  assert_int_equal(t.shutdown_ms, 2000); /* after job 1's final stage */
+  assert_int_equal(t.b->open_at_end, 0);
+  slg_pipeline_free(p);
+}
+
 /* Fed a byte at a time, the lines before a silence still name it. */
 static void test_time_budget__bytewise_feed(void **state)
 {
@@ -138,6 +179,7 @@ int main(void)
       cmocka_unit_test(test_time_budget__parts_sum_to_wall),
       cmocka_unit_test(test_time_budget__gap_wait_period),
       cmocka_unit_test(test_time_budget__bytewise_feed),
+      cmocka_unit_test(test_time_budget__spark0_stage_basis),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -461,6 +461,12 @@ typedef struct app_ix {
   uint64_t last_stage_id;
   uint32_t last_stage_ix; /* UINT32_MAX: none */
   int seen_tsm;       /* TaskSetManager task lines seen */
+  /* Spark 0.x (no TaskSetManager: "Completed ResultTask" is the only task
+   * line): the time budget takes a submitted stage as running tasks and a
+   * job as ended with its final stage (budget.h); running_stages counts
+   * the attempts submitted and not ended. */
+  int stage_basis;
+  uint64_t running_stages;
   int64_t cur_job;    /* index of the job of the last "Got job" */
   slg_pos k8s_closed; /* the last "Kubernetes client has been closed" */
   int down;           /* a job ended "because SparkContext was shut down" */
@@ -490,6 +496,7 @@ enum { CONT_NONE, CONT_EXEC_REASON, CONT_STAGE_REASON, CONT_CONF,
        CONT_ENGINE };
 
 struct slg_model {
+  int stage_basis_seen; /* a 0.x application was read (app_ix) */
   /* I/O phase lines read before the first application, which gets them
    * (io_phases.h). */
   struct slg_io_phases *io_before;
@@ -878,6 +885,8 @@ static slg_app *new_app(slg_model *m)
   x->cur_job = -1;
   x->last_stage_ix = UINT32_MAX;
   x->cap_from = UINT32_MAX;
+  /* A file's applications run the same Spark: the first 0.x one tells. */
+  x->stage_basis = m->stage_basis_seen;
   a->stage_ix = &x->stages;
   if (m->napps == 0) {
     a->io = m->io_before;
@@ -1903,6 +1912,8 @@ void slg_stage_rdd(const slg_stage *s, slg_buf *out)
   slg_buf_puts(out, b + 1);
 }
 
+static void stage_basis_step(slg_model *m, int delta);
+
 static void on_stage_submitted(slg_model *m, const slg_event *ev)
 {
   slg_stage *s = stage_get(m, ev->stage);
@@ -1930,6 +1941,7 @@ static void on_stage_submitted(slg_model *m, const slg_event *ev)
   slg_job *j = current_job(m);
   if (s->njobs == 0 && j != NULL)
     link_stage_job(m, s, j);
+  stage_basis_step(m, +1);
 }
 
 static void on_stage_tasks(slg_model *m, const slg_event *ev)
@@ -2051,6 +2063,50 @@ static void finish_map_jobs(slg_model *m, uint64_t stage)
   (void)a;
 }
 
+/* Spark 0.x: the budget's running time is its stages' (stage_basis). */
+static void stage_basis_step(slg_model *m, int delta)
+{
+  app_ix *x = cur_ix(m);
+  if (!x->stage_basis || (delta < 0 && x->running_stages == 0))
+    return;
+  uint64_t was = x->running_stages;
+  x->running_stages = delta > 0 ? was + 1 : was - 1;
+  slg_budget_tasks(budget_of(m), m->now_ms, m->now_ms,
+                   was == 0 && delta > 0 ? &m->pos : NULL, &m->pos,
+                   x->running_stages > 0, 0, 0, 0);
+}
+
+/* The first 0.x task line of the file: from here, stages are its running
+ * time (the attempts already running count from this line). */
+static void stage_basis_begins(slg_model *m)
+{
+  app_ix *x = cur_ix(m);
+  m->stage_basis_seen = 1;
+  if (x->stage_basis)
+    return;
+  x->stage_basis = 1;
+  slg_app *a = cur_app(m);
+  for (size_t i = 0; i < a->nstages; i++)
+    for (size_t k = 0; k < a->stages[i].nattempts; k++)
+      if (a->stages[i].attempts[k].status == SLG_STATUS_RUNNING &&
+          a->stages[i].attempts[k].submitted)
+        stage_basis_step(m, +1);
+}
+
+/* Spark 0.x logs no job end: a job ends with its final stage. */
+static void stage_basis_job_end(slg_model *m, uint64_t stage)
+{
+  if (!cur_ix(m)->stage_basis)
+    return;
+  slg_stage *s = stage_find(m, stage);
+  for (size_t i = 0; s != NULL && i < s->njobs; i++) {
+    const slg_job *j = job_get(m, s->jobs[i], 0);
+    if (j != NULL && !j->map_stage_job &&
+        j->result_stage == (int64_t)stage && j->status == SLG_STATUS_RUNNING)
+      slg_budget_job_end(budget_of(m), m->now_ms, &m->pos, 0);
+  }
+}
+
 static void on_stage_end(slg_model *m, const slg_event *ev, int failed)
 {
   slg_stage *s = stage_get(m, ev->stage);
@@ -2065,6 +2121,10 @@ static void on_stage_end(slg_model *m, const slg_event *ev, int failed)
    * use, not its whole window (compact_attempt does more, after the
    * callback). */
   slg_sketch_trim(&t->tasks.task_ms);
+  if (was_open && t->submitted) {
+    stage_basis_step(m, -1);
+    stage_basis_job_end(m, ev->stage);
+  }
   if (!failed) {
     t->status = SLG_STATUS_SUCCEEDED;
     if (was_open)
@@ -2886,6 +2946,7 @@ static SLG_NOINLINE void apply_other(slg_model *m, const slg_event *ev,
      * only per-task line. Later versions log both: count it only then. */
     if (!cur_ix(m)->seen_tsm) {
       cur_app(m)->no_stop_lines = 1;
+      stage_basis_begins(m);
       slg_stage_attempt *t = attempt_last(m, stage_get(m, ev->stage));
       t->tasks.succeeded++;
       t->tasks.started++;
