@@ -152,6 +152,43 @@ static void test_time_budget__spark0_stage_basis(void **state)
   slg_pipeline_free(p);
 }
 
+/* A run that stopped before its first job: start-up to the driver's
+ * block manager, the driver alone to the stop's first line, shutdown to
+ * the context's stop. Without a logged stop it has no budget (its work
+ * may be in silenced loggers). */
+static const char jobless_text[] =
+    T "10:00:00 INFO SparkContext: Running Spark version 3.1.2\n"
+    T "10:00:03 INFO BlockManagerMaster: Registered BlockManager "
+      "BlockManagerId(driver, 10.0.0.5, 33109, None)\n"
+    T "10:00:10 INFO SparkContext: Invoking stop() from shutdown hook\n"
+    T "10:00:11 INFO SparkUI: Stopped Spark web UI at http://h:4040\n"
+    T "10:00:12 INFO SparkContext: Successfully stopped SparkContext\n"
+    T "10:00:13 INFO ShutdownHookManager: Shutdown hook called\n";
+
+static void test_time_budget__jobless(void **state)
+{
+  (void)state;
+  slg_pipeline *p = run_log(jobless_text, sizeof jobless_text - 1);
+  slg_time_budget t;
+  slg_time_budget_of(&t, only_app(p));
+  assert_null(t.null_reason);
+  assert_int_equal(t.no_jobs, 1);
+  assert_int_equal(t.wall_ms, 13000);
+  assert_int_equal(t.startup_ms, 3000);
+  assert_int_equal(t.no_job_ms, 7000);
+  assert_int_equal(t.driver_only_ms, 7000);
+  assert_int_equal(t.shutdown_ms, 2000);
+  assert_int_equal(t.after_stop_ms, 1000);
+  assert_int_equal(t.stop_requested.line, 3);
+  slg_pipeline_free(p);
+  /* Cut before its stop: null. */
+  const char *cut = strstr(jobless_text, T "10:00:10");
+  p = run_log(jobless_text, (size_t)(cut - jobless_text));
+  slg_time_budget_of(&t, only_app(p));
+  assert_string_equal(t.null_reason, "no_scheduler_lines");
+  slg_pipeline_free(p);
+}
+
 /* Fed a byte at a time, the lines before a silence still name it. */
 static void test_time_budget__bytewise_feed(void **state)
 {
@@ -180,6 +217,7 @@ int main(void)
       cmocka_unit_test(test_time_budget__gap_wait_period),
       cmocka_unit_test(test_time_budget__bytewise_feed),
       cmocka_unit_test(test_time_budget__spark0_stage_basis),
+      cmocka_unit_test(test_time_budget__jobless),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

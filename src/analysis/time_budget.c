@@ -11,6 +11,50 @@
 
 #include <string.h>
 
+/* The earliest of the stop's first lines. */
+static void stop_requested(slg_time_budget *out, const slg_app *a)
+{
+  out->stop_requested = a->hook_pos;
+  out->stop_requested_ms = a->hook_ms;
+  slg_pos p = a->milestone_pos[SLG_MILESTONE_STOP_REQUESTED];
+  if (p.line != 0 && (out->stop_requested.line == 0 ||
+                      p.file < out->stop_requested.file ||
+                      (p.file == out->stop_requested.file &&
+                       p.line < out->stop_requested.line))) {
+    out->stop_requested = p;
+    out->stop_requested_ms = a->milestone_ms[SLG_MILESTONE_STOP_REQUESTED];
+  }
+}
+
+/* `ms` within [lo, hi], or `dflt` when unknown (< 0). */
+static int64_t clamp(int64_t ms, int64_t dflt, int64_t lo, int64_t hi)
+{
+  if (ms < 0)
+    ms = dflt;
+  return ms < lo ? lo : ms > hi ? hi : ms;
+}
+
+/* The parts of an application that ran nothing (time_budget.h). */
+static void jobless(slg_time_budget *out, const slg_app *a)
+{
+  int64_t start = a->start_ms, end = a->end_ms;
+  int64_t ready = a->milestone_ms[SLG_MILESTONE_BACKEND_READY];
+  if (ready < 0)
+    ready = a->milestone_ms[SLG_MILESTONE_DRIVER_BLOCK_MANAGER];
+  ready = clamp(ready, start, start, end);
+  int64_t stop = clamp(out->stop_requested.line ? out->stop_requested_ms
+                                                : -1,
+                       a->sc_stop_pos.line ? a->sc_stop_ms : end, ready,
+                       end);
+  int64_t stopped =
+      clamp(a->sc_stop_pos.line ? a->sc_stop_ms : -1, stop, stop, end);
+  out->no_jobs = 1;
+  out->startup_ms = ready - start;
+  out->no_job_ms = out->driver_only_ms = stop - ready;
+  out->shutdown_ms = stopped - stop;
+  out->after_stop_ms = end - stopped;
+}
+
 void slg_time_budget_of(slg_time_budget *out, const slg_app *a)
 {
   memset(out, 0, sizeof *out);
@@ -21,6 +65,19 @@ void slg_time_budget_of(slg_time_budget *out, const slg_app *a)
   }
   out->wall_ms = a->end_ms - a->start_ms;
   const slg_budget *b = a->budget;
+  stop_requested(out, a);
+  /* Ran nothing between a context's start and its stop, both logged: a
+   * run that ended before its first job. A context with no logged stop
+   * (a JVM's shutdown hook alone included) may have run work with the
+   * scheduler's loggers silenced: that cannot be told. */
+  int stopped = a->sc_stop_pos.line || out->stop_requested.line;
+  if ((b == NULL || !b->middle) && a->njobs == 0 && a->nstages == 0 &&
+      a->total_task_ms == 0 && a->peak_running_tasks == 0 && stopped) {
+    static const slg_budget none; /* no line of the sweep's lists */
+    jobless(out, a);
+    out->b = b != NULL ? b : &none;
+    return;
+  }
   if (b == NULL || !b->middle) {
     out->null_reason =
         a->scheduler_lines == 0 ? "no_scheduler_lines" : "no_jobs";

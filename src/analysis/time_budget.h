@@ -26,6 +26,17 @@ typedef struct slg_time_budget {
   int64_t shutdown_ms;
   int64_t after_stop_ms; /* the context's stop to the application's end */
   int open_at_end;     /* jobs left open: the middle runs to the end */
+  /* An application that ran no job, stage or task: start-up to the end
+   * of SparkContext's construction (the backend ready, else the driver's
+   * block manager, else nothing), the driver alone to its stop's first
+   * line (stop_requested), shutdown to the context's stop, after_stop to
+   * the end. */
+  int no_jobs;
+  /* The first line of the context's stop: "Invoking stop() from shutdown
+   * hook", "SparkContext is stopping", "Stopped Spark web UI" (line 0:
+   * none). */
+  slg_pos stop_requested;
+  int64_t stop_requested_ms;
   const slg_budget *b; /* the sweep's lists (NULL with null_reason) */
 } slg_time_budget;
 

@@ -7,6 +7,22 @@
 #ifndef SLG_EVENT_H
 #define SLG_EVENT_H
 
+/* SLG_EV_MILESTONE's flag: the boundaries of a run's start and stop the
+ * time budget places (budget.h), beside the job lines. */
+typedef enum slg_milestone {
+  /* BlockManagerMaster's "Registered BlockManager BlockManagerId(driver,
+   * ...)": the end of SparkContext's construction. */
+  SLG_MILESTONE_DRIVER_BLOCK_MANAGER,
+  /* A scheduler backend's "SchedulerBackend is ready for scheduling
+   * beginning after ..." (cluster managers only). */
+  SLG_MILESTONE_BACKEND_READY,
+  /* The context's stop begins: SparkContext's "SparkContext is stopping"
+   * (3.5+) or SparkUI's "Stopped Spark web UI at" (besides "Invoking
+   * stop() from shutdown hook", SLG_EV_APP_STOP). */
+  SLG_MILESTONE_STOP_REQUESTED,
+  SLG_MILESTONE_COUNT
+} slg_milestone;
+
 typedef enum slg_stage_kind {
   SLG_STAGE_UNKNOWN = 0, /* pre-1.4 "Stage N", or never named */
   SLG_STAGE_SHUFFLE_MAP, /* "ShuffleMapStage N" */

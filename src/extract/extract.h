@@ -134,6 +134,8 @@ typedef enum slg_event_kind {
   SLG_EV_ENGINE,
   /* I/O phases (extract_io.h) */
   SLG_EV_IO,              /* n = slg_io_kind, ms = stated duration or -1 */
+  /* A start-up or shutdown boundary (slg_extract_milestone) */
+  SLG_EV_MILESTONE,       /* flag = slg_milestone */
   SLG_EV_COUNT
 } slg_event_kind;
 
@@ -274,6 +276,8 @@ int slg_extract_executor_side(slg_span msg, slg_event *out);
 /* The first lines of a driver run (slg_run_start), for the MemoryStore,
  * SecurityManager and Utils loggers. */
 int slg_extract_run_start(slg_span msg, slg_event *out);
+/* BlockManagerMaster's and SparkUI's milestones (SLG_EV_MILESTONE). */
+int slg_extract_milestone(slg_span msg, slg_event *out);
 
 /* Engine lines (extract_engine.c): the Structured Streaming loggers
  * (MicroBatchExecution, ProgressReporter, ProcessingTimeExecutor), the

@@ -65,6 +65,14 @@ int slg_extract_context(slg_span msg, slg_event *out)
     out->flag = 2;
     return SLG_EXTRACT_OK;
   }
+  if (slg_span_starts(msg, "SchedulerBackend is ready for scheduling") ||
+      slg_span_starts(msg, "SparkContext is stopping")) {
+    out->kind = SLG_EV_MILESTONE;
+    out->flag = msg.ptr[0] == 'S' && msg.ptr[5] == 'C'
+                    ? SLG_MILESTONE_STOP_REQUESTED
+                    : SLG_MILESTONE_BACKEND_READY;
+    return SLG_EXTRACT_OK;
+  }
   if (slg_cur_lit(&c, "Job finished: ")) {
     slg_extract_job_finished_noid(slg_span_between(c.p, c.end), out);
     return SLG_EXTRACT_OK;
@@ -112,5 +120,25 @@ int slg_extract_run_start(slg_span msg, slg_event *out)
     return SLG_EXTRACT_NONE;
   out->kind = SLG_EV_RUN_START;
   out->flag = kind;
+  return SLG_EXTRACT_OK;
+}
+
+/*
+ * The boundaries of a run that BlockManagerMaster and SparkUI log (cited
+ * in docs/spark-log-formats.md): "Registered BlockManager
+ * BlockManagerId(driver, 10.0.0.5, 33109, None)" ends SparkContext's
+ * construction; "Stopped Spark web UI at http://..." is the first step of
+ * its stop.
+ */
+int slg_extract_milestone(slg_span msg, slg_event *out)
+{
+  slg_event_clear(out);
+  if (slg_span_starts(msg, "Registered BlockManager BlockManagerId(driver,"))
+    out->flag = SLG_MILESTONE_DRIVER_BLOCK_MANAGER;
+  else if (slg_span_starts(msg, "Stopped Spark web UI at "))
+    out->flag = SLG_MILESTONE_STOP_REQUESTED;
+  else
+    return SLG_EXTRACT_NONE;
+  out->kind = SLG_EV_MILESTONE;
   return SLG_EXTRACT_OK;
 }

@@ -901,6 +901,8 @@ static slg_app *new_app(slg_model *m)
   a->last_pos = m->pos;
   a->sc_stop_ms = a->hook_ms = a->hook_called_ms = -1;
   a->uptime_ms = -1;
+  for (int i = 0; i < SLG_MILESTONE_COUNT; i++)
+    a->milestone_ms[i] = -1;
   /* The messages before an application's first line: its own only when
    * its lines turn out to be the file's from the first (messages_pre);
    * those after the previous one's JVM ended are neither's. */
@@ -3063,6 +3065,15 @@ static SLG_NOINLINE void apply_other(slg_model *m, const slg_event *ev,
   case SLG_EV_BUS_STOPPED:
     on_bus_stopped(m);
     break;
+  case SLG_EV_MILESTONE:
+    /* The first of each, in the application it belongs to (none before
+     * the first: they follow its start). */
+    if (m->cur != NULL && ev->flag < SLG_MILESTONE_COUNT &&
+        m->cur->milestone_pos[ev->flag].line == 0) {
+      m->cur->milestone_pos[ev->flag] = m->pos;
+      m->cur->milestone_ms[ev->flag] = m->now_ms;
+    }
+    break;
   case SLG_EV_RESULT_SENT: {
     slg_stage *s = stage_find(m, ev->stage);
     if (s != NULL) {
@@ -3213,6 +3224,9 @@ static int context(slg_span msg, slg_event *out)
   LQ("MemoryStore", PKG_SPARK ".storage.memory|" PKG_SPARK ".storage",         \
      slg_extract_run_start)                                                    \
   LQ("SecurityManager", PKG_SPARK, slg_extract_run_start)                      \
+  /* The start-up and stop milestones (slg_milestone). */                     \
+  LQ("BlockManagerMaster", PKG_SPARK ".storage", slg_extract_milestone)       \
+  LQ("SparkUI", PKG_SPARK ".ui", slg_extract_milestone)                        \
   LF("ProcessLauncher", "com.amazonaws.services.glue", none)                   \
   /* Glue's own: its package is not public. */                                 \
   LF("GlueLogger", NULL, none)                                                 \

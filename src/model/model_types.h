@@ -349,6 +349,9 @@ typedef struct slg_app {
   int64_t hook_ms;
   slg_pos hook_called_pos;      /* "Shutdown hook called" */
   int64_t hook_called_ms;
+  /* The first line of each slg_milestone (line 0: none) and its time. */
+  slg_pos milestone_pos[SLG_MILESTONE_COUNT];
+  int64_t milestone_ms[SLG_MILESTONE_COUNT];
   slg_pos signal_pos;           /* "RECEIVED SIGNAL TERM" */
   char *signal;
   int no_stop_lines;            /* a Spark before 1.0 (its only task line

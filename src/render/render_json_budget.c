@@ -90,15 +90,22 @@ void slg_json_time_budget(slg_json *j, const slg_report *rep,
   slg_json_object_end(j);
   slg_json_key(j, "open_jobs_at_end");
   slg_json_bool(j, t.open_at_end);
+  slg_json_key(j, "no_jobs");
+  slg_json_bool(j, t.no_jobs);
   slg_json_key(j, "startup");
   slg_json_object_begin(j);
   jline(j, rep, "first_line", a->first_pos, NULL);
+  jline(j, rep, "driver_block_manager",
+        a->milestone_pos[SLG_MILESTONE_DRIVER_BLOCK_MANAGER], NULL);
+  jline(j, rep, "backend_ready", a->milestone_pos[SLG_MILESTONE_BACKEND_READY],
+        NULL);
   jline(j, rep, "first_job_submitted", b->first_job, NULL);
   slg_json_object_end(j);
   slg_json_key(j, "shutdown");
   slg_json_object_begin(j);
   jline(j, rep, "last_job_end", t.open_at_end ? (slg_pos){0, 0} : b->last_end,
         NULL);
+  jline(j, rep, "stop_requested", t.stop_requested, NULL);
   jline(j, rep, "sc_stopped", a->sc_stop_pos, NULL);
   slg_json_object_end(j);
   gaps(j, rep, "driver_gaps", &b->gaps, 1);
