@@ -26,6 +26,7 @@
 struct slg_masker {
   int reference;
   char *buf[2];
+  char *out; /* the one-pass masker's template */
   size_t cap;
   pcre2_code *re[NRULES];
   pcre2_match_data *md;
@@ -64,6 +65,7 @@ slg_masker *slg_masker_new(int reference)
   mk->cap = BUF_CAP;
   mk->buf[0] = slg_xmalloc(mk->cap);
   mk->buf[1] = slg_xmalloc(mk->cap);
+  mk->out = slg_xmalloc(mk->cap);
   for (int c = 0; c < 256; c++)
     for (int r = 0; r < NRULES; r++)
       if (may_start(r, c))
@@ -80,6 +82,7 @@ void slg_masker_free(slg_masker *mk)
   pcre2_match_data_free(mk->md);
   free(mk->buf[0]);
   free(mk->buf[1]);
+  free(mk->out);
   free(mk);
 }
 
@@ -666,12 +669,14 @@ static const char *trimmed(const char *msg, size_t *n)
   return msg;
 }
 
-const char *slg_mask_fast(slg_masker *mk, const char *msg, size_t n,
-                          size_t *len)
+/* The passes over s[0, n), without the final clean-up: the text in one
+ * of the scratch buffers (or s itself when no pass matched); *len its
+ * bytes. */
+static const char *run_passes(slg_masker *mk, const char *s, size_t n,
+                              size_t *len)
 {
-  msg = trimmed(msg, &n);
-  unsigned h = holds(msg, n);
-  const char *cur = msg;
+  unsigned h = holds(s, n);
+  const char *cur = s;
   int which = 0;
   for (int r = 0; r < NRULES; r++) {
     if (!wanted(r, h))
@@ -683,12 +688,192 @@ const char *slg_mask_fast(slg_masker *mk, const char *msg, size_t n,
     n = k;
     which ^= 1;
   }
+  *len = n;
+  return cur;
+}
+
+const char *slg_mask_passes(slg_masker *mk, const char *msg, size_t n,
+                            size_t *len)
+{
+  msg = trimmed(msg, &n);
+  const char *cur = run_passes(mk, msg, n, &n);
   if (cur == msg) {
-    memcpy(mk->buf[which], msg, n);
-    cur = mk->buf[which];
+    memcpy(mk->buf[0], msg, n);
+    cur = mk->buf[0];
   }
   *len = finish((char *)cur, n);
   return cur;
+}
+
+/* ------------------------------------------------- the one-pass masker */
+
+/*
+ * No rule's match holds white space, and every rule's look-around treats
+ * white space as it treats the ends of the text (\b, the path's
+ * look-behind, the URI's and path's stops, the host's and IPv6's
+ * look-aheads). So the template is the tokens between white space runs,
+ * each masked alone, joined by one space.
+ *
+ * Most tokens are words and punctuation that only four rules can touch,
+ * all within one \w run: a Hadoop id (rule 2), a hex run (9, 10) and the
+ * digit runs (11). The scan below does these inline, a byte at a time
+ * through one class table; a token holding a byte that could feed
+ * another rule (a '/', an '@', a '.' or ':' before a word character, a
+ * '-' after "app", "driver" or eight hex digits) is masked by the passes
+ * instead.
+ */
+enum {
+  K_DIGIT = 1,
+  K_LHEX = 2,  /* a-f */
+  K_UHEX = 4,  /* A-F */
+  K_ALPHA = 8, /* the other letters */
+  K_UNDER = 16,
+  K_WORD = K_DIGIT | K_LHEX | K_UHEX | K_ALPHA | K_UNDER,
+  K_SPACE = 32,
+  K_HEED = 64 /* '.', ':', '-', '/', '@': a look at its neighbours */
+};
+
+static const uint8_t *kinds(void)
+{
+  static uint8_t k[256];
+  static int ready;
+  if (ready)
+    return k;
+  for (int c = 0; c < 256; c++) {
+    uint8_t v = 0;
+    if (is_digit(c))
+      v = K_DIGIT;
+    else if (c >= 'a' && c <= 'f')
+      v = K_LHEX;
+    else if (c >= 'A' && c <= 'F')
+      v = K_UHEX;
+    else if (is_alpha(c))
+      v = K_ALPHA;
+    else if (c == '_')
+      v = K_UNDER;
+    else if (is_space(c))
+      v = K_SPACE;
+    else if (c == '.' || c == ':' || c == '-' || c == '/' || c == '@')
+      v = K_HEED;
+    k[c] = v;
+  }
+  ready = 1;
+  return k;
+}
+
+/* Whether the byte at i (a '.', ':', '-', '/' or '@' of the token
+ * s[t, e)) may feed a rule the inline scan does not do. */
+static int heeds(const uint8_t *kd, const char *s, size_t t, size_t e,
+                 size_t i)
+{
+  int c = (unsigned char)s[i];
+  int next = i + 1 < e ? kd[(unsigned char)s[i + 1]] : 0;
+  int nc = i + 1 < e ? (unsigned char)s[i + 1] : 0;
+  switch (c) {
+  case '.': /* a host's label, a dotted or decimal number */
+    return (next & (K_WORD & ~K_UNDER)) || nc == '-';
+  case ':': /* a URI, a port, IPv6 groups, a drive */
+    return (next & K_WORD) || nc == ':' || nc == '/';
+  case '-': { /* a UUID's first group, "app-", "driver-" */
+    size_t a = i;
+    while (a > t && (kd[(unsigned char)s[a - 1]] & K_WORD) && i - a < 9)
+      a--;
+    if (i - a == 8) {
+      for (size_t j = a; j < i; j++)
+        if (!(kd[(unsigned char)s[j]] & (K_DIGIT | K_LHEX | K_UHEX)))
+          return 0;
+      return 1;
+    }
+    return (i - a == 3 && memcmp(s + a, "app", 3) == 0) ||
+           (i - a == 6 && memcmp(s + a, "driver", 6) == 0);
+  }
+  }
+  return 1; /* '/', '@' */
+}
+
+static int hadoop_prefix(const char *s, size_t len)
+{
+  static const char *const pre[] = {"application_", "container_",
+                                    "appattempt_", "attempt_", "job_",
+                                    "task_"};
+  for (size_t p = 0; p < sizeof pre / sizeof *pre; p++) {
+    size_t k = strlen(pre[p]);
+    if (len > k && memcmp(s, pre[p], k) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+const char *slg_mask_fast(slg_masker *mk, const char *msg, size_t n,
+                          size_t *len)
+{
+  const uint8_t *kd = kinds();
+  msg = trimmed(msg, &n);
+  char *out = mk->out;
+  size_t o = 0;
+  size_t i = 0;
+  while (i < n) {
+    size_t t = i, ot = o;
+    for (;;) {
+      if (i == n)
+        break;
+      unsigned char c = (unsigned char)msg[i];
+      uint8_t k = kd[c];
+      if (k & K_WORD) {
+        size_t a = i;
+        uint8_t acc = 0;
+        while (i < n && (kd[(unsigned char)msg[i]] & K_WORD))
+          acc |= kd[(unsigned char)msg[i++]];
+        size_t wl = i - a;
+        if (!(acc & ~(K_DIGIT | K_LHEX)) && (acc & K_LHEX) &&
+            (wl >= 12 || (wl >= 4 && (acc & K_DIGIT)))) {
+          memcpy(out + o, "<hex>", 5);
+          o += 5;
+        } else if ((acc & K_UNDER) && hadoop_prefix(msg + a, wl)) {
+          memcpy(out + o, "<id>", 4);
+          o += 4;
+        } else if (acc & K_DIGIT) {
+          for (size_t j = a; j < i;) {
+            if (is_digit((unsigned char)msg[j])) {
+              while (j < i && is_digit((unsigned char)msg[j]))
+                j++;
+              memcpy(out + o, "<n>", 3);
+              o += 3;
+            } else {
+              out[o++] = msg[j++];
+            }
+          }
+        } else {
+          memcpy(out + o, msg + a, wl);
+          o += wl;
+        }
+        continue;
+      }
+      if (k & K_SPACE)
+        break;
+      if ((k & K_HEED)) {
+        size_t e = i;
+        while (e < n && !(kd[(unsigned char)msg[e]] & K_SPACE))
+          e++;
+        if (heeds(kd, msg, t, e, i)) {
+          size_t tl;
+          const char *m = run_passes(mk, msg + t, e - t, &tl);
+          memcpy(out + ot, m, tl);
+          o = ot + tl;
+          i = e;
+          break;
+        }
+      }
+      out[o++] = (char)c;
+      i++;
+    }
+    while (i < n && (kd[(unsigned char)msg[i]] & K_SPACE))
+      i++;
+    if (i < n)
+      out[o++] = ' ';
+  }
+  *len = o > SLG_TEMPLATE_MAX ? finish(out, o) : o;
+  return out;
 }
 
 const char *slg_mask_reference(slg_masker *mk, const char *msg, size_t n,

@@ -45,9 +45,14 @@ const char *slg_mask(slg_masker *mk, const char *msg, size_t n, size_t *len);
 /* The rules one by one, as regular expressions (PCRE2): the reference. */
 const char *slg_mask_reference(slg_masker *mk, const char *msg, size_t n,
                                size_t *len);
-/* The hand-written masker, whatever the mode. */
+/* The hand-written masker, whatever the mode: one scan over the bytes,
+ * handing the tokens that need more to the passes below. */
 const char *slg_mask_fast(slg_masker *mk, const char *msg, size_t n,
                           size_t *len);
+/* The rules hand-written as passes, one after the other over the whole
+ * message (what slg_mask_fast must equal). */
+const char *slg_mask_passes(slg_masker *mk, const char *msg, size_t n,
+                            size_t *len);
 
 /* What the model counts: borrowed spans, valid for the call. */
 typedef struct slg_msg_key {
