@@ -56,6 +56,9 @@ static const char *const rule_rep[NRULES] = {
     "<uri>", "<uuid>", "<id>", "<id>", "<ip>", "<ip>", "<path>", "<host>",
     "@<hex>", "<hex>", "<hex>", "<n>"};
 
+static const unsigned char rule_rep_len[NRULES] = {5, 6, 4, 4, 4, 4,
+                                                   6, 6, 6, 5, 5, 3};
+
 static int may_start(int rule, int c);
 
 slg_masker *slg_masker_new(int reference)
@@ -461,13 +464,20 @@ static size_t run_pass(const slg_masker *mk, int rule, const char *s,
   matcher m = matchers[rule];
   const uint16_t bit = (uint16_t)(1u << rule);
   const char *rep = rule_rep[rule];
-  size_t rl = strlen(rep);
+  size_t rl = rule_rep_len[rule];
   size_t o = 0, copied = 0;
   int any = 0;
   for (size_t i = 0; i < n;) {
     size_t k = (mk->starts[(unsigned char)s[i]] & bit) ? m(s, n, i) : 0;
     if (!k) {
-      i++;
+      /* But for rule 11 (numbers), every rule's match starts where no word
+       * character comes before it (\b, or a look-behind refusing one):
+       * none starts inside a word. */
+      if (rule != NRULES - 1 && is_word((unsigned char)s[i]))
+        while (++i < n && is_word((unsigned char)s[i]))
+          ;
+      else
+        i++;
       continue;
     }
     size_t lit = i - copied;
@@ -762,7 +772,8 @@ static const uint8_t *kinds(void)
 }
 
 /* Whether the byte at i (a '.', ':', '-', '/' or '@' of the token
- * s[t, e)) may feed a rule the inline scan does not do. */
+ * starting at t, in s[0, e)) may feed a rule the inline scan does not
+ * do. White space after it counts as the token's end. */
 static int heeds(const uint8_t *kd, const char *s, size_t t, size_t e,
                  size_t i)
 {
@@ -820,19 +831,26 @@ const char *slg_mask_fast(slg_masker *mk, const char *msg, size_t n,
       unsigned char c = (unsigned char)msg[i];
       uint8_t k = kd[c];
       if (k & K_WORD) {
-        size_t a = i;
+        /* The run is copied as it is read; the rules that take it
+         * rewrite it from ow. */
+        size_t a = i, ow = o;
         uint8_t acc = 0;
-        while (i < n && (kd[(unsigned char)msg[i]] & K_WORD))
-          acc |= kd[(unsigned char)msg[i++]];
+        do {
+          acc |= k;
+          out[o++] = msg[i++];
+        } while (i < n && ((k = kd[(unsigned char)msg[i]]) & K_WORD));
         size_t wl = i - a;
+        if (!(acc & (K_DIGIT | K_UNDER)) && (acc != K_LHEX || wl < 12))
+          continue; /* letters only: not hex, or too short for it */
         if (!(acc & ~(K_DIGIT | K_LHEX)) && (acc & K_LHEX) &&
             (wl >= 12 || (wl >= 4 && (acc & K_DIGIT)))) {
-          memcpy(out + o, "<hex>", 5);
-          o += 5;
+          memcpy(out + ow, "<hex>", 5);
+          o = ow + 5;
         } else if ((acc & K_UNDER) && hadoop_prefix(msg + a, wl)) {
-          memcpy(out + o, "<id>", 4);
-          o += 4;
+          memcpy(out + ow, "<id>", 4);
+          o = ow + 4;
         } else if (acc & K_DIGIT) {
+          o = ow;
           for (size_t j = a; j < i;) {
             if (is_digit((unsigned char)msg[j])) {
               while (j < i && is_digit((unsigned char)msg[j]))
@@ -843,19 +861,16 @@ const char *slg_mask_fast(slg_masker *mk, const char *msg, size_t n,
               out[o++] = msg[j++];
             }
           }
-        } else {
-          memcpy(out + o, msg + a, wl);
-          o += wl;
         }
         continue;
       }
       if (k & K_SPACE)
         break;
-      if ((k & K_HEED)) {
+      if ((k & K_HEED) && heeds(kd, msg, t, n, i)) {
         size_t e = i;
         while (e < n && !(kd[(unsigned char)msg[e]] & K_SPACE))
           e++;
-        if (heeds(kd, msg, t, e, i)) {
+        {
           size_t tl;
           const char *m = run_passes(mk, msg + t, e - t, &tl);
           memcpy(out + ot, m, tl);
