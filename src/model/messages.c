@@ -771,33 +771,187 @@ static const uint8_t *kinds(void)
   return k;
 }
 
+/* Whether the '-' at i (in a token starting at t) may begin a UUID's
+ * second group or follow "app" or "driver" (rules 1 and 3). */
+static int dash_feeds(const uint8_t *kd, const char *s, size_t t, size_t i)
+{
+  size_t a = i;
+  while (a > t && (kd[(unsigned char)s[a - 1]] & K_WORD) && i - a < 9)
+    a--;
+  if (i - a == 8) {
+    for (size_t j = a; j < i; j++)
+      if (!(kd[(unsigned char)s[j]] & (K_DIGIT | K_LHEX | K_UHEX)))
+        return 0;
+    return 1;
+  }
+  return (i - a == 3 && memcmp(s + a, "app", 3) == 0) ||
+         (i - a == 6 && memcmp(s + a, "driver", 6) == 0);
+}
+
+static int opening(char c)
+{
+  return c == '(' || c == '[' || c == '"' || c == '\'' || c == '=';
+}
+
+static int closing(char c)
+{
+  return c == ',' || c == ';' || c == ')' || c == ']' || c == '\'' ||
+         c == '"' || c == '.';
+}
+
+/* Copies the token's closing punctuation s[i, n) after o: the new
+ * length, 0 when something else is left. */
+static size_t close_token(const char *s, size_t i, size_t n, char *out,
+                          size_t o)
+{
+  for (; i < n; i++) {
+    if (!closing(s[i]))
+      return 0;
+    out[o++] = s[i];
+  }
+  return o;
+}
+
+/* An IPv4 address and its port at s[i, n): the end, 0 when none. */
+static size_t ipv4_at(const char *s, size_t i, size_t n)
+{
+  for (int g = 0; g < 4; g++) {
+    if (g > 0 && (i >= n || s[i++] != '.'))
+      return 0;
+    size_t d = 0;
+    while (i < n && is_digit((unsigned char)s[i]))
+      i++, d++;
+    if (d < 1 || d > 3)
+      return 0;
+  }
+  if (i < n && s[i] == ':') {
+    size_t d = 0;
+    for (i++; i < n && is_digit((unsigned char)s[i]); i++)
+      d++;
+    if (!d)
+      return 0;
+  }
+  return i;
+}
+
+/*
+ * A token that is a URI alone, as in "s3a://bucket/key," : opening
+ * punctuation, the URI (rule 0, the first: it sees the token as it is),
+ * closing punctuation that stops it and that no later rule takes.
+ */
+static size_t uri_token(const char *s, size_t n, char *out)
+{
+  size_t i = 0, o = 0;
+  if (n && opening(s[0]))
+    out[o++] = s[i++];
+  size_t k = m_uri(s, n, i);
+  if (!k)
+    return 0;
+  memcpy(out + o, "<uri>", 5);
+  return close_token(s, i + k, n, out, o + 5);
+}
+
+/*
+ * A token that is a host name and its port, maybe with "/" and an IPv4
+ * address (as Java prints an InetSocketAddress), as in
+ * "ip-10-0-222-232.ec2.internal" or
+ * "(broker-2.kafka.svc.cluster.local/10.1.172.156:9092)". Rules 0 to 6
+ * find nothing in the host's part when no '-' there feeds rule 1 or 3
+ * and no '.' stands between digits (rule 4); the address after the '/'
+ * is rule 4's, and "/" after a host is no path's start.
+ */
+static size_t host_token(const uint8_t *kd, const char *s, size_t n,
+                         char *out)
+{
+  size_t i = 0, o = 0;
+  if (n && opening(s[0]))
+    out[o++] = s[i++];
+  size_t k = m_host(s, n, i);
+  if (!k)
+    return 0;
+  for (size_t j = i; j < i + k; j++) {
+    if (s[j] == '-' && dash_feeds(kd, s, i, j))
+      return 0;
+    if (s[j] == '.' && j > i && is_digit((unsigned char)s[j - 1]) &&
+        is_digit((unsigned char)s[j + 1]))
+      return 0;
+  }
+  memcpy(out + o, "<host>", 6);
+  o += 6;
+  i += k;
+  if (i < n && s[i] == '/') {
+    size_t e = ipv4_at(s, i + 1, n);
+    if (!e)
+      return 0;
+    memcpy(out + o, "/<ip>", 5);
+    o += 5;
+    i = e;
+  }
+  return close_token(s, i, n, out, o);
+}
+
+/*
+ * Whether the dots of the token at t in s[0, n) leave it as it is, as
+ * in "spark.master" or "org.apache.spark.Foo": a token without digits,
+ * '_', '-', ':', '/' or '@' gives the rules before the host's nothing to
+ * take, and the host's rule takes nothing when no word start of the
+ * token begins a host.
+ */
+static int dots_plain(const uint8_t *kd, const char *s, size_t n, size_t t)
+{
+  for (size_t p = t; p < n && !(kd[(unsigned char)s[p]] & K_SPACE); p++) {
+    int c = (unsigned char)s[p];
+    uint8_t k = kd[c];
+    if ((k & (K_DIGIT | K_UNDER)) || (k == K_HEED && c != '.'))
+      return 0;
+    if ((k & K_WORD) && (p == t || !(kd[(unsigned char)s[p - 1]] & K_WORD)) &&
+        m_host(s, n, p))
+      return 0;
+  }
+  return 1;
+}
+
+/*
+ * A token that is an IPv4 address alone, as in "10.0.0.1",
+ * "/10.0.228.166:58433" or "127.0.1.1;": an opening '/', '(', '[', '"',
+ * '\'' or '=', the address and its port, closing punctuation. No rule
+ * before the address's takes any of it, and none after finds anything
+ * ("/<ip>" is no path). Writes the template to out: its length, 0 when
+ * the token is not of that shape.
+ */
+static size_t ip_token(const char *s, size_t n, char *out)
+{
+  size_t i = 0, o = 0;
+  if (n && (s[0] == '/' || opening(s[0])))
+    out[o++] = s[i++];
+  size_t e = ipv4_at(s, i, n);
+  if (!e)
+    return 0;
+  memcpy(out + o, "<ip>", 4);
+  return close_token(s, e, n, out, o + 4);
+}
+
 /* Whether the byte at i (a '.', ':', '-', '/' or '@' of the token
  * starting at t, in s[0, e)) may feed a rule the inline scan does not
  * do. White space after it counts as the token's end. */
 static int heeds(const uint8_t *kd, const char *s, size_t t, size_t e,
-                 size_t i)
+                 size_t i, int *dots)
 {
   int c = (unsigned char)s[i];
   int next = i + 1 < e ? kd[(unsigned char)s[i + 1]] : 0;
   int nc = i + 1 < e ? (unsigned char)s[i + 1] : 0;
   switch (c) {
   case '.': /* a host's label, a dotted or decimal number */
+    if (next & (K_LHEX | K_UHEX | K_ALPHA)) {
+      if (*dots < 0)
+        *dots = dots_plain(kd, s, e, t);
+      return !*dots;
+    }
     return (next & (K_WORD & ~K_UNDER)) || nc == '-';
   case ':': /* a URI, a port, IPv6 groups, a drive */
     return (next & K_WORD) || nc == ':' || nc == '/';
-  case '-': { /* a UUID's first group, "app-", "driver-" */
-    size_t a = i;
-    while (a > t && (kd[(unsigned char)s[a - 1]] & K_WORD) && i - a < 9)
-      a--;
-    if (i - a == 8) {
-      for (size_t j = a; j < i; j++)
-        if (!(kd[(unsigned char)s[j]] & (K_DIGIT | K_LHEX | K_UHEX)))
-          return 0;
-      return 1;
-    }
-    return (i - a == 3 && memcmp(s + a, "app", 3) == 0) ||
-           (i - a == 6 && memcmp(s + a, "driver", 6) == 0);
-  }
+  case '-':
+    return dash_feeds(kd, s, t, i);
   }
   return 1; /* '/', '@' */
 }
@@ -825,6 +979,7 @@ const char *slg_mask_fast(slg_masker *mk, const char *msg, size_t n,
   size_t i = 0;
   while (i < n) {
     size_t t = i, ot = o;
+    int dots = -1; /* dots_plain of the token, once asked */
     for (;;) {
       if (i == n)
         break;
@@ -866,18 +1021,22 @@ const char *slg_mask_fast(slg_masker *mk, const char *msg, size_t n,
       }
       if (k & K_SPACE)
         break;
-      if ((k & K_HEED) && heeds(kd, msg, t, n, i)) {
+      if ((k & K_HEED) && heeds(kd, msg, t, n, i, &dots)) {
         size_t e = i;
         while (e < n && !(kd[(unsigned char)msg[e]] & K_SPACE))
           e++;
-        {
-          size_t tl;
+        size_t tl = ip_token(msg + t, e - t, out + ot);
+        if (!tl)
+          tl = uri_token(msg + t, e - t, out + ot);
+        if (!tl)
+          tl = host_token(kd, msg + t, e - t, out + ot);
+        if (!tl) {
           const char *m = run_passes(mk, msg + t, e - t, &tl);
           memcpy(out + ot, m, tl);
-          o = ot + tl;
-          i = e;
-          break;
         }
+        o = ot + tl;
+        i = e;
+        break;
       }
       out[o++] = (char)c;
       i++;
