@@ -202,6 +202,101 @@ static void test_messages__corpus_fast_equals_reference(void **state)
     skip();
 }
 
+/* The tokens the one-pass masker does whole, and their near misses:
+ * each template as the passes give it (slg_mask_passes, the masker
+ * before the one-pass scan). */
+static const mask_case tokens[] = {
+    {"from 10.0.0.1:4040 and /10.0.228.166:58433, 127.0.1.1;",
+     "from <ip> and /<ip>, <ip>;"},
+    {"(10.0.0.1) [1.2.3.4]. =1.2.3.4 1.2.3.4.5 1.2.3.1234 1.2.3.4:x",
+     "(<ip>) [<ip>]. =<ip> <ip>.<n> <n>.<n> <ip>:x"},
+    {"s3a://warehouse-1/tmp/_temporary/0/part-1.parquet, (hdfs://nn:8020/x)",
+     "<uri>, (<uri>)"},
+    {"s3a://a,b x_y://z", "<uri>,b x_y://z"},
+    {"ip-10-0-222-232.ec2.internal (broker-2.kafka.svc.cluster.local/"
+     "10.1.172.156:9092) box.local:7077,",
+     "<host> (<host>/<ip>) <host>,"},
+    {"app-20240813151243-0001.example.com 12345678-x.com 1.2.3.4.com",
+     "<id>.<host> <host> <ip>.com"},
+    {"a.com/x a.com/1.2.3.4:5/ a.com.", "<host>/x <host>/<ip>/ a.com."},
+    {"/mnt/tmp/blockmgr-0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0 '/tmp/x'",
+     "<path> '<path>'"},
+    {"/application_1_2/x /10.0.0.1/x /job_1 /tmp:x /<a> (/a)",
+     "/<id>/x /<ip>/x /<id> <path>:x /<a> (<path>)"},
+    {"spark.master org.apache.spark.Foo. x.com.y a..b.com spark.io",
+     "spark.master org.apache.spark.Foo. x.com.y a..<host> <host>"},
+    {"rdd_5_3 job_1 job_ task_x0 [a5afd191] deadbeefcafe deadbeefcaf",
+     "rdd_<n>_<n> <id> job_ <id> [<hex>] <hex> deadbeefcaf"},
+    {"consumer-31178, deadbeef-1234 app-x driver-y groupId=spark-kafka-0]",
+     "consumer-<n>, deadbeef-<n> app-x driver-y groupId=spark-kafka-<n>]"},
+    {"0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0 fe80::1:2:3:4 ::::::",
+     "<uuid> <ip> <ip>"},
+    {"obj@7a81197d en0 3.14 v1.2 a:1 a: x.", "obj@<hex> en<n> <n> v<n> a:<n> a: x."},
+};
+
+static void test_messages__one_pass_tokens(void **state)
+{
+  (void)state;
+  slg_masker *mk = slg_masker_new(0), *ref = slg_masker_new(1);
+  for (size_t i = 0; i < sizeof tokens / sizeof *tokens; i++) {
+    size_t n, m;
+    const char *t = slg_mask_fast(mk, tokens[i].in, strlen(tokens[i].in), &n);
+    if (n != strlen(tokens[i].want) || memcmp(t, tokens[i].want, n) != 0)
+      fail_msg("\"%s\": \"%.*s\", want \"%s\"", tokens[i].in, (int)n, t,
+               tokens[i].want);
+    t = slg_mask_passes(mk, tokens[i].in, strlen(tokens[i].in), &m);
+    assert_int_equal(m, n);
+    assert_memory_equal(t, tokens[i].want, n);
+    t = slg_mask_reference(ref, tokens[i].in, strlen(tokens[i].in), &m);
+    assert_int_equal(m, n);
+    assert_memory_equal(t, tokens[i].want, n);
+  }
+  slg_masker_free(mk);
+  slg_masker_free(ref);
+}
+
+/* Random messages of the tokens above cut into pieces: the one-pass
+ * masker against the passes (one in fifty against PCRE2 too). */
+static void test_messages__one_pass_equals_passes(void **state)
+{
+  (void)state;
+  static const char *const pieces[] = {
+      "10.0.0.1", "1.2.3", ".4", ":80", ":", "/", "(", ")", "[", "]", ",",
+      ";", "'", "\"", "=", ".", "..", "-", "_", "@", " ", "  ", "\t", "x",
+      "a", "f", "0", "12", "1234", "0f1e2d3c", "-4b5a", "a5b4c3d2e1f0",
+      "deadbeefcafe", "app", "driver", "20240813151243", "-0001", "job",
+      "task", "application", "s3a", "://", "hdfs", "ec2", "internal",
+      "local", "com", "io", "spark", "master", "ip", "broker", "tmp", "mnt",
+      "<", ">", "C:", "::", "fe80", "é", "Z"};
+  const size_t np = sizeof pieces / sizeof *pieces;
+  slg_masker *fast = slg_masker_new(0), *ref = slg_masker_new(1);
+  for (uint64_t seed = 1; seed <= 1000000; seed++) {
+    rng_state = seed * 0x9E3779B97F4A7C15ULL + 7;
+    char buf[300];
+    size_t len = 0;
+    size_t k = 1 + rnd(16);
+    for (size_t i = 0; i < k; i++) {
+      const char *p = pieces[rnd((uint32_t)np)];
+      size_t pl = strlen(p);
+      if (len + pl >= sizeof buf)
+        break;
+      memcpy(buf + len, p, pl);
+      len += pl;
+    }
+    size_t a, b;
+    const char *x = slg_mask_fast(fast, buf, len, &a);
+    const char *y = slg_mask_passes(ref, buf, len, &b);
+    if (a != b || memcmp(x, y, a) != 0)
+      fail_msg("seed %llu: \"%.*s\": one pass \"%.*s\" passes \"%.*s\"",
+               (unsigned long long)seed, (int)len, buf, (int)a, x, (int)b,
+               y);
+    if (seed % 50 == 0)
+      check_same(fast, ref, buf, len, seed);
+  }
+  slg_masker_free(fast);
+  slg_masker_free(ref);
+}
+
 static slg_msg_key key(slg_level level, const char *logger, const char *tpl)
 {
   slg_msg_key k;
@@ -264,6 +359,8 @@ int main(void)
       cmocka_unit_test(test_messages__cut),
       cmocka_unit_test(test_messages__fast_equals_reference),
       cmocka_unit_test(test_messages__corpus_fast_equals_reference),
+      cmocka_unit_test(test_messages__one_pass_tokens),
+      cmocka_unit_test(test_messages__one_pass_equals_passes),
       cmocka_unit_test(test_messages__table_counts_and_caps),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

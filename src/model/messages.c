@@ -891,6 +891,31 @@ static size_t host_token(const uint8_t *kd, const char *s, size_t n,
 }
 
 /*
+ * A token that is an absolute path alone, as in "/mnt/tmp/blockmgr-<uuid>"
+ * before rule 6: opening punctuation, the path, closing punctuation. With
+ * no ':' in the token, rules 0 and 5 find nothing and what rules 1 to 4
+ * replace stays inside the path (their matches hold none of its stops),
+ * unless one starts right after the '/' and leaves a '<' there, which
+ * the path refuses: that case is left to the passes.
+ */
+static size_t path_token(const char *s, size_t n, char *out)
+{
+  size_t i = 0, o = 0;
+  if (n && opening(s[0]))
+    out[o++] = s[i++];
+  if (i + 1 >= n || s[i] != '/' || memchr(s, ':', n))
+    return 0;
+  size_t j = i + 1;
+  if (s[j] == '<' || path_stop((unsigned char)s[j]) || m_uuid(s, n, j) ||
+      m_hadoop_id(s, n, j) || m_standalone_id(s, n, j) || m_ipv4(s, n, j))
+    return 0;
+  while (j < n && !path_stop((unsigned char)s[j]))
+    j++;
+  memcpy(out + o, "<path>", 6);
+  return close_token(s, j, n, out, o + 6);
+}
+
+/*
  * Whether the dots of the token at t in s[0, n) leave it as it is, as
  * in "spark.master" or "org.apache.spark.Foo": a token without digits,
  * '_', '-', ':', '/' or '@' gives the rules before the host's nothing to
@@ -1030,6 +1055,8 @@ const char *slg_mask_fast(slg_masker *mk, const char *msg, size_t n,
           tl = uri_token(msg + t, e - t, out + ot);
         if (!tl)
           tl = host_token(kd, msg + t, e - t, out + ot);
+        if (!tl)
+          tl = path_token(msg + t, e - t, out + ot);
         if (!tl) {
           const char *m = run_passes(mk, msg + t, e - t, &tl);
           memcpy(out + ot, m, tl);
