@@ -16,6 +16,9 @@
 #include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "fastpath.h"
 #include "messages.h"
@@ -994,6 +997,160 @@ static int hadoop_prefix(const char *s, size_t len)
   return 0;
 }
 
+/* Masks the token at i of msg[0, n) to out + *o: the token's end. */
+static size_t mask_token(slg_masker *mk, const uint8_t *kd, const char *msg,
+                         size_t n, size_t i, char *out, size_t *op)
+{
+  size_t o = *op;
+  size_t t = i, ot = o;
+  int dots = -1; /* dots_plain of the token, once asked */
+  for (;;) {
+    if (i == n)
+      break;
+    unsigned char c = (unsigned char)msg[i];
+    uint8_t k = kd[c];
+    if (k & K_WORD) {
+      /* The run is copied as it is read; the rules that take it
+       * rewrite it from ow. */
+      size_t a = i, ow = o;
+      uint8_t acc = 0;
+      do {
+        acc |= k;
+        out[o++] = msg[i++];
+      } while (i < n && ((k = kd[(unsigned char)msg[i]]) & K_WORD));
+      size_t wl = i - a;
+      if (!(acc & (K_DIGIT | K_UNDER)) && (acc != K_LHEX || wl < 12))
+        continue; /* letters only: not hex, or too short for it */
+      if (!(acc & ~(K_DIGIT | K_LHEX)) && (acc & K_LHEX) &&
+          (wl >= 12 || (wl >= 4 && (acc & K_DIGIT)))) {
+        memcpy(out + ow, "<hex>", 5);
+        o = ow + 5;
+      } else if ((acc & K_UNDER) && hadoop_prefix(msg + a, wl)) {
+        memcpy(out + ow, "<id>", 4);
+        o = ow + 4;
+      } else if (acc & K_DIGIT) {
+        o = ow;
+        for (size_t j = a; j < i;) {
+          if (is_digit((unsigned char)msg[j])) {
+            while (j < i && is_digit((unsigned char)msg[j]))
+              j++;
+            memcpy(out + o, "<n>", 3);
+            o += 3;
+          } else {
+            out[o++] = msg[j++];
+          }
+        }
+      }
+      continue;
+    }
+    if (k & K_SPACE)
+      break;
+    if ((k & K_HEED) && heeds(kd, msg, t, n, i, &dots)) {
+      size_t e = i;
+      while (e < n && !(kd[(unsigned char)msg[e]] & K_SPACE))
+        e++;
+      size_t tl = ip_token(msg + t, e - t, out + ot);
+      if (!tl)
+        tl = uri_token(msg + t, e - t, out + ot);
+      if (!tl)
+        tl = host_token(kd, msg + t, e - t, out + ot);
+      if (!tl)
+        tl = path_token(msg + t, e - t, out + ot);
+      if (!tl) {
+        const char *m = run_passes(mk, msg + t, e - t, &tl);
+        memcpy(out + ot, m, tl);
+      }
+      o = ot + tl;
+      i = e;
+      break;
+    }
+    out[o++] = (char)c;
+    i++;
+  }
+  *op = o;
+  return i;
+}
+
+#if defined(__SSE2__)
+/*
+ * The bytes the token scan must see, a bit each in mask[i / 16]: digits,
+ * '-', '.', '/', ':', '@', '_', white space other than one ' ' between
+ * tokens. Between them lie whole tokens of letters and other punctuation,
+ * which no rule changes (a hex run without digits needs twelve a-f
+ * letters in a row: then 0, and the caller scans all).
+ */
+static int plain_masks(const char *s, size_t n, uint16_t *mask)
+{
+  size_t nb = (n + 15) / 16;
+  uint16_t ws[SLG_MASK_MAX_IN / 16 + 1], sp[SLG_MASK_MAX_IN / 16 + 1];
+  uint32_t hexprev = 0;
+  for (size_t b = 0; b < nb; b++) {
+    const char *p = s + 16 * b;
+    unsigned m, w, sc, h;
+    if (16 * b + 16 <= n) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+      __m128i trig = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x2C)),
+                                   _mm_cmplt_epi8(v, _mm_set1_epi8(0x3B)));
+      trig = _mm_or_si128(trig, _mm_cmpeq_epi8(v, _mm_set1_epi8('@')));
+      trig = _mm_or_si128(trig, _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+      __m128i ctl = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x08)),
+                                  _mm_cmplt_epi8(v, _mm_set1_epi8(0x0E)));
+      __m128i spc = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+      __m128i hex = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x60)),
+                                  _mm_cmplt_epi8(v, _mm_set1_epi8(0x67)));
+      m = (unsigned)_mm_movemask_epi8(_mm_or_si128(trig, ctl));
+      w = (unsigned)_mm_movemask_epi8(_mm_or_si128(ctl, spc));
+      sc = (unsigned)_mm_movemask_epi8(spc);
+      h = (unsigned)_mm_movemask_epi8(hex);
+    } else {
+      m = w = sc = h = 0;
+      for (size_t j = 0; 16 * b + j < n; j++) {
+        unsigned char c = (unsigned char)p[j];
+        unsigned bit = 1u << j;
+        if ((c >= 0x2D && c <= 0x3A) || c == '@' || c == '_')
+          m |= bit;
+        if (c >= 0x09 && c <= 0x0D)
+          m |= bit, w |= bit;
+        if (c == ' ')
+          w |= bit, sc |= bit;
+        if (c >= 'a' && c <= 'f')
+          h |= bit;
+      }
+    }
+    uint32_t r = hexprev | ((uint32_t)h << 16);
+    uint32_t r2 = r & (r >> 1), r4 = r2 & (r2 >> 2), r8 = r4 & (r4 >> 4);
+    if (r8 & (r4 >> 8))
+      return 0;
+    hexprev = h;
+    mask[b] = (uint16_t)m;
+    ws[b] = (uint16_t)w;
+    sp[b] = (uint16_t)sc;
+  }
+  /* A ' ' before more white space. */
+  for (size_t b = 0; b < nb; b++) {
+    unsigned next = ws[b] >> 1;
+    if (b + 1 < nb)
+      next |= (unsigned)(ws[b + 1] & 1u) << 15;
+    mask[b] = (uint16_t)(mask[b] | (sp[b] & next));
+  }
+  return 1;
+}
+
+/* The first bit of mask at or after i, n when none. */
+static size_t next_marked(const uint16_t *mask, size_t i, size_t n)
+{
+  size_t b = i / 16;
+  unsigned m = mask[b] & (0xFFFFu << (i % 16));
+  size_t nb = (n + 15) / 16;
+  while (!m) {
+    if (++b >= nb)
+      return n;
+    m = mask[b];
+  }
+  return 16 * b + (size_t)__builtin_ctz(m);
+}
+#endif
+
 const char *slg_mask_fast(slg_masker *mk, const char *msg, size_t n,
                           size_t *len)
 {
@@ -1002,72 +1159,35 @@ const char *slg_mask_fast(slg_masker *mk, const char *msg, size_t n,
   char *out = mk->out;
   size_t o = 0;
   size_t i = 0;
-  while (i < n) {
-    size_t t = i, ot = o;
-    int dots = -1; /* dots_plain of the token, once asked */
-    for (;;) {
-      if (i == n)
-        break;
-      unsigned char c = (unsigned char)msg[i];
-      uint8_t k = kd[c];
-      if (k & K_WORD) {
-        /* The run is copied as it is read; the rules that take it
-         * rewrite it from ow. */
-        size_t a = i, ow = o;
-        uint8_t acc = 0;
-        do {
-          acc |= k;
-          out[o++] = msg[i++];
-        } while (i < n && ((k = kd[(unsigned char)msg[i]]) & K_WORD));
-        size_t wl = i - a;
-        if (!(acc & (K_DIGIT | K_UNDER)) && (acc != K_LHEX || wl < 12))
-          continue; /* letters only: not hex, or too short for it */
-        if (!(acc & ~(K_DIGIT | K_LHEX)) && (acc & K_LHEX) &&
-            (wl >= 12 || (wl >= 4 && (acc & K_DIGIT)))) {
-          memcpy(out + ow, "<hex>", 5);
-          o = ow + 5;
-        } else if ((acc & K_UNDER) && hadoop_prefix(msg + a, wl)) {
-          memcpy(out + ow, "<id>", 4);
-          o = ow + 4;
-        } else if (acc & K_DIGIT) {
-          o = ow;
-          for (size_t j = a; j < i;) {
-            if (is_digit((unsigned char)msg[j])) {
-              while (j < i && is_digit((unsigned char)msg[j]))
-                j++;
-              memcpy(out + o, "<n>", 3);
-              o += 3;
-            } else {
-              out[o++] = msg[j++];
-            }
-          }
-        }
-        continue;
-      }
-      if (k & K_SPACE)
-        break;
-      if ((k & K_HEED) && heeds(kd, msg, t, n, i, &dots)) {
-        size_t e = i;
-        while (e < n && !(kd[(unsigned char)msg[e]] & K_SPACE))
-          e++;
-        size_t tl = ip_token(msg + t, e - t, out + ot);
-        if (!tl)
-          tl = uri_token(msg + t, e - t, out + ot);
-        if (!tl)
-          tl = host_token(kd, msg + t, e - t, out + ot);
-        if (!tl)
-          tl = path_token(msg + t, e - t, out + ot);
-        if (!tl) {
-          const char *m = run_passes(mk, msg + t, e - t, &tl);
-          memcpy(out + ot, m, tl);
-        }
-        o = ot + tl;
-        i = e;
+#if defined(__SSE2__)
+  uint16_t mask[SLG_MASK_MAX_IN / 16 + 1];
+  if (plain_masks(msg, n, mask)) {
+    /* Whole plain tokens and their single spaces are copied as they
+     * are; the token holding a marked byte goes through the scan. */
+    while (i < n) {
+      size_t p = next_marked(mask, i, n);
+      if (p == n) {
+        memcpy(out + o, msg + i, n - i);
+        o += n - i;
         break;
       }
-      out[o++] = (char)c;
-      i++;
+      size_t t = p;
+      while (t > i && msg[t - 1] != ' ')
+        t--;
+      memcpy(out + o, msg + i, t - i);
+      o += t - i;
+      i = mask_token(mk, kd, msg, n, t, out, &o);
+      while (i < n && (kd[(unsigned char)msg[i]] & K_SPACE))
+        i++;
+      if (i < n)
+        out[o++] = ' ';
     }
+    *len = o > SLG_TEMPLATE_MAX ? finish(out, o) : o;
+    return out;
+  }
+#endif
+  while (i < n) {
+    i = mask_token(mk, kd, msg, n, i, out, &o);
     while (i < n && (kd[(unsigned char)msg[i]] & K_SPACE))
       i++;
     if (i < n)
