@@ -1087,8 +1087,12 @@ static int plain_masks(const char *s, size_t n, uint16_t *mask)
   for (size_t b = 0; b < nb; b++) {
     const char *p = s + 16 * b;
     unsigned m, w, sc, h;
-    if (16 * b + 16 <= n) {
-      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    if (n >= 16) {
+      /* The last block, when short, is read as the message's last
+       * sixteen bytes and shifted into place. */
+      unsigned back = 16 * b + 16 <= n ? 0 : (unsigned)(16 * b + 16 - n);
+      __m128i v =
+          _mm_loadu_si128((const __m128i *)(const void *)(p - back));
       __m128i trig = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x2C)),
                                    _mm_cmplt_epi8(v, _mm_set1_epi8(0x3B)));
       trig = _mm_or_si128(trig, _mm_cmpeq_epi8(v, _mm_set1_epi8('@')));
@@ -1102,6 +1106,10 @@ static int plain_masks(const char *s, size_t n, uint16_t *mask)
       w = (unsigned)_mm_movemask_epi8(_mm_or_si128(ctl, spc));
       sc = (unsigned)_mm_movemask_epi8(spc);
       h = (unsigned)_mm_movemask_epi8(hex);
+      m >>= back;
+      w >>= back;
+      sc >>= back;
+      h >>= back;
     } else {
       m = w = sc = h = 0;
       for (size_t j = 0; 16 * b + j < n; j++) {
