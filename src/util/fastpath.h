@@ -92,7 +92,8 @@
   X(MSG_MASK, "message-masker",                                              \
     "the masking rules as PCRE2 expressions, one pass each "                 \
     "(messages.c slg_mask_reference)",                                       \
-    "test_messages.c fast_equals_reference; reference_identical.sh")
+    "test_messages.c fast_equals_reference, one_pass_equals_passes; "        \
+    "reference_identical.sh")
 
 typedef enum slg_fastpath {
 #define SLG_FASTPATH_ENUM(id, name, general, test) SLG_FP_##id,
