@@ -147,6 +147,11 @@ typedef struct slg_options {
    * SLG_DEFAULT_MAX_APPS. */
   uint64_t max_stages;
   uint64_t max_apps;
+  /* Stages held before further ones fold when they end, uncapped
+   * (slg_model_set_fold_held); 0: never. For a caller whose only report
+   * is the one written from the end callbacks (the ndjson stream, which
+   * sets SLG_NDJSON_HELD): what folds leaves the batch report's lists. */
+  uint64_t fold_held;
   /* Parsing threads for slg_pipeline_read; 0 or 1: the calling thread
    * alone. The report does not depend on it. */
   unsigned threads;
@@ -177,6 +182,7 @@ typedef struct slg_options {
 #define SLG_DEFAULT_MAX_LINE (64 * 1024)
 #define SLG_DEFAULT_MAX_STAGES 10000000
 #define SLG_DEFAULT_MAX_APPS 100000
+#define SLG_NDJSON_HELD 16384
 /* The default is halved, down to SLG_MIN_DEFAULT_CHUNK, while the ring of
  * threads + 3 chunks would pass 16 MiB (many threads). */
 #define SLG_DEFAULT_CHUNK (1024 * 1024)

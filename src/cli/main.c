@@ -821,6 +821,14 @@ int main(int argc, char **argv)
   sigaction(SIGTERM, &stop, NULL);
   cli.options.stopped = stop_asked;
 
+  /* The ndjson stream alone is written as the log is read: a stage it
+   * wrote can leave the model (model.h slg_model_set_fold_held). */
+  int stream_only = cli.format == SLG_FORMAT_NDJSON;
+  for (size_t i = 0; i < cli.noutputs; i++)
+    stream_only &= cli.outputs[i].format == SLG_FORMAT_NDJSON;
+  if (stream_only)
+    cli.options.fold_held = SLG_NDJSON_HELD;
+
   char err[256] = "";
   slg_pipeline *p = NULL;
   if (slg_pipeline_new(&p, &cli.options, err) < 0) {

@@ -480,9 +480,11 @@ typedef struct app_ix {
   slg_pos run_pos;
   struct slg_msgs *pre; /* messages before its first line (messages.h) */
   unsigned starts; /* 1 << slg_run_start of the run lines it has seen */
-  /* The first stage index beyond --max-stages (slg_model_set_max_stages):
-   * stages from there on are folded when they end; UINT32_MAX none. */
-  uint32_t cap_from;
+  /* The first stage index beyond --max-stages (slg_model_set_max_stages)
+   * or slg_model_set_fold_held, whichever came first: stages from there
+   * on are folded when they end; UINT32_MAX none. cap_hard: the same for
+   * --max-stages alone, from which a fold counts as capped. */
+  uint32_t cap_from, cap_hard;
   /* The last stages folded, oldest overwritten (stage_get_late). */
   uint64_t folded_ring[8];
   unsigned folded_n;
@@ -490,6 +492,8 @@ typedef struct app_ix {
    * follows ("Job 9 failed" takes its final stage's reason). */
   uint64_t folded_fail_id;
   char *folded_fail;
+  /* Folded stage id -> index of the shuffle it wrote (fold_links). */
+  idmap folded_writes;
 } app_ix;
 
 enum { CONT_NONE, CONT_EXEC_REASON, CONT_STAGE_REASON, CONT_CONF,
@@ -558,6 +562,9 @@ struct slg_model {
   uint64_t max_stages;
   uint64_t stages_held;
   uint64_t stages_folded, attempts_folded;
+  /* slg_model_set_fold_held (0: none), and the stages it folded. */
+  uint64_t fold_held;
+  uint64_t stages_streamed;
   uint64_t max_apps, apps_merged; /* --max-apps (0: none) */
   size_t max_templates;  /* --max-templates */
   struct slg_msgs *msgs_before; /* templates no application holds yet */
@@ -658,6 +665,7 @@ static void free_app(slg_app *a, app_ix *x)
   idmap_dispose(&x->shuffles);
   idmap_dispose(&x->execs);
   idmap_dispose(&x->rdds);
+  idmap_dispose(&x->folded_writes);
   idmap_dispose(&x->links);
   idmap_dispose(&x->parent_links);
   free(x->exec_len);
@@ -777,6 +785,16 @@ void slg_model_set_max_stages(slg_model *m, uint64_t max)
   m->max_stages = max;
 }
 
+void slg_model_set_fold_held(slg_model *m, uint64_t held)
+{
+  m->fold_held = held;
+}
+
+uint64_t slg_model_stages_streamed(const slg_model *m)
+{
+  return m->stages_streamed;
+}
+
 void slg_model_set_max_apps(slg_model *m, uint64_t max)
 {
   m->max_apps = max;
@@ -885,6 +903,7 @@ static slg_app *new_app(slg_model *m)
   x->cur_job = -1;
   x->last_stage_ix = UINT32_MAX;
   x->cap_from = UINT32_MAX;
+  x->cap_hard = UINT32_MAX;
   /* A file's applications run the same Spark: the first 0.x one tells. */
   x->stage_basis = m->stage_basis_seen;
   a->stage_ix = &x->stages;
@@ -1002,6 +1021,10 @@ static SLG_NOINLINE slg_stage *stage_lookup(slg_model *m, uint64_t id)
     return &a->stages[i];
   }
   if (m->max_stages && m->stages_held >= m->max_stages &&
+      x->cap_hard == UINT32_MAX)
+    x->cap_hard = (uint32_t)a->nstages;
+  if (((m->max_stages && m->stages_held >= m->max_stages) ||
+       (m->fold_held && m->stages_held >= m->fold_held)) &&
       x->cap_from == UINT32_MAX)
     x->cap_from = (uint32_t)a->nstages;
   m->stages_held++;
@@ -2008,6 +2031,36 @@ static void compact_attempt(slg_model *m, slg_stage_attempt *t)
  * counts stays. The stages after it in the array are the few beyond the
  * cap still running, so moving them down costs what is running.
  */
+static uint32_t written_shuffle(slg_app *a, app_ix *x, uint64_t stage);
+
+/* What finish_app links of a stage that leaves the model: the shuffle it
+ * writes (remembered for the stages that read it) and those it reads, so
+ * that the shuffles' writer and readers do not depend on the folding. */
+static void fold_links(slg_model *m, slg_app *a, app_ix *x,
+                       const slg_stage *s)
+{
+  if (s->rdd_id >= 0 && s->kind != SLG_STAGE_RESULT) {
+    uint32_t k = idmap_get(&x->rdds, (uint64_t)s->rdd_id);
+    if (k != UINT32_MAX) {
+      if (a->shuffles[k].writer_stage < 0)
+        a->shuffles[k].writer_stage = (int64_t)s->id;
+      idmap_put(&x->folded_writes, s->id, k);
+    }
+  }
+  for (size_t p = 0; p < s->nparents; p++) {
+    uint32_t q = written_shuffle(a, x, s->parents[p]);
+    if (q == UINT32_MAX)
+      continue;
+    slg_shuffle *r = &a->shuffles[q];
+    if (r->nreader_stages > 0 &&
+        r->reader_stages[r->nreader_stages - 1] == s->id)
+      continue;
+    r->reader_stages =
+        ids_grow(&m->strings, r->reader_stages, r->nreader_stages);
+    r->reader_stages[r->nreader_stages++] = s->id;
+  }
+}
+
 static void maybe_fold(slg_model *m, slg_stage *s)
 {
   if (!will_fold(m, s))
@@ -2015,8 +2068,12 @@ static void maybe_fold(slg_model *m, slg_stage *s)
   slg_app *a = cur_app(m);
   app_ix *x = cur_ix(m);
   size_t si = (size_t)(s - a->stages);
-  m->stages_folded++;
-  m->attempts_folded += s->nattempts;
+  if (si >= x->cap_hard) {
+    m->stages_folded++;
+    m->attempts_folded += s->nattempts;
+  } else {
+    m->stages_streamed++; /* slg_model_set_fold_held: not capped */
+  }
   idmap_del(&x->stages, s->id);
   x->folded_ring[x->folded_n++ % 8] = s->id;
   const slg_stage_attempt *last =
@@ -2026,6 +2083,7 @@ static void maybe_fold(slg_model *m, slg_stage *s)
     x->folded_fail = slg_xstrndup(last->failure, strlen(last->failure));
     x->folded_fail_id = s->id;
   }
+  fold_links(m, a, x, s);
   free_stage(s);
   memmove(s, s + 1, (a->nstages - si - 1) * sizeof(*s));
   a->nstages--;
@@ -3655,6 +3713,21 @@ static void finish_losses(slg_app *a)
   a->exec_loss[SLG_EXEC_NONE] = 0;
 }
 
+/* The index of the shuffle stage `stage` writes: a held stage's
+ * (before finish_app: from its RDD), or a folded one's; UINT32_MAX none. */
+static uint32_t written_shuffle(slg_app *a, app_ix *x, uint64_t stage)
+{
+  uint32_t k = idmap_get(&x->stages, stage);
+  if (k == UINT32_MAX)
+    return idmap_get(&x->folded_writes, stage);
+  const slg_stage *s = &a->stages[k];
+  if (s->shuffle_write >= 0)
+    return idmap_get(&x->shuffles, (uint64_t)s->shuffle_write);
+  if (s->rdd_id < 0 || s->kind == SLG_STAGE_RESULT)
+    return UINT32_MAX;
+  return idmap_get(&x->rdds, (uint64_t)s->rdd_id);
+}
+
 static void finish_app(slg_model *m, slg_app *a, app_ix *x)
 {
   finish_losses(a);
@@ -3677,10 +3750,16 @@ static void finish_app(slg_model *m, slg_app *a, app_ix *x)
     slg_stage *s = &a->stages[i];
     idmap seen = {0};
     for (size_t p = 0; p < s->nparents; p++) {
-      uint32_t k = idmap_get(&x->stages, s->parents[p]);
-      if (k == UINT32_MAX || a->stages[k].shuffle_write < 0)
+      uint32_t k = idmap_get(&x->stages, s->parents[p]), w;
+      uint64_t sh;
+      if (k != UINT32_MAX && a->stages[k].shuffle_write >= 0)
+        sh = (uint64_t)a->stages[k].shuffle_write;
+      else if (k == UINT32_MAX &&
+               (w = idmap_get(&x->folded_writes, s->parents[p])) !=
+                   UINT32_MAX)
+        sh = a->shuffles[w].id; /* a parent folded (fold_links) */
+      else
         continue;
-      uint64_t sh = (uint64_t)a->stages[k].shuffle_write;
       if (s->nparents <= LINK_SCAN) {
         add_u64(&m->strings, &s->shuffle_reads, &s->nshuffle_reads, sh);
       } else if (idmap_get(&seen, sh) == UINT32_MAX) {

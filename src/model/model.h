@@ -138,6 +138,18 @@ void slg_model_set_max_stages(slg_model *m, uint64_t max);
 /* Stages folded by the cap, and (attempts non-NULL) their attempts. */
 uint64_t slg_model_stages_folded(const slg_model *m, uint64_t *attempts);
 
+/*
+ * Folding for a report written while the log is read (the ndjson stream
+ * alone, whose end callback writes each stage attempt as it ends): once
+ * `held` stages are held (0, the default: never), a further stage folds
+ * when it ends exactly as past slg_model_set_max_stages (slg_end.fold),
+ * but it is not capped: slg_model_stages_folded does not count it (no
+ * STAGES_CAPPED), slg_model_stages_streamed does. Memory then grows with
+ * what runs, not with what ran.
+ */
+void slg_model_set_fold_held(slg_model *m, uint64_t held);
+uint64_t slg_model_stages_streamed(const slg_model *m);
+
 /* The applications' cap (--max-apps; 0, the default: none): once `max`
  * applications are held, the lines of each further one go on in the
  * last (its jobs, stages and failures counted there, so a failure still

@@ -343,6 +343,7 @@ int slg_pipeline_new(slg_pipeline **out, const slg_options *opts,
   slg_model_set_max_stages(p->model, p->opt.max_stages
                                          ? p->opt.max_stages
                                          : SLG_DEFAULT_MAX_STAGES);
+  slg_model_set_fold_held(p->model, p->opt.fold_held);
   slg_model_set_max_apps(p->model, p->opt.max_apps ? p->opt.max_apps
                                                    : SLG_DEFAULT_MAX_APPS);
   slg_model_set_max_templates(p->model, p->opt.max_templates

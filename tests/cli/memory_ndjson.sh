@@ -32,7 +32,7 @@ rss() {
   tail -1 "$T/rss"
 }
 
-bound=1100
+bound=400
 a=$(rss 20000) && la=$(cat "$T/lines") && b=$(rss 200000) &&
   lb=$(cat "$T/lines")
 # The stream was written whole: a stage line per stage at least.
