@@ -1022,8 +1022,28 @@ static void fold_rank(slg_fold *f, const slg_app *app, size_t ai,
   r->reasons = reasons;
 }
 
+static void fold_linked(slg_fold *f, const slg_model *m, size_t ai,
+                        const slg_stage *s, const slg_stage_attempt *t);
+
 void slg_fold_attempt(slg_fold *f, const slg_model *m, size_t ai,
                       const slg_stage *s, const slg_stage_attempt *t)
+{
+  /* The stage as the end of the input would have linked it to its
+   * shuffles, which findings and the ranking read. */
+  slg_stage c = *s;
+  uint64_t *reads;
+  size_t nreads;
+  c.shuffle_write = slg_model_stage_links(m, ai, s, &reads, &nreads);
+  if (reads != NULL) {
+    c.shuffle_reads = reads;
+    c.nshuffle_reads = nreads;
+  }
+  fold_linked(f, m, ai, &c, t);
+  free(reads);
+}
+
+static void fold_linked(slg_fold *f, const slg_model *m, size_t ai,
+                        const slg_stage *s, const slg_stage_attempt *t)
 {
   size_t napps;
   const slg_app *apps = slg_model_apps(m, &napps);
@@ -1271,7 +1291,14 @@ void slg_analysis_run_folded(slg_analysis *a, const slg_model *m,
         cap = cap ? cap * 2 : 32;
         a->ranking = slg_xrealloc(a->ranking, cap * sizeof *a->ranking);
       }
-      a->ranking[a->nranking++] = top[i]->r;
+      slg_ranked *r = &a->ranking[a->nranking++];
+      *r = top[i]->r;
+      /* Its share of its application's task time at the end, as the
+       * others' (ranked_costs), not when it was folded. */
+      const slg_app *app = r->app < napps ? &apps[r->app] : NULL;
+      r->share = app != NULL && app->total_task_ms
+                     ? r->task_ms / (double)app->total_task_ms
+                     : 0;
     }
     free(top);
   }

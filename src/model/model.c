@@ -2031,7 +2031,8 @@ static void compact_attempt(slg_model *m, slg_stage_attempt *t)
  * counts stays. The stages after it in the array are the few beyond the
  * cap still running, so moving them down costs what is running.
  */
-static uint32_t written_shuffle(slg_app *a, app_ix *x, uint64_t stage);
+static uint32_t written_shuffle(const slg_app *a, const app_ix *x,
+                                uint64_t stage);
 
 /* What finish_app links of a stage that leaves the model: the shuffle it
  * writes (remembered for the stages that read it) and those it reads, so
@@ -3715,7 +3716,8 @@ static void finish_losses(slg_app *a)
 
 /* The index of the shuffle stage `stage` writes: a held stage's
  * (before finish_app: from its RDD), or a folded one's; UINT32_MAX none. */
-static uint32_t written_shuffle(slg_app *a, app_ix *x, uint64_t stage)
+static uint32_t written_shuffle(const slg_app *a, const app_ix *x,
+                                uint64_t stage)
 {
   uint32_t k = idmap_get(&x->stages, stage);
   if (k == UINT32_MAX)
@@ -3726,6 +3728,47 @@ static uint32_t written_shuffle(slg_app *a, app_ix *x, uint64_t stage)
   if (s->rdd_id < 0 || s->kind == SLG_STAGE_RESULT)
     return UINT32_MAX;
   return idmap_get(&x->rdds, (uint64_t)s->rdd_id);
+}
+
+int64_t slg_model_stage_links(const slg_model *m, size_t app,
+                              const slg_stage *s, uint64_t **reads,
+                              size_t *nreads)
+{
+  *reads = NULL;
+  *nreads = 0;
+  if (app >= m->napps)
+    return -1;
+  const slg_app *a = &m->apps[app];
+  const app_ix *x = &m->ix[app];
+  int64_t w = s->shuffle_write;
+  if (w < 0 && s->rdd_id >= 0 && s->kind != SLG_STAGE_RESULT) {
+    uint32_t k = idmap_get(&x->rdds, (uint64_t)s->rdd_id);
+    if (k != UINT32_MAX)
+      w = (int64_t)a->shuffles[k].id;
+  }
+  if (s->nshuffle_reads > 0 || s->nparents == 0)
+    return w;
+  uint64_t *r = slg_xmalloc(s->nparents * sizeof *r);
+  size_t n = 0;
+  for (size_t p = 0; p < s->nparents; p++) {
+    uint32_t q = written_shuffle(a, x, s->parents[p]);
+    if (q == UINT32_MAX)
+      continue;
+    /* Each once, in parents' order, as finish_app (parents are few: a
+     * stage's lines name them all). */
+    size_t i = 0;
+    while (i < n && r[i] != a->shuffles[q].id)
+      i++;
+    if (i == n)
+      r[n++] = a->shuffles[q].id;
+  }
+  if (n == 0) {
+    free(r);
+    r = NULL;
+  }
+  *reads = r;
+  *nreads = n;
+  return w;
 }
 
 static void finish_app(slg_model *m, slg_app *a, app_ix *x)

@@ -150,6 +150,16 @@ uint64_t slg_model_stages_folded(const slg_model *m, uint64_t *attempts);
 void slg_model_set_fold_held(slg_model *m, uint64_t held);
 uint64_t slg_model_stages_streamed(const slg_model *m);
 
+/* The shuffle links of stage `s` of application `app` as the end of the
+ * input will make them (finish_app), known already when it ends: returns
+ * the id of the shuffle it writes (-1 none) and sets *reads to the ids of
+ * those it reads (malloc'd, the caller frees; NULL when none, or when
+ * s->shuffle_reads is set already). For an attempt analysed before the
+ * end (slg_fold_attempt). */
+int64_t slg_model_stage_links(const slg_model *m, size_t app,
+                              const struct slg_stage *s, uint64_t **reads,
+                              size_t *nreads);
+
 /* The applications' cap (--max-apps; 0, the default: none): once `max`
  * applications are held, the lines of each further one go on in the
  * last (its jobs, stages and failures counted there, so a failure still
