@@ -61,19 +61,26 @@ void slg_render_text_app_lines_limit(const slg_report *rep, slg_buf *out,
   /* In input order; with several files each line names its file (the
    * files' own verdicts are the table of files). */
   int named = rep->nfiles > 1;
-  size_t hidden = 0, hidden_ok = 0;
+  size_t hidden = 0, hidden_ok = 0, listed = 0, napps = 0;
+  const slg_app *apps = slg_model_apps(rep->model, &napps);
+  int many = limit && a->apps > limit;
   slg_buf line = SLG_BUF_INIT;
   for (size_t i = 0; i < a->apps; i++) {
     slg_outcome oc = a->outcomes ? a->outcomes[i].outcome
                                  : SLG_OUTCOME_UNKNOWN;
     /* Past the limit only what went wrong keeps its line: a success or
-     * an application with nothing to judge is counted. */
-    if (limit && i >= limit &&
-        (oc == SLG_OUTCOME_SUCCEEDED || oc == SLG_OUTCOME_UNKNOWN)) {
+     * an application with nothing to judge is counted. Among many, one
+     * with nothing to judge that ran no job (a JVM's first lines, a
+     * context stopped at once) is counted from the first. */
+    int quiet = oc == SLG_OUTCOME_SUCCEEDED || oc == SLG_OUTCOME_UNKNOWN;
+    int idle = many && oc == SLG_OUTCOME_UNKNOWN && i < napps &&
+               apps[i].njobs == 0;
+    if (limit && quiet && (listed >= limit || idle)) {
       hidden++;
       hidden_ok += oc == SLG_OUTCOME_SUCCEEDED;
       continue;
     }
+    listed++;
     slg_buf_clear(&line);
     if (named)
       slg_app_verdict_line_named(rep, i, &line);
