@@ -746,33 +746,30 @@ enum {
   K_HEED = 64 /* '.', ':', '-', '/', '@': a look at its neighbours */
 };
 
-static const uint8_t *kinds(void)
-{
-  static uint8_t k[256];
-  static int ready;
-  if (ready)
-    return k;
-  for (int c = 0; c < 256; c++) {
-    uint8_t v = 0;
-    if (is_digit(c))
-      v = K_DIGIT;
-    else if (c >= 'a' && c <= 'f')
-      v = K_LHEX;
-    else if (c >= 'A' && c <= 'F')
-      v = K_UHEX;
-    else if (is_alpha(c))
-      v = K_ALPHA;
-    else if (c == '_')
-      v = K_UNDER;
-    else if (is_space(c))
-      v = K_SPACE;
-    else if (c == '.' || c == ':' || c == '-' || c == '/' || c == '@')
-      v = K_HEED;
-    k[c] = v;
-  }
-  ready = 1;
-  return k;
-}
+/* The class of each byte, a constant (the chunk workers read it at once:
+ * no table built on first use). */
+#define KD(c)                                                                  \
+  ((c) >= '0' && (c) <= '9'   ? K_DIGIT                                        \
+   : (c) >= 'a' && (c) <= 'f' ? K_LHEX                                         \
+   : (c) >= 'A' && (c) <= 'F' ? K_UHEX                                         \
+   : ((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') ? K_ALPHA        \
+   : (c) == '_'                                                ? K_UNDER        \
+   : (c) == ' ' || (c) == '\t' || (c) == '\n' || (c) == '\r' ||               \
+           (c) == '\v' || (c) == '\f'                          ? K_SPACE        \
+   : (c) == '.' || (c) == ':' || (c) == '-' || (c) == '/' || (c) == '@'        \
+       ? K_HEED                                                                \
+       : 0)
+#define KD4(c) KD(c), KD((c) + 1), KD((c) + 2), KD((c) + 3)
+#define KD16(c) KD4(c), KD4((c) + 4), KD4((c) + 8), KD4((c) + 12)
+#define KD64(c) KD16(c), KD16((c) + 16), KD16((c) + 32), KD16((c) + 48)
+static const uint8_t kind_table[256] = {KD64(0), KD64(64), KD64(128),
+                                        KD64(192)};
+#undef KD64
+#undef KD16
+#undef KD4
+#undef KD
+
+static const uint8_t *kinds(void) { return kind_table; }
 
 /* Whether the '-' at i (in a token starting at t) may begin a UUID's
  * second group or follow "app" or "driver" (rules 1 and 3). */
