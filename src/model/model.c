@@ -2034,6 +2034,17 @@ static void compact_attempt(slg_model *m, slg_stage_attempt *t)
 static uint32_t written_shuffle(const slg_app *a, const app_ix *x,
                                 uint64_t stage);
 
+/* Stage `id` reads shuffle r: listed once (a stage's entries come
+ * together, so it is there when it is the last). */
+static void add_reader(slg_model *m, slg_shuffle *r, uint64_t id)
+{
+  if (r->nreader_stages > 0 && r->reader_stages[r->nreader_stages - 1] == id)
+    return;
+  r->reader_stages = ids_grow(&m->strings, r->reader_stages,
+                              r->nreader_stages);
+  r->reader_stages[r->nreader_stages++] = id;
+}
+
 /* What finish_app links of a stage that leaves the model: the shuffle it
  * writes (remembered for the stages that read it) and those it reads, so
  * that the shuffles' writer and readers do not depend on the folding. */
@@ -2052,13 +2063,7 @@ static void fold_links(slg_model *m, slg_app *a, app_ix *x,
     uint32_t q = written_shuffle(a, x, s->parents[p]);
     if (q == UINT32_MAX)
       continue;
-    slg_shuffle *r = &a->shuffles[q];
-    if (r->nreader_stages > 0 &&
-        r->reader_stages[r->nreader_stages - 1] == s->id)
-      continue;
-    r->reader_stages =
-        ids_grow(&m->strings, r->reader_stages, r->nreader_stages);
-    r->reader_stages[r->nreader_stages++] = s->id;
+    add_reader(m, &a->shuffles[q], s->id);
   }
 }
 
@@ -3814,15 +3819,7 @@ static void finish_app(slg_model *m, slg_app *a, app_ix *x)
       uint32_t q = idmap_get(&x->shuffles, sh);
       if (q == UINT32_MAX)
         continue;
-      /* A stage's entries are the last of the list (stages come one
-       * after the other here, once): it is there when it is the last. */
-      slg_shuffle *r = &a->shuffles[q];
-      if (r->nreader_stages > 0 &&
-          r->reader_stages[r->nreader_stages - 1] == s->id)
-        continue;
-      r->reader_stages =
-          ids_grow(&m->strings, r->reader_stages, r->nreader_stages);
-      r->reader_stages[r->nreader_stages++] = s->id;
+      add_reader(m, &a->shuffles[q], s->id);
     }
     idmap_dispose(&seen);
     s->skipped = s->nattempts == 0;
